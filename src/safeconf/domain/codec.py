@@ -1,0 +1,119 @@
+"""Records to and from plain JSON-able dicts: one form for the vault's JSON columns,
+the sync protocol and the demo data, so all three agree on what a record is."""
+
+from __future__ import annotations
+
+import base64
+import dataclasses
+import types
+import typing
+from enum import Enum
+from typing import Any, TypeVar
+
+from safeconf.domain.errors import InvalidRecord
+from safeconf.domain.records import (
+    Acknowledgment,
+    Attendee,
+    Case,
+    Conference,
+    Consent,
+    Disclosure,
+    HealthInfoRequest,
+    Incident,
+    LegalRequest,
+    Note,
+    NoteRevision,
+    RecordMeta,
+)
+
+RECORD_TYPES: dict[str, type[RecordMeta]] = {
+    "case": Case,
+    "conference": Conference,
+    "attendee": Attendee,
+    "acknowledgment": Acknowledgment,
+    "note": Note,
+    "note_revision": NoteRevision,
+    "consent": Consent,
+    "disclosure": Disclosure,
+    "legal_request": LegalRequest,
+    "health_info_request": HealthInfoRequest,
+    "incident": Incident,
+}
+TYPE_NAMES: dict[type[RecordMeta], str] = {cls: name for name, cls in RECORD_TYPES.items()}
+
+R = TypeVar("R", bound=RecordMeta)
+
+
+def type_name(record: RecordMeta) -> str:
+    return TYPE_NAMES[type(record)]
+
+
+def to_dict(record: RecordMeta) -> dict[str, Any]:
+    """Enums become their values, bytes become base64 text, tuples become lists."""
+    return {f.name: _encode(getattr(record, f.name)) for f in dataclasses.fields(record)}
+
+
+def from_dict(cls: type[R], data: dict[str, Any]) -> R:
+    """Build a record from `to_dict` output; unknown or missing fields raise `InvalidRecord`."""
+    if not isinstance(data, dict):
+        raise InvalidRecord("A record must be an object.")
+    fields = {f.name: f for f in dataclasses.fields(cls)}
+    unknown = set(data) - set(fields)
+    if unknown:
+        raise InvalidRecord(f"Unknown fields for {cls.__name__}: {', '.join(sorted(unknown))}.")
+    hints = typing.get_type_hints(cls)
+    values: dict[str, Any] = {}
+    for name, value in data.items():
+        try:
+            values[name] = _decode(hints[name], value)
+        except (TypeError, ValueError) as exc:
+            raise InvalidRecord(f"{cls.__name__}.{name}: {exc}") from exc
+    try:
+        return cls(**values)
+    except TypeError as exc:
+        raise InvalidRecord(f"{cls.__name__}: {exc}") from exc
+
+
+def _encode(value: Any) -> Any:
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, bytes):
+        return base64.b64encode(value).decode("ascii")
+    if isinstance(value, tuple):
+        return [_encode(v) for v in value]
+    return value
+
+
+def _decode(hint: Any, value: Any) -> Any:
+    origin = typing.get_origin(hint)
+    if origin in (types.UnionType, typing.Union):
+        options = [a for a in typing.get_args(hint) if a is not type(None)]
+        if value is None:
+            if len(options) == len(typing.get_args(hint)):
+                raise ValueError("may not be empty")
+            return None
+        return _decode(options[0], value)
+    if origin is tuple:
+        if not isinstance(value, list):
+            raise TypeError("expected a list")
+        (item_hint, _ellipsis) = typing.get_args(hint)
+        return tuple(_decode(item_hint, v) for v in value)
+    if isinstance(hint, type) and issubclass(hint, Enum):
+        return hint(value)
+    if hint is bytes:
+        if not isinstance(value, str):
+            raise TypeError("expected base64 text")
+        return base64.b64decode(value, validate=True)
+    if hint is bool:
+        if not isinstance(value, bool):
+            raise TypeError("expected true or false")
+        return value
+    if hint is int:
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise TypeError("expected a whole number")
+        return value
+    if hint is str:
+        if not isinstance(value, str):
+            raise TypeError("expected text")
+        return value
+    raise TypeError(f"unsupported field type {hint!r}")

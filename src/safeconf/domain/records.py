@@ -1,0 +1,286 @@
+"""The records of a Child Safety Conference and of the confidentiality policy (DESIGN §2, §5).
+
+Every record carries the same bookkeeping fields (`RecordMeta`), so storage and sync can
+treat them alike. Records are frozen: a change is a new value made with `dataclasses.replace`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from safeconf.domain.errors import InvalidRecord
+from safeconf.domain.ids import new_id, utc_now
+
+MAX_NOTE_CHARS = 200_000  # about 60 pages: far past any real section, small enough to sync
+MAX_NAME_CHARS = 200
+
+
+class CaseStatus(StrEnum):
+    OPEN = "open"
+    CLOSED = "closed"
+
+
+class ConferenceType(StrEnum):
+    CHILD_SAFETY_CONFERENCE = "child_safety_conference"
+    TEAM_DECISION_MEETING = "team_decision_meeting"
+    CHILD_AND_FAMILY_TEAM = "child_and_family_team"
+
+
+class ConferenceState(StrEnum):
+    SCHEDULED = "scheduled"
+    CHECKING_IN = "checking_in"
+    IN_SESSION = "in_session"
+    CONCLUDED = "concluded"
+    FINALIZED = "finalized"
+
+
+class Role(StrEnum):
+    PARENT = "parent"
+    LEGAL_GUARDIAN = "legal_guardian"
+    YOUTH = "youth"
+    RELATIVE = "relative"
+    CAREGIVER = "caregiver"
+    CASEWORKER = "caseworker"
+    FACILITATOR = "facilitator"
+    SUPERVISOR = "supervisor"
+    ATTORNEY = "attorney"
+    SERVICE_PROVIDER = "service_provider"
+    INTERPRETER = "interpreter"
+    OTHER = "other"
+
+
+class AgeBand(StrEnum):
+    """Age bands for minors; adults have none."""
+
+    UNDER_6 = "0-5"
+    AGE_6_TO_11 = "6-11"
+    AGE_12_TO_14 = "12-14"
+    AGE_15_TO_17 = "15-17"
+
+
+class Presence(StrEnum):
+    EXPECTED = "expected"
+    PRESENT = "present"
+    ABSENT = "absent"
+    EXCUSED = "excused"
+    EXCLUDED = "excluded"  # refused the acknowledgment, or asked to leave
+
+
+class Language(StrEnum):
+    ENGLISH = "en"
+    SPANISH = "es"
+
+
+class AckMethod(StrEnum):
+    DRAWN_SIGNATURE = "drawn_signature"
+    TYPED_NAME = "typed_name"
+    VERBAL = "verbal"  # attested by the facilitator, with a named witness
+    REFUSED = "refused"
+
+
+class NoteSection(StrEnum):
+    CONCERNS = "concerns"
+    STRENGTHS = "strengths"
+    SAFETY_PLAN = "safety_plan"
+    DECISIONS = "decisions"
+    NEXT_STEPS = "next_steps"
+    GENERAL = "general"
+
+
+class IncidentKind(StrEnum):
+    LOST_DEVICE = "lost_device"
+    LOST_INFORMATION = "lost_information"
+    BREACH = "breach"
+
+
+class LegalRequestKind(StrEnum):
+    SUBPOENA = "subpoena"
+    RECORDS_REQUEST = "records_request"
+
+
+@dataclass(frozen=True, kw_only=True)
+class RecordMeta:
+    """Bookkeeping shared by every record (DESIGN §2)."""
+
+    id: str = field(default_factory=new_id)
+    case_id: str = ""
+    created_at: str = field(default_factory=utc_now)
+    updated_at: str = field(default_factory=utc_now)
+    origin_device: str = ""
+    version: int = 1
+    deleted: bool = False
+
+
+@dataclass(frozen=True, kw_only=True)
+class Case(RecordMeta):
+    case_number: str
+    family_name: str
+    assigned_workers: tuple[str, ...] = ()
+    status: CaseStatus = CaseStatus.OPEN
+    sealed: bool = False
+
+    def __post_init__(self) -> None:
+        _require_text("case number", self.case_number, MAX_NAME_CHARS)
+        _require_text("family name", self.family_name, MAX_NAME_CHARS)
+        if not self.case_id:
+            object.__setattr__(self, "case_id", self.id)
+
+
+@dataclass(frozen=True, kw_only=True)
+class Conference(RecordMeta):
+    kind: ConferenceType = ConferenceType.CHILD_SAFETY_CONFERENCE
+    scheduled_start: str
+    location: str = ""
+    facilitator: str = ""
+    language: Language = Language.ENGLISH
+    state: ConferenceState = ConferenceState.SCHEDULED
+
+    def __post_init__(self) -> None:
+        _require_text("case", self.case_id, MAX_NAME_CHARS)
+
+
+@dataclass(frozen=True, kw_only=True)
+class Attendee(RecordMeta):
+    conference_id: str
+    name: str
+    role: Role
+    age_band: AgeBand | None = None
+    presence: Presence = Presence.EXPECTED
+    arrived_at: str | None = None
+    language: Language = Language.ENGLISH
+    interpreter: str = ""
+
+    def __post_init__(self) -> None:
+        _require_text("attendee name", self.name, MAX_NAME_CHARS)
+
+
+@dataclass(frozen=True, kw_only=True)
+class Acknowledgment(RecordMeta):
+    conference_id: str
+    attendee_id: str
+    statement_id: str
+    statement_version: int
+    statement_sha256: str
+    language: Language
+    method: AckMethod
+    signed_at: str = field(default_factory=utc_now)
+    typed_name: str = ""
+    attested_by: str = ""
+    witness: str = ""
+    signature_png: bytes | None = None
+
+    def __post_init__(self) -> None:
+        if self.method is AckMethod.DRAWN_SIGNATURE and not self.signature_png:
+            raise InvalidRecord("A drawn signature needs the drawing.")
+        if self.method is AckMethod.TYPED_NAME and not self.typed_name.strip():
+            raise InvalidRecord("A typed acknowledgment needs the attendee's typed name.")
+        if self.method is AckMethod.VERBAL and not (
+            self.attested_by.strip() and self.witness.strip()
+        ):
+            raise InvalidRecord(
+                "A verbal acknowledgment needs the facilitator who attests it and a named witness."
+            )
+
+    @property
+    def refused(self) -> bool:
+        return self.method is AckMethod.REFUSED
+
+
+@dataclass(frozen=True, kw_only=True)
+class Note(RecordMeta):
+    """The current text of one section; every save also appends a `NoteRevision`."""
+
+    conference_id: str
+    section: NoteSection
+    body: str = ""
+    author: str = ""
+    is_addendum: bool = False
+
+    def __post_init__(self) -> None:
+        if len(self.body) > MAX_NOTE_CHARS:
+            raise InvalidRecord(
+                f"This note is too long ({len(self.body):,} characters; "
+                f"the limit is {MAX_NOTE_CHARS:,}). Split it into sections or addenda."
+            )
+
+
+@dataclass(frozen=True, kw_only=True)
+class NoteRevision(RecordMeta):
+    note_id: str
+    revision: int
+    body: str
+    author: str = ""
+
+
+@dataclass(frozen=True, kw_only=True)
+class Consent(RecordMeta):
+    """Written consent to disclose named information to named recipients until a date."""
+
+    client_name: str
+    signed_by: str
+    information: str
+    recipients: tuple[str, ...]
+    valid_from: str
+    valid_until: str
+    revoked_at: str | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class Disclosure(RecordMeta):
+    what: str
+    recipient: str
+    basis: str
+    disclosed_by: str
+    disclosed_at: str = field(default_factory=utc_now)
+    consent_id: str | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class LegalRequest(RecordMeta):
+    kind: LegalRequestKind
+    requester: str
+    received_at: str
+    summary: str = ""
+    routed_to_legal_at: str | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class HealthInfoRequest(RecordMeta):
+    requester: str
+    basis: str
+    received_at: str
+    summary: str = ""
+
+
+@dataclass(frozen=True, kw_only=True)
+class Incident(RecordMeta):
+    kind: IncidentKind
+    description: str
+    reported_by: str
+    discovered_at: str
+    reported_at: str = field(default_factory=utc_now)
+
+
+@dataclass(frozen=True, kw_only=True)
+class AuditEvent:
+    """One link of the append-only, hash-chained audit log."""
+
+    seq: int
+    id: str
+    at: str
+    actor: str
+    action: str
+    record_type: str
+    record_id: str
+    case_id: str
+    device: str
+    prev_hash: str
+    hash: str
+
+
+def _require_text(what: str, value: str, limit: int) -> None:
+    if not value or not value.strip():
+        raise InvalidRecord(f"The {what} is empty.")
+    if len(value) > limit:
+        raise InvalidRecord(f"The {what} is too long (limit {limit} characters).")

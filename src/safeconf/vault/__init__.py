@@ -1,0 +1,1 @@
+"""The encrypted local store: keys, SQLCipher connection, migrations, repositories."""

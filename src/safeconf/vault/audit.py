@@ -1,0 +1,76 @@
+"""The vault's audit log: every create, update, view of a case and export, hash-chained."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from safeconf.domain.auditchain import GENESIS_HASH, event_hash, verify_chain
+from safeconf.domain.ids import new_id, utc_now
+from safeconf.domain.records import AuditEvent
+from safeconf.vault.database import Database
+
+_COLUMNS = (
+    "seq", "id", "at", "actor", "action", "record_type", "record_id", "case_id", "device",
+    "prev_hash", "hash",
+)
+
+
+class AuditLog:
+    def __init__(self, db: Database, actor: str, device: str) -> None:
+        self._db = db
+        self.actor = actor
+        self.device = device
+
+    def append(self, action: str, record_type: str, record_id: str, case_id: str) -> AuditEvent:
+        """Add one link; call inside the transaction that makes the change it describes."""
+        with self._db.transaction():
+            last = self._db.row("SELECT seq, hash FROM audit_events ORDER BY seq DESC LIMIT 1")
+            seq, prev = (last[0] + 1, last[1]) if last else (1, GENESIS_HASH)
+            body: dict[str, Any] = {
+                "seq": seq,
+                "id": new_id(),
+                "at": utc_now(),
+                "actor": self.actor,
+                "action": action,
+                "record_type": record_type,
+                "record_id": record_id,
+                "case_id": case_id,
+                "device": self.device,
+                "prev_hash": prev,
+            }
+            event = AuditEvent(**body, hash=event_hash(body))
+            self._db.execute(
+                f"INSERT INTO audit_events ({', '.join(_COLUMNS)}) "
+                f"VALUES ({', '.join('?' * len(_COLUMNS))})",
+                [getattr(event, c) for c in _COLUMNS],
+            )
+        return event
+
+    def events(self, after_seq: int = 0, limit: int = -1) -> list[AuditEvent]:
+        rows = self._db.rows(
+            f"SELECT {', '.join(_COLUMNS)} FROM audit_events WHERE seq > ? ORDER BY seq LIMIT ?",
+            (after_seq, limit),
+        )
+        return [AuditEvent(**dict(zip(_COLUMNS, row, strict=True))) for row in rows]
+
+    def count(self) -> int:
+        return int(self._db.scalar("SELECT count(*) FROM audit_events"))
+
+    def verify(self) -> int | None:
+        """Seq of the first broken link, or None if the whole chain is sound."""
+        prev, after = GENESIS_HASH, 0
+        while True:
+            page = self.events(after, 5000)
+            if not page:
+                return None
+            dicts = [_as_dict(e) for e in page]
+            broken = verify_chain(dicts, prev)
+            if broken is not None:
+                return page[broken].seq
+            if page[0].seq != after + 1:
+                return page[0].seq
+            prev, after = page[-1].hash, page[-1].seq
+
+
+def _as_dict(event: AuditEvent) -> dict[str, Any]:
+    return {c: getattr(event, c) for c in _COLUMNS}

@@ -1,0 +1,87 @@
+"""The device secret kept in the OS keyring: one half of what unlocks a vault.
+
+One small facade over `keyring` (Secret Service, Windows Credential Locker, macOS Keychain).
+Where no keyring exists the vault works on the passphrase alone and says so; it never falls
+back to keeping the secret in a file.
+"""
+
+from __future__ import annotations
+
+import base64
+import contextlib
+import os
+from typing import Protocol
+
+import keyring
+import keyring.errors
+from keyring.backend import KeyringBackend
+
+from safeconf.vault.errors import DeviceSecretMissing
+
+SERVICE = "safeconf"
+SECRET_BYTES = 32
+
+
+class SecretStore(Protocol):
+    @property
+    def is_available(self) -> bool: ...
+    @property
+    def description(self) -> str: ...
+    def create(self, account: str) -> bytes: ...
+    def load(self, account: str) -> bytes: ...
+    def delete(self, account: str) -> None: ...
+
+
+class SystemKeyring:
+    """The platform keyring as `keyring` finds it."""
+
+    def __init__(self, backend: KeyringBackend | None = None) -> None:
+        self._backend = backend or keyring.get_keyring()
+
+    @property
+    def is_available(self) -> bool:
+        # fail.Keyring and the null/chainer-without-backends all report priority <= 0.
+        try:
+            return float(self._backend.priority) > 0  # type: ignore[arg-type]
+        except Exception:
+            return False
+
+    @property
+    def description(self) -> str:
+        return type(self._backend).__module__ + "." + type(self._backend).__name__
+
+    def create(self, account: str) -> bytes:
+        secret = os.urandom(SECRET_BYTES)
+        try:
+            self._backend.set_password(SERVICE, account, base64.b64encode(secret).decode())
+        except keyring.errors.KeyringError as exc:
+            raise DeviceSecretMissing(
+                f"The system keyring refused to store this vault's device secret ({exc})."
+            ) from exc
+        return secret
+
+    def load(self, account: str) -> bytes:
+        try:
+            stored = self._backend.get_password(SERVICE, account)
+        except keyring.errors.KeyringError as exc:
+            raise DeviceSecretMissing(
+                "The system keyring could not be reached, and this vault needs its device "
+                f"secret from it. Log in to the desktop session and try again ({exc})."
+            ) from exc
+        if stored is None:
+            raise DeviceSecretMissing(
+                "This vault's device secret is missing from the system keyring, so the "
+                "passphrase alone cannot open it. Ask IT to recover the vault from the HQ "
+                "escrow copy. Nothing was changed."
+            )
+        try:
+            secret = base64.b64decode(stored, validate=True)
+        except ValueError as exc:
+            raise DeviceSecretMissing("The keyring entry for this vault is damaged.") from exc
+        if len(secret) != SECRET_BYTES:
+            raise DeviceSecretMissing("The keyring entry for this vault is damaged.")
+        return secret
+
+    def delete(self, account: str) -> None:
+        with contextlib.suppress(keyring.errors.PasswordDeleteError):
+            self._backend.delete_password(SERVICE, account)

@@ -1,0 +1,84 @@
+"""Versioned schema of the vault. A migration is fixed SQL, never generated from today's
+code, so an old vault always upgrades the same way. `PRAGMA user_version` is the version."""
+
+from __future__ import annotations
+
+# Record types that may only ever be added to: a change is a new row, never an edit.
+APPEND_ONLY_TYPES = (
+    "note_revision",
+    "acknowledgment",
+    "disclosure",
+    "incident",
+    "legal_request",
+    "health_info_request",
+)
+_APPEND_ONLY_SQL = ", ".join(f"'{t}'" for t in APPEND_ONLY_TYPES)
+# Purging a sealed or unassigned case (sync) is the one sanctioned way to remove rows from
+# append-only tables; it sets this meta flag inside its own transaction.
+_NOT_PURGING = "(SELECT value FROM meta WHERE key = 'purging') IS NULL"
+
+MIGRATIONS: list[str] = [
+    # 1: records, revisions, search, audit chain, sync outbox
+    f"""
+    CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+
+    CREATE TABLE records (
+        id TEXT PRIMARY KEY,
+        type TEXT NOT NULL,
+        case_id TEXT NOT NULL,
+        parent_id TEXT NOT NULL,
+        sort_key TEXT NOT NULL,
+        version INTEGER NOT NULL,
+        deleted INTEGER NOT NULL DEFAULT 0,
+        updated_at TEXT NOT NULL,
+        data TEXT NOT NULL
+    );
+    CREATE INDEX records_by_parent ON records (type, parent_id, sort_key);
+    CREATE INDEX records_by_type ON records (type, sort_key);
+    CREATE INDEX records_by_case ON records (case_id, type);
+
+    CREATE TRIGGER records_append_only_update BEFORE UPDATE ON records
+    WHEN OLD.type IN ({_APPEND_ONLY_SQL})
+    BEGIN SELECT RAISE(ABORT, 'append-only record'); END;
+
+    CREATE TRIGGER records_append_only_delete BEFORE DELETE ON records
+    WHEN OLD.type IN ({_APPEND_ONLY_SQL}) AND {_NOT_PURGING}
+    BEGIN SELECT RAISE(ABORT, 'append-only record'); END;
+
+    CREATE VIRTUAL TABLE search_index USING fts5 (
+        text,
+        record_type UNINDEXED,
+        case_id UNINDEXED,
+        conference_id UNINDEXED,
+        tokenize = 'unicode61 remove_diacritics 2'
+    );
+
+    CREATE TABLE audit_events (
+        seq INTEGER PRIMARY KEY,
+        id TEXT NOT NULL UNIQUE,
+        at TEXT NOT NULL,
+        actor TEXT NOT NULL,
+        action TEXT NOT NULL,
+        record_type TEXT NOT NULL,
+        record_id TEXT NOT NULL,
+        case_id TEXT NOT NULL,
+        device TEXT NOT NULL,
+        prev_hash TEXT NOT NULL,
+        hash TEXT NOT NULL
+    );
+    CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit_events
+    BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+    CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit_events WHEN {_NOT_PURGING}
+    BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+
+    CREATE TABLE outbox (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        record_type TEXT NOT NULL,
+        record_id TEXT NOT NULL,
+        version INTEGER NOT NULL,
+        queued_at TEXT NOT NULL
+    );
+    """,
+]
+
+SCHEMA_VERSION = len(MIGRATIONS)

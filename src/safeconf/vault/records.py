@@ -1,0 +1,314 @@
+"""Storing records: one generic store (JSON of the codec form plus the columns queries need),
+and thin typed repositories over it. Every write is audited and queued for sync in the same
+transaction, so a record, its audit event and its outbox entry exist together or not at all.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from contextlib import AbstractContextManager
+from dataclasses import replace
+from typing import Generic, TypeVar
+
+from safeconf.domain import codec
+from safeconf.domain.ids import utc_now
+from safeconf.domain.records import (
+    Acknowledgment,
+    Attendee,
+    Case,
+    Conference,
+    Consent,
+    Disclosure,
+    HealthInfoRequest,
+    Incident,
+    LegalRequest,
+    Note,
+    NoteRevision,
+    RecordMeta,
+)
+from safeconf.vault.audit import AuditLog
+from safeconf.vault.database import Database
+from safeconf.vault.errors import AppendOnly, RecordNotFound, WriteConflict
+from safeconf.vault.migrations import APPEND_ONLY_TYPES
+
+R = TypeVar("R", bound=RecordMeta)
+
+
+def parent_of(record: RecordMeta) -> str:
+    """The record a record belongs to, for listing children in order."""
+    if isinstance(record, Attendee | Acknowledgment | Note):
+        return record.conference_id
+    if isinstance(record, NoteRevision):
+        return record.note_id
+    return record.case_id
+
+
+def sort_key_of(record: RecordMeta) -> str:
+    if isinstance(record, Conference):
+        return record.scheduled_start
+    if isinstance(record, NoteRevision):
+        return f"{record.revision:09d}"
+    if isinstance(record, Case):
+        return record.case_number
+    return record.created_at
+
+
+def searchable_text(record: RecordMeta) -> str | None:
+    """What full-text search sees of a record (None: not searchable)."""
+    if isinstance(record, Note):
+        return record.body
+    if isinstance(record, Attendee):
+        return record.name
+    if isinstance(record, Case):
+        return f"{record.case_number} {record.family_name}"
+    return None
+
+
+class RecordStore:
+    """Reads and writes any record type; the typed repositories below narrow it."""
+
+    def __init__(self, db: Database, audit: AuditLog, device: str) -> None:
+        self._db = db
+        self._audit = audit
+        self._device = device
+
+    def add(self, record: R) -> R:
+        """Insert a new record (version 1, stamped with this device)."""
+        record = replace(record, origin_device=record.origin_device or self._device)
+        name = codec.type_name(record)
+        with self._db.transaction():
+            rowid = self._db.execute(
+                "INSERT INTO records (id, type, case_id, parent_id, sort_key, version, deleted,"
+                " updated_at, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    record.id, name, record.case_id, parent_of(record), sort_key_of(record),
+                    record.version, int(record.deleted), record.updated_at,
+                    json.dumps(codec.to_dict(record), ensure_ascii=False),
+                ),
+            )
+            self._index(rowid, record, replace_old=False)
+            self._after_write("create", name, record)
+        return record
+
+    def update(self, record: R) -> R:
+        """Store a changed record. `record.version` must be the version that was read;
+        the stored copy becomes version + 1. Append-only types refuse."""
+        name = codec.type_name(record)
+        if name in APPEND_ONLY_TYPES:
+            raise AppendOnly(f"A {name.replace('_', ' ')} can only be added, never changed.")
+        stored = replace(record, version=record.version + 1, updated_at=utc_now())
+        with self._db.transaction():
+            found = self._db.row(
+                "SELECT rowid, version FROM records WHERE id = ? AND type = ?", (record.id, name)
+            )
+            if found is None:
+                raise RecordNotFound(f"That {name.replace('_', ' ')} no longer exists.")
+            rowid, version = found
+            if version != record.version:
+                raise WriteConflict(
+                    f"This {name.replace('_', ' ')} was changed elsewhere meanwhile; "
+                    "reopen it to see the latest version."
+                )
+            self._db.execute(
+                "UPDATE records SET sort_key = ?, version = ?, deleted = ?, updated_at = ?,"
+                " data = ? WHERE rowid = ?",
+                (
+                    sort_key_of(stored), stored.version, int(stored.deleted), stored.updated_at,
+                    json.dumps(codec.to_dict(stored), ensure_ascii=False), rowid,
+                ),
+            )
+            self._index(rowid, stored, replace_old=True)
+            self._after_write("update", name, stored)
+        return stored
+
+    def transaction(self) -> AbstractContextManager[None]:
+        return self._db.transaction()
+
+    def get(self, cls: type[R], record_id: str) -> R:
+        data = self._db.scalar(
+            "SELECT data FROM records WHERE id = ? AND type = ?", (record_id, _name(cls))
+        )
+        if data is None:
+            raise RecordNotFound(f"That {_name(cls).replace('_', ' ')} does not exist.")
+        return codec.from_dict(cls, json.loads(data))
+
+    def children(self, cls: type[R], parent_id: str, include_deleted: bool = False) -> list[R]:
+        rows = self._db.rows(
+            "SELECT data FROM records WHERE type = ? AND parent_id = ?"
+            f"{'' if include_deleted else ' AND deleted = 0'} ORDER BY sort_key, id",
+            (_name(cls), parent_id),
+        )
+        return [codec.from_dict(cls, json.loads(r[0])) for r in rows]
+
+    def all(self, cls: type[R], include_deleted: bool = False) -> list[R]:
+        rows = self._db.rows(
+            "SELECT data FROM records WHERE type = ?"
+            f"{'' if include_deleted else ' AND deleted = 0'} ORDER BY sort_key, id",
+            (_name(cls),),
+        )
+        return [codec.from_dict(cls, json.loads(r[0])) for r in rows]
+
+    def in_range(self, cls: type[R], start: str, end: str) -> list[R]:
+        rows = self._db.rows(
+            "SELECT data FROM records WHERE type = ? AND deleted = 0 AND sort_key >= ?"
+            " AND sort_key < ? ORDER BY sort_key, id",
+            (_name(cls), start, end),
+        )
+        return [codec.from_dict(cls, json.loads(r[0])) for r in rows]
+
+    def count(self, cls: type[R]) -> int:
+        return int(self._db.scalar("SELECT count(*) FROM records WHERE type = ?", (_name(cls),)))
+
+    def count_children(self, cls: type[R], parent_id: str) -> int:
+        return int(
+            self._db.scalar(
+                "SELECT count(*) FROM records WHERE type = ? AND parent_id = ?",
+                (_name(cls), parent_id),
+            )
+        )
+
+    def _index(self, rowid: int, record: RecordMeta, replace_old: bool) -> None:
+        text = searchable_text(record)
+        if text is None:
+            return
+        if replace_old:
+            self._db.execute("DELETE FROM search_index WHERE rowid = ?", (rowid,))
+        if record.deleted or not text:
+            return
+        conference = getattr(record, "conference_id", "")
+        self._db.execute(
+            "INSERT INTO search_index (rowid, text, record_type, case_id, conference_id)"
+            " VALUES (?, ?, ?, ?, ?)",
+            (rowid, text, codec.type_name(record), record.case_id, conference),
+        )
+
+    def _after_write(self, action: str, name: str, record: RecordMeta) -> None:
+        self._audit.append(action, name, record.id, record.case_id)
+        self._db.execute(
+            "INSERT INTO outbox (record_type, record_id, version, queued_at) VALUES (?, ?, ?, ?)",
+            (name, record.id, record.version, utc_now()),
+        )
+
+
+class Repository(Generic[R]):
+    """Typed access to one record type."""
+
+    record_type: type[R]
+
+    def __init__(self, store: RecordStore) -> None:
+        self._store = store
+
+    def add(self, record: R) -> R:
+        return self._store.add(record)
+
+    def get(self, record_id: str) -> R:
+        return self._store.get(self.record_type, record_id)
+
+    def for_case(self, case_id: str) -> list[R]:
+        return self._store.children(self.record_type, case_id)
+
+    def all(self) -> list[R]:
+        return self._store.all(self.record_type)
+
+    def count(self) -> int:
+        return self._store.count(self.record_type)
+
+
+class MutableRepository(Repository[R]):
+    def update(self, record: R) -> R:
+        return self._store.update(record)
+
+
+class CaseRepository(MutableRepository[Case]):
+    record_type = Case
+
+
+class ConferenceRepository(MutableRepository[Conference]):
+    record_type = Conference
+
+    def scheduled_between(self, start: str, end: str) -> list[Conference]:
+        return self._store.in_range(Conference, start, end)
+
+
+class _InConference(Repository[R]):
+    def for_conference(self, conference_id: str) -> list[R]:
+        return self._store.children(self.record_type, conference_id)
+
+
+class AttendeeRepository(_InConference[Attendee], MutableRepository[Attendee]):
+    record_type = Attendee
+
+
+class AcknowledgmentRepository(_InConference[Acknowledgment]):
+    record_type = Acknowledgment
+
+
+class NoteRepository(_InConference[Note], MutableRepository[Note]):
+    record_type = Note
+
+    def add(self, note: Note) -> Note:
+        """Create a note; text it starts with is kept as revision 1."""
+        with self._store.transaction():
+            stored = self._store.add(note)
+            if note.body:
+                self._add_revision(stored, 1)
+        return stored
+
+    def save_body(self, note: Note, body: str, author: str) -> Note:
+        """Store new text for a note and keep it as the next revision; returns the stored
+        note. Saving the text it already has stores nothing."""
+        if body == note.body:
+            return note
+        with self._store.transaction():
+            stored = self._store.update(replace(note, body=body, author=author))
+            self._add_revision(stored, self._store.count_children(NoteRevision, note.id) + 1)
+        return stored
+
+    def _add_revision(self, note: Note, number: int) -> None:
+        self._store.add(
+            NoteRevision(
+                case_id=note.case_id,
+                note_id=note.id,
+                revision=number,
+                body=note.body,
+                author=note.author,
+            )
+        )
+
+    def revisions(self, note_id: str) -> list[NoteRevision]:
+        return self._store.children(NoteRevision, note_id)
+
+
+class ConsentRepository(MutableRepository[Consent]):
+    record_type = Consent
+
+
+class DisclosureRepository(Repository[Disclosure]):
+    record_type = Disclosure
+
+
+class LegalRequestRepository(Repository[LegalRequest]):
+    record_type = LegalRequest
+
+
+class HealthInfoRequestRepository(Repository[HealthInfoRequest]):
+    record_type = HealthInfoRequest
+
+
+class IncidentRepository(Repository[Incident]):
+    record_type = Incident
+
+
+def _name(cls: type[RecordMeta]) -> str:
+    return codec.TYPE_NAMES[cls]
+
+
+def add_all(store: RecordStore, records: Iterable[RecordMeta]) -> int:
+    """Insert many records in one transaction (demo data, pulled pages)."""
+    count = 0
+    with store.transaction():
+        for record in records:
+            store.add(record)
+            count += 1
+    return count

@@ -1,0 +1,274 @@
+"""A vault: one user's encrypted store in one data directory (DESIGN §3).
+
+`vault.keys` holds the wrapped data key; `vault.db` is the SQLCipher database. Opening needs
+the passphrase and, where the vault was made with one, the device secret in the OS keyring.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import getpass
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import sqlcipher3
+
+from safeconf.domain.ids import new_id
+from safeconf.domain.records import Case
+from safeconf.vault import keys
+from safeconf.vault.audit import AuditLog
+from safeconf.vault.database import Database
+from safeconf.vault.device_secret import SecretStore
+from safeconf.vault.errors import (
+    NoVault,
+    VaultCorrupt,
+    VaultError,
+    VaultExists,
+    WeakPassphrase,
+)
+from safeconf.vault.keys import KdfParams
+from safeconf.vault.migrations import SCHEMA_VERSION
+from safeconf.vault.records import (
+    AcknowledgmentRepository,
+    AttendeeRepository,
+    CaseRepository,
+    ConferenceRepository,
+    ConsentRepository,
+    DisclosureRepository,
+    HealthInfoRequestRepository,
+    IncidentRepository,
+    LegalRequestRepository,
+    NoteRepository,
+    RecordStore,
+)
+from safeconf.vault.search import SearchHit, search
+
+DB_NAME = "vault.db"
+KEYS_NAME = "vault.keys"
+MIN_PASSPHRASE_CHARS = 10
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    name: str
+    ok: bool
+    detail: str
+
+
+class Vault:
+    def __init__(self, data_dir: Path, db: Database, key_file: keys.KeyFile) -> None:
+        self.data_dir = data_dir
+        self._db = db
+        self._key_file = key_file
+        meta = dict(db.rows("SELECT key, value FROM meta"))
+        if meta.get("vault_id") != key_file.vault_id:
+            db.close()
+            raise VaultCorrupt("The vault's key file and database do not belong together.")
+        self.vault_id: str = meta["vault_id"]
+        self.device_id: str = meta["device_id"]
+        self.user: str = meta["user"]
+        self.audit = AuditLog(db, actor=self.user, device=self.device_id)
+        self.store = RecordStore(db, self.audit, self.device_id)
+        self.cases = CaseRepository(self.store)
+        self.conferences = ConferenceRepository(self.store)
+        self.attendees = AttendeeRepository(self.store)
+        self.acknowledgments = AcknowledgmentRepository(self.store)
+        self.notes = NoteRepository(self.store)
+        self.consents = ConsentRepository(self.store)
+        self.disclosures = DisclosureRepository(self.store)
+        self.legal_requests = LegalRequestRepository(self.store)
+        self.health_info_requests = HealthInfoRequestRepository(self.store)
+        self.incidents = IncidentRepository(self.store)
+
+    # -- creating and opening ------------------------------------------------------
+
+    @staticmethod
+    def exists(data_dir: Path) -> bool:
+        return (data_dir / KEYS_NAME).exists() or (data_dir / DB_NAME).exists()
+
+    @classmethod
+    def create(
+        cls,
+        data_dir: Path,
+        passphrase: str,
+        secrets: SecretStore,
+        kdf: KdfParams | None = None,
+        user: str | None = None,
+    ) -> Vault:
+        check_new_passphrase(passphrase)
+        if cls.exists(data_dir):
+            raise VaultExists(str(data_dir))
+        os.umask(0o077)
+        data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+        vault_id = new_id()
+        device_secret = secrets.create(vault_id) if secrets.is_available else None
+        data_key = keys.new_data_key()
+        key_file = keys.wrap(data_key, passphrase, device_secret, vault_id, kdf or KdfParams())
+        db = Database(data_dir / DB_NAME, data_key)
+        try:
+            db.migrate()
+            with db.transaction():
+                for key, value in (
+                    ("vault_id", vault_id),
+                    ("device_id", new_id()),
+                    ("user", user or _login_name()),
+                ):
+                    db.execute("INSERT INTO meta (key, value) VALUES (?, ?)", (key, value))
+            # The key file is written last: until it exists there is no vault to open.
+            keys.write_key_file(data_dir / KEYS_NAME, key_file)
+        except BaseException:
+            db.close()
+            raise
+        return cls(data_dir, db, key_file)
+
+    @classmethod
+    def open(cls, data_dir: Path, passphrase: str, secrets: SecretStore) -> Vault:
+        key_file = cls._read_key_file(data_dir)
+        data_key = keys.unwrap(key_file, passphrase, cls._device_secret(key_file, secrets))
+        if not (data_dir / DB_NAME).is_file():
+            raise VaultCorrupt(
+                f"The vault's database file is missing from {data_dir}. Restore it from HQ."
+            )
+        db = Database(data_dir / DB_NAME, data_key)
+        try:
+            db.migrate()
+            return cls(data_dir, db, key_file)
+        except VaultError:
+            db.close()
+            raise
+        except sqlcipher3.DatabaseError as exc:
+            db.close()
+            raise VaultCorrupt(
+                "The vault file is damaged, so it cannot be opened. Nothing was changed. "
+                "Restore it from HQ or a backup."
+            ) from exc
+
+    def close(self) -> None:
+        self._db.close()
+
+    lock = close
+
+    @property
+    def is_open(self) -> bool:
+        return self._db.is_open
+
+    @property
+    def uses_device_secret(self) -> bool:
+        return self._key_file.uses_device_secret
+
+    def change_passphrase(self, old: str, new: str, secrets: SecretStore) -> None:
+        """Re-wrap the data key under the new passphrase; the data is not re-encrypted."""
+        check_new_passphrase(new)
+        current = self._read_key_file(self.data_dir)
+        device_secret = self._device_secret(current, secrets)
+        data_key = keys.unwrap(current, old, device_secret)
+        rewrapped = keys.wrap(data_key, new, device_secret, current.vault_id, current.kdf)
+        keys.write_key_file(self.data_dir / KEYS_NAME, rewrapped)
+        self._key_file = rewrapped
+        self.audit.append("passphrase_changed", "vault", self.vault_id, "")
+
+    # -- reading -------------------------------------------------------------------
+
+    def open_case(self, case_id: str) -> Case:
+        """Read a case for a person to look at; the view is audited."""
+        case = self.cases.get(case_id)
+        self.audit.append("view", "case", case.id, case.id)
+        return case
+
+    def record_export(self, record_type: str, record_id: str, case_id: str) -> None:
+        self.audit.append("export", record_type, record_id, case_id)
+
+    def search(self, text: str, visible_cases: set[str] | None = None) -> list[SearchHit]:
+        return search(self._db, text, visible_cases)
+
+    def transaction(self) -> contextlib.AbstractContextManager[None]:
+        return self._db.transaction()
+
+    def check(self) -> list[CheckResult]:
+        """Everything `safeconf check` verifies; sound only when every result is ok."""
+        results = [
+            CheckResult(
+                "key file",
+                True,
+                "data key wrapped with Argon2id "
+                f"(t={self._key_file.kdf.iterations}, m={self._key_file.kdf.memory_kib} KiB, "
+                f"p={self._key_file.kdf.lanes})"
+                + (" and the device secret" if self.uses_device_secret else " (no keyring)"),
+            )
+        ]
+        for name, step in (
+            ("page authentication", self._check_pages),
+            ("database structure", self._check_structure),
+            ("search index", self._check_search_index),
+            ("schema", self._check_schema),
+            ("audit chain", self._check_audit_chain),
+        ):
+            try:
+                ok, detail = step()
+            except (VaultCorrupt, sqlcipher3.DatabaseError) as exc:
+                ok, detail = False, str(exc)
+            results.append(CheckResult(name, ok, detail))
+        return results
+
+    def _check_pages(self) -> tuple[bool, str]:
+        errors = self._db.rows("PRAGMA cipher_integrity_check")
+        if errors:
+            return False, f"{len(errors)} damaged page(s)"
+        return True, "every page's HMAC verified"
+
+    def _check_structure(self) -> tuple[bool, str]:
+        integrity = [r[0] for r in self._db.rows("PRAGMA integrity_check")]
+        if integrity == ["ok"]:
+            return True, "SQLite integrity_check ok"
+        return False, "; ".join(integrity[:5])
+
+    def _check_search_index(self) -> tuple[bool, str]:
+        self._db.execute("INSERT INTO search_index (search_index) VALUES ('integrity-check')")
+        return True, "full-text index matches the records"
+
+    def _check_schema(self) -> tuple[bool, str]:
+        version = self._db.scalar("PRAGMA user_version")
+        return version == SCHEMA_VERSION, f"version {version} (current {SCHEMA_VERSION})"
+
+    def _check_audit_chain(self) -> tuple[bool, str]:
+        broken = self.audit.verify()
+        events = self.audit.count()
+        if broken is None:
+            return True, f"{events} events, every link verified"
+        return False, f"broken at event {broken} of {events}"
+
+    # -- helpers -------------------------------------------------------------------
+
+    @staticmethod
+    def _read_key_file(data_dir: Path) -> keys.KeyFile:
+        path = data_dir / KEYS_NAME
+        if not path.exists():
+            if (data_dir / DB_NAME).exists():
+                raise VaultCorrupt(
+                    f"The vault's key file is missing from {data_dir}, so the vault cannot "
+                    "be opened. Ask IT to recover it from the HQ escrow copy."
+                )
+            raise NoVault(str(data_dir))
+        return keys.read_key_file(path)
+
+    @staticmethod
+    def _device_secret(key_file: keys.KeyFile, secrets: SecretStore) -> bytes | None:
+        if not key_file.uses_device_secret:
+            return None
+        return secrets.load(key_file.vault_id)
+
+
+def check_new_passphrase(passphrase: str) -> None:
+    if len(passphrase) < MIN_PASSPHRASE_CHARS:
+        raise WeakPassphrase(
+            f"Choose a passphrase of at least {MIN_PASSPHRASE_CHARS} characters; "
+            "a few unrelated words are easy to remember and hard to guess."
+        )
+
+
+def _login_name() -> str:
+    try:
+        return getpass.getuser()
+    except OSError:
+        return "user"

@@ -1,0 +1,125 @@
+"""Shared test set-up: offscreen Qt, a private data directory per test, fast key derivation,
+and a real Secret Service (gnome-keyring on a private D-Bus session) started for the run."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import tempfile
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from safeconf.vault.device_secret import SystemKeyring
+from safeconf.vault.keys import KdfParams
+
+IN_CI = bool(os.environ.get("CI"))
+
+# Cheap Argon2id for tests; one test checks that the production default is what vaults get.
+FAST_KDF = KdfParams(iterations=1, memory_kib=8 * 1024, lanes=1)
+
+
+def service_missing(what: str) -> None:
+    """A missing service skips a test on a developer's machine and fails it in CI."""
+    if IN_CI:
+        pytest.fail(f"{what} is required in CI but is not available")
+    pytest.skip(f"{what} is not available here")
+
+
+@pytest.fixture(scope="session")
+def _secret_service() -> Iterator[str]:
+    """A private D-Bus session with gnome-keyring's Secret Service, unlocked."""
+    for tool in ("dbus-daemon", "gnome-keyring-daemon"):
+        if shutil.which(tool) is None:
+            service_missing(f"{tool} (Secret Service for the keyring tests)")
+    home = tempfile.mkdtemp(prefix="safeconf-keyring-")
+    bus = subprocess.Popen(
+        ["dbus-daemon", "--session", "--nofork", "--print-address=1"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+    )
+    assert bus.stdout is not None
+    address = bus.stdout.readline().strip()
+    env = dict(
+        os.environ,
+        DBUS_SESSION_BUS_ADDRESS=address,
+        HOME=home,
+        XDG_DATA_HOME=f"{home}/data",
+        XDG_RUNTIME_DIR=home,
+    )
+    daemon = subprocess.Popen(
+        ["gnome-keyring-daemon", "--foreground", "--unlock", "--components=secrets"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        env=env,
+        text=True,
+    )
+    assert daemon.stdin is not None
+    daemon.stdin.write("test-login-password")
+    daemon.stdin.close()
+    previous = os.environ.get("DBUS_SESSION_BUS_ADDRESS")
+    os.environ["DBUS_SESSION_BUS_ADDRESS"] = address
+    try:
+        _wait_for_secret_service()
+        yield address
+    finally:
+        daemon.terminate()
+        bus.terminate()
+        daemon.wait(10)
+        bus.wait(10)
+        if previous is None:
+            os.environ.pop("DBUS_SESSION_BUS_ADDRESS", None)
+        else:
+            os.environ["DBUS_SESSION_BUS_ADDRESS"] = previous
+        shutil.rmtree(home, ignore_errors=True)
+
+
+def _wait_for_secret_service(limit: float = 20.0) -> None:
+    import secretstorage
+
+    deadline = time.monotonic() + limit
+    last_error: Exception | None = None
+    while time.monotonic() < deadline:
+        try:
+            connection = secretstorage.dbus_init()
+            if secretstorage.check_service_availability(connection):
+                secretstorage.get_default_collection(connection)
+                return
+        except Exception as exc:  # the daemon is still starting
+            last_error = exc
+        time.sleep(0.05)
+    service_missing(f"the Secret Service did not start ({last_error})")
+
+
+@pytest.fixture
+def keyring_store(_secret_service: str) -> SystemKeyring:
+    from keyring.backends import SecretService
+
+    store = SystemKeyring(SecretService.Keyring())
+    assert store.is_available
+    return store
+
+
+@pytest.fixture
+def no_keyring() -> SystemKeyring:
+    """The backend `keyring` picks on a machine with none: the vault must still work."""
+    from keyring.backends import fail
+
+    return SystemKeyring(fail.Keyring())
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    return tmp_path / "data"
+
+
+@pytest.fixture
+def fast_kdf() -> KdfParams:
+    return FAST_KDF

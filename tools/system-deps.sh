@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Install the Debian/Ubuntu packages safeconf needs that this machine lacks.
+#   tools/system-deps.sh test   -> what the test suite needs (Qt offscreen, Secret Service, PostgreSQL)
+#   tools/system-deps.sh run    -> what the desktop app needs on a real display (Qt's xcb plugin)
+# On other systems, or without root/sudo, it prints what is missing and carries on.
+set -euo pipefail
+
+common=(libegl1 libgl1 libfontconfig1 libxkbcommon0 libglib2.0-0 libdbus-1-3 fonts-dejavu-core)
+test_pkgs=(dbus gnome-keyring postgresql)
+run_pkgs=(libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0
+          libxcb-shape0 libxkbcommon-x11-0 libxcb-xinerama0 gnome-keyring)
+
+case "${1:-test}" in
+  test) wanted=("${common[@]}" "${test_pkgs[@]}") ;;
+  run) wanted=("${common[@]}" "${run_pkgs[@]}") ;;
+  *) echo "usage: $0 test|run" >&2; exit 2 ;;
+esac
+
+command -v dpkg-query >/dev/null 2>&1 || { echo "system-deps: not a Debian system; make sure Qt 6's libraries and a keyring are installed"; exit 0; }
+
+missing=()
+for pkg in "${wanted[@]}"; do
+  dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+if [ "$(id -u)" -eq 0 ]; then sudo=(); elif sudo -n true 2>/dev/null; then sudo=(sudo -n); else
+  echo "system-deps: please install: ${missing[*]}  (e.g. sudo apt-get install ${missing[*]})" >&2
+  exit 0
+fi
+echo "system-deps: installing ${missing[*]}"
+export DEBIAN_FRONTEND=noninteractive
+"${sudo[@]}" apt-get update -qq
+"${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
