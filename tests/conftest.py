@@ -53,11 +53,12 @@ def _secret_service() -> Iterator[str]:
         XDG_DATA_HOME=f"{home}/data",
         XDG_RUNTIME_DIR=home,
     )
+    daemon_log = Path(home) / "daemon.log"
     daemon = subprocess.Popen(
         ["gnome-keyring-daemon", "--foreground", "--unlock", "--components=secrets"],
         stdin=subprocess.PIPE,
         stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
+        stderr=daemon_log.open("w"),
         env=env,
         text=True,
     )
@@ -67,7 +68,7 @@ def _secret_service() -> Iterator[str]:
     previous = os.environ.get("DBUS_SESSION_BUS_ADDRESS")
     os.environ["DBUS_SESSION_BUS_ADDRESS"] = address
     try:
-        _wait_for_secret_service()
+        _wait_for_secret_service(daemon, daemon_log)
         yield address
     finally:
         daemon.terminate()
@@ -81,12 +82,14 @@ def _secret_service() -> Iterator[str]:
         shutil.rmtree(home, ignore_errors=True)
 
 
-def _wait_for_secret_service(limit: float = 20.0) -> None:
+def _wait_for_secret_service(
+    daemon: subprocess.Popen[str], log: Path, limit: float = 30.0
+) -> None:
     import secretstorage
 
     deadline = time.monotonic() + limit
     last_error: Exception | None = None
-    while time.monotonic() < deadline:
+    while time.monotonic() < deadline and daemon.poll() is None:
         try:
             connection = secretstorage.dbus_init()
             if secretstorage.check_service_availability(connection):
@@ -95,7 +98,10 @@ def _wait_for_secret_service(limit: float = 20.0) -> None:
         except Exception as exc:  # the daemon is still starting
             last_error = exc
         time.sleep(0.05)
-    service_missing(f"the Secret Service did not start ({last_error})")
+    service_missing(
+        f"the Secret Service did not start (exit {daemon.poll()}, last error {last_error!r}, "
+        f"daemon said: {log.read_text(errors='replace')[-500:]!r})"
+    )
 
 
 @pytest.fixture

@@ -3,6 +3,7 @@ never sealed or deleted cases, and only the cases the caller allows."""
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Collection
 from dataclasses import dataclass
@@ -10,6 +11,7 @@ from dataclasses import dataclass
 from safeconf.vault.database import Database
 
 MAX_RESULTS = 200
+RANKED_WINDOW = 1000
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 
@@ -39,27 +41,42 @@ def search(
     visible_cases: Collection[str] | None = None,
     limit: int = 50,
 ) -> list[SearchHit]:
+    """Best matches among the most recent `RANKED_WINDOW` matching records.
+
+    Ranking every match of a common word costs time in proportion to the whole vault; the
+    window bounds it, and for a caseworker recent records are the likelier target anyway.
+    """
     query = to_fts_query(text)
     if query is None:
         return []
     limit = max(1, min(limit, MAX_RESULTS))
+    hidden = [
+        row[0]
+        for row in db.rows(
+            "SELECT id FROM records WHERE type = 'case'"
+            " AND (deleted = 1 OR json_extract(data, '$.sealed') = 1)"
+        )
+    ]
+    scope = "search_index.case_id NOT IN (SELECT value FROM json_each(?))"
+    params: list[object] = [query, json.dumps(hidden)]
+    if visible_cases is not None:
+        scope += " AND search_index.case_id IN (SELECT value FROM json_each(?))"
+        params.append(json.dumps(sorted(visible_cases)))
+    floor = db.scalar(
+        f"SELECT rowid FROM search_index WHERE search_index MATCH ? AND {scope}"
+        " ORDER BY rowid DESC LIMIT 1 OFFSET ?",
+        (*params, RANKED_WINDOW - 1),
+    )
     rows = db.rows(
-        """
-        SELECT s.record_type, r.id, s.case_id, s.conference_id,
+        f"""
+        SELECT search_index.record_type, r.id, search_index.case_id, search_index.conference_id,
                snippet(search_index, 0, '[', ']', '…', 12)
-        FROM search_index AS s
-        JOIN records AS r ON r.rowid = s.rowid
-        JOIN records AS c ON c.id = s.case_id AND c.type = 'case'
-        WHERE search_index MATCH ?
-          AND r.deleted = 0 AND c.deleted = 0
-          AND json_extract(c.data, '$.sealed') = 0
-        ORDER BY bm25(search_index)
+        FROM search_index
+        JOIN records AS r ON r.rowid = search_index.rowid
+        WHERE search_index MATCH ? AND {scope} AND search_index.rowid >= ? AND r.deleted = 0
+        ORDER BY search_index.rank
         LIMIT ?
         """,
-        (query, limit if visible_cases is None else MAX_RESULTS * 5),
+        (*params, floor or 0, limit),
     )
-    hits = [SearchHit(*row) for row in rows]
-    if visible_cases is not None:
-        allowed = set(visible_cases)
-        hits = [h for h in hits if h.case_id in allowed][:limit]
-    return hits
+    return [SearchHit(*row) for row in rows]
