@@ -1,0 +1,57 @@
+"""Fill a vault with the fictional training data, and optionally many generated
+conferences, for training, screenshots and trying large lists."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+from safeconf.app.demo import demo_records
+from safeconf.domain.records import (
+    Case,
+    Conference,
+    ConferenceState,
+    ConferenceType,
+    RecordMeta,
+)
+from safeconf.vault.records import add_all
+from safeconf.vault.vault import Vault
+
+_STATES = list(ConferenceState)
+_TYPES = list(ConferenceType)
+CONFERENCES_PER_GENERATED_CASE = 5
+
+
+def fill_demo_vault(vault: Vault, extra_conferences: int = 0) -> int:
+    """Add the demo records (and `extra_conferences` generated ones); return how many."""
+    records: list[RecordMeta] = list(demo_records(device=vault.device_id))
+    records.extend(generated_conferences(extra_conferences, vault.device_id))
+    return add_all(vault.store, records)
+
+
+def generated_conferences(count: int, device: str) -> list[RecordMeta]:
+    """Plain fictional conferences spread over the past and next months."""
+    records: list[RecordMeta] = []
+    now = datetime.now(UTC).replace(minute=0, second=0, microsecond=0)
+    case: Case | None = None
+    for n in range(count):
+        if n % CONFERENCES_PER_GENERATED_CASE == 0:
+            case = Case(
+                case_number=f"GEN-{n // CONFERENCES_PER_GENERATED_CASE + 1:06d}",
+                family_name=f"Sample Family {n // CONFERENCES_PER_GENERATED_CASE + 1}",
+                origin_device=device,
+            )
+            records.append(case)
+        assert case is not None
+        start = now + timedelta(hours=(n * 7) % (24 * 180) - 24 * 90)
+        records.append(
+            Conference(
+                case_id=case.id,
+                kind=_TYPES[n % len(_TYPES)],
+                scheduled_start=start.isoformat(),
+                location="Regional office",
+                facilitator="demo.facilitator",
+                state=_STATES[n % len(_STATES)],
+                origin_device=device,
+            )
+        )
+    return records

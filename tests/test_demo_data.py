@@ -1,0 +1,453 @@
+"""The fictional demo data: coverage, consistency with the policy rules, and record integrity."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+import struct
+import uuid
+import zlib
+from collections import defaultdict
+from datetime import date, datetime, timedelta
+from typing import TypeVar
+
+import pytest
+
+from safeconf.app.demo import demo_records, distinctive_strings, signature_png
+from safeconf.domain import codec
+from safeconf.domain.ids import parse_utc
+from safeconf.domain.records import (
+    AckMethod,
+    Acknowledgment,
+    AgeBand,
+    Attendee,
+    Case,
+    CaseStatus,
+    Conference,
+    ConferenceState,
+    ConferenceType,
+    Language,
+    Note,
+    NoteRevision,
+    NoteSection,
+    Presence,
+    RecordMeta,
+    Role,
+)
+from safeconf.domain.statements import current_statements
+
+T = TypeVar("T")
+TODAY = date(2026, 3, 10)
+PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+
+
+@pytest.fixture(scope="module")
+def records() -> list[RecordMeta]:
+    return demo_records(today=TODAY, device="training-laptop-7")
+
+
+def of_type(records: list[RecordMeta], kind: type[T]) -> list[T]:
+    return [r for r in records if isinstance(r, kind)]
+
+
+def by_conference(items: list[T]) -> dict[str, list[T]]:
+    grouped: dict[str, list[T]] = defaultdict(list)
+    for item in items:
+        grouped[item.conference_id].append(item)  # type: ignore[attr-defined]
+    return grouped
+
+
+def local_day(timestamp: str) -> date:
+    return parse_utc(timestamp).astimezone().date()
+
+
+_ABBREVIATION = re.compile(r"\b(Mr|Ms|Mrs|Dr|Sra|Sr|St|vs)\.")
+_LIST_NUMBER = re.compile(r"(^|\s)\d+\.\s")
+
+
+def sentences(text: str) -> list[str]:
+    """Sentences of a caseworker note: titles and list numbers do not end one."""
+    text = _LIST_NUMBER.sub(r"\1", _ABBREVIATION.sub(r"\1", text))
+    return [s for s in re.split(r"(?<=[.!?])\s+(?=[A-Z0-9])", text.strip()) if s]
+
+
+# --- coverage ------------------------------------------------------------------------------
+
+
+def test_demo_has_six_cases_and_at_least_ten_conferences(records: list[RecordMeta]) -> None:
+    cases = of_type(records, Case)
+    assert len(cases) == 6
+    assert len(of_type(records, Conference)) >= 10
+    assert {c.status for c in cases} == set(CaseStatus)
+    assert all(c.case_number.startswith("TRN-") for c in cases)
+    assert all(c.assigned_workers for c in cases)
+
+
+def test_every_conference_state_and_type_appears(records: list[RecordMeta]) -> None:
+    conferences = of_type(records, Conference)
+    assert {c.state for c in conferences} == set(ConferenceState)
+    assert {c.kind for c in conferences} == set(ConferenceType)
+
+
+def test_every_role_presence_and_age_band_appears(records: list[RecordMeta]) -> None:
+    attendees = of_type(records, Attendee)
+    assert {a.role for a in attendees} == set(Role)
+    assert {a.presence for a in attendees} == set(Presence)
+    assert {a.age_band for a in attendees if a.age_band} == set(AgeBand)
+    assert all(a.role is Role.YOUTH for a in attendees if a.age_band)
+
+
+def test_every_method_and_both_languages_are_acknowledged(records: list[RecordMeta]) -> None:
+    acks = of_type(records, Acknowledgment)
+    assert {a.method for a in acks} == set(AckMethod)
+    assert {a.language for a in acks} == set(Language)
+    spanish = {a.method for a in acks if a.language is Language.SPANISH}
+    assert {AckMethod.DRAWN_SIGNATURE, AckMethod.TYPED_NAME, AckMethod.VERBAL} <= spanish
+
+
+def test_every_note_section_is_used(records: list[RecordMeta]) -> None:
+    assert {n.section for n in of_type(records, Note)} == set(NoteSection)
+
+
+def test_spanish_readers_have_an_interpreter_unless_the_meeting_is_in_spanish(
+    records: list[RecordMeta],
+) -> None:
+    conferences = {c.id: c for c in of_type(records, Conference)}
+    attendees = by_conference(of_type(records, Attendee))
+    spanish = [a for a in of_type(records, Attendee) if a.language is Language.SPANISH]
+    assert any(a.interpreter for a in spanish)
+    for attendee in spanish:
+        if conferences[attendee.conference_id].language is not Language.SPANISH:
+            assert attendee.interpreter, attendee.name
+    for attendee in of_type(records, Attendee):
+        if attendee.interpreter:
+            interpreters = {
+                a.name for a in attendees[attendee.conference_id] if a.role is Role.INTERPRETER
+            }
+            assert attendee.interpreter in interpreters
+
+
+def test_attendees_acknowledge_in_the_language_they_read(records: list[RecordMeta]) -> None:
+    attendees = {a.id: a for a in of_type(records, Attendee)}
+    for ack in of_type(records, Acknowledgment):
+        assert ack.language is attendees[ack.attendee_id].language
+
+
+# --- consistency with the conference rules --------------------------------------------------
+
+
+def test_every_present_attendee_acknowledged_once_a_conference_is_in_session(
+    records: list[RecordMeta],
+) -> None:
+    acks = {a.attendee_id: a for a in of_type(records, Acknowledgment)}
+    attendees = by_conference(of_type(records, Attendee))
+    started = {ConferenceState.IN_SESSION, ConferenceState.CONCLUDED, ConferenceState.FINALIZED}
+    for conference in of_type(records, Conference):
+        for attendee in attendees[conference.id]:
+            ack = acks.get(attendee.id)
+            if attendee.presence is Presence.EXCLUDED:
+                assert ack is not None and ack.refused, attendee.name
+            elif attendee.presence is Presence.PRESENT and conference.state in started:
+                assert ack is not None and not ack.refused, attendee.name
+            elif attendee.presence is not Presence.PRESENT:
+                assert ack is None, attendee.name
+
+
+def test_refusals_are_recorded_and_the_refuser_is_excluded(records: list[RecordMeta]) -> None:
+    attendees = {a.id: a for a in of_type(records, Attendee)}
+    refusals = [a for a in of_type(records, Acknowledgment) if a.refused]
+    assert refusals
+    for refusal in refusals:
+        assert attendees[refusal.attendee_id].presence is Presence.EXCLUDED
+        assert refusal.attested_by
+
+
+def test_scheduled_conferences_are_upcoming_with_nobody_arrived(
+    records: list[RecordMeta],
+) -> None:
+    attendees = by_conference(of_type(records, Attendee))
+    for conference in of_type(records, Conference):
+        if conference.state is ConferenceState.SCHEDULED:
+            assert local_day(conference.scheduled_start) > TODAY
+            assert {a.presence for a in attendees[conference.id]} == {Presence.EXPECTED}
+
+
+def test_checking_in_shows_someone_still_to_acknowledge(records: list[RecordMeta]) -> None:
+    acks = {a.attendee_id for a in of_type(records, Acknowledgment)}
+    attendees = by_conference(of_type(records, Attendee))
+    checking_in = [
+        c for c in of_type(records, Conference) if c.state is ConferenceState.CHECKING_IN
+    ]
+    for conference in checking_in:
+        present = [a for a in attendees[conference.id] if a.presence is Presence.PRESENT]
+        assert any(a.id in acks for a in present)
+        assert any(a.id not in acks for a in present)
+
+
+def test_notes_exist_only_once_a_conference_is_in_session(records: list[RecordMeta]) -> None:
+    notes = by_conference(of_type(records, Note))
+    for conference in of_type(records, Conference):
+        if conference.state in (ConferenceState.SCHEDULED, ConferenceState.CHECKING_IN):
+            assert not notes[conference.id]
+        else:
+            assert len(notes[conference.id]) >= 2
+
+
+def test_no_note_revision_is_written_while_a_present_attendee_has_not_acknowledged(
+    records: list[RecordMeta],
+) -> None:
+    """The acknowledgment gate (DESIGN §5), including late arrivals, at every revision."""
+    notes = {n.id: n for n in of_type(records, Note)}
+    acks = {a.attendee_id: parse_utc(a.signed_at) for a in of_type(records, Acknowledgment)}
+    attendees = by_conference(of_type(records, Attendee))
+    late_arrivals = 0
+    for revision in of_type(records, NoteRevision):
+        written = parse_utc(revision.created_at)
+        conference_id = notes[revision.note_id].conference_id
+        for attendee in attendees[conference_id]:
+            if attendee.presence is not Presence.PRESENT:
+                continue
+            arrived = parse_utc(attendee.arrived_at or "")
+            if arrived <= written:
+                assert acks[attendee.id] <= written, (attendee.name, revision.revision)
+    for conference_attendees in attendees.values():
+        for attendee in conference_attendees:
+            if attendee.arrived_at and attendee.presence is Presence.PRESENT:
+                conference = next(
+                    c for c in of_type(records, Conference) if c.id == attendee.conference_id
+                )
+                if parse_utc(attendee.arrived_at) > parse_utc(conference.scheduled_start):
+                    late_arrivals += 1
+    assert late_arrivals >= 1, "the data should show a late arrival"
+
+
+def test_acknowledgments_follow_arrival(records: list[RecordMeta]) -> None:
+    attendees = {a.id: a for a in of_type(records, Attendee)}
+    for ack in of_type(records, Acknowledgment):
+        attendee = attendees[ack.attendee_id]
+        assert attendee.arrived_at is not None
+        assert parse_utc(attendee.arrived_at) <= parse_utc(ack.signed_at)
+        assert ack.conference_id == attendee.conference_id
+
+
+def test_acknowledgments_record_the_current_statement_for_their_language(
+    records: list[RecordMeta],
+) -> None:
+    statements = current_statements()
+    for ack in of_type(records, Acknowledgment):
+        statement = statements[ack.language]
+        assert (ack.statement_id, ack.statement_version, ack.statement_sha256) == (
+            statement.id,
+            statement.version,
+            statement.sha256,
+        )
+
+
+def test_method_specific_fields_are_filled(records: list[RecordMeta]) -> None:
+    attendees = {a.id: a for a in of_type(records, Attendee)}
+    names_by_conference = {
+        cid: {a.name for a in group}
+        for cid, group in by_conference(of_type(records, Attendee)).items()
+    }
+    for ack in of_type(records, Acknowledgment):
+        if ack.method is AckMethod.TYPED_NAME:
+            assert ack.typed_name == attendees[ack.attendee_id].name
+        if ack.method is AckMethod.VERBAL:
+            assert ack.attested_by.startswith("w.")
+            assert ack.witness in names_by_conference[ack.conference_id]
+            assert ack.witness != attendees[ack.attendee_id].name
+        assert (ack.signature_png is not None) == (ack.method is AckMethod.DRAWN_SIGNATURE)
+
+
+def test_notes_have_two_to_four_numbered_revisions_ending_in_the_note_body(
+    records: list[RecordMeta],
+) -> None:
+    revisions: dict[str, list[NoteRevision]] = defaultdict(list)
+    for revision in of_type(records, NoteRevision):
+        revisions[revision.note_id].append(revision)
+    for note in of_type(records, Note):
+        history = revisions[note.id]
+        assert 2 <= len(history) <= 4
+        assert [r.revision for r in history] == list(range(1, len(history) + 1))
+        assert note.body == history[-1].body
+        assert note.author == history[-1].author
+        assert note.version == len(history)
+        assert len({r.body for r in history}) == len(history), "each save changes the text"
+        for revision in history:
+            assert 2 <= len(sentences(revision.body)) <= 6, revision.body
+            assert revision.author.startswith("w.")
+
+
+def test_revisions_are_written_after_the_start_and_before_finalizing(
+    records: list[RecordMeta],
+) -> None:
+    conferences = {c.id: c for c in of_type(records, Conference)}
+    notes = {n.id: n for n in of_type(records, Note)}
+    for revision in of_type(records, NoteRevision):
+        conference = conferences[notes[revision.note_id].conference_id]
+        written = parse_utc(revision.created_at)
+        assert written > parse_utc(conference.scheduled_start)
+        if conference.state is ConferenceState.FINALIZED:
+            assert written < parse_utc(conference.updated_at)
+
+
+# --- dates ---------------------------------------------------------------------------------
+
+
+def test_dates_are_relative_to_today(records: list[RecordMeta]) -> None:
+    days = {local_day(c.scheduled_start) - TODAY for c in of_type(records, Conference)}
+    assert timedelta(0) in days
+    assert any(d > timedelta(0) for d in days)
+    assert any(timedelta(days=-7) <= d < timedelta(0) for d in days)
+
+    later = demo_records(today=TODAY + timedelta(days=30))
+    earlier_starts = [c.scheduled_start for c in of_type(records, Conference)]
+    later_starts = [c.scheduled_start for c in of_type(later, Conference)]
+    for before, after in zip(earlier_starts, later_starts, strict=True):
+        assert local_day(after) - local_day(before) == timedelta(days=30)
+
+
+def test_today_defaults_to_the_real_today() -> None:
+    conferences = of_type(demo_records(), Conference)
+    assert date.today() in {local_day(c.scheduled_start) for c in conferences}
+
+
+def test_timestamps_are_utc_and_ordered(records: list[RecordMeta]) -> None:
+    for record in records:
+        created, updated = parse_utc(record.created_at), parse_utc(record.updated_at)
+        assert created <= updated, record.id
+        assert record.created_at.endswith("+00:00")
+    midnight = datetime.combine(TODAY, datetime.min.time()).astimezone()
+    for case in of_type(records, Case):
+        assert parse_utc(case.created_at) < midnight, "cases were opened before today"
+
+
+# --- record integrity ----------------------------------------------------------------------
+
+
+def test_records_come_after_the_records_they_refer_to(records: list[RecordMeta]) -> None:
+    seen: dict[str, RecordMeta] = {}
+    for record in records:
+        if isinstance(record, Case):
+            assert record.case_id == record.id
+        else:
+            assert isinstance(seen.get(record.case_id), Case), record
+        for field, kind in [
+            ("conference_id", Conference),
+            ("attendee_id", Attendee),
+            ("note_id", Note),
+        ]:
+            if hasattr(record, field):
+                parent = seen.get(getattr(record, field))
+                assert isinstance(parent, kind), (type(record).__name__, field)
+                assert parent.case_id == record.case_id
+        seen[record.id] = record
+
+
+def test_ids_are_unique_uuids_and_stable_across_loads(records: list[RecordMeta]) -> None:
+    ids = [r.id for r in records]
+    assert len(set(ids)) == len(ids)
+    for record_id in ids:
+        assert str(uuid.UUID(record_id)) == record_id
+    again = demo_records(today=TODAY - timedelta(days=3), device="another-device")
+    assert [r.id for r in again] == ids
+
+
+def test_every_record_comes_from_the_given_device(records: list[RecordMeta]) -> None:
+    assert {r.origin_device for r in records} == {"training-laptop-7"}
+    assert {r.origin_device for r in demo_records(today=TODAY)} == {"demo-device"}
+
+
+def test_every_record_round_trips_through_the_codec(records: list[RecordMeta]) -> None:
+    for record in records:
+        data = codec.to_dict(record)
+        assert codec.from_dict(type(record), data) == record
+        assert codec.RECORD_TYPES[codec.type_name(record)] is type(record)
+
+
+def test_loading_is_deterministic_for_a_given_day(records: list[RecordMeta]) -> None:
+    assert demo_records(today=TODAY, device="training-laptop-7") == records
+
+
+# --- signatures ----------------------------------------------------------------------------
+
+
+def png_chunks(data: bytes) -> list[tuple[bytes, bytes]]:
+    assert data[:8] == PNG_SIGNATURE
+    chunks, offset = [], 8
+    while offset < len(data):
+        (length,) = struct.unpack(">I", data[offset : offset + 4])
+        kind = data[offset + 4 : offset + 8]
+        payload = data[offset + 8 : offset + 8 + length]
+        (crc,) = struct.unpack(">I", data[offset + 8 + length : offset + 12 + length])
+        assert crc == zlib.crc32(kind + payload) & 0xFFFFFFFF, kind
+        chunks.append((kind, payload))
+        offset += 12 + length
+    return chunks
+
+
+def test_drawn_signatures_are_valid_pngs(records: list[RecordMeta]) -> None:
+    drawn = [a for a in of_type(records, Acknowledgment) if a.signature_png]
+    assert len(drawn) >= 5
+    for ack in drawn:
+        assert ack.signature_png is not None
+        chunks = png_chunks(ack.signature_png)
+        assert [k for k, _ in chunks] == [b"IHDR", b"IDAT", b"IEND"]
+        width, height, depth, colour, _, _, interlace = struct.unpack(">IIBBBBB", chunks[0][1])
+        assert (width, height, depth, colour, interlace) == (240, 80, 8, 0, 0)
+        pixels = zlib.decompress(chunks[1][1])
+        assert len(pixels) == height * (width + 1)
+        rows = [pixels[r * (width + 1) : (r + 1) * (width + 1)] for r in range(height)]
+        assert all(row[0] == 0 for row in rows), "filter type none"
+        inked = sum(1 for row in rows for value in row[1:] if value < 0x80)
+        assert 0.02 < inked / (width * height) < 0.3, "a visible stroke, not a blot"
+        assert len(ack.signature_png) < 8_000
+
+
+def test_signatures_are_deterministic_per_attendee(records: list[RecordMeta]) -> None:
+    drawn = [a for a in of_type(records, Acknowledgment) if a.signature_png]
+    assert drawn[0].signature_png == signature_png(drawn[0].attendee_id)
+    assert len({a.signature_png for a in drawn}) == len(drawn)
+
+
+# --- strings for the plaintext-leak scan ----------------------------------------------------
+
+
+def all_text(records: list[RecordMeta]) -> list[str]:
+    return [
+        getattr(record, field.name)
+        for record in records
+        for field in dataclasses.fields(record)
+        if isinstance(getattr(record, field.name), str)
+    ]
+
+
+def test_distinctive_strings_occur_in_the_data(records: list[RecordMeta]) -> None:
+    strings = distinctive_strings()
+    assert len(strings) >= 50
+    assert len(set(strings)) == len(strings)
+    texts = all_text(records)
+    for s in strings:
+        assert len(s) >= 8
+        assert any(s in text for text in texts), s
+
+
+def test_distinctive_strings_cover_cases_families_and_attendees(
+    records: list[RecordMeta],
+) -> None:
+    strings = set(distinctive_strings())
+    for case in of_type(records, Case):
+        assert {case.case_number, case.family_name} <= strings
+    assert {a.name for a in of_type(records, Attendee)} <= strings
+
+
+def test_every_note_revision_has_a_distinctive_string_of_its_own(
+    records: list[RecordMeta],
+) -> None:
+    strings = distinctive_strings()
+    bodies = [r.body for r in of_type(records, NoteRevision)]
+    for index, body in enumerate(bodies):
+        others = bodies[:index] + bodies[index + 1 :]
+        own = [s for s in strings if len(s) >= 20 and s in body and not any(s in o for o in others)]
+        assert own, body[:60]
+        assert all(s.isascii() for s in own), "markers stay ASCII for a byte-level scan"
