@@ -1,0 +1,3 @@
+from safeconf.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,173 @@
+"""`safeconf`: with no arguments the desktop app; subcommands for IT staff and scripts.
+
+The passphrase comes from a prompt, or from SAFECONF_PASSPHRASE for automation
+(SAFECONF_NEW_PASSPHRASE for the new one in `passwd`).
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from safeconf.paths import default_data_dir
+from safeconf.vault.device_secret import SecretStore, SystemKeyring
+from safeconf.vault.errors import VaultError
+from safeconf.vault.vault import Vault
+
+NO_KEYRING_WARNING = (
+    "warning: no system keyring is available, so this vault is protected by the passphrase "
+    "alone. On a laptop, log in to a desktop session with a keyring (GNOME Keyring, KWallet, "
+    "Windows Credential Locker or macOS Keychain) before creating the vault."
+)
+
+
+class CliError(Exception):
+    """A failure to report as one line on stderr, with exit status 1."""
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    os.umask(0o077)
+    args = _parser().parse_args(argv)
+    data_dir: Path = (args.data_dir or default_data_dir()).expanduser()
+    secrets = SystemKeyring()
+    try:
+        if args.command is None:
+            return _run_app(data_dir, secrets)
+        return int(args.handler(args, data_dir, secrets))
+    except (VaultError, CliError, ValueError) as exc:
+        print(f"safeconf: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("safeconf: interrupted; nothing more was changed.", file=sys.stderr)
+        return 130
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="safeconf",
+        description="Child Safety Conference records in an encrypted vault. "
+        "Without a command, starts the desktop app.",
+    )
+    parser.add_argument("--data-dir", type=Path, help="vault folder (default: %(default)s)",
+                        default=None)
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    init = commands.add_parser("init", help="create a new, empty vault")
+    init.add_argument("--user", help="worker id recorded in the audit log (default: login)")
+    init.set_defaults(handler=_init)
+
+    check = commands.add_parser("check", help="unlock and verify the vault and its audit chain")
+    check.set_defaults(handler=_check)
+
+    demo = commands.add_parser("demo", help="create a vault filled with fictional training data")
+    demo.add_argument("--extra-conferences", type=int, default=0, metavar="N",
+                      help="also add N generated conferences (for trying large lists)")
+    demo.set_defaults(handler=_demo)
+
+    passwd = commands.add_parser("passwd", help="change the vault's passphrase")
+    passwd.set_defaults(handler=_passwd)
+
+    for sub in (init, check, demo, passwd):
+        sub.add_argument("--data-dir", type=Path, default=argparse.SUPPRESS,
+                         help="vault folder (default: the platform's user data folder)")
+    return parser
+
+
+def _run_app(data_dir: Path, secrets: SecretStore) -> int:
+    from safeconf.ui.main import run_app
+
+    return run_app(data_dir, secrets)
+
+
+def _init(args: argparse.Namespace, data_dir: Path, secrets: SecretStore) -> int:
+    _refuse_existing(data_dir)
+    _warn_without_keyring(secrets)
+    passphrase = _new_passphrase("SAFECONF_PASSPHRASE", "New vault passphrase: ")
+    vault = Vault.create(data_dir, passphrase, secrets, user=args.user)
+    print(f"Created an empty vault in {data_dir}")
+    vault.close()
+    return 0
+
+
+def _check(_args: argparse.Namespace, data_dir: Path, secrets: SecretStore) -> int:
+    _warn_without_keyring(secrets)
+    vault = Vault.open(data_dir, _passphrase("SAFECONF_PASSPHRASE", "Passphrase: "), secrets)
+    try:
+        results = vault.check()
+    finally:
+        vault.close()
+    print(f"Vault {data_dir}")
+    for result in results:
+        print(f"  [{'ok' if result.ok else 'FAILED'}] {result.name}: {result.detail}")
+    sound = all(r.ok for r in results)
+    print("The vault is sound." if sound else "The vault is NOT sound; contact IT.")
+    return 0 if sound else 1
+
+
+def _demo(args: argparse.Namespace, data_dir: Path, secrets: SecretStore) -> int:
+    from safeconf.app.demo_vault import fill_demo_vault
+
+    _refuse_existing(data_dir)
+    if args.extra_conferences < 0:
+        raise CliError("--extra-conferences cannot be negative.")
+    _warn_without_keyring(secrets)
+    passphrase = _new_passphrase("SAFECONF_PASSPHRASE", "New demo vault passphrase: ")
+    vault = Vault.create(data_dir, passphrase, secrets, user="demo.facilitator")
+    try:
+        count = fill_demo_vault(vault, extra_conferences=args.extra_conferences)
+    finally:
+        vault.close()
+    print(f"Created a demo vault with {count} fictional records in {data_dir}")
+    return 0
+
+
+def _passwd(_args: argparse.Namespace, data_dir: Path, secrets: SecretStore) -> int:
+    old = _passphrase("SAFECONF_PASSPHRASE", "Current passphrase: ")
+    vault = Vault.open(data_dir, old, secrets)
+    try:
+        new = _new_passphrase("SAFECONF_NEW_PASSPHRASE", "New passphrase: ")
+        vault.change_passphrase(old, new, secrets)
+    finally:
+        vault.close()
+    print("Passphrase changed. The data was not re-encrypted; only its key was re-wrapped.")
+    return 0
+
+
+def _refuse_existing(data_dir: Path) -> None:
+    if Vault.exists(data_dir):
+        raise CliError(
+            f"a vault already exists in {data_dir}; it was left untouched. "
+            "Use --data-dir for another folder."
+        )
+
+
+def _warn_without_keyring(secrets: SecretStore) -> None:
+    if not secrets.is_available:
+        print(NO_KEYRING_WARNING, file=sys.stderr)
+
+
+def _passphrase(env: str, prompt: str) -> str:
+    from_env = os.environ.get(env)
+    if from_env is not None:
+        return from_env
+    if not sys.stdin.isatty():
+        raise CliError(f"no terminal to ask for the passphrase; set {env} for scripts.")
+    return getpass.getpass(prompt)
+
+
+def _new_passphrase(env: str, prompt: str) -> str:
+    from_env = os.environ.get(env)
+    if from_env is not None:
+        return from_env
+    first = _passphrase(env, prompt)
+    if getpass.getpass("Repeat it: ") != first:
+        raise CliError("the two passphrases differ; nothing was changed.")
+    return first
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,129 @@
+"""The admin command line, run as IT staff and scripts run it: a real process, a real vault."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from safeconf.vault.vault import DB_NAME, KEYS_NAME
+from tests.vault.conftest import PASSPHRASE
+
+
+def safeconf(*args: str, passphrase: str | None = PASSPHRASE, **env: str):
+    environment = {k: v for k, v in os.environ.items() if not k.startswith("SAFECONF_")}
+    if passphrase is not None:
+        environment["SAFECONF_PASSPHRASE"] = passphrase
+    environment.update(env)
+    return subprocess.run(
+        [sys.executable, "-m", "safeconf", *args],
+        env=environment, capture_output=True, text=True, timeout=120, stdin=subprocess.DEVNULL,
+    )
+
+
+@pytest.fixture
+def initialised(data_dir: Path, keyring_store) -> Path:
+    done = safeconf("--data-dir", str(data_dir), "init", "--user", "w.cli")
+    assert done.returncode == 0, done.stderr
+    return data_dir
+
+
+def test_init_creates_a_vault_and_check_passes(initialised):
+    assert (initialised / KEYS_NAME).exists() and (initialised / DB_NAME).exists()
+    done = safeconf("check", "--data-dir", str(initialised))
+    assert done.returncode == 0, done.stderr
+    for what in ("key file", "page authentication", "database structure", "search index",
+                 "schema", "audit chain"):
+        assert f"[ok] {what}" in done.stdout
+    assert "The vault is sound." in done.stdout
+
+
+def test_init_refuses_to_overwrite_an_existing_vault(initialised):
+    keys_before = (initialised / KEYS_NAME).read_bytes()
+    done = safeconf("--data-dir", str(initialised), "init")
+    assert done.returncode == 1
+    assert "already exists" in done.stderr
+    assert (initialised / KEYS_NAME).read_bytes() == keys_before
+
+
+def test_check_with_a_wrong_passphrase_fails_clearly(initialised):
+    done = safeconf("--data-dir", str(initialised), "check", passphrase="wrong wrong wrong")
+    assert done.returncode == 1
+    assert "passphrase is not right" in done.stderr
+    assert "Traceback" not in done.stderr
+
+
+def test_check_fails_when_the_audit_chain_was_tampered_with(initialised, keyring_store):
+    from safeconf.vault.vault import Vault
+
+    vault = Vault.open(initialised, PASSPHRASE, keyring_store)
+    vault.audit.append("view", "case", "c1", "c1")
+    vault.audit.append("view", "case", "c2", "c2")
+    vault._db.execute("DROP TRIGGER audit_no_update")
+    vault._db.execute("UPDATE audit_events SET record_id = 'c3' WHERE seq = 1")
+    vault.close()
+    done = safeconf("--data-dir", str(initialised), "check")
+    assert done.returncode == 1
+    assert "[FAILED] audit chain" in done.stdout
+    assert "NOT sound" in done.stdout
+
+
+def test_check_on_an_empty_folder_says_there_is_no_vault(data_dir, keyring_store):
+    done = safeconf("--data-dir", str(data_dir), "check")
+    assert done.returncode == 1
+    assert "no vault" in done.stderr
+
+
+def test_without_a_terminal_or_variable_the_passphrase_is_asked_for_clearly(data_dir):
+    done = safeconf("--data-dir", str(data_dir), "init", passphrase=None)
+    assert done.returncode == 1
+    assert "SAFECONF_PASSPHRASE" in done.stderr
+    assert not data_dir.exists()
+
+
+def test_passwd_rewraps_the_key(initialised):
+    db_before = (initialised / DB_NAME).stat().st_size
+    done = safeconf("--data-dir", str(initialised), "passwd",
+                    SAFECONF_NEW_PASSPHRASE="another fine passphrase")
+    assert done.returncode == 0, done.stderr
+    assert safeconf("--data-dir", str(initialised), "check").returncode == 1
+    again = safeconf("--data-dir", str(initialised), "check", passphrase="another fine passphrase")
+    assert again.returncode == 0, again.stdout
+    assert (initialised / DB_NAME).stat().st_size == db_before
+
+
+def test_passwd_with_a_wrong_current_passphrase_changes_nothing(initialised):
+    keys_before = (initialised / KEYS_NAME).read_bytes()
+    done = safeconf("--data-dir", str(initialised), "passwd", passphrase="not the one at all",
+                    SAFECONF_NEW_PASSPHRASE="another fine passphrase")
+    assert done.returncode == 1
+    assert (initialised / KEYS_NAME).read_bytes() == keys_before
+
+
+def test_demo_creates_a_vault_that_checks_sound(data_dir, keyring_store):
+    done = safeconf("--data-dir", str(data_dir), "demo", "--extra-conferences", "20")
+    assert done.returncode == 0, done.stderr
+    assert "fictional records" in done.stdout
+    checked = safeconf("--data-dir", str(data_dir), "check")
+    assert checked.returncode == 0, checked.stdout
+
+
+def test_data_dir_comes_from_the_environment_when_not_given(tmp_path, keyring_store):
+    target = tmp_path / "from-env"
+    done = safeconf("init", SAFECONF_DATA_DIR=str(target))
+    assert done.returncode == 0, done.stderr
+    assert (target / KEYS_NAME).exists()
+
+
+def test_without_a_keyring_the_commands_warn_and_still_work(data_dir):
+    no_keyring = {"PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring"}
+    done = safeconf("--data-dir", str(data_dir), "init", **no_keyring)
+    assert done.returncode == 0, done.stderr
+    assert "no system keyring" in done.stderr
+    checked = safeconf("--data-dir", str(data_dir), "check", **no_keyring)
+    assert checked.returncode == 0, checked.stdout
+    assert "no system keyring" in checked.stderr
+    assert "(no keyring)" in checked.stdout
