@@ -79,6 +79,27 @@ MIGRATIONS: list[str] = [
         queued_at TEXT NOT NULL
     );
     """,
+    # 2: what sync needs: the outbox keeps the record as written (a later edit must not
+    # change what an earlier entry pushes), sync settings and credentials, and conflicts.
+    """
+    ALTER TABLE outbox ADD COLUMN data TEXT;
+    UPDATE outbox SET data = (SELECT data FROM records WHERE records.id = outbox.record_id);
+
+    CREATE TABLE sync_state (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+
+    CREATE TABLE sync_conflicts (
+        id INTEGER PRIMARY KEY,
+        record_type TEXT NOT NULL,
+        record_id TEXT NOT NULL,
+        case_id TEXT NOT NULL,
+        local_version INTEGER,
+        remote_version INTEGER,
+        remote_data TEXT NOT NULL,
+        reason TEXT NOT NULL,
+        found_at TEXT NOT NULL,
+        reviewed INTEGER NOT NULL DEFAULT 0
+    );
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -77,18 +77,10 @@ class RecordStore:
         """Insert a new record (version 1, stamped with this device)."""
         record = replace(record, origin_device=record.origin_device or self._device)
         name = codec.type_name(record)
+        data = json.dumps(codec.to_dict(record), ensure_ascii=False)
         with self._db.transaction():
-            rowid = self._db.execute(
-                "INSERT INTO records (id, type, case_id, parent_id, sort_key, version, deleted,"
-                " updated_at, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (
-                    record.id, name, record.case_id, parent_of(record), sort_key_of(record),
-                    record.version, int(record.deleted), record.updated_at,
-                    json.dumps(codec.to_dict(record), ensure_ascii=False),
-                ),
-            )
-            self._index(rowid, record, replace_old=False)
-            self._after_write("create", name, record)
+            self.insert_row(name, record, data)
+            self._after_write("create", name, record, data)
         return record
 
     def update(self, record: R) -> R:
@@ -110,17 +102,34 @@ class RecordStore:
                     f"This {name.replace('_', ' ')} was changed elsewhere meanwhile; "
                     "reopen it to see the latest version."
                 )
-            self._db.execute(
-                "UPDATE records SET sort_key = ?, version = ?, deleted = ?, updated_at = ?,"
-                " data = ? WHERE rowid = ?",
-                (
-                    sort_key_of(stored), stored.version, int(stored.deleted), stored.updated_at,
-                    json.dumps(codec.to_dict(stored), ensure_ascii=False), rowid,
-                ),
-            )
-            self._index(rowid, stored, replace_old=True)
-            self._after_write("update", name, stored)
+            data = json.dumps(codec.to_dict(stored), ensure_ascii=False)
+            self.replace_row(rowid, stored, data)
+            self._after_write("update", name, stored, data)
         return stored
+
+    # insert_row/replace_row write the row and its search entry only: `add`/`update` wrap
+    # them with audit and outbox; sync uses them bare for records that came from HQ.
+
+    def insert_row(self, name: str, record: RecordMeta, data: str) -> int:
+        rowid = self._db.execute(
+            "INSERT INTO records (id, type, case_id, parent_id, sort_key, version, deleted,"
+            " updated_at, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                record.id, name, record.case_id, parent_of(record), sort_key_of(record),
+                record.version, int(record.deleted), record.updated_at, data,
+            ),
+        )
+        self._index(rowid, record, replace_old=False)
+        return rowid
+
+    def replace_row(self, rowid: int, record: RecordMeta, data: str) -> None:
+        self._db.execute(
+            "UPDATE records SET sort_key = ?, version = ?, deleted = ?, updated_at = ?,"
+            " data = ? WHERE rowid = ?",
+            (sort_key_of(record), record.version, int(record.deleted), record.updated_at,
+             data, rowid),
+        )
+        self._index(rowid, record, replace_old=True)
 
     def transaction(self) -> AbstractContextManager[None]:
         return self._db.transaction()
@@ -183,11 +192,12 @@ class RecordStore:
             (rowid, text, codec.type_name(record), record.case_id, conference),
         )
 
-    def _after_write(self, action: str, name: str, record: RecordMeta) -> None:
+    def _after_write(self, action: str, name: str, record: RecordMeta, data: str) -> None:
         self._audit.append(action, name, record.id, record.case_id)
         self._db.execute(
-            "INSERT INTO outbox (record_type, record_id, version, queued_at) VALUES (?, ?, ?, ?)",
-            (name, record.id, record.version, utc_now()),
+            "INSERT INTO outbox (record_type, record_id, version, queued_at, data)"
+            " VALUES (?, ?, ?, ?, ?)",
+            (name, record.id, record.version, utc_now(), data),
         )
 
 

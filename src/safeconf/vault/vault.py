@@ -43,6 +43,7 @@ from safeconf.vault.records import (
     RecordStore,
 )
 from safeconf.vault.search import SearchHit, search
+from safeconf.vault.sync_store import SyncStore
 
 DB_NAME = "vault.db"
 KEYS_NAME = "vault.keys"
@@ -80,6 +81,7 @@ class Vault:
         self.legal_requests = LegalRequestRepository(self.store)
         self.health_info_requests = HealthInfoRequestRepository(self.store)
         self.incidents = IncidentRepository(self.store)
+        self.sync = SyncStore(db, self.store, self.audit)
 
     # -- creating and opening ------------------------------------------------------
 
@@ -146,6 +148,13 @@ class Vault:
 
     def close(self) -> None:
         self._db.close()
+
+    def shred(self, secrets: SecretStore) -> None:
+        """Crypto-shred this vault (a lost or revoked laptop told to wipe): destroy the
+        wrapped key and the device secret first, so the data is unreadable even if deleting
+        the database file is interrupted; then remove the files."""
+        self._db.close()
+        shred_vault_files(self.data_dir, self._key_file.vault_id, secrets)
 
     lock = close
 
@@ -257,6 +266,23 @@ class Vault:
         if not key_file.uses_device_secret:
             return None
         return secrets.load(key_file.vault_id)
+
+
+def shred_vault_files(data_dir: Path, vault_id: str, secrets: SecretStore) -> None:
+    keys_path = data_dir / KEYS_NAME
+    if keys_path.exists():
+        size = max(keys_path.stat().st_size, 1024)
+        with keys_path.open("r+b") as out:
+            out.write(os.urandom(size))
+            out.flush()
+            os.fsync(out.fileno())
+        keys_path.unlink()
+    secrets.delete(vault_id)
+    for name in (DB_NAME, f"{DB_NAME}-wal", f"{DB_NAME}-shm", f"{DB_NAME}-journal"):
+        with contextlib.suppress(FileNotFoundError):
+            (data_dir / name).unlink()
+    for backup in data_dir.glob(f"{DB_NAME}.*.bak"):
+        backup.unlink()
 
 
 def check_new_passphrase(passphrase: str) -> None:

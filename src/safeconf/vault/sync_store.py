@@ -1,0 +1,214 @@
+"""What sync keeps in the vault: the outbox to push, the pull cursor, credentials for HQ,
+records received from HQ, conflicts kept for review, and purges of cases HQ withdrew.
+
+Everything here is inside the encrypted database, the device's private key included.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from safeconf.domain import codec
+from safeconf.domain.ids import utc_now
+from safeconf.domain.records import AuditEvent, RecordMeta
+from safeconf.vault.audit import AuditLog
+from safeconf.vault.database import Database
+from safeconf.vault.migrations import APPEND_ONLY_TYPES
+from safeconf.vault.records import RecordStore
+
+
+@dataclass(frozen=True)
+class PendingItem:
+    seq: int
+    record_type: str
+    data: dict[str, Any]
+    version: int
+
+    @property
+    def base_version(self) -> int | None:
+        """The version HQ must hold for this change to apply cleanly (None: a new record)."""
+        if self.record_type in APPEND_ONLY_TYPES or self.version <= 1:
+            return None
+        return self.version - 1
+
+
+@dataclass(frozen=True)
+class Credentials:
+    """The device's identity at HQ, issued at enrollment."""
+
+    hq_device_id: str
+    worker_id: str
+    sync_url: str
+    ca_pem: str
+    cert_pem: str
+    key_pem: str
+
+
+@dataclass(frozen=True)
+class ApplyResult:
+    inserted: int
+    updated: int
+    unchanged: int
+    conflicts: int
+    purged_cases: int
+
+
+class SyncStore:
+    def __init__(self, db: Database, store: RecordStore, audit: AuditLog) -> None:
+        self._db = db
+        self._store = store
+        self._audit = audit
+
+    # -- settings --------------------------------------------------------------------
+
+    def get(self, key: str, default: str | None = None) -> str | None:
+        value = self._db.scalar("SELECT value FROM sync_state WHERE key = ?", (key,))
+        return default if value is None else str(value)
+
+    def put(self, key: str, value: str) -> None:
+        self._db.execute(
+            "INSERT INTO sync_state (key, value) VALUES (?, ?)"
+            " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            (key, value),
+        )
+
+    @property
+    def cursor(self) -> int:
+        return int(self.get("cursor", "0") or 0)
+
+    @property
+    def acked_seq(self) -> int:
+        return int(self.get("acked_seq", "0") or 0)
+
+    @property
+    def audit_acked_seq(self) -> int:
+        return int(self.get("audit_acked_seq", "0") or 0)
+
+    @property
+    def last_sync_at(self) -> str | None:
+        return self.get("last_sync_at")
+
+    def credentials(self) -> Credentials | None:
+        raw = self.get("credentials")
+        return None if raw is None else Credentials(**json.loads(raw))
+
+    def save_credentials(self, credentials: Credentials) -> None:
+        with self._db.transaction():
+            self.put("credentials", json.dumps(credentials.__dict__))
+            self._audit.append("enroll", "device", credentials.hq_device_id, "")
+
+    # -- push ------------------------------------------------------------------------
+
+    def pending(self, limit: int) -> list[PendingItem]:
+        rows = self._db.rows(
+            "SELECT seq, record_type, data, version FROM outbox WHERE seq > ?"
+            " ORDER BY seq LIMIT ?",
+            (self.acked_seq, limit),
+        )
+        return [PendingItem(seq, rtype, json.loads(data), version)
+                for seq, rtype, data, version in rows]
+
+    def pending_count(self) -> int:
+        return int(
+            self._db.scalar("SELECT count(*) FROM outbox WHERE seq > ?", (self.acked_seq,))
+        )
+
+    def pending_audit(self, limit: int) -> list[AuditEvent]:
+        return self._audit.events(self.audit_acked_seq, limit)
+
+    def mark_pushed(self, acked_seq: int, audit_acked_seq: int) -> None:
+        """HQ holds everything up to these sequences; the pushed outbox rows can go."""
+        with self._db.transaction():
+            self.put("acked_seq", str(max(acked_seq, self.acked_seq)))
+            self.put("audit_acked_seq", str(max(audit_acked_seq, self.audit_acked_seq)))
+            self._db.execute("DELETE FROM outbox WHERE seq <= ?", (acked_seq,))
+
+    def mark_synced(self) -> None:
+        self.put("last_sync_at", utc_now())
+
+    # -- pull ------------------------------------------------------------------------
+
+    def apply_page(
+        self,
+        records: Sequence[RecordMeta],
+        new_cursor: int,
+        purge_case_ids: Iterable[str] = (),
+    ) -> ApplyResult:
+        """Apply one pulled page and its cursor in one transaction: all of it or none."""
+        counts = {"inserted": 0, "updated": 0, "unchanged": 0, "conflicts": 0}
+        with self._db.transaction():
+            for record in records:
+                counts[self._apply(record)] += 1
+            purged = self.purge_cases(purge_case_ids)
+            self.put("cursor", str(new_cursor))
+            if records or purged:
+                self._audit.append("sync_pull", "page", str(new_cursor), "")
+        return ApplyResult(**counts, purged_cases=purged)
+
+    def _apply(self, record: RecordMeta) -> str:
+        name = codec.type_name(record)
+        data = json.dumps(codec.to_dict(record), ensure_ascii=False)
+        found = self._db.row(
+            "SELECT rowid, version, data FROM records WHERE id = ?", (record.id,)
+        )
+        if found is None:
+            self._store.insert_row(name, record, data)
+            return "inserted"
+        rowid, local_version, local_data = found
+        if json.loads(local_data) == json.loads(data):
+            return "unchanged"
+        unpushed = self._db.scalar(
+            "SELECT count(*) FROM outbox WHERE record_id = ? AND seq > ?",
+            (record.id, self.acked_seq),
+        )
+        if name not in APPEND_ONLY_TYPES and record.version > local_version and not unpushed:
+            self._store.replace_row(rowid, record, data)
+            return "updated"
+        # Both changed, or the same id with other content: keep both, flag HQ's for review.
+        self._db.execute(
+            "INSERT INTO sync_conflicts (record_type, record_id, case_id, local_version,"
+            " remote_version, remote_data, reason, found_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (name, record.id, record.case_id, local_version, record.version, data,
+             "same id, different content" if name in APPEND_ONLY_TYPES
+             else "changed here and at HQ", utc_now()),
+        )
+        return "conflicts"
+
+    def conflicts(self, include_reviewed: bool = False) -> list[dict[str, Any]]:
+        rows = self._db.rows(
+            "SELECT id, record_type, record_id, case_id, local_version, remote_version, reason,"
+            " found_at FROM sync_conflicts"
+            + ("" if include_reviewed else " WHERE reviewed = 0")
+            + " ORDER BY id"
+        )
+        keys = ("id", "record_type", "record_id", "case_id", "local_version", "remote_version",
+                "reason", "found_at")
+        return [dict(zip(keys, row, strict=True)) for row in rows]
+
+    # -- purge -----------------------------------------------------------------------
+
+    def purge_cases(self, case_ids: Iterable[str]) -> int:
+        """Remove every record of these cases (sealed, unassigned or expired at HQ) and their
+        search entries. The audit log keeps its ids-only events. Outbox rows stay until HQ
+        acknowledges them: removing one would leave a gap in the push sequence, and HQ
+        refuses pushes to a case it withdrew anyway."""
+        purged = 0
+        with self._db.transaction():
+            for case_id in dict.fromkeys(case_ids):
+                if self._db.scalar("SELECT 1 FROM records WHERE case_id = ?", (case_id,)) is None:
+                    continue
+                self._db.execute("INSERT INTO meta (key, value) VALUES ('purging', '1')")
+                self._db.execute(
+                    "DELETE FROM search_index WHERE rowid IN"
+                    " (SELECT rowid FROM records WHERE case_id = ?)",
+                    (case_id,),
+                )
+                self._db.execute("DELETE FROM sync_conflicts WHERE case_id = ?", (case_id,))
+                self._db.execute("DELETE FROM records WHERE case_id = ?", (case_id,))
+                self._db.execute("DELETE FROM meta WHERE key = 'purging'")
+                self._audit.append("purge", "case", case_id, case_id)
+                purged += 1
+        return purged
