@@ -11,12 +11,12 @@ STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 run: $(STAMP) system-deps-run
 	$(PY) -m safeconf
 
-test: $(STAMP) system-deps-test
-	$(PY) -m ruff check src tests bench
+test: $(STAMP) system-deps-test lint
 	$(PY) -m pytest
 
 lint: $(STAMP)
 	$(PY) -m ruff check src tests bench
+	$(PY) -m mypy src/safeconf/domain src/safeconf/vault
 
 bench: $(STAMP)
 	$(PY) bench/vault.py

@@ -42,7 +42,7 @@ class SystemKeyring:
     def is_available(self) -> bool:
         # fail.Keyring and the null/chainer-without-backends all report priority <= 0.
         try:
-            return float(self._backend.priority) > 0  # type: ignore[arg-type]
+            return float(self._backend.priority) > 0
         except Exception:
             return False
 

@@ -62,7 +62,7 @@ class Vault:
         self.data_dir = data_dir
         self._db = db
         self._key_file = key_file
-        meta = dict(db.rows("SELECT key, value FROM meta"))
+        meta: dict[str, str] = dict(db.rows("SELECT key, value FROM meta"))
         if meta.get("vault_id") != key_file.vault_id:
             db.close()
             raise VaultCorrupt("The vault's key file and database do not belong together.")
