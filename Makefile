@@ -6,12 +6,13 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 
-.PHONY: run test lint bench clean system-deps-run system-deps-test
+.PHONY: run test lint bench clean system-deps-run system-deps-test translations \
+	translations-update screenshots bench-gui
 
-run: $(STAMP) system-deps-run
+run: $(STAMP) system-deps-run translations
 	$(PY) -m safeconf
 
-test: $(STAMP) system-deps-test lint
+test: $(STAMP) system-deps-test lint translations
 	$(PY) -m pytest
 
 lint: $(STAMP)
@@ -20,6 +21,25 @@ lint: $(STAMP)
 
 bench: $(STAMP)
 	$(PY) bench/vault.py
+
+# Interface translations: the .ts (Qt Linguist) is the source, the .qm a build product.
+TS := resources/i18n/safeconf_es.ts
+QM := $(TS:.ts=.qm)
+
+translations: $(QM)
+
+$(QM): $(TS) | $(STAMP)
+	$(VENV)/bin/pyside6-lrelease -silent $(TS) -qm $(QM)
+
+# After changing interface texts: refresh the .ts, translate in Qt Linguist, commit the .ts.
+translations-update: $(STAMP)
+	$(VENV)/bin/pyside6-lupdate src/safeconf/ui/*.py -ts $(TS) -target-language es -no-obsolete
+
+screenshots: $(STAMP) translations
+	QT_QPA_PLATFORM=offscreen $(PY) tools/screenshots.py
+
+bench-gui: $(STAMP) translations
+	QT_QPA_PLATFORM=$${QT_QPA_PLATFORM:-offscreen} $(PY) bench/gui.py
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)

@@ -17,8 +17,10 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from safeconf.vault.device_secret import SystemKeyring
 from safeconf.vault.keys import KdfParams
+from safeconf.vault.vault import Vault
 
 IN_CI = bool(os.environ.get("CI"))
+PASSPHRASE = "correct horse battery staple"
 
 # Cheap Argon2id for tests; one test checks that the production default is what vaults get.
 FAST_KDF = KdfParams(iterations=1, memory_kib=8 * 1024, lanes=1)
@@ -68,7 +70,7 @@ def _secret_service() -> Iterator[str]:
     previous = os.environ.get("DBUS_SESSION_BUS_ADDRESS")
     os.environ["DBUS_SESSION_BUS_ADDRESS"] = address
     try:
-        _wait_for_secret_service(daemon, daemon_log)
+        _wait_for_secret_service(daemon, daemon_log, Path(home) / "data" / "keyrings")
         yield address
     finally:
         daemon.terminate()
@@ -83,12 +85,16 @@ def _secret_service() -> Iterator[str]:
 
 
 def _wait_for_secret_service(
-    daemon: subprocess.Popen[str], log: Path, limit: float = 30.0
+    daemon: subprocess.Popen[str], log: Path, keyrings: Path, limit: float = 30.0
 ) -> None:
     import secretstorage
 
     deadline = time.monotonic() + limit
     last_error: Exception | None = None
+    # Asking for the default collection before the daemon has written the login keyring
+    # from stdin makes it try a prompt, which (with no display) is dismissed for good.
+    while time.monotonic() < deadline and not (keyrings / "login.keyring").exists():
+        time.sleep(0.02)
     while time.monotonic() < deadline and daemon.poll() is None:
         try:
             connection = secretstorage.dbus_init()
@@ -119,6 +125,15 @@ def no_keyring() -> SystemKeyring:
     from keyring.backends import fail
 
     return SystemKeyring(fail.Keyring())
+
+
+@pytest.fixture
+def vault(data_dir: Path, keyring_store: SystemKeyring, fast_kdf: KdfParams) -> Iterator[Vault]:
+    """A new, open vault (fast key derivation) on the real keyring."""
+    v = Vault.create(data_dir, PASSPHRASE, keyring_store, kdf=fast_kdf, user="w.tester")
+    yield v
+    if v.is_open:
+        v.close()
 
 
 @pytest.fixture

@@ -57,11 +57,10 @@ def from_dict(cls: type[R], data: dict[str, Any]) -> R:
     """Build a record from `to_dict` output; unknown or missing fields raise `InvalidRecord`."""
     if not isinstance(data, dict):
         raise InvalidRecord("A record must be an object.")
-    fields = {f.name: f for f in dataclasses.fields(cls)}
-    unknown = set(data) - set(fields)
+    fields, hints = _fields_and_hints(cls)
+    unknown = set(data) - fields
     if unknown:
         raise InvalidRecord(f"Unknown fields for {cls.__name__}: {', '.join(sorted(unknown))}.")
-    hints = typing.get_type_hints(cls)
     values: dict[str, Any] = {}
     for name, value in data.items():
         try:
@@ -72,6 +71,18 @@ def from_dict(cls: type[R], data: dict[str, Any]) -> R:
         return cls(**values)
     except TypeError as exc:
         raise InvalidRecord(f"{cls.__name__}: {exc}") from exc
+
+
+_FIELDS_AND_HINTS: dict[type[RecordMeta], tuple[frozenset[str], dict[str, Any]]] = {}
+
+
+def _fields_and_hints(cls: type[RecordMeta]) -> tuple[frozenset[str], dict[str, Any]]:
+    # get_type_hints re-evaluates every annotation string; once per class is enough.
+    found = _FIELDS_AND_HINTS.get(cls)
+    if found is None:
+        found = frozenset(f.name for f in dataclasses.fields(cls)), typing.get_type_hints(cls)
+        _FIELDS_AND_HINTS[cls] = found
+    return found
 
 
 def _encode(value: Any) -> Any:

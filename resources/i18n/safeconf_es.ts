@@ -1,0 +1,1637 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="es">
+<context>
+    <name>AckStatusModel</name>
+    <message>
+        <location filename="../../src/safeconf/ui/confidentiality_page.py" line="59"/>
+        <source>Attendee</source>
+        <translation>Asistente</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/confidentiality_page.py" line="59"/>
+        <source>Language</source>
+        <translation>Idioma</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/confidentiality_page.py" line="59"/>
+        <source>Acknowledgment</source>
+        <translation>Reconocimiento</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/confidentiality_page.py" line="73"/>
+        <source>Waiting</source>
+        <translation>Pendiente</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/confidentiality_page.py" line="75"/>
+        <source>Refused — excluded</source>
+        <translation>Se negó — excluido/a</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/confidentiality_page.py" line="77"/>
+        <source>(needs renewing)</source>
+        <translation>(hay que renovarlo)</translation>
+    </message>
+</context>
+<context>
+    <name>AcknowledgeForm</name>
+    <message>
+        <location filename="../../src/safeconf/ui/acknowledge_form.py" line="30"/>
+        <source>Acknowledgment method</source>
+        <translation>Forma de reconocimiento</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/acknowledge_form.py" line="34"/>
+        <source>Signature pad</source>
+        <translation>Panel de firma</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/acknowledge_form.py" line="35"/>
+        <source>C&amp;lear signature</source>
+        <translation>&amp;Borrar firma</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/acknowledge_form.py" line="36"/>
+        <source>Clear signature</source>
+        <translation>Borrar firma</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/acknowledge_form.py" line="37"/>
+        <source>I agree — &amp;sign</source>
+        <translation>Estoy de acuerdo — &amp;firmar</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/acknowledge_form.py" line="38"/>
+        <source>Record drawn signature</source>
+        <translation>Registrar firma dibujada</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/acknowledge_form.py" line="41"/>
+        <source>Sign with a finger, a pen or the mouse:</source>
+        <translation>Firme con el dedo, un lápiz digital o el ratón:</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/acknowledge_form.py" line="49"/>
+        <source>&amp;Draw signature</source>
+        <translation>&amp;Dibujar firma</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/acknowledge_form.py" line="53"/>
+        <source>Typed name</source>
+        <translation>Nombre escrito</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/acknowledge_form.py" line="54"/>
+        <source>I agree — record &amp;typed name</source>
+        <translation>Estoy de acuerdo — registrar nombre &amp;escrito</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/acknowledge_form.py" line="55"/>
+        <source>Record typed name</source>
+        <translation>Registrar nombre escrito</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/acknowledge_form.py" line="58"/>
+        <source>Full &amp;name:</source>
+        <translation>&amp;Nombre completo:</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/acknowledge_form.py" line="62"/>
+        <source>T&amp;yped name</source>
+        <translation>Nombre &amp;escrito</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/acknowledge_form.py" line="66"/>
+        <source>Witness name</source>
+        <translation>Nombre del testigo</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/acknowledge_form.py" line="67"/>
+        <source>Record &amp;verbal agreement</source>
+        <translation>Registrar acuerdo &amp;verbal</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/acknowledge_form.py" line="68"/>
+        <source>Record verbal agreement</source>
+        <translation>Registrar acuerdo verbal</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/acknowledge_form.py" line="72"/>
+        <source>The attendee agreed aloud. You attest it as facilitator; name a witness who heard it.</source>
+        <translation>La persona asistente dio su acuerdo en voz alta. Usted lo certifica como facilitador/a; indique un testigo que lo oyó.</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/acknowledge_form.py" line="74"/>
+        <source>&amp;Witness:</source>
+        <translation>&amp;Testigo:</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/acknowledge_form.py" line="78"/>
+        <source>&amp;Verbal</source>
+        <translation>&amp;Verbal</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/acknowledge_form.py" line="80"/>
+        <source>Attendee &amp;refuses</source>
+        <translation>La persona se &amp;niega</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/acknowledge_form.py" line="81"/>
+        <source>Record refusal</source>
+        <translation>Registrar negativa</translation>
+    </message>
+</context>
+<context>
+    <name>AppWindow</name>
+    <message>
+        <location filename="../../src/safeconf/ui/app_window.py" line="74"/>
+        <source>No system keyring: this vault is protected by the passphrase alone.</source>
+        <translation>Sin llavero del sistema: esta bóveda está protegida solo por la frase de contraseña.</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/app_window.py" line="83"/>
+        <source>&amp;Lock</source>
+        <translation>&amp;Bloquear</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/app_window.py" line="84"/>
+        <source>Lock now (Ctrl+L)</source>
+        <translation>Bloquear ahora (Ctrl+L)</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/app_window.py" line="90"/>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Configuración…</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/app_window.py" line="93"/>
+        <source>&amp;Quit</source>
+        <translation>&amp;Salir</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/app_window.py" line="96"/>
+        <source>&amp;File</source>
+        <translation>&amp;Archivo</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/app_window.py" line="102"/>
+        <source>Main</source>
+        <translation>Principal</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/app_window.py" line="107"/>
+        <source>Lock</source>
+        <translation>Bloquear</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/app_window.py" line="126"/>
+        <source>Locked</source>
+        <translation>Bloqueado</translation>
+    </message>
+</context>
+<context>
+    <name>Attendee</name>
+    <message>
+        <location filename="../../src/safeconf/ui/handover.py" line="36"/>
+        <source>Confidentiality statement</source>
+        <translation>Declaración de confidencialidad</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/handover.py" line="37"/>
+        <source>Please read this statement and sign below.</source>
+        <translation>Por favor, lea esta declaración y firme abajo.</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/handover.py" line="38"/>
+        <source>Thank you. Please hand the laptop back to the facilitator.</source>
+        <translation>Gracias. Por favor, devuelva la computadora a la persona que facilita la reunión.</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/handover.py" line="40"/>
+        <source>&amp;Sign</source>
+        <translation>&amp;Firmar</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/handover.py" line="41"/>
+        <source>T&amp;ype your name</source>
+        <translation>&amp;Escribir su nombre</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/handover.py" line="42"/>
+        <source>Sign with a finger, a pen or the mouse:</source>
+        <translation>Firme con el dedo, un lápiz digital o el ratón:</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/handover.py" line="43"/>
+        <source>C&amp;lear</source>
+        <translation>&amp;Borrar</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/handover.py" line="44"/>
+        <source>I agree — &amp;sign</source>
+        <translation>Estoy de acuerdo — &amp;firmar</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/handover.py" line="45"/>
+        <source>Full &amp;name:</source>
+        <translation>&amp;Nombre completo:</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/handover.py" line="46"/>
+        <source>I agree — &amp;save my name</source>
+        <translation>Estoy de acuerdo — &amp;guardar mi nombre</translation>
+    </message>
+</context>
+<context>
+    <name>AttendeeDialog</name>
+    <message>
+        <location filename="../../src/safeconf/ui/attendees_page.py" line="81"/>
+        <source>Edit attendee</source>
+        <translation>Editar asistente</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/attendees_page.py" line="81"/>
+        <source>Add attendee</source>
+        <translation>Añadir asistente</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/attendees_page.py" line="88"/>
+        <source>Adult</source>
+        <translation>Adulto/a</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/attendees_page.py" line="95"/>
+        <source>Name of interpreter, if any</source>
+        <translation>Nombre del intérprete, si lo hay</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/attendees_page.py" line="97"/>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nombre:</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/attendees_page.py" line="97"/>
+        <source>Attendee name</source>
+        <translation>Nombre del asistente</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/attendees_page.py" line="98"/>
+        <source>&amp;Role:</source>
+        <translation>&amp;Función:</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/attendees_page.py" line="98"/>
+        <source>Role</source>
+        <translation>Función</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/attendees_page.py" line="99"/>
+        <source>&amp;Age (minors):</source>
+        <translation>&amp;Edad (menores):</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/attendees_page.py" line="99"/>
+        <source>Age band</source>
+        <translation>Grupo de edad</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/attendees_page.py" line="100"/>
+        <source>&amp;Language:</source>
+        <translation>&amp;Idioma:</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/attendees_page.py" line="100"/>
+        <source>Language</source>
+        <translation>Idioma</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/attendees_page.py" line="101"/>
+        <source>&amp;Interpreter:</source>
+        <translation>I&amp;ntérprete:</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/attendees_page.py" line="101"/>
+        <source>Interpreter</source>
+        <translation>Intérprete</translation>
+    </message>
+</context>
+<context>
+    <name>AttendeeModel</name>
+    <message>
+        <location filename="../../src/safeconf/ui/attendees_page.py" line="60"/>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/attendees_page.py" line="60"/>
+        <source>Role</source>
+        <translation>Función</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/attendees_page.py" line="60"/>
+        <source>Language</source>
+        <translation>Idioma</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/attendees_page.py" line="61"/>
+        <source>Interpreter</source>
+        <translation>Intérprete</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/attendees_page.py" line="61"/>
+        <source>Presence</source>
+        <translation>Asistencia</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/attendees_page.py" line="61"/>
+        <source>Arrived</source>
+        <translation>Llegada</translation>
+    </message>
+</context>
+<context>
+    <name>AttendeesPage</name>
+    <message>
+        <location filename="../../src/safeconf/ui/attendees_page.py" line="155"/>
+        <source>Attendees</source>
+        <translation>Asistentes</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/attendees_page.py" line="162"/>
+        <source>&amp;Add attendee…</source>
+        <translation>&amp;Añadir asistente…</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/attendees_page.py" line="163"/>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Editar…</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/attendees_page.py" line="164"/>
+        <source>Mark &amp;present</source>
+        <translation>Marcar &amp;presente</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/attendees_page.py" line="165"/>
+        <source>Mark a&amp;bsent</source>
+        <translation>Marcar a&amp;usente</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/attendees_page.py" line="166"/>
+        <source>Mark e&amp;xcused</source>
+        <translation>Marcar e&amp;xcusado</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/attendees_page.py" line="168"/>
+        <source>Add attendee</source>
+        <translation>Añadir asistente</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/attendees_page.py" line="169"/>
+        <source>Edit attendee</source>
+        <translation>Editar asistente</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/attendees_page.py" line="170"/>
+        <source>Mark present</source>
+        <translation>Marcar presente</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/attendees_page.py" line="171"/>
+        <source>Mark absent</source>
+        <translation>Marcar ausente</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/attendees_page.py" line="172"/>
+        <source>Mark excused</source>
+        <translation>Marcar excusado</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/attendees_page.py" line="187"/>
+        <source>&lt;h3&gt;Attendees and check-in&lt;/h3&gt;</source>
+        <translation>&lt;h3&gt;Asistentes y registro de llegada&lt;/h3&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/attendees_page.py" line="232"/>
+        <source>Attendee not added</source>
+        <translation>No se añadió el asistente</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/attendees_page.py" line="249"/>
+        <source>Attendee not changed</source>
+        <translation>No se cambió el asistente</translation>
+    </message>
+</context>
+<context>
+    <name>ConcludePage</name>
+    <message>
+        <location filename="../../src/safeconf/ui/conclude_page.py" line="42"/>
+        <source>Conference summary</source>
+        <translation>Resumen de la conferencia</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/conclude_page.py" line="43"/>
+        <source>&amp;Print roster…</source>
+        <translation>&amp;Imprimir lista…</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/conclude_page.py" line="44"/>
+        <source>Print sign-in and acknowledgment roster</source>
+        <translation>Imprimir la lista de asistencia y reconocimientos</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/conclude_page.py" line="45"/>
+        <source>&amp;Finalize conference…</source>
+        <translation>&amp;Finalizar la conferencia…</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/conclude_page.py" line="46"/>
+        <location filename="../../src/safeconf/ui/conclude_page.py" line="103"/>
+        <source>Finalize conference</source>
+        <translation>Finalizar la conferencia</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/conclude_page.py" line="52"/>
+        <source>&lt;h3&gt;Conclude&lt;/h3&gt;</source>
+        <translation>&lt;h3&gt;Concluir&lt;/h3&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/conclude_page.py" line="65"/>
+        <source>Attendance</source>
+        <translation>Asistencia</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/conclude_page.py" line="66"/>
+        <source>Present</source>
+        <translation>Presente</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/conclude_page.py" line="67"/>
+        <source>Absent</source>
+        <translation>Ausente</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/conclude_page.py" line="68"/>
+        <source>Excused</source>
+        <translation>Excusado/a</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/conclude_page.py" line="69"/>
+        <source>Excluded</source>
+        <translation>Excluido/a</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/conclude_page.py" line="70"/>
+        <source>Not checked in</source>
+        <translation>Sin registrar</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/conclude_page.py" line="71"/>
+        <source>Acknowledgments</source>
+        <translation>Reconocimientos</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/conclude_page.py" line="72"/>
+        <source>Decisions</source>
+        <translation>Decisiones</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/conclude_page.py" line="84"/>
+        <source>not yet</source>
+        <translation>todavía no</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/conclude_page.py" line="86"/>
+        <source>Everyone present has acknowledged confidentiality.</source>
+        <translation>Todas las personas presentes han reconocido la confidencialidad.</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/conclude_page.py" line="87"/>
+        <source>Still waiting for: %1</source>
+        <translation>Todavía falta: %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/conclude_page.py" line="104"/>
+        <source>Finalize this conference? Its record becomes read-only; later corrections can only be added as dated addenda.</source>
+        <translation>¿Finalizar esta conferencia? El registro quedará en solo lectura; las correcciones posteriores solo se podrán añadir como adendas fechadas.</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/conclude_page.py" line="111"/>
+        <source>Not finalized</source>
+        <translation>No se finalizó</translation>
+    </message>
+</context>
+<context>
+    <name>ConferenceModel</name>
+    <message>
+        <location filename="../../src/safeconf/ui/conference_model.py" line="27"/>
+        <source>Today</source>
+        <translation>Hoy</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/conference_model.py" line="28"/>
+        <source>Upcoming</source>
+        <translation>Próximas</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/conference_model.py" line="29"/>
+        <source>Recent</source>
+        <translation>Recientes</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/conference_model.py" line="31"/>
+        <source>loading…</source>
+        <translation>cargando…</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/conference_model.py" line="33"/>
+        <source>When</source>
+        <translation>Cuándo</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/conference_model.py" line="34"/>
+        <source>Case number</source>
+        <translation>Número de caso</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/conference_model.py" line="35"/>
+        <source>Family</source>
+        <translation>Familia</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/conference_model.py" line="36"/>
+        <source>Type</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/conference_model.py" line="37"/>
+        <source>State</source>
+        <translation>Estado</translation>
+    </message>
+</context>
+<context>
+    <name>ConfidentialityPage</name>
+    <message>
+        <location filename="../../src/safeconf/ui/confidentiality_page.py" line="101"/>
+        <source>Acknowledgments</source>
+        <translation>Reconocimientos</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/confidentiality_page.py" line="110"/>
+        <source>Confidentiality statement</source>
+        <translation>Declaración de confidencialidad</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/confidentiality_page.py" line="112"/>
+        <source>&amp;Hand the laptop to the attendee…</source>
+        <translation>&amp;Entregar la computadora al asistente…</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/confidentiality_page.py" line="113"/>
+        <source>Hand over to attendee</source>
+        <translation>Entregar al asistente</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/confidentiality_page.py" line="128"/>
+        <source>&lt;h3&gt;Confidentiality&lt;/h3&gt;</source>
+        <translation>&lt;h3&gt;Confidencialidad&lt;/h3&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/confidentiality_page.py" line="164"/>
+        <source>Nobody is marked present yet. Check attendees in first (step 2).</source>
+        <translation>Todavía nadie está marcado como presente. Registre primero la llegada de los asistentes (paso 2).</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/confidentiality_page.py" line="188"/>
+        <source>Statement for &lt;b&gt;%1&lt;/b&gt;, in %2 (version %3)</source>
+        <translation>Declaración para &lt;b&gt;%1&lt;/b&gt;, en %2 (versión %3)</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/confidentiality_page.py" line="201"/>
+        <source>Record refusal</source>
+        <translation>Registrar negativa</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/confidentiality_page.py" line="202"/>
+        <source>Record that %1 refuses to acknowledge? They will be marked excluded and must leave the meeting.</source>
+        <translation>¿Registrar que %1 se niega a reconocerla? Quedará marcado/a como excluido/a y deberá salir de la reunión.</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/confidentiality_page.py" line="210"/>
+        <source>Not recorded</source>
+        <translation>No se registró</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/confidentiality_page.py" line="212"/>
+        <source>Recorded.</source>
+        <translation>Registrado.</translation>
+    </message>
+</context>
+<context>
+    <name>DetailsPage</name>
+    <message>
+        <location filename="../../src/safeconf/ui/workspace.py" line="41"/>
+        <source>&lt;h3&gt;Details&lt;/h3&gt;</source>
+        <translation>&lt;h3&gt;Detalles&lt;/h3&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunScreen</name>
+    <message>
+        <location filename="../../src/safeconf/ui/lock_screens.py" line="75"/>
+        <source>&lt;h2&gt;Welcome to safeconf&lt;/h2&gt;</source>
+        <translation>&lt;h2&gt;Bienvenido/a a safeconf&lt;/h2&gt;</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/safeconf/ui/lock_screens.py" line="78"/>
+        <source>Your conference records are kept in an encrypted vault on this laptop. Choose a passphrase to lock it: at least %n characters. A few unrelated words are easy to remember and hard to guess.</source>
+        <translation>
+            <numerusform>Sus registros de conferencias se guardan en una bóveda cifrada en esta computadora. Elija una frase de contraseña para bloquearla: al menos %n carácter. Unas cuantas palabras sin relación entre sí son fáciles de recordar y difíciles de adivinar.</numerusform>
+            <numerusform>Sus registros de conferencias se guardan en una bóveda cifrada en esta computadora. Elija una frase de contraseña para bloquearla: al menos %n caracteres. Unas cuantas palabras sin relación entre sí son fáciles de recordar y difíciles de adivinar.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/lock_screens.py" line="87"/>
+        <source>&lt;b&gt;If you forget the passphrase&lt;/b&gt;, nobody can open the vault on this laptop. Once the laptop is enrolled with HQ, IT can recover your records from the HQ escrow copy; until then, unsynced records would be lost.</source>
+        <translation>&lt;b&gt;Si olvida la frase de contraseña&lt;/b&gt;, nadie podrá abrir la bóveda en esta computadora. Una vez que la computadora esté inscrita en la sede central, el equipo de TI podrá recuperar sus registros de la copia de custodia de la sede; hasta entonces, los registros no sincronizados se perderían.</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/lock_screens.py" line="96"/>
+        <source>New passphrase</source>
+        <translation>Nueva frase de contraseña</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/lock_screens.py" line="99"/>
+        <source>Repeat passphrase</source>
+        <translation>Repita la frase de contraseña</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/lock_screens.py" line="103"/>
+        <source>Passphrase strength</source>
+        <translation>Solidez de la frase de contraseña</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/lock_screens.py" line="105"/>
+        <source>&amp;Create vault</source>
+        <translation>&amp;Crear bóveda</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/lock_screens.py" line="106"/>
+        <source>Create vault</source>
+        <translation>Crear bóveda</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/lock_screens.py" line="110"/>
+        <source>Creating the vault</source>
+        <translation>Creando la bóveda</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/lock_screens.py" line="113"/>
+        <source>&amp;Passphrase:</source>
+        <translation>&amp;Frase de contraseña:</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/lock_screens.py" line="115"/>
+        <source>&amp;Repeat:</source>
+        <translation>&amp;Repetir:</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/lock_screens.py" line="119"/>
+        <source>Strength:</source>
+        <translation>Solidez:</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/lock_screens.py" line="146"/>
+        <source>Too short</source>
+        <translation>Demasiado corta</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/lock_screens.py" line="147"/>
+        <source>Weak: add another word</source>
+        <translation>Débil: añada otra palabra</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/lock_screens.py" line="148"/>
+        <source>Fair</source>
+        <translation>Aceptable</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/lock_screens.py" line="149"/>
+        <source>Strong</source>
+        <translation>Sólida</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/lock_screens.py" line="153"/>
+        <source>the two passphrases differ</source>
+        <translation>las dos frases no coinciden</translation>
+    </message>
+</context>
+<context>
+    <name>HandoverView</name>
+    <message>
+        <location filename="../../src/safeconf/ui/handover.py" line="82"/>
+        <location filename="../../src/safeconf/ui/handover.py" line="83"/>
+        <source>Facilitator passphrase</source>
+        <translation>Frase de contraseña del facilitador</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/handover.py" line="85"/>
+        <location filename="../../src/safeconf/ui/handover.py" line="86"/>
+        <source>Return to facilitator</source>
+        <translation>Devolver al facilitador</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/handover.py" line="88"/>
+        <source>Checking the passphrase</source>
+        <translation>Comprobando la frase de contraseña</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/handover.py" line="146"/>
+        <source>Wrong passphrase.</source>
+        <translation>Frase de contraseña incorrecta.</translation>
+    </message>
+</context>
+<context>
+    <name>HomeView</name>
+    <message>
+        <location filename="../../src/safeconf/ui/home.py" line="99"/>
+        <source>New &amp;case…</source>
+        <translation>Nuevo &amp;caso…</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/home.py" line="100"/>
+        <source>New case</source>
+        <translation>Nuevo caso</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/home.py" line="101"/>
+        <source>New c&amp;onference…</source>
+        <translation>Nueva c&amp;onferencia…</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/home.py" line="102"/>
+        <source>New conference</source>
+        <translation>Nueva conferencia</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/home.py" line="104"/>
+        <source>Search notes and names (Ctrl+F)</source>
+        <translation>Buscar en notas y nombres (Ctrl+F)</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/home.py" line="105"/>
+        <source>Search notes and names</source>
+        <translation>Buscar en notas y nombres</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/home.py" line="107"/>
+        <source>&amp;Search:</source>
+        <translation>&amp;Buscar:</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/home.py" line="113"/>
+        <source>Conferences</source>
+        <translation>Conferencias</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/home.py" line="132"/>
+        <source>Search results</source>
+        <translation>Resultados de la búsqueda</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/safeconf/ui/home.py" line="248"/>
+        <source>%n match(es).</source>
+        <translation>
+            <numerusform>%n coincidencia.</numerusform>
+            <numerusform>%n coincidencias.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/home.py" line="248"/>
+        <source>No matches.</source>
+        <translation>Sin resultados.</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/home.py" line="259"/>
+        <source>Case not created</source>
+        <translation>No se creó el caso</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/home.py" line="262"/>
+        <source>Case created</source>
+        <translation>Caso creado</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/home.py" line="262"/>
+        <source>Schedule a conference for this case now?</source>
+        <translation>¿Programar ahora una conferencia para este caso?</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/home.py" line="270"/>
+        <source>No cases yet</source>
+        <translation>Todavía no hay casos</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/home.py" line="270"/>
+        <source>Create a case first (New case).</source>
+        <translation>Cree primero un caso (Nuevo caso).</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/home.py" line="279"/>
+        <source>Conference not created</source>
+        <translation>No se creó la conferencia</translation>
+    </message>
+</context>
+<context>
+    <name>Labels</name>
+    <message>
+        <location filename="../../src/safeconf/ui/labels.py" line="24"/>
+        <source>Scheduled</source>
+        <translation>Programada</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/labels.py" line="25"/>
+        <source>Checking in</source>
+        <translation>Registro de llegada</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/labels.py" line="26"/>
+        <source>In session</source>
+        <translation>En sesión</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/labels.py" line="27"/>
+        <source>Concluded</source>
+        <translation>Concluida</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/labels.py" line="28"/>
+        <source>Finalized</source>
+        <translation>Finalizada</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/labels.py" line="29"/>
+        <source>Child Safety Conference</source>
+        <translation>Conferencia de Seguridad Infantil</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/labels.py" line="30"/>
+        <source>Team Decision Meeting</source>
+        <translation>Reunión de Decisión en Equipo</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/labels.py" line="31"/>
+        <source>Child and Family Team</source>
+        <translation>Equipo del Niño y la Familia</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/labels.py" line="32"/>
+        <source>Parent</source>
+        <translation>Madre o padre</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/labels.py" line="33"/>
+        <source>Legal guardian</source>
+        <translation>Tutor/a legal</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/labels.py" line="34"/>
+        <source>Youth</source>
+        <translation>Joven</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/labels.py" line="35"/>
+        <source>Relative</source>
+        <translation>Familiar</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/labels.py" line="36"/>
+        <source>Caregiver</source>
+        <translation>Cuidador/a</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/labels.py" line="37"/>
+        <source>Caseworker</source>
+        <translation>Trabajador/a social</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/labels.py" line="38"/>
+        <source>Facilitator</source>
+        <translation>Facilitador/a</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/labels.py" line="39"/>
+        <source>Supervisor</source>
+        <translation>Supervisor/a</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/labels.py" line="40"/>
+        <source>Attorney</source>
+        <translation>Abogado/a</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/labels.py" line="41"/>
+        <source>Service provider</source>
+        <translation>Proveedor/a de servicios</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/labels.py" line="42"/>
+        <source>Interpreter</source>
+        <translation>Intérprete</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/labels.py" line="43"/>
+        <source>Other</source>
+        <translation>Otro</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/labels.py" line="44"/>
+        <source>Under 6</source>
+        <translation>Menor de 6</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/labels.py" line="45"/>
+        <source>6 to 11</source>
+        <translation>De 6 a 11</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/labels.py" line="46"/>
+        <source>12 to 14</source>
+        <translation>De 12 a 14</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/labels.py" line="47"/>
+        <source>15 to 17</source>
+        <translation>De 15 a 17</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/labels.py" line="48"/>
+        <source>Expected</source>
+        <translation>Esperado/a</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/labels.py" line="49"/>
+        <source>Present</source>
+        <translation>Presente</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/labels.py" line="50"/>
+        <source>Absent</source>
+        <translation>Ausente</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/labels.py" line="51"/>
+        <source>Excused</source>
+        <translation>Excusado/a</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/labels.py" line="52"/>
+        <source>Excluded</source>
+        <translation>Excluido/a</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/labels.py" line="53"/>
+        <source>English</source>
+        <translation>Inglés</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/labels.py" line="54"/>
+        <source>Spanish</source>
+        <translation>Español</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/labels.py" line="55"/>
+        <source>Drawn signature</source>
+        <translation>Firma dibujada</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/labels.py" line="56"/>
+        <source>Typed name</source>
+        <translation>Nombre escrito</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/labels.py" line="57"/>
+        <source>Verbal, attested</source>
+        <translation>Verbal, certificado</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/labels.py" line="58"/>
+        <source>Refused</source>
+        <translation>Se negó</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/labels.py" line="59"/>
+        <source>Concerns</source>
+        <translation>Preocupaciones</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/labels.py" line="60"/>
+        <source>Strengths</source>
+        <translation>Fortalezas</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/labels.py" line="61"/>
+        <source>Safety plan</source>
+        <translation>Plan de seguridad</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/labels.py" line="62"/>
+        <source>Decisions</source>
+        <translation>Decisiones</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/labels.py" line="63"/>
+        <source>Next steps</source>
+        <translation>Próximos pasos</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/labels.py" line="64"/>
+        <source>General</source>
+        <translation>General</translation>
+    </message>
+</context>
+<context>
+    <name>LockScreens</name>
+    <message>
+        <location filename="../../src/safeconf/ui/lock_screens.py" line="55"/>
+        <source>&lt;b&gt;Warning: no system keyring.&lt;/b&gt; This vault will be protected by the passphrase alone. On a laptop, log in to a desktop session with a keyring (GNOME Keyring, KWallet, Windows Credential Locker or macOS Keychain) before you create or open the vault.</source>
+        <translation>&lt;b&gt;Atención: no hay llavero del sistema.&lt;/b&gt; Esta bóveda estará protegida solo por la frase de contraseña. En una computadora portátil, inicie una sesión de escritorio con llavero (GNOME Keyring, KWallet, Administrador de credenciales de Windows o Llavero de macOS) antes de crear o abrir la bóveda.</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/lock_screens.py" line="66"/>
+        <source>Keyring warning</source>
+        <translation>Aviso sobre el llavero</translation>
+    </message>
+</context>
+<context>
+    <name>MainView</name>
+    <message>
+        <location filename="../../src/safeconf/ui/main_view.py" line="36"/>
+        <source>Conference not opened</source>
+        <translation>No se abrió la conferencia</translation>
+    </message>
+</context>
+<context>
+    <name>Messages</name>
+    <message>
+        <location filename="../../src/safeconf/ui/messages.py" line="20"/>
+        <source>That passphrase is not right for this vault. Nothing was changed.</source>
+        <translation>Esa frase de contraseña no es la de esta bóveda. No se cambió nada.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/safeconf/ui/messages.py" line="22"/>
+        <source>Too many wrong passphrases. Try again in %n second(s).</source>
+        <translation>
+            <numerusform>Demasiadas frases de contraseña incorrectas. Vuelva a intentarlo en %n segundo.</numerusform>
+            <numerusform>Demasiadas frases de contraseña incorrectas. Vuelva a intentarlo en %n segundos.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/safeconf/ui/messages.py" line="25"/>
+        <source>Choose a passphrase of at least %n characters; a few unrelated words are easy to remember and hard to guess.</source>
+        <translation>
+            <numerusform>Elija una frase de contraseña de al menos %n carácter; unas cuantas palabras sin relación entre sí son fáciles de recordar y difíciles de adivinar.</numerusform>
+            <numerusform>Elija una frase de contraseña de al menos %n caracteres; unas cuantas palabras sin relación entre sí son fáciles de recordar y difíciles de adivinar.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/messages.py" line="29"/>
+        <source>The vault is locked. Unlock it to continue.</source>
+        <translation>La bóveda está bloqueada. Desbloquéela para continuar.</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/messages.py" line="31"/>
+        <source>This vault was written by a newer version of safeconf. Update safeconf; the vault was not changed.</source>
+        <translation>Esta bóveda la escribió una versión más nueva de safeconf. Actualice safeconf; la bóveda no se cambió.</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/messages.py" line="34"/>
+        <source>Not saved: notes are paused until everyone present has acknowledged confidentiality.</source>
+        <translation>No se guardó: las notas están en pausa hasta que todas las personas presentes reconozcan la confidencialidad.</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/messages.py" line="37"/>
+        <source>This conference is finalized and can no longer change. Add a dated addendum instead.</source>
+        <translation>Esta conferencia está finalizada y ya no puede cambiar. Añada una adenda fechada.</translation>
+    </message>
+</context>
+<context>
+    <name>NewCaseDialog</name>
+    <message>
+        <location filename="../../src/safeconf/ui/new_dialogs.py" line="43"/>
+        <source>New case</source>
+        <translation>Nuevo caso</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/new_dialogs.py" line="47"/>
+        <source>Case &amp;number:</source>
+        <translation>&amp;Número de caso:</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/new_dialogs.py" line="47"/>
+        <source>Case number</source>
+        <translation>Número de caso</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/new_dialogs.py" line="48"/>
+        <source>&amp;Family name:</source>
+        <translation>Apellido de la &amp;familia:</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/new_dialogs.py" line="48"/>
+        <source>Family name</source>
+        <translation>Apellido de la familia</translation>
+    </message>
+</context>
+<context>
+    <name>NewConferenceDialog</name>
+    <message>
+        <location filename="../../src/safeconf/ui/new_dialogs.py" line="67"/>
+        <source>New conference</source>
+        <translation>Nueva conferencia</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/new_dialogs.py" line="86"/>
+        <source>&amp;Case:</source>
+        <translation>&amp;Caso:</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/new_dialogs.py" line="86"/>
+        <source>Case</source>
+        <translation>Caso</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/new_dialogs.py" line="87"/>
+        <source>&amp;Type:</source>
+        <translation>&amp;Tipo:</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/new_dialogs.py" line="87"/>
+        <source>Conference type</source>
+        <translation>Tipo de conferencia</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/new_dialogs.py" line="88"/>
+        <source>&amp;Starts:</source>
+        <translation>&amp;Comienza:</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/new_dialogs.py" line="88"/>
+        <source>Start date and time</source>
+        <translation>Fecha y hora de inicio</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/new_dialogs.py" line="89"/>
+        <source>&amp;Location:</source>
+        <translation>&amp;Lugar:</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/new_dialogs.py" line="89"/>
+        <source>Location</source>
+        <translation>Lugar</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/new_dialogs.py" line="90"/>
+        <source>&amp;Facilitator:</source>
+        <translation>&amp;Facilitador/a:</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/new_dialogs.py" line="90"/>
+        <source>Facilitator</source>
+        <translation>Facilitador/a</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/new_dialogs.py" line="91"/>
+        <source>&amp;Language:</source>
+        <translation>&amp;Idioma:</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/new_dialogs.py" line="91"/>
+        <source>Conference language</source>
+        <translation>Idioma de la conferencia</translation>
+    </message>
+</context>
+<context>
+    <name>NotesPage</name>
+    <message>
+        <location filename="../../src/safeconf/ui/notes_page.py" line="95"/>
+        <source>Note sections</source>
+        <translation>Secciones de notas</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/notes_page.py" line="106"/>
+        <source>Go to &amp;confidentiality</source>
+        <translation>Ir a &amp;confidencialidad</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/notes_page.py" line="107"/>
+        <source>Go to confidentiality</source>
+        <translation>Ir a confidencialidad</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/notes_page.py" line="110"/>
+        <source>Note text</source>
+        <translation>Texto de la nota</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/notes_page.py" line="113"/>
+        <source>Revision &amp;history…</source>
+        <translation>&amp;Historial de revisiones…</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/notes_page.py" line="114"/>
+        <source>Revision history</source>
+        <translation>Historial de revisiones</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/notes_page.py" line="118"/>
+        <source>Addenda</source>
+        <translation>Adendas</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/notes_page.py" line="120"/>
+        <source>New addendum</source>
+        <translation>Nueva adenda</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/notes_page.py" line="121"/>
+        <source>A dated correction or addition…</source>
+        <translation>Una corrección o adición fechada…</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/notes_page.py" line="122"/>
+        <source>Add dated &amp;addendum</source>
+        <translation>Añadir &amp;adenda fechada</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/notes_page.py" line="123"/>
+        <source>Add dated addendum</source>
+        <translation>Añadir adenda fechada</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/notes_page.py" line="127"/>
+        <source>&lt;b&gt;Addenda&lt;/b&gt; (this conference is finalized)</source>
+        <translation>&lt;b&gt;Adendas&lt;/b&gt; (esta conferencia está finalizada)</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/notes_page.py" line="149"/>
+        <source>&lt;h3&gt;Notes&lt;/h3&gt;</source>
+        <translation>&lt;h3&gt;Notas&lt;/h3&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/notes_page.py" line="181"/>
+        <source>This conference is finalized: the notes are read-only. Corrections go in a dated addendum below.</source>
+        <translation>Esta conferencia está finalizada: las notas son de solo lectura. Las correcciones van en una adenda fechada, abajo.</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/notes_page.py" line="186"/>
+        <source>Notes are paused until everyone present has acknowledged confidentiality. Waiting for: %1</source>
+        <translation>Las notas están en pausa hasta que todas las personas presentes reconozcan la confidencialidad. Falta: %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/notes_page.py" line="238"/>
+        <source>Editing…</source>
+        <translation>Editando…</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/notes_page.py" line="255"/>
+        <source>Not saved: %1</source>
+        <translation>No se guardó: %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/notes_page.py" line="259"/>
+        <source>Saved at %1</source>
+        <translation>Guardado a las %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/notes_page.py" line="291"/>
+        <source>Addendum not added</source>
+        <translation>No se añadió la adenda</translation>
+    </message>
+</context>
+<context>
+    <name>RevisionsDialog</name>
+    <message>
+        <location filename="../../src/safeconf/ui/notes_page.py" line="39"/>
+        <source>Revision history</source>
+        <translation>Historial de revisiones</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/notes_page.py" line="41"/>
+        <source>Revisions</source>
+        <translation>Revisiones</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/notes_page.py" line="44"/>
+        <source>Revision text</source>
+        <translation>Texto de la revisión</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/notes_page.py" line="47"/>
+        <source>Revision %1 — %2 — %3</source>
+        <translation>Revisión %1 — %2 — %3</translation>
+    </message>
+</context>
+<context>
+    <name>Roster</name>
+    <message>
+        <location filename="../../src/safeconf/ui/printing.py" line="27"/>
+        <source>witness</source>
+        <translation>testigo</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/printing.py" line="28"/>
+        <source>Sign-in and confidentiality roster</source>
+        <translation>Lista de asistencia y confidencialidad</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/printing.py" line="29"/>
+        <source>Case</source>
+        <translation>Caso</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/printing.py" line="30"/>
+        <source>Conference</source>
+        <translation>Conferencia</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/printing.py" line="31"/>
+        <source>Facilitator</source>
+        <translation>Facilitador/a</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/printing.py" line="32"/>
+        <source>Present</source>
+        <translation>Presente</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/printing.py" line="33"/>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/printing.py" line="34"/>
+        <source>Role</source>
+        <translation>Función</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/printing.py" line="35"/>
+        <source>Presence</source>
+        <translation>Asistencia</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/printing.py" line="36"/>
+        <source>Arrived</source>
+        <translation>Llegada</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/printing.py" line="37"/>
+        <source>Acknowledgment</source>
+        <translation>Reconocimiento</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/printing.py" line="38"/>
+        <source>Confidential: child welfare record.</source>
+        <translation>Confidencial: expediente de bienestar infantil.</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/printing.py" line="39"/>
+        <source>Print roster</source>
+        <translation>Imprimir lista</translation>
+    </message>
+</context>
+<context>
+    <name>SearchModel</name>
+    <message>
+        <location filename="../../src/safeconf/ui/home.py" line="73"/>
+        <source>Case number</source>
+        <translation>Número de caso</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/home.py" line="73"/>
+        <source>Family</source>
+        <translation>Familia</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/home.py" line="73"/>
+        <source>Match</source>
+        <translation>Coincidencia</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../src/safeconf/ui/settings_dialog.py" line="22"/>
+        <source>Settings</source>
+        <translation>Configuración</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/settings_dialog.py" line="25"/>
+        <source>System default</source>
+        <translation>Predeterminado del sistema</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/settings_dialog.py" line="32"/>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/settings_dialog.py" line="33"/>
+        <source>Lock when the window is &amp;minimised</source>
+        <translation>Bloquear al &amp;minimizar la ventana</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/settings_dialog.py" line="35"/>
+        <source>Lock when minimised</source>
+        <translation>Bloquear al minimizar</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/settings_dialog.py" line="37"/>
+        <source>&amp;Language:</source>
+        <translation>&amp;Idioma:</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/settings_dialog.py" line="37"/>
+        <source>Interface language</source>
+        <translation>Idioma de la interfaz</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/settings_dialog.py" line="38"/>
+        <source>Lock after &amp;idle:</source>
+        <translation>Bloquear tras &amp;inactividad:</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/settings_dialog.py" line="38"/>
+        <source>Idle minutes before lock</source>
+        <translation>Minutos de inactividad antes de bloquear</translation>
+    </message>
+</context>
+<context>
+    <name>UnlockScreen</name>
+    <message>
+        <location filename="../../src/safeconf/ui/lock_screens.py" line="189"/>
+        <source>&lt;h2&gt;safeconf is locked&lt;/h2&gt;</source>
+        <translation>&lt;h2&gt;safeconf está bloqueado&lt;/h2&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/lock_screens.py" line="192"/>
+        <source>Passphrase</source>
+        <translation>Frase de contraseña</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/lock_screens.py" line="193"/>
+        <source>&amp;Passphrase:</source>
+        <translation>&amp;Frase de contraseña:</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/lock_screens.py" line="195"/>
+        <source>&amp;Unlock</source>
+        <translation>&amp;Desbloquear</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/lock_screens.py" line="196"/>
+        <source>Unlock</source>
+        <translation>Desbloquear</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/lock_screens.py" line="200"/>
+        <source>Unlocking</source>
+        <translation>Desbloqueando</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/lock_screens.py" line="203"/>
+        <source>Forgot the passphrase? IT can recover your records from the HQ escrow copy once this laptop is enrolled. Nobody else can open this vault.</source>
+        <translation>¿Olvidó la frase de contraseña? El equipo de TI puede recuperar sus registros de la copia de custodia de la sede central una vez que esta computadora esté inscrita. Nadie más puede abrir esta bóveda.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/safeconf/ui/lock_screens.py" line="237"/>
+        <source>Too many wrong passphrases. Try again in %n second(s).</source>
+        <translation>
+            <numerusform>Demasiadas frases de contraseña incorrectas. Vuelva a intentarlo en %n segundo.</numerusform>
+            <numerusform>Demasiadas frases de contraseña incorrectas. Vuelva a intentarlo en %n segundos.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/lock_screens.py" line="244"/>
+        <source>You can try again now.</source>
+        <translation>Ya puede volver a intentarlo.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/safeconf/ui/lock_screens.py" line="272"/>
+        <source>Try again in %n second(s).</source>
+        <translation>
+            <numerusform>Vuelva a intentarlo en %n segundo.</numerusform>
+            <numerusform>Vuelva a intentarlo en %n segundos.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Workspace</name>
+    <message>
+        <location filename="../../src/safeconf/ui/workspace.py" line="60"/>
+        <source>← &amp;Back to conferences</source>
+        <translation>← &amp;Volver a las conferencias</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/workspace.py" line="61"/>
+        <source>Back to conferences</source>
+        <translation>Volver a las conferencias</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/workspace.py" line="64"/>
+        <source>Conference steps</source>
+        <translation>Pasos de la conferencia</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/workspace.py" line="66"/>
+        <source>Details</source>
+        <translation>Detalles</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/workspace.py" line="66"/>
+        <source>Attendees and check-in</source>
+        <translation>Asistentes y llegada</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/workspace.py" line="67"/>
+        <source>Confidentiality</source>
+        <translation>Confidencialidad</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/workspace.py" line="67"/>
+        <source>Notes</source>
+        <translation>Notas</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/workspace.py" line="67"/>
+        <source>Conclude</source>
+        <translation>Concluir</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/workspace.py" line="122"/>
+        <source>Case</source>
+        <translation>Caso</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/workspace.py" line="123"/>
+        <source>Type</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/workspace.py" line="124"/>
+        <source>Starts</source>
+        <translation>Comienza</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/workspace.py" line="125"/>
+        <source>Location</source>
+        <translation>Lugar</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/workspace.py" line="126"/>
+        <source>Facilitator</source>
+        <translation>Facilitador/a</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/workspace.py" line="127"/>
+        <source>Language</source>
+        <translation>Idioma</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/workspace.py" line="128"/>
+        <source>State</source>
+        <translation>Estado</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/safeconf/ui/workspace.py" line="163"/>
+        <source>%n present</source>
+        <translation>
+            <numerusform>%n presente</numerusform>
+            <numerusform>%n presentes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/safeconf/ui/workspace.py" line="165"/>
+        <source>%n waiting</source>
+        <translation>
+            <numerusform>falta %n</numerusform>
+            <numerusform>faltan %n</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/workspace.py" line="166"/>
+        <source>paused</source>
+        <translation>en pausa</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/workspace.py" line="168"/>
+        <source>read-only</source>
+        <translation>solo lectura</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/workspace.py" line="169"/>
+        <source>finalized</source>
+        <translation>finalizada</translation>
+    </message>
+</context>
+</TS>

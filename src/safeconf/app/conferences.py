@@ -1,0 +1,451 @@
+"""Conference use cases: list and find conferences, check attendees in, record
+acknowledgments, write notes behind the acknowledgment gate, conclude and finalize.
+
+Every rule is enforced here, not only by disabled widgets: a note cannot be saved while the
+gate is closed, and nothing in a finalized conference changes except by addendum.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from datetime import UTC, date, datetime, timedelta
+from enum import StrEnum
+
+from safeconf.app.session import VaultSession
+from safeconf.domain.conference_states import check_transition, is_read_only
+from safeconf.domain.errors import GateClosed, InvalidRecord, ReadOnlyRecord
+from safeconf.domain.gate import GateDecision, evaluate_gate
+from safeconf.domain.ids import parse_utc, utc_now
+from safeconf.domain.records import (
+    AckMethod,
+    Acknowledgment,
+    AgeBand,
+    Attendee,
+    Case,
+    Conference,
+    ConferenceState,
+    ConferenceType,
+    Language,
+    Note,
+    NoteRevision,
+    NoteSection,
+    Presence,
+    Role,
+)
+from safeconf.domain.statements import Statement, current_statements
+from safeconf.vault.vault import Vault
+
+S = ConferenceState
+_FEW_CASES = 50
+
+
+class Group(StrEnum):
+    TODAY = "today"
+    UPCOMING = "upcoming"
+    RECENT = "recent"
+
+
+@dataclass(frozen=True)
+class ConferenceRow:
+    """What the conference list shows of one conference."""
+
+    conference_id: str
+    case_id: str
+    case_number: str
+    family_name: str
+    kind: ConferenceType
+    state: ConferenceState
+    start: datetime  # aware, UTC
+
+
+@dataclass(frozen=True)
+class SearchResult:
+    record_type: str
+    record_id: str
+    case_id: str
+    conference_id: str
+    case_number: str
+    family_name: str
+    snippet: str
+
+
+@dataclass(frozen=True)
+class Summary:
+    present: list[Attendee]
+    absent: list[Attendee]
+    excused: list[Attendee]
+    excluded: list[Attendee]
+    expected: list[Attendee]
+    acknowledgments: dict[str, Acknowledgment]  # latest per attendee id
+    decisions: str
+    gate: GateDecision
+
+
+def group_rows(
+    rows: list[ConferenceRow], today: date, to_local: Callable[[datetime], datetime]
+) -> dict[Group, list[ConferenceRow]]:
+    """Today (by the user's local date), Upcoming (soonest first), Recent (latest first)."""
+    groups: dict[Group, list[ConferenceRow]] = {g: [] for g in Group}
+    for row in rows:
+        day = to_local(row.start).date()
+        if day == today:
+            groups[Group.TODAY].append(row)
+        elif day > today:
+            groups[Group.UPCOMING].append(row)
+        else:
+            groups[Group.RECENT].append(row)
+    groups[Group.TODAY].sort(key=lambda r: r.start)
+    groups[Group.UPCOMING].sort(key=lambda r: r.start)
+    groups[Group.RECENT].sort(key=lambda r: r.start, reverse=True)
+    return groups
+
+
+def sort_group(group: Group, rows: list[ConferenceRow]) -> list[ConferenceRow]:
+    """Today and Upcoming soonest first; Recent latest first."""
+    return sorted(rows, key=lambda r: r.start, reverse=group is Group.RECENT)
+
+
+def load_plan(
+    day_start: datetime, day_end: datetime, first_days: int = 14, steps: int = 4
+) -> list[tuple[Group, datetime | None, datetime | None]]:
+    """Time windows to load the list in, nearest to today first: Upcoming forwards and
+    Recent backwards, each window twice as long as the one before, the last one open-ended.
+    Each window is one short piece of work, so a huge list never blocks the interface, and
+    rows arrive in display order (Upcoming ascending, Recent descending)."""
+    plan: list[tuple[Group, datetime | None, datetime | None]] = []
+    ahead, behind = day_end, day_start
+    for step in range(steps):
+        span = timedelta(days=first_days * 2**step)
+        last = step == steps - 1
+        plan.append((Group.UPCOMING, ahead, None if last else ahead + span))
+        plan.append((Group.RECENT, None if last else behind - span, behind))
+        ahead, behind = ahead + span, behind - span
+    return plan
+
+
+def _iso(moment: datetime) -> str:
+    # The same form the records use, so text order is time order.
+    return moment.astimezone(UTC).isoformat(timespec="microseconds")
+
+
+class ConferenceService:
+    def __init__(
+        self, session: VaultSession, statements: dict[Language, Statement] | None = None
+    ) -> None:
+        self._session = session
+        self._statements = statements
+
+    @property
+    def _vault(self) -> Vault:
+        return self._session.vault
+
+    @property
+    def user(self) -> str:
+        return self._vault.user
+
+    def statements(self) -> dict[Language, Statement]:
+        if self._statements is None:
+            self._statements = current_statements()
+        return self._statements
+
+    # -- cases and conferences ----------------------------------------------------
+
+    def cases(self) -> list[Case]:
+        return [c for c in self._vault.cases.all() if not c.sealed]
+
+    def create_case(self, case_number: str, family_name: str) -> Case:
+        return self._vault.cases.add(
+            Case(case_number=case_number.strip(), family_name=family_name.strip(),
+                 assigned_workers=(self.user,))
+        )
+
+    def create_conference(
+        self,
+        case_id: str,
+        start: datetime,
+        location: str = "",
+        facilitator: str = "",
+        kind: ConferenceType = ConferenceType.CHILD_SAFETY_CONFERENCE,
+        language: Language = Language.ENGLISH,
+    ) -> Conference:
+        if start.tzinfo is None:
+            raise InvalidRecord("The start time needs a time zone.")
+        self._vault.cases.get(case_id)  # refuse a conference for a case that is not here
+        return self._vault.conferences.add(
+            Conference(
+                case_id=case_id,
+                kind=kind,
+                scheduled_start=start.astimezone(UTC).isoformat(timespec="microseconds"),
+                location=location.strip(),
+                facilitator=facilitator.strip() or self.user,
+                language=language,
+            )
+        )
+
+    def case_index(self) -> dict[str, Case]:
+        """Every case by id: read once when listing many conferences in pieces."""
+        return {c.id: c for c in self._vault.cases.all()}
+
+    def conference_rows(
+        self,
+        start: datetime | None = None,
+        end: datetime | None = None,
+        cases: dict[str, Case] | None = None,
+    ) -> list[ConferenceRow]:
+        """Conferences scheduled in [start, end) (all when both are None), with their case
+        (from `cases` when given, else read here)."""
+        if start is None and end is None:
+            conferences = self._vault.conferences.all()
+        else:
+            low = _iso(start or datetime.min.replace(tzinfo=UTC))
+            high = _iso(end or datetime.max.replace(tzinfo=UTC))
+            conferences = self._vault.conferences.scheduled_between(low, high)
+        if cases is None and len(conferences) > _FEW_CASES:
+            cases = self.case_index()
+        elif cases is None:  # a handful (today's): read just their cases
+            cases = {c.case_id: self._vault.cases.get(c.case_id) for c in conferences}
+        rows = []
+        for conf in conferences:
+            case = cases.get(conf.case_id)
+            if case is None or case.sealed:
+                continue
+            rows.append(
+                ConferenceRow(
+                    conf.id, case.id, case.case_number, case.family_name, conf.kind,
+                    conf.state, parse_utc(conf.scheduled_start),
+                )
+            )
+        return rows
+
+    def conference(self, conference_id: str) -> Conference:
+        return self._vault.conferences.get(conference_id)
+
+    def open_case(self, case_id: str) -> Case:
+        """The case, read for a person to look at (the view is audited: call once per
+        opening, not on every repaint)."""
+        return self._vault.open_case(case_id)
+
+    def case(self, case_id: str) -> Case:
+        """The case, re-read for display after `open_case` (not audited again)."""
+        return self._vault.cases.get(case_id)
+
+    def record_printed(self, conference_id: str) -> None:
+        """Audit that the roster of a conference was printed (paper leaves the vault)."""
+        conf = self._vault.conferences.get(conference_id)
+        self._vault.record_export("conference", conf.id, conf.case_id)
+
+    def search(self, text: str) -> list[SearchResult]:
+        hits = self._vault.search(text)
+        cases: dict[str, Case] = {}
+        results = []
+        for hit in hits:
+            case = cases.get(hit.case_id)
+            if case is None:
+                case = cases[hit.case_id] = self._vault.cases.get(hit.case_id)
+            results.append(
+                SearchResult(hit.record_type, hit.record_id, hit.case_id, hit.conference_id,
+                             case.case_number, case.family_name, hit.snippet)
+            )
+        return results
+
+    def first_conference_of_case(self, case_id: str) -> Conference | None:
+        found = [c for c in self._vault.conferences.for_case(case_id)
+                 if isinstance(c, Conference)]
+        return found[-1] if found else None
+
+    # -- attendees ------------------------------------------------------------------
+
+    def attendees(self, conference_id: str) -> list[Attendee]:
+        return self._vault.attendees.for_conference(conference_id)
+
+    def add_attendee(
+        self,
+        conference_id: str,
+        name: str,
+        role: Role,
+        age_band: AgeBand | None = None,
+        language: Language = Language.ENGLISH,
+        interpreter: str = "",
+    ) -> Attendee:
+        conf = self._writable(conference_id)
+        return self._vault.attendees.add(
+            Attendee(case_id=conf.case_id, conference_id=conf.id, name=name.strip(),
+                     role=role, age_band=age_band, language=language,
+                     interpreter=interpreter.strip())
+        )
+
+    def update_attendee(self, attendee_id: str, **changes: object) -> Attendee:
+        current = self._vault.attendees.get(attendee_id)
+        self._writable(current.conference_id)
+        return self._vault.attendees.update(replace(current, **changes))  # type: ignore[arg-type]
+
+    def set_presence(self, attendee_id: str, presence: Presence) -> Attendee:
+        """Mark someone present/absent/excused; the first arrival is timed, and the
+        conference moves to checking in."""
+        current = self._vault.attendees.get(attendee_id)
+        conf = self._writable(current.conference_id)
+        arrived = current.arrived_at
+        if presence is Presence.PRESENT and arrived is None:
+            arrived = utc_now()
+        with self._vault.transaction():
+            updated = self._vault.attendees.update(
+                replace(current, presence=presence, arrived_at=arrived)
+            )
+            if conf.state is S.SCHEDULED and presence is Presence.PRESENT:
+                self._move(conf, S.CHECKING_IN)
+        return updated
+
+    # -- acknowledgments and the gate ---------------------------------------------
+
+    def statement_for(self, attendee: Attendee) -> Statement:
+        return self.statements()[attendee.language]
+
+    def acknowledge(
+        self,
+        attendee_id: str,
+        method: AckMethod,
+        statement: Statement,
+        typed_name: str = "",
+        witness: str = "",
+        signature_png: bytes | None = None,
+    ) -> Acknowledgment:
+        """Record the attendee's acknowledgment of exactly `statement` (the text shown).
+        A refusal is recorded too, and excludes the attendee from the meeting."""
+        attendee = self._vault.attendees.get(attendee_id)
+        self._writable(attendee.conference_id)
+        ack = Acknowledgment(
+            case_id=attendee.case_id,
+            conference_id=attendee.conference_id,
+            attendee_id=attendee.id,
+            statement_id=statement.id,
+            statement_version=statement.version,
+            statement_sha256=statement.sha256,
+            language=statement.language,
+            method=method,
+            typed_name=typed_name.strip(),
+            attested_by=self.user if method is AckMethod.VERBAL else "",
+            witness=witness.strip(),
+            signature_png=signature_png if method is AckMethod.DRAWN_SIGNATURE else None,
+        )
+        with self._vault.transaction():
+            stored = self._vault.acknowledgments.add(ack)
+            if method is AckMethod.REFUSED:
+                self._vault.attendees.update(replace(attendee, presence=Presence.EXCLUDED))
+        return stored
+
+    def acknowledgments(self, conference_id: str) -> dict[str, Acknowledgment]:
+        """The latest acknowledgment of each attendee (the one the gate counts)."""
+        latest: dict[str, Acknowledgment] = {}
+        for ack in self._vault.acknowledgments.for_conference(conference_id):
+            seen = latest.get(ack.attendee_id)
+            if seen is None or ack.signed_at >= seen.signed_at:
+                latest[ack.attendee_id] = ack
+        return latest
+
+    def gate(self, conference_id: str) -> GateDecision:
+        return evaluate_gate(
+            self._vault.attendees.for_conference(conference_id),
+            self._vault.acknowledgments.for_conference(conference_id),
+            self.statements(),
+        )
+
+    # -- notes ------------------------------------------------------------------------
+
+    def notes(self, conference_id: str) -> dict[NoteSection, Note]:
+        return {n.section: n for n in self._vault.notes.for_conference(conference_id)
+                if not n.is_addendum}
+
+    def addenda(self, conference_id: str) -> list[Note]:
+        return [n for n in self._vault.notes.for_conference(conference_id) if n.is_addendum]
+
+    def save_note(self, conference_id: str, section: NoteSection, body: str) -> Note:
+        """Save a section's text (a new revision per change). Refused while the gate is
+        closed or once the conference is finalized."""
+        conf = self._writable(conference_id)
+        decision = self.gate(conference_id)
+        if not decision.open:
+            raise GateClosed(
+                "Notes cannot be written until everyone present has acknowledged "
+                "confidentiality. Waiting for: " + ", ".join(decision.names())
+            )
+        existing = self.notes(conference_id).get(section)
+        with self._vault.transaction():
+            if existing is None:
+                note = self._vault.notes.add(
+                    Note(case_id=conf.case_id, conference_id=conf.id, section=section,
+                         body=body, author=self.user)
+                )
+            else:
+                note = self._vault.notes.save_body(existing, body, self.user)
+            if conf.state in (S.SCHEDULED, S.CHECKING_IN):
+                self._advance_to_session(conf)
+        return note
+
+    def revisions(self, note_id: str) -> list[NoteRevision]:
+        return self._vault.notes.revisions(note_id)
+
+    def add_addendum(self, conference_id: str, body: str) -> Note:
+        """A dated correction to a finalized conference; the finalized notes stay as they are."""
+        conf = self._vault.conferences.get(conference_id)
+        if not body.strip():
+            raise InvalidRecord("The addendum is empty.")
+        return self._vault.notes.add(
+            Note(case_id=conf.case_id, conference_id=conf.id, section=NoteSection.GENERAL,
+                 body=body, author=self.user, is_addendum=True)
+        )
+
+    # -- concluding ---------------------------------------------------------------------
+
+    def summary(self, conference_id: str) -> Summary:
+        people = self.attendees(conference_id)
+        by = {p: [a for a in people if a.presence is p] for p in Presence}
+        decisions = self.notes(conference_id).get(NoteSection.DECISIONS)
+        return Summary(
+            present=by[Presence.PRESENT], absent=by[Presence.ABSENT],
+            excused=by[Presence.EXCUSED], excluded=by[Presence.EXCLUDED],
+            expected=by[Presence.EXPECTED],
+            acknowledgments=self.acknowledgments(conference_id),
+            decisions=decisions.body if decisions else "",
+            gate=self.gate(conference_id),
+        )
+
+    def conclude(self, conference_id: str) -> Conference:
+        conf = self._writable(conference_id)
+        if conf.state in (S.SCHEDULED, S.CHECKING_IN):
+            conf = self._advance_to_session(conf)
+        if conf.state is S.IN_SESSION:
+            conf = self._move(conf, S.CONCLUDED)
+        return conf
+
+    def reopen(self, conference_id: str) -> Conference:
+        return self._move(self._vault.conferences.get(conference_id), S.IN_SESSION)
+
+    def finalize(self, conference_id: str) -> Conference:
+        """Conclude if needed and finalize: from now on the conference is read-only."""
+        with self._vault.transaction():
+            conf = self.conclude(conference_id)
+            return self._move(conf, S.FINALIZED)
+
+    # -- helpers ------------------------------------------------------------------------
+
+    def _writable(self, conference_id: str) -> Conference:
+        conf = self._vault.conferences.get(conference_id)
+        if is_read_only(conf.state):
+            raise ReadOnlyRecord(
+                "This conference is finalized and can no longer change. "
+                "Add a dated addendum instead."
+            )
+        return conf
+
+    def _advance_to_session(self, conf: Conference) -> Conference:
+        if conf.state is S.SCHEDULED:
+            conf = self._move(conf, S.CHECKING_IN)
+        if conf.state is S.CHECKING_IN:
+            conf = self._move(conf, S.IN_SESSION)
+        return conf
+
+    def _move(self, conf: Conference, target: ConferenceState) -> Conference:
+        check_transition(conf.state, target)
+        return self._vault.conferences.update(replace(conf, state=target))
+

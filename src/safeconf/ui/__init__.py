@@ -1,0 +1,1 @@
+"""The desktop interface (PySide6): thin widgets over the services in `safeconf.app`."""

@@ -1,0 +1,261 @@
+"""Step 2 — attendees and check-in: add and edit attendees (role, age band for minors,
+language, interpreter) and mark each present, absent or excused; arrival time is recorded."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from safeconf.app.conferences import ConferenceService
+from safeconf.domain.records import AgeBand, Attendee, Language, Presence, Role
+from safeconf.ui import labels
+from safeconf.ui.messages import user_message
+from safeconf.ui.prompts import Prompter
+from safeconf.ui.widgets import user_errors
+
+Index = QModelIndex | QPersistentModelIndex
+MINOR_ROLES = {Role.YOUTH}
+
+
+class AttendeeModel(QAbstractTableModel):
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.attendees: list[Attendee] = []
+
+    def set_attendees(self, attendees: list[Attendee]) -> None:
+        self.beginResetModel()
+        self.attendees = attendees
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.attendees)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 6
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return (self.tr("Name"), self.tr("Role"), self.tr("Language"),
+                    self.tr("Interpreter"), self.tr("Presence"), self.tr("Arrived"))[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or role not in (
+            Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole
+        ):
+            return None
+        a = self.attendees[index.row()]
+        role_text = labels.name(a.role)
+        if a.age_band is not None:
+            role_text += f" ({labels.name(a.age_band)})"
+        arrived = labels.local_time(a.arrived_at) if a.arrived_at else ""
+        return (a.name, role_text, labels.name(a.language), a.interpreter,
+                labels.name(a.presence), arrived)[index.column()]
+
+
+class AttendeeDialog(QDialog):
+    def __init__(self, attendee: Attendee | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Edit attendee") if attendee else self.tr("Add attendee"))
+        form = QFormLayout(self)
+        self.name = QLineEdit(self)
+        self.role = QComboBox(self)
+        for role in Role:
+            self.role.addItem(labels.name(role), role.value)
+        self.age_band = QComboBox(self)
+        self.age_band.addItem(self.tr("Adult"), "")
+        for band in AgeBand:
+            self.age_band.addItem(labels.name(band), band.value)
+        self.language = QComboBox(self)
+        for lang in Language:
+            self.language.addItem(labels.name(lang), lang.value)
+        self.interpreter = QLineEdit(self)
+        self.interpreter.setPlaceholderText(self.tr("Name of interpreter, if any"))
+        for text, field, name in (
+            (self.tr("&Name:"), self.name, self.tr("Attendee name")),
+            (self.tr("&Role:"), self.role, self.tr("Role")),
+            (self.tr("&Age (minors):"), self.age_band, self.tr("Age band")),
+            (self.tr("&Language:"), self.language, self.tr("Language")),
+            (self.tr("&Interpreter:"), self.interpreter, self.tr("Interpreter")),
+        ):
+            label = QLabel(text, self)
+            label.setBuddy(field)
+            field.setAccessibleName(name)
+            form.addRow(label, field)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+        self._ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.name.textChanged.connect(lambda t: self._ok.setEnabled(bool(t.strip())))
+        self._ok.setEnabled(False)
+        if attendee is not None:
+            self.name.setText(attendee.name)
+            self.role.setCurrentIndex(self.role.findData(attendee.role.value))
+            self.age_band.setCurrentIndex(
+                self.age_band.findData(attendee.age_band.value if attendee.age_band else "")
+            )
+            self.language.setCurrentIndex(self.language.findData(attendee.language.value))
+            self.interpreter.setText(attendee.interpreter)
+
+    def values(self) -> dict[str, Any]:
+        band = self.age_band.currentData()
+        return {
+            "name": self.name.text().strip(),
+            "role": Role(self.role.currentData()),
+            "age_band": AgeBand(band) if band else None,
+            "language": Language(self.language.currentData()),
+            "interpreter": self.interpreter.text().strip(),
+        }
+
+
+class AttendeesPage(QWidget):
+    changed = Signal()
+
+    def __init__(
+        self,
+        service: ConferenceService,
+        prompter: Prompter,
+        conference_id: str,
+        before_change: Callable[[], object],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._service = service
+        self._prompter = prompter
+        self._conference_id = conference_id
+        self._before_change = before_change  # flush notes before the gate may close
+        self.model = AttendeeModel(self)
+        self.table = QTableView(self)
+        self.table.setModel(self.model)
+        self.table.setAccessibleName(self.tr("Attendees"))
+        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.verticalHeader().setVisible(False)
+        self.table.doubleClicked.connect(lambda _i: self.edit_selected())
+
+        self.add_button = QPushButton(self.tr("&Add attendee…"), self)
+        self.edit_button = QPushButton(self.tr("&Edit…"), self)
+        self.present_button = QPushButton(self.tr("Mark &present"), self)
+        self.absent_button = QPushButton(self.tr("Mark a&bsent"), self)
+        self.excused_button = QPushButton(self.tr("Mark e&xcused"), self)
+        for button, name in (
+            (self.add_button, self.tr("Add attendee")),
+            (self.edit_button, self.tr("Edit attendee")),
+            (self.present_button, self.tr("Mark present")),
+            (self.absent_button, self.tr("Mark absent")),
+            (self.excused_button, self.tr("Mark excused")),
+        ):
+            button.setAccessibleName(name)
+        self.add_button.clicked.connect(self.add)
+        self.edit_button.clicked.connect(self.edit_selected)
+        self.present_button.clicked.connect(lambda: self.mark(Presence.PRESENT))
+        self.absent_button.clicked.connect(lambda: self.mark(Presence.ABSENT))
+        self.excused_button.clicked.connect(lambda: self.mark(Presence.EXCUSED))
+
+        buttons = QHBoxLayout()
+        for b in (self.add_button, self.edit_button, self.present_button,
+                  self.absent_button, self.excused_button):
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+        lay = QVBoxLayout(self)
+        heading = QLabel(self.tr("<h3>Attendees and check-in</h3>"), self)
+        lay.addWidget(heading)
+        lay.addLayout(buttons)
+        lay.addWidget(self.table, 1)
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
+        self.read_only = False
+        self.refresh()
+
+    def refresh(self) -> None:
+        row = self.table.currentIndex().row()
+        self.model.set_attendees(self._service.attendees(self._conference_id))
+        if 0 <= row < self.model.rowCount():
+            self.table.selectRow(row)
+        self.table.resizeColumnsToContents()
+        self._update_buttons()
+
+    def set_read_only(self, read_only: bool) -> None:
+        self.read_only = read_only
+        self._update_buttons()
+
+    def selected(self) -> Attendee | None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            return None
+        return self.model.attendees[rows[0].row()]
+
+    def select_attendee(self, attendee_id: str) -> None:
+        for row, a in enumerate(self.model.attendees):
+            if a.id == attendee_id:
+                self.table.selectRow(row)
+
+    def _update_buttons(self) -> None:
+        has = self.selected() is not None
+        self.add_button.setEnabled(not self.read_only)
+        for b in (self.edit_button, self.present_button, self.absent_button,
+                  self.excused_button):
+            b.setEnabled(has and not self.read_only)
+
+    def add(self) -> None:
+        dialog = AttendeeDialog(None, self)
+        if not self._prompter.run(dialog):
+            return
+        try:
+            attendee = self._service.add_attendee(self._conference_id, **dialog.values())
+        except user_errors() as exc:
+            self._prompter.error(self, self.tr("Attendee not added"), user_message(exc))
+            return
+        self.refresh()
+        self.select_attendee(attendee.id)
+        self.changed.emit()
+
+    def edit_selected(self) -> None:
+        attendee = self.selected()
+        if attendee is None or self.read_only:
+            return
+        dialog = AttendeeDialog(attendee, self)
+        if not self._prompter.run(dialog):
+            return
+        self._before_change()
+        try:
+            self._service.update_attendee(attendee.id, **dialog.values())
+        except user_errors() as exc:
+            self._prompter.error(self, self.tr("Attendee not changed"), user_message(exc))
+            return
+        self.refresh()
+        self.changed.emit()
+
+    def mark(self, presence: Presence) -> None:
+        attendee = self.selected()
+        if attendee is None:
+            return
+        self._before_change()
+        self._service.set_presence(attendee.id, presence)
+        self.refresh()
+        self.changed.emit()

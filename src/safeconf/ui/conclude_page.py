@@ -1,0 +1,118 @@
+"""Step 5 — conclude: a summary of attendance, acknowledgments and decisions; finalizing
+makes the conference read-only (corrections then go in dated addenda); print the roster."""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from safeconf.app.conferences import ConferenceService
+from safeconf.domain.records import Attendee
+from safeconf.ui import labels
+from safeconf.ui.messages import user_message
+from safeconf.ui.printing import preview_dialog
+from safeconf.ui.prompts import Prompter
+from safeconf.ui.widgets import user_errors
+
+
+class ConcludePage(QWidget):
+    changed = Signal()
+
+    def __init__(
+        self,
+        service: ConferenceService,
+        prompter: Prompter,
+        conference_id: str,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._service = service
+        self._prompter = prompter
+        self._conference_id = conference_id
+        self.summary = QTextBrowser(self)
+        self.summary.setAccessibleName(self.tr("Conference summary"))
+        self.print_button = QPushButton(self.tr("&Print roster…"), self)
+        self.print_button.setAccessibleName(self.tr("Print sign-in and acknowledgment roster"))
+        self.finalize_button = QPushButton(self.tr("&Finalize conference…"), self)
+        self.finalize_button.setAccessibleName(self.tr("Finalize conference"))
+        row = QHBoxLayout()
+        row.addWidget(self.print_button)
+        row.addStretch(1)
+        row.addWidget(self.finalize_button)
+        lay = QVBoxLayout(self)
+        lay.addWidget(QLabel(self.tr("<h3>Conclude</h3>"), self))
+        lay.addWidget(self.summary, 1)
+        lay.addLayout(row)
+        self.print_button.clicked.connect(self.print_roster)
+        self.finalize_button.clicked.connect(self.finalize)
+        self.read_only = False
+
+    def set_read_only(self, read_only: bool) -> None:
+        self.read_only = read_only
+        self.finalize_button.setEnabled(not read_only)
+
+    def refresh(self) -> None:
+        t = {
+            'Attendance': self.tr('Attendance'),
+            'Present': self.tr('Present'),
+            'Absent': self.tr('Absent'),
+            'Excused': self.tr('Excused'),
+            'Excluded': self.tr('Excluded'),
+            'Not checked in': self.tr('Not checked in'),
+            'Acknowledgments': self.tr('Acknowledgments'),
+            'Decisions': self.tr('Decisions'),
+        }
+        s = self._service.summary(self._conference_id)
+
+        def people(group: list[Attendee]) -> str:
+            if not group:
+                return "—"
+            return ", ".join(html.escape(a.name) for a in group)
+
+        acks = []
+        for a in s.present + s.excluded:
+            ack = s.acknowledgments.get(a.id)
+            how = labels.name(ack.method) if ack else self.tr("not yet")
+            acks.append(f"<li>{html.escape(a.name)}: {how}</li>")
+        gate = (self.tr("Everyone present has acknowledged confidentiality.") if s.gate.open
+                else self.tr("Still waiting for: %1").replace(
+                    "%1", html.escape(", ".join(s.gate.names()))))
+        self.summary.setHtml(
+            f"<h4>{t['Attendance']}</h4>"
+            f"<p><b>{t['Present']}:</b> {people(s.present)}<br/>"
+            f"<b>{t['Absent']}:</b> {people(s.absent)}<br/>"
+            f"<b>{t['Excused']}:</b> {people(s.excused)}<br/>"
+            f"<b>{t['Excluded']}:</b> {people(s.excluded)}<br/>"
+            f"<b>{t['Not checked in']}:</b> {people(s.expected)}</p>"
+            f"<h4>{t['Acknowledgments']}</h4><ul>{''.join(acks)}</ul><p>{gate}</p>"
+            f"<h4>{t['Decisions']}</h4>"
+            f"<p>{html.escape(s.decisions).replace(chr(10), '<br/>') or '—'}</p>"
+        )
+
+    def finalize(self) -> None:
+        if not self._prompter.confirm(
+            self, self.tr("Finalize conference"),
+            self.tr("Finalize this conference? Its record becomes read-only; later "
+                    "corrections can only be added as dated addenda."),
+        ):
+            return
+        try:
+            self._service.finalize(self._conference_id)
+        except user_errors() as exc:
+            self._prompter.error(self, self.tr("Not finalized"), user_message(exc))
+            return
+        self.changed.emit()
+
+    def print_roster(self) -> None:
+        # The preview dialog is accepted only when the user actually printed.
+        if self._prompter.run(preview_dialog(self._service, self._conference_id, self)):
+            self._service.record_printed(self._conference_id)

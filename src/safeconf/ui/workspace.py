@@ -1,0 +1,186 @@
+"""One conference, one screen: the steps Details → Attendees & check-in → Confidentiality →
+Notes → Conclude in a sidebar (Alt+1…5 or arrow keys), each step a page."""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from safeconf.app.conferences import ConferenceService
+from safeconf.domain.conference_states import is_read_only
+from safeconf.domain.records import Presence
+from safeconf.ui import labels
+from safeconf.ui.attendees_page import AttendeesPage
+from safeconf.ui.conclude_page import ConcludePage
+from safeconf.ui.confidentiality_page import ConfidentialityPage
+from safeconf.ui.notes_page import NotesPage
+from safeconf.ui.prompts import Prompter
+
+DETAILS, ATTENDEES, CONFIDENTIALITY, NOTES, CONCLUDE = range(5)
+
+
+class DetailsPage(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.text = QLabel(self)  # changing text: no accessible name
+        self.text.setWordWrap(True)
+        self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByKeyboard
+                                          | Qt.TextInteractionFlag.TextSelectableByMouse)
+        lay = QVBoxLayout(self)
+        lay.addWidget(QLabel(self.tr("<h3>Details</h3>"), self))
+        lay.addWidget(self.text)
+        lay.addStretch(1)
+
+
+class Workspace(QWidget):
+    closed = Signal()
+    handover_requested = Signal(str)  # attendee id
+
+    def __init__(
+        self,
+        service: ConferenceService,
+        prompter: Prompter,
+        conference_id: str,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._service = service
+        self.conference_id = conference_id
+        service.open_case(service.conference(conference_id).case_id)  # audited, once
+        self.back_button = QPushButton(self.tr("← &Back to conferences"), self)
+        self.back_button.setAccessibleName(self.tr("Back to conferences"))
+        self.header = QLabel(self)  # changing text: no accessible name
+        self.steps = QListWidget(self)
+        self.steps.setAccessibleName(self.tr("Conference steps"))
+        self._step_titles = (
+            self.tr("Details"), self.tr("Attendees and check-in"),
+            self.tr("Confidentiality"), self.tr("Notes"), self.tr("Conclude"),
+        )
+        for number, title in enumerate(self._step_titles, start=1):
+            self.steps.addItem(f"{number}. {title}")
+        self.steps.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.pages = QStackedWidget(self)
+        self.details = DetailsPage(self)
+        self.notes = NotesPage(service, prompter, conference_id, self)
+        self.attendees = AttendeesPage(service, prompter, conference_id, self.notes.flush, self)
+        self.confidentiality = ConfidentialityPage(service, prompter, conference_id, self)
+        self.conclude = ConcludePage(service, prompter, conference_id, self)
+        for page in (self.details, self.attendees, self.confidentiality, self.notes,
+                     self.conclude):
+            self.pages.addWidget(page)
+
+        top = QHBoxLayout()
+        top.addWidget(self.back_button)
+        top.addWidget(self.header, 1)
+        body = QHBoxLayout()
+        body.addWidget(self.steps)
+        body.addWidget(self.pages, 1)
+        lay = QVBoxLayout(self)
+        lay.addLayout(top)
+        lay.addLayout(body, 1)
+
+        self.steps.currentRowChanged.connect(self._show_step)
+        self.back_button.clicked.connect(self.close_workspace)
+        for page in (self.attendees, self.confidentiality, self.notes, self.conclude):
+            page.changed.connect(self.refresh)
+        self.confidentiality.handover_requested.connect(self.handover_requested)
+        self.notes.acknowledge_requested.connect(lambda: self.go_to(CONFIDENTIALITY))
+        for number in range(5):
+            shortcut = QShortcut(QKeySequence(f"Alt+{number + 1}"), self)
+            shortcut.activated.connect(lambda n=number: self.go_to(n))
+        self.setTabOrder(self.back_button, self.steps)
+        self.setTabOrder(self.steps, self.pages)
+        self.refresh()
+        self.go_to(ATTENDEES if not service.attendees(conference_id) else CONFIDENTIALITY
+                   if not service.gate(conference_id).open else NOTES)
+
+    def go_to(self, step: int) -> None:
+        self.steps.setCurrentRow(step)
+
+    def _show_step(self, step: int) -> None:
+        if step < 0:
+            return
+        if self.pages.currentIndex() == NOTES and step != NOTES:
+            self.notes.flush()
+        page = self.pages.widget(step)
+        if hasattr(page, "refresh"):
+            page.refresh()
+        self.pages.setCurrentIndex(step)
+
+    def refresh(self) -> None:
+        t = {
+            'Case': self.tr('Case'),
+            'Type': self.tr('Type'),
+            'Starts': self.tr('Starts'),
+            'Location': self.tr('Location'),
+            'Facilitator': self.tr('Facilitator'),
+            'Language': self.tr('Language'),
+            'State': self.tr('State'),
+        }
+        conf = self._service.conference(self.conference_id)
+        case = self._service.case(conf.case_id)
+        read_only = is_read_only(conf.state)
+        self.header.setText(
+            f"<b>{html.escape(case.case_number)}</b> — {html.escape(case.family_name)} · "
+            f"{labels.name(conf.kind)} · {labels.local_datetime(conf.scheduled_start)} · "
+            f"<i>{labels.name(conf.state)}</i>"
+        )
+        self.details.text.setText(
+            f"<p><b>{t['Case']}:</b> {html.escape(case.case_number)} — "
+            f"{html.escape(case.family_name)}</p>"
+            f"<p><b>{t['Type']}:</b> {labels.name(conf.kind)}</p>"
+            f"<p><b>{t['Starts']}:</b> "
+            f"{labels.local_datetime(conf.scheduled_start, labels.LONG)}</p>"
+            f"<p><b>{t['Location']}:</b> {html.escape(conf.location) or '—'}</p>"
+            f"<p><b>{t['Facilitator']}:</b> {html.escape(conf.facilitator)}</p>"
+            f"<p><b>{t['Language']}:</b> {labels.name(conf.language)}</p>"
+            f"<p><b>{t['State']}:</b> {labels.name(conf.state)}</p>"
+        )
+        self._mark_steps(read_only)
+        self.attendees.set_read_only(read_only)
+        self.attendees.refresh()
+        self.confidentiality.set_read_only(read_only)
+        self.confidentiality.refresh()
+        self.notes.set_read_only(read_only)
+        self.conclude.set_read_only(read_only)
+        self.conclude.refresh()
+
+    def _mark_steps(self, read_only: bool) -> None:
+        """Say on the step list where attention is needed (waiting, paused, read-only)."""
+        gate = self._service.gate(self.conference_id)
+        present = sum(1 for a in self._service.attendees(self.conference_id)
+                      if a.presence is Presence.PRESENT)
+        marks = ["", self.tr("%n present", "", present), "", "", ""]
+        if not gate.open:
+            marks[CONFIDENTIALITY] = self.tr("%n waiting", "", len(gate.missing))
+            marks[NOTES] = self.tr("paused")
+        if read_only:
+            marks[NOTES] = self.tr("read-only")
+            marks[CONCLUDE] = self.tr("finalized")
+        widest = 0
+        metrics = self.steps.fontMetrics()
+        for row, (title, mark) in enumerate(zip(self._step_titles, marks, strict=True)):
+            text = f"{row + 1}. {title}" + (f" — {mark}" if mark else "")
+            self.steps.item(row).setText(text)
+            widest = max(widest, metrics.horizontalAdvance(text))
+        # Wide enough for every step's text at the current font size; never a scroll bar.
+        self.steps.setFixedWidth(widest + 4 * metrics.averageCharWidth()
+                                 + 2 * self.steps.frameWidth())
+
+    def flush(self) -> bool:
+        return self.notes.flush()
+
+    def close_workspace(self) -> None:
+        self.flush()
+        self.closed.emit()

@@ -1,0 +1,151 @@
+"""The conference rules hold in the service itself, not only in the widgets."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from safeconf.app.conferences import (
+    ConferenceRow,
+    ConferenceService,
+    Group,
+    group_rows,
+    load_plan,
+)
+from safeconf.app.session import VaultSession
+from safeconf.domain.errors import GateClosed, ReadOnlyRecord
+from safeconf.domain.records import (
+    AckMethod,
+    ConferenceState,
+    ConferenceType,
+    Language,
+    NoteSection,
+    Presence,
+    Role,
+)
+from safeconf.vault.device_secret import SystemKeyring
+from safeconf.vault.keys import KdfParams
+
+PASSPHRASE = "correct horse battery staple"
+
+
+@pytest.fixture
+def service(
+    data_dir: Path, no_keyring: SystemKeyring, fast_kdf: KdfParams
+) -> Iterator[ConferenceService]:
+    session = VaultSession(data_dir, no_keyring, fast_kdf)
+    session.create(PASSPHRASE, user="f.tester")
+    yield ConferenceService(session)
+    session.lock()
+
+
+def _conference(service: ConferenceService) -> str:
+    case = service.create_case("2026-0001", "Nakamura")
+    return service.create_conference(case.id, datetime.now(UTC)).id
+
+
+def test_a_note_is_refused_until_every_present_attendee_acknowledges(
+    service: ConferenceService,
+) -> None:
+    conf = _conference(service)
+    a = service.add_attendee(conf, "Emi Nakamura", Role.PARENT)
+    b = service.add_attendee(conf, "Luis Nakamura", Role.RELATIVE, language=Language.SPANISH)
+    absent = service.add_attendee(conf, "Absent Person", Role.OTHER)
+    for person in (a, b):
+        service.set_presence(person.id, Presence.PRESENT)
+    service.set_presence(absent.id, Presence.ABSENT)
+    assert service.conference(conf).state is ConferenceState.CHECKING_IN
+    with pytest.raises(GateClosed, match="Emi Nakamura, Luis Nakamura"):
+        service.save_note(conf, NoteSection.CONCERNS, "x")
+    service.acknowledge(a.id, AckMethod.TYPED_NAME, service.statement_for(a), typed_name="Emi")
+    # Acknowledging the English text does not count for a Spanish reader.
+    service.acknowledge(b.id, AckMethod.VERBAL, service.statements()[Language.ENGLISH],
+                        witness="Emi")
+    with pytest.raises(GateClosed, match="Luis Nakamura"):
+        service.save_note(conf, NoteSection.CONCERNS, "x")
+    service.acknowledge(b.id, AckMethod.VERBAL, service.statement_for(b), witness="Emi")
+    note = service.save_note(conf, NoteSection.CONCERNS, "first")
+    assert service.conference(conf).state is ConferenceState.IN_SESSION
+    service.save_note(conf, NoteSection.CONCERNS, "second")
+    assert [r.body for r in service.revisions(note.id)] == ["first", "second"]
+
+
+def test_refusal_is_recorded_and_excludes_the_attendee(service: ConferenceService) -> None:
+    conf = _conference(service)
+    a = service.add_attendee(conf, "Refuser", Role.RELATIVE)
+    service.set_presence(a.id, Presence.PRESENT)
+    ack = service.acknowledge(a.id, AckMethod.REFUSED, service.statement_for(a))
+    assert ack.refused
+    assert service.attendees(conf)[0].presence is Presence.EXCLUDED
+    assert service.gate(conf).open
+
+
+def test_finalized_conference_is_read_only_but_takes_addenda(
+    service: ConferenceService,
+) -> None:
+    conf = _conference(service)
+    a = service.add_attendee(conf, "Worker", Role.CASEWORKER)
+    service.finalize(conf)
+    assert service.conference(conf).state is ConferenceState.FINALIZED
+    for attempt in (
+        lambda: service.save_note(conf, NoteSection.GENERAL, "late"),
+        lambda: service.add_attendee(conf, "New", Role.OTHER),
+        lambda: service.set_presence(a.id, Presence.PRESENT),
+    ):
+        with pytest.raises(ReadOnlyRecord):
+            attempt()
+    addendum = service.add_addendum(conf, "Correction")
+    assert addendum.is_addendum and service.addenda(conf) == [addendum]
+    assert service.notes(conf) == {}
+
+
+def test_arrival_time_is_recorded_once(service: ConferenceService) -> None:
+    conf = _conference(service)
+    a = service.add_attendee(conf, "Arriving", Role.PARENT)
+    first = service.set_presence(a.id, Presence.PRESENT).arrived_at
+    assert first
+    service.set_presence(a.id, Presence.ABSENT)
+    assert service.set_presence(a.id, Presence.PRESENT).arrived_at == first
+
+
+def test_search_names_the_case(service: ConferenceService) -> None:
+    conf = _conference(service)
+    service.add_attendee(conf, "Hiroshi Tanabe", Role.RELATIVE)
+    hits = service.search("tanab")
+    assert hits and hits[0].case_number == "2026-0001"
+    assert "[Tanabe]" in hits[0].snippet
+
+
+def test_rows_group_by_the_users_local_day() -> None:
+    today = date(2026, 11, 25)
+
+    def row(day: int, hour: int) -> ConferenceRow:
+        start = datetime(2026, 11, day, hour, tzinfo=UTC)
+        return ConferenceRow("c", "k", "n", "f", ConferenceType.CHILD_SAFETY_CONFERENCE,
+                             ConferenceState.SCHEDULED, start)
+
+    rows = [row(25, 15), row(26, 9), row(24, 9), row(20, 9), row(25, 9), row(30, 9)]
+    groups = group_rows(rows, today, lambda m: m)
+    assert [r.start.hour for r in groups[Group.TODAY]] == [9, 15]
+    assert [r.start.day for r in groups[Group.UPCOMING]] == [26, 30]
+    assert [r.start.day for r in groups[Group.RECENT]] == [24, 20]
+    # A conference at 23:30 UTC is "today" for a user at UTC-5 the day before.
+    late = row(26, 3)
+    shifted = group_rows([late], today, lambda m: m - timedelta(hours=5))
+    assert shifted[Group.TODAY] == [late]
+
+
+def test_load_plan_covers_all_time_nearest_first_without_overlap() -> None:
+    start = datetime(2026, 11, 25, tzinfo=UTC)
+    end = start + timedelta(days=1)
+    plan = load_plan(start, end, first_days=7, steps=4)
+    upcoming = [(a, b) for g, a, b in plan if g is Group.UPCOMING]
+    recent = [(a, b) for g, a, b in plan if g is Group.RECENT]
+    assert upcoming[0][0] == end and upcoming[-1][1] is None
+    assert recent[0][1] == start and recent[-1][0] is None
+    assert all(upcoming[i][1] == upcoming[i + 1][0] for i in range(len(upcoming) - 1))
+    assert all(recent[i][0] == recent[i + 1][1] for i in range(len(recent) - 1))
+    assert [g for g, _a, _b in plan[:2]] == [Group.UPCOMING, Group.RECENT]

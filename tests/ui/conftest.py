@@ -1,0 +1,110 @@
+"""UI test set-up: a scripted Prompter (the one dialog seam) and a main window built on a
+private data directory with the real keyring and cheap key derivation."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtWidgets import QDialog, QWidget
+
+from safeconf.app.session import VaultSession
+from safeconf.resource_files import resource
+from safeconf.ui.app_window import AppWindow
+from safeconf.ui.prompts import Prompter
+from safeconf.vault.device_secret import SystemKeyring
+from safeconf.vault.keys import KdfParams
+
+PASSPHRASE = "correct horse battery staple"
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    # The offscreen platform warns about a window-manager hint it cannot pass on.
+    for item in items:
+        if "tests/ui" in str(item.fspath):
+            item.add_marker(pytest.mark.qt_log_ignore("propagateSizeHints"))
+
+
+class ScriptedPrompter(Prompter):
+    """Answers dialogs from a script; records every message shown."""
+
+    def __init__(self) -> None:
+        self.fillers: dict[type, list[Callable[[Any], bool]]] = {}
+        self.confirm_answers: list[bool] = []
+        self.messages: list[tuple[str, str, str]] = []
+        self.ran: list[QDialog] = []
+
+    def on(self, kind: type, filler: Callable[[Any], bool]) -> None:
+        self.fillers.setdefault(kind, []).append(filler)
+
+    def confirm(self, parent: QWidget | None, title: str, text: str) -> bool:
+        self.messages.append(("confirm", title, text))
+        return self.confirm_answers.pop(0) if self.confirm_answers else True
+
+    def inform(self, parent: QWidget | None, title: str, text: str) -> None:
+        self.messages.append(("inform", title, text))
+
+    def error(self, parent: QWidget | None, title: str, text: str) -> None:
+        self.messages.append(("error", title, text))
+
+    def run(self, dialog: QDialog) -> bool:
+        self.ran.append(dialog)
+        queue = self.fillers.get(type(dialog))
+        if not queue:
+            return False
+        accepted = queue.pop(0)(dialog)
+        return bool(accepted)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _compiled_translations() -> None:
+    """The Spanish .qm is a build product (make translations); build it if missing."""
+    with_qm = resource("i18n", "safeconf_es.qm")
+    ts = Path(str(resource("i18n", "safeconf_es.ts")))
+    if ts.exists() and (not Path(str(with_qm)).exists()
+                        or Path(str(with_qm)).stat().st_mtime < ts.stat().st_mtime):
+        lrelease = Path(sys.executable).with_name("pyside6-lrelease")
+        subprocess.run([str(lrelease), "-silent", str(ts), "-qm", str(with_qm)], check=False)
+
+
+@pytest.fixture
+def prompter() -> ScriptedPrompter:
+    return ScriptedPrompter()
+
+
+@pytest.fixture
+def make_window(
+    qtbot: Any, data_dir: Path, keyring_store: SystemKeyring, fast_kdf: KdfParams,
+    prompter: ScriptedPrompter,
+) -> Iterator[Callable[..., AppWindow]]:
+    made: list[AppWindow] = []
+
+    def make(secrets: SystemKeyring | None = None) -> AppWindow:
+        session = VaultSession(data_dir, secrets or keyring_store, fast_kdf)
+        window = AppWindow(session, prompter=prompter)
+        qtbot.addWidget(window)
+        window.show()
+        made.append(window)
+        return window
+
+    yield make
+    for window in made:
+        if window.in_handover:
+            window.leave_handover()  # so the window may close
+        window.session.lock()
+
+
+@pytest.fixture
+def unlocked(qtbot: Any, make_window: Callable[..., AppWindow]) -> AppWindow:
+    """A window on a fresh vault, created through the first-run screen."""
+    window = make_window()
+    screen = window.lock_screen
+    screen.passphrase.setText(PASSPHRASE)
+    screen.repeat.setText(PASSPHRASE)
+    with qtbot.waitSignal(window.unlocked, timeout=10_000):
+        screen.create_button.click()
+    return window
