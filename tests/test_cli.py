@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from safeconf.vault.vault import DB_NAME, KEYS_NAME
-from tests.vault.conftest import PASSPHRASE
+from tests.conftest import PASSPHRASE
 
 
 def safeconf(*args: str, passphrase: str | None = PASSPHRASE, **env: str):

@@ -13,7 +13,7 @@ import pytest
 
 from safeconf.domain.records import Case, Conference, Note, NoteSection
 from safeconf.vault.vault import Vault
-from tests.vault.conftest import PASSPHRASE
+from tests.conftest import PASSPHRASE
 
 WRITER = textwrap.dedent(
     """

@@ -13,7 +13,7 @@ import pytest
 from safeconf.app.demo import distinctive_strings
 from safeconf.app.demo_vault import fill_demo_vault
 from safeconf.vault.vault import Vault
-from tests.vault.conftest import PASSPHRASE
+from tests.conftest import PASSPHRASE
 
 
 def encodings_of(text: str) -> list[bytes]:

@@ -13,7 +13,7 @@ from safeconf.vault.errors import DeviceSecretMissing, NoVault
 from safeconf.vault.migrations import SCHEMA_VERSION
 from safeconf.vault.sync_store import Credentials
 from safeconf.vault.vault import DB_NAME, KEYS_NAME, Vault
-from tests.vault.conftest import PASSPHRASE
+from tests.conftest import PASSPHRASE
 
 
 @pytest.fixture

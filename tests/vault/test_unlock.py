@@ -21,7 +21,7 @@ from safeconf.vault.errors import (
 )
 from safeconf.vault.keys import KdfParams
 from safeconf.vault.vault import DB_NAME, KEYS_NAME, Vault
-from tests.vault.conftest import PASSPHRASE
+from tests.conftest import PASSPHRASE
 
 
 def fingerprint(directory: Path) -> dict[str, str]:

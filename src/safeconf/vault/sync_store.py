@@ -95,10 +95,13 @@ class SyncStore:
         raw = self.get("credentials")
         return None if raw is None else Credentials(**json.loads(raw))
 
-    def save_credentials(self, credentials: Credentials) -> None:
+    def save_credentials(self, credentials: Credentials, action: str = "enroll") -> None:
+        """Store HQ's certificate and this device's key ("enroll", or "renew" later)."""
         with self._db.transaction():
             self.put("credentials", json.dumps(credentials.__dict__))
-            self._audit.append("enroll", "device", credentials.hq_device_id, "")
+            if self.get("enrolled_at") is None:
+                self.put("enrolled_at", utc_now())
+            self._audit.append(action, "device", credentials.hq_device_id, "")
 
     # -- push ------------------------------------------------------------------------
 
