@@ -17,7 +17,7 @@ test: $(STAMP) system-deps-test lint translations
 
 lint: $(STAMP)
 	$(PY) -m ruff check src tests bench
-	$(PY) -m mypy src/safeconf/domain src/safeconf/vault
+	$(PY) -m mypy src/safeconf/domain src/safeconf/vault src/safeconf/sync src/safeconf/hq
 
 bench: $(STAMP)
 	$(PY) bench/vault.py

@@ -1,0 +1,217 @@
+"""Cases at HQ: CSV import, assignment to workers, sealing and closing.
+
+The `cases` and `assignments` tables decide who may see what; HQ's `Case` record mirrors them
+and goes through the change log like any record, so devices learn of their cases by pulling.
+"""
+
+from __future__ import annotations
+
+import csv
+import dataclasses
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import Connection, insert, select, update
+
+from safeconf.domain.errors import InvalidRecord
+from safeconf.domain.records import Case, CaseStatus
+from safeconf.hq import clock, schema
+from safeconf.hq.changelog import load_record, put_hq_record, relog_case
+from safeconf.hq.db import Database
+from safeconf.hq.errors import AdminError
+from safeconf.hq.validate import require_worker_id
+
+CSV_COLUMNS = ("case_number", "family_name", "assigned_workers")
+MAX_IMPORT_ROWS = 100_000
+
+
+@dataclass(frozen=True)
+class CaseRow:
+    line: int
+    case_number: str
+    family_name: str
+    workers: tuple[str, ...]
+
+
+def read_cases_csv(path: Path) -> list[CaseRow]:
+    """Every row checked before anything is stored; all problems reported with line numbers."""
+    try:
+        handle = path.open(newline="", encoding="utf-8-sig")
+    except OSError as exc:
+        raise AdminError(f"Cannot read {path}: {exc.strerror}.") from exc
+    problems: list[str] = []
+    rows: list[CaseRow] = []
+    seen: dict[str, int] = {}
+    with handle:
+        reader = csv.reader(handle)
+        try:
+            header = next(reader, None)
+            if header is None or tuple(h.strip() for h in header) != CSV_COLUMNS:
+                raise AdminError(
+                    f"{path}: the first line must be the header {','.join(CSV_COLUMNS)}."
+                )
+            for fields in reader:
+                line = reader.line_num
+                if not any(f.strip() for f in fields):
+                    continue
+                if len(rows) + len(problems) >= MAX_IMPORT_ROWS:
+                    raise AdminError(f"{path}: more than {MAX_IMPORT_ROWS} rows; split the file.")
+                row, problem = _parse_row(line, fields, seen)
+                if problem:
+                    problems.append(f"line {line}: {problem}")
+                elif row:
+                    rows.append(row)
+        except (csv.Error, UnicodeDecodeError) as exc:
+            raise AdminError(f"{path}: not a readable UTF-8 CSV file ({exc}).") from exc
+    if problems:
+        raise AdminError("Nothing was imported. Fix these rows:\n  " + "\n  ".join(problems))
+    return rows
+
+
+def _parse_row(line: int, fields: list[str],
+               seen: dict[str, int]) -> tuple[CaseRow | None, str | None]:
+    if len(fields) != len(CSV_COLUMNS):
+        return None, f"expected {len(CSV_COLUMNS)} columns, found {len(fields)}"
+    number, family, workers_text = (f.strip() for f in fields)
+    workers = tuple(w.strip() for w in workers_text.split(";") if w.strip())
+    try:
+        for worker in workers:
+            require_worker_id(worker)
+        Case(case_number=number, family_name=family, assigned_workers=workers)
+    except (ValueError, InvalidRecord) as exc:
+        return None, str(exc)
+    if number in seen:
+        return None, f"case number repeats line {seen[number]}"
+    seen[number] = line
+    return CaseRow(line, number, family, workers), None
+
+
+def import_cases(db: Database, rows: list[CaseRow]) -> int:
+    """All rows in one transaction: a case number HQ already has fails the whole file."""
+    stamp = clock.iso(clock.now())
+    with db.write() as conn:
+        numbers = [r.case_number for r in rows]
+        existing: set[str] = set()
+        for start in range(0, len(numbers), 500):
+            existing.update(conn.execute(
+                select(schema.cases.c.case_number)
+                .where(schema.cases.c.case_number.in_(numbers[start:start + 500]))
+            ).scalars())
+        clashes = [f"line {r.line}: case number already at HQ" for r in rows
+                   if r.case_number in existing]
+        if clashes:
+            raise AdminError("Nothing was imported. Fix these rows:\n  " + "\n  ".join(clashes))
+        for row in rows:
+            case = Case(
+                case_number=row.case_number, family_name=row.family_name,
+                assigned_workers=tuple(sorted(set(row.workers))), origin_device="hq",
+                created_at=stamp, updated_at=stamp,
+            )
+            conn.execute(insert(schema.cases).values(
+                case_id=case.id, case_number=case.case_number, sealed=False,
+                status=CaseStatus.OPEN.value, closed_at=None,
+            ))
+            if case.assigned_workers:
+                conn.execute(insert(schema.assignments), [
+                    {"case_id": case.id, "worker_id": w, "active": True, "changed_at": stamp}
+                    for w in case.assigned_workers
+                ])
+            put_hq_record(conn, case, stamp)
+    return len(rows)
+
+
+def _case_id(conn: Connection, case_number: str) -> str:
+    case_id = conn.execute(
+        select(schema.cases.c.case_id).where(schema.cases.c.case_number == case_number)
+    ).scalar_one_or_none()
+    if case_id is None:
+        raise AdminError(f"HQ has no case {case_number!r}.")
+    return str(case_id)
+
+
+def _active_workers(conn: Connection, case_id: str) -> tuple[str, ...]:
+    a = schema.assignments
+    return tuple(sorted(conn.execute(
+        select(a.c.worker_id).where(a.c.case_id == case_id, a.c.active.is_(True))
+    ).scalars()))
+
+
+def _revise_case(conn: Connection, case_id: str, stamp: str,
+                 change: Callable[[Case], Case]) -> None:
+    """Write HQ's next version of the Case record, so devices pull the new state."""
+    current = load_record(conn, case_id)
+    if not isinstance(current, Case):
+        raise AdminError("HQ's copy of this case is missing; the database needs repair.")
+    revised = change(current)
+    revised = dataclasses.replace(
+        revised, assigned_workers=_active_workers(conn, case_id), version=current.version + 1,
+        updated_at=stamp,
+    )
+    put_hq_record(conn, revised, stamp)
+
+
+def assign(db: Database, case_number: str, worker_id: str) -> None:
+    require_worker_id(worker_id)
+    stamp = clock.iso(clock.now())
+    a = schema.assignments
+    with db.write() as conn:
+        case_id = _case_id(conn, case_number)
+        row = conn.execute(
+            select(a.c.active).where(a.c.case_id == case_id, a.c.worker_id == worker_id)
+        ).first()
+        if row is not None and row.active:
+            return
+        if row is None:
+            conn.execute(insert(a).values(case_id=case_id, worker_id=worker_id, active=True,
+                                          changed_at=stamp))
+        else:
+            conn.execute(update(a).where(a.c.case_id == case_id, a.c.worker_id == worker_id)
+                         .values(active=True, changed_at=stamp))
+        _revise_case(conn, case_id, stamp, lambda c: c)
+        # The worker's devices may already be past these records' seqs: send them again.
+        relog_case(conn, case_id)
+
+
+def unassign(db: Database, case_number: str, worker_id: str) -> None:
+    stamp = clock.iso(clock.now())
+    a = schema.assignments
+    with db.write() as conn:
+        case_id = _case_id(conn, case_number)
+        changed = conn.execute(
+            update(a).where(a.c.case_id == case_id, a.c.worker_id == worker_id,
+                            a.c.active.is_(True))
+            .values(active=False, changed_at=stamp)
+        ).rowcount
+        if not changed:
+            raise AdminError(f"Case {case_number!r} is not assigned to {worker_id!r}.")
+        _revise_case(conn, case_id, stamp, lambda c: c)
+
+
+def set_sealed(db: Database, case_number: str, sealed: bool) -> None:
+    stamp = clock.iso(clock.now())
+    with db.write() as conn:
+        case_id = _case_id(conn, case_number)
+        conn.execute(update(schema.cases).where(schema.cases.c.case_id == case_id)
+                     .values(sealed=sealed))
+        _revise_case(conn, case_id, stamp, lambda c: dataclasses.replace(c, sealed=sealed))
+        if not sealed:
+            relog_case(conn, case_id)
+
+
+def set_closed(db: Database, case_number: str, closed: bool) -> None:
+    """Closing starts the retention clock; past it, devices are told to purge the case."""
+    stamp = clock.iso(clock.now())
+    status = CaseStatus.CLOSED if closed else CaseStatus.OPEN
+    with db.write() as conn:
+        case_id = _case_id(conn, case_number)
+        conn.execute(update(schema.cases).where(schema.cases.c.case_id == case_id)
+                     .values(status=status.value, closed_at=stamp if closed else None))
+        _revise_case(conn, case_id, stamp, lambda c: dataclasses.replace(c, status=status))
+        if not closed:
+            relog_case(conn, case_id)
+
+
+def case_id_for(db: Database, case_number: str) -> str:
+    with db.read() as conn:
+        return _case_id(conn, case_number)

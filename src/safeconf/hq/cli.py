@@ -1,0 +1,189 @@
+"""`safeconf-hq`: set up HQ, issue enrollment codes, serve, manage cases and devices."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import os
+import sys
+from collections.abc import Sequence
+from datetime import timedelta
+from pathlib import Path
+
+from sqlalchemy.exc import OperationalError
+
+from safeconf.hq import cases, devices, enrollment
+from safeconf.hq.datadir import DEFAULT_HOSTS, DEFAULT_PORT, DataDir, initialise
+from safeconf.hq.db import Database
+from safeconf.hq.errors import AdminError
+
+DATA_DIR_ENV = "SAFECONF_HQ_DATA_DIR"
+
+
+def _parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--data-dir", type=Path, default=None,
+                        help=f"HQ data directory (default: ${DATA_DIR_ENV})")
+    common.add_argument("--database", default=None,
+                        help="sqlite:///PATH or postgresql://… (default: from init, else "
+                             "SQLite in the data directory)")
+    parser = argparse.ArgumentParser(prog="safeconf-hq", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("init", parents=[common], help="create the CA, server certificate, tables")
+    p.add_argument("--host", action="append", dest="hosts", metavar="NAME",
+                   help="host name or IP the server certificate names (repeatable; default "
+                        f"{' and '.join(DEFAULT_HOSTS)})")
+
+    p = sub.add_parser("enroll", parents=[common], help="issue a one-time enrollment code")
+    p.add_argument("--worker", required=True)
+    p.add_argument("--expires-hours", type=float, default=72.0)
+    p.add_argument("--url", default=None, help="sync URL devices use (https://HOST:PORT)")
+    p.add_argument("--enroll-url", default=None, help="enrollment URL (default: port + 1)")
+    p.add_argument("--qr", type=Path, default=None, help="QR PNG path")
+
+    p = sub.add_parser("serve", parents=[common], help="run the sync and enrollment listeners")
+    p.add_argument("--host", default="127.0.0.1")
+    p.add_argument("--port", type=int, default=DEFAULT_PORT, help="0 picks a free port")
+    p.add_argument("--enroll-port", type=int, default=-1, help="default: --port + 1")
+    p.add_argument("--retention-days", type=float, default=365.0,
+                   help="closed cases are purged from devices this long after closing")
+    p.add_argument("--enroll-rate-limit", type=int, default=enrollment.RATE_LIMIT,
+                   help="enrollment attempts allowed per source address per minute")
+
+    p = sub.add_parser("revoke", parents=[common], help="revoke a device")
+    p.add_argument("device")
+    p.add_argument("--wipe", action="store_true", help="also tell the device to wipe its data")
+
+    sub.add_parser("devices", parents=[common], help="list enrolled devices")
+
+    p = sub.add_parser("cases", help="import and manage cases")
+    csub = p.add_subparsers(dest="cases_command", required=True)
+    c = csub.add_parser("import", parents=[common], help="import cases from CSV")
+    c.add_argument("file", type=Path)
+    for name in ("assign", "unassign"):
+        c = csub.add_parser(name, parents=[common])
+        c.add_argument("case_number")
+        c.add_argument("worker")
+    for name in ("seal", "unseal", "close", "reopen"):
+        c = csub.add_parser(name, parents=[common])
+        c.add_argument("case_number")
+    return parser
+
+
+def _data_dir(args: argparse.Namespace) -> DataDir:
+    path = args.data_dir or (Path(os.environ[DATA_DIR_ENV]) if DATA_DIR_ENV in os.environ
+                             else None)
+    if path is None:
+        raise AdminError(f"Say where HQ's data is: --data-dir DIR or ${DATA_DIR_ENV}.")
+    return DataDir(path)
+
+
+def _database(data_dir: DataDir, args: argparse.Namespace) -> Database:
+    db = Database(data_dir.database_url(args.database))
+    db.check_schema()
+    return db
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    os.umask(0o077)  # the database, keys and QR codes are for HQ's eyes only
+    try:
+        return _run(args)
+    except AdminError as exc:
+        print(f"safeconf-hq: {exc}", file=sys.stderr)
+        return 1
+    except ValueError as exc:
+        print(f"safeconf-hq: {exc}", file=sys.stderr)
+        return 2
+    except OperationalError as exc:
+        print(f"safeconf-hq: cannot use the HQ database ({exc.orig})", file=sys.stderr)
+        return 1
+
+
+def _run(args: argparse.Namespace) -> int:
+    data_dir = _data_dir(args)
+    if args.command == "init":
+        hosts = args.hosts or list(DEFAULT_HOSTS)
+        if data_dir.ca_cert.exists() or data_dir.ca_key.exists():
+            initialise(data_dir.path, hosts, args.database)  # refuses, with the reason
+        data_dir.path.mkdir(parents=True, exist_ok=True)
+        # Tables first: if the database is unreachable, nothing is half made and init can
+        # simply be run again.
+        db = Database(data_dir.database_url(args.database))
+        try:
+            db.create_schema()
+        finally:
+            db.dispose()
+        initialise(data_dir.path, hosts, args.database)
+        print(f"HQ initialised in {data_dir.path}")
+        print(f"CA fingerprint (sha256): {data_dir.load_ca().fingerprint}")
+        return 0
+    data_dir.config()  # a clear message if this is not an HQ data directory
+    db = _database(data_dir, args)
+    try:
+        return _command(args, data_dir, db)
+    finally:
+        db.dispose()
+
+
+def _command(args: argparse.Namespace, data_dir: DataDir, db: Database) -> int:
+    if args.command == "enroll":
+        sync_url = args.url or f"https://{data_dir.hosts()[0]}:{DEFAULT_PORT}"
+        enroll_url = args.enroll_url or enrollment.default_enroll_url(sync_url)
+        issued = enrollment.issue_code(db, data_dir.load_ca(), args.worker, sync_url, enroll_url,
+                                       timedelta(hours=args.expires_hours))
+        qr_path = args.qr or data_dir.path / f"enroll-{args.worker}.png"
+        enrollment.write_qr(issued.uri, qr_path)
+        print(issued.uri)
+        print(f"QR code: {qr_path} (valid until {issued.expires_at}; single use)",
+              file=sys.stderr)
+        return 0
+    if args.command == "serve":
+        from safeconf.hq.server import serve
+
+        logging.basicConfig(level=logging.INFO, stream=sys.stderr,
+                            format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+
+        def announce(line: str) -> None:
+            print(line, flush=True)
+
+        asyncio.run(serve(data_dir, db, args.host, args.port, args.enroll_port,
+                          timedelta(days=args.retention_days), announce,
+                          args.enroll_rate_limit))
+        return 0
+    if args.command == "revoke":
+        devices.revoke(db, args.device, args.wipe)
+        print(f"Device {args.device} revoked" + (" and told to wipe." if args.wipe else "."))
+        return 0
+    if args.command == "devices":
+        print(devices.format_table(devices.all_devices(db)))
+        return 0
+    if args.command == "cases":
+        return _cases(args, db)
+    raise AdminError(f"unknown command {args.command}")
+
+
+def _cases(args: argparse.Namespace, db: Database) -> int:
+    action = args.cases_command
+    if action == "import":
+        count = cases.import_cases(db, cases.read_cases_csv(args.file))
+        print(f"Imported {count} cases.")
+    elif action == "assign":
+        cases.assign(db, args.case_number, args.worker)
+        print(f"Case {args.case_number} assigned to {args.worker}.")
+    elif action == "unassign":
+        cases.unassign(db, args.case_number, args.worker)
+        print(f"Case {args.case_number} unassigned from {args.worker}.")
+    elif action in ("seal", "unseal"):
+        cases.set_sealed(db, args.case_number, action == "seal")
+        print(f"Case {args.case_number} {action}ed.")
+    elif action in ("close", "reopen"):
+        cases.set_closed(db, args.case_number, action == "close")
+        print(f"Case {args.case_number} {'closed' if action == 'close' else 'reopened'}.")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

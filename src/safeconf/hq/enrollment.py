@@ -1,0 +1,219 @@
+"""One-time enrollment codes and the enrollment itself (HQ side).
+
+A code is `<code_id>.<secret>`. HQ keeps only sha256(secret); the laptop proves it knows the
+secret with HMAC-SHA256(key=sha256(secret), msg=CSR DER), so the secret never travels and the
+MAC also binds the code to that one key pair. Codes are single use, expire, and burn after
+`MAX_FAILED_ATTEMPTS` wrong MACs.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import hmac
+import os
+import re
+import secrets
+import uuid
+from dataclasses import dataclass
+from datetime import timedelta
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote, urlsplit
+
+from cryptography import x509
+from sqlalchemy import Connection, insert, select, update
+
+from safeconf.hq import clock, devices, schema
+from safeconf.hq.ca import (
+    CertificateAuthority,
+    CertificateRequestInvalid,
+    cert_pem,
+    csr_der,
+    load_csr,
+)
+from safeconf.hq.db import Database, insert_ignoring_duplicates
+from safeconf.hq.errors import AdminError, HQError, bad_request
+from safeconf.hq.validate import is_hex64, require_worker_id
+
+PROTOCOL = 1
+DEFAULT_TTL = timedelta(hours=72)
+MAX_FAILED_ATTEMPTS = 5
+RATE_WINDOW_S = 60
+RATE_LIMIT = 20  # enroll attempts per source address per minute
+_CODE_ID = re.compile(r"[A-Z2-7]{16}")
+
+
+@dataclass(frozen=True)
+class IssuedCode:
+    code_id: str
+    code: str  # code_id.secret: shown once, never stored
+    worker_id: str
+    expires_at: str
+    uri: str
+
+
+def _b32(nbytes: int) -> str:
+    return base64.b32encode(secrets.token_bytes(nbytes)).decode("ascii").rstrip("=")
+
+
+def secret_hash(secret: str) -> bytes:
+    return hashlib.sha256(secret.encode("ascii")).digest()
+
+
+def enrollment_uri(sync_url: str, enroll_url: str, ca_fingerprint: str, code: str) -> str:
+    parts = {"sync": sync_url, "enroll": enroll_url, "ca": ca_fingerprint, "code": code}
+    return "safeconf:enroll?" + "&".join(f"{k}={quote(v, safe=':/')}" for k, v in parts.items())
+
+
+def default_enroll_url(sync_url: str) -> str:
+    """The enrollment listener runs on the sync port + 1 unless told otherwise."""
+    parts = urlsplit(sync_url)
+    if parts.scheme != "https" or not parts.hostname:
+        raise AdminError(f"{sync_url!r} is not an https:// URL.")
+    port = parts.port or 443
+    host = f"[{parts.hostname}]" if ":" in parts.hostname else parts.hostname
+    return f"https://{host}:{port + 1}"
+
+
+def issue_code(db: Database, ca: CertificateAuthority, worker_id: str, sync_url: str,
+               enroll_url: str, ttl: timedelta = DEFAULT_TTL) -> IssuedCode:
+    require_worker_id(worker_id)
+    for url in (sync_url, enroll_url):
+        parts = urlsplit(url)
+        if parts.scheme != "https" or not parts.hostname:
+            raise AdminError(f"{url!r} is not an https:// URL.")
+    if ttl <= timedelta(0):
+        raise AdminError("A code must be valid for some time.")
+    code_id = _b32(10)  # 80 bits: a name, not a secret
+    secret = _b32(20)  # 160 bits
+    now = clock.now()
+    expires = clock.iso(now + ttl)
+    with db.write() as conn:
+        conn.execute(insert(schema.enrollment_codes).values(
+            code_id=code_id, secret_hash=secret_hash(secret).hex(), worker_id=worker_id,
+            sync_url=sync_url, created_at=clock.iso(now), expires_at=expires, used_at=None,
+            failed_attempts=0, device_id=None,
+        ))
+    code = f"{code_id}.{secret}"
+    uri = enrollment_uri(sync_url, enroll_url, ca.fingerprint, code)
+    return IssuedCode(code_id, code, worker_id, expires, uri)
+
+
+def write_qr(uri: str, path: Path) -> None:
+    """The code is a credential: the PNG is written owner-only."""
+    import segno
+
+    qr = segno.make(uri, error="m", micro=False)
+    if path.exists():
+        path.unlink()
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, "wb") as handle:
+        qr.save(handle, kind="png", scale=6, border=4)
+
+
+def check_rate(db: Database, source: str, limit: int = RATE_LIMIT) -> None:
+    """Fixed-window limit per source address, kept in the database so it holds across servers."""
+    now_s = int(clock.now().timestamp())
+    window = now_s - now_s % RATE_WINDOW_S
+    bucket = f"enroll:{source}"[:128]
+    rl = schema.rate_limits
+    with db.write() as conn:
+        conn.execute(insert_ignoring_duplicates(conn, rl, ["bucket"]).values(
+            bucket=bucket, window_start=window, hits=0))
+        row = conn.execute(select(rl.c.window_start, rl.c.hits)
+                           .where(rl.c.bucket == bucket).with_for_update()).one()
+        hits = row.hits + 1 if row.window_start == window else 1
+        conn.execute(update(rl).where(rl.c.bucket == bucket)
+                     .values(window_start=window, hits=hits))
+    if hits > limit:
+        raise HQError(429, "rate_limited",
+                      "Too many enrollment attempts from this network; wait a minute and retry.")
+
+
+@dataclass(frozen=True)
+class EnrollRequest:
+    code_id: str
+    csr_text: str
+    mac: str
+
+
+def parse_request(body: Any) -> EnrollRequest:
+    if not isinstance(body, dict) or set(body) != {"protocol", "code_id", "csr_pem", "mac"}:
+        raise bad_request("An enrollment request has exactly: protocol, code_id, csr_pem, mac.")
+    if body["protocol"] != PROTOCOL or isinstance(body["protocol"], bool):
+        raise HQError(400, "protocol", f"This HQ speaks sync protocol {PROTOCOL}; "
+                      "update safeconf on this laptop.")
+    code_id, csr_text, mac = body["code_id"], body["csr_pem"], body["mac"]
+    if not isinstance(code_id, str) or not _CODE_ID.fullmatch(code_id):
+        raise HQError(403, "code_invalid", "This enrollment code is not valid.")
+    if not is_hex64(mac):
+        raise bad_request("The enrollment proof (mac) must be 64 lowercase hex digits.")
+    if not isinstance(csr_text, str) or len(csr_text) > 16_384:
+        raise bad_request("The certificate request is missing or too large.")
+    return EnrollRequest(code_id, csr_text, mac)
+
+
+def enroll(db: Database, ca: CertificateAuthority, request: EnrollRequest) -> dict[str, Any]:
+    """Check the code and the proof, then issue the device certificate, all or nothing."""
+    try:
+        csr = load_csr(request.csr_text)
+    except CertificateRequestInvalid as exc:
+        raise HQError(400, "csr_invalid", str(exc)) from exc
+    refusal: HQError | None = None
+    response: dict[str, Any] = {}
+    with db.write() as conn:
+        refusal = _check_code(conn, request, csr)
+        if refusal is None:
+            response = _issue(conn, ca, request.code_id, csr)
+    # Raised only after the commit, so a wrong MAC's failed-attempt count is kept.
+    if refusal is not None:
+        raise refusal
+    return response
+
+
+def _check_code(conn: Connection, request: EnrollRequest,
+                csr: x509.CertificateSigningRequest) -> HQError | None:
+    codes = schema.enrollment_codes
+    row = conn.execute(select(codes).where(codes.c.code_id == request.code_id)
+                       .with_for_update()).first()
+    if row is None:
+        return HQError(403, "code_invalid", "This enrollment code is not valid.")
+    if row.used_at is not None:
+        return HQError(403, "code_used", "This enrollment code has already been used; "
+                       "ask HQ for a new one.")
+    if row.failed_attempts >= MAX_FAILED_ATTEMPTS:
+        return HQError(403, "code_burnt", "This enrollment code was tried wrongly too many "
+                       "times and no longer works; ask HQ for a new one.")
+    if clock.parse(row.expires_at) <= clock.now():
+        return HQError(403, "code_expired", "This enrollment code has expired; "
+                       "ask HQ for a new one.")
+    expected = hmac.new(bytes.fromhex(row.secret_hash), csr_der(csr), hashlib.sha256).hexdigest()
+    if not hmac.compare_digest(expected, request.mac):
+        failures = row.failed_attempts + 1
+        conn.execute(update(codes).where(codes.c.code_id == request.code_id)
+                     .values(failed_attempts=failures))
+        left = MAX_FAILED_ATTEMPTS - failures
+        hint = (f" {left} more wrong attempts will cancel it." if left > 0
+                else " It no longer works; ask HQ for a new one.")
+        return HQError(403, "code_invalid", "This enrollment code is not valid." + hint)
+    return None
+
+
+def _issue(conn: Connection, ca: CertificateAuthority, code_id: str,
+           csr: x509.CertificateSigningRequest) -> dict[str, Any]:
+    codes = schema.enrollment_codes
+    row = conn.execute(select(codes.c.worker_id, codes.c.sync_url)
+                       .where(codes.c.code_id == code_id)).one()
+    device_id = str(uuid.uuid4())
+    cert = ca.issue_device_cert(csr, device_id, row.worker_id)
+    devices.register(conn, device_id, row.worker_id, cert)
+    conn.execute(update(codes).where(codes.c.code_id == code_id)
+                 .values(used_at=clock.iso(clock.now()), device_id=device_id))
+    return {
+        "device_id": device_id,
+        "worker_id": row.worker_id,
+        "certificate_pem": cert_pem(cert),
+        "ca_pem": cert_pem(ca.cert),
+        "sync_url": row.sync_url,
+    }

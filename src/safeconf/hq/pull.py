@@ -1,0 +1,102 @@
+"""A page of HQ's change log for one device: only its worker's visible cases, plus the list of
+cases the device must delete (unassigned, sealed, or closed past retention).
+
+The page ends at the change counter as read at the start: every seq up to it has committed
+(they are handed out under a row lock, see `db.allocate_change_seqs`), so the cursor a device
+gets back never jumps over a change still in flight.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import timedelta
+
+from sqlalchemy import Connection, Select, and_, or_, select
+
+from safeconf.hq import clock, schema
+from safeconf.hq.db import Database, head_change_seq
+from safeconf.hq.devices import Device
+from safeconf.hq.errors import bad_request
+
+DEFAULT_LIMIT = 500
+MAX_LIMIT = 1000
+MAX_CURSOR = 2**53
+
+
+@dataclass(frozen=True)
+class PullQuery:
+    cursor: int
+    limit: int
+
+
+def parse_query(cursor_text: str | None, limit_text: str | None) -> PullQuery:
+    try:
+        cursor = int(cursor_text) if cursor_text is not None else 0
+        limit = int(limit_text) if limit_text is not None else DEFAULT_LIMIT
+    except ValueError as exc:
+        raise bad_request("cursor and limit must be whole numbers.") from exc
+    if not 0 <= cursor <= MAX_CURSOR:
+        raise bad_request("cursor is out of range.")
+    if not 1 <= limit <= MAX_LIMIT:
+        raise bad_request(f"limit must be between 1 and {MAX_LIMIT}.")
+    return PullQuery(cursor, limit)
+
+
+def _case_access(conn: Connection, worker_id: str, cutoff: str) -> tuple[list[str], list[str]]:
+    """(visible case ids, case ids to purge) for a worker; closed before `cutoff` = expired."""
+    a, c = schema.assignments, schema.cases
+    rows = conn.execute(
+        select(c.c.case_id, c.c.sealed, c.c.status, c.c.closed_at, a.c.active)
+        .join(a, a.c.case_id == c.c.case_id).where(a.c.worker_id == worker_id)
+    ).all()
+    visible, purge = [], []
+    for row in rows:
+        expired = row.status == "closed" and row.closed_at is not None and row.closed_at < cutoff
+        if row.active and not row.sealed and not expired:
+            visible.append(row.case_id)
+        else:
+            purge.append(row.case_id)
+    return visible, sorted(purge)
+
+
+def _visible_subquery(worker_id: str, cutoff: str) -> Select[tuple[str]]:
+    a, c = schema.assignments, schema.cases
+    return (
+        select(a.c.case_id).join(c, c.c.case_id == a.c.case_id)
+        .where(
+            a.c.worker_id == worker_id, a.c.active.is_(True), c.c.sealed.is_(False),
+            or_(c.c.status != "closed", c.c.closed_at.is_(None), c.c.closed_at >= cutoff),
+        )
+    )
+
+
+def pull_page(db: Database, device: Device, query: PullQuery, retention: timedelta) -> bytes:
+    """The answer as JSON bytes; stored record JSON is spliced in without re-encoding."""
+    ch, r = schema.changes, schema.records
+    cutoff = clock.iso(clock.now() - retention)
+    with db.read() as conn:
+        head = head_change_seq(conn)
+        _visible, purge = _case_access(conn, device.worker_id, cutoff)
+        if query.cursor > head:
+            # A cursor HQ never handed out: its log was restored from an older backup.
+            return _answer([], 0, False, purge, resync=True)
+        rows = conn.execute(
+            select(ch.c.seq, r.c.type, r.c.data)
+            .join(r, r.c.id == ch.c.record_id)
+            .where(and_(ch.c.seq > query.cursor, ch.c.seq <= head,
+                        ch.c.case_id.in_(_visible_subquery(device.worker_id, cutoff))))
+            .order_by(ch.c.seq)
+            .limit(query.limit + 1)
+        ).all()
+    more = len(rows) > query.limit
+    rows = rows[:query.limit]
+    cursor = rows[-1].seq if more else head
+    items = [f'{{"cursor":{row.seq},"type":{json.dumps(row.type)},"data":{row.data}}}'
+             for row in rows]
+    return _answer(items, cursor, more, purge, resync=False)
+
+
+def _answer(items: list[str], cursor: int, more: bool, purge: list[str], resync: bool) -> bytes:
+    tail = json.dumps({"cursor": cursor, "more": more, "purge": purge, "resync": resync})
+    return ('{"items":[' + ",".join(items) + "]," + tail[1:]).encode("utf-8")

@@ -1,0 +1,299 @@
+"""Applying a checked push: records, conflicts, the audit chain and the acked seq, in ONE
+transaction, with the answer stored under the batch id so a replay gets the same answer.
+
+Insert-only records never change at HQ: the same id with other content is a conflict. Mutable
+records (case, conference, attendee, note) move forward only from the version the device saw
+(`base_version`); otherwise HQ's copy stays, the device's is kept in `conflicts` for review.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Connection, bindparam, insert, select, update
+
+from safeconf.domain.auditchain import event_hash
+from safeconf.hq import clock, devices, schema
+from safeconf.hq.changelog import chunks, relog
+from safeconf.hq.db import Database, insert_ignoring_duplicates
+from safeconf.hq.devices import Device
+from safeconf.hq.errors import HQError
+from safeconf.hq.pushparse import MUTABLE_TYPES, PushBatch, PushItem
+
+CASE_FIELDS_OWNED_BY_HQ = ("case_number", "assigned_workers", "sealed")
+
+REASONS = {
+    "not_assigned": "This case is not assigned to you at HQ, so the change was not shared; "
+                    "HQ kept it for review.",
+    "sealed": "This case has been sealed, so the change was not shared; HQ kept it for review.",
+    "version_mismatch": "Someone else changed this at HQ first. Both versions were kept and "
+                        "flagged for review.",
+    "different_content": "HQ already holds a different record with this id. Both were kept "
+                         "and flagged for review.",
+    "type_mismatch": "HQ holds this id as a different kind of record; the change was kept for "
+                     "review.",
+    "case_mismatch": "HQ holds this record under another case; the change was kept for review.",
+    "hq_owned": "Case numbers, assignments and sealing are managed by HQ; the change was kept "
+                "for review.",
+    "concurrent_change": "Another device changed this at the same moment. Both versions were "
+                         "kept and flagged for review.",
+}
+
+
+@dataclass
+class _Current:
+    type: str
+    case_id: str
+    version: int
+    digest: str
+    data: str
+
+
+@dataclass
+class _Conflict:
+    item: PushItem
+    reason: str
+    hq: _Current | None
+
+
+def apply_push(db: Database, device: Device, batch: PushBatch,
+               before_commit: Callable[[], None] | None = None) -> dict[str, Any]:
+    now = clock.iso(clock.now())
+    with db.write() as conn:
+        current = devices.by_id(conn, device.device_id)
+        if current is None or not current.active:  # revoked while the request was on its way
+            raise HQError(403, "revoked", "This device has been revoked.",
+                          wipe=bool(current and current.wipe))
+        pb = schema.push_batches
+        prior = conn.execute(select(pb.c.request_digest, pb.c.response).where(
+            pb.c.device_id == device.device_id, pb.c.batch_id == batch.batch_id)).first()
+        if prior is not None:
+            if prior.request_digest != batch.digest:
+                raise HQError(409, "batch_reused",
+                              "This batch id was already used for different data.")
+            answer: dict[str, Any] = json.loads(prior.response)
+            return answer
+        ds = schema.device_seq
+        state = conn.execute(select(ds).where(ds.c.device_id == device.device_id)
+                             .with_for_update()).one()
+        fresh = [i for i in batch.items if i.seq > state.acked_seq]
+        if fresh and fresh[0].seq != state.acked_seq + 1:
+            raise HQError(409, "gap", f"HQ has changes up to {state.acked_seq}; send from "
+                          f"{state.acked_seq + 1}.", acked_seq=state.acked_seq,
+                          audit_acked_seq=state.audit_seq)
+        new_events = [e for e in batch.audit if e["seq"] > state.audit_seq]
+        if new_events and new_events[0]["seq"] != state.audit_seq + 1:
+            raise HQError(409, "audit_gap", f"HQ has audit events up to {state.audit_seq}; "
+                          f"send from {state.audit_seq + 1}.", acked_seq=state.acked_seq,
+                          audit_acked_seq=state.audit_seq)
+        conflicts = _apply_items(conn, device, batch.batch_id, fresh, now)
+        audit_seq, audit_hash = _apply_audit(conn, device, batch.audit, state, now)
+        acked = fresh[-1].seq if fresh else state.acked_seq
+        conn.execute(update(ds).where(ds.c.device_id == device.device_id)
+                     .values(acked_seq=acked, audit_seq=audit_seq, audit_hash=audit_hash))
+        answer = {
+            "acked_seq": acked,
+            "audit_acked_seq": audit_seq,
+            "conflicts": [_describe(c) for c in conflicts],
+            "server_time": now,
+        }
+        conn.execute(insert(pb).values(
+            device_id=device.device_id, batch_id=batch.batch_id,
+            request_digest=batch.digest, response=json.dumps(answer), created_at=now,
+        ))
+        devices.touch(conn, device.device_id)
+        if before_commit is not None:
+            before_commit()
+    return answer
+
+
+def _visible_cases(conn: Connection, worker_id: str) -> tuple[set[str], set[str]]:
+    """Cases this worker may write to, and assigned cases that are sealed."""
+    a, c = schema.assignments, schema.cases
+    rows = conn.execute(
+        select(c.c.case_id, c.c.sealed).join(a, a.c.case_id == c.c.case_id)
+        .where(a.c.worker_id == worker_id, a.c.active.is_(True))
+    ).all()
+    return {r.case_id for r in rows if not r.sealed}, {r.case_id for r in rows if r.sealed}
+
+
+def _load_current(conn: Connection, ids: list[str]) -> dict[str, _Current]:
+    r = schema.records
+    found: dict[str, _Current] = {}
+    for part in chunks(sorted(ids)):  # sorted: row locks in one order, so no deadlocks
+        rows = conn.execute(
+            select(r.c.id, r.c.type, r.c.case_id, r.c.version, r.c.content_hash, r.c.data)
+            .where(r.c.id.in_(part)).order_by(r.c.id).with_for_update()
+        ).all()
+        for row in rows:
+            found[row.id] = _Current(row.type, row.case_id, row.version, row.content_hash,
+                                     row.data)
+    return found
+
+
+def _apply_items(conn: Connection, device: Device, batch_id: str, items: list[PushItem],
+                 now: str) -> list[_Conflict]:
+    if not items:
+        return []
+    writable, sealed = _visible_cases(conn, device.worker_id)
+    stored = _load_current(conn, list({i.id for i in items}))
+    state: dict[str, _Current] = dict(stored)
+    accepted: dict[str, PushItem] = {}  # id -> last accepted item; dict order = change order
+    conflicts: list[_Conflict] = []
+    for item in items:
+        reason = _judge(item, state.get(item.id), writable, sealed)
+        if reason == "same":
+            continue
+        if reason is not None:
+            hq = state.get(item.id)
+            visible = hq is not None and hq.case_id in writable
+            conflicts.append(_Conflict(item, reason, hq if visible else None))
+            continue
+        state[item.id] = _Current(item.type, item.case_id, item.record.version, item.digest,
+                                  item.data)
+        accepted.pop(item.id, None)
+        accepted[item.id] = item
+    lost = _write_records(conn, device, stored, accepted, now)
+    for item in lost:
+        accepted.pop(item.id, None)
+        conflicts.append(_Conflict(item, "concurrent_change", None))
+    _record_case_states(conn, [i for i in accepted.values() if i.type == "case"], stored, now)
+    relog(conn, [(i.id, i.type, i.case_id) for i in accepted.values()])
+    if conflicts:
+        conn.execute(insert(schema.conflicts), [{
+            "device_id": device.device_id, "batch_id": batch_id, "seq": c.item.seq,
+            "record_id": c.item.id, "record_type": c.item.type, "case_id": c.item.case_id,
+            "reason": c.reason, "base_version": c.item.base_version,
+            "hq_version": c.hq.version if c.hq else None, "incoming_data": c.item.data,
+            "created_at": now, "needs_review": True,
+        } for c in conflicts])
+    return conflicts
+
+
+def _judge(item: PushItem, hq: _Current | None, writable: set[str],
+           sealed: set[str]) -> str | None:
+    """None to accept, "same" for a copy HQ already has, else the conflict's reason."""
+    if item.case_id not in writable:
+        return "sealed" if item.case_id in sealed else "not_assigned"
+    if hq is None:
+        return None
+    if hq.type != item.type:
+        return "type_mismatch"
+    if hq.case_id != item.case_id:
+        return "case_mismatch"
+    if hq.digest == item.digest:
+        return "same"
+    if item.type not in MUTABLE_TYPES:
+        return "different_content"
+    if item.base_version != hq.version or item.record.version <= hq.version:
+        return "version_mismatch"
+    if item.type == "case":
+        old = json.loads(hq.data)
+        new = json.loads(item.data)
+        if any(old.get(f) != new.get(f) for f in CASE_FIELDS_OWNED_BY_HQ):
+            return "hq_owned"
+    return None
+
+
+def _write_records(conn: Connection, device: Device, stored: dict[str, _Current],
+                   accepted: dict[str, PushItem], now: str) -> list[PushItem]:
+    """Insert new records and update changed ones; returns new ones another writer got to
+    first (possible on PostgreSQL between our read and our insert)."""
+    r = schema.records
+    new = [i for i in accepted.values() if i.id not in stored]
+    changed = [i for i in accepted.values() if i.id in stored]
+    lost: list[PushItem] = []
+    if new:
+        rows = [{
+            "id": i.id, "type": i.type, "case_id": i.case_id, "version": i.record.version,
+            "data": i.data, "content_hash": i.digest, "stored_by": device.device_id,
+            "stored_at": now,
+        } for i in sorted(new, key=lambda i: i.id)]
+        stmt = insert_ignoring_duplicates(conn, r, ["id"]).returning(r.c.id)
+        inserted = set(conn.execute(stmt, rows).scalars())
+        lost = [i for i in new if i.id not in inserted]
+        for item in lost:
+            theirs = conn.execute(select(r.c.content_hash).where(r.c.id == item.id)).scalar()
+            if theirs == item.digest:  # the very same record: nothing to report
+                accepted.pop(item.id, None)
+        lost = [i for i in lost if i.id in accepted]
+    if changed:
+        conn.execute(
+            update(r).where(r.c.id == bindparam("b_id")).values(
+                version=bindparam("b_version"), data=bindparam("b_data"),
+                content_hash=bindparam("b_hash"), stored_by=device.device_id, stored_at=now,
+            ),
+            [{"b_id": i.id, "b_version": i.record.version, "b_data": i.data,
+              "b_hash": i.digest} for i in sorted(changed, key=lambda i: i.id)],
+        )
+    return lost
+
+
+def _record_case_states(conn: Connection, items: list[PushItem], stored: dict[str, _Current],
+                        now: str) -> None:
+    """A caseworker may close or reopen a case; closing starts its retention clock."""
+    c = schema.cases
+    for item in items:
+        status = json.loads(item.data)["status"]
+        before = json.loads(stored[item.id].data)["status"] if item.id in stored else None
+        if status == before:
+            continue
+        conn.execute(update(c).where(c.c.case_id == item.id).values(
+            status=status, closed_at=now if status == "closed" else None))
+
+
+def _apply_audit(conn: Connection, device: Device, events: list[dict[str, Any]], state: Any,
+                 now: str) -> tuple[int, str]:
+    """Store new audit events, checking each link; a break is flagged on the device."""
+    ae = schema.audit_events
+    broken_at: int | None = None
+    old = [e for e in events if e["seq"] <= state.audit_seq]
+    if old:
+        known = dict(conn.execute(select(ae.c.seq, ae.c.hash).where(
+            ae.c.device_id == device.device_id,
+            ae.c.seq.between(old[0]["seq"], old[-1]["seq"]))).tuples().all())
+        for event in old:
+            if event["seq"] in known and known[event["seq"]] != event["hash"]:
+                broken_at = event["seq"]  # the device rewrote history HQ already holds
+                break
+    prev, last = state.audit_hash, state.audit_seq
+    rows = []
+    for event in (e for e in events if e["seq"] > state.audit_seq):
+        body = {k: v for k, v in event.items() if k != "hash"}
+        ok = event["prev_hash"] == prev and event["hash"] == event_hash(body)
+        if not ok and broken_at is None:
+            broken_at = event["seq"]
+        rows.append({
+            "device_id": device.device_id, "seq": event["seq"], "event_id": event["id"],
+            "data": json.dumps(event, sort_keys=True, ensure_ascii=False),
+            "prev_hash": event["prev_hash"], "hash": event["hash"], "link_ok": ok,
+            "received_at": now,
+        })
+        prev, last = event["hash"], event["seq"]
+    if rows:
+        conn.execute(insert(ae), rows)
+    if broken_at is not None:
+        d = schema.devices
+        conn.execute(update(d).where(d.c.device_id == device.device_id,
+                                     d.c.chain_status == "ok")
+                     .values(chain_status="broken", chain_broken_seq=broken_at))
+    return last, prev
+
+
+def _describe(conflict: _Conflict) -> dict[str, Any]:
+    item = conflict.item
+    hq = conflict.hq
+    return {
+        "seq": item.seq,
+        "type": item.type,
+        "id": item.id,
+        "case_id": item.case_id,
+        "reason": conflict.reason,
+        "message": REASONS[conflict.reason],
+        "hq": None if hq is None else {
+            "type": hq.type, "version": hq.version, "data": json.loads(hq.data),
+        },
+    }

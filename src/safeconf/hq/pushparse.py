@@ -1,0 +1,170 @@
+"""Checking a push request before anything is stored: shape, types, records, audit events.
+
+Anything wrong is a 400 for the whole batch; the device's outbox stays as it was.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import itertools
+import json
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from safeconf.domain import codec
+from safeconf.domain.auditchain import canonical_json
+from safeconf.domain.errors import InvalidRecord
+from safeconf.domain.records import AuditEvent, RecordMeta
+from safeconf.hq.errors import HQError, bad_request
+from safeconf.hq.validate import is_hex64, is_uuid_text
+
+PROTOCOL = 1
+MUTABLE_TYPES = frozenset({"case", "conference", "attendee", "note"})
+MAX_ITEMS = 2000
+MAX_AUDIT = 5000
+MAX_INT = 2**53  # what every JSON reader represents exactly
+AUDIT_FIELDS = tuple(f.name for f in dataclasses.fields(AuditEvent))
+_AUDIT_TEXT_LIMIT = 400
+
+
+@dataclass(frozen=True)
+class PushItem:
+    seq: int
+    type: str
+    record: RecordMeta
+    data: str  # canonical JSON of the record as HQ stores it
+    digest: str  # sha256 of `data`
+    base_version: int | None
+
+    @property
+    def id(self) -> str:
+        return self.record.id
+
+    @property
+    def case_id(self) -> str:
+        return self.record.case_id
+
+
+@dataclass(frozen=True)
+class PushBatch:
+    batch_id: str
+    items: list[PushItem]
+    audit: list[dict[str, Any]]
+    digest: str  # identifies the batch's content, to spot a batch id reused for other data
+
+
+def parse_json(body: bytes) -> Any:
+    try:
+        return json.loads(body)
+    except (ValueError, RecursionError) as exc:  # UnicodeDecodeError is a ValueError
+        raise bad_request("The request is not valid JSON.", "malformed_json") from exc
+
+
+def _is_int(value: object, low: int = 0, high: int = MAX_INT) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and low <= value <= high
+
+
+@cache
+def _field_names(record_type: str) -> frozenset[str]:
+    return frozenset(f.name for f in dataclasses.fields(codec.RECORD_TYPES[record_type]))
+
+
+def parse_push(body: Any) -> PushBatch:
+    if not isinstance(body, dict):
+        raise bad_request("A push must be a JSON object.")
+    unknown = set(body) - {"protocol", "batch_id", "items", "audit"}
+    if unknown:
+        raise bad_request(f"Unknown push fields: {', '.join(sorted(unknown))}.")
+    if body.get("protocol") != PROTOCOL or isinstance(body.get("protocol"), bool):
+        raise HQError(400, "protocol",
+                      f"This HQ speaks sync protocol {PROTOCOL}; update safeconf on this laptop.")
+    batch_id = body.get("batch_id")
+    if not is_uuid_text(batch_id):
+        raise bad_request("batch_id must be a lowercase UUID.")
+    items_in = body.get("items", [])
+    audit_in = body.get("audit", [])
+    if not isinstance(items_in, list) or len(items_in) > MAX_ITEMS:
+        raise bad_request(f"items must be a list of at most {MAX_ITEMS}.")
+    if not isinstance(audit_in, list) or len(audit_in) > MAX_AUDIT:
+        raise bad_request(f"audit must be a list of at most {MAX_AUDIT} events.")
+    items = [_parse_item(i, raw) for i, raw in enumerate(items_in)]
+    _require_contiguous([i.seq for i in items], "items")
+    audit = [_parse_event(i, raw) for i, raw in enumerate(audit_in)]
+    _require_contiguous([e["seq"] for e in audit], "audit events")
+    digest = hashlib.sha256()
+    for item in items:
+        digest.update(f"{item.seq}:{item.type}:{item.digest}:{item.base_version}\n".encode())
+    for event in audit:
+        digest.update(f"a{event['seq']}:{event['hash']}\n".encode())
+    return PushBatch(str(batch_id), items, audit, digest.hexdigest())
+
+
+def _require_contiguous(seqs: list[int], what: str) -> None:
+    for before, after in itertools.pairwise(seqs):
+        if after != before + 1:
+            raise bad_request(f"The {what} of a push must have consecutive seq numbers.")
+
+
+def _parse_item(index: int, raw: Any) -> PushItem:
+    where = f"item {index + 1}"
+    if not isinstance(raw, dict) or not {"seq", "type", "data"} <= set(raw) or not set(raw) <= {
+        "seq", "type", "data", "base_version"
+    }:
+        raise bad_request(f"{where}: an item has seq, type, data and base_version.")
+    seq, rtype, data = raw["seq"], raw["type"], raw["data"]
+    base_version = raw.get("base_version")
+    if not _is_int(seq, 1):
+        raise bad_request(f"{where}: seq must be a whole number from 1.")
+    where = f"item seq {seq}"
+    if not isinstance(rtype, str) or rtype not in codec.RECORD_TYPES:
+        raise bad_request(f"{where}: unknown record type.", "unknown_type")
+    if not isinstance(data, dict):
+        raise bad_request(f"{where}: data must be an object.")
+    missing = _field_names(rtype) - set(data)
+    if missing:
+        raise bad_request(f"{where}: data lacks {', '.join(sorted(missing))}.", "invalid_record")
+    if not is_uuid_text(data["id"]) or not is_uuid_text(data["case_id"]):
+        raise bad_request(f"{where}: id and case_id must be lowercase UUIDs.", "invalid_record")
+    if rtype == "case" and data["case_id"] != data["id"]:
+        raise bad_request(f"{where}: a case's case_id is its own id.", "invalid_record")
+    if not _is_int(data["version"], 1):
+        raise bad_request(f"{where}: version must be a whole number from 1.", "invalid_record")
+    if base_version is not None and not _is_int(base_version, 1, data["version"] - 1):
+        raise bad_request(f"{where}: base_version must be below the record's version.",
+                          "invalid_record")
+    try:
+        record = codec.from_dict(codec.RECORD_TYPES[rtype], data)
+        raw_json = canonical_json(codec.to_dict(record))
+    except InvalidRecord as exc:
+        raise bad_request(f"{where}: {exc}", "invalid_record") from exc
+    except (UnicodeEncodeError, ValueError, TypeError) as exc:
+        raise bad_request(f"{where}: the record holds values HQ cannot store.",
+                          "invalid_record") from exc
+    return PushItem(seq, rtype, record, raw_json.decode("utf-8"),
+                    hashlib.sha256(raw_json).hexdigest(),
+                    base_version if rtype in MUTABLE_TYPES else None)
+
+
+def _parse_event(index: int, raw: Any) -> dict[str, Any]:
+    where = f"audit event {index + 1}"
+    if not isinstance(raw, dict) or set(raw) != set(AUDIT_FIELDS):
+        raise bad_request(f"{where}: an audit event has exactly {', '.join(AUDIT_FIELDS)}.",
+                          "invalid_audit")
+    if not _is_int(raw["seq"], 1):
+        raise bad_request(f"{where}: seq must be a whole number from 1.", "invalid_audit")
+    for name in AUDIT_FIELDS:
+        if name == "seq":
+            continue
+        value = raw[name]
+        if not isinstance(value, str) or len(value) > _AUDIT_TEXT_LIMIT:
+            raise bad_request(f"{where}: {name} must be text.", "invalid_audit")
+    if not is_hex64(raw["prev_hash"]) or not is_hex64(raw["hash"]):
+        raise bad_request(f"{where}: hashes are 64 lowercase hex digits.", "invalid_audit")
+    try:
+        canonical_json(raw)
+    except UnicodeEncodeError as exc:
+        raise bad_request(f"{where}: the event holds text that is not valid Unicode.",
+                          "invalid_audit") from exc
+    return dict(raw)

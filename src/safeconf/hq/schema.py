@@ -1,0 +1,179 @@
+"""HQ's tables (SQLAlchemy Core). The same schema runs on SQLite and PostgreSQL.
+
+Times are UTC ISO-8601 text in one fixed format (`safeconf.hq.clock.iso`), so they compare
+correctly as strings on both databases.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    Column,
+    Index,
+    Integer,
+    MetaData,
+    PrimaryKeyConstraint,
+    String,
+    Table,
+    Text,
+)
+
+SCHEMA_VERSION = 1
+metadata = MetaData()
+
+meta = Table(
+    "hq_meta",
+    metadata,
+    Column("key", String(64), primary_key=True),
+    Column("value", Text, nullable=False),
+)
+
+devices = Table(
+    "devices",
+    metadata,
+    Column("device_id", String(36), primary_key=True),
+    Column("worker_id", String(200), nullable=False, index=True),
+    Column("cert_serial", String(64), nullable=False),
+    Column("cert_fingerprint", String(64), nullable=False, unique=True),
+    # The certificate before the last renewal keeps working until the new one is first used,
+    # so a renewal whose answer was lost does not lock the laptop out.
+    Column("prev_fingerprint", String(64), nullable=True, unique=True),
+    Column("not_after", String(40), nullable=False),
+    Column("status", String(16), nullable=False),  # active | revoked
+    Column("wipe", Boolean, nullable=False, default=False),
+    Column("enrolled_at", String(40), nullable=False),
+    Column("last_sync", String(40), nullable=True),
+    Column("revoked_at", String(40), nullable=True),
+    Column("chain_status", String(16), nullable=False, default="ok"),  # ok | broken
+    Column("chain_broken_seq", BigInteger, nullable=True),
+)
+
+enrollment_codes = Table(
+    "enrollment_codes",
+    metadata,
+    Column("code_id", String(32), primary_key=True),
+    Column("secret_hash", String(64), nullable=False),  # sha256(secret): the secret is never kept
+    Column("worker_id", String(200), nullable=False),
+    Column("sync_url", Text, nullable=False),
+    Column("created_at", String(40), nullable=False),
+    Column("expires_at", String(40), nullable=False),
+    Column("used_at", String(40), nullable=True),
+    Column("failed_attempts", Integer, nullable=False, default=0),
+    Column("device_id", String(36), nullable=True),
+)
+
+rate_limits = Table(
+    "rate_limits",
+    metadata,
+    Column("bucket", String(128), primary_key=True),
+    Column("window_start", BigInteger, nullable=False),
+    Column("hits", Integer, nullable=False),
+)
+
+cases = Table(
+    "cases",
+    metadata,
+    Column("case_id", String(36), primary_key=True),
+    Column("case_number", String(200), nullable=False, unique=True),
+    Column("sealed", Boolean, nullable=False, default=False),
+    Column("status", String(16), nullable=False),
+    Column("closed_at", String(40), nullable=True),
+)
+
+assignments = Table(
+    "assignments",
+    metadata,
+    Column("case_id", String(36), nullable=False),
+    Column("worker_id", String(200), nullable=False),
+    # Kept after unassignment (active false) so the worker's devices are told to purge.
+    Column("active", Boolean, nullable=False),
+    Column("changed_at", String(40), nullable=False),
+    PrimaryKeyConstraint("case_id", "worker_id"),
+    Index("ix_assignments_worker", "worker_id", "active"),
+)
+
+records = Table(
+    "records",
+    metadata,
+    Column("id", String(36), primary_key=True),
+    Column("type", String(40), nullable=False),
+    Column("case_id", String(36), nullable=False, index=True),
+    Column("version", BigInteger, nullable=False),
+    Column("data", Text, nullable=False),  # canonical JSON of codec.to_dict(record)
+    Column("content_hash", String(64), nullable=False),
+    Column("stored_by", String(36), nullable=False),  # device id, or "hq"
+    Column("stored_at", String(40), nullable=False),
+)
+
+# One row per record, at the seq of its latest change: a pull after cursor N is a range scan.
+changes = Table(
+    "changes",
+    metadata,
+    Column("seq", BigInteger, primary_key=True, autoincrement=False),
+    Column("record_id", String(36), nullable=False, unique=True),
+    Column("record_type", String(40), nullable=False),
+    Column("case_id", String(36), nullable=False),
+    Index("ix_changes_case_seq", "case_id", "seq"),
+)
+
+conflicts = Table(
+    "conflicts",
+    metadata,
+    Column("conflict_id", Integer, primary_key=True, autoincrement=True),
+    Column("device_id", String(36), nullable=False, index=True),
+    Column("batch_id", String(36), nullable=False),
+    Column("seq", BigInteger, nullable=False),
+    Column("record_id", String(36), nullable=False, index=True),
+    Column("record_type", String(40), nullable=False),
+    Column("case_id", String(36), nullable=False),
+    Column("reason", String(40), nullable=False),
+    Column("base_version", BigInteger, nullable=True),
+    Column("hq_version", BigInteger, nullable=True),
+    Column("incoming_data", Text, nullable=False),
+    Column("created_at", String(40), nullable=False),
+    Column("needs_review", Boolean, nullable=False, default=True),
+)
+
+push_batches = Table(
+    "push_batches",
+    metadata,
+    Column("device_id", String(36), nullable=False),
+    Column("batch_id", String(36), nullable=False),
+    Column("request_digest", String(64), nullable=False),
+    Column("response", Text, nullable=False),
+    Column("created_at", String(40), nullable=False),
+    PrimaryKeyConstraint("device_id", "batch_id"),
+)
+
+device_seq = Table(
+    "device_seq",
+    metadata,
+    Column("device_id", String(36), primary_key=True),
+    Column("acked_seq", BigInteger, nullable=False),
+    Column("audit_seq", BigInteger, nullable=False),
+    Column("audit_hash", String(64), nullable=False),
+)
+
+audit_events = Table(
+    "audit_events",
+    metadata,
+    Column("device_id", String(36), nullable=False),  # from the certificate, not the event
+    Column("seq", BigInteger, nullable=False),
+    Column("event_id", String(64), nullable=False),
+    Column("data", Text, nullable=False),
+    Column("prev_hash", String(64), nullable=False),
+    Column("hash", String(64), nullable=False),
+    Column("link_ok", Boolean, nullable=False),
+    Column("received_at", String(40), nullable=False),
+    PrimaryKeyConstraint("device_id", "seq"),
+)
+
+counters = Table(
+    "counters",
+    metadata,
+    Column("name", String(40), primary_key=True),
+    Column("value", BigInteger, nullable=False),
+)
+
+CHANGE_SEQ = "change_seq"

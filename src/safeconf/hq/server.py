@@ -1,0 +1,287 @@
+"""The HQ server (aiohttp): the mutual-TLS sync listener and the server-auth enrollment listener.
+
+aiohttp is used because it hands the verified client certificate to the application; the
+device is looked up by that certificate's fingerprint on every request, so any number of
+server processes can share one database and a revocation takes effect on the next request.
+Database work runs in a thread pool; the server keeps no session state.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import functools
+import logging
+import os
+import ssl
+from collections.abc import Awaitable, Callable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from datetime import timedelta
+from typing import Any, TypeVar
+
+from aiohttp import web
+
+from safeconf.hq import clock, devices, enrollment, pull, push, pushparse
+from safeconf.hq.ca import (
+    CertificateAuthority,
+    CertificateRequestInvalid,
+    cert_pem,
+    fingerprint_der,
+    load_csr,
+)
+from safeconf.hq.datadir import DataDir
+from safeconf.hq.db import Database
+from safeconf.hq.devices import Device
+from safeconf.hq.errors import HQError, bad_request
+
+log = logging.getLogger("safeconf.hq")
+
+MAX_BODY = 8 * 1024 * 1024
+T = TypeVar("T")
+Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
+
+# Test-only fault injection: "phase:n" makes this process exit abruptly at `phase` of its
+# n-th push (phases: received, before_commit, after_commit). Never set it in production.
+CRASH_ENV = "SAFECONF_HQ_TEST_CRASH"
+CRASH_PHASES = ("received", "before_commit", "after_commit")
+
+
+@dataclass
+class HQ:
+    db: Database
+    ca: CertificateAuthority
+    retention: timedelta
+    executor: ThreadPoolExecutor
+    enroll_rate_limit: int = enrollment.RATE_LIMIT
+    crash_at: tuple[str, int] | None = None
+    pushes_seen: int = field(default=0)
+
+    async def run(self, fn: Callable[..., T], *args: Any) -> T:
+        loop = asyncio.get_running_loop()
+        return await loop.run_in_executor(self.executor, functools.partial(fn, *args))
+
+    def maybe_crash(self, phase: str, push_number: int) -> None:
+        if self.crash_at == (phase, push_number):
+            log.warning("test fault injection: exiting at %s of push %d", phase, push_number)
+            os._exit(70)
+
+
+HQ_KEY = web.AppKey("hq", HQ)
+DEVICE_KEY = web.RequestKey("device", Device)
+
+
+def parse_crash_env(value: str | None) -> tuple[str, int] | None:
+    if not value:
+        return None
+    phase, _, number = value.partition(":")
+    if phase not in CRASH_PHASES or not number.isdigit():
+        raise ValueError(f"{CRASH_ENV} must be PHASE:N with PHASE one of {CRASH_PHASES}")
+    return phase, int(number)
+
+
+def _json(body: Any, status: int = 200) -> web.Response:
+    return web.json_response(body, status=status)
+
+
+def _error(status: int, code: str, message: str, **extra: Any) -> web.Response:
+    return _json({"error": code, "message": message, **extra}, status)
+
+
+_HTTP_CODES = {
+    404: ("not_found", "HQ has no such address."),
+    405: ("method_not_allowed", "That method is not allowed here."),
+    413: ("too_large", "The request is too large for HQ; send smaller batches."),
+}
+
+
+@web.middleware
+async def error_middleware(request: web.Request, handler: Handler) -> web.StreamResponse:
+    """Every refusal is `{"error": code, "message": sentence}`; details stay in HQ's log."""
+    try:
+        return await handler(request)
+    except HQError as exc:
+        return _json(exc.body(), exc.status)
+    except web.HTTPException as exc:
+        if exc.status < 400:
+            raise
+        code, message = _HTTP_CODES.get(exc.status, ("http_error", exc.reason))
+        return _error(exc.status, code, message)
+    except Exception:
+        # No request content in the log: records hold names and note text.
+        log.exception("internal error on %s %s", request.method, request.path)
+        return _error(500, "internal", "HQ had an internal problem; try again later.")
+
+
+@web.middleware
+async def device_middleware(request: web.Request, handler: Handler) -> web.StreamResponse:
+    """Identify the device from its verified certificate alone, on every request."""
+    transport = request.transport
+    ssl_object = transport.get_extra_info("ssl_object") if transport is not None else None
+    der = ssl_object.getpeercert(binary_form=True) if ssl_object is not None else None
+    if not der:
+        raise HQError(401, "no_certificate", "This device did not present its certificate.")
+    hq = request.app[HQ_KEY]
+    device = await hq.run(devices.by_fingerprint, hq.db, fingerprint_der(der))
+    if device is None:
+        raise HQError(401, "unknown_device", "This device is not enrolled with HQ.")
+    if not device.active:
+        raise HQError(403, "revoked", "This device has been revoked by HQ.", wipe=device.wipe)
+    request[DEVICE_KEY] = device
+    return await handler(request)
+
+
+async def handle_push(request: web.Request) -> web.Response:
+    hq = request.app[HQ_KEY]
+    device = request[DEVICE_KEY]
+    hq.pushes_seen += 1
+    number = hq.pushes_seen
+    body = await request.read()
+    hq.maybe_crash("received", number)
+
+    def work() -> dict[str, Any]:
+        batch = pushparse.parse_push(pushparse.parse_json(body))
+        answer = push.apply_push(hq.db, device, batch,
+                                 lambda: hq.maybe_crash("before_commit", number))
+        log.info("push device=%s batch=%s items=%d acked=%s conflicts=%d", device.device_id,
+                 batch.batch_id, len(batch.items), answer["acked_seq"], len(answer["conflicts"]))
+        return answer
+
+    answer = await hq.run(work)
+    hq.maybe_crash("after_commit", number)
+    return _json(answer)
+
+
+async def handle_pull(request: web.Request) -> web.Response:
+    hq = request.app[HQ_KEY]
+    device = request[DEVICE_KEY]
+    query = pull.parse_query(request.query.get("cursor"), request.query.get("limit"))
+    body = await hq.run(pull.pull_page, hq.db, device, query, hq.retention)
+    if device.last_sync is None or device.last_sync < clock.iso(
+            clock.now() - timedelta(seconds=30)):
+        await hq.run(_touch, hq.db, device.device_id)
+    return web.Response(body=body, content_type="application/json")
+
+
+def _touch(db: Database, device_id: str) -> None:
+    with db.write() as conn:
+        devices.touch(conn, device_id)
+
+
+async def handle_status(request: web.Request) -> web.Response:
+    device = request[DEVICE_KEY]
+    return _json({
+        "device_id": device.device_id,
+        "worker_id": device.worker_id,
+        "not_after": device.not_after,
+        "status": device.status,
+        "wipe": device.wipe,
+        "server_time": clock.iso(clock.now()),
+    })
+
+
+async def handle_renew(request: web.Request) -> web.Response:
+    hq = request.app[HQ_KEY]
+    device = request[DEVICE_KEY]
+    body = pushparse.parse_json(await request.read())
+    if not isinstance(body, dict) or set(body) != {"protocol", "csr_pem"}:
+        raise bad_request("A renewal has exactly: protocol, csr_pem.")
+    if body["protocol"] != pushparse.PROTOCOL:
+        raise HQError(400, "protocol", "This HQ speaks sync protocol 1.")
+    try:
+        csr = load_csr(body["csr_pem"])
+    except CertificateRequestInvalid as exc:
+        raise HQError(400, "csr_invalid", str(exc)) from exc
+    cert = await hq.run(devices.renew, hq.db, hq.ca, device, csr)
+    log.info("renewed certificate for device=%s", device.device_id)
+    return _json({"certificate_pem": cert})
+
+
+async def handle_ca(request: web.Request) -> web.Response:
+    return _json({"ca_pem": cert_pem(request.app[HQ_KEY].ca.cert)})
+
+
+async def handle_enroll(request: web.Request) -> web.Response:
+    hq = request.app[HQ_KEY]
+    source = request.remote or "unknown"
+    await hq.run(enrollment.check_rate, hq.db, source, hq.enroll_rate_limit)
+    body = await request.read()
+
+    def work() -> dict[str, Any]:
+        parsed = enrollment.parse_request(pushparse.parse_json(body))
+        return enrollment.enroll(hq.db, hq.ca, parsed)
+
+    answer = await hq.run(work)
+    log.info("enrolled device=%s", answer["device_id"])
+    return _json(answer)
+
+
+def sync_app(hq: HQ) -> web.Application:
+    app = web.Application(client_max_size=MAX_BODY,
+                          middlewares=[error_middleware, device_middleware])
+    app[HQ_KEY] = hq
+    app.router.add_post("/v1/push", handle_push)
+    app.router.add_get("/v1/pull", handle_pull)
+    app.router.add_get("/v1/status", handle_status)
+    app.router.add_post("/v1/renew", handle_renew)
+    return app
+
+
+def enroll_app(hq: HQ) -> web.Application:
+    app = web.Application(client_max_size=64 * 1024, middlewares=[error_middleware])
+    app[HQ_KEY] = hq
+    app.router.add_get("/v1/ca", handle_ca)
+    app.router.add_post("/v1/enroll", handle_enroll)
+    return app
+
+
+def server_context(data_dir: DataDir, require_client_cert: bool) -> ssl.SSLContext:
+    ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    ctx.minimum_version = ssl.TLSVersion.TLSv1_3
+    ctx.load_cert_chain(data_dir.server_cert, data_dir.server_key)
+    if require_client_cert:
+        ctx.load_verify_locations(cafile=data_dir.ca_cert)  # HQ's CA only
+        ctx.verify_mode = ssl.CERT_REQUIRED
+    return ctx
+
+
+def _url(host: str, port: int) -> str:
+    return f"https://[{host}]:{port}" if ":" in host else f"https://{host}:{port}"
+
+
+async def serve(data_dir: DataDir, db: Database, host: str, port: int, enroll_port: int,
+                retention: timedelta, announce: Callable[[str], None],
+                enroll_rate_limit: int = enrollment.RATE_LIMIT) -> None:
+    """Run both listeners until SIGTERM or SIGINT; `announce` gets the "listening" line."""
+    import signal
+
+    crash_at = parse_crash_env(os.environ.get(CRASH_ENV))
+    if crash_at:
+        log.warning("%s is set: this server will exit on purpose (tests only)", CRASH_ENV)
+    executor = ThreadPoolExecutor(max_workers=8, thread_name_prefix="hq-db")
+    hq = HQ(db, data_dir.load_ca(), retention, executor, enroll_rate_limit, crash_at)
+    runners = [web.AppRunner(sync_app(hq), access_log=None, shutdown_timeout=5),
+               web.AppRunner(enroll_app(hq), access_log=None, shutdown_timeout=5)]
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGTERM, signal.SIGINT):
+        loop.add_signal_handler(sig, stop.set)
+    try:
+        for runner in runners:
+            await runner.setup()
+        sync_site = web.TCPSite(runners[0], host, port,
+                                ssl_context=server_context(data_dir, True))
+        await sync_site.start()
+        real_port = runners[0].addresses[0][1]
+        if enroll_port < 0:  # default: the port after the sync port
+            enroll_port = real_port + 1 if port else 0
+        enroll_site = web.TCPSite(runners[1], host, enroll_port,
+                                  ssl_context=server_context(data_dir, False))
+        await enroll_site.start()
+        real_enroll = runners[1].addresses[0][1]
+        announce(f"listening sync={_url(host, real_port)} enroll={_url(host, real_enroll)}")
+        await stop.wait()
+    finally:
+        for runner in runners:
+            await runner.cleanup()
+        executor.shutdown(wait=True)
+        db.dispose()

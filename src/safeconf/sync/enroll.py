@@ -1,0 +1,131 @@
+"""Enrolling this laptop with HQ, from the bundle an administrator handed over.
+
+1. `GET /v1/ca` on the enrollment listener. This one connection is not verified (the laptop
+   does not know HQ's CA yet) and carries nothing secret; the CA it returns is used only if
+   its SHA-256 matches the fingerprint in the bundle.
+2. `POST /v1/enroll` on a new connection that trusts that CA alone, with a fresh key's CSR
+   and HMAC(sha256(secret), CSR DER) as proof of the code.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+from dataclasses import dataclass
+from typing import Any
+
+from cryptography import x509
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric import ec
+from cryptography.x509.oid import NameOID
+
+from safeconf.sync import tls
+from safeconf.sync.bundle import EnrollmentBundle, parse_bundle
+from safeconf.sync.errors import EnrollmentError, ProtocolError, ServerNotTrusted
+from safeconf.sync.transport import exchange, make_client, server_message
+
+PROTOCOL = 1
+DEFAULT_TIMEOUT = 30.0
+
+
+@dataclass(frozen=True)
+class Enrollment:
+    """What the vault stores after enrolling: the key PEM is the device's secret."""
+
+    device_id: str
+    worker_id: str
+    key_pem: str
+    cert_pem: str
+    ca_pem: str
+    sync_url: str
+
+    def __repr__(self) -> str:
+        return (f"Enrollment(device_id={self.device_id!r}, worker_id={self.worker_id!r}, "
+                f"sync_url={self.sync_url!r})")
+
+
+def new_key_and_csr() -> tuple[str, str]:
+    """A fresh EC P-256 key (PEM, unencrypted: the vault encrypts it) and a CSR for it.
+
+    The subject is a placeholder: HQ names the device itself.
+    """
+    key = ec.generate_private_key(ec.SECP256R1())
+    csr = (
+        x509.CertificateSigningRequestBuilder()
+        .subject_name(x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "safeconf device")]))
+        .sign(key, hashes.SHA256())
+    )
+    key_pem = key.private_bytes(
+        serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
+        serialization.NoEncryption(),
+    ).decode("ascii")
+    return key_pem, csr.public_bytes(serialization.Encoding.PEM).decode("ascii")
+
+
+def fetch_ca(bundle: EnrollmentBundle, timeout: float = DEFAULT_TIMEOUT) -> str:
+    """HQ's CA certificate, accepted only if it matches the bundle's fingerprint."""
+    with make_client(bundle.enroll_url, tls.unverified_context(), timeout) as http:
+        status, answer = exchange(http, "GET", "/v1/ca")
+    ca_pem = answer.get("ca_pem") if isinstance(answer, dict) else None
+    if status != 200 or not isinstance(ca_pem, str) or len(ca_pem) > 16_384:
+        raise ProtocolError("HQ's enrollment service did not send its certificate.")
+    try:
+        der = x509.load_pem_x509_certificate(ca_pem.encode("ascii")).public_bytes(
+            serialization.Encoding.DER)
+    except (ValueError, UnicodeEncodeError) as exc:
+        raise ProtocolError("HQ's enrollment service sent a damaged certificate.") from exc
+    if not hmac.compare_digest(hashlib.sha256(der).hexdigest(), bundle.ca_fingerprint):
+        raise ServerNotTrusted("The server is not the HQ named in the enrollment code, so "
+                               "nothing was sent. Tell your IT support.")
+    return ca_pem
+
+
+def enroll(bundle_text: str | EnrollmentBundle, timeout: float = DEFAULT_TIMEOUT) -> Enrollment:
+    """Enroll this laptop; raises `SyncError` subclasses with messages to show."""
+    bundle = parse_bundle(bundle_text) if isinstance(bundle_text, str) else bundle_text
+    ca_pem = fetch_ca(bundle, timeout)
+    key_pem, csr_pem = new_key_and_csr()
+    csr_der = x509.load_pem_x509_csr(csr_pem.encode("ascii")).public_bytes(
+        serialization.Encoding.DER)
+    request = {"protocol": PROTOCOL, "code_id": bundle.code_id, "csr_pem": csr_pem,
+               "mac": bundle.proof(csr_der)}
+    with make_client(bundle.enroll_url, tls.pinned_context(ca_pem), timeout) as http:
+        status, answer = exchange(http, "POST", "/v1/enroll", request)
+    if status != 200:
+        _refused(status, answer)
+    return _enrollment(answer, key_pem, ca_pem)
+
+
+def _refused(status: int, answer: Any) -> None:
+    code = answer.get("error") if isinstance(answer, dict) else None
+    code = code if isinstance(code, str) and len(code) <= 64 else "enrollment_failed"
+    if status == 429:
+        raise EnrollmentError(server_message(answer, "Too many attempts; wait a minute."), code)
+    if status >= 500:
+        raise EnrollmentError("HQ could not complete the enrollment; try again later.", code)
+    raise EnrollmentError(server_message(answer, "HQ refused the enrollment code."), code)
+
+
+def _enrollment(answer: Any, key_pem: str, ca_pem: str) -> Enrollment:
+    fields = ("device_id", "worker_id", "certificate_pem", "ca_pem", "sync_url")
+    if not isinstance(answer, dict) or not all(
+        isinstance(answer.get(f), str) and 0 < len(answer[f]) <= 16_384 for f in fields
+    ):
+        raise ProtocolError("HQ's enrollment answer was not in the expected form.")
+    if answer["ca_pem"].strip() != ca_pem.strip():
+        raise ProtocolError("HQ's enrollment answer named a different certificate authority.")
+    try:
+        cert = x509.load_pem_x509_certificate(answer["certificate_pem"].encode("ascii"))
+        key = serialization.load_pem_private_key(key_pem.encode("ascii"), password=None)
+    except (ValueError, UnicodeEncodeError) as exc:
+        raise ProtocolError("HQ sent a damaged certificate.") from exc
+    if cert.public_key().public_bytes(
+        serialization.Encoding.DER, serialization.PublicFormat.SubjectPublicKeyInfo
+    ) != key.public_key().public_bytes(
+        serialization.Encoding.DER, serialization.PublicFormat.SubjectPublicKeyInfo
+    ):
+        raise ProtocolError("HQ's certificate is not for this laptop's key.")
+    if not answer["sync_url"].startswith("https://"):
+        raise ProtocolError("HQ's enrollment answer named a sync address that is not https.")
+    return Enrollment(answer["device_id"], answer["worker_id"], key_pem,
+                      answer["certificate_pem"], ca_pem, answer["sync_url"].rstrip("/"))

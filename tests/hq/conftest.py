@@ -1,0 +1,108 @@
+"""Fixtures for the HQ tests: real `safeconf-hq serve` processes over mutual TLS, on SQLite
+and on PostgreSQL (from $SAFECONF_TEST_POSTGRES_URL, or a throwaway cluster)."""
+
+from __future__ import annotations
+
+import os
+import sys
+import uuid
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+from hq_harness import HQ
+from hq_pgcluster import ClusterUnavailable, create_database, start_cluster
+
+from safeconf.hq.datadir import normalise_database_url
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers",
+        "postgres: needs PostgreSQL ($SAFECONF_TEST_POSTGRES_URL, or initdb/pg_ctl installed)",
+    )
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    """Run every store-dependent test on SQLite and on PostgreSQL (marked `postgres`).
+
+    Done here rather than in fixture params so the marker is registered before it is used.
+    """
+    backends = ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)]
+    if "shared_hq" in metafunc.fixturenames:
+        metafunc.parametrize("shared_hq", backends, indirect=True, scope="module")
+    elif "backend" in metafunc.fixturenames:
+        metafunc.parametrize("backend", backends, indirect=True)
+
+
+def _unavailable(reason: str) -> None:
+    if os.environ.get("CI"):
+        pytest.fail(f"PostgreSQL is required in CI: {reason}")
+    pytest.skip(reason)
+
+
+@pytest.fixture(scope="session")
+def postgres_admin_url() -> Iterator[str]:
+    url = os.environ.get("SAFECONF_TEST_POSTGRES_URL")
+    if url:
+        yield normalise_database_url(url)  # postgresql:// would mean psycopg2 to SQLAlchemy
+        return
+    try:
+        cluster = start_cluster()
+    except ClusterUnavailable as exc:
+        _unavailable(str(exc))
+        raise  # not reached: skip/fail raise
+    try:
+        yield cluster.url
+    finally:
+        cluster.stop()
+
+
+@pytest.fixture(scope="session")
+def new_database_url(request: pytest.FixtureRequest) -> Callable[[str], str | None]:
+    """backend name -> a fresh, empty database URL (None: SQLite in the data dir)."""
+
+    def make(backend: str) -> str | None:
+        if backend == "sqlite":
+            return None
+        admin = request.getfixturevalue("postgres_admin_url")
+        return create_database(admin, f"hq_{uuid.uuid4().hex[:12]}")
+
+    return make
+
+
+@pytest.fixture
+def backend(request: pytest.FixtureRequest) -> str:
+    return str(request.param)
+
+
+@pytest.fixture(scope="module")
+def shared_hq(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory,
+              new_database_url: Callable[[str], str | None]) -> Iterator[HQ]:
+    """One serving HQ per backend per test module; tests keep apart by using their own
+    workers and cases."""
+    hq = HQ.create(tmp_path_factory.mktemp("hq") / "data", new_database_url(request.param))
+    hq.serve()
+    try:
+        yield hq
+    finally:
+        hq.close()
+
+
+@pytest.fixture
+def make_hq(tmp_path: Path, backend: str,
+            new_database_url: Callable[[str], str | None]) -> Iterator[Callable[[], HQ]]:
+    """Fresh HQs (not yet serving) on the test's backend, closed at teardown."""
+    made: list[HQ] = []
+
+    def make() -> HQ:
+        hq = HQ.create(tmp_path / f"hq{len(made)}", new_database_url(backend))
+        made.append(hq)
+        return hq
+
+    yield make
+    for hq in made:
+        hq.close()

@@ -1,0 +1,193 @@
+"""A real `safeconf-hq serve` process for tests, and helpers around it."""
+
+from __future__ import annotations
+
+import os
+import queue
+import signal
+import subprocess
+import sys
+import threading
+import uuid
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import func, select
+
+from safeconf.hq import cases, enrollment, schema
+from safeconf.hq.datadir import DataDir, initialise
+from safeconf.hq.db import Database
+from safeconf.sync import Enrollment, HQClient, enroll
+
+START_TIMEOUT = 30.0
+
+
+def hq_command(*args: str) -> list[str]:
+    return [sys.executable, "-m", "safeconf.hq.cli", *args]
+
+
+def run_cli(*args: str, check: bool = True, env: dict[str, str] | None = None,
+            ) -> subprocess.CompletedProcess[str]:
+    result = subprocess.run(hq_command(*args), capture_output=True, text=True, timeout=60,
+                            env=env, check=False)
+    if check and result.returncode != 0:
+        raise AssertionError(f"safeconf-hq {' '.join(args)} failed: {result.stderr}")
+    return result
+
+
+class ServerProcess:
+    """`safeconf-hq serve --port 0`, started and waited for on its "listening" line."""
+
+    def __init__(self, data_dir: Path, database_url: str, *extra: str,
+                 env: dict[str, str] | None = None) -> None:
+        self.data_dir = data_dir
+        self.database_url = database_url
+        if "--enroll-rate-limit" not in extra:  # tests enroll many devices from one address
+            extra = (*extra, "--enroll-rate-limit", "100000")
+        self.extra = extra
+        self.env = env or {}
+        self.proc: subprocess.Popen[str] | None = None
+        self.sync_url = ""
+        self.enroll_url = ""
+        self.log = data_dir / f"serve-{uuid.uuid4().hex[:8]}.log"
+
+    def start(self) -> ServerProcess:
+        log = self.log.open("w")
+        self.proc = subprocess.Popen(
+            hq_command("serve", "--data-dir", str(self.data_dir), "--database",
+                       self.database_url, "--port", "0", "--enroll-port", "0", *self.extra),
+            stdout=subprocess.PIPE, stderr=log, text=True,
+            env={**os.environ, **self.env},
+        )
+        log.close()
+        lines: queue.Queue[str] = queue.Queue()
+        stdout = self.proc.stdout
+        assert stdout is not None
+
+        def pump() -> None:
+            for line in stdout:
+                lines.put(line)
+            lines.put("")
+
+        threading.Thread(target=pump, daemon=True).start()
+        try:
+            line = lines.get(timeout=START_TIMEOUT)
+        except queue.Empty:
+            self.kill()
+            raise AssertionError(f"HQ did not start: {self.log.read_text()}") from None
+        if not line.startswith("listening "):
+            self.kill()
+            raise AssertionError(f"HQ did not start: {line!r} {self.log.read_text()}")
+        fields = dict(part.split("=", 1) for part in line.split()[1:])
+        self.sync_url, self.enroll_url = fields["sync"], fields["enroll"]
+        return self
+
+    @property
+    def running(self) -> bool:
+        return self.proc is not None and self.proc.poll() is None
+
+    def stop(self) -> int | None:
+        if self.proc is None:
+            return None
+        if self.proc.poll() is None:
+            self.proc.send_signal(signal.SIGTERM)
+            try:
+                self.proc.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait(timeout=15)
+        return self.proc.returncode
+
+    def kill(self) -> None:
+        if self.proc is not None and self.proc.poll() is None:
+            self.proc.kill()
+            self.proc.wait(timeout=15)
+
+    def wait_exit(self, timeout: float = 15) -> int:
+        assert self.proc is not None
+        return self.proc.wait(timeout=timeout)
+
+
+@dataclass
+class HQ:
+    """One HQ: a data dir, its database, and (usually) a running server."""
+
+    data: DataDir
+    database_url: str
+    db: Database
+    server: ServerProcess | None = None
+    clients: list[HQClient] = field(default_factory=list)
+
+    @classmethod
+    def create(cls, path: Path, database_url: str | None) -> HQ:
+        data = initialise(path, ["127.0.0.1", "localhost"], database_url)
+        url = data.database_url(database_url)
+        db = Database(url, pool_size=2)
+        db.create_schema()
+        return cls(data, url, db)
+
+    def serve(self, *extra: str, env: dict[str, str] | None = None) -> ServerProcess:
+        self.server = ServerProcess(self.data.path, self.database_url, *extra, env=env).start()
+        return self.server
+
+    def new_server(self, *extra: str, env: dict[str, str] | None = None) -> ServerProcess:
+        return ServerProcess(self.data.path, self.database_url, *extra, env=env).start()
+
+    def close(self) -> None:
+        for client in self.clients:
+            client.close()
+        if self.server is not None:
+            self.server.stop()
+        self.db.dispose()
+
+    @property
+    def sync_url(self) -> str:
+        assert self.server is not None
+        return self.server.sync_url
+
+    @property
+    def enroll_url(self) -> str:
+        assert self.server is not None
+        return self.server.enroll_url
+
+    def code(self, worker: str, **kwargs: Any) -> enrollment.IssuedCode:
+        return enrollment.issue_code(self.db, self.data.load_ca(), worker, self.sync_url,
+                                     self.enroll_url, **kwargs)
+
+    def enroll(self, worker: str) -> Enrollment:
+        return enroll(self.code(worker).uri)
+
+    def client(self, device: Enrollment, **kwargs: Any) -> HQClient:
+        client = HQClient(device.sync_url, device.ca_pem, device.cert_pem, device.key_pem,
+                          timeout=30, **kwargs)
+        self.clients.append(client)
+        return client
+
+    def device(self, worker: str) -> tuple[Enrollment, HQClient]:
+        enrolled = self.enroll(worker)
+        return enrolled, self.client(enrolled)
+
+    def add_case(self, *workers: str, number: str | None = None) -> str:
+        number = number or f"C-{uuid.uuid4().hex[:10]}"
+        rows = [cases.CaseRow(2, number, "Family " + number[-4:], tuple(workers))]
+        cases.import_cases(self.db, rows)
+        return cases.case_id_for(self.db, number)
+
+    def case_number(self, case_id: str) -> str:
+        with self.db.read() as conn:
+            return str(conn.execute(select(schema.cases.c.case_number)
+                                    .where(schema.cases.c.case_id == case_id)).scalar_one())
+
+    def count(self, table: Any, *where: Any) -> int:
+        with self.db.read() as conn:
+            return int(conn.execute(select(func.count()).select_from(table).where(*where))
+                       .scalar_one())
+
+    def cli(self, *args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
+        return run_cli(*args, "--data-dir", str(self.data.path), "--database",
+                       self.database_url, check=check)
+
+
+def new_worker() -> str:
+    return f"w-{uuid.uuid4().hex[:12]}"
