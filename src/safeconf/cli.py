@@ -38,12 +38,24 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command is None:
             return _run_app(data_dir, secrets)
         return int(args.handler(args, data_dir, secrets))
-    except (VaultError, CliError, ValueError) as exc:
+    except Exception as exc:
+        if not _is_users_to_fix(exc):
+            raise
         print(f"safeconf: {exc}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print("safeconf: interrupted; nothing more was changed.", file=sys.stderr)
         return 130
+
+
+def _is_users_to_fix(exc: Exception) -> bool:
+    """Errors whose message tells the user what to do; anything else is a bug to show."""
+    if isinstance(exc, VaultError | CliError | ValueError):
+        return True
+    # Imported here: the sync stack (httpx, TLS) is not needed to start the app.
+    from safeconf.sync.errors import SyncError
+
+    return isinstance(exc, SyncError)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -71,7 +83,14 @@ def _parser() -> argparse.ArgumentParser:
     passwd = commands.add_parser("passwd", help="change the vault's passphrase")
     passwd.set_defaults(handler=_passwd)
 
-    for sub in (init, check, demo, passwd):
+    enroll = commands.add_parser("enroll", help="enroll this laptop with HQ using its code")
+    enroll.add_argument("code", help="the safeconf:enroll?… code HQ issued (one line)")
+    enroll.set_defaults(handler=_enroll)
+
+    sync = commands.add_parser("sync", help="exchange records with HQ (exit 0 when all done)")
+    sync.set_defaults(handler=_sync)
+
+    for sub in (init, check, demo, passwd, enroll, sync):
         sub.add_argument("--data-dir", type=Path, default=argparse.SUPPRESS,
                          help="vault folder (default: the platform's user data folder)")
     return parser
@@ -134,6 +153,42 @@ def _passwd(_args: argparse.Namespace, data_dir: Path, secrets: SecretStore) -> 
     finally:
         vault.close()
     print("Passphrase changed. The data was not re-encrypted; only its key was re-wrapped.")
+    return 0
+
+
+def _enroll(args: argparse.Namespace, data_dir: Path, secrets: SecretStore) -> int:
+    from safeconf.sync.engine import enroll_vault
+
+    vault = Vault.open(data_dir, _passphrase("SAFECONF_PASSPHRASE", "Passphrase: "), secrets)
+    try:
+        enrollment = enroll_vault(vault, args.code.strip())
+    finally:
+        vault.close()
+    print(f"Enrolled with HQ as device {enrollment.device_id} of worker {enrollment.worker_id}.")
+    return 0
+
+
+def _sync(_args: argparse.Namespace, data_dir: Path, secrets: SecretStore) -> int:
+    from safeconf.sync.engine import SyncEngine
+
+    vault = Vault.open(data_dir, _passphrase("SAFECONF_PASSPHRASE", "Passphrase: "), secrets)
+    try:
+        report = SyncEngine(vault, secrets).run()
+        left = vault.sync.pending_count() if vault.is_open else 0
+    finally:
+        if vault.is_open:
+            vault.close()
+    print(
+        f"Synced: sent {report.pushed}, received {report.pulled}, "
+        f"removed {report.purged_cases} withdrawn case(s)"
+        + (f", {report.push_conflicts + report.pull_conflicts} conflict(s) kept for review"
+           if report.push_conflicts + report.pull_conflicts else "")
+        + (", certificate renewed" if report.renewed else "")
+        + "."
+    )
+    if left:
+        print(f"{left} change(s) made during the sync wait for the next one.", file=sys.stderr)
+        return 1
     return 0
 
 

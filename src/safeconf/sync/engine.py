@@ -1,0 +1,206 @@
+"""One sync run between a vault and HQ: status, push the outbox, pull changes, renew.
+
+Resumable at every step: the outbox, the batch in flight and the pull cursor are in the
+vault, so a run cut off anywhere (offline, killed, HQ down) continues where it stopped and
+never duplicates. Blocking: the app runs it off the GUI thread.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+
+from safeconf.domain.ids import new_id, parse_utc
+from safeconf.sync.client import HQClient
+from safeconf.sync.enroll import Enrollment, enroll, new_key_and_csr
+from safeconf.sync.errors import DeviceRevoked, SyncConflict, SyncError
+from safeconf.sync.messages import OutboxItem
+from safeconf.vault.device_secret import SecretStore
+from safeconf.vault.sync_store import Credentials
+from safeconf.vault.vault import Vault
+
+BATCH_SIZE = 500
+PAGE_SIZE = 500
+RENEW_BEFORE = timedelta(days=30)
+# Agencies require laptops to check in: past this, the app locks until it syncs.
+STALE_AFTER = timedelta(days=30)
+
+
+class NotEnrolled(SyncError):
+    def __init__(self) -> None:
+        super().__init__("This laptop is not enrolled with HQ yet. Ask HQ for an enrollment "
+                         "code and choose Enroll with HQ.")
+
+
+class DeviceWiped(SyncError):
+    """HQ revoked this laptop and asked for its data to be erased; it has been."""
+
+
+@dataclass(frozen=True)
+class SyncProgress:
+    phase: str  # "connecting", "pushing", "pulling", "done"
+    done: int
+    total: int
+
+
+@dataclass(frozen=True)
+class SyncReport:
+    pushed: int
+    pulled: int
+    purged_cases: int
+    push_conflicts: int
+    pull_conflicts: int
+    renewed: bool
+    finished_at: str
+
+
+def enroll_vault(vault: Vault, bundle_text: str) -> Enrollment:
+    """Enroll this laptop with the code bundle from HQ; the key stays inside the vault."""
+    if vault.sync.credentials() is not None:
+        raise SyncError("This laptop is already enrolled with HQ.")
+    enrollment = enroll(bundle_text)
+    vault.sync.save_credentials(
+        Credentials(
+            hq_device_id=enrollment.device_id,
+            worker_id=enrollment.worker_id,
+            sync_url=enrollment.sync_url,
+            ca_pem=enrollment.ca_pem,
+            cert_pem=enrollment.cert_pem,
+            key_pem=enrollment.key_pem,
+        )
+    )
+    return enrollment
+
+
+def is_stale(vault: Vault, now: datetime | None = None) -> bool:
+    """An enrolled laptop that has not synced for too long must check in before use."""
+    if vault.sync.credentials() is None:
+        return False
+    last = vault.sync.last_sync_at or vault.sync.get("enrolled_at")
+    if last is None:
+        return False
+    return (now or datetime.now(UTC)) - parse_utc(last) > STALE_AFTER
+
+
+@dataclass(frozen=True)
+class _Batch:
+    """The push batch in flight, kept in the vault so a retry resends it under its id."""
+
+    id: str
+    last_seq: int
+    last_audit_seq: int
+
+
+class SyncEngine:
+    def __init__(
+        self,
+        vault: Vault,
+        secrets: SecretStore,
+        progress: Callable[[SyncProgress], None] | None = None,
+        client_factory: Callable[[Credentials], HQClient] | None = None,
+    ) -> None:
+        self._vault = vault
+        self._secrets = secrets
+        self._progress = progress or (lambda _p: None)
+        self._client_factory = client_factory or _client_for
+
+    def run(self) -> SyncReport:
+        credentials = self._vault.sync.credentials()
+        if credentials is None:
+            raise NotEnrolled()
+        self._progress(SyncProgress("connecting", 0, 0))
+        with self._client_factory(credentials) as client:
+            try:
+                client.status()
+                pushed, push_conflicts = self._push(client)
+                pulled, purged, pull_conflicts = self._pull(client)
+                renewed = self._renew_if_due(client, credentials)
+            except DeviceRevoked as revoked:
+                if revoked.wipe:
+                    self._vault.shred(self._secrets)
+                    raise DeviceWiped(
+                        "HQ has revoked this laptop and asked for its data to be erased. "
+                        "The vault on this laptop has been destroyed. Contact IT."
+                    ) from revoked
+                raise
+        self._vault.sync.mark_synced()
+        self._progress(SyncProgress("done", 1, 1))
+        return SyncReport(pushed, pulled, purged, push_conflicts, pull_conflicts, renewed,
+                          self._vault.sync.last_sync_at or "")
+
+    def _push(self, client: HQClient) -> tuple[int, int]:
+        store = self._vault.sync
+        total, pushed, conflicts = store.pending_count(), 0, 0
+        while True:
+            batch = self._batch_in_flight()
+            items = store.pending(BATCH_SIZE)
+            audit = store.pending_audit(BATCH_SIZE)
+            if batch is not None:
+                # A retry sends exactly what the first attempt sent, under the same id.
+                items = [i for i in items if i.seq <= batch.last_seq]
+                audit = [e for e in audit if e.seq <= batch.last_audit_seq]
+            if not items and not audit:
+                store.put("push_batch", "null")
+                return pushed, conflicts
+            if batch is None:
+                batch = _Batch(
+                    id=new_id(),
+                    last_seq=items[-1].seq if items else store.acked_seq,
+                    last_audit_seq=audit[-1].seq if audit else store.audit_acked_seq,
+                )
+                store.put("push_batch", json.dumps(batch.__dict__))
+            try:
+                result = client.push(
+                    batch.id,
+                    [OutboxItem(i.seq, i.record_type, i.data, i.base_version) for i in items],
+                    audit,
+                )
+            except SyncConflict as gap:
+                raise SyncError(
+                    "HQ is missing earlier changes from this laptop, so this sync stopped. "
+                    "Contact IT; nothing on this laptop was lost."
+                ) from gap
+            store.mark_pushed(result.acked_seq, result.audit_acked_seq)
+            store.put("push_batch", "null")
+            pushed += len(items)
+            conflicts += len(result.conflicts)
+            self._progress(SyncProgress("pushing", pushed, total))
+
+    def _batch_in_flight(self) -> _Batch | None:
+        raw = self._vault.sync.get("push_batch")
+        return None if raw is None or raw == "null" else _Batch(**json.loads(raw))
+
+    def _pull(self, client: HQClient) -> tuple[int, int, int]:
+        store = self._vault.sync
+        pulled = purged = conflicts = 0
+        while True:
+            page = client.pull(store.cursor, PAGE_SIZE)
+            if page.resync:
+                store.put("cursor", "0")
+                continue
+            result = store.apply_page([i.record for i in page.items], page.cursor, page.purge)
+            pulled += len(page.items)
+            purged += result.purged_cases
+            conflicts += result.conflicts
+            self._progress(SyncProgress("pulling", pulled, pulled + (PAGE_SIZE if page.more
+                                                                      else 0)))
+            if not page.more:
+                return pulled, purged, conflicts
+
+    def _renew_if_due(self, client: HQClient, credentials: Credentials) -> bool:
+        if client.not_after - datetime.now(UTC) > RENEW_BEFORE:
+            return False
+        key_pem, csr_pem = new_key_and_csr()
+        cert_pem = client.renew(csr_pem)
+        self._vault.sync.save_credentials(
+            Credentials(**{**credentials.__dict__, "cert_pem": cert_pem, "key_pem": key_pem}),
+            action="renew",
+        )
+        return True
+
+
+def _client_for(credentials: Credentials) -> HQClient:
+    return HQClient(credentials.sync_url, credentials.ca_pem, credentials.cert_pem,
+                    credentials.key_pem)
