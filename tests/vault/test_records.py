@@ -197,3 +197,22 @@ def test_check_reports_a_sound_vault_as_sound(vault, conference):
         "audit chain",
     }
     assert all(r.ok for r in results), results
+
+
+def test_the_conference_listing_reads_a_range_with_its_cases_and_hides_sealed_ones(vault):
+    open_case = vault.cases.add(Case(case_number="L-1", family_name="Listed"))
+    sealed = vault.cases.add(Case(case_number="L-2", family_name="Hidden", sealed=True))
+    early = vault.conferences.add(Conference(case_id=open_case.id,
+                                             scheduled_start="2026-11-20T09:00:00+00:00"))
+    late = vault.conferences.add(Conference(case_id=open_case.id,
+                                            scheduled_start="2026-11-28T09:00:00+00:00"))
+    vault.conferences.add(Conference(case_id=sealed.id,
+                                     scheduled_start="2026-11-21T09:00:00+00:00"))
+    listed = vault.conferences.listing()
+    assert [(r.conference_id, r.case_number, r.family_name) for r in listed] == [
+        (early.id, "L-1", "Listed"), (late.id, "L-1", "Listed"),
+    ]
+    assert [r.conference_id for r in vault.conferences.listing("2026-11-25", "2026-12-01")] == [
+        late.id
+    ]
+    assert listed[0].state is early.state and listed[0].kind is early.kind
