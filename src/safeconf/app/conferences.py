@@ -37,7 +37,6 @@ from safeconf.domain.statements import Statement, current_statements
 from safeconf.vault.vault import Vault
 
 S = ConferenceState
-_FEW_CASES = 50
 
 
 class Group(StrEnum):
@@ -183,40 +182,20 @@ class ConferenceService:
             )
         )
 
-    def case_index(self) -> dict[str, Case]:
-        """Every case by id: read once when listing many conferences in pieces."""
-        return {c.id: c for c in self._vault.cases.all()}
-
     def conference_rows(
-        self,
-        start: datetime | None = None,
-        end: datetime | None = None,
-        cases: dict[str, Case] | None = None,
+        self, start: datetime | None = None, end: datetime | None = None
     ) -> list[ConferenceRow]:
-        """Conferences scheduled in [start, end) (all when both are None), with their case
-        (from `cases` when given, else read here)."""
-        if start is None and end is None:
-            conferences = self._vault.conferences.all()
-        else:
-            low = _iso(start or datetime.min.replace(tzinfo=UTC))
-            high = _iso(end or datetime.max.replace(tzinfo=UTC))
-            conferences = self._vault.conferences.scheduled_between(low, high)
-        if cases is None and len(conferences) > _FEW_CASES:
-            cases = self.case_index()
-        elif cases is None:  # a handful (today's): read just their cases
-            cases = {c.case_id: self._vault.cases.get(c.case_id) for c in conferences}
-        rows = []
-        for conf in conferences:
-            case = cases.get(conf.case_id)
-            if case is None or case.sealed:
-                continue
-            rows.append(
-                ConferenceRow(
-                    conf.id, case.id, case.case_number, case.family_name, conf.kind,
-                    conf.state, parse_utc(conf.scheduled_start),
-                )
+        """Conferences scheduled in [start, end) (all when both are None) with their case;
+        sealed cases are never listed."""
+        low = "" if start is None else _iso(start)
+        high = "\uffff" if end is None else _iso(end)
+        return [
+            ConferenceRow(
+                row.conference_id, row.case_id, row.case_number, row.family_name, row.kind,
+                row.state, parse_utc(row.scheduled_start),
             )
-        return rows
+            for row in self._vault.conferences.listing(low, high)
+        ]
 
     def conference(self, conference_id: str) -> Conference:
         return self._vault.conferences.get(conference_id)

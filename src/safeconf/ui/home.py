@@ -37,7 +37,7 @@ from safeconf.app.conferences import (
     load_plan,
     sort_group,
 )
-from safeconf.domain.records import Case, ConferenceType
+from safeconf.domain.records import ConferenceType
 from safeconf.ui import labels
 from safeconf.ui.conference_model import ID_ROLE, ConferenceModel
 from safeconf.ui.messages import user_message
@@ -158,7 +158,6 @@ class HomeView(QWidget):
         self._rest.setInterval(0)
         self._rest.timeout.connect(self._load_rest)
         self._plan: list[tuple[Group, datetime | None, datetime | None]] = []
-        self._cases: dict[str, Case] | None = None
 
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
@@ -183,7 +182,6 @@ class HomeView(QWidget):
         day_start = now.replace(hour=0, minute=0, second=0, microsecond=0)
         day_end = day_start + timedelta(days=1)
         self._plan = load_plan(day_start, day_end)
-        self._cases = None  # read once per refresh, when needed
         self.model.start_loading()
         self.tree.clearSpans()
         for row in range(self.model.rowCount()):  # the three headings span the table
@@ -200,9 +198,7 @@ class HomeView(QWidget):
             return
         group, start, end = self._plan.pop(0)
         try:
-            if self._cases is None:
-                self._cases = self._service.case_index()
-            rows = self._service.conference_rows(start, end, self._cases)
+            rows = self._service.conference_rows(start, end)
         except VaultError:
             self._plan.clear()
             return  # locked meanwhile: the view is about to go
@@ -210,7 +206,6 @@ class HomeView(QWidget):
         if self._plan:
             self._rest.start()
         else:
-            self._cases = None
             self.model.finish_loading()
             self.loaded.emit()
 
