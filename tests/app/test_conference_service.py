@@ -149,3 +149,27 @@ def test_load_plan_covers_all_time_nearest_first_without_overlap() -> None:
     assert all(upcoming[i][1] == upcoming[i + 1][0] for i in range(len(upcoming) - 1))
     assert all(recent[i][0] == recent[i + 1][1] for i in range(len(recent) - 1))
     assert [g for g, _a, _b in plan[:2]] == [Group.UPCOMING, Group.RECENT]
+
+
+def test_details_can_change_until_the_conference_is_finalized(
+    service: ConferenceService,
+) -> None:
+    from datetime import UTC, datetime
+
+    from safeconf.domain.errors import ReadOnlyRecord
+    from safeconf.domain.records import ConferenceType, Language
+
+    conference_id = _conference(service)
+    later = datetime(2026, 12, 1, 15, 30, tzinfo=UTC)
+    changed = service.update_details(
+        conference_id, start=later, location="  Family home  ", facilitator="",
+        kind=ConferenceType.TEAM_DECISION_MEETING, language=Language.SPANISH,
+    )
+    assert changed.scheduled_start.startswith("2026-12-01T15:30")
+    assert changed.location == "Family home" and changed.facilitator == service.user
+    assert changed.kind is ConferenceType.TEAM_DECISION_MEETING
+    service.finalize(conference_id)
+    with pytest.raises(ReadOnlyRecord):
+        service.update_details(conference_id, start=later, location="x", facilitator="f",
+                               kind=changed.kind, language=changed.language)
+    assert service.conference(conference_id).location == "Family home"

@@ -132,3 +132,20 @@ def test_a_missing_statement_is_reported_not_crashed_on(
     assert unlocked.main_view.workspace is None
     assert prompter.messages[-1][0] == "error"
     assert "not installed" in prompter.messages[-1][2]
+
+
+def test_the_details_step_edits_the_conference_until_it_is_finalized(
+    qtbot: Any, unlocked: AppWindow
+) -> None:
+    workspace = open_ready_conference(unlocked)
+    workspace.go_to(0)
+    details = workspace.details
+    details.fields.location.setText("Community center, room 4")
+    qtbot.mouseClick(details.save_button, Qt.MouseButton.LeftButton)
+    assert "saved" in details.message.text().lower()
+    service = workspace._service
+    assert service.conference(workspace.conference_id).location == "Community center, room 4"
+    service.finalize(workspace.conference_id)
+    workspace.refresh()
+    assert not details.fields.location.isEnabled()
+    assert not details.save_button.isEnabled()

@@ -182,6 +182,31 @@ class ConferenceService:
             )
         )
 
+    def update_details(
+        self,
+        conference_id: str,
+        start: datetime,
+        location: str,
+        facilitator: str,
+        kind: ConferenceType,
+        language: Language,
+    ) -> Conference:
+        """Change what describes a conference (not its state); refused once finalized."""
+        if start.tzinfo is None:
+            raise InvalidRecord("The start time needs a time zone.")
+        conf = self._writable(conference_id)
+        changed = replace(
+            conf,
+            scheduled_start=_iso(start),
+            location=location.strip(),
+            facilitator=facilitator.strip() or self.user,
+            kind=kind,
+            language=language,
+        )
+        if changed == conf:
+            return conf
+        return self._vault.conferences.update(changed)
+
     def conference_rows(
         self, start: datetime | None = None, end: datetime | None = None
     ) -> list[ConferenceRow]:

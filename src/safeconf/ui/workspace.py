@@ -8,6 +8,7 @@ import html
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QFormLayout,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -19,28 +20,69 @@ from PySide6.QtWidgets import (
 
 from safeconf.app.conferences import ConferenceService
 from safeconf.domain.conference_states import is_read_only
+from safeconf.domain.errors import DomainError
 from safeconf.domain.records import Presence
 from safeconf.ui import labels
 from safeconf.ui.attendees_page import AttendeesPage
 from safeconf.ui.conclude_page import ConcludePage
+from safeconf.ui.conference_form import ConferenceFields
 from safeconf.ui.confidentiality_page import ConfidentialityPage
 from safeconf.ui.notes_page import NotesPage
 from safeconf.ui.prompts import Prompter
+from safeconf.vault.errors import VaultError
 
 DETAILS, ATTENDEES, CONFIDENTIALITY, NOTES, CONCLUDE = range(5)
 
 
 class DetailsPage(QWidget):
-    def __init__(self, parent: QWidget | None = None) -> None:
+    """What describes the conference, editable until it is finalized."""
+
+    saved = Signal()
+
+    def __init__(self, service: ConferenceService, conference_id: str,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.text = QLabel(self)  # changing text: no accessible name
-        self.text.setWordWrap(True)
-        self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByKeyboard
-                                          | Qt.TextInteractionFlag.TextSelectableByMouse)
+        self._service = service
+        self._conference_id = conference_id
         lay = QVBoxLayout(self)
         lay.addWidget(QLabel(self.tr("<h3>Details</h3>"), self))
-        lay.addWidget(self.text)
+        self.case = QLabel(self)  # changing text: no accessible name
+        lay.addWidget(self.case)
+        form = QFormLayout()
+        self.fields = ConferenceFields(form, self, service.user)
+        lay.addLayout(form)
+        self.message = QLabel(self)  # changing text: no accessible name
+        self.message.setWordWrap(True)
+        self.save_button = QPushButton(self.tr("&Save details"), self)
+        self.save_button.setAccessibleName(self.tr("Save details"))
+        self.save_button.clicked.connect(self.save)
+        row = QHBoxLayout()
+        row.addWidget(self.message, 1)
+        row.addWidget(self.save_button)
+        lay.addLayout(row)
         lay.addStretch(1)
+
+    def load(self, read_only: bool) -> None:
+        conf = self._service.conference(self._conference_id)
+        case = self._service.case(conf.case_id)
+        self.case.setText(f"<b>{html.escape(case.case_number)}</b> — "
+                          f"{html.escape(case.family_name)} · {labels.name(conf.state)}")
+        self.fields.load(conf)
+        for widget in (*self.fields.widgets(), self.save_button):
+            widget.setEnabled(not read_only)
+        self.message.setText(
+            self.tr("Finalized: details can no longer change.") if read_only else ""
+        )
+
+    def save(self) -> bool:
+        try:
+            self._service.update_details(self._conference_id, **self.fields.values())
+        except (DomainError, VaultError) as exc:
+            self.message.setText(str(exc))
+            return False
+        self.saved.emit()  # the workspace reloads everything, this page included
+        self.message.setText(self.tr("Details saved."))
+        return True
 
 
 class Workspace(QWidget):
@@ -71,7 +113,8 @@ class Workspace(QWidget):
             self.steps.addItem(f"{number}. {title}")
         self.steps.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.pages = QStackedWidget(self)
-        self.details = DetailsPage(self)
+        self.details = DetailsPage(service, conference_id, self)
+        self.details.saved.connect(self.refresh)
         self.notes = NotesPage(service, prompter, conference_id, self)
         self.attendees = AttendeesPage(service, prompter, conference_id, self.notes.flush, self)
         self.confidentiality = ConfidentialityPage(service, prompter, conference_id, self)
@@ -119,15 +162,6 @@ class Workspace(QWidget):
         self.pages.setCurrentIndex(step)
 
     def refresh(self) -> None:
-        t = {
-            'Case': self.tr('Case'),
-            'Type': self.tr('Type'),
-            'Starts': self.tr('Starts'),
-            'Location': self.tr('Location'),
-            'Facilitator': self.tr('Facilitator'),
-            'Language': self.tr('Language'),
-            'State': self.tr('State'),
-        }
         conf = self._service.conference(self.conference_id)
         case = self._service.case(conf.case_id)
         read_only = is_read_only(conf.state)
@@ -136,17 +170,7 @@ class Workspace(QWidget):
             f"{labels.name(conf.kind)} · {labels.local_datetime(conf.scheduled_start)} · "
             f"<i>{labels.name(conf.state)}</i>"
         )
-        self.details.text.setText(
-            f"<p><b>{t['Case']}:</b> {html.escape(case.case_number)} — "
-            f"{html.escape(case.family_name)}</p>"
-            f"<p><b>{t['Type']}:</b> {labels.name(conf.kind)}</p>"
-            f"<p><b>{t['Starts']}:</b> "
-            f"{labels.local_datetime(conf.scheduled_start, labels.LONG)}</p>"
-            f"<p><b>{t['Location']}:</b> {html.escape(conf.location) or '—'}</p>"
-            f"<p><b>{t['Facilitator']}:</b> {html.escape(conf.facilitator)}</p>"
-            f"<p><b>{t['Language']}:</b> {labels.name(conf.language)}</p>"
-            f"<p><b>{t['State']}:</b> {labels.name(conf.state)}</p>"
-        )
+        self.details.load(read_only)
         self._mark_steps(read_only)
         self.attendees.set_read_only(read_only)
         self.attendees.refresh()
