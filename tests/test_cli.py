@@ -127,3 +127,31 @@ def test_without_a_keyring_the_commands_warn_and_still_work(data_dir):
     assert checked.returncode == 0, checked.stdout
     assert "no system keyring" in checked.stderr
     assert "(no keyring)" in checked.stdout
+
+
+def test_recover_without_a_terminal_or_variable_asks_for_the_code_clearly(initialised):
+    keys_before = (initialised / KEYS_NAME).read_bytes()
+    done = safeconf("--data-dir", str(initialised), "recover", passphrase=None)
+    assert done.returncode == 1
+    assert "SAFECONF_RECOVERY_CODE" in done.stderr and "Traceback" not in done.stderr
+    assert (initialised / KEYS_NAME).read_bytes() == keys_before
+
+
+def test_recover_with_a_code_for_another_vault_changes_nothing(initialised):
+    from safeconf.sync import recovery_code
+
+    before = {p.name: p.read_bytes() for p in initialised.iterdir() if p.is_file()}
+    done = safeconf("--data-dir", str(initialised), "recover", passphrase=None,
+                    SAFECONF_RECOVERY_CODE=recovery_code.encode(os.urandom(32)),
+                    SAFECONF_NEW_PASSPHRASE="another fine passphrase")
+    assert done.returncode == 1
+    assert "does not open this vault" in done.stderr
+    assert {p.name: p.read_bytes() for p in initialised.iterdir() if p.is_file()} == before
+    assert safeconf("--data-dir", str(initialised), "check").returncode == 0
+
+
+def test_recover_on_an_empty_folder_says_there_is_nothing_to_recover(data_dir):
+    done = safeconf("--data-dir", str(data_dir), "recover", passphrase=None,
+                    SAFECONF_RECOVERY_CODE="AAAA")
+    assert done.returncode == 1 and "no vault" in done.stderr
+    assert not data_dir.exists()

@@ -1,7 +1,8 @@
 """`safeconf`: with no arguments the desktop app; subcommands for IT staff and scripts.
 
 The passphrase comes from a prompt, or from SAFECONF_PASSPHRASE for automation
-(SAFECONF_NEW_PASSPHRASE for the new one in `passwd`).
+(SAFECONF_NEW_PASSPHRASE for the new one in `passwd` and `recover`; SAFECONF_RECOVERY_CODE for
+the code in `recover`).
 """
 
 from __future__ import annotations
@@ -90,7 +91,11 @@ def _parser() -> argparse.ArgumentParser:
     sync = commands.add_parser("sync", help="exchange records with HQ (exit 0 when all done)")
     sync.set_defaults(handler=_sync)
 
-    for sub in (init, check, demo, passwd, enroll, sync):
+    recover = commands.add_parser(
+        "recover", help="forgotten passphrase: reopen the vault with a recovery code from IT")
+    recover.set_defaults(handler=_recover)
+
+    for sub in (init, check, demo, passwd, enroll, sync, recover):
         sub.add_argument("--data-dir", type=Path, default=argparse.SUPPRESS,
                          help="vault folder (default: the platform's user data folder)")
     return parser
@@ -165,6 +170,31 @@ def _enroll(args: argparse.Namespace, data_dir: Path, secrets: SecretStore) -> i
     finally:
         vault.close()
     print(f"Enrolled with HQ as device {enrollment.device_id} of worker {enrollment.worker_id}.")
+    if enrollment.recovery_public_key_pem is None:
+        print("warning: HQ has no recovery key, so no escrow copy of this vault's key was "
+              "made: a forgotten passphrase cannot be recovered. Tell IT.", file=sys.stderr)
+    return 0
+
+
+def _recover(_args: argparse.Namespace, data_dir: Path, secrets: SecretStore) -> int:
+    from safeconf.sync import recovery_code
+
+    if not Vault.exists(data_dir):
+        raise CliError(f"there is no vault in {data_dir} to recover; use --data-dir.")
+    # The code is checked (typos) before the new passphrase is asked for.
+    data_key = recovery_code.decode(_secret_input("SAFECONF_RECOVERY_CODE", "Recovery code: "))
+    _warn_without_keyring(secrets)
+    new = _new_passphrase("SAFECONF_NEW_PASSPHRASE", "New passphrase: ")
+    vault = Vault.recover(data_dir, data_key, new, secrets)
+    try:
+        from safeconf.sync.engine import restore_escrow_entry
+
+        restore_escrow_entry(vault)
+    finally:
+        vault.close()
+    print("Vault recovered: it now opens with the new passphrase"
+          + (" and this laptop's keyring." if vault.uses_device_secret else " alone.")
+          + " Your records were kept.")
     return 0
 
 
@@ -206,11 +236,15 @@ def _warn_without_keyring(secrets: SecretStore) -> None:
 
 
 def _passphrase(env: str, prompt: str) -> str:
+    return _secret_input(env, prompt, "the passphrase")
+
+
+def _secret_input(env: str, prompt: str, what: str = "the recovery code") -> str:
     from_env = os.environ.get(env)
     if from_env is not None:
         return from_env
     if not sys.stdin.isatty():
-        raise CliError(f"no terminal to ask for the passphrase; set {env} for scripts.")
+        raise CliError(f"no terminal to ask for {what}; set {env} for scripts.")
     return getpass.getpass(prompt)
 
 

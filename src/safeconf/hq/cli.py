@@ -13,7 +13,7 @@ from pathlib import Path
 
 from sqlalchemy.exc import OperationalError
 
-from safeconf.hq import cases, devices, enrollment
+from safeconf.hq import cases, devices, enrollment, recovery, recovery_key
 from safeconf.hq.datadir import DEFAULT_HOSTS, DEFAULT_PORT, DataDir, initialise
 from safeconf.hq.db import Database
 from safeconf.hq.errors import AdminError
@@ -35,6 +35,16 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--host", action="append", dest="hosts", metavar="NAME",
                    help="host name or IP the server certificate names (repeatable; default "
                         f"{' and '.join(DEFAULT_HOSTS)})")
+
+    sub.add_parser("init-recovery", parents=[common],
+                   help="create the escrow recovery key pair in an existing data directory")
+
+    p = sub.add_parser("recover", parents=[common],
+                       help="print the recovery code for a device whose passphrase is lost")
+    p.add_argument("device", help="the device id (see `safeconf-hq devices`)")
+    p.add_argument("--recovery-key", type=Path, default=None, metavar="FILE",
+                   help=f"the recovery private key (default: {recovery_key.PRIVATE_NAME} in "
+                        "the data directory; production HQs keep it offline)")
 
     p = sub.add_parser("enroll", parents=[common], help="issue a one-time enrollment code")
     p.add_argument("--worker", required=True)
@@ -119,6 +129,8 @@ def _run(args: argparse.Namespace) -> int:
         initialise(data_dir.path, hosts, args.database)
         print(f"HQ initialised in {data_dir.path}")
         print(f"CA fingerprint (sha256): {data_dir.load_ca().fingerprint}")
+        print(f"Recovery private key: {data_dir.recovery_key} (move it offline; see "
+              "docs/hq.md)")
         return 0
     data_dir.config()  # a clear message if this is not an HQ data directory
     db = _database(data_dir, args)
@@ -152,6 +164,20 @@ def _command(args: argparse.Namespace, data_dir: DataDir, db: Database) -> int:
         asyncio.run(serve(data_dir, db, args.host, args.port, args.enroll_port,
                           timedelta(days=args.retention_days), announce,
                           args.enroll_rate_limit))
+        return 0
+    if args.command == "init-recovery":
+        data_dir.init_recovery()
+        print(f"Recovery key pair created; private key: {data_dir.recovery_key} (move it "
+              "offline; see docs/hq.md). Restart `safeconf-hq serve` so laptops enrolled "
+              "from now on get it.")
+        return 0
+    if args.command == "recover":
+        key = recovery_key.load_private(args.recovery_key or data_dir.recovery_key)
+        code = recovery.recover(db, args.device, key)
+        print(code)
+        print(f"Read this code to the caseworker of device {args.device}; they run "
+              "`safeconf recover` and type it. It opens their vault: do not write it down "
+              "or send it by email. This recovery was recorded.", file=sys.stderr)
         return 0
     if args.command == "revoke":
         devices.revoke(db, args.device, args.wipe)

@@ -12,6 +12,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+from safeconf.hq import recovery_key
 from safeconf.hq.ca import CertificateAuthority, cert_pem, key_pem
 from safeconf.hq.errors import AdminError
 
@@ -43,6 +44,19 @@ class DataDir:
     @property
     def config_file(self) -> Path:
         return self.path / "hq.json"
+
+    @property
+    def recovery_key(self) -> Path:
+        """Where `recover` looks for the private key unless given --recovery-key."""
+        return self.path / recovery_key.PRIVATE_NAME
+
+    def recovery_public_pem(self) -> str | None:
+        return recovery_key.load_public(self.path)
+
+    def init_recovery(self) -> str:
+        """Create the recovery key pair (for a data directory made before they existed)."""
+        with private_umask():
+            return recovery_key.create(self.path)
 
     def load_ca(self) -> CertificateAuthority:
         try:
@@ -124,6 +138,7 @@ def initialise(path: Path, hosts: list[str], database: str | None) -> DataDir:
         write_private(data_dir.ca_cert, cert_pem(ca.cert))
         write_private(data_dir.server_key, key_pem(server_key))
         write_private(data_dir.server_cert, cert_pem(server) + cert_pem(ca.cert))
+        recovery_key.create(path)
         config = {"version": CONFIG_VERSION, "hosts": hosts, "database": database}
         if data_dir.config_file.exists():
             data_dir.config_file.unlink()

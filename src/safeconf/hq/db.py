@@ -66,16 +66,37 @@ class Database:
                 )
 
     def check_schema(self) -> None:
-        """Refuse to serve a database that `safeconf-hq init` never set up, or a newer one."""
+        """Refuse to serve a database that `safeconf-hq init` never set up, or a newer one;
+        bring an older one up to date first."""
         if not inspect(self.engine).has_table("hq_meta"):
             raise AdminError("The HQ database has no tables; run `safeconf-hq init` first.")
-        with self.read() as conn:
-            version = conn.execute(
-                select(schema.meta.c.value).where(schema.meta.c.key == "schema_version")
-            ).scalar_one_or_none()
+        version = self._schema_version()
+        if version == "1":
+            self._upgrade_from_1()
+            version = self._schema_version()
         if version != str(schema.SCHEMA_VERSION):
             raise AdminError(f"The HQ database has schema version {version}; this HQ needs "
                              f"{schema.SCHEMA_VERSION}.")
+
+    def _schema_version(self) -> str | None:
+        with self.read() as conn:
+            found = conn.execute(
+                select(schema.meta.c.value).where(schema.meta.c.key == "schema_version")
+            ).scalar_one_or_none()
+        return None if found is None else str(found)
+
+    def _upgrade_from_1(self) -> None:
+        """Version 2 adds the escrow columns and the recoveries table; old rows keep NULL."""
+        with self.write() as conn:
+            # Re-checked under the write lock: another HQ process may have upgraded already.
+            if conn.execute(select(schema.meta.c.value)
+                            .where(schema.meta.c.key == "schema_version")).scalar_one() != "1":
+                return
+            conn.exec_driver_sql("ALTER TABLE devices ADD COLUMN escrow TEXT")
+            conn.exec_driver_sql("ALTER TABLE devices ADD COLUMN escrow_at VARCHAR(40)")
+            schema.recoveries.create(conn, checkfirst=True)
+            conn.execute(update(schema.meta).where(schema.meta.c.key == "schema_version")
+                         .values(value="2"))
 
     def dispose(self) -> None:
         self.engine.dispose()

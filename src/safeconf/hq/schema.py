@@ -19,7 +19,7 @@ from sqlalchemy import (
     Text,
 )
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: escrow copies on devices, the recoveries log
 metadata = MetaData()
 
 meta = Table(
@@ -47,6 +47,20 @@ devices = Table(
     Column("revoked_at", String(40), nullable=True),
     Column("chain_status", String(16), nullable=False, default="ok"),  # ok | broken
     Column("chain_broken_seq", BigInteger, nullable=True),
+    # The device's data key sealed to HQ's recovery key (safeconf.sync.escrow JSON). Only the
+    # offline recovery private key opens it.
+    Column("escrow", Text, nullable=True),
+    Column("escrow_at", String(40), nullable=True),
+)
+
+# Every `safeconf-hq recover`: which device, when, and from which admin account.
+recoveries = Table(
+    "recoveries",
+    metadata,
+    Column("recovery_id", Integer, primary_key=True, autoincrement=True),
+    Column("device_id", String(36), nullable=False, index=True),
+    Column("recovered_at", String(40), nullable=False),
+    Column("admin", String(200), nullable=False),
 )
 
 enrollment_codes = Table(

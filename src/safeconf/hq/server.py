@@ -21,7 +21,7 @@ from typing import Any, TypeVar
 
 from aiohttp import web
 
-from safeconf.hq import clock, devices, enrollment, pull, push, pushparse
+from safeconf.hq import clock, devices, enrollment, escrow_store, pull, push, pushparse
 from safeconf.hq.ca import (
     CertificateAuthority,
     CertificateRequestInvalid,
@@ -55,6 +55,8 @@ class HQ:
     enroll_rate_limit: int = enrollment.RATE_LIMIT
     crash_at: tuple[str, int] | None = None
     pushes_seen: int = field(default=0)
+    # Handed to laptops at enrollment over the CA-pinned channel; None: no escrow at this HQ.
+    recovery_public_pem: str | None = None
 
     async def run(self, fn: Callable[..., T], *args: Any) -> T:
         loop = asyncio.get_running_loop()
@@ -196,6 +198,18 @@ async def handle_renew(request: web.Request) -> web.Response:
     return _json({"certificate_pem": cert})
 
 
+async def handle_escrow(request: web.Request) -> web.Response:
+    hq = request.app[HQ_KEY]
+    device = request[DEVICE_KEY]
+    if (request.content_length or 0) > escrow_store.MAX_REQUEST:
+        raise HQError(413, "too_large", "An escrow copy is far smaller than this.")
+    body = await request.read()
+    blob = escrow_store.parse_upload(body, hq.recovery_public_pem)
+    await hq.run(escrow_store.store, hq.db, device.device_id, blob)
+    log.info("escrow copy stored for device=%s", device.device_id)
+    return _json({"stored": True})
+
+
 async def handle_ca(request: web.Request) -> web.Response:
     return _json({"ca_pem": cert_pem(request.app[HQ_KEY].ca.cert)})
 
@@ -208,7 +222,12 @@ async def handle_enroll(request: web.Request) -> web.Response:
 
     def work() -> dict[str, Any]:
         parsed = enrollment.parse_request(pushparse.parse_json(body))
-        return enrollment.enroll(hq.db, hq.ca, parsed)
+        answer = enrollment.enroll(hq.db, hq.ca, parsed)
+        if hq.recovery_public_pem is not None:
+            # This answer travels over TLS the laptop pinned to HQ's CA: that is what makes
+            # the recovery key trustworthy to it.
+            answer["recovery_public_key_pem"] = hq.recovery_public_pem
+        return answer
 
     answer = await hq.run(work)
     log.info("enrolled device=%s", answer["device_id"])
@@ -223,6 +242,7 @@ def sync_app(hq: HQ) -> web.Application:
     app.router.add_get("/v1/pull", handle_pull)
     app.router.add_get("/v1/status", handle_status)
     app.router.add_post("/v1/renew", handle_renew)
+    app.router.add_post("/v1/escrow", handle_escrow)
     return app
 
 
@@ -258,7 +278,11 @@ async def serve(data_dir: DataDir, db: Database, host: str, port: int, enroll_po
     if crash_at:
         log.warning("%s is set: this server will exit on purpose (tests only)", CRASH_ENV)
     executor = ThreadPoolExecutor(max_workers=8, thread_name_prefix="hq-db")
-    hq = HQ(db, data_dir.load_ca(), retention, executor, enroll_rate_limit, crash_at)
+    hq = HQ(db, data_dir.load_ca(), retention, executor, enroll_rate_limit, crash_at,
+            recovery_public_pem=data_dir.recovery_public_pem())
+    if hq.recovery_public_pem is None:
+        log.warning("no recovery key in %s: laptops enrolled now get no escrow copy; run "
+                    "`safeconf-hq init-recovery`", data_dir.path)
     runners = [web.AppRunner(sync_app(hq), access_log=None, shutdown_timeout=5),
                web.AppRunner(enroll_app(hq), access_log=None, shutdown_timeout=5)]
     stop = asyncio.Event()

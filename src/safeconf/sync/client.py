@@ -113,6 +113,12 @@ class HQClient:
                 "date and time, then sync again.", status.skew_seconds)
         return status
 
+    def upload_escrow(self, escrow: Mapping[str, Any]) -> None:
+        """Hand HQ the escrow copy of the vault's data key (sealed to HQ's recovery key)."""
+        answer = self._call("POST", "/v1/escrow", {"protocol": PROTOCOL, "escrow": dict(escrow)})
+        if not isinstance(answer, dict) or answer.get("stored") is not True:
+            raise ProtocolError("HQ's answer to the escrow copy was not in the expected form.")
+
     def renew(self, csr_pem: str) -> str:
         """A new certificate for the key in `csr_pem`; the old certificate keeps working until
         the new one is first used. Returns the certificate PEM."""

@@ -8,14 +8,16 @@ never duplicates. Blocking: the app runs it off the GUI thread.
 from __future__ import annotations
 
 import json
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 from safeconf.domain.ids import new_id, parse_utc
+from safeconf.sync import escrow
 from safeconf.sync.client import HQClient
 from safeconf.sync.enroll import Enrollment, enroll, new_key_and_csr
-from safeconf.sync.errors import DeviceRevoked, SyncConflict, SyncError
+from safeconf.sync.errors import DeviceRevoked, RequestRejected, SyncConflict, SyncError
 from safeconf.sync.messages import OutboxItem
 from safeconf.vault.device_secret import SecretStore
 from safeconf.vault.sync_store import Credentials
@@ -26,6 +28,11 @@ PAGE_SIZE = 500
 RENEW_BEFORE = timedelta(days=30)
 # Agencies require laptops to check in: past this, the app locks until it syncs.
 STALE_AFTER = timedelta(days=30)
+# sync_state keys: "pending" until HQ confirms it holds the escrow copy, then "done".
+ESCROW_UPLOAD = "escrow_upload"
+RECOVERY_KEY = "recovery_public_key_pem"
+
+log = logging.getLogger("safeconf.sync")
 
 
 class NotEnrolled(SyncError):
@@ -56,22 +63,81 @@ class SyncReport:
     finished_at: str
 
 
-def enroll_vault(vault: Vault, bundle_text: str) -> Enrollment:
-    """Enroll this laptop with the code bundle from HQ; the key stays inside the vault."""
+def enroll_vault(
+    vault: Vault,
+    bundle_text: str,
+    client_factory: Callable[[Credentials], HQClient] | None = None,
+) -> Enrollment:
+    """Enroll this laptop with the code bundle from HQ; the key stays inside the vault.
+
+    Where HQ has a recovery key, the data key is sealed to it (the escrow copy), kept in
+    `vault.keys` and sent to HQ; if sending fails, the next sync sends it first.
+    """
     if vault.sync.credentials() is not None:
         raise SyncError("This laptop is already enrolled with HQ.")
     enrollment = enroll(bundle_text)
-    vault.sync.save_credentials(
-        Credentials(
-            hq_device_id=enrollment.device_id,
-            worker_id=enrollment.worker_id,
-            sync_url=enrollment.sync_url,
-            ca_pem=enrollment.ca_pem,
-            cert_pem=enrollment.cert_pem,
-            key_pem=enrollment.key_pem,
-        )
+    credentials = Credentials(
+        hq_device_id=enrollment.device_id,
+        worker_id=enrollment.worker_id,
+        sync_url=enrollment.sync_url,
+        ca_pem=enrollment.ca_pem,
+        cert_pem=enrollment.cert_pem,
+        key_pem=enrollment.key_pem,
     )
+    with vault.transaction():
+        vault.sync.save_credentials(credentials)
+        if enrollment.recovery_public_key_pem is not None:
+            # Recorded with the credentials, so a crash before the upload still retries it.
+            vault.sync.put(RECOVERY_KEY, enrollment.recovery_public_key_pem)
+            vault.sync.put(ESCROW_UPLOAD, "pending")
+    if enrollment.recovery_public_key_pem is None:
+        log.warning("HQ has no recovery key: no escrow copy was made for this vault")
+        return enrollment
+    escrow_entry(vault)
+    try:
+        with (client_factory or _client_for)(credentials) as client:
+            upload_escrow_if_pending(vault, client)
+    except SyncError as exc:
+        log.warning("escrow copy not sent yet; the next sync retries it (%s)", type(exc).__name__)
     return enrollment
+
+
+def escrow_entry(vault: Vault) -> dict[str, object]:
+    """The vault's escrow entry for HQ's recovery key, sealed now if it is not there yet."""
+    pem = vault.sync.get(RECOVERY_KEY)
+    if pem is None:
+        raise SyncError("HQ gave this laptop no recovery key, so no escrow copy can be made.")
+    recipient = escrow.load_public_key(pem)
+    current = vault.escrow
+    if current is not None:
+        try:
+            blob = escrow.EscrowBlob.from_dict(current)
+            if (blob.recipient == escrow.key_fingerprint(recipient)
+                    and blob.vault_id == vault.vault_id):
+                return current
+        except SyncError:
+            pass  # damaged: seal a new one below
+    made = escrow.seal(vault.data_key(), vault.vault_id, recipient).to_dict()
+    vault.save_escrow(made)
+    return made
+
+
+def restore_escrow_entry(vault: Vault) -> bool:
+    """After a recovery that lost `vault.keys`, put an escrow entry back (same data key, so
+    HQ's copy stays valid). False when this vault never had one (not enrolled, or no key)."""
+    if vault.sync.get(RECOVERY_KEY) is None:
+        return False
+    escrow_entry(vault)
+    return True
+
+
+def upload_escrow_if_pending(vault: Vault, client: HQClient) -> bool:
+    """Send the escrow copy if HQ has not confirmed it yet; True when one was sent."""
+    if vault.sync.get(ESCROW_UPLOAD) != "pending":
+        return False
+    client.upload_escrow(escrow_entry(vault))
+    vault.sync.put(ESCROW_UPLOAD, "done")
+    return True
 
 
 def is_stale(vault: Vault, now: datetime | None = None) -> bool:
@@ -114,6 +180,7 @@ class SyncEngine:
         with self._client_factory(credentials) as client:
             try:
                 client.status()
+                self._send_escrow(client)
                 pushed, push_conflicts = self._push(client)
                 pulled, purged, pull_conflicts = self._pull(client)
                 renewed = self._renew_if_due(client, credentials)
@@ -129,6 +196,14 @@ class SyncEngine:
         self._progress(SyncProgress("done", 1, 1))
         return SyncReport(pushed, pulled, purged, push_conflicts, pull_conflicts, renewed,
                           self._vault.sync.last_sync_at or "")
+
+    def _send_escrow(self, client: HQClient) -> None:
+        try:
+            upload_escrow_if_pending(self._vault, client)
+        except RequestRejected as refused:
+            # HQ will not take it (e.g. its recovery key changed): records must still sync,
+            # so this stays pending and is tried again next time; IT sees it in HQ's log.
+            log.warning("HQ refused the escrow copy (%s); still pending", refused.code)
 
     def _push(self, client: HQClient) -> tuple[int, int]:
         store = self._vault.sync

@@ -21,7 +21,13 @@ from cryptography.x509.oid import NameOID
 
 from safeconf.sync import tls
 from safeconf.sync.bundle import EnrollmentBundle, parse_bundle
-from safeconf.sync.errors import EnrollmentError, ProtocolError, ServerNotTrusted
+from safeconf.sync.errors import (
+    EnrollmentError,
+    EscrowInvalid,
+    ProtocolError,
+    ServerNotTrusted,
+)
+from safeconf.sync.escrow import load_public_key
 from safeconf.sync.transport import exchange, make_client, server_message
 
 PROTOCOL = 1
@@ -38,6 +44,9 @@ class Enrollment:
     cert_pem: str
     ca_pem: str
     sync_url: str
+    # HQ's X25519 recovery key for the escrow copy; None from an HQ that has none. It is
+    # trusted because it came over the TLS connection pinned to HQ's CA.
+    recovery_public_key_pem: str | None = None
 
     def __repr__(self) -> str:
         return (f"Enrollment(device_id={self.device_id!r}, worker_id={self.worker_id!r}, "
@@ -128,4 +137,17 @@ def _enrollment(answer: Any, key_pem: str, ca_pem: str) -> Enrollment:
     if not answer["sync_url"].startswith("https://"):
         raise ProtocolError("HQ's enrollment answer named a sync address that is not https.")
     return Enrollment(answer["device_id"], answer["worker_id"], key_pem,
-                      answer["certificate_pem"], ca_pem, answer["sync_url"].rstrip("/"))
+                      answer["certificate_pem"], ca_pem, answer["sync_url"].rstrip("/"),
+                      _recovery_key(answer.get("recovery_public_key_pem")))
+
+
+def _recovery_key(pem: Any) -> str | None:
+    if pem is None:
+        return None
+    if not isinstance(pem, str) or len(pem) > 1024:
+        raise ProtocolError("HQ's enrollment answer had a damaged recovery key.")
+    try:
+        load_public_key(pem)
+    except EscrowInvalid as exc:
+        raise ProtocolError("HQ's enrollment answer had a damaged recovery key.") from exc
+    return pem

@@ -82,3 +82,11 @@ class SyncConflict(SyncError):
         self.code = code
         self.acked_seq = acked_seq
         self.audit_acked_seq = audit_acked_seq
+
+
+class EscrowInvalid(SyncError):
+    """An escrow copy of a data key is malformed, damaged, or not for this recovery key."""
+
+
+class RecoveryCodeInvalid(SyncError):
+    """A typed recovery code is not well formed, or its check characters do not match."""

@@ -71,8 +71,9 @@ class SystemKeyring:
         if stored is None:
             raise DeviceSecretMissing(
                 "This vault's device secret is missing from the system keyring, so the "
-                "passphrase alone cannot open it. Ask IT to recover the vault from the HQ "
-                "escrow copy. Nothing was changed."
+                "passphrase alone cannot open it. Nothing was changed. Ask IT for a recovery "
+                "code made from HQ's escrow copy of this laptop's key, then run `safeconf "
+                "recover` and choose a new passphrase; your records are kept."
             )
         try:
             secret = base64.b64decode(stored, validate=True)

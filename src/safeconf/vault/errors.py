@@ -58,3 +58,11 @@ class AppendOnly(VaultError):
 
 class WeakPassphrase(VaultError):
     """A new passphrase is too short to protect a lost laptop."""
+
+
+class WrongRecoveryCode(VaultError):
+    def __init__(self) -> None:
+        super().__init__(
+            "That recovery code does not open this vault. Check that IT made it for this "
+            "laptop (the device id in `safeconf-hq devices`). Nothing was changed."
+        )

@@ -8,7 +8,7 @@ from __future__ import annotations
 import base64
 import json
 import os
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +22,8 @@ from safeconf.vault.errors import VaultCorrupt, WrongPassphrase
 
 KEY_FILE_FORMAT = 1
 DATA_KEY_BYTES = 32
+# The escrow entry is sealed and checked by `safeconf.sync.escrow`; here it is only carried.
+MAX_ESCROW_JSON = 4096
 
 
 @dataclass(frozen=True)
@@ -48,20 +50,26 @@ class KeyFile:
     uses_device_secret: bool
     nonce: bytes
     wrapped_key: bytes
+    # The data key sealed to HQ's recovery key (made at enrollment); None before that, and in
+    # key files written by earlier versions.
+    escrow: dict[str, Any] | None = None
+
+    def with_escrow(self, escrow: dict[str, Any] | None) -> KeyFile:
+        return replace(self, escrow=escrow)
 
     def to_json(self) -> str:
-        return json.dumps(
-            {
-                "format": KEY_FILE_FORMAT,
-                "vault_id": self.vault_id,
-                "kdf": {"name": "argon2id", **asdict(self.kdf)},
-                "salt": _b64(self.salt),
-                "uses_device_secret": self.uses_device_secret,
-                "nonce": _b64(self.nonce),
-                "wrapped_key": _b64(self.wrapped_key),
-            },
-            indent=2,
-        )
+        body: dict[str, Any] = {
+            "format": KEY_FILE_FORMAT,
+            "vault_id": self.vault_id,
+            "kdf": {"name": "argon2id", **asdict(self.kdf)},
+            "salt": _b64(self.salt),
+            "uses_device_secret": self.uses_device_secret,
+            "nonce": _b64(self.nonce),
+            "wrapped_key": _b64(self.wrapped_key),
+        }
+        if self.escrow is not None:
+            body["escrow"] = self.escrow
+        return json.dumps(body, indent=2)
 
     @classmethod
     def from_json(cls, text: str) -> KeyFile:
@@ -88,6 +96,7 @@ class KeyFile:
                 uses_device_secret=bool(raw["uses_device_secret"]),
                 nonce=_unb64(raw["nonce"]),
                 wrapped_key=_unb64(raw["wrapped_key"]),
+                escrow=_escrow_entry(raw.get("escrow")),
             )
         except VaultCorrupt:
             raise
@@ -98,6 +107,14 @@ class KeyFile:
         if len(key_file.salt) < 16 or len(key_file.nonce) != 12:
             raise VaultCorrupt("The vault's key file is damaged, so the vault cannot be opened.")
         return key_file
+
+
+def _escrow_entry(value: Any) -> dict[str, Any] | None:
+    # Lenient on purpose: a damaged escrow entry must not lock the caseworker out of the vault;
+    # HQ keeps its own copy, and the entry is only carried here, never trusted.
+    if not isinstance(value, dict) or len(json.dumps(value)) > MAX_ESCROW_JSON:
+        return None
+    return value
 
 
 def new_data_key() -> bytes:

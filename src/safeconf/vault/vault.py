@@ -11,6 +11,7 @@ import getpass
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import sqlcipher3
 
@@ -25,7 +26,9 @@ from safeconf.vault.errors import (
     VaultCorrupt,
     VaultError,
     VaultExists,
+    VaultLocked,
     WeakPassphrase,
+    WrongRecoveryCode,
 )
 from safeconf.vault.keys import KdfParams
 from safeconf.vault.migrations import SCHEMA_VERSION
@@ -46,6 +49,10 @@ from safeconf.vault.search import SearchHit, search
 from safeconf.vault.sync_store import SyncStore
 
 DB_NAME = "vault.db"
+RECOVERY_STEPS = (
+    "Ask IT for a recovery code made from HQ's escrow copy of this laptop's key, then run "
+    "`safeconf recover` and choose a new passphrase; your records are kept."
+)
 KEYS_NAME = "vault.keys"
 MIN_PASSPHRASE_CHARS = 10
 
@@ -58,10 +65,13 @@ class CheckResult:
 
 
 class Vault:
-    def __init__(self, data_dir: Path, db: Database, key_file: keys.KeyFile) -> None:
+    def __init__(self, data_dir: Path, db: Database, key_file: keys.KeyFile,
+                 data_key: bytes | None = None) -> None:
         self.data_dir = data_dir
         self._db = db
         self._key_file = key_file
+        # Held only while unlocked, so enrollment can seal the escrow copy; dropped on lock.
+        self._data_key = data_key
         meta: dict[str, str] = dict(db.rows("SELECT key, value FROM meta"))
         if meta.get("vault_id") != key_file.vault_id:
             db.close()
@@ -122,7 +132,7 @@ class Vault:
         except BaseException:
             db.close()
             raise
-        return cls(data_dir, db, key_file)
+        return cls(data_dir, db, key_file, data_key)
 
     @classmethod
     def open(cls, data_dir: Path, passphrase: str, secrets: SecretStore) -> Vault:
@@ -135,7 +145,7 @@ class Vault:
         db = Database(data_dir / DB_NAME, data_key)
         try:
             db.migrate()
-            return cls(data_dir, db, key_file)
+            return cls(data_dir, db, key_file, data_key)
         except VaultError:
             db.close()
             raise
@@ -146,14 +156,62 @@ class Vault:
                 "Restore it from HQ or a backup."
             ) from exc
 
+    @classmethod
+    def recover(
+        cls,
+        data_dir: Path,
+        data_key: bytes,
+        new_passphrase: str,
+        secrets: SecretStore,
+        kdf: KdfParams | None = None,
+    ) -> Vault:
+        """Open the vault with the data key from HQ's escrow (a recovery code) and wrap it
+        anew under `new_passphrase` and a fresh device secret. Works with the passphrase
+        forgotten, the keyring entry gone, or `vault.keys` deleted; nothing is written until
+        the key has opened the database."""
+        check_new_passphrase(new_passphrase)
+        if not (data_dir / DB_NAME).is_file():
+            if (data_dir / KEYS_NAME).exists():
+                raise VaultCorrupt(
+                    f"The vault's database file is missing from {data_dir}, so there is "
+                    "nothing to recover here. Restore it from HQ."
+                )
+            raise NoVault(str(data_dir))
+        old = cls._read_key_file_if_sound(data_dir)
+        try:
+            db = Database(data_dir / DB_NAME, data_key)
+        except VaultCorrupt:
+            raise WrongRecoveryCode() from None
+        try:
+            db.migrate()
+            vault_id = db.scalar("SELECT value FROM meta WHERE key = 'vault_id'")
+            if not isinstance(vault_id, str):
+                raise VaultCorrupt("The vault file has no vault id, so it cannot be recovered.")
+            kept = old if old is not None and old.vault_id == vault_id else None
+            # A fresh secret replaces the old (possibly lost) one. Should writing the key file
+            # fail after this, the same recovery code simply works again.
+            device_secret = secrets.create(vault_id) if secrets.is_available else None
+            key_file = keys.wrap(
+                data_key, new_passphrase, device_secret, vault_id,
+                kdf or (kept.kdf if kept is not None else KdfParams()),
+            ).with_escrow(kept.escrow if kept is not None else None)
+            keys.write_key_file(data_dir / KEYS_NAME, key_file)
+            vault = cls(data_dir, db, key_file, data_key)
+        except BaseException:
+            db.close()
+            raise
+        vault.audit.append("recovered", "vault", vault_id, "")
+        return vault
+
     def close(self) -> None:
+        self._data_key = None
         self._db.close()
 
     def shred(self, secrets: SecretStore) -> None:
         """Crypto-shred this vault (a lost or revoked laptop told to wipe): destroy the
         wrapped key and the device secret first, so the data is unreadable even if deleting
         the database file is interrupted; then remove the files."""
-        self._db.close()
+        self.close()
         shred_vault_files(self.data_dir, self._key_file.vault_id, secrets)
 
     lock = close
@@ -166,13 +224,36 @@ class Vault:
     def uses_device_secret(self) -> bool:
         return self._key_file.uses_device_secret
 
+    def data_key(self) -> bytes:
+        """The raw data key, for sealing the escrow copy to HQ; only while unlocked."""
+        if self._data_key is None or not self.is_open:
+            raise VaultLocked()
+        return self._data_key
+
+    @property
+    def escrow(self) -> dict[str, Any] | None:
+        """The escrow entry kept in `vault.keys` (sealed to HQ's recovery key), if any."""
+        return self._key_file.escrow
+
+    def save_escrow(self, escrow: dict[str, Any]) -> None:
+        """Keep the escrow copy beside the wrapped key (HQ keeps the other copy)."""
+        current = self._read_key_file(self.data_dir)
+        if current.vault_id != self.vault_id:
+            raise VaultCorrupt("The vault's key file and database do not belong together.")
+        updated = current.with_escrow(escrow)
+        keys.write_key_file(self.data_dir / KEYS_NAME, updated)
+        self._key_file = updated
+        self.audit.append("escrow_made", "vault", self.vault_id, "")
+
     def change_passphrase(self, old: str, new: str, secrets: SecretStore) -> None:
         """Re-wrap the data key under the new passphrase; the data is not re-encrypted."""
         check_new_passphrase(new)
         current = self._read_key_file(self.data_dir)
         device_secret = self._device_secret(current, secrets)
         data_key = keys.unwrap(current, old, device_secret)
-        rewrapped = keys.wrap(data_key, new, device_secret, current.vault_id, current.kdf)
+        rewrapped = keys.wrap(
+            data_key, new, device_secret, current.vault_id, current.kdf
+        ).with_escrow(current.escrow)
         keys.write_key_file(self.data_dir / KEYS_NAME, rewrapped)
         self._key_file = rewrapped
         self.audit.append("passphrase_changed", "vault", self.vault_id, "")
@@ -256,10 +337,18 @@ class Vault:
             if (data_dir / DB_NAME).exists():
                 raise VaultCorrupt(
                     f"The vault's key file is missing from {data_dir}, so the vault cannot "
-                    "be opened. Ask IT to recover it from the HQ escrow copy."
+                    f"be opened. {RECOVERY_STEPS}"
                 )
             raise NoVault(str(data_dir))
         return keys.read_key_file(path)
+
+    @staticmethod
+    def _read_key_file_if_sound(data_dir: Path) -> keys.KeyFile | None:
+        """The old key file during recovery: gone or damaged is fine, the code replaces it."""
+        try:
+            return keys.read_key_file(data_dir / KEYS_NAME)
+        except (OSError, VaultCorrupt):
+            return None
 
     @staticmethod
     def _device_secret(key_file: keys.KeyFile, secrets: SecretStore) -> bytes | None:
