@@ -189,6 +189,37 @@
         <source>Locked</source>
         <translation>Bloqueado</translation>
     </message>
+    <message>
+        <location filename="../../src/safeconf/ui/app_window.py" line="112"/>
+        <source>S&amp;ync with HQ</source>
+        <translation>Sincronizar con &amp;HQ</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/app_window.py" line="113"/>
+        <source>Sync with HQ now (Ctrl+Shift+S)</source>
+        <translation>Sincronizar con HQ ahora (Ctrl+Mayús+S)</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/app_window.py" line="117"/>
+        <source>&amp;Enroll with HQ…</source>
+        <translation>&amp;Registrar en HQ…</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/app_window.py" line="134"/>
+        <location filename="../../src/safeconf/ui/app_window.py" line="264"/>
+        <source>Sync with HQ</source>
+        <translation>Sincronizar con HQ</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/app_window.py" line="267"/>
+        <source>Enroll this laptop now?</source>
+        <translation>¿Registrar este portátil ahora?</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/app_window.py" line="295"/>
+        <source>This laptop&apos;s vault was erased</source>
+        <translation>Se borró la bóveda de este portátil</translation>
+    </message>
 </context>
 <context>
     <name>Attendee</name>
@@ -423,6 +454,39 @@
     </message>
 </context>
 <context>
+    <name>CheckInScreen</name>
+    <message>
+        <location filename="../../src/safeconf/ui/sync_widgets.py" line="227"/>
+        <source>&lt;h2&gt;Check in with HQ&lt;/h2&gt;</source>
+        <translation>&lt;h2&gt;Conéctese con HQ&lt;/h2&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/sync_widgets.py" line="229"/>
+        <source>This laptop has not synced with HQ for more than 30 days. Your agency requires it to check in before its records can be used again. Connect to the network and choose Sync now; your records appear as soon as the sync succeeds.</source>
+        <translation>Este portátil lleva más de 30 días sin sincronizar con HQ. Su agencia exige que se conecte con HQ antes de volver a usar sus registros. Conéctese a la red y elija Sincronizar ahora; sus registros aparecerán en cuanto la sincronización termine bien.</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/sync_widgets.py" line="236"/>
+        <source>Syncing with HQ</source>
+        <translation>Sincronizando con HQ</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/sync_widgets.py" line="237"/>
+        <source>&amp;Sync now</source>
+        <translation>&amp;Sincronizar ahora</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/sync_widgets.py" line="238"/>
+        <source>Sync now</source>
+        <translation>Sincronizar ahora</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/sync_widgets.py" line="254"/>
+        <source>Checking in with HQ…</source>
+        <translation>Conectando con HQ…</translation>
+    </message>
+</context>
+<context>
     <name>ConcludePage</name>
     <message>
         <location filename="../../src/safeconf/ui/conclude_page.py" line="42"/>
@@ -633,6 +697,70 @@
         <location filename="../../src/safeconf/ui/workspace.py" line="41"/>
         <source>&lt;h3&gt;Details&lt;/h3&gt;</source>
         <translation>&lt;h3&gt;Detalles&lt;/h3&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>EnrollDialog</name>
+    <message>
+        <location filename="../../src/safeconf/ui/sync_widgets.py" line="124"/>
+        <source>Enroll with HQ</source>
+        <translation>Registrar en HQ</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/sync_widgets.py" line="126"/>
+        <source>Enrolling connects this laptop to your agency&apos;s HQ, so the cases assigned to you arrive here and what you record here is sent to HQ safely. It is done once per laptop. HQ (your supervisor or IT) gives you a one-time enrollment code starting with “safeconf:enroll?”: paste it below, or the text read from its QR code.</source>
+        <translation>El registro conecta este portátil con la sede (HQ) de su agencia: los casos que tiene asignados llegan aquí y lo que registra aquí se envía a HQ de forma segura. Se hace una sola vez por portátil. HQ (su supervisor o el servicio de TI) le da un código de registro de un solo uso que empieza por «safeconf:enroll?»: péguelo abajo, o el texto leído de su código QR.</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/sync_widgets.py" line="133"/>
+        <source>Enrollment code</source>
+        <translation>Código de registro</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/sync_widgets.py" line="137"/>
+        <source>Enrollment &amp;code:</source>
+        <translation>&amp;Código de registro:</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/sync_widgets.py" line="139"/>
+        <source>Enrolling</source>
+        <translation>Registrando</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/sync_widgets.py" line="143"/>
+        <source>&amp;Enroll</source>
+        <translation>&amp;Registrar</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/sync_widgets.py" line="144"/>
+        <source>Enroll</source>
+        <translation>Registrar</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/sync_widgets.py" line="149"/>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/sync_widgets.py" line="180"/>
+        <source>Contacting HQ…</source>
+        <translation>Contactando con HQ…</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/sync_widgets.py" line="188"/>
+        <source>This laptop is now enrolled with HQ for worker %1. Your cases will arrive at the next sync.</source>
+        <translation>Este portátil ya está registrado en HQ para el trabajador %1. Sus casos llegarán en la próxima sincronización.</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/sync_widgets.py" line="190"/>
+        <location filename="../../src/safeconf/ui/sync_widgets.py" line="191"/>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/sync_widgets.py" line="197"/>
+        <source>Not enrolled: %1</source>
+        <translation>No registrado: %1</translation>
     </message>
 </context>
 <context>
@@ -1464,6 +1592,172 @@
         <location filename="../../src/safeconf/ui/settings_dialog.py" line="38"/>
         <source>Idle minutes before lock</source>
         <translation>Minutos de inactividad antes de bloquear</translation>
+    </message>
+</context>
+<context>
+    <name>SyncMessages</name>
+    <message>
+        <location filename="../../src/safeconf/ui/sync_messages.py" line="30"/>
+        <source>This laptop is not enrolled with HQ yet. Ask HQ for an enrollment code and choose Enroll with HQ.</source>
+        <translation>Este portátil aún no está registrado en HQ. Pida a HQ un código de registro y elija Registrar en HQ.</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/sync_messages.py" line="33"/>
+        <source>HQ has revoked this laptop and asked for its data to be erased. The vault on this laptop has been destroyed. Contact IT.</source>
+        <translation>HQ ha revocado este portátil y ha pedido borrar sus datos. La bóveda de este portátil se ha destruido. Contacte con el servicio de TI.</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/sync_messages.py" line="37"/>
+        <source>HQ has withdrawn this laptop&apos;s access and asks for its case data to be erased.</source>
+        <translation>HQ ha retirado el acceso de este portátil y pide borrar sus datos de casos.</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/sync_messages.py" line="39"/>
+        <source>HQ has withdrawn this laptop&apos;s access.</source>
+        <translation>HQ ha retirado el acceso de este portátil.</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/sync_messages.py" line="41"/>
+        <source>This laptop&apos;s certificate has expired. Ask HQ for a new enrollment code.</source>
+        <translation>El certificado de este portátil ha caducado. Pida a HQ un nuevo código de registro.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/safeconf/ui/sync_messages.py" line="46"/>
+        <source>This laptop&apos;s clock is about %n minute(s) behind HQ&apos;s. Set the correct date and time, then sync again.</source>
+        <translation>
+            <numerusform>El reloj de este portátil va unos %n minuto por detrás del de HQ. Ponga la fecha y la hora correctas y vuelva a sincronizar.</numerusform>
+            <numerusform>El reloj de este portátil va unos %n minutos por detrás del de HQ. Ponga la fecha y la hora correctas y vuelva a sincronizar.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/safeconf/ui/sync_messages.py" line="48"/>
+        <source>This laptop&apos;s clock is about %n minute(s) ahead of HQ&apos;s. Set the correct date and time, then sync again.</source>
+        <translation>
+            <numerusform>El reloj de este portátil va unos %n minuto por delante del de HQ. Ponga la fecha y la hora correctas y vuelva a sincronizar.</numerusform>
+            <numerusform>El reloj de este portátil va unos %n minutos por delante del de HQ. Ponga la fecha y la hora correctas y vuelva a sincronizar.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/sync_messages.py" line="51"/>
+        <source>The server did not prove it is your agency&apos;s HQ, so nothing was sent. Tell your IT support.</source>
+        <translation>El servidor no demostró ser la HQ de su agencia, así que no se envió nada. Avise a su servicio de TI.</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/sync_messages.py" line="55"/>
+        <source>HQ could not be reached. Check the network connection and try again later.</source>
+        <translation>No se pudo contactar con HQ. Compruebe la conexión de red y vuelva a intentarlo más tarde.</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/sync_messages.py" line="58"/>
+        <source>HQ did not answer in time. Try again later.</source>
+        <translation>HQ no respondió a tiempo. Vuelva a intentarlo más tarde.</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/sync_messages.py" line="60"/>
+        <source>HQ is having problems. Try again later.</source>
+        <translation>HQ tiene problemas. Vuelva a intentarlo más tarde.</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/sync_messages.py" line="62"/>
+        <source>The connection to HQ was interrupted. Try again.</source>
+        <translation>Se interrumpió la conexión con HQ. Vuelva a intentarlo.</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/sync_messages.py" line="68"/>
+        <source>HQ does not accept this laptop&apos;s certificate. If this laptop was never enrolled, or was enrolled with another HQ, enroll it again.</source>
+        <translation>HQ no acepta el certificado de este portátil. Si este portátil nunca se registró, o se registró en otra HQ, regístrelo de nuevo.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatusButton</name>
+    <message>
+        <location filename="../../src/safeconf/ui/sync_widgets.py" line="59"/>
+        <source>Sync status: %1</source>
+        <translation>Estado de la sincronización: %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/sync_widgets.py" line="60"/>
+        <source>Show the last sync message</source>
+        <translation>Mostrar el último mensaje de sincronización</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/sync_widgets.py" line="71"/>
+        <source>Not enrolled</source>
+        <translation>No registrado</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/sync_widgets.py" line="73"/>
+        <source>Not synced yet</source>
+        <translation>Aún sin sincronizar</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/sync_widgets.py" line="75"/>
+        <source>Synced at %1</source>
+        <translation>Sincronizado a las %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/sync_widgets.py" line="78"/>
+        <source>Syncing… %1 of %2</source>
+        <translation>Sincronizando… %1 de %2</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/sync_widgets.py" line="80"/>
+        <source>Syncing…</source>
+        <translation>Sincronizando…</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/sync_widgets.py" line="82"/>
+        <source>Offline</source>
+        <translation>Sin conexión</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/safeconf/ui/sync_widgets.py" line="85"/>
+        <source>Needs attention: %n conflict(s)</source>
+        <translation>
+            <numerusform>Requiere atención: %n conflicto</numerusform>
+            <numerusform>Requiere atención: %n conflictos</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/sync_widgets.py" line="86"/>
+        <source>Needs attention</source>
+        <translation>Requiere atención</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/sync_widgets.py" line="96"/>
+        <source>This laptop is not enrolled with HQ yet, so nothing is sent or received. Ask HQ for an enrollment code and choose File → Enroll with HQ.</source>
+        <translation>Este portátil aún no está registrado en HQ, así que no se envía ni se recibe nada. Pida a HQ un código de registro y elija Archivo → Registrar en HQ.</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/sync_widgets.py" line="100"/>
+        <source>This laptop is enrolled but has not synced with HQ yet.</source>
+        <translation>Este portátil está registrado pero aún no se ha sincronizado con HQ.</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/sync_widgets.py" line="102"/>
+        <source>A sync with HQ is running.</source>
+        <translation>Hay una sincronización con HQ en curso.</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/sync_widgets.py" line="104"/>
+        <source>Last synced with HQ: %1.</source>
+        <translation>Última sincronización con HQ: %1.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/safeconf/ui/sync_widgets.py" line="108"/>
+        <source>%n record(s) changed both on this laptop and at HQ. Both versions were kept; ask your supervisor to review them.</source>
+        <translation>
+            <numerusform>%n registro cambió tanto en este portátil como en HQ. Se conservaron ambas versiones; pida a su supervisor que las revise.</numerusform>
+            <numerusform>%n registros cambiaron tanto en este portátil como en HQ. Se conservaron ambas versiones; pida a su supervisor que las revise.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/safeconf/ui/sync_widgets.py" line="111"/>
+        <source>Nothing was lost: %n change(s) are kept on this laptop and will be sent at the next sync.</source>
+        <translation>
+            <numerusform>No se perdió nada: %n cambio se guarda en este portátil y se enviará en la próxima sincronización.</numerusform>
+            <numerusform>No se perdió nada: %n cambios se guardan en este portátil y se enviarán en la próxima sincronización.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

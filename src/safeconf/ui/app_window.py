@@ -1,6 +1,7 @@
 """The one main window. It shows the first-run or unlock screen while the vault is locked,
-the conferences once it is open, and hand-over mode on demand; it locks on Ctrl+L, after
-idle time, when the OS suspends the app, and (if chosen) when minimised."""
+the conferences once it is open (or the check-in screen of a laptop that has not synced for
+too long), and hand-over mode on demand; it locks on Ctrl+L, after idle time, when the OS
+suspends the app, and (if chosen) when minimised. Sync with HQ runs in the background."""
 
 from __future__ import annotations
 
@@ -14,12 +15,14 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QStackedWidget,
+    QStyle,
     QWidget,
 )
 
 from safeconf.app.conferences import ConferenceService
 from safeconf.app.session import VaultSession
 from safeconf.app.settings import Settings, load_settings, save_settings
+from safeconf.app.sync_service import SyncService
 from safeconf.ui.handover import HandoverView
 from safeconf.ui.i18n import Translations, choose_language
 from safeconf.ui.icons import icon
@@ -28,6 +31,8 @@ from safeconf.ui.lock_screens import FirstRunScreen, UnlockScreen
 from safeconf.ui.main_view import MainView
 from safeconf.ui.prompts import Prompter
 from safeconf.ui.settings_dialog import SettingsDialog
+from safeconf.ui.sync_controller import SyncController, SyncState, SyncStatus
+from safeconf.ui.sync_widgets import CheckInScreen, EnrollDialog, SyncStatusButton
 
 log = logging.getLogger(__name__)
 TITLE = "safeconf"
@@ -44,6 +49,7 @@ class AppWindow(QMainWindow):
         translations: Translations | None = None,
         service: ConferenceService | None = None,
         parent: QWidget | None = None,
+        sync_service: SyncService | None = None,
     ) -> None:
         super().__init__(parent)
         self.session = session
@@ -54,7 +60,12 @@ class AppWindow(QMainWindow):
         self.main_view: MainView | None = None
         self.handover: HandoverView | None = None
         self.lock_screen: QWidget | None = None
+        self.check_in: CheckInScreen | None = None
         self._clipboard_ours = False
+        self.sync = SyncController(sync_service or SyncService(session), self)
+        self.sync.status_changed.connect(self._sync_status_changed)
+        self.sync.synced.connect(self._synced)
+        self.sync.wiped.connect(self._wiped)
 
         self.stack = QStackedWidget(self)
         self.setCentralWidget(self.stack)
@@ -75,6 +86,9 @@ class AppWindow(QMainWindow):
                                      "passphrase alone."), self)
             warning.setObjectName("keyringStatus")
             self.statusBar().addPermanentWidget(warning)
+        self.sync_status = SyncStatusButton(self)
+        self.sync_status.clicked.connect(self.show_sync_details)
+        self.statusBar().addPermanentWidget(self.sync_status)
         self.show_lock_screen()
 
     # -- menus --------------------------------------------------------------------------
@@ -93,8 +107,19 @@ class AppWindow(QMainWindow):
         self.quit_action = QAction(self.tr("&Quit"), self)
         self.quit_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Quit))
         self.quit_action.triggered.connect(self.close)
+        self.sync_action = QAction(
+            self.style().standardIcon(QStyle.StandardPixmap.SP_BrowserReload),
+            self.tr("S&ync with HQ"), self)
+        self.sync_action.setToolTip(self.tr("Sync with HQ now (Ctrl+Shift+S)"))
+        self.sync_action.setShortcut(QKeySequence("Ctrl+Shift+S"))
+        self.sync_action.triggered.connect(self.sync_now)
+        self.addAction(self.sync_action)  # reachable on the check-in screen too
+        self.enroll_action = QAction(self.tr("&Enroll with HQ…"), self)
+        self.enroll_action.triggered.connect(self.enroll)
         menu = self.menuBar().addMenu(self.tr("&File"))
         menu.addAction(self.lock_action)
+        menu.addAction(self.sync_action)
+        menu.addAction(self.enroll_action)
         menu.addAction(self.settings_action)
         menu.addSeparator()
         menu.addAction(self.quit_action)
@@ -105,7 +130,10 @@ class AppWindow(QMainWindow):
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         toolbar.addAction(self.lock_action)
         toolbar.widgetForAction(self.lock_action).setAccessibleName(self.tr("Lock"))
+        toolbar.addAction(self.sync_action)
+        toolbar.widgetForAction(self.sync_action).setAccessibleName(self.tr("Sync with HQ"))
         self.toolbar = toolbar
+        self._update_sync_actions()
 
     # -- locking ------------------------------------------------------------------------
 
@@ -121,6 +149,7 @@ class AppWindow(QMainWindow):
         self.stack.addWidget(screen)
         self.stack.setCurrentWidget(screen)
         self.lock_action.setEnabled(False)
+        self._update_sync_actions()
         self.toolbar.setVisible(False)  # nothing to lock yet
         self.settings_action.setEnabled(True)
         locked = self.tr("Locked")
@@ -129,7 +158,7 @@ class AppWindow(QMainWindow):
 
     def lock(self) -> None:
         """Save what is pending, close the vault, and leave nothing of it on screen."""
-        if not self.session.is_open and self.main_view is None:
+        if not self.session.is_open and self.main_view is None and self.check_in is None:
             return
         if self.main_view is not None:
             try:
@@ -140,12 +169,15 @@ class AppWindow(QMainWindow):
         self._close_dialogs()
         self._clear_clipboard()
         self.idle.stop()
-        self.session.lock()
         self.show_lock_screen()
+        if self.sync.running:
+            self.repaint()  # the vault leaves the screen before we wait for the sync
+        self.sync.detach()  # a running sync stops at its next safe point (bounded wait)
+        self.session.lock()
         self.locked.emit()
 
     def _drop_content(self) -> None:
-        for attr in ("main_view", "handover", "lock_screen"):
+        for attr in ("main_view", "handover", "lock_screen", "check_in"):
             widget = getattr(self, attr)
             if widget is not None:
                 self.stack.removeWidget(widget)
@@ -175,21 +207,94 @@ class AppWindow(QMainWindow):
         self._clipboard_ours = False
 
     def show_vault(self) -> None:
-        """Show the open vault's conferences (after unlocking)."""
+        """Show the open vault's conferences (after unlocking), or only the check-in screen
+        if the laptop has not synced for too long; then sync in the background."""
         if self.lock_screen is not None:
             self.stack.removeWidget(self.lock_screen)
             self.lock_screen.deleteLater()
             self.lock_screen = None
+        self.sync.attach()
+        if self.sync.service.is_stale():
+            self._show_check_in()
+        else:
+            self._show_main_view()
+        self.setWindowTitle(TITLE)
+        self.idle.start()
+        self.unlocked.emit()
+        self.sync.sync_now(quiet=True)
+
+    def _show_check_in(self) -> None:
+        self.check_in = CheckInScreen(self)
+        self.check_in.sync_requested.connect(self.sync_now)
+        self.check_in.show_sync(self.sync.status, self.sync_status.details())
+        self.stack.addWidget(self.check_in)
+        self.stack.setCurrentWidget(self.check_in)
+        self.lock_action.setEnabled(True)
+        self.toolbar.setVisible(True)
+        self.check_in.setFocus()
+
+    def _show_main_view(self) -> None:
+        if self.check_in is not None:
+            self.stack.removeWidget(self.check_in)
+            self.check_in.deleteLater()
+            self.check_in = None
         self.main_view = MainView(self.service, self.prompter, self)
         self.main_view.handover_requested.connect(self.enter_handover)
         self.stack.addWidget(self.main_view)
         self.stack.setCurrentWidget(self.main_view)
         self.lock_action.setEnabled(True)
         self.toolbar.setVisible(True)
-        self.setWindowTitle(TITLE)
-        self.idle.start()
         self.main_view.home.tree.setFocus()
-        self.unlocked.emit()
+
+    # -- sync with HQ ---------------------------------------------------------------------
+
+    def sync_now(self) -> None:
+        if not self.sync.sync_now() and self.sync.status.state is SyncState.NOT_ENROLLED:
+            self.show_sync_details()  # explains, and offers to enroll
+
+    def enroll(self) -> None:
+        if not self.session.is_open:
+            return
+        dialog = EnrollDialog(self.sync.service, self)
+        self.prompter.run(dialog)
+        if dialog.enrollment is not None and self.session.is_open:
+            self.sync.refresh()
+            self.sync.sync_now(quiet=True)  # bring the cases in at once
+
+    def show_sync_details(self) -> None:
+        details = self.sync_status.details()
+        title = self.tr("Sync with HQ")
+        if self.sync.status.state is SyncState.NOT_ENROLLED:
+            if self.prompter.confirm(self, title, details + "\n\n"
+                                     + self.tr("Enroll this laptop now?")):
+                self.enroll()
+            return
+        self.prompter.inform(self, title, details)
+
+    def _sync_status_changed(self, status: SyncStatus) -> None:
+        self.sync_status.show_status(status)
+        if self.in_handover:
+            self.sync_status.setVisible(False)
+        if self.check_in is not None:
+            self.check_in.show_sync(status, self.sync_status.details())
+        self._update_sync_actions()
+
+    def _update_sync_actions(self) -> None:
+        state = self.sync.status.state
+        unlocked = state is not SyncState.UNKNOWN and not self.in_handover
+        self.sync_action.setEnabled(unlocked and state is not SyncState.SYNCING)
+        self.enroll_action.setEnabled(unlocked and state is SyncState.NOT_ENROLLED)
+
+    def _synced(self, _report: object) -> None:
+        if self.check_in is not None:
+            self._show_main_view()
+        elif self.main_view is not None:
+            self.main_view.home.refresh()
+
+    def _wiped(self, message: str) -> None:
+        """HQ had this laptop's vault destroyed: back to the first-run screen."""
+        self.lock()
+        self.prompter.error(self, self.tr("This laptop's vault was erased"), message)
 
     # -- hand-over ------------------------------------------------------------------------
 
@@ -207,6 +312,8 @@ class AppWindow(QMainWindow):
         self.toolbar.setVisible(False)
         self.settings_action.setEnabled(False)
         self.quit_action.setEnabled(False)
+        self.sync_status.setVisible(False)
+        self._update_sync_actions()
         self.handover.setFocus()
 
     @property
@@ -223,6 +330,8 @@ class AppWindow(QMainWindow):
         self.toolbar.setVisible(True)
         self.settings_action.setEnabled(True)
         self.quit_action.setEnabled(True)
+        self.sync_status.show_status(self.sync.status)
+        self._update_sync_actions()
         if self.main_view is not None:
             self.stack.setCurrentWidget(self.main_view)
             if self.main_view.workspace is not None:
@@ -249,10 +358,18 @@ class AppWindow(QMainWindow):
         self.menuBar().clear()
         self.removeToolBar(self.toolbar)
         self.toolbar.deleteLater()
-        for action in (self.lock_action, self.settings_action, self.quit_action):
+        for action in (self.lock_action, self.settings_action, self.quit_action,
+                       self.sync_action, self.enroll_action):
             self.removeAction(action)  # two live Ctrl+L actions would cancel each other
             action.deleteLater()
         self._build_actions()
+        self.sync_status.show_status(self.sync.status)
+        if self.check_in is not None:
+            self.stack.removeWidget(self.check_in)
+            self.check_in.deleteLater()
+            self.check_in = None
+            self._show_check_in()
+            return
         if self.main_view is None:
             self.show_lock_screen()
             return
@@ -261,7 +378,7 @@ class AppWindow(QMainWindow):
         self.stack.removeWidget(self.main_view)
         self.main_view.deleteLater()
         self.main_view = None
-        self.show_vault()
+        self._show_main_view()
         if conference and self.main_view is not None:
             self.main_view.open_conference(conference)
 
