@@ -122,22 +122,22 @@
         <translation>La persona asistente dio su acuerdo en voz alta. Usted lo certifica como facilitador/a; indique un testigo que lo oyó.</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/acknowledge_form.py" line="74"/>
+        <location filename="../../src/safeconf/ui/acknowledge_form.py" line="76"/>
         <source>&amp;Witness:</source>
         <translation>&amp;Testigo:</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/acknowledge_form.py" line="78"/>
+        <location filename="../../src/safeconf/ui/acknowledge_form.py" line="80"/>
         <source>&amp;Verbal</source>
         <translation>&amp;Verbal</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/acknowledge_form.py" line="80"/>
+        <location filename="../../src/safeconf/ui/acknowledge_form.py" line="82"/>
         <source>Attendee &amp;refuses</source>
         <translation>La persona se &amp;niega</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/acknowledge_form.py" line="81"/>
+        <location filename="../../src/safeconf/ui/acknowledge_form.py" line="83"/>
         <source>Record refusal</source>
         <translation>Registrar negativa</translation>
     </message>
@@ -145,47 +145,47 @@
 <context>
     <name>AppWindow</name>
     <message>
-        <location filename="../../src/safeconf/ui/app_window.py" line="74"/>
+        <location filename="../../src/safeconf/ui/app_window.py" line="85"/>
         <source>No system keyring: this vault is protected by the passphrase alone.</source>
         <translation>Sin llavero del sistema: esta bóveda está protegida solo por la frase de contraseña.</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/app_window.py" line="83"/>
+        <location filename="../../src/safeconf/ui/app_window.py" line="97"/>
         <source>&amp;Lock</source>
         <translation>&amp;Bloquear</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/app_window.py" line="84"/>
+        <location filename="../../src/safeconf/ui/app_window.py" line="98"/>
         <source>Lock now (Ctrl+L)</source>
         <translation>Bloquear ahora (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/app_window.py" line="90"/>
+        <location filename="../../src/safeconf/ui/app_window.py" line="104"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Configuración…</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/app_window.py" line="93"/>
+        <location filename="../../src/safeconf/ui/app_window.py" line="107"/>
         <source>&amp;Quit</source>
         <translation>&amp;Salir</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/app_window.py" line="96"/>
+        <location filename="../../src/safeconf/ui/app_window.py" line="119"/>
         <source>&amp;File</source>
         <translation>&amp;Archivo</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/app_window.py" line="102"/>
+        <location filename="../../src/safeconf/ui/app_window.py" line="127"/>
         <source>Main</source>
         <translation>Principal</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/app_window.py" line="107"/>
+        <location filename="../../src/safeconf/ui/app_window.py" line="132"/>
         <source>Lock</source>
         <translation>Bloquear</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/app_window.py" line="126"/>
+        <location filename="../../src/safeconf/ui/app_window.py" line="155"/>
         <source>Locked</source>
         <translation>Bloqueado</translation>
     </message>
@@ -206,17 +206,17 @@
     </message>
     <message>
         <location filename="../../src/safeconf/ui/app_window.py" line="134"/>
-        <location filename="../../src/safeconf/ui/app_window.py" line="264"/>
+        <location filename="../../src/safeconf/ui/app_window.py" line="266"/>
         <source>Sync with HQ</source>
         <translation>Sincronizar con HQ</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/app_window.py" line="267"/>
+        <location filename="../../src/safeconf/ui/app_window.py" line="269"/>
         <source>Enroll this laptop now?</source>
         <translation>¿Registrar este portátil ahora?</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/app_window.py" line="295"/>
+        <location filename="../../src/safeconf/ui/app_window.py" line="297"/>
         <source>This laptop&apos;s vault was erased</source>
         <translation>Se borró la bóveda de este portátil</translation>
     </message>
@@ -586,6 +586,59 @@
     </message>
 </context>
 <context>
+    <name>ConferenceFields</name>
+    <message>
+        <location filename="../../src/safeconf/ui/conference_form.py" line="48"/>
+        <source>&amp;Type:</source>
+        <translation>&amp;Tipo:</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/conference_form.py" line="48"/>
+        <source>Conference type</source>
+        <translation>Tipo de conferencia</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/conference_form.py" line="49"/>
+        <source>&amp;Starts:</source>
+        <translation>&amp;Comienza:</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/conference_form.py" line="49"/>
+        <source>Start date and time</source>
+        <translation>Fecha y hora de inicio</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/conference_form.py" line="50"/>
+        <source>&amp;Location:</source>
+        <translation>&amp;Lugar:</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/conference_form.py" line="50"/>
+        <source>Location</source>
+        <translation>Lugar</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/conference_form.py" line="51"/>
+        <source>&amp;Facilitator:</source>
+        <translation>&amp;Facilitador/a:</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/conference_form.py" line="51"/>
+        <source>Facilitator</source>
+        <translation>Facilitador/a</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/conference_form.py" line="52"/>
+        <source>&amp;Language:</source>
+        <translation>&amp;Idioma:</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/conference_form.py" line="52"/>
+        <source>Conference language</source>
+        <translation>Idioma de la conferencia</translation>
+    </message>
+</context>
+<context>
     <name>ConferenceModel</name>
     <message>
         <location filename="../../src/safeconf/ui/conference_model.py" line="27"/>
@@ -641,52 +694,52 @@
         <translation>Reconocimientos</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/confidentiality_page.py" line="110"/>
+        <location filename="../../src/safeconf/ui/confidentiality_page.py" line="111"/>
         <source>Confidentiality statement</source>
         <translation>Declaración de confidencialidad</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/confidentiality_page.py" line="112"/>
+        <location filename="../../src/safeconf/ui/confidentiality_page.py" line="113"/>
         <source>&amp;Hand the laptop to the attendee…</source>
         <translation>&amp;Entregar la computadora al asistente…</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/confidentiality_page.py" line="113"/>
+        <location filename="../../src/safeconf/ui/confidentiality_page.py" line="114"/>
         <source>Hand over to attendee</source>
         <translation>Entregar al asistente</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/confidentiality_page.py" line="128"/>
+        <location filename="../../src/safeconf/ui/confidentiality_page.py" line="129"/>
         <source>&lt;h3&gt;Confidentiality&lt;/h3&gt;</source>
         <translation>&lt;h3&gt;Confidencialidad&lt;/h3&gt;</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/confidentiality_page.py" line="164"/>
+        <location filename="../../src/safeconf/ui/confidentiality_page.py" line="169"/>
         <source>Nobody is marked present yet. Check attendees in first (step 2).</source>
         <translation>Todavía nadie está marcado como presente. Registre primero la llegada de los asistentes (paso 2).</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/confidentiality_page.py" line="188"/>
+        <location filename="../../src/safeconf/ui/confidentiality_page.py" line="193"/>
         <source>Statement for &lt;b&gt;%1&lt;/b&gt;, in %2 (version %3)</source>
         <translation>Declaración para &lt;b&gt;%1&lt;/b&gt;, en %2 (versión %3)</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/confidentiality_page.py" line="201"/>
+        <location filename="../../src/safeconf/ui/confidentiality_page.py" line="206"/>
         <source>Record refusal</source>
         <translation>Registrar negativa</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/confidentiality_page.py" line="202"/>
+        <location filename="../../src/safeconf/ui/confidentiality_page.py" line="207"/>
         <source>Record that %1 refuses to acknowledge? They will be marked excluded and must leave the meeting.</source>
         <translation>¿Registrar que %1 se niega a reconocerla? Quedará marcado/a como excluido/a y deberá salir de la reunión.</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/confidentiality_page.py" line="210"/>
+        <location filename="../../src/safeconf/ui/confidentiality_page.py" line="215"/>
         <source>Not recorded</source>
         <translation>No se registró</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/confidentiality_page.py" line="212"/>
+        <location filename="../../src/safeconf/ui/confidentiality_page.py" line="217"/>
         <source>Recorded.</source>
         <translation>Registrado.</translation>
     </message>
@@ -694,9 +747,29 @@
 <context>
     <name>DetailsPage</name>
     <message>
-        <location filename="../../src/safeconf/ui/workspace.py" line="41"/>
+        <location filename="../../src/safeconf/ui/workspace.py" line="48"/>
         <source>&lt;h3&gt;Details&lt;/h3&gt;</source>
         <translation>&lt;h3&gt;Detalles&lt;/h3&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/workspace.py" line="56"/>
+        <source>&amp;Save details</source>
+        <translation>&amp;Guardar detalles</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/workspace.py" line="57"/>
+        <source>Save details</source>
+        <translation>Guardar detalles</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/workspace.py" line="74"/>
+        <source>Finalized: details can no longer change.</source>
+        <translation>Finalizada: los detalles ya no se pueden cambiar.</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/workspace.py" line="84"/>
+        <source>Details saved.</source>
+        <translation>Detalles guardados.</translation>
     </message>
 </context>
 <context>
@@ -780,76 +853,76 @@
     </message>
     <message>
         <location filename="../../src/safeconf/ui/lock_screens.py" line="87"/>
-        <source>&lt;b&gt;If you forget the passphrase&lt;/b&gt;, nobody can open the vault on this laptop. Once the laptop is enrolled with HQ, IT can recover your records from the HQ escrow copy; until then, unsynced records would be lost.</source>
-        <translation>&lt;b&gt;Si olvida la frase de contraseña&lt;/b&gt;, nadie podrá abrir la bóveda en esta computadora. Una vez que la computadora esté inscrita en la sede central, el equipo de TI podrá recuperar sus registros de la copia de custodia de la sede; hasta entonces, los registros no sincronizados se perderían.</translation>
+        <source>&lt;b&gt;If you forget the passphrase&lt;/b&gt;, nobody else can open the vault on this laptop. Once the laptop is enrolled with HQ, IT can give you a recovery code to set a new one; until then, a forgotten passphrase loses the records.</source>
+        <translation>&lt;b&gt;Si olvida la frase de contraseña&lt;/b&gt;, nadie más podrá abrir la bóveda de este portátil. Cuando este portátil esté registrado en HQ, el equipo de TI le puede dar un código de recuperación para elegir una nueva; hasta entonces, olvidar la frase de contraseña hace perder los registros.</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/lock_screens.py" line="96"/>
+        <location filename="../../src/safeconf/ui/lock_screens.py" line="97"/>
         <source>New passphrase</source>
         <translation>Nueva frase de contraseña</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/lock_screens.py" line="99"/>
+        <location filename="../../src/safeconf/ui/lock_screens.py" line="100"/>
         <source>Repeat passphrase</source>
         <translation>Repita la frase de contraseña</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/lock_screens.py" line="103"/>
+        <location filename="../../src/safeconf/ui/lock_screens.py" line="104"/>
         <source>Passphrase strength</source>
         <translation>Solidez de la frase de contraseña</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/lock_screens.py" line="105"/>
+        <location filename="../../src/safeconf/ui/lock_screens.py" line="106"/>
         <source>&amp;Create vault</source>
         <translation>&amp;Crear bóveda</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/lock_screens.py" line="106"/>
+        <location filename="../../src/safeconf/ui/lock_screens.py" line="107"/>
         <source>Create vault</source>
         <translation>Crear bóveda</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/lock_screens.py" line="110"/>
+        <location filename="../../src/safeconf/ui/lock_screens.py" line="111"/>
         <source>Creating the vault</source>
         <translation>Creando la bóveda</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/lock_screens.py" line="113"/>
+        <location filename="../../src/safeconf/ui/lock_screens.py" line="114"/>
         <source>&amp;Passphrase:</source>
         <translation>&amp;Frase de contraseña:</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/lock_screens.py" line="115"/>
+        <location filename="../../src/safeconf/ui/lock_screens.py" line="116"/>
         <source>&amp;Repeat:</source>
         <translation>&amp;Repetir:</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/lock_screens.py" line="119"/>
+        <location filename="../../src/safeconf/ui/lock_screens.py" line="120"/>
         <source>Strength:</source>
         <translation>Solidez:</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/lock_screens.py" line="146"/>
+        <location filename="../../src/safeconf/ui/lock_screens.py" line="147"/>
         <source>Too short</source>
         <translation>Demasiado corta</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/lock_screens.py" line="147"/>
+        <location filename="../../src/safeconf/ui/lock_screens.py" line="148"/>
         <source>Weak: add another word</source>
         <translation>Débil: añada otra palabra</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/lock_screens.py" line="148"/>
+        <location filename="../../src/safeconf/ui/lock_screens.py" line="149"/>
         <source>Fair</source>
         <translation>Aceptable</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/lock_screens.py" line="149"/>
+        <location filename="../../src/safeconf/ui/lock_screens.py" line="150"/>
         <source>Strong</source>
         <translation>Sólida</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/lock_screens.py" line="153"/>
+        <location filename="../../src/safeconf/ui/lock_screens.py" line="154"/>
         <source>the two passphrases differ</source>
         <translation>las dos frases no coinciden</translation>
     </message>
@@ -927,7 +1000,7 @@
         <translation>Resultados de la búsqueda</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/safeconf/ui/home.py" line="248"/>
+        <location filename="../../src/safeconf/ui/home.py" line="243"/>
         <source>%n match(es).</source>
         <translation>
             <numerusform>%n coincidencia.</numerusform>
@@ -935,37 +1008,37 @@
         </translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/home.py" line="248"/>
+        <location filename="../../src/safeconf/ui/home.py" line="243"/>
         <source>No matches.</source>
         <translation>Sin resultados.</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/home.py" line="259"/>
+        <location filename="../../src/safeconf/ui/home.py" line="254"/>
         <source>Case not created</source>
         <translation>No se creó el caso</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/home.py" line="262"/>
+        <location filename="../../src/safeconf/ui/home.py" line="257"/>
         <source>Case created</source>
         <translation>Caso creado</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/home.py" line="262"/>
+        <location filename="../../src/safeconf/ui/home.py" line="257"/>
         <source>Schedule a conference for this case now?</source>
         <translation>¿Programar ahora una conferencia para este caso?</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/home.py" line="270"/>
+        <location filename="../../src/safeconf/ui/home.py" line="265"/>
         <source>No cases yet</source>
         <translation>Todavía no hay casos</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/home.py" line="270"/>
+        <location filename="../../src/safeconf/ui/home.py" line="265"/>
         <source>Create a case first (New case).</source>
         <translation>Cree primero un caso (Nuevo caso).</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/home.py" line="279"/>
+        <location filename="../../src/safeconf/ui/home.py" line="274"/>
         <source>Conference not created</source>
         <translation>No se creó la conferencia</translation>
     </message>
@@ -1246,27 +1319,27 @@
 <context>
     <name>NewCaseDialog</name>
     <message>
-        <location filename="../../src/safeconf/ui/new_dialogs.py" line="43"/>
+        <location filename="../../src/safeconf/ui/new_dialogs.py" line="31"/>
         <source>New case</source>
         <translation>Nuevo caso</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/new_dialogs.py" line="47"/>
+        <location filename="../../src/safeconf/ui/new_dialogs.py" line="35"/>
         <source>Case &amp;number:</source>
         <translation>&amp;Número de caso:</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/new_dialogs.py" line="47"/>
+        <location filename="../../src/safeconf/ui/new_dialogs.py" line="35"/>
         <source>Case number</source>
         <translation>Número de caso</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/new_dialogs.py" line="48"/>
+        <location filename="../../src/safeconf/ui/new_dialogs.py" line="36"/>
         <source>&amp;Family name:</source>
         <translation>Apellido de la &amp;familia:</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/new_dialogs.py" line="48"/>
+        <location filename="../../src/safeconf/ui/new_dialogs.py" line="36"/>
         <source>Family name</source>
         <translation>Apellido de la familia</translation>
     </message>
@@ -1274,69 +1347,19 @@
 <context>
     <name>NewConferenceDialog</name>
     <message>
-        <location filename="../../src/safeconf/ui/new_dialogs.py" line="67"/>
+        <location filename="../../src/safeconf/ui/new_dialogs.py" line="55"/>
         <source>New conference</source>
         <translation>Nueva conferencia</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/new_dialogs.py" line="86"/>
+        <location filename="../../src/safeconf/ui/new_dialogs.py" line="62"/>
         <source>&amp;Case:</source>
         <translation>&amp;Caso:</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/new_dialogs.py" line="86"/>
+        <location filename="../../src/safeconf/ui/new_dialogs.py" line="62"/>
         <source>Case</source>
         <translation>Caso</translation>
-    </message>
-    <message>
-        <location filename="../../src/safeconf/ui/new_dialogs.py" line="87"/>
-        <source>&amp;Type:</source>
-        <translation>&amp;Tipo:</translation>
-    </message>
-    <message>
-        <location filename="../../src/safeconf/ui/new_dialogs.py" line="87"/>
-        <source>Conference type</source>
-        <translation>Tipo de conferencia</translation>
-    </message>
-    <message>
-        <location filename="../../src/safeconf/ui/new_dialogs.py" line="88"/>
-        <source>&amp;Starts:</source>
-        <translation>&amp;Comienza:</translation>
-    </message>
-    <message>
-        <location filename="../../src/safeconf/ui/new_dialogs.py" line="88"/>
-        <source>Start date and time</source>
-        <translation>Fecha y hora de inicio</translation>
-    </message>
-    <message>
-        <location filename="../../src/safeconf/ui/new_dialogs.py" line="89"/>
-        <source>&amp;Location:</source>
-        <translation>&amp;Lugar:</translation>
-    </message>
-    <message>
-        <location filename="../../src/safeconf/ui/new_dialogs.py" line="89"/>
-        <source>Location</source>
-        <translation>Lugar</translation>
-    </message>
-    <message>
-        <location filename="../../src/safeconf/ui/new_dialogs.py" line="90"/>
-        <source>&amp;Facilitator:</source>
-        <translation>&amp;Facilitador/a:</translation>
-    </message>
-    <message>
-        <location filename="../../src/safeconf/ui/new_dialogs.py" line="90"/>
-        <source>Facilitator</source>
-        <translation>Facilitador/a</translation>
-    </message>
-    <message>
-        <location filename="../../src/safeconf/ui/new_dialogs.py" line="91"/>
-        <source>&amp;Language:</source>
-        <translation>&amp;Idioma:</translation>
-    </message>
-    <message>
-        <location filename="../../src/safeconf/ui/new_dialogs.py" line="91"/>
-        <source>Conference language</source>
-        <translation>Idioma de la conferencia</translation>
     </message>
 </context>
 <context>
@@ -1417,22 +1440,22 @@
         <translation>Las notas están en pausa hasta que todas las personas presentes reconozcan la confidencialidad. Falta: %1</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/notes_page.py" line="238"/>
+        <location filename="../../src/safeconf/ui/notes_page.py" line="244"/>
         <source>Editing…</source>
         <translation>Editando…</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/notes_page.py" line="255"/>
+        <location filename="../../src/safeconf/ui/notes_page.py" line="261"/>
         <source>Not saved: %1</source>
         <translation>No se guardó: %1</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/notes_page.py" line="259"/>
+        <location filename="../../src/safeconf/ui/notes_page.py" line="265"/>
         <source>Saved at %1</source>
         <translation>Guardado a las %1</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/notes_page.py" line="291"/>
+        <location filename="../../src/safeconf/ui/notes_page.py" line="297"/>
         <source>Addendum not added</source>
         <translation>No se añadió la adenda</translation>
     </message>
@@ -1763,42 +1786,42 @@
 <context>
     <name>UnlockScreen</name>
     <message>
-        <location filename="../../src/safeconf/ui/lock_screens.py" line="189"/>
+        <location filename="../../src/safeconf/ui/lock_screens.py" line="190"/>
         <source>&lt;h2&gt;safeconf is locked&lt;/h2&gt;</source>
         <translation>&lt;h2&gt;safeconf está bloqueado&lt;/h2&gt;</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/lock_screens.py" line="192"/>
+        <location filename="../../src/safeconf/ui/lock_screens.py" line="193"/>
         <source>Passphrase</source>
         <translation>Frase de contraseña</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/lock_screens.py" line="193"/>
+        <location filename="../../src/safeconf/ui/lock_screens.py" line="194"/>
         <source>&amp;Passphrase:</source>
         <translation>&amp;Frase de contraseña:</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/lock_screens.py" line="195"/>
+        <location filename="../../src/safeconf/ui/lock_screens.py" line="196"/>
         <source>&amp;Unlock</source>
         <translation>&amp;Desbloquear</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/lock_screens.py" line="196"/>
+        <location filename="../../src/safeconf/ui/lock_screens.py" line="197"/>
         <source>Unlock</source>
         <translation>Desbloquear</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/lock_screens.py" line="200"/>
+        <location filename="../../src/safeconf/ui/lock_screens.py" line="201"/>
         <source>Unlocking</source>
         <translation>Desbloqueando</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/lock_screens.py" line="203"/>
-        <source>Forgot the passphrase? IT can recover your records from the HQ escrow copy once this laptop is enrolled. Nobody else can open this vault.</source>
-        <translation>¿Olvidó la frase de contraseña? El equipo de TI puede recuperar sus registros de la copia de custodia de la sede central una vez que esta computadora esté inscrita. Nadie más puede abrir esta bóveda.</translation>
+        <location filename="../../src/safeconf/ui/lock_screens.py" line="204"/>
+        <source>Forgot the passphrase? If this laptop is enrolled with HQ, IT can give you a recovery code to set a new one. Nobody else can open this vault.</source>
+        <translation>¿Olvidó la frase de contraseña? Si este portátil está registrado en HQ, el equipo de TI le puede dar un código de recuperación para elegir una nueva. Nadie más puede abrir esta bóveda.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/safeconf/ui/lock_screens.py" line="237"/>
+        <location filename="../../src/safeconf/ui/lock_screens.py" line="238"/>
         <source>Too many wrong passphrases. Try again in %n second(s).</source>
         <translation>
             <numerusform>Demasiadas frases de contraseña incorrectas. Vuelva a intentarlo en %n segundo.</numerusform>
@@ -1806,12 +1829,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/lock_screens.py" line="244"/>
+        <location filename="../../src/safeconf/ui/lock_screens.py" line="245"/>
         <source>You can try again now.</source>
         <translation>Ya puede volver a intentarlo.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/safeconf/ui/lock_screens.py" line="272"/>
+        <location filename="../../src/safeconf/ui/lock_screens.py" line="273"/>
         <source>Try again in %n second(s).</source>
         <translation>
             <numerusform>Vuelva a intentarlo en %n segundo.</numerusform>
@@ -1822,82 +1845,47 @@
 <context>
     <name>Workspace</name>
     <message>
-        <location filename="../../src/safeconf/ui/workspace.py" line="60"/>
+        <location filename="../../src/safeconf/ui/workspace.py" line="103"/>
         <source>← &amp;Back to conferences</source>
         <translation>← &amp;Volver a las conferencias</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace.py" line="61"/>
+        <location filename="../../src/safeconf/ui/workspace.py" line="104"/>
         <source>Back to conferences</source>
         <translation>Volver a las conferencias</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace.py" line="64"/>
+        <location filename="../../src/safeconf/ui/workspace.py" line="107"/>
         <source>Conference steps</source>
         <translation>Pasos de la conferencia</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace.py" line="66"/>
+        <location filename="../../src/safeconf/ui/workspace.py" line="109"/>
         <source>Details</source>
         <translation>Detalles</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace.py" line="66"/>
+        <location filename="../../src/safeconf/ui/workspace.py" line="109"/>
         <source>Attendees and check-in</source>
         <translation>Asistentes y llegada</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace.py" line="67"/>
+        <location filename="../../src/safeconf/ui/workspace.py" line="110"/>
         <source>Confidentiality</source>
         <translation>Confidencialidad</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace.py" line="67"/>
+        <location filename="../../src/safeconf/ui/workspace.py" line="110"/>
         <source>Notes</source>
         <translation>Notas</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace.py" line="67"/>
+        <location filename="../../src/safeconf/ui/workspace.py" line="110"/>
         <source>Conclude</source>
         <translation>Concluir</translation>
     </message>
-    <message>
-        <location filename="../../src/safeconf/ui/workspace.py" line="122"/>
-        <source>Case</source>
-        <translation>Caso</translation>
-    </message>
-    <message>
-        <location filename="../../src/safeconf/ui/workspace.py" line="123"/>
-        <source>Type</source>
-        <translation>Tipo</translation>
-    </message>
-    <message>
-        <location filename="../../src/safeconf/ui/workspace.py" line="124"/>
-        <source>Starts</source>
-        <translation>Comienza</translation>
-    </message>
-    <message>
-        <location filename="../../src/safeconf/ui/workspace.py" line="125"/>
-        <source>Location</source>
-        <translation>Lugar</translation>
-    </message>
-    <message>
-        <location filename="../../src/safeconf/ui/workspace.py" line="126"/>
-        <source>Facilitator</source>
-        <translation>Facilitador/a</translation>
-    </message>
-    <message>
-        <location filename="../../src/safeconf/ui/workspace.py" line="127"/>
-        <source>Language</source>
-        <translation>Idioma</translation>
-    </message>
-    <message>
-        <location filename="../../src/safeconf/ui/workspace.py" line="128"/>
-        <source>State</source>
-        <translation>Estado</translation>
-    </message>
     <message numerus="yes">
-        <location filename="../../src/safeconf/ui/workspace.py" line="163"/>
+        <location filename="../../src/safeconf/ui/workspace.py" line="188"/>
         <source>%n present</source>
         <translation>
             <numerusform>%n presente</numerusform>
@@ -1905,7 +1893,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/safeconf/ui/workspace.py" line="165"/>
+        <location filename="../../src/safeconf/ui/workspace.py" line="190"/>
         <source>%n waiting</source>
         <translation>
             <numerusform>falta %n</numerusform>
@@ -1913,17 +1901,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace.py" line="166"/>
+        <location filename="../../src/safeconf/ui/workspace.py" line="191"/>
         <source>paused</source>
         <translation>en pausa</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace.py" line="168"/>
+        <location filename="../../src/safeconf/ui/workspace.py" line="193"/>
         <source>read-only</source>
         <translation>solo lectura</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace.py" line="169"/>
+        <location filename="../../src/safeconf/ui/workspace.py" line="194"/>
         <source>finalized</source>
         <translation>finalizada</translation>
     </message>

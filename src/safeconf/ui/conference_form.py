@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QDateTime, QTime
+from PySide6.QtCore import QDateTime, QObject, QTime
 from PySide6.QtWidgets import (
     QComboBox,
     QDateTimeEdit,
@@ -27,10 +27,12 @@ def add_row(form: QFormLayout, text: str, field: QWidget, name: str) -> None:
     form.addRow(label, field)
 
 
-class ConferenceFields:
-    """Adds the conference's fields to a form; `values()` reads them for the service."""
+class ConferenceFields(QObject):
+    """Adds the conference's fields to a form; `values()` reads them for the service.
+    A QObject so its labels have one translation context wherever they are shown."""
 
     def __init__(self, form: QFormLayout, owner: QWidget, facilitator: str) -> None:
+        super().__init__(owner)
         self.kind = QComboBox(owner)
         for kind in ConferenceType:
             self.kind.addItem(labels.name(kind), kind.value)
@@ -43,12 +45,11 @@ class ConferenceFields:
         self.language = QComboBox(owner)
         for lang in Language:
             self.language.addItem(labels.name(lang), lang.value)
-        tr = owner.tr
-        add_row(form, tr("&Type:"), self.kind, tr("Conference type"))
-        add_row(form, tr("&Starts:"), self.start, tr("Start date and time"))
-        add_row(form, tr("&Location:"), self.location, tr("Location"))
-        add_row(form, tr("&Facilitator:"), self.facilitator, tr("Facilitator"))
-        add_row(form, tr("&Language:"), self.language, tr("Conference language"))
+        add_row(form, self.tr("&Type:"), self.kind, self.tr("Conference type"))
+        add_row(form, self.tr("&Starts:"), self.start, self.tr("Start date and time"))
+        add_row(form, self.tr("&Location:"), self.location, self.tr("Location"))
+        add_row(form, self.tr("&Facilitator:"), self.facilitator, self.tr("Facilitator"))
+        add_row(form, self.tr("&Language:"), self.language, self.tr("Conference language"))
 
     def widgets(self) -> tuple[QWidget, ...]:
         return (self.kind, self.start, self.location, self.facilitator, self.language)

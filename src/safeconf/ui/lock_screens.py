@@ -84,9 +84,10 @@ class FirstRunScreen(_Screen):
         intro.setWordWrap(True)
         forgotten = QLabel(
             self.tr(
-                "<b>If you forget the passphrase</b>, nobody can open the vault on this "
-                "laptop. Once the laptop is enrolled with HQ, IT can recover your records "
-                "from the HQ escrow copy; until then, unsynced records would be lost."
+                "<b>If you forget the passphrase</b>, nobody else can open the vault on "
+                "this laptop. Once the laptop is enrolled with HQ, IT can give you a "
+                "recovery code to set a new one; until then, a forgotten passphrase "
+                "loses the records."
             ),
             self._panel,
         )
@@ -200,8 +201,8 @@ class UnlockScreen(_Screen):
         self.busy = busy_bar(self.tr("Unlocking"), self._panel)
         forgotten = QLabel(
             self.tr(
-                "Forgot the passphrase? IT can recover your records from the HQ escrow "
-                "copy once this laptop is enrolled. Nobody else can open this vault."
+                "Forgot the passphrase? If this laptop is enrolled with HQ, IT can give "
+                "you a recovery code to set a new one. Nobody else can open this vault."
             ),
             self._panel,
         )
