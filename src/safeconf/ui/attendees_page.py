@@ -33,6 +33,7 @@ from safeconf.domain.records import AgeBand, Attendee, Language, Presence, Role
 from safeconf.ui import labels
 from safeconf.ui.messages import user_message
 from safeconf.ui.prompts import Prompter
+from safeconf.ui.step_page import StepPage
 from safeconf.ui.widgets import user_errors
 
 Index = QModelIndex | QPersistentModelIndex
@@ -133,7 +134,7 @@ class AttendeeDialog(QDialog):
         }
 
 
-class AttendeesPage(QWidget):
+class AttendeesPage(StepPage):
     changed = Signal()
 
     def __init__(
@@ -144,10 +145,7 @@ class AttendeesPage(QWidget):
         before_change: Callable[[], object],
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
-        self._service = service
-        self._prompter = prompter
-        self._conference_id = conference_id
+        super().__init__(service, prompter, conference_id, parent)
         self._before_change = before_change  # flush notes before the gate may close
         self.model = AttendeeModel(self)
         self.table = QTableView(self)

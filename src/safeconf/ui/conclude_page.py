@@ -21,10 +21,11 @@ from safeconf.ui import labels
 from safeconf.ui.messages import user_message
 from safeconf.ui.printing import preview_dialog
 from safeconf.ui.prompts import Prompter
+from safeconf.ui.step_page import StepPage
 from safeconf.ui.widgets import user_errors
 
 
-class ConcludePage(QWidget):
+class ConcludePage(StepPage):
     changed = Signal()
 
     def __init__(
@@ -34,10 +35,7 @@ class ConcludePage(QWidget):
         conference_id: str,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
-        self._service = service
-        self._prompter = prompter
-        self._conference_id = conference_id
+        super().__init__(service, prompter, conference_id, parent)
         self.summary = QTextBrowser(self)
         self.summary.setAccessibleName(self.tr("Conference summary"))
         self.print_button = QPushButton(self.tr("&Print roster…"), self)

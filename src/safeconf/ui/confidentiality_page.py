@@ -32,6 +32,7 @@ from safeconf.ui import labels
 from safeconf.ui.acknowledge_form import AcknowledgeForm
 from safeconf.ui.messages import user_message
 from safeconf.ui.prompts import Prompter
+from safeconf.ui.step_page import StepPage
 from safeconf.ui.widgets import show_status, statement_view, status_label, user_errors
 
 Index = QModelIndex | QPersistentModelIndex
@@ -77,7 +78,7 @@ class AckStatusModel(QAbstractTableModel):
         return status if valid else status + " " + self.tr("(needs renewing)")
 
 
-class ConfidentialityPage(QWidget):
+class ConfidentialityPage(StepPage):
     changed = Signal()
     handover_requested = Signal(str)  # attendee id
 
@@ -88,10 +89,7 @@ class ConfidentialityPage(QWidget):
         conference_id: str,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
-        self._service = service
-        self._prompter = prompter
-        self._conference_id = conference_id
+        super().__init__(service, prompter, conference_id, parent)
         self._statement: Statement | None = None
         self.read_only = False
 

@@ -27,6 +27,7 @@ from safeconf.domain.records import NoteRevision, NoteSection
 from safeconf.ui import labels
 from safeconf.ui.messages import user_message
 from safeconf.ui.prompts import Prompter
+from safeconf.ui.step_page import StepPage
 from safeconf.ui.widgets import show_status, status_label, user_errors
 
 log = logging.getLogger(__name__)
@@ -69,7 +70,7 @@ class RevisionsDialog(QDialog):
             self.list.setCurrentRow(0)
 
 
-class NotesPage(QWidget):
+class NotesPage(StepPage):
     saved = Signal(str)  # note id
     changed = Signal()
     acknowledge_requested = Signal()  # take me to the confidentiality step
@@ -81,10 +82,7 @@ class NotesPage(QWidget):
         conference_id: str,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
-        self._service = service
-        self._prompter = prompter
-        self._conference_id = conference_id
+        super().__init__(service, prompter, conference_id, parent)
         self._section = NoteSection.CONCERNS
         self._dirty = False
         self._loading = False
