@@ -216,3 +216,10 @@ def test_the_conference_listing_reads_a_range_with_its_cases_and_hides_sealed_on
         late.id
     ]
     assert listed[0].state is early.state and listed[0].kind is early.kind
+
+
+def test_the_triggers_guard_exactly_the_record_types_the_domain_calls_append_only():
+    from safeconf.domain.codec import APPEND_ONLY_TYPES
+    from safeconf.vault.migrations import APPEND_ONLY_TYPES as IN_TRIGGERS
+
+    assert set(IN_TRIGGERS) == APPEND_ONLY_TYPES

@@ -41,6 +41,11 @@ RECORD_TYPES: dict[str, type[RecordMeta]] = {
 }
 TYPE_NAMES: dict[type[RecordMeta], str] = {cls: name for name, cls in RECORD_TYPES.items()}
 
+# The few records whose current state changes (with a version and a base-version check when
+# synced); every other record is only ever added to — a change is a new record.
+MUTABLE_TYPES = frozenset({"case", "conference", "attendee", "note", "consent"})
+APPEND_ONLY_TYPES = frozenset(RECORD_TYPES) - MUTABLE_TYPES
+
 R = TypeVar("R", bound=RecordMeta)
 
 

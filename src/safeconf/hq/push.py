@@ -16,12 +16,13 @@ from typing import Any
 from sqlalchemy import Connection, bindparam, insert, select, update
 
 from safeconf.domain.auditchain import event_hash
+from safeconf.domain.codec import MUTABLE_TYPES
 from safeconf.hq import clock, devices, schema
 from safeconf.hq.changelog import chunks, relog
 from safeconf.hq.db import Database, insert_ignoring_duplicates
 from safeconf.hq.devices import Device
 from safeconf.hq.errors import HQError
-from safeconf.hq.pushparse import MUTABLE_TYPES, PushBatch, PushItem
+from safeconf.hq.pushparse import PushBatch, PushItem
 
 CASE_FIELDS_OWNED_BY_HQ = ("case_number", "assigned_workers", "sealed")
 

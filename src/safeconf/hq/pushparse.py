@@ -15,13 +15,13 @@ from typing import Any
 
 from safeconf.domain import codec
 from safeconf.domain.auditchain import canonical_json
+from safeconf.domain.codec import MUTABLE_TYPES
 from safeconf.domain.errors import InvalidRecord
 from safeconf.domain.records import AuditEvent, RecordMeta
 from safeconf.hq.errors import HQError, bad_request
 from safeconf.hq.validate import is_hex64, is_uuid_text
 
 PROTOCOL = 1
-MUTABLE_TYPES = frozenset({"case", "conference", "attendee", "note"})
 MAX_ITEMS = 2000
 MAX_AUDIT = 5000
 MAX_INT = 2**53  # what every JSON reader represents exactly

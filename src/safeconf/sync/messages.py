@@ -17,7 +17,6 @@ from safeconf.domain.ids import parse_utc
 from safeconf.domain.records import AuditEvent, RecordMeta
 from safeconf.sync.errors import ProtocolError
 
-MUTABLE_TYPES = frozenset({"case", "conference", "attendee", "note"})
 _UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 _BAD = "HQ's answer was not in the expected form."
 

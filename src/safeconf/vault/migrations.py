@@ -3,7 +3,8 @@ code, so an old vault always upgrades the same way. `PRAGMA user_version` is the
 
 from __future__ import annotations
 
-# Record types that may only ever be added to: a change is a new row, never an edit.
+# Record types that may only ever be added to, as migration 1 wrote them into its triggers.
+# (The rule itself lives in domain.codec.APPEND_ONLY_TYPES; a test keeps the two equal.)
 APPEND_ONLY_TYPES = (
     "note_revision",
     "acknowledgment",

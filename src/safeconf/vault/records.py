@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from typing import Any, Generic, TypeVar
 
 from safeconf.domain import codec
+from safeconf.domain.codec import APPEND_ONLY_TYPES
 from safeconf.domain.ids import utc_now
 from safeconf.domain.records import (
     Acknowledgment,
@@ -32,7 +33,6 @@ from safeconf.domain.records import (
 from safeconf.vault.audit import AuditLog
 from safeconf.vault.database import Database
 from safeconf.vault.errors import AppendOnly, RecordNotFound, WriteConflict
-from safeconf.vault.migrations import APPEND_ONLY_TYPES
 
 R = TypeVar("R", bound=RecordMeta)
 

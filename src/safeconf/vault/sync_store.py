@@ -12,11 +12,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from safeconf.domain import codec
+from safeconf.domain.codec import APPEND_ONLY_TYPES
 from safeconf.domain.ids import utc_now
 from safeconf.domain.records import AuditEvent, RecordMeta
 from safeconf.vault.audit import AuditLog
 from safeconf.vault.database import Database
-from safeconf.vault.migrations import APPEND_ONLY_TYPES
 from safeconf.vault.records import RecordStore
 
 
