@@ -36,6 +36,17 @@ def missing_display_libraries() -> list[str]:
     return [pkg for lib, pkg in wanted.items() if ctypes.util.find_library(lib) is None]
 
 
+def no_display() -> bool:
+    """A Linux session with no X11 or Wayland display (a text console, ssh, CI): Qt would
+    abort with a plugin error; we say what is wrong instead."""
+    return (
+        sys.platform.startswith("linux")
+        and not os.environ.get("QT_QPA_PLATFORM")
+        and not os.environ.get("DISPLAY")
+        and not os.environ.get("WAYLAND_DISPLAY")
+    )
+
+
 def make_application(argv: list[str] | None = None) -> QApplication:
     existing = QApplication.instance()
     if isinstance(existing, QApplication):
@@ -69,6 +80,11 @@ def _log_unexpected(kind: type[BaseException], value: BaseException,
 def run_app(data_dir: Path, secrets: SecretStore, argv: list[str] | None = None) -> int:
     os.umask(0o077)  # everything the app writes is private to the user
     sys.excepthook = _log_unexpected
+    if no_display():
+        print("safeconf: no graphical display was found. Start safeconf from a desktop "
+              "session; the admin commands (safeconf --help) work without one.",
+              file=sys.stderr)
+        return 1
     missing = missing_display_libraries()
     if missing:
         print("safeconf: the desktop needs these system packages: " + " ".join(missing)
