@@ -220,6 +220,21 @@
         <source>This laptop&apos;s vault was erased</source>
         <translation>Se borró la bóveda de este portátil</translation>
     </message>
+    <message>
+        <location filename="../work/main/src/safeconf/ui/app_window.py" line="122"/>
+        <source>&amp;Review conflicts…</source>
+        <translation>Re&amp;visar conflictos…</translation>
+    </message>
+    <message>
+        <location filename="../work/main/src/safeconf/ui/app_window.py" line="124"/>
+        <source>Compare records changed both here and at HQ, and choose which stays</source>
+        <translation>Comparar los registros cambiados aquí y en HQ, y elegir cuál se conserva</translation>
+    </message>
+    <message>
+        <location filename="../work/main/src/safeconf/ui/app_window.py" line="282"/>
+        <source>Review the conflicts now?</source>
+        <translation>¿Revisar los conflictos ahora?</translation>
+    </message>
 </context>
 <context>
     <name>Attendee</name>
@@ -742,6 +757,407 @@
         <location filename="../../src/safeconf/ui/confidentiality_page.py" line="217"/>
         <source>Recorded.</source>
         <translation>Registrado.</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictReview</name>
+    <message>
+        <location filename="../work/main/src/safeconf/ui/conflict_review.py" line="38"/>
+        <source>Case</source>
+        <translation>Caso</translation>
+    </message>
+    <message>
+        <location filename="../work/main/src/safeconf/ui/conflict_review.py" line="39"/>
+        <source>Conference</source>
+        <translation>Conferencia</translation>
+    </message>
+    <message>
+        <location filename="../work/main/src/safeconf/ui/conflict_review.py" line="40"/>
+        <source>Attendee</source>
+        <translation>Asistente</translation>
+    </message>
+    <message>
+        <location filename="../work/main/src/safeconf/ui/conflict_review.py" line="41"/>
+        <source>Confidentiality acknowledgment</source>
+        <translation>Reconocimiento de confidencialidad</translation>
+    </message>
+    <message>
+        <location filename="../work/main/src/safeconf/ui/conflict_review.py" line="42"/>
+        <source>Note</source>
+        <translation>Nota</translation>
+    </message>
+    <message>
+        <location filename="../work/main/src/safeconf/ui/conflict_review.py" line="43"/>
+        <source>Note revision</source>
+        <translation>Revisión de nota</translation>
+    </message>
+    <message>
+        <location filename="../work/main/src/safeconf/ui/conflict_review.py" line="44"/>
+        <source>Consent</source>
+        <translation>Consentimiento</translation>
+    </message>
+    <message>
+        <location filename="../work/main/src/safeconf/ui/conflict_review.py" line="45"/>
+        <source>Disclosure</source>
+        <translation>Divulgación</translation>
+    </message>
+    <message>
+        <location filename="../work/main/src/safeconf/ui/conflict_review.py" line="46"/>
+        <source>Legal request</source>
+        <translation>Solicitud legal</translation>
+    </message>
+    <message>
+        <location filename="../work/main/src/safeconf/ui/conflict_review.py" line="47"/>
+        <source>Health information request</source>
+        <translation>Solicitud de información de salud</translation>
+    </message>
+    <message>
+        <location filename="../work/main/src/safeconf/ui/conflict_review.py" line="48"/>
+        <source>Incident</source>
+        <translation>Incidente</translation>
+    </message>
+    <message>
+        <location filename="../work/main/src/safeconf/ui/conflict_review.py" line="51"/>
+        <source>Case number</source>
+        <translation>Número de caso</translation>
+    </message>
+    <message>
+        <location filename="../work/main/src/safeconf/ui/conflict_review.py" line="52"/>
+        <source>Family name</source>
+        <translation>Apellido de la familia</translation>
+    </message>
+    <message>
+        <location filename="../work/main/src/safeconf/ui/conflict_review.py" line="53"/>
+        <source>Assigned workers</source>
+        <translation>Trabajadores asignados</translation>
+    </message>
+    <message>
+        <location filename="../work/main/src/safeconf/ui/conflict_review.py" line="54"/>
+        <source>Status</source>
+        <translation>Estado del caso</translation>
+    </message>
+    <message>
+        <location filename="../work/main/src/safeconf/ui/conflict_review.py" line="55"/>
+        <source>Sealed</source>
+        <translation>Sellado</translation>
+    </message>
+    <message>
+        <location filename="../work/main/src/safeconf/ui/conflict_review.py" line="56"/>
+        <source>Kind</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <location filename="../work/main/src/safeconf/ui/conflict_review.py" line="57"/>
+        <source>Scheduled for</source>
+        <translation>Programada para</translation>
+    </message>
+    <message>
+        <location filename="../work/main/src/safeconf/ui/conflict_review.py" line="58"/>
+        <source>Location</source>
+        <translation>Lugar</translation>
+    </message>
+    <message>
+        <location filename="../work/main/src/safeconf/ui/conflict_review.py" line="59"/>
+        <source>Facilitator</source>
+        <translation>Facilitador/a</translation>
+    </message>
+    <message>
+        <location filename="../work/main/src/safeconf/ui/conflict_review.py" line="60"/>
+        <source>Language</source>
+        <translation>Idioma</translation>
+    </message>
+    <message>
+        <location filename="../work/main/src/safeconf/ui/conflict_review.py" line="61"/>
+        <source>State</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <location filename="../work/main/src/safeconf/ui/conflict_review.py" line="62"/>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <location filename="../work/main/src/safeconf/ui/conflict_review.py" line="63"/>
+        <source>Role</source>
+        <translation>Función</translation>
+    </message>
+    <message>
+        <location filename="../work/main/src/safeconf/ui/conflict_review.py" line="64"/>
+        <source>Age</source>
+        <translation>Edad</translation>
+    </message>
+    <message>
+        <location filename="../work/main/src/safeconf/ui/conflict_review.py" line="65"/>
+        <source>Presence</source>
+        <translation>Asistencia</translation>
+    </message>
+    <message>
+        <location filename="../work/main/src/safeconf/ui/conflict_review.py" line="66"/>
+        <source>Arrived at</source>
+        <translation>Llegó a las</translation>
+    </message>
+    <message>
+        <location filename="../work/main/src/safeconf/ui/conflict_review.py" line="67"/>
+        <source>Interpreter</source>
+        <translation>Intérprete</translation>
+    </message>
+    <message>
+        <location filename="../work/main/src/safeconf/ui/conflict_review.py" line="68"/>
+        <source>Section</source>
+        <translation>Sección</translation>
+    </message>
+    <message>
+        <location filename="../work/main/src/safeconf/ui/conflict_review.py" line="69"/>
+        <source>Text</source>
+        <translation>Texto</translation>
+    </message>
+    <message>
+        <location filename="../work/main/src/safeconf/ui/conflict_review.py" line="70"/>
+        <source>Author</source>
+        <translation>Autor/a</translation>
+    </message>
+    <message>
+        <location filename="../work/main/src/safeconf/ui/conflict_review.py" line="71"/>
+        <source>Addendum</source>
+        <translation>Adenda</translation>
+    </message>
+    <message>
+        <location filename="../work/main/src/safeconf/ui/conflict_review.py" line="72"/>
+        <source>Revision</source>
+        <translation>Revisión</translation>
+    </message>
+    <message>
+        <location filename="../work/main/src/safeconf/ui/conflict_review.py" line="73"/>
+        <source>Method</source>
+        <translation>Método</translation>
+    </message>
+    <message>
+        <location filename="../work/main/src/safeconf/ui/conflict_review.py" line="74"/>
+        <source>Signed at</source>
+        <translation>Firmado el</translation>
+    </message>
+    <message>
+        <location filename="../work/main/src/safeconf/ui/conflict_review.py" line="75"/>
+        <source>Typed name</source>
+        <translation>Nombre escrito</translation>
+    </message>
+    <message>
+        <location filename="../work/main/src/safeconf/ui/conflict_review.py" line="76"/>
+        <source>Attested by</source>
+        <translation>Atestiguado por</translation>
+    </message>
+    <message>
+        <location filename="../work/main/src/safeconf/ui/conflict_review.py" line="77"/>
+        <source>Witness</source>
+        <translation>Testigo</translation>
+    </message>
+    <message>
+        <location filename="../work/main/src/safeconf/ui/conflict_review.py" line="78"/>
+        <source>Signature</source>
+        <translation>Firma</translation>
+    </message>
+    <message>
+        <location filename="../work/main/src/safeconf/ui/conflict_review.py" line="79"/>
+        <source>Statement version</source>
+        <translation>Versión de la declaración</translation>
+    </message>
+    <message>
+        <location filename="../work/main/src/safeconf/ui/conflict_review.py" line="80"/>
+        <source>Client</source>
+        <translation>Cliente</translation>
+    </message>
+    <message>
+        <location filename="../work/main/src/safeconf/ui/conflict_review.py" line="81"/>
+        <source>Signed by</source>
+        <translation>Firmado por</translation>
+    </message>
+    <message>
+        <location filename="../work/main/src/safeconf/ui/conflict_review.py" line="82"/>
+        <source>Information</source>
+        <translation>Información</translation>
+    </message>
+    <message>
+        <location filename="../work/main/src/safeconf/ui/conflict_review.py" line="83"/>
+        <source>Recipients</source>
+        <translation>Destinatarios</translation>
+    </message>
+    <message>
+        <location filename="../work/main/src/safeconf/ui/conflict_review.py" line="84"/>
+        <source>Valid from</source>
+        <translation>Válido desde</translation>
+    </message>
+    <message>
+        <location filename="../work/main/src/safeconf/ui/conflict_review.py" line="85"/>
+        <source>Valid until</source>
+        <translation>Válido hasta</translation>
+    </message>
+    <message>
+        <location filename="../work/main/src/safeconf/ui/conflict_review.py" line="86"/>
+        <source>Revoked at</source>
+        <translation>Revocado el</translation>
+    </message>
+    <message>
+        <location filename="../work/main/src/safeconf/ui/conflict_review.py" line="87"/>
+        <source>Last changed</source>
+        <translation>Último cambio</translation>
+    </message>
+    <message>
+        <location filename="../work/main/src/safeconf/ui/conflict_review.py" line="88"/>
+        <source>Deleted</source>
+        <translation>Eliminado</translation>
+    </message>
+    <message>
+        <location filename="../work/main/src/safeconf/ui/conflict_review.py" line="91"/>
+        <source>Changed on this laptop and at HQ</source>
+        <translation>Cambiado en este portátil y en HQ</translation>
+    </message>
+    <message>
+        <location filename="../work/main/src/safeconf/ui/conflict_review.py" line="92"/>
+        <source>HQ sent a different copy of a record that never changes</source>
+        <translation>HQ envió una copia distinta de un registro que nunca cambia</translation>
+    </message>
+    <message>
+        <location filename="../work/main/src/safeconf/ui/conflict_review.py" line="122"/>
+        <source>Yes</source>
+        <translation>Sí</translation>
+    </message>
+    <message>
+        <location filename="../work/main/src/safeconf/ui/conflict_review.py" line="123"/>
+        <source>No</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <location filename="../work/main/src/safeconf/ui/conflict_review.py" line="130"/>
+        <source>(a drawing)</source>
+        <translation>(un dibujo)</translation>
+    </message>
+    <message>
+        <location filename="../work/main/src/safeconf/ui/conflict_review.py" line="148"/>
+        <source>%1 “%2”</source>
+        <translation>%1 «%2»</translation>
+    </message>
+    <message>
+        <location filename="../work/main/src/safeconf/ui/conflict_review.py" line="153"/>
+        <source>case %1 (%2)</source>
+        <translation>caso %1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../work/main/src/safeconf/ui/conflict_review.py" line="156"/>
+        <source>%1 on %2</source>
+        <translation>%1 el %2</translation>
+    </message>
+    <message>
+        <location filename="../work/main/src/safeconf/ui/conflict_review.py" line="166"/>
+        <source>(same)</source>
+        <translation>(igual)</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictReviewDialog</name>
+    <message>
+        <location filename="../work/main/src/safeconf/ui/conflict_review.py" line="185"/>
+        <source>Review conflicts</source>
+        <translation>Revisar conflictos</translation>
+    </message>
+    <message>
+        <location filename="../work/main/src/safeconf/ui/conflict_review.py" line="187"/>
+        <source>These records were changed both on this laptop and at HQ, so sync kept both versions. Compare them and choose which one stays. The other version is not deleted: it stays in the conflict history.</source>
+        <translation>Estos registros se cambiaron tanto en este portátil como en HQ, así que la sincronización conservó ambas versiones. Compárelas y elija cuál se queda. La otra versión no se borra: queda en el historial de conflictos.</translation>
+    </message>
+    <message>
+        <location filename="../work/main/src/safeconf/ui/conflict_review.py" line="194"/>
+        <source>Open conflicts</source>
+        <translation>Conflictos abiertos</translation>
+    </message>
+    <message>
+        <location filename="../work/main/src/safeconf/ui/conflict_review.py" line="196"/>
+        <source>&amp;Open conflicts:</source>
+        <translation>&amp;Conflictos abiertos:</translation>
+    </message>
+    <message>
+        <location filename="../work/main/src/safeconf/ui/conflict_review.py" line="202"/>
+        <source>This laptop&apos;s version</source>
+        <translation>Versión de este portátil</translation>
+    </message>
+    <message>
+        <location filename="../work/main/src/safeconf/ui/conflict_review.py" line="203"/>
+        <source>HQ&apos;s version</source>
+        <translation>Versión de HQ</translation>
+    </message>
+    <message>
+        <location filename="../work/main/src/safeconf/ui/conflict_review.py" line="214"/>
+        <source>Keep this &amp;laptop&apos;s version</source>
+        <translation>Conservar la versión de este &amp;portátil</translation>
+    </message>
+    <message>
+        <location filename="../work/main/src/safeconf/ui/conflict_review.py" line="215"/>
+        <source>Keep this laptop&apos;s version</source>
+        <translation>Conservar la versión de este portátil</translation>
+    </message>
+    <message>
+        <location filename="../work/main/src/safeconf/ui/conflict_review.py" line="216"/>
+        <source>Keep &amp;HQ&apos;s version</source>
+        <translation>Conservar la versión de &amp;HQ</translation>
+    </message>
+    <message>
+        <location filename="../work/main/src/safeconf/ui/conflict_review.py" line="217"/>
+        <source>Keep HQ&apos;s version</source>
+        <translation>Conservar la versión de HQ</translation>
+    </message>
+    <message>
+        <location filename="../work/main/src/safeconf/ui/conflict_review.py" line="220"/>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+    <message>
+        <location filename="../work/main/src/safeconf/ui/conflict_review.py" line="286"/>
+        <source>No conflicts left to review.</source>
+        <translation>No quedan conflictos por revisar.</translation>
+    </message>
+    <message>
+        <location filename="../work/main/src/safeconf/ui/conflict_review.py" line="293"/>
+        <source>%1
+%2 (found %3)</source>
+        <translation>%1
+%2 (detectado el %3)</translation>
+    </message>
+    <message>
+        <location filename="../work/main/src/safeconf/ui/conflict_review.py" line="299"/>
+        <source>This record is no longer on this laptop.</source>
+        <translation>Este registro ya no está en este portátil.</translation>
+    </message>
+    <message>
+        <location filename="../work/main/src/safeconf/ui/conflict_review.py" line="309"/>
+        <source>This kind of record is never changed once written, so HQ&apos;s copy cannot replace it. Keep this laptop&apos;s version; HQ&apos;s copy stays in the history.</source>
+        <translation>Este tipo de registro nunca cambia una vez escrito, así que la copia de HQ no puede reemplazarlo. Conserve la versión de este portátil; la copia de HQ queda en el historial.</translation>
+    </message>
+    <message>
+        <location filename="../work/main/src/safeconf/ui/conflict_review.py" line="326"/>
+        <source>Keep this laptop&apos;s version of %1?
+
+HQ&apos;s version is not used; it stays in the conflict history.</source>
+        <translation>¿Conservar la versión de este portátil de %1?
+
+La versión de HQ no se usa; queda en el historial de conflictos.</translation>
+    </message>
+    <message>
+        <location filename="../work/main/src/safeconf/ui/conflict_review.py" line="331"/>
+        <source>Replace this laptop&apos;s version of %1 with HQ&apos;s?
+
+HQ&apos;s version becomes the current one here and is sent to HQ at the next sync. This laptop&apos;s version stays in the conflict history.</source>
+        <translation>¿Reemplazar la versión de este portátil de %1 por la de HQ?
+
+La versión de HQ pasa a ser la actual aquí y se envía a HQ en la próxima sincronización. La versión de este portátil queda en el historial de conflictos.</translation>
+    </message>
+    <message>
+        <location filename="../work/main/src/safeconf/ui/conflict_review.py" line="346"/>
+        <source>Kept this laptop&apos;s version of %1.</source>
+        <translation>Se conservó la versión de este portátil de %1.</translation>
+    </message>
+    <message>
+        <location filename="../work/main/src/safeconf/ui/conflict_review.py" line="347"/>
+        <source>Kept HQ&apos;s version of %1.</source>
+        <translation>Se conservó la versión de HQ de %1.</translation>
     </message>
 </context>
 <context>
@@ -1768,10 +2184,10 @@
     </message>
     <message numerus="yes">
         <location filename="../../src/safeconf/ui/sync_widgets.py" line="108"/>
-        <source>%n record(s) changed both on this laptop and at HQ. Both versions were kept; ask your supervisor to review them.</source>
+        <source>%n record(s) changed both on this laptop and at HQ. Both versions were kept; choose File → Review conflicts to decide which one stays.</source>
         <translation>
-            <numerusform>%n registro cambió tanto en este portátil como en HQ. Se conservaron ambas versiones; pida a su supervisor que las revise.</numerusform>
-            <numerusform>%n registros cambiaron tanto en este portátil como en HQ. Se conservaron ambas versiones; pida a su supervisor que las revise.</numerusform>
+            <numerusform>%n registro cambió tanto en este portátil como en HQ. Se conservaron ambas versiones; elija Archivo → Revisar conflictos para decidir cuál se queda.</numerusform>
+            <numerusform>%n registros cambiaron tanto en este portátil como en HQ. Se conservaron ambas versiones; elija Archivo → Revisar conflictos para decidir cuál se queda.</numerusform>
         </translation>
     </message>
     <message numerus="yes">

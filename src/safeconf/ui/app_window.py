@@ -20,9 +20,11 @@ from PySide6.QtWidgets import (
 )
 
 from safeconf.app.conferences import ConferenceService
+from safeconf.app.conflicts import ConflictService
 from safeconf.app.session import VaultSession
 from safeconf.app.settings import Settings, load_settings, save_settings
 from safeconf.app.sync_service import SyncService
+from safeconf.ui.conflict_review import ConflictReviewDialog
 from safeconf.ui.handover import HandoverView
 from safeconf.ui.i18n import Translations, choose_language
 from safeconf.ui.icons import icon
@@ -56,6 +58,7 @@ class AppWindow(QMainWindow):
         self.prompter = prompter or Prompter()
         self.translations = translations
         self.service = service or ConferenceService(session)
+        self.conflicts = ConflictService(session)
         self.settings: Settings = load_settings(session.data_dir)
         self.main_view: MainView | None = None
         self.handover: HandoverView | None = None
@@ -116,9 +119,14 @@ class AppWindow(QMainWindow):
         self.addAction(self.sync_action)  # reachable on the check-in screen too
         self.enroll_action = QAction(self.tr("&Enroll with HQ…"), self)
         self.enroll_action.triggered.connect(self.enroll)
+        self.review_conflicts_action = QAction(self.tr("&Review conflicts…"), self)
+        self.review_conflicts_action.setToolTip(
+            self.tr("Compare records changed both here and at HQ, and choose which stays"))
+        self.review_conflicts_action.triggered.connect(self.review_conflicts)
         menu = self.menuBar().addMenu(self.tr("&File"))
         menu.addAction(self.lock_action)
         menu.addAction(self.sync_action)
+        menu.addAction(self.review_conflicts_action)
         menu.addAction(self.enroll_action)
         menu.addAction(self.settings_action)
         menu.addSeparator()
@@ -269,7 +277,24 @@ class AppWindow(QMainWindow):
                                      + self.tr("Enroll this laptop now?")):
                 self.enroll()
             return
+        if self.sync.status.conflicts and self.review_conflicts_action.isEnabled():
+            if self.prompter.confirm(self, title, details + "\n\n"
+                                     + self.tr("Review the conflicts now?")):
+                self.review_conflicts()
+            return
         self.prompter.inform(self, title, details)
+
+    def review_conflicts(self) -> None:
+        """Compare the records sync kept in two versions and keep one of each."""
+        if not self.session.is_open or self.in_handover:
+            return
+        dialog = ConflictReviewDialog(self.conflicts, self.prompter, self)
+        dialog.resolved.connect(lambda _id: self.sync.refresh())
+        self.prompter.run(dialog)
+        if self.session.is_open:
+            self.sync.refresh()
+            if self.main_view is not None:
+                self.main_view.home.refresh()
 
     def _sync_status_changed(self, status: SyncStatus) -> None:
         self.sync_status.show_status(status)
@@ -284,6 +309,7 @@ class AppWindow(QMainWindow):
         unlocked = state is not SyncState.UNKNOWN and not self.in_handover
         self.sync_action.setEnabled(unlocked and state is not SyncState.SYNCING)
         self.enroll_action.setEnabled(unlocked and state is SyncState.NOT_ENROLLED)
+        self.review_conflicts_action.setEnabled(unlocked)
 
     def _synced(self, _report: object) -> None:
         if self.check_in is not None:
@@ -359,7 +385,7 @@ class AppWindow(QMainWindow):
         self.removeToolBar(self.toolbar)
         self.toolbar.deleteLater()
         for action in (self.lock_action, self.settings_action, self.quit_action,
-                       self.sync_action, self.enroll_action):
+                       self.sync_action, self.enroll_action, self.review_conflicts_action):
             self.removeAction(action)  # two live Ctrl+L actions would cancel each other
             action.deleteLater()
         self._build_actions()

@@ -106,7 +106,8 @@ class SyncStatusButton(QToolButton):
         if status.conflicts:
             parts.append(self.tr(
                 "%n record(s) changed both on this laptop and at HQ. Both versions were "
-                "kept; ask your supervisor to review them.", "", status.conflicts))
+                "kept; choose File → Review conflicts to decide which one stays.", "",
+                status.conflicts))
         if status.state in (SyncState.OFFLINE, SyncState.ATTENTION) and status.pending:
             parts.append(self.tr("Nothing was lost: %n change(s) are kept on this laptop "
                                  "and will be sent at the next sync.", "", status.pending))

@@ -215,3 +215,114 @@ class SyncStore:
                 self._audit.append("purge", "case", case_id, case_id)
                 purged += 1
         return purged
+
+    # -- conflict review ---------------------------------------------------------------
+    # `reviewed` says how a conflict ended: 0 open, 1 this laptop's version kept, 2 HQ's
+    # version kept, 3 a history row holding the local version that keeping HQ's replaced.
+    # Rows are never deleted here (only a purge of their case removes them), so what was on
+    # each side stays readable after review.
+
+    def conflict(self, conflict_id: int) -> dict[str, Any]:
+        """One conflict with both versions: "remote" is HQ's copy as a record; "local" is
+        this laptop's (the current record while open or when it was kept, the replaced
+        version when HQ's was kept; None if it no longer exists); "kept" is "local", "hq"
+        or None while open."""
+        from safeconf.vault.errors import RecordNotFound
+
+        row = self._db.row(
+            "SELECT id, record_type, record_id, case_id, local_version, remote_version,"
+            " remote_data, reason, found_at, reviewed FROM sync_conflicts"
+            " WHERE id = ? AND reviewed IN (0, 1, 2)",
+            (conflict_id,),
+        )
+        if row is None:
+            raise RecordNotFound("That conflict no longer exists.")
+        (cid, name, record_id, case_id, local_version, remote_version, remote_data, reason,
+         found_at, reviewed) = row
+        cls = codec.RECORD_TYPES[name]
+        local_data = None
+        if reviewed == 2:
+            local_data = self._db.scalar(
+                "SELECT remote_data FROM sync_conflicts WHERE reviewed = 3 AND reason = ?",
+                (self._replaced_reason(cid),),
+            )
+        if local_data is None:
+            local_data = self._db.scalar(
+                "SELECT data FROM records WHERE id = ? AND type = ?", (record_id, name)
+            )
+        return {
+            "id": cid,
+            "record_type": name,
+            "record_id": record_id,
+            "case_id": case_id,
+            "local_version": local_version,
+            "remote_version": remote_version,
+            "reason": reason,
+            "found_at": found_at,
+            "reviewed": bool(reviewed),
+            "kept": {0: None, 1: "local", 2: "hq"}[reviewed],
+            "local": None if local_data is None
+            else codec.from_dict(cls, json.loads(local_data)),
+            "remote": codec.from_dict(cls, json.loads(remote_data)),
+        }
+
+    def resolve_conflict(self, conflict_id: int, keep: str) -> RecordMeta | None:
+        """Close an open conflict, keeping "local" (this laptop's version stays as it is)
+        or "hq" (HQ's copy is written as the next local version through the normal update
+        path: audited and queued for HQ with the local version as its base; the replaced
+        local version is kept in a history row). The conflict row is marked reviewed, never
+        deleted, and a "conflict_resolved" event is audited. Returns the stored record when
+        HQ's version was written, else None."""
+        from dataclasses import replace
+
+        from safeconf.vault.errors import AppendOnly, RecordNotFound, WriteConflict
+
+        if keep not in ("local", "hq"):
+            raise ValueError(f"keep must be 'local' or 'hq', not {keep!r}")
+        stored: RecordMeta | None = None
+        with self._db.transaction():
+            row = self._db.row(
+                "SELECT record_type, record_id, case_id, remote_version, remote_data, reviewed"
+                " FROM sync_conflicts WHERE id = ? AND reviewed IN (0, 1, 2)",
+                (conflict_id,),
+            )
+            if row is None:
+                raise RecordNotFound("That conflict no longer exists.")
+            name, record_id, case_id, remote_version, remote_data, reviewed = row
+            if reviewed:
+                raise WriteConflict("This conflict was already reviewed; reopen the list.")
+            if keep == "hq":
+                if name in APPEND_ONLY_TYPES:
+                    raise AppendOnly(
+                        f"A {name.replace('_', ' ')} can only be added, never changed, so "
+                        "HQ's copy cannot replace this laptop's. Keep this laptop's version; "
+                        "HQ's copy stays in the conflict history."
+                    )
+                found = self._db.row(
+                    "SELECT version, data FROM records WHERE id = ? AND type = ?",
+                    (record_id, name),
+                )
+                if found is None:
+                    raise RecordNotFound(
+                        f"That {name.replace('_', ' ')} no longer exists on this laptop.")
+                local_version, local_data = found
+                self._db.execute(
+                    "INSERT INTO sync_conflicts (record_type, record_id, case_id,"
+                    " local_version, remote_version, remote_data, reason, found_at, reviewed)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, 3)",
+                    (name, record_id, case_id, local_version, remote_version, local_data,
+                     self._replaced_reason(conflict_id), utc_now()),
+                )
+                theirs = codec.from_dict(codec.RECORD_TYPES[name], json.loads(remote_data))
+                stored = self._store.update(replace(theirs, version=local_version))
+            self._db.execute(
+                "UPDATE sync_conflicts SET reviewed = ? WHERE id = ?",
+                (1 if keep == "local" else 2, conflict_id),
+            )
+            self._audit.append("conflict_resolved", "sync_conflict", str(conflict_id),
+                               case_id)
+        return stored
+
+    @staticmethod
+    def _replaced_reason(conflict_id: int) -> str:
+        return f"this laptop's version, replaced by HQ's at review of conflict {conflict_id}"
