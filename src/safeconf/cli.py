@@ -86,6 +86,10 @@ def _parser() -> argparse.ArgumentParser:
 
     enroll = commands.add_parser("enroll", help="enroll this laptop with HQ using its code")
     enroll.add_argument("code", help="the safeconf:enroll?… code HQ issued (one line)")
+    enroll.add_argument("--again", action="store_true",
+                        help="enroll an already enrolled laptop again (certificate expired, "
+                             "or HQ let a revoked laptop back) with a new code, keeping its "
+                             "unsent changes")
     enroll.set_defaults(handler=_enroll)
 
     sync = commands.add_parser("sync", help="exchange records with HQ (exit 0 when all done)")
@@ -166,10 +170,14 @@ def _enroll(args: argparse.Namespace, data_dir: Path, secrets: SecretStore) -> i
 
     vault = Vault.open(data_dir, _passphrase("SAFECONF_PASSPHRASE", "Passphrase: "), secrets)
     try:
-        enrollment = enroll_vault(vault, args.code.strip())
+        enrollment = enroll_vault(vault, args.code.strip(), again=args.again)
     finally:
         vault.close()
-    print(f"Enrolled with HQ as device {enrollment.device_id} of worker {enrollment.worker_id}.")
+    print(("Enrolled again" if args.again else "Enrolled")
+          + f" with HQ as device {enrollment.device_id} of worker {enrollment.worker_id}.")
+    if enrollment.replaces is not None:
+        print(f"It continues device {enrollment.replaces}: unsent changes will be sent at the "
+              "next sync.")
     if enrollment.recovery_public_key_pem is None:
         print("warning: HQ has no recovery key, so no escrow copy of this vault's key was "
               "made: a forgotten passphrase cannot be recovered. Tell IT.", file=sys.stderr)

@@ -74,6 +74,9 @@ class Database:
         if version == "1":
             self._upgrade_from_1()
             version = self._schema_version()
+        if version == "2":
+            self._upgrade_from_2()
+            version = self._schema_version()
         if version != str(schema.SCHEMA_VERSION):
             raise AdminError(f"The HQ database has schema version {version}; this HQ needs "
                              f"{schema.SCHEMA_VERSION}.")
@@ -97,6 +100,21 @@ class Database:
             schema.recoveries.create(conn, checkfirst=True)
             conn.execute(update(schema.meta).where(schema.meta.c.key == "schema_version")
                          .values(value="2"))
+
+    def _upgrade_from_2(self) -> None:
+        """Version 3 adds the re-enrollment links on devices; old rows keep NULL."""
+        with self.write() as conn:
+            if conn.execute(select(schema.meta.c.value)
+                            .where(schema.meta.c.key == "schema_version")).scalar_one() != "2":
+                return
+            # A version 1 database upgraded just now was made by today's `create_all` minus
+            # the escrow columns, so it may have these already.
+            present = {c["name"] for c in inspect(conn).get_columns("devices")}
+            for column in ("replaces", "replaced_by"):
+                if column not in present:
+                    conn.exec_driver_sql(f"ALTER TABLE devices ADD COLUMN {column} VARCHAR(36)")
+            conn.execute(update(schema.meta).where(schema.meta.c.key == "schema_version")
+                         .values(value="3"))
 
     def dispose(self) -> None:
         self.engine.dispose()

@@ -24,6 +24,8 @@ class Device:
     last_sync: str | None
     chain_status: str
     chain_broken_seq: int | None
+    replaces: str | None = None
+    replaced_by: str | None = None
 
     @property
     def active(self) -> bool:
@@ -35,6 +37,7 @@ def _device(row: Row[Any]) -> Device:
         device_id=row.device_id, worker_id=row.worker_id, not_after=row.not_after,
         status=row.status, wipe=bool(row.wipe), last_sync=row.last_sync,
         chain_status=row.chain_status, chain_broken_seq=row.chain_broken_seq,
+        replaces=row.replaces, replaced_by=row.replaced_by,
     )
 
 
@@ -86,6 +89,12 @@ def touch(conn: Connection, device_id: str) -> None:
 def revoke(db: Database, device_id: str, wipe: bool) -> None:
     d = schema.devices
     with db.write() as conn:
+        successor = conn.execute(select(d.c.replaced_by)
+                                 .where(d.c.device_id == device_id)).scalar_one_or_none()
+        if successor is not None:
+            # Kept `replaced`: a revoked device could be taken over again, forking its history.
+            raise AdminError(f"Device {device_id} was replaced by {successor} when the laptop "
+                             "enrolled again and no longer works; revoke that device instead.")
         changed = conn.execute(
             update(d).where(d.c.device_id == device_id)
             .values(status="revoked", wipe=wipe, revoked_at=clock.iso(clock.now()))
@@ -125,6 +134,10 @@ def format_table(devices: list[Device]) -> str:
     rows = [header]
     for dev in devices:
         status = dev.status + (" (wipe)" if dev.wipe else "")
+        if dev.replaced_by:
+            status += f" by {dev.replaced_by}"
+        elif dev.replaces:
+            status += f" (replaces {dev.replaces})"
         chain = "ok" if dev.chain_status == "ok" else f"BROKEN at seq {dev.chain_broken_seq}"
         rows.append((dev.device_id, dev.worker_id, _short(dev.last_sync) or "never",
                      _short(dev.not_after), status, chain))

@@ -4,6 +4,9 @@ A code is `<code_id>.<secret>`. HQ keeps only sha256(secret); the laptop proves 
 secret with HMAC-SHA256(key=sha256(secret), msg=CSR DER), so the secret never travels and the
 MAC also binds the code to that one key pair. Codes are single use, expire, and burn after
 `MAX_FAILED_ATTEMPTS` wrong MACs.
+
+With a `predecessor` proof (see `safeconf.hq.succession`) the new device takes over an earlier
+one's push and audit state: re-enrollment with continuity.
 """
 
 from __future__ import annotations
@@ -24,7 +27,7 @@ from urllib.parse import quote, urlsplit
 from cryptography import x509
 from sqlalchemy import Connection, insert, select, update
 
-from safeconf.hq import clock, devices, schema
+from safeconf.hq import clock, devices, schema, succession
 from safeconf.hq.ca import (
     CertificateAuthority,
     CertificateRequestInvalid,
@@ -136,11 +139,16 @@ class EnrollRequest:
     code_id: str
     csr_text: str
     mac: str
+    predecessor: succession.PredecessorProof | None = None
+
+
+_REQUIRED = {"protocol", "code_id", "csr_pem", "mac"}
 
 
 def parse_request(body: Any) -> EnrollRequest:
-    if not isinstance(body, dict) or set(body) != {"protocol", "code_id", "csr_pem", "mac"}:
-        raise bad_request("An enrollment request has exactly: protocol, code_id, csr_pem, mac.")
+    if not isinstance(body, dict) or not _REQUIRED <= set(body) <= _REQUIRED | {"predecessor"}:
+        raise bad_request("An enrollment request has exactly: protocol, code_id, csr_pem, mac "
+                          "and, to enroll again, predecessor.")
     if body["protocol"] != PROTOCOL or isinstance(body["protocol"], bool):
         raise HQError(400, "protocol", f"This HQ speaks sync protocol {PROTOCOL}; "
                       "update safeconf on this laptop.")
@@ -151,11 +159,18 @@ def parse_request(body: Any) -> EnrollRequest:
         raise bad_request("The enrollment proof (mac) must be 64 lowercase hex digits.")
     if not isinstance(csr_text, str) or len(csr_text) > 16_384:
         raise bad_request("The certificate request is missing or too large.")
-    return EnrollRequest(code_id, csr_text, mac)
+    predecessor = (succession.parse_proof(body["predecessor"]) if "predecessor" in body
+                   else None)
+    return EnrollRequest(code_id, csr_text, mac, predecessor)
 
 
 def enroll(db: Database, ca: CertificateAuthority, request: EnrollRequest) -> dict[str, Any]:
-    """Check the code and the proof, then issue the device certificate, all or nothing."""
+    """Check the code and the proof, then issue the device certificate, all or nothing.
+
+    A predecessor proof is checked only once the code's MAC is right (so nobody without a
+    code learns which certificates HQ knows); a refused proof stores nothing and leaves the
+    code unused and its failure count alone: the MAC already showed the caller holds it.
+    """
     try:
         csr = load_csr(request.csr_text)
     except CertificateRequestInvalid as exc:
@@ -165,7 +180,8 @@ def enroll(db: Database, ca: CertificateAuthority, request: EnrollRequest) -> di
     with db.write() as conn:
         refusal = _check_code(conn, request, csr)
         if refusal is None:
-            response = _issue(conn, ca, request.code_id, csr)
+            # A refused predecessor raises here, rolling the whole transaction back.
+            response = _issue(conn, ca, request, csr)
     # Raised only after the commit, so a wrong MAC's failed-attempt count is kept.
     if refusal is not None:
         raise refusal
@@ -200,14 +216,21 @@ def _check_code(conn: Connection, request: EnrollRequest,
     return None
 
 
-def _issue(conn: Connection, ca: CertificateAuthority, code_id: str,
+def _issue(conn: Connection, ca: CertificateAuthority, request: EnrollRequest,
            csr: x509.CertificateSigningRequest) -> dict[str, Any]:
     codes = schema.enrollment_codes
+    code_id = request.code_id
     row = conn.execute(select(codes.c.worker_id, codes.c.sync_url)
                        .where(codes.c.code_id == code_id)).one()
+    old_state = None
+    if request.predecessor is not None:
+        old_id = succession.verify(conn, ca, request.predecessor, code_id, csr_der(csr))
+        old_state = succession.take_over(conn, old_id, row.worker_id)
     device_id = str(uuid.uuid4())
     cert = ca.issue_device_cert(csr, device_id, row.worker_id)
     devices.register(conn, device_id, row.worker_id, cert)
+    if old_state is not None:
+        succession.inherit(conn, old_state, device_id)
     conn.execute(update(codes).where(codes.c.code_id == code_id)
                  .values(used_at=clock.iso(clock.now()), device_id=device_id))
     return {
@@ -216,4 +239,5 @@ def _issue(conn: Connection, ca: CertificateAuthority, code_id: str,
         "certificate_pem": cert_pem(cert),
         "ca_pem": cert_pem(ca.cert),
         "sync_url": row.sync_url,
+        **({"replaces": old_state.device_id} if old_state is not None else {}),
     }

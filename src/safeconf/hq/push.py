@@ -80,6 +80,13 @@ def apply_push(db: Database, device: Device, batch: PushBatch,
         ds = schema.device_seq
         state = conn.execute(select(ds).where(ds.c.device_id == device.device_id)
                              .with_for_update()).one()
+        # Re-read under that lock: a re-enrollment that replaced this device while the push
+        # waited has handed its sequence on, so nothing more may land on this one.
+        d = schema.devices
+        latest = conn.execute(select(d.c.status, d.c.wipe)
+                              .where(d.c.device_id == device.device_id)).one()
+        if latest.status != "active":
+            raise HQError(403, "revoked", "This device has been revoked.", wipe=bool(latest.wipe))
         fresh = [i for i in batch.items if i.seq > state.acked_seq]
         if fresh and fresh[0].seq != state.acked_seq + 1:
             raise HQError(409, "gap", f"HQ has changes up to {state.acked_seq}; send from "

@@ -19,7 +19,7 @@ from sqlalchemy import (
     Text,
 )
 
-SCHEMA_VERSION = 2  # 2: escrow copies on devices, the recoveries log
+SCHEMA_VERSION = 3  # 2: escrow copies on devices, the recoveries log; 3: re-enrollment links
 metadata = MetaData()
 
 meta = Table(
@@ -40,7 +40,7 @@ devices = Table(
     # so a renewal whose answer was lost does not lock the laptop out.
     Column("prev_fingerprint", String(64), nullable=True, unique=True),
     Column("not_after", String(40), nullable=False),
-    Column("status", String(16), nullable=False),  # active | revoked
+    Column("status", String(16), nullable=False),  # active | revoked | replaced
     Column("wipe", Boolean, nullable=False, default=False),
     Column("enrolled_at", String(40), nullable=False),
     Column("last_sync", String(40), nullable=True),
@@ -51,6 +51,10 @@ devices = Table(
     # offline recovery private key opens it.
     Column("escrow", Text, nullable=True),
     Column("escrow_at", String(40), nullable=True),
+    # Re-enrollment with continuity: the device this one took over from (its push and audit
+    # state were inherited), and, on a `replaced` device, the device that took over.
+    Column("replaces", String(36), nullable=True),
+    Column("replaced_by", String(36), nullable=True),
 )
 
 # Every `safeconf-hq recover`: which device, when, and from which admin account.

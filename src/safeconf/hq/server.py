@@ -126,6 +126,10 @@ async def device_middleware(request: web.Request, handler: Handler) -> web.Strea
     device = await hq.run(devices.by_fingerprint, hq.db, fingerprint_der(der))
     if device is None:
         raise HQError(401, "unknown_device", "This device is not enrolled with HQ.")
+    if device.status == "replaced":
+        # Same code as a revocation so every client stops; the sentence says what happened.
+        raise HQError(403, "revoked", "This laptop was enrolled again; its old certificate no "
+                      "longer works.", wipe=False)
     if not device.active:
         raise HQError(403, "revoked", "This device has been revoked by HQ.", wipe=device.wipe)
     request[DEVICE_KEY] = device
@@ -230,7 +234,11 @@ async def handle_enroll(request: web.Request) -> web.Response:
         return answer
 
     answer = await hq.run(work)
-    log.info("enrolled device=%s", answer["device_id"])
+    if "replaces" in answer:
+        log.info("enrolled device=%s replacing device=%s", answer["device_id"],
+                 answer["replaces"])
+    else:
+        log.info("enrolled device=%s", answer["device_id"])
     return _json(answer)
 
 

@@ -6,7 +6,7 @@ returns typed values; failures are `SyncError`s whose message can be shown as is
 
 from safeconf.sync.bundle import EnrollmentBundle, parse_bundle
 from safeconf.sync.client import HQClient
-from safeconf.sync.enroll import Enrollment, enroll, fetch_ca, new_key_and_csr
+from safeconf.sync.enroll import Enrollment, Predecessor, enroll, fetch_ca, new_key_and_csr
 from safeconf.sync.errors import (
     CertificateExpired,
     ClockSkew,
@@ -44,6 +44,7 @@ __all__ = [
     "HQUnreachable",
     "InvalidBundle",
     "OutboxItem",
+    "Predecessor",
     "ProtocolError",
     "PullItem",
     "PullPage",

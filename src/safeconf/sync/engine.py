@@ -7,16 +7,22 @@ never duplicates. Blocking: the app runs it off the GUI thread.
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import json
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
+from cryptography import x509
+from cryptography.hazmat.primitives import serialization
+
 from safeconf.domain.ids import new_id, parse_utc
 from safeconf.sync import escrow
+from safeconf.sync.bundle import parse_bundle
 from safeconf.sync.client import HQClient
-from safeconf.sync.enroll import Enrollment, enroll, new_key_and_csr
+from safeconf.sync.enroll import Enrollment, Predecessor, enroll, new_key_and_csr
 from safeconf.sync.errors import DeviceRevoked, RequestRejected, SyncConflict, SyncError
 from safeconf.sync.messages import OutboxItem
 from safeconf.vault.device_secret import SecretStore
@@ -67,15 +73,33 @@ def enroll_vault(
     vault: Vault,
     bundle_text: str,
     client_factory: Callable[[Credentials], HQClient] | None = None,
+    again: bool = False,
 ) -> Enrollment:
     """Enroll this laptop with the code bundle from HQ; the key stays inside the vault.
+
+    `again=True` re-enrolls an enrolled laptop (certificate expired, or revoked and let back
+    by HQ): the stored key proves the earlier enrollment, HQ's new device continues its push
+    sequence and audit chain, and the outbox, cursor and acknowledged state are kept.
 
     Where HQ has a recovery key, the data key is sealed to it (the escrow copy), kept in
     `vault.keys` and sent to HQ; if sending fails, the next sync sends it first.
     """
-    if vault.sync.credentials() is not None:
-        raise SyncError("This laptop is already enrolled with HQ.")
-    enrollment = enroll(bundle_text)
+    current = vault.sync.credentials()
+    predecessor: Predecessor | None = None
+    if current is not None and not again:
+        raise SyncError("This laptop is already enrolled with HQ. If HQ asked you to enroll "
+                        "again, use a new code with Enroll again.")
+    if current is None and again:
+        raise SyncError("This laptop is not enrolled with HQ yet, so there is nothing to "
+                        "enroll again; enroll it with the code instead.")
+    if current is not None:
+        bundle = parse_bundle(bundle_text)
+        if not hmac.compare_digest(_ca_fingerprint(current.ca_pem), bundle.ca_fingerprint):
+            # Checked before connecting, so the old certificate never goes to another server.
+            raise SyncError("This enrollment code is from a different HQ than the one this "
+                            "laptop is enrolled with. Nothing was sent; tell IT.")
+        predecessor = Predecessor(current.cert_pem, current.key_pem)
+    enrollment = enroll(bundle_text, predecessor=predecessor)
     credentials = Credentials(
         hq_device_id=enrollment.device_id,
         worker_id=enrollment.worker_id,
@@ -85,9 +109,12 @@ def enroll_vault(
         key_pem=enrollment.key_pem,
     )
     with vault.transaction():
-        vault.sync.save_credentials(credentials)
+        # The outbox, cursor and acked sequences stay: HQ's new device continues them.
+        vault.sync.save_credentials(credentials,
+                                    action="re-enroll" if current is not None else "enroll")
         if enrollment.recovery_public_key_pem is not None:
             # Recorded with the credentials, so a crash before the upload still retries it.
+            # Pending again on re-enrolling: HQ keeps the copy on the (new) device row.
             vault.sync.put(RECOVERY_KEY, enrollment.recovery_public_key_pem)
             vault.sync.put(ESCROW_UPLOAD, "pending")
     if enrollment.recovery_public_key_pem is None:
@@ -100,6 +127,11 @@ def enroll_vault(
     except SyncError as exc:
         log.warning("escrow copy not sent yet; the next sync retries it (%s)", type(exc).__name__)
     return enrollment
+
+
+def _ca_fingerprint(ca_pem: str) -> str:
+    cert = x509.load_pem_x509_certificate(ca_pem.encode("ascii"))
+    return hashlib.sha256(cert.public_bytes(serialization.Encoding.DER)).hexdigest()
 
 
 def escrow_entry(vault: Vault) -> dict[str, object]:

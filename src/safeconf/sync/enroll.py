@@ -5,10 +5,15 @@
    its SHA-256 matches the fingerprint in the bundle.
 2. `POST /v1/enroll` on a new connection that trusts that CA alone, with a fresh key's CSR
    and HMAC(sha256(secret), CSR DER) as proof of the code.
+
+Enrolling again (`predecessor`): the request also carries the old certificate and the old
+key's signature over `reenroll_message(code_id, CSR DER)`, so HQ lets the new device continue
+the old one's push sequence and audit chain.
 """
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import hmac
 from dataclasses import dataclass
@@ -16,7 +21,7 @@ from typing import Any
 
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
-from cryptography.hazmat.primitives.asymmetric import ec
+from cryptography.hazmat.primitives.asymmetric import ec, ed25519
 from cryptography.x509.oid import NameOID
 
 from safeconf.sync import tls
@@ -32,6 +37,7 @@ from safeconf.sync.transport import exchange, make_client, server_message
 
 PROTOCOL = 1
 DEFAULT_TIMEOUT = 30.0
+REENROLL_CONTEXT = b"safeconf re-enroll v1"
 
 
 @dataclass(frozen=True)
@@ -47,6 +53,8 @@ class Enrollment:
     # HQ's X25519 recovery key for the escrow copy; None from an HQ that has none. It is
     # trusted because it came over the TLS connection pinned to HQ's CA.
     recovery_public_key_pem: str | None = None
+    # On enrolling again: the HQ device whose push and audit state this one took over.
+    replaces: str | None = None
 
     def __repr__(self) -> str:
         return (f"Enrollment(device_id={self.device_id!r}, worker_id={self.worker_id!r}, "
@@ -89,20 +97,67 @@ def fetch_ca(bundle: EnrollmentBundle, timeout: float = DEFAULT_TIMEOUT) -> str:
     return ca_pem
 
 
-def enroll(bundle_text: str | EnrollmentBundle, timeout: float = DEFAULT_TIMEOUT) -> Enrollment:
-    """Enroll this laptop; raises `SyncError` subclasses with messages to show."""
+@dataclass(frozen=True)
+class Predecessor:
+    """The enrollment being continued: its certificate (expired is fine) and private key."""
+
+    cert_pem: str
+    key_pem: str
+
+    def __repr__(self) -> str:
+        return "Predecessor(...)"
+
+
+def reenroll_message(code_id: str, csr_der: bytes) -> bytes:
+    """What the old key signs: bound to the new code and the new key's CSR."""
+    return b"\n".join((REENROLL_CONTEXT, code_id.encode("ascii"),
+                       hashlib.sha256(csr_der).hexdigest().encode("ascii")))
+
+
+def predecessor_proof(predecessor: Predecessor, code_id: str, csr_der: bytes) -> dict[str, str]:
+    """The `predecessor` member of an enrollment request."""
+    try:
+        key = serialization.load_pem_private_key(predecessor.key_pem.encode("ascii"),
+                                                 password=None)
+    except (ValueError, TypeError, UnicodeEncodeError) as exc:
+        raise EnrollmentError("This laptop's stored HQ key is damaged, so it cannot prove its "
+                              "earlier enrollment. Tell IT.", "key_damaged") from exc
+    message = reenroll_message(code_id, csr_der)
+    if isinstance(key, ec.EllipticCurvePrivateKey):
+        signature = key.sign(message, ec.ECDSA(hashes.SHA256()))
+    elif isinstance(key, ed25519.Ed25519PrivateKey):
+        signature = key.sign(message)
+    else:
+        raise EnrollmentError("This laptop's stored HQ key is of an unknown kind. Tell IT.",
+                              "key_damaged")
+    return {"certificate_pem": predecessor.cert_pem,
+            "signature": base64.b64encode(signature).decode("ascii")}
+
+
+def enroll(bundle_text: str | EnrollmentBundle, timeout: float = DEFAULT_TIMEOUT,
+           predecessor: Predecessor | None = None) -> Enrollment:
+    """Enroll this laptop; raises `SyncError` subclasses with messages to show.
+
+    With `predecessor`, HQ lets the new device take over that enrollment's state, or refuses.
+    """
     bundle = parse_bundle(bundle_text) if isinstance(bundle_text, str) else bundle_text
     ca_pem = fetch_ca(bundle, timeout)
     key_pem, csr_pem = new_key_and_csr()
     csr_der = x509.load_pem_x509_csr(csr_pem.encode("ascii")).public_bytes(
         serialization.Encoding.DER)
-    request = {"protocol": PROTOCOL, "code_id": bundle.code_id, "csr_pem": csr_pem,
-               "mac": bundle.proof(csr_der)}
+    request: dict[str, Any] = {"protocol": PROTOCOL, "code_id": bundle.code_id,
+                               "csr_pem": csr_pem, "mac": bundle.proof(csr_der)}
+    if predecessor is not None:
+        request["predecessor"] = predecessor_proof(predecessor, bundle.code_id, csr_der)
     with make_client(bundle.enroll_url, tls.pinned_context(ca_pem), timeout) as http:
         status, answer = exchange(http, "POST", "/v1/enroll", request)
     if status != 200:
         _refused(status, answer)
-    return _enrollment(answer, key_pem, ca_pem)
+    enrollment = _enrollment(answer, key_pem, ca_pem)
+    if predecessor is not None and enrollment.replaces is None:
+        raise ProtocolError("HQ enrolled this laptop as a new device instead of continuing "
+                            "its earlier enrollment. Tell IT.")
+    return enrollment
 
 
 def _refused(status: int, answer: Any) -> None:
@@ -136,9 +191,12 @@ def _enrollment(answer: Any, key_pem: str, ca_pem: str) -> Enrollment:
         raise ProtocolError("HQ's certificate is not for this laptop's key.")
     if not answer["sync_url"].startswith("https://"):
         raise ProtocolError("HQ's enrollment answer named a sync address that is not https.")
+    replaces = answer.get("replaces")
+    if replaces is not None and (not isinstance(replaces, str) or not 0 < len(replaces) <= 64):
+        raise ProtocolError("HQ's enrollment answer named the earlier device wrongly.")
     return Enrollment(answer["device_id"], answer["worker_id"], key_pem,
                       answer["certificate_pem"], ca_pem, answer["sync_url"].rstrip("/"),
-                      _recovery_key(answer.get("recovery_public_key_pem")))
+                      _recovery_key(answer.get("recovery_public_key_pem")), replaces)
 
 
 def _recovery_key(pem: Any) -> str | None:

@@ -34,7 +34,8 @@ _REFUSED_CERT = ("CERTIFICATE_REQUIRED", "BAD_CERTIFICATE", "UNKNOWN_CA", "CERTI
 
 NOT_AUTHORISED = ("HQ does not accept this laptop's certificate. If this laptop was never "
                   "enrolled, or was enrolled with another HQ, enroll it again.")
-EXPIRED = "This laptop's certificate has expired. Ask HQ for a new enrollment code."
+EXPIRED = ("This laptop's certificate has expired. Ask HQ for a new enrollment code and "
+           "enroll again; changes not sent yet are kept and sent afterwards.")
 UNREACHABLE = "HQ could not be reached. Check the network connection and try again later."
 
 
