@@ -4,32 +4,32 @@
 <context>
     <name>AckStatusModel</name>
     <message>
-        <location filename="../../src/safeconf/ui/confidentiality_page.py" line="59"/>
+        <location filename="../../src/safeconf/ui/confidentiality_page.py" line="60"/>
         <source>Attendee</source>
         <translation>Asistente</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/confidentiality_page.py" line="59"/>
+        <location filename="../../src/safeconf/ui/confidentiality_page.py" line="60"/>
         <source>Language</source>
         <translation>Idioma</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/confidentiality_page.py" line="59"/>
+        <location filename="../../src/safeconf/ui/confidentiality_page.py" line="60"/>
         <source>Acknowledgment</source>
         <translation>Reconocimiento</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/confidentiality_page.py" line="73"/>
+        <location filename="../../src/safeconf/ui/confidentiality_page.py" line="74"/>
         <source>Waiting</source>
         <translation>Pendiente</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/confidentiality_page.py" line="75"/>
+        <location filename="../../src/safeconf/ui/confidentiality_page.py" line="76"/>
         <source>Refused — excluded</source>
         <translation>Se negó — excluido/a</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/confidentiality_page.py" line="77"/>
+        <location filename="../../src/safeconf/ui/confidentiality_page.py" line="78"/>
         <source>(needs renewing)</source>
         <translation>(hay que renovarlo)</translation>
     </message>
@@ -145,93 +145,104 @@
 <context>
     <name>AppWindow</name>
     <message>
-        <location filename="../../src/safeconf/ui/app_window.py" line="85"/>
+        <location filename="../../src/safeconf/ui/app_window.py" line="88"/>
         <source>No system keyring: this vault is protected by the passphrase alone.</source>
         <translation>Sin llavero del sistema: esta bóveda está protegida solo por la frase de contraseña.</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/app_window.py" line="97"/>
+        <location filename="../../src/safeconf/ui/app_window.py" line="100"/>
         <source>&amp;Lock</source>
         <translation>&amp;Bloquear</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/app_window.py" line="98"/>
+        <location filename="../../src/safeconf/ui/app_window.py" line="101"/>
         <source>Lock now (Ctrl+L)</source>
         <translation>Bloquear ahora (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/app_window.py" line="104"/>
+        <location filename="../../src/safeconf/ui/app_window.py" line="107"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Configuración…</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/app_window.py" line="107"/>
+        <location filename="../../src/safeconf/ui/app_window.py" line="110"/>
         <source>&amp;Quit</source>
         <translation>&amp;Salir</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/app_window.py" line="119"/>
+        <location filename="../../src/safeconf/ui/app_window.py" line="126"/>
         <source>&amp;File</source>
         <translation>&amp;Archivo</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/app_window.py" line="127"/>
+        <location filename="../../src/safeconf/ui/app_window.py" line="135"/>
         <source>Main</source>
         <translation>Principal</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/app_window.py" line="132"/>
+        <location filename="../../src/safeconf/ui/app_window.py" line="140"/>
         <source>Lock</source>
         <translation>Bloquear</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/app_window.py" line="155"/>
+        <location filename="../../src/safeconf/ui/app_window.py" line="163"/>
         <source>Locked</source>
         <translation>Bloqueado</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/app_window.py" line="112"/>
+        <location filename="../../src/safeconf/ui/app_window.py" line="115"/>
         <source>S&amp;ync with HQ</source>
         <translation>Sincronizar con &amp;HQ</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/app_window.py" line="113"/>
+        <location filename="../../src/safeconf/ui/app_window.py" line="116"/>
         <source>Sync with HQ now (Ctrl+Shift+S)</source>
         <translation>Sincronizar con HQ ahora (Ctrl+Mayús+S)</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/app_window.py" line="117"/>
+        <location filename="../../src/safeconf/ui/app_window.py" line="120"/>
+        <location filename="../../src/safeconf/ui/app_window.py" line="320"/>
         <source>&amp;Enroll with HQ…</source>
         <translation>&amp;Registrar en HQ…</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/app_window.py" line="134"/>
-        <location filename="../../src/safeconf/ui/app_window.py" line="266"/>
+        <location filename="../../src/safeconf/ui/app_window.py" line="142"/>
+        <location filename="../../src/safeconf/ui/app_window.py" line="274"/>
         <source>Sync with HQ</source>
         <translation>Sincronizar con HQ</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/app_window.py" line="269"/>
+        <location filename="../../src/safeconf/ui/app_window.py" line="277"/>
         <source>Enroll this laptop now?</source>
         <translation>¿Registrar este portátil ahora?</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/app_window.py" line="297"/>
+        <location filename="../../src/safeconf/ui/app_window.py" line="282"/>
+        <source>Enroll this laptop again with a new code from HQ? Unsent changes are kept.</source>
+        <translation>¿Registrar de nuevo este portátil con un código nuevo de HQ? Los cambios aún no enviados se conservan.</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/app_window.py" line="319"/>
+        <source>Enroll &amp;again with HQ…</source>
+        <translation>Registrar de &amp;nuevo en HQ…</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/app_window.py" line="332"/>
         <source>This laptop&apos;s vault was erased</source>
         <translation>Se borró la bóveda de este portátil</translation>
     </message>
     <message>
-        <location filename="../work/main/src/safeconf/ui/app_window.py" line="122"/>
+        <location filename="../../src/safeconf/ui/app_window.py" line="122"/>
         <source>&amp;Review conflicts…</source>
         <translation>Re&amp;visar conflictos…</translation>
     </message>
     <message>
-        <location filename="../work/main/src/safeconf/ui/app_window.py" line="124"/>
+        <location filename="../../src/safeconf/ui/app_window.py" line="124"/>
         <source>Compare records changed both here and at HQ, and choose which stays</source>
         <translation>Comparar los registros cambiados aquí y en HQ, y elegir cuál se conserva</translation>
     </message>
     <message>
-        <location filename="../work/main/src/safeconf/ui/app_window.py" line="282"/>
+        <location filename="../../src/safeconf/ui/app_window.py" line="288"/>
         <source>Review the conflicts now?</source>
         <translation>¿Revisar los conflictos ahora?</translation>
     </message>
@@ -292,72 +303,72 @@
 <context>
     <name>AttendeeDialog</name>
     <message>
-        <location filename="../../src/safeconf/ui/attendees_page.py" line="81"/>
+        <location filename="../../src/safeconf/ui/attendees_page.py" line="82"/>
         <source>Edit attendee</source>
         <translation>Editar asistente</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/attendees_page.py" line="81"/>
+        <location filename="../../src/safeconf/ui/attendees_page.py" line="82"/>
         <source>Add attendee</source>
         <translation>Añadir asistente</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/attendees_page.py" line="88"/>
+        <location filename="../../src/safeconf/ui/attendees_page.py" line="89"/>
         <source>Adult</source>
         <translation>Adulto/a</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/attendees_page.py" line="95"/>
+        <location filename="../../src/safeconf/ui/attendees_page.py" line="96"/>
         <source>Name of interpreter, if any</source>
         <translation>Nombre del intérprete, si lo hay</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/attendees_page.py" line="97"/>
+        <location filename="../../src/safeconf/ui/attendees_page.py" line="98"/>
         <source>&amp;Name:</source>
         <translation>&amp;Nombre:</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/attendees_page.py" line="97"/>
+        <location filename="../../src/safeconf/ui/attendees_page.py" line="98"/>
         <source>Attendee name</source>
         <translation>Nombre del asistente</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/attendees_page.py" line="98"/>
+        <location filename="../../src/safeconf/ui/attendees_page.py" line="99"/>
         <source>&amp;Role:</source>
         <translation>&amp;Función:</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/attendees_page.py" line="98"/>
+        <location filename="../../src/safeconf/ui/attendees_page.py" line="99"/>
         <source>Role</source>
         <translation>Función</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/attendees_page.py" line="99"/>
+        <location filename="../../src/safeconf/ui/attendees_page.py" line="100"/>
         <source>&amp;Age (minors):</source>
         <translation>&amp;Edad (menores):</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/attendees_page.py" line="99"/>
+        <location filename="../../src/safeconf/ui/attendees_page.py" line="100"/>
         <source>Age band</source>
         <translation>Grupo de edad</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/attendees_page.py" line="100"/>
+        <location filename="../../src/safeconf/ui/attendees_page.py" line="101"/>
         <source>&amp;Language:</source>
         <translation>&amp;Idioma:</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/attendees_page.py" line="100"/>
+        <location filename="../../src/safeconf/ui/attendees_page.py" line="101"/>
         <source>Language</source>
         <translation>Idioma</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/attendees_page.py" line="101"/>
+        <location filename="../../src/safeconf/ui/attendees_page.py" line="102"/>
         <source>&amp;Interpreter:</source>
         <translation>I&amp;ntérprete:</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/attendees_page.py" line="101"/>
+        <location filename="../../src/safeconf/ui/attendees_page.py" line="102"/>
         <source>Interpreter</source>
         <translation>Intérprete</translation>
     </message>
@@ -365,32 +376,32 @@
 <context>
     <name>AttendeeModel</name>
     <message>
-        <location filename="../../src/safeconf/ui/attendees_page.py" line="60"/>
+        <location filename="../../src/safeconf/ui/attendees_page.py" line="61"/>
         <source>Name</source>
         <translation>Nombre</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/attendees_page.py" line="60"/>
+        <location filename="../../src/safeconf/ui/attendees_page.py" line="61"/>
         <source>Role</source>
         <translation>Función</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/attendees_page.py" line="60"/>
+        <location filename="../../src/safeconf/ui/attendees_page.py" line="61"/>
         <source>Language</source>
         <translation>Idioma</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/attendees_page.py" line="61"/>
+        <location filename="../../src/safeconf/ui/attendees_page.py" line="62"/>
         <source>Interpreter</source>
         <translation>Intérprete</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/attendees_page.py" line="61"/>
+        <location filename="../../src/safeconf/ui/attendees_page.py" line="62"/>
         <source>Presence</source>
         <translation>Asistencia</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/attendees_page.py" line="61"/>
+        <location filename="../../src/safeconf/ui/attendees_page.py" line="62"/>
         <source>Arrived</source>
         <translation>Llegada</translation>
     </message>
@@ -398,72 +409,72 @@
 <context>
     <name>AttendeesPage</name>
     <message>
-        <location filename="../../src/safeconf/ui/attendees_page.py" line="155"/>
+        <location filename="../../src/safeconf/ui/attendees_page.py" line="153"/>
         <source>Attendees</source>
         <translation>Asistentes</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/attendees_page.py" line="162"/>
+        <location filename="../../src/safeconf/ui/attendees_page.py" line="160"/>
         <source>&amp;Add attendee…</source>
         <translation>&amp;Añadir asistente…</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/attendees_page.py" line="163"/>
+        <location filename="../../src/safeconf/ui/attendees_page.py" line="161"/>
         <source>&amp;Edit…</source>
         <translation>&amp;Editar…</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/attendees_page.py" line="164"/>
+        <location filename="../../src/safeconf/ui/attendees_page.py" line="162"/>
         <source>Mark &amp;present</source>
         <translation>Marcar &amp;presente</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/attendees_page.py" line="165"/>
+        <location filename="../../src/safeconf/ui/attendees_page.py" line="163"/>
         <source>Mark a&amp;bsent</source>
         <translation>Marcar a&amp;usente</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/attendees_page.py" line="166"/>
+        <location filename="../../src/safeconf/ui/attendees_page.py" line="164"/>
         <source>Mark e&amp;xcused</source>
         <translation>Marcar e&amp;xcusado</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/attendees_page.py" line="168"/>
+        <location filename="../../src/safeconf/ui/attendees_page.py" line="166"/>
         <source>Add attendee</source>
         <translation>Añadir asistente</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/attendees_page.py" line="169"/>
+        <location filename="../../src/safeconf/ui/attendees_page.py" line="167"/>
         <source>Edit attendee</source>
         <translation>Editar asistente</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/attendees_page.py" line="170"/>
+        <location filename="../../src/safeconf/ui/attendees_page.py" line="168"/>
         <source>Mark present</source>
         <translation>Marcar presente</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/attendees_page.py" line="171"/>
+        <location filename="../../src/safeconf/ui/attendees_page.py" line="169"/>
         <source>Mark absent</source>
         <translation>Marcar ausente</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/attendees_page.py" line="172"/>
+        <location filename="../../src/safeconf/ui/attendees_page.py" line="170"/>
         <source>Mark excused</source>
         <translation>Marcar excusado</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/attendees_page.py" line="187"/>
+        <location filename="../../src/safeconf/ui/attendees_page.py" line="185"/>
         <source>&lt;h3&gt;Attendees and check-in&lt;/h3&gt;</source>
         <translation>&lt;h3&gt;Asistentes y registro de llegada&lt;/h3&gt;</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/attendees_page.py" line="232"/>
+        <location filename="../../src/safeconf/ui/attendees_page.py" line="230"/>
         <source>Attendee not added</source>
         <translation>No se añadió el asistente</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/attendees_page.py" line="249"/>
+        <location filename="../../src/safeconf/ui/attendees_page.py" line="247"/>
         <source>Attendee not changed</source>
         <translation>No se cambió el asistente</translation>
     </message>
@@ -471,32 +482,32 @@
 <context>
     <name>CheckInScreen</name>
     <message>
-        <location filename="../../src/safeconf/ui/sync_widgets.py" line="227"/>
+        <location filename="../../src/safeconf/ui/sync_widgets.py" line="232"/>
         <source>&lt;h2&gt;Check in with HQ&lt;/h2&gt;</source>
         <translation>&lt;h2&gt;Conéctese con HQ&lt;/h2&gt;</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync_widgets.py" line="229"/>
+        <location filename="../../src/safeconf/ui/sync_widgets.py" line="234"/>
         <source>This laptop has not synced with HQ for more than 30 days. Your agency requires it to check in before its records can be used again. Connect to the network and choose Sync now; your records appear as soon as the sync succeeds.</source>
         <translation>Este portátil lleva más de 30 días sin sincronizar con HQ. Su agencia exige que se conecte con HQ antes de volver a usar sus registros. Conéctese a la red y elija Sincronizar ahora; sus registros aparecerán en cuanto la sincronización termine bien.</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync_widgets.py" line="236"/>
+        <location filename="../../src/safeconf/ui/sync_widgets.py" line="241"/>
         <source>Syncing with HQ</source>
         <translation>Sincronizando con HQ</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync_widgets.py" line="237"/>
+        <location filename="../../src/safeconf/ui/sync_widgets.py" line="242"/>
         <source>&amp;Sync now</source>
         <translation>&amp;Sincronizar ahora</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync_widgets.py" line="238"/>
+        <location filename="../../src/safeconf/ui/sync_widgets.py" line="243"/>
         <source>Sync now</source>
         <translation>Sincronizar ahora</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync_widgets.py" line="254"/>
+        <location filename="../../src/safeconf/ui/sync_widgets.py" line="259"/>
         <source>Checking in with HQ…</source>
         <translation>Conectando con HQ…</translation>
     </message>
@@ -504,98 +515,98 @@
 <context>
     <name>ConcludePage</name>
     <message>
-        <location filename="../../src/safeconf/ui/conclude_page.py" line="42"/>
+        <location filename="../../src/safeconf/ui/conclude_page.py" line="40"/>
         <source>Conference summary</source>
         <translation>Resumen de la conferencia</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/conclude_page.py" line="43"/>
+        <location filename="../../src/safeconf/ui/conclude_page.py" line="41"/>
         <source>&amp;Print roster…</source>
         <translation>&amp;Imprimir lista…</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/conclude_page.py" line="44"/>
+        <location filename="../../src/safeconf/ui/conclude_page.py" line="42"/>
         <source>Print sign-in and acknowledgment roster</source>
         <translation>Imprimir la lista de asistencia y reconocimientos</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/conclude_page.py" line="45"/>
+        <location filename="../../src/safeconf/ui/conclude_page.py" line="43"/>
         <source>&amp;Finalize conference…</source>
         <translation>&amp;Finalizar la conferencia…</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/conclude_page.py" line="46"/>
-        <location filename="../../src/safeconf/ui/conclude_page.py" line="103"/>
+        <location filename="../../src/safeconf/ui/conclude_page.py" line="44"/>
+        <location filename="../../src/safeconf/ui/conclude_page.py" line="101"/>
         <source>Finalize conference</source>
         <translation>Finalizar la conferencia</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/conclude_page.py" line="52"/>
+        <location filename="../../src/safeconf/ui/conclude_page.py" line="50"/>
         <source>&lt;h3&gt;Conclude&lt;/h3&gt;</source>
         <translation>&lt;h3&gt;Concluir&lt;/h3&gt;</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/conclude_page.py" line="65"/>
+        <location filename="../../src/safeconf/ui/conclude_page.py" line="63"/>
         <source>Attendance</source>
         <translation>Asistencia</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/conclude_page.py" line="66"/>
+        <location filename="../../src/safeconf/ui/conclude_page.py" line="64"/>
         <source>Present</source>
         <translation>Presente</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/conclude_page.py" line="67"/>
+        <location filename="../../src/safeconf/ui/conclude_page.py" line="65"/>
         <source>Absent</source>
         <translation>Ausente</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/conclude_page.py" line="68"/>
+        <location filename="../../src/safeconf/ui/conclude_page.py" line="66"/>
         <source>Excused</source>
         <translation>Excusado/a</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/conclude_page.py" line="69"/>
+        <location filename="../../src/safeconf/ui/conclude_page.py" line="67"/>
         <source>Excluded</source>
         <translation>Excluido/a</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/conclude_page.py" line="70"/>
+        <location filename="../../src/safeconf/ui/conclude_page.py" line="68"/>
         <source>Not checked in</source>
         <translation>Sin registrar</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/conclude_page.py" line="71"/>
+        <location filename="../../src/safeconf/ui/conclude_page.py" line="69"/>
         <source>Acknowledgments</source>
         <translation>Reconocimientos</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/conclude_page.py" line="72"/>
+        <location filename="../../src/safeconf/ui/conclude_page.py" line="70"/>
         <source>Decisions</source>
         <translation>Decisiones</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/conclude_page.py" line="84"/>
+        <location filename="../../src/safeconf/ui/conclude_page.py" line="82"/>
         <source>not yet</source>
         <translation>todavía no</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/conclude_page.py" line="86"/>
+        <location filename="../../src/safeconf/ui/conclude_page.py" line="84"/>
         <source>Everyone present has acknowledged confidentiality.</source>
         <translation>Todas las personas presentes han reconocido la confidencialidad.</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/conclude_page.py" line="87"/>
+        <location filename="../../src/safeconf/ui/conclude_page.py" line="85"/>
         <source>Still waiting for: %1</source>
         <translation>Todavía falta: %1</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/conclude_page.py" line="104"/>
+        <location filename="../../src/safeconf/ui/conclude_page.py" line="102"/>
         <source>Finalize this conference? Its record becomes read-only; later corrections can only be added as dated addenda.</source>
         <translation>¿Finalizar esta conferencia? El registro quedará en solo lectura; las correcciones posteriores solo se podrán añadir como adendas fechadas.</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/conclude_page.py" line="111"/>
+        <location filename="../../src/safeconf/ui/conclude_page.py" line="109"/>
         <source>Not finalized</source>
         <translation>No se finalizó</translation>
     </message>
@@ -704,57 +715,57 @@
 <context>
     <name>ConfidentialityPage</name>
     <message>
-        <location filename="../../src/safeconf/ui/confidentiality_page.py" line="101"/>
+        <location filename="../../src/safeconf/ui/confidentiality_page.py" line="99"/>
         <source>Acknowledgments</source>
         <translation>Reconocimientos</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/confidentiality_page.py" line="111"/>
+        <location filename="../../src/safeconf/ui/confidentiality_page.py" line="109"/>
         <source>Confidentiality statement</source>
         <translation>Declaración de confidencialidad</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/confidentiality_page.py" line="113"/>
+        <location filename="../../src/safeconf/ui/confidentiality_page.py" line="111"/>
         <source>&amp;Hand the laptop to the attendee…</source>
         <translation>&amp;Entregar la computadora al asistente…</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/confidentiality_page.py" line="114"/>
+        <location filename="../../src/safeconf/ui/confidentiality_page.py" line="112"/>
         <source>Hand over to attendee</source>
         <translation>Entregar al asistente</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/confidentiality_page.py" line="129"/>
+        <location filename="../../src/safeconf/ui/confidentiality_page.py" line="127"/>
         <source>&lt;h3&gt;Confidentiality&lt;/h3&gt;</source>
         <translation>&lt;h3&gt;Confidencialidad&lt;/h3&gt;</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/confidentiality_page.py" line="169"/>
+        <location filename="../../src/safeconf/ui/confidentiality_page.py" line="167"/>
         <source>Nobody is marked present yet. Check attendees in first (step 2).</source>
         <translation>Todavía nadie está marcado como presente. Registre primero la llegada de los asistentes (paso 2).</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/confidentiality_page.py" line="193"/>
+        <location filename="../../src/safeconf/ui/confidentiality_page.py" line="191"/>
         <source>Statement for &lt;b&gt;%1&lt;/b&gt;, in %2 (version %3)</source>
         <translation>Declaración para &lt;b&gt;%1&lt;/b&gt;, en %2 (versión %3)</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/confidentiality_page.py" line="206"/>
+        <location filename="../../src/safeconf/ui/confidentiality_page.py" line="204"/>
         <source>Record refusal</source>
         <translation>Registrar negativa</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/confidentiality_page.py" line="207"/>
+        <location filename="../../src/safeconf/ui/confidentiality_page.py" line="205"/>
         <source>Record that %1 refuses to acknowledge? They will be marked excluded and must leave the meeting.</source>
         <translation>¿Registrar que %1 se niega a reconocerla? Quedará marcado/a como excluido/a y deberá salir de la reunión.</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/confidentiality_page.py" line="215"/>
+        <location filename="../../src/safeconf/ui/confidentiality_page.py" line="213"/>
         <source>Not recorded</source>
         <translation>No se registró</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/confidentiality_page.py" line="217"/>
+        <location filename="../../src/safeconf/ui/confidentiality_page.py" line="215"/>
         <source>Recorded.</source>
         <translation>Registrado.</translation>
     </message>
@@ -762,292 +773,292 @@
 <context>
     <name>ConflictReview</name>
     <message>
-        <location filename="../work/main/src/safeconf/ui/conflict_review.py" line="38"/>
+        <location filename="../../src/safeconf/ui/conflict_review.py" line="38"/>
         <source>Case</source>
         <translation>Caso</translation>
     </message>
     <message>
-        <location filename="../work/main/src/safeconf/ui/conflict_review.py" line="39"/>
+        <location filename="../../src/safeconf/ui/conflict_review.py" line="39"/>
         <source>Conference</source>
         <translation>Conferencia</translation>
     </message>
     <message>
-        <location filename="../work/main/src/safeconf/ui/conflict_review.py" line="40"/>
+        <location filename="../../src/safeconf/ui/conflict_review.py" line="40"/>
         <source>Attendee</source>
         <translation>Asistente</translation>
     </message>
     <message>
-        <location filename="../work/main/src/safeconf/ui/conflict_review.py" line="41"/>
+        <location filename="../../src/safeconf/ui/conflict_review.py" line="41"/>
         <source>Confidentiality acknowledgment</source>
         <translation>Reconocimiento de confidencialidad</translation>
     </message>
     <message>
-        <location filename="../work/main/src/safeconf/ui/conflict_review.py" line="42"/>
+        <location filename="../../src/safeconf/ui/conflict_review.py" line="42"/>
         <source>Note</source>
         <translation>Nota</translation>
     </message>
     <message>
-        <location filename="../work/main/src/safeconf/ui/conflict_review.py" line="43"/>
+        <location filename="../../src/safeconf/ui/conflict_review.py" line="43"/>
         <source>Note revision</source>
         <translation>Revisión de nota</translation>
     </message>
     <message>
-        <location filename="../work/main/src/safeconf/ui/conflict_review.py" line="44"/>
+        <location filename="../../src/safeconf/ui/conflict_review.py" line="44"/>
         <source>Consent</source>
         <translation>Consentimiento</translation>
     </message>
     <message>
-        <location filename="../work/main/src/safeconf/ui/conflict_review.py" line="45"/>
+        <location filename="../../src/safeconf/ui/conflict_review.py" line="45"/>
         <source>Disclosure</source>
         <translation>Divulgación</translation>
     </message>
     <message>
-        <location filename="../work/main/src/safeconf/ui/conflict_review.py" line="46"/>
+        <location filename="../../src/safeconf/ui/conflict_review.py" line="46"/>
         <source>Legal request</source>
         <translation>Solicitud legal</translation>
     </message>
     <message>
-        <location filename="../work/main/src/safeconf/ui/conflict_review.py" line="47"/>
+        <location filename="../../src/safeconf/ui/conflict_review.py" line="47"/>
         <source>Health information request</source>
         <translation>Solicitud de información de salud</translation>
     </message>
     <message>
-        <location filename="../work/main/src/safeconf/ui/conflict_review.py" line="48"/>
+        <location filename="../../src/safeconf/ui/conflict_review.py" line="48"/>
         <source>Incident</source>
         <translation>Incidente</translation>
     </message>
     <message>
-        <location filename="../work/main/src/safeconf/ui/conflict_review.py" line="51"/>
+        <location filename="../../src/safeconf/ui/conflict_review.py" line="51"/>
         <source>Case number</source>
         <translation>Número de caso</translation>
     </message>
     <message>
-        <location filename="../work/main/src/safeconf/ui/conflict_review.py" line="52"/>
+        <location filename="../../src/safeconf/ui/conflict_review.py" line="52"/>
         <source>Family name</source>
         <translation>Apellido de la familia</translation>
     </message>
     <message>
-        <location filename="../work/main/src/safeconf/ui/conflict_review.py" line="53"/>
+        <location filename="../../src/safeconf/ui/conflict_review.py" line="53"/>
         <source>Assigned workers</source>
         <translation>Trabajadores asignados</translation>
     </message>
     <message>
-        <location filename="../work/main/src/safeconf/ui/conflict_review.py" line="54"/>
+        <location filename="../../src/safeconf/ui/conflict_review.py" line="54"/>
         <source>Status</source>
         <translation>Estado del caso</translation>
     </message>
     <message>
-        <location filename="../work/main/src/safeconf/ui/conflict_review.py" line="55"/>
+        <location filename="../../src/safeconf/ui/conflict_review.py" line="55"/>
         <source>Sealed</source>
         <translation>Sellado</translation>
     </message>
     <message>
-        <location filename="../work/main/src/safeconf/ui/conflict_review.py" line="56"/>
+        <location filename="../../src/safeconf/ui/conflict_review.py" line="56"/>
         <source>Kind</source>
         <translation>Tipo</translation>
     </message>
     <message>
-        <location filename="../work/main/src/safeconf/ui/conflict_review.py" line="57"/>
+        <location filename="../../src/safeconf/ui/conflict_review.py" line="57"/>
         <source>Scheduled for</source>
         <translation>Programada para</translation>
     </message>
     <message>
-        <location filename="../work/main/src/safeconf/ui/conflict_review.py" line="58"/>
+        <location filename="../../src/safeconf/ui/conflict_review.py" line="58"/>
         <source>Location</source>
         <translation>Lugar</translation>
     </message>
     <message>
-        <location filename="../work/main/src/safeconf/ui/conflict_review.py" line="59"/>
+        <location filename="../../src/safeconf/ui/conflict_review.py" line="59"/>
         <source>Facilitator</source>
         <translation>Facilitador/a</translation>
     </message>
     <message>
-        <location filename="../work/main/src/safeconf/ui/conflict_review.py" line="60"/>
+        <location filename="../../src/safeconf/ui/conflict_review.py" line="60"/>
         <source>Language</source>
         <translation>Idioma</translation>
     </message>
     <message>
-        <location filename="../work/main/src/safeconf/ui/conflict_review.py" line="61"/>
+        <location filename="../../src/safeconf/ui/conflict_review.py" line="61"/>
         <source>State</source>
         <translation>Estado</translation>
     </message>
     <message>
-        <location filename="../work/main/src/safeconf/ui/conflict_review.py" line="62"/>
+        <location filename="../../src/safeconf/ui/conflict_review.py" line="62"/>
         <source>Name</source>
         <translation>Nombre</translation>
     </message>
     <message>
-        <location filename="../work/main/src/safeconf/ui/conflict_review.py" line="63"/>
+        <location filename="../../src/safeconf/ui/conflict_review.py" line="63"/>
         <source>Role</source>
         <translation>Función</translation>
     </message>
     <message>
-        <location filename="../work/main/src/safeconf/ui/conflict_review.py" line="64"/>
+        <location filename="../../src/safeconf/ui/conflict_review.py" line="64"/>
         <source>Age</source>
         <translation>Edad</translation>
     </message>
     <message>
-        <location filename="../work/main/src/safeconf/ui/conflict_review.py" line="65"/>
+        <location filename="../../src/safeconf/ui/conflict_review.py" line="65"/>
         <source>Presence</source>
         <translation>Asistencia</translation>
     </message>
     <message>
-        <location filename="../work/main/src/safeconf/ui/conflict_review.py" line="66"/>
+        <location filename="../../src/safeconf/ui/conflict_review.py" line="66"/>
         <source>Arrived at</source>
         <translation>Llegó a las</translation>
     </message>
     <message>
-        <location filename="../work/main/src/safeconf/ui/conflict_review.py" line="67"/>
+        <location filename="../../src/safeconf/ui/conflict_review.py" line="67"/>
         <source>Interpreter</source>
         <translation>Intérprete</translation>
     </message>
     <message>
-        <location filename="../work/main/src/safeconf/ui/conflict_review.py" line="68"/>
+        <location filename="../../src/safeconf/ui/conflict_review.py" line="68"/>
         <source>Section</source>
         <translation>Sección</translation>
     </message>
     <message>
-        <location filename="../work/main/src/safeconf/ui/conflict_review.py" line="69"/>
+        <location filename="../../src/safeconf/ui/conflict_review.py" line="69"/>
         <source>Text</source>
         <translation>Texto</translation>
     </message>
     <message>
-        <location filename="../work/main/src/safeconf/ui/conflict_review.py" line="70"/>
+        <location filename="../../src/safeconf/ui/conflict_review.py" line="70"/>
         <source>Author</source>
         <translation>Autor/a</translation>
     </message>
     <message>
-        <location filename="../work/main/src/safeconf/ui/conflict_review.py" line="71"/>
+        <location filename="../../src/safeconf/ui/conflict_review.py" line="71"/>
         <source>Addendum</source>
         <translation>Adenda</translation>
     </message>
     <message>
-        <location filename="../work/main/src/safeconf/ui/conflict_review.py" line="72"/>
+        <location filename="../../src/safeconf/ui/conflict_review.py" line="72"/>
         <source>Revision</source>
         <translation>Revisión</translation>
     </message>
     <message>
-        <location filename="../work/main/src/safeconf/ui/conflict_review.py" line="73"/>
+        <location filename="../../src/safeconf/ui/conflict_review.py" line="73"/>
         <source>Method</source>
         <translation>Método</translation>
     </message>
     <message>
-        <location filename="../work/main/src/safeconf/ui/conflict_review.py" line="74"/>
+        <location filename="../../src/safeconf/ui/conflict_review.py" line="74"/>
         <source>Signed at</source>
         <translation>Firmado el</translation>
     </message>
     <message>
-        <location filename="../work/main/src/safeconf/ui/conflict_review.py" line="75"/>
+        <location filename="../../src/safeconf/ui/conflict_review.py" line="75"/>
         <source>Typed name</source>
         <translation>Nombre escrito</translation>
     </message>
     <message>
-        <location filename="../work/main/src/safeconf/ui/conflict_review.py" line="76"/>
+        <location filename="../../src/safeconf/ui/conflict_review.py" line="76"/>
         <source>Attested by</source>
         <translation>Atestiguado por</translation>
     </message>
     <message>
-        <location filename="../work/main/src/safeconf/ui/conflict_review.py" line="77"/>
+        <location filename="../../src/safeconf/ui/conflict_review.py" line="77"/>
         <source>Witness</source>
         <translation>Testigo</translation>
     </message>
     <message>
-        <location filename="../work/main/src/safeconf/ui/conflict_review.py" line="78"/>
+        <location filename="../../src/safeconf/ui/conflict_review.py" line="78"/>
         <source>Signature</source>
         <translation>Firma</translation>
     </message>
     <message>
-        <location filename="../work/main/src/safeconf/ui/conflict_review.py" line="79"/>
+        <location filename="../../src/safeconf/ui/conflict_review.py" line="79"/>
         <source>Statement version</source>
         <translation>Versión de la declaración</translation>
     </message>
     <message>
-        <location filename="../work/main/src/safeconf/ui/conflict_review.py" line="80"/>
+        <location filename="../../src/safeconf/ui/conflict_review.py" line="80"/>
         <source>Client</source>
         <translation>Cliente</translation>
     </message>
     <message>
-        <location filename="../work/main/src/safeconf/ui/conflict_review.py" line="81"/>
+        <location filename="../../src/safeconf/ui/conflict_review.py" line="81"/>
         <source>Signed by</source>
         <translation>Firmado por</translation>
     </message>
     <message>
-        <location filename="../work/main/src/safeconf/ui/conflict_review.py" line="82"/>
+        <location filename="../../src/safeconf/ui/conflict_review.py" line="82"/>
         <source>Information</source>
         <translation>Información</translation>
     </message>
     <message>
-        <location filename="../work/main/src/safeconf/ui/conflict_review.py" line="83"/>
+        <location filename="../../src/safeconf/ui/conflict_review.py" line="83"/>
         <source>Recipients</source>
         <translation>Destinatarios</translation>
     </message>
     <message>
-        <location filename="../work/main/src/safeconf/ui/conflict_review.py" line="84"/>
+        <location filename="../../src/safeconf/ui/conflict_review.py" line="84"/>
         <source>Valid from</source>
         <translation>Válido desde</translation>
     </message>
     <message>
-        <location filename="../work/main/src/safeconf/ui/conflict_review.py" line="85"/>
+        <location filename="../../src/safeconf/ui/conflict_review.py" line="85"/>
         <source>Valid until</source>
         <translation>Válido hasta</translation>
     </message>
     <message>
-        <location filename="../work/main/src/safeconf/ui/conflict_review.py" line="86"/>
+        <location filename="../../src/safeconf/ui/conflict_review.py" line="86"/>
         <source>Revoked at</source>
         <translation>Revocado el</translation>
     </message>
     <message>
-        <location filename="../work/main/src/safeconf/ui/conflict_review.py" line="87"/>
+        <location filename="../../src/safeconf/ui/conflict_review.py" line="87"/>
         <source>Last changed</source>
         <translation>Último cambio</translation>
     </message>
     <message>
-        <location filename="../work/main/src/safeconf/ui/conflict_review.py" line="88"/>
+        <location filename="../../src/safeconf/ui/conflict_review.py" line="88"/>
         <source>Deleted</source>
         <translation>Eliminado</translation>
     </message>
     <message>
-        <location filename="../work/main/src/safeconf/ui/conflict_review.py" line="91"/>
+        <location filename="../../src/safeconf/ui/conflict_review.py" line="91"/>
         <source>Changed on this laptop and at HQ</source>
         <translation>Cambiado en este portátil y en HQ</translation>
     </message>
     <message>
-        <location filename="../work/main/src/safeconf/ui/conflict_review.py" line="92"/>
+        <location filename="../../src/safeconf/ui/conflict_review.py" line="92"/>
         <source>HQ sent a different copy of a record that never changes</source>
         <translation>HQ envió una copia distinta de un registro que nunca cambia</translation>
     </message>
     <message>
-        <location filename="../work/main/src/safeconf/ui/conflict_review.py" line="122"/>
+        <location filename="../../src/safeconf/ui/conflict_review.py" line="122"/>
         <source>Yes</source>
         <translation>Sí</translation>
     </message>
     <message>
-        <location filename="../work/main/src/safeconf/ui/conflict_review.py" line="123"/>
+        <location filename="../../src/safeconf/ui/conflict_review.py" line="123"/>
         <source>No</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../work/main/src/safeconf/ui/conflict_review.py" line="130"/>
+        <location filename="../../src/safeconf/ui/conflict_review.py" line="130"/>
         <source>(a drawing)</source>
         <translation>(un dibujo)</translation>
     </message>
     <message>
-        <location filename="../work/main/src/safeconf/ui/conflict_review.py" line="148"/>
+        <location filename="../../src/safeconf/ui/conflict_review.py" line="148"/>
         <source>%1 “%2”</source>
         <translation>%1 «%2»</translation>
     </message>
     <message>
-        <location filename="../work/main/src/safeconf/ui/conflict_review.py" line="153"/>
+        <location filename="../../src/safeconf/ui/conflict_review.py" line="153"/>
         <source>case %1 (%2)</source>
         <translation>caso %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../work/main/src/safeconf/ui/conflict_review.py" line="156"/>
+        <location filename="../../src/safeconf/ui/conflict_review.py" line="156"/>
         <source>%1 on %2</source>
         <translation>%1 el %2</translation>
     </message>
     <message>
-        <location filename="../work/main/src/safeconf/ui/conflict_review.py" line="166"/>
+        <location filename="../../src/safeconf/ui/conflict_review.py" line="166"/>
         <source>(same)</source>
         <translation>(igual)</translation>
     </message>
@@ -1055,84 +1066,88 @@
 <context>
     <name>ConflictReviewDialog</name>
     <message>
-        <location filename="../work/main/src/safeconf/ui/conflict_review.py" line="185"/>
+        <location filename="../../src/safeconf/ui/conflict_review.py" line="185"/>
         <source>Review conflicts</source>
         <translation>Revisar conflictos</translation>
     </message>
     <message>
-        <location filename="../work/main/src/safeconf/ui/conflict_review.py" line="187"/>
+        <location filename="../../src/safeconf/ui/conflict_review.py" line="187"/>
         <source>These records were changed both on this laptop and at HQ, so sync kept both versions. Compare them and choose which one stays. The other version is not deleted: it stays in the conflict history.</source>
         <translation>Estos registros se cambiaron tanto en este portátil como en HQ, así que la sincronización conservó ambas versiones. Compárelas y elija cuál se queda. La otra versión no se borra: queda en el historial de conflictos.</translation>
     </message>
     <message>
-        <location filename="../work/main/src/safeconf/ui/conflict_review.py" line="194"/>
+        <location filename="../../src/safeconf/ui/conflict_review.py" line="194"/>
         <source>Open conflicts</source>
         <translation>Conflictos abiertos</translation>
     </message>
     <message>
-        <location filename="../work/main/src/safeconf/ui/conflict_review.py" line="196"/>
+        <location filename="../../src/safeconf/ui/conflict_review.py" line="196"/>
         <source>&amp;Open conflicts:</source>
         <translation>&amp;Conflictos abiertos:</translation>
     </message>
     <message>
-        <location filename="../work/main/src/safeconf/ui/conflict_review.py" line="202"/>
+        <location filename="../../src/safeconf/ui/conflict_review.py" line="202"/>
+        <location filename="../../src/safeconf/ui/conflict_review.py" line="204"/>
         <source>This laptop&apos;s version</source>
         <translation>Versión de este portátil</translation>
     </message>
     <message>
-        <location filename="../work/main/src/safeconf/ui/conflict_review.py" line="203"/>
+        <location filename="../../src/safeconf/ui/conflict_review.py" line="203"/>
+        <location filename="../../src/safeconf/ui/conflict_review.py" line="205"/>
         <source>HQ&apos;s version</source>
         <translation>Versión de HQ</translation>
     </message>
     <message>
-        <location filename="../work/main/src/safeconf/ui/conflict_review.py" line="214"/>
+        <location filename="../../src/safeconf/ui/conflict_review.py" line="214"/>
         <source>Keep this &amp;laptop&apos;s version</source>
         <translation>Conservar la versión de este &amp;portátil</translation>
     </message>
     <message>
-        <location filename="../work/main/src/safeconf/ui/conflict_review.py" line="215"/>
+        <location filename="../../src/safeconf/ui/conflict_review.py" line="215"/>
+        <location filename="../../src/safeconf/ui/conflict_review.py" line="326"/>
         <source>Keep this laptop&apos;s version</source>
         <translation>Conservar la versión de este portátil</translation>
     </message>
     <message>
-        <location filename="../work/main/src/safeconf/ui/conflict_review.py" line="216"/>
+        <location filename="../../src/safeconf/ui/conflict_review.py" line="216"/>
         <source>Keep &amp;HQ&apos;s version</source>
         <translation>Conservar la versión de &amp;HQ</translation>
     </message>
     <message>
-        <location filename="../work/main/src/safeconf/ui/conflict_review.py" line="217"/>
+        <location filename="../../src/safeconf/ui/conflict_review.py" line="217"/>
+        <location filename="../../src/safeconf/ui/conflict_review.py" line="331"/>
         <source>Keep HQ&apos;s version</source>
         <translation>Conservar la versión de HQ</translation>
     </message>
     <message>
-        <location filename="../work/main/src/safeconf/ui/conflict_review.py" line="220"/>
+        <location filename="../../src/safeconf/ui/conflict_review.py" line="222"/>
         <source>Close</source>
         <translation>Cerrar</translation>
     </message>
     <message>
-        <location filename="../work/main/src/safeconf/ui/conflict_review.py" line="286"/>
+        <location filename="../../src/safeconf/ui/conflict_review.py" line="288"/>
         <source>No conflicts left to review.</source>
         <translation>No quedan conflictos por revisar.</translation>
     </message>
     <message>
-        <location filename="../work/main/src/safeconf/ui/conflict_review.py" line="293"/>
+        <location filename="../../src/safeconf/ui/conflict_review.py" line="295"/>
         <source>%1
 %2 (found %3)</source>
         <translation>%1
 %2 (detectado el %3)</translation>
     </message>
     <message>
-        <location filename="../work/main/src/safeconf/ui/conflict_review.py" line="299"/>
+        <location filename="../../src/safeconf/ui/conflict_review.py" line="301"/>
         <source>This record is no longer on this laptop.</source>
         <translation>Este registro ya no está en este portátil.</translation>
     </message>
     <message>
-        <location filename="../work/main/src/safeconf/ui/conflict_review.py" line="309"/>
+        <location filename="../../src/safeconf/ui/conflict_review.py" line="311"/>
         <source>This kind of record is never changed once written, so HQ&apos;s copy cannot replace it. Keep this laptop&apos;s version; HQ&apos;s copy stays in the history.</source>
         <translation>Este tipo de registro nunca cambia una vez escrito, así que la copia de HQ no puede reemplazarlo. Conserve la versión de este portátil; la copia de HQ queda en el historial.</translation>
     </message>
     <message>
-        <location filename="../work/main/src/safeconf/ui/conflict_review.py" line="326"/>
+        <location filename="../../src/safeconf/ui/conflict_review.py" line="328"/>
         <source>Keep this laptop&apos;s version of %1?
 
 HQ&apos;s version is not used; it stays in the conflict history.</source>
@@ -1141,7 +1156,7 @@ HQ&apos;s version is not used; it stays in the conflict history.</source>
 La versión de HQ no se usa; queda en el historial de conflictos.</translation>
     </message>
     <message>
-        <location filename="../work/main/src/safeconf/ui/conflict_review.py" line="331"/>
+        <location filename="../../src/safeconf/ui/conflict_review.py" line="333"/>
         <source>Replace this laptop&apos;s version of %1 with HQ&apos;s?
 
 HQ&apos;s version becomes the current one here and is sent to HQ at the next sync. This laptop&apos;s version stays in the conflict history.</source>
@@ -1150,12 +1165,12 @@ HQ&apos;s version becomes the current one here and is sent to HQ at the next syn
 La versión de HQ pasa a ser la actual aquí y se envía a HQ en la próxima sincronización. La versión de este portátil queda en el historial de conflictos.</translation>
     </message>
     <message>
-        <location filename="../work/main/src/safeconf/ui/conflict_review.py" line="346"/>
+        <location filename="../../src/safeconf/ui/conflict_review.py" line="348"/>
         <source>Kept this laptop&apos;s version of %1.</source>
         <translation>Se conservó la versión de este portátil de %1.</translation>
     </message>
     <message>
-        <location filename="../work/main/src/safeconf/ui/conflict_review.py" line="347"/>
+        <location filename="../../src/safeconf/ui/conflict_review.py" line="349"/>
         <source>Kept HQ&apos;s version of %1.</source>
         <translation>Se conservó la versión de HQ de %1.</translation>
     </message>
@@ -1191,63 +1206,68 @@ La versión de HQ pasa a ser la actual aquí y se envía a HQ en la próxima sin
 <context>
     <name>EnrollDialog</name>
     <message>
-        <location filename="../../src/safeconf/ui/sync_widgets.py" line="124"/>
+        <location filename="../../src/safeconf/ui/sync_widgets.py" line="125"/>
         <source>Enroll with HQ</source>
         <translation>Registrar en HQ</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync_widgets.py" line="126"/>
+        <location filename="../../src/safeconf/ui/sync_widgets.py" line="127"/>
         <source>Enrolling connects this laptop to your agency&apos;s HQ, so the cases assigned to you arrive here and what you record here is sent to HQ safely. It is done once per laptop. HQ (your supervisor or IT) gives you a one-time enrollment code starting with “safeconf:enroll?”: paste it below, or the text read from its QR code.</source>
         <translation>El registro conecta este portátil con la sede (HQ) de su agencia: los casos que tiene asignados llegan aquí y lo que registra aquí se envía a HQ de forma segura. Se hace una sola vez por portátil. HQ (su supervisor o el servicio de TI) le da un código de registro de un solo uso que empieza por «safeconf:enroll?»: péguelo abajo, o el texto leído de su código QR.</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync_widgets.py" line="133"/>
+        <location filename="../../src/safeconf/ui/sync_widgets.py" line="132"/>
+        <source>HQ no longer accepts this laptop&apos;s certificate (it expired, or HQ withdrew it). Ask HQ for a new one-time enrollment code and paste it below: this laptop proves it is the same one, keeps everything recorded here, and sends what was not sent yet at the next sync.</source>
+        <translation>HQ ya no acepta el certificado de este portátil (venció, o HQ lo retiró). Pida a HQ un código de registro nuevo de un solo uso y péguelo abajo: este portátil demuestra que es el mismo, conserva todo lo registrado aquí y envía lo que falta en la próxima sincronización.</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/sync_widgets.py" line="138"/>
         <source>Enrollment code</source>
         <translation>Código de registro</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync_widgets.py" line="137"/>
+        <location filename="../../src/safeconf/ui/sync_widgets.py" line="142"/>
         <source>Enrollment &amp;code:</source>
         <translation>&amp;Código de registro:</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync_widgets.py" line="139"/>
+        <location filename="../../src/safeconf/ui/sync_widgets.py" line="144"/>
         <source>Enrolling</source>
         <translation>Registrando</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync_widgets.py" line="143"/>
+        <location filename="../../src/safeconf/ui/sync_widgets.py" line="148"/>
         <source>&amp;Enroll</source>
         <translation>&amp;Registrar</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync_widgets.py" line="144"/>
+        <location filename="../../src/safeconf/ui/sync_widgets.py" line="149"/>
         <source>Enroll</source>
         <translation>Registrar</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync_widgets.py" line="149"/>
+        <location filename="../../src/safeconf/ui/sync_widgets.py" line="154"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync_widgets.py" line="180"/>
+        <location filename="../../src/safeconf/ui/sync_widgets.py" line="185"/>
         <source>Contacting HQ…</source>
         <translation>Contactando con HQ…</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync_widgets.py" line="188"/>
+        <location filename="../../src/safeconf/ui/sync_widgets.py" line="193"/>
         <source>This laptop is now enrolled with HQ for worker %1. Your cases will arrive at the next sync.</source>
         <translation>Este portátil ya está registrado en HQ para el trabajador %1. Sus casos llegarán en la próxima sincronización.</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync_widgets.py" line="190"/>
-        <location filename="../../src/safeconf/ui/sync_widgets.py" line="191"/>
+        <location filename="../../src/safeconf/ui/sync_widgets.py" line="195"/>
+        <location filename="../../src/safeconf/ui/sync_widgets.py" line="196"/>
         <source>Close</source>
         <translation>Cerrar</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync_widgets.py" line="197"/>
+        <location filename="../../src/safeconf/ui/sync_widgets.py" line="202"/>
         <source>Not enrolled: %1</source>
         <translation>No registrado: %1</translation>
     </message>
@@ -1781,97 +1801,97 @@ La versión de HQ pasa a ser la actual aquí y se envía a HQ en la próxima sin
 <context>
     <name>NotesPage</name>
     <message>
-        <location filename="../../src/safeconf/ui/notes_page.py" line="95"/>
+        <location filename="../../src/safeconf/ui/notes_page.py" line="93"/>
         <source>Note sections</source>
         <translation>Secciones de notas</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/notes_page.py" line="106"/>
+        <location filename="../../src/safeconf/ui/notes_page.py" line="104"/>
         <source>Go to &amp;confidentiality</source>
         <translation>Ir a &amp;confidencialidad</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/notes_page.py" line="107"/>
+        <location filename="../../src/safeconf/ui/notes_page.py" line="105"/>
         <source>Go to confidentiality</source>
         <translation>Ir a confidencialidad</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/notes_page.py" line="110"/>
+        <location filename="../../src/safeconf/ui/notes_page.py" line="108"/>
         <source>Note text</source>
         <translation>Texto de la nota</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/notes_page.py" line="113"/>
+        <location filename="../../src/safeconf/ui/notes_page.py" line="111"/>
         <source>Revision &amp;history…</source>
         <translation>&amp;Historial de revisiones…</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/notes_page.py" line="114"/>
+        <location filename="../../src/safeconf/ui/notes_page.py" line="112"/>
         <source>Revision history</source>
         <translation>Historial de revisiones</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/notes_page.py" line="118"/>
+        <location filename="../../src/safeconf/ui/notes_page.py" line="116"/>
         <source>Addenda</source>
         <translation>Adendas</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/notes_page.py" line="120"/>
+        <location filename="../../src/safeconf/ui/notes_page.py" line="118"/>
         <source>New addendum</source>
         <translation>Nueva adenda</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/notes_page.py" line="121"/>
+        <location filename="../../src/safeconf/ui/notes_page.py" line="119"/>
         <source>A dated correction or addition…</source>
         <translation>Una corrección o adición fechada…</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/notes_page.py" line="122"/>
+        <location filename="../../src/safeconf/ui/notes_page.py" line="120"/>
         <source>Add dated &amp;addendum</source>
         <translation>Añadir &amp;adenda fechada</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/notes_page.py" line="123"/>
+        <location filename="../../src/safeconf/ui/notes_page.py" line="121"/>
         <source>Add dated addendum</source>
         <translation>Añadir adenda fechada</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/notes_page.py" line="127"/>
+        <location filename="../../src/safeconf/ui/notes_page.py" line="125"/>
         <source>&lt;b&gt;Addenda&lt;/b&gt; (this conference is finalized)</source>
         <translation>&lt;b&gt;Adendas&lt;/b&gt; (esta conferencia está finalizada)</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/notes_page.py" line="149"/>
+        <location filename="../../src/safeconf/ui/notes_page.py" line="147"/>
         <source>&lt;h3&gt;Notes&lt;/h3&gt;</source>
         <translation>&lt;h3&gt;Notas&lt;/h3&gt;</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/notes_page.py" line="181"/>
+        <location filename="../../src/safeconf/ui/notes_page.py" line="179"/>
         <source>This conference is finalized: the notes are read-only. Corrections go in a dated addendum below.</source>
         <translation>Esta conferencia está finalizada: las notas son de solo lectura. Las correcciones van en una adenda fechada, abajo.</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/notes_page.py" line="186"/>
+        <location filename="../../src/safeconf/ui/notes_page.py" line="184"/>
         <source>Notes are paused until everyone present has acknowledged confidentiality. Waiting for: %1</source>
         <translation>Las notas están en pausa hasta que todas las personas presentes reconozcan la confidencialidad. Falta: %1</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/notes_page.py" line="244"/>
+        <location filename="../../src/safeconf/ui/notes_page.py" line="242"/>
         <source>Editing…</source>
         <translation>Editando…</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/notes_page.py" line="261"/>
+        <location filename="../../src/safeconf/ui/notes_page.py" line="259"/>
         <source>Not saved: %1</source>
         <translation>No se guardó: %1</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/notes_page.py" line="265"/>
+        <location filename="../../src/safeconf/ui/notes_page.py" line="263"/>
         <source>Saved at %1</source>
         <translation>Guardado a las %1</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/notes_page.py" line="297"/>
+        <location filename="../../src/safeconf/ui/notes_page.py" line="295"/>
         <source>Addendum not added</source>
         <translation>No se añadió la adenda</translation>
     </message>
@@ -1879,22 +1899,22 @@ La versión de HQ pasa a ser la actual aquí y se envía a HQ en la próxima sin
 <context>
     <name>RevisionsDialog</name>
     <message>
-        <location filename="../../src/safeconf/ui/notes_page.py" line="39"/>
+        <location filename="../../src/safeconf/ui/notes_page.py" line="40"/>
         <source>Revision history</source>
         <translation>Historial de revisiones</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/notes_page.py" line="41"/>
+        <location filename="../../src/safeconf/ui/notes_page.py" line="42"/>
         <source>Revisions</source>
         <translation>Revisiones</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/notes_page.py" line="44"/>
+        <location filename="../../src/safeconf/ui/notes_page.py" line="45"/>
         <source>Revision text</source>
         <translation>Texto de la revisión</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/notes_page.py" line="47"/>
+        <location filename="../../src/safeconf/ui/notes_page.py" line="48"/>
         <source>Revision %1 — %2 — %3</source>
         <translation>Revisión %1 — %2 — %3</translation>
     </message>
@@ -2191,7 +2211,7 @@ La versión de HQ pasa a ser la actual aquí y se envía a HQ en la próxima sin
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/safeconf/ui/sync_widgets.py" line="111"/>
+        <location filename="../../src/safeconf/ui/sync_widgets.py" line="112"/>
         <source>Nothing was lost: %n change(s) are kept on this laptop and will be sent at the next sync.</source>
         <translation>
             <numerusform>No se perdió nada: %n cambio se guarda en este portátil y se enviará en la próxima sincronización.</numerusform>

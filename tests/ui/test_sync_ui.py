@@ -255,3 +255,38 @@ def test_the_sync_status_menu_and_messages_are_in_spanish(
         assert sync_message(HQUnreachable(UNREACHABLE)).startswith("No se pudo contactar con HQ")
     finally:
         translations.apply("en")
+
+
+def test_a_revoked_laptop_enrolls_again_from_the_status_and_keeps_unsent_work(
+    qtbot: Any, unlocked: AppWindow, prompter: ScriptedPrompter, hq: HQProcess,
+) -> None:
+    enroll(qtbot, unlocked, prompter, hq.enrollment_code(WORKER))
+    old_device = unlocked.session.vault.sync.credentials().hq_device_id
+    hq.admin("revoke", old_device)
+    press_sync(qtbot, unlocked, unlocked.sync.failed)
+    assert unlocked.sync.status.needs_enrollment
+    assert unlocked.enroll_action.isEnabled()
+    assert "again" in unlocked.enroll_action.text()
+    case = next(c for c in unlocked.service.cases() if c.case_number == "HQ-100")
+    unsent = unlocked.service.create_conference(case.id, datetime.now().astimezone())
+
+    new_code = hq.enrollment_code(WORKER)
+    explained: list[str] = []
+
+    def fill(dialog: EnrollDialog) -> bool:
+        explained.append(dialog.findChildren(QLabel)[0].text())
+        dialog.code.setPlainText(new_code)
+        qtbot.mouseClick(dialog.enroll_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: not dialog.busy_now, timeout=SYNC_TIMEOUT)
+        return dialog.enrollment is not None
+
+    prompter.on(EnrollDialog, fill)
+    with qtbot.waitSignal(unlocked.sync.synced, timeout=SYNC_TIMEOUT):
+        unlocked.sync_status.click()  # offers to enroll again; the prompter says yes
+    assert "enroll this laptop again" in prompter.messages[-1][2].lower()
+    assert "no longer accepts" in explained[0]
+    assert unlocked.session.vault.sync.credentials().hq_device_id != old_device
+    assert unlocked.sync.status.state is SyncState.SYNCED
+    assert unlocked.session.vault.sync.pending_count() == 0
+    assert "replaced" in hq.admin("devices")
+    assert unlocked.service.conference(unsent.id)

@@ -86,7 +86,9 @@ class SyncService:
         code = "".join(code.split())  # a code pasted across lines or with spaces
         if not code:
             raise SyncError("Paste the enrollment code from HQ first.")
-        return enroll_vault(self._session.vault, code)
+        # An enrolled laptop enrolls again (expired certificate, revoked and let back):
+        # it proves it is the same laptop and keeps its unsent changes.
+        return enroll_vault(self._session.vault, code, again=self.is_enrolled())
 
     def sync(self, progress: Callable[[SyncProgress], None] | None = None) -> SyncReport:
         """One sync run; raises `SyncBusy` if one is already running, `NotEnrolled`,

@@ -277,6 +277,12 @@ class AppWindow(QMainWindow):
                                      + self.tr("Enroll this laptop now?")):
                 self.enroll()
             return
+        if self.sync.status.needs_enrollment:
+            if self.prompter.confirm(self, title, details + "\n\n" + self.tr(
+                    "Enroll this laptop again with a new code from HQ? Unsent changes "
+                    "are kept.")):
+                self.enroll()
+            return
         if self.sync.status.conflicts and self.review_conflicts_action.isEnabled():
             if self.prompter.confirm(self, title, details + "\n\n"
                                      + self.tr("Review the conflicts now?")):
@@ -308,7 +314,10 @@ class AppWindow(QMainWindow):
         state = self.sync.status.state
         unlocked = state is not SyncState.UNKNOWN and not self.in_handover
         self.sync_action.setEnabled(unlocked and state is not SyncState.SYNCING)
-        self.enroll_action.setEnabled(unlocked and state is SyncState.NOT_ENROLLED)
+        again = self.sync.status.needs_enrollment
+        self.enroll_action.setEnabled(unlocked and (state is SyncState.NOT_ENROLLED or again))
+        self.enroll_action.setText(self.tr("Enroll &again with HQ…") if again
+                                   else self.tr("&Enroll with HQ…"))
         self.review_conflicts_action.setEnabled(unlocked)
 
     def _synced(self, _report: object) -> None:

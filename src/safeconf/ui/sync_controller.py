@@ -12,7 +12,12 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 
 from safeconf.app.sync_service import SyncBusy, SyncService, SyncStopped, SyncSummary
 from safeconf.sync.engine import DeviceWiped, NotEnrolled, SyncProgress, SyncReport
-from safeconf.sync.errors import HQUnreachable
+from safeconf.sync.errors import (
+    CertificateExpired,
+    DeviceNotAuthorised,
+    DeviceRevoked,
+    HQUnreachable,
+)
 from safeconf.ui.sync_messages import sync_message
 from safeconf.vault.errors import VaultLocked
 
@@ -43,6 +48,8 @@ class SyncStatus:
     done: int = 0
     total: int = 0
     error: str = ""  # the failure's message, fit to show
+    # HQ no longer accepts this laptop's certificate: only a new enrollment code helps.
+    needs_enrollment: bool = False
 
 
 class _SyncSignals(QObject):
@@ -163,7 +170,11 @@ class SyncController(QObject):
         else:  # revoked, certificate expired, clock skew, not trusted, refused…
             state = SyncState.ATTENTION
         message = sync_message(exc)
-        self._set(replace(self._from_summary(summary), state=state, error=message))
+        needs_enrollment = isinstance(exc, CertificateExpired | DeviceNotAuthorised) or (
+            isinstance(exc, DeviceRevoked) and not exc.wipe
+        )
+        self._set(replace(self._from_summary(summary), state=state, error=message,
+                          needs_enrollment=needs_enrollment))
         self.failed.emit(exc)
 
     def _end_job(self) -> None:

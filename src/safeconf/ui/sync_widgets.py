@@ -128,7 +128,11 @@ class EnrollDialog(QDialog):
             "you arrive here and what you record here is sent to HQ safely. It is done "
             "once per laptop. HQ (your supervisor or IT) gives you a one-time enrollment "
             "code starting with “safeconf:enroll?”: paste it below, or the text read from "
-            "its QR code."), self)
+            "its QR code.") if not service.is_enrolled() else self.tr(
+            "HQ no longer accepts this laptop's certificate (it expired, or HQ withdrew "
+            "it). Ask HQ for a new one-time enrollment code and paste it below: this "
+            "laptop proves it is the same one, keeps everything recorded here, and sends "
+            "what was not sent yet at the next sync."), self)
         explain.setWordWrap(True)
         self.code = QPlainTextEdit(self)
         self.code.setAccessibleName(self.tr("Enrollment code"))
