@@ -38,24 +38,6 @@ app.exec()
 """
 
 
-class MemorySecrets:
-    """Device secrets in memory, for this throw-away benchmark vault only."""
-
-    is_available = True
-    description = "in-memory (benchmark)"
-
-    def __init__(self) -> None:
-        self._secrets: dict[str, bytes] = {}
-
-    def create(self, account: str) -> bytes:
-        self._secrets[account] = os.urandom(32)
-        return self._secrets[account]
-
-    def load(self, account: str) -> bytes:
-        return self._secrets[account]
-
-    def delete(self, account: str) -> None:
-        self._secrets.pop(account, None)
 
 
 def time_start(data_dir: Path, runs: int = 3) -> float:
@@ -83,13 +65,14 @@ def main() -> int:
     from safeconf.ui.app_window import AppWindow
     from safeconf.ui.main import make_application
     from safeconf.ui.workspace import NOTES
+    from safeconf.vault.device_secret import EphemeralSecrets
     from safeconf.vault.keys import KdfParams
 
     results: list[tuple[str, float, float]] = []
     with tempfile.TemporaryDirectory(prefix="safeconf-bench-") as tmp:
         data_dir = Path(tmp) / "data"
         # 1. Start-up: a real vault on disk, so the unlock (not first-run) screen is timed.
-        secrets = MemorySecrets()
+        secrets = EphemeralSecrets()
         session = VaultSession(data_dir, secrets, KdfParams(1, 8192, 1))
         session.create(PASSPHRASE, user="bench")
         print(f"filling a demo vault with {args.conferences:,} extra conferences…",

@@ -24,6 +24,7 @@ from safeconf.ui.app_window import AppWindow
 from safeconf.ui.i18n import Translations
 from safeconf.ui.main import make_application
 from safeconf.ui.workspace import CONFIDENTIALITY, NOTES
+from safeconf.vault.device_secret import EphemeralSecrets
 from safeconf.vault.keys import KdfParams
 
 OUT = Path(__file__).resolve().parents[1] / "docs" / "screenshots"
@@ -31,24 +32,6 @@ SIZE = QSize(1280, 800)
 PASSPHRASE = "screenshots only, never a real vault"  # noqa: S105 (throw-away demo vault)
 
 
-class MemorySecrets:
-    """A device-secret store held in memory: for this throw-away demo vault only."""
-
-    is_available = True
-    description = "in-memory (screenshots)"
-
-    def __init__(self) -> None:
-        self._secrets: dict[str, bytes] = {}
-
-    def create(self, account: str) -> bytes:
-        self._secrets[account] = os.urandom(32)
-        return self._secrets[account]
-
-    def load(self, account: str) -> bytes:
-        return self._secrets[account]
-
-    def delete(self, account: str) -> None:
-        self._secrets.pop(account, None)
 
 
 def settle(app: QApplication) -> None:
@@ -103,7 +86,7 @@ def main() -> int:
     translations = Translations(app)
     translations.apply("en")
     with tempfile.TemporaryDirectory(prefix="safeconf-shots-") as tmp:
-        session = VaultSession(Path(tmp) / "data", MemorySecrets(), KdfParams(1, 8192, 1))
+        session = VaultSession(Path(tmp) / "data", EphemeralSecrets(), KdfParams(1, 8192, 1))
         first_run = AppWindow(session, translations=translations)
         first_run.resize(SIZE)
         first_run.show()

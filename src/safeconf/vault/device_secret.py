@@ -86,3 +86,28 @@ class SystemKeyring:
     def delete(self, account: str) -> None:
         with contextlib.suppress(keyring.errors.PasswordDeleteError):
             self._backend.delete_password(SERVICE, account)
+
+
+class EphemeralSecrets:
+    """Device secrets held in this process's memory, gone when it exits: for throw-away
+    vaults only (screenshots, benchmarks), so they behave like keyring-backed ones without
+    touching the user's keyring. Nothing in the app or the CLI ever chooses it."""
+
+    is_available = True
+    description = "in-memory, for throw-away vaults"
+
+    def __init__(self) -> None:
+        self._secrets: dict[str, bytes] = {}
+
+    def create(self, account: str) -> bytes:
+        self._secrets[account] = os.urandom(SECRET_BYTES)
+        return self._secrets[account]
+
+    def load(self, account: str) -> bytes:
+        try:
+            return self._secrets[account]
+        except KeyError:
+            raise DeviceSecretMissing("This throw-away vault's secret is gone.") from None
+
+    def delete(self, account: str) -> None:
+        self._secrets.pop(account, None)
