@@ -98,7 +98,10 @@ MIGRATIONS: list[str] = [
         remote_data TEXT NOT NULL,
         reason TEXT NOT NULL,
         found_at TEXT NOT NULL,
-        reviewed INTEGER NOT NULL DEFAULT 0
+        reviewed INTEGER NOT NULL DEFAULT 0,
+        kept TEXT,  -- after review: 'local' or 'hq'
+        replaced_data TEXT,  -- this laptop's version that keeping HQ's replaced
+        resolved_at TEXT
     );
     """,
 ]

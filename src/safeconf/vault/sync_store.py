@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from safeconf.domain import codec
@@ -17,6 +17,7 @@ from safeconf.domain.ids import utc_now
 from safeconf.domain.records import AuditEvent, RecordMeta
 from safeconf.vault.audit import AuditLog
 from safeconf.vault.database import Database
+from safeconf.vault.errors import AppendOnly, RecordNotFound, WriteConflict
 from safeconf.vault.records import RecordStore
 
 
@@ -217,35 +218,25 @@ class SyncStore:
         return purged
 
     # -- conflict review ---------------------------------------------------------------
-    # `reviewed` says how a conflict ended: 0 open, 1 this laptop's version kept, 2 HQ's
-    # version kept, 3 a history row holding the local version that keeping HQ's replaced.
-    # Rows are never deleted here (only a purge of their case removes them), so what was on
-    # each side stays readable after review.
+    # A reviewed conflict is never deleted (only a purge of its case removes it): what was on
+    # each side stays readable afterwards, including the local version HQ's replaced.
 
     def conflict(self, conflict_id: int) -> dict[str, Any]:
         """One conflict with both versions: "remote" is HQ's copy as a record; "local" is
         this laptop's (the current record while open or when it was kept, the replaced
         version when HQ's was kept; None if it no longer exists); "kept" is "local", "hq"
         or None while open."""
-        from safeconf.vault.errors import RecordNotFound
-
         row = self._db.row(
             "SELECT id, record_type, record_id, case_id, local_version, remote_version,"
-            " remote_data, reason, found_at, reviewed FROM sync_conflicts"
-            " WHERE id = ? AND reviewed IN (0, 1, 2)",
+            " remote_data, reason, found_at, reviewed, kept, replaced_data"
+            " FROM sync_conflicts WHERE id = ?",
             (conflict_id,),
         )
         if row is None:
             raise RecordNotFound("That conflict no longer exists.")
         (cid, name, record_id, case_id, local_version, remote_version, remote_data, reason,
-         found_at, reviewed) = row
+         found_at, reviewed, kept, local_data) = row
         cls = codec.RECORD_TYPES[name]
-        local_data = None
-        if reviewed == 2:
-            local_data = self._db.scalar(
-                "SELECT remote_data FROM sync_conflicts WHERE reviewed = 3 AND reason = ?",
-                (self._replaced_reason(cid),),
-            )
         if local_data is None:
             local_data = self._db.scalar(
                 "SELECT data FROM records WHERE id = ? AND type = ?", (record_id, name)
@@ -260,7 +251,7 @@ class SyncStore:
             "reason": reason,
             "found_at": found_at,
             "reviewed": bool(reviewed),
-            "kept": {0: None, 1: "local", 2: "hq"}[reviewed],
+            "kept": kept,
             "local": None if local_data is None
             else codec.from_dict(cls, json.loads(local_data)),
             "remote": codec.from_dict(cls, json.loads(remote_data)),
@@ -270,25 +261,22 @@ class SyncStore:
         """Close an open conflict, keeping "local" (this laptop's version stays as it is)
         or "hq" (HQ's copy is written as the next local version through the normal update
         path: audited and queued for HQ with the local version as its base; the replaced
-        local version is kept in a history row). The conflict row is marked reviewed, never
-        deleted, and a "conflict_resolved" event is audited. Returns the stored record when
-        HQ's version was written, else None."""
-        from dataclasses import replace
-
-        from safeconf.vault.errors import AppendOnly, RecordNotFound, WriteConflict
-
+        local version stays on the conflict row). The row is marked reviewed, never deleted,
+        and a "conflict_resolved" event is audited. Returns the stored record when HQ's
+        version was written, else None."""
         if keep not in ("local", "hq"):
             raise ValueError(f"keep must be 'local' or 'hq', not {keep!r}")
         stored: RecordMeta | None = None
+        replaced: str | None = None
         with self._db.transaction():
             row = self._db.row(
-                "SELECT record_type, record_id, case_id, remote_version, remote_data, reviewed"
-                " FROM sync_conflicts WHERE id = ? AND reviewed IN (0, 1, 2)",
+                "SELECT record_type, record_id, case_id, remote_data, reviewed"
+                " FROM sync_conflicts WHERE id = ?",
                 (conflict_id,),
             )
             if row is None:
                 raise RecordNotFound("That conflict no longer exists.")
-            name, record_id, case_id, remote_version, remote_data, reviewed = row
+            name, record_id, case_id, remote_data, reviewed = row
             if reviewed:
                 raise WriteConflict("This conflict was already reviewed; reopen the list.")
             if keep == "hq":
@@ -305,24 +293,14 @@ class SyncStore:
                 if found is None:
                     raise RecordNotFound(
                         f"That {name.replace('_', ' ')} no longer exists on this laptop.")
-                local_version, local_data = found
-                self._db.execute(
-                    "INSERT INTO sync_conflicts (record_type, record_id, case_id,"
-                    " local_version, remote_version, remote_data, reason, found_at, reviewed)"
-                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, 3)",
-                    (name, record_id, case_id, local_version, remote_version, local_data,
-                     self._replaced_reason(conflict_id), utc_now()),
-                )
+                local_version, replaced = found
                 theirs = codec.from_dict(codec.RECORD_TYPES[name], json.loads(remote_data))
                 stored = self._store.update(replace(theirs, version=local_version))
             self._db.execute(
-                "UPDATE sync_conflicts SET reviewed = ? WHERE id = ?",
-                (1 if keep == "local" else 2, conflict_id),
+                "UPDATE sync_conflicts SET reviewed = 1, kept = ?, replaced_data = ?,"
+                " resolved_at = ? WHERE id = ?",
+                (keep, replaced, utc_now(), conflict_id),
             )
             self._audit.append("conflict_resolved", "sync_conflict", str(conflict_id),
                                case_id)
         return stored
-
-    @staticmethod
-    def _replaced_reason(conflict_id: int) -> str:
-        return f"this laptop's version, replaced by HQ's at review of conflict {conflict_id}"
