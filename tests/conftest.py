@@ -20,6 +20,20 @@ from safeconf.vault.keys import KdfParams
 from safeconf.vault.vault import Vault
 
 IN_CI = bool(os.environ.get("CI"))
+
+BUS_CONFIG = """<!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN"
+ "http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd">
+<busconfig>
+  <type>session</type>
+  <listen>unix:dir={socket_dir}</listen>
+  <auth>EXTERNAL</auth>
+  <policy context="default">
+    <allow send_destination="*" eavesdrop="true"/>
+    <allow eavesdrop="true"/>
+    <allow own="*"/>
+  </policy>
+</busconfig>
+"""
 PASSPHRASE = "correct horse battery staple"
 
 # Cheap Argon2id for tests; one test checks that the production default is what vaults get.
@@ -40,8 +54,13 @@ def _secret_service() -> Iterator[str]:
         if shutil.which(tool) is None:
             service_missing(f"{tool} (Secret Service for the keyring tests)")
     home = tempfile.mkdtemp(prefix="safeconf-keyring-")
+    # A bus of our own with no service activation: with the system's session config, the
+    # first Secret Service call could activate a second gnome-keyring (which then asks for
+    # a password through a prompt nobody can answer) before ours has claimed the name.
+    bus_config = Path(home) / "bus.conf"
+    bus_config.write_text(BUS_CONFIG.format(socket_dir=home), encoding="utf-8")
     bus = subprocess.Popen(
-        ["dbus-daemon", "--session", "--nofork", "--print-address=1"],
+        ["dbus-daemon", f"--config-file={bus_config}", "--nofork", "--print-address=1"],
         stdout=subprocess.PIPE,
         stderr=subprocess.DEVNULL,
         text=True,
@@ -98,7 +117,7 @@ def _wait_for_secret_service(
     while time.monotonic() < deadline and daemon.poll() is None:
         try:
             connection = secretstorage.dbus_init()
-            if secretstorage.check_service_availability(connection):
+            if _name_has_owner(connection, "org.freedesktop.secrets"):
                 secretstorage.get_default_collection(connection)
                 return
         except Exception as exc:  # the daemon is still starting
@@ -108,6 +127,15 @@ def _wait_for_secret_service(
         f"the Secret Service did not start (exit {daemon.poll()}, last error {last_error!r}, "
         f"daemon said: {log.read_text(errors='replace')[-500:]!r})"
     )
+
+
+def _name_has_owner(connection: object, name: str) -> bool:
+    # Not secretstorage.check_service_availability: it also says yes when the name could
+    # merely be activated, and using it then would start a second daemon.
+    from jeepney.bus_messages import message_bus
+    from jeepney.io.blocking import Proxy
+
+    return bool(Proxy(message_bus, connection).NameHasOwner(name)[0])
 
 
 @pytest.fixture
