@@ -13,7 +13,7 @@ from pathlib import Path
 
 from sqlalchemy.exc import OperationalError
 
-from safeconf.hq import cases, devices, enrollment, recovery, recovery_key
+from safeconf.hq import cases, conflicts, devices, enrollment, recovery, recovery_key
 from safeconf.hq.datadir import DEFAULT_HOSTS, DEFAULT_PORT, DataDir, initialise
 from safeconf.hq.db import Database
 from safeconf.hq.errors import AdminError
@@ -21,13 +21,20 @@ from safeconf.hq.errors import AdminError
 DATA_DIR_ENV = "SAFECONF_HQ_DATA_DIR"
 
 
-def _parser() -> argparse.ArgumentParser:
+def _common_options(default: object = None) -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--data-dir", type=Path, default=None,
+    common.add_argument("--data-dir", type=Path, default=default,
                         help=f"HQ data directory (default: ${DATA_DIR_ENV})")
-    common.add_argument("--database", default=None,
+    common.add_argument("--database", default=default,
                         help="sqlite:///PATH or postgresql://… (default: from init, else "
                              "SQLite in the data directory)")
+    return common
+
+
+def _parser() -> argparse.ArgumentParser:
+    common = _common_options()
+    # For sub-subcommands: a default there would overwrite the value given before them.
+    common_below = _common_options(argparse.SUPPRESS)
     parser = argparse.ArgumentParser(prog="safeconf-hq", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
 
@@ -67,6 +74,35 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--wipe", action="store_true", help="also tell the device to wipe its data")
 
     sub.add_parser("devices", parents=[common], help="list enrolled devices")
+
+    p = sub.add_parser("conflicts", parents=[common],
+                       help="review changes HQ kept for review instead of taking them",
+                       description="List the changes HQ kept for review instead of taking "
+                                   "them (ids, devices, workers, case numbers and reasons; "
+                                   "never record content), or show or resolve one.")
+    p.add_argument("--all", action="store_true", help="include resolved conflicts")
+    csub = p.add_subparsers(dest="conflicts_command", metavar="{show,resolve}")
+    c = csub.add_parser("show", parents=[common_below],
+                        help="both versions of one conflict (PRINTS RECORD CONTENT)",
+                        description="Show the device's version and HQ's current copy field "
+                                    "by field (only the fields that differ, plus a note's "
+                                    "section or an attendee's role). This prints record "
+                                    "content — names, note text — for the reviewer: keep it "
+                                    "off shared screens and out of logs.")
+    c.add_argument("id", help="the conflict id (see `safeconf-hq conflicts`)")
+    c = csub.add_parser("resolve", parents=[common_below],
+                        help="settle one conflict by keeping HQ's copy or the device's",
+                        description="--keep hq: HQ's copy stays, the conflict is marked "
+                                    "reviewed. --keep device: the device's version becomes "
+                                    "HQ's next version of the record and reaches the laptops "
+                                    "of the case's workers at their next sync (not for "
+                                    "insert-only records, sealed cases or cases assigned to "
+                                    "nobody). Either way your login and the time are "
+                                    "recorded, and nothing is deleted.")
+    c.add_argument("id", help="the conflict id (see `safeconf-hq conflicts`)")
+    c.add_argument("--keep", required=True, choices=conflicts.KEEP_CHOICES)
+    c.add_argument("--note", default=None, metavar="TEXT",
+                   help="why (kept with the resolution; shown by `show`, never in the list)")
 
     p = sub.add_parser("cases", help="import and manage cases")
     csub = p.add_subparsers(dest="cases_command", required=True)
@@ -188,7 +224,28 @@ def _command(args: argparse.Namespace, data_dir: DataDir, db: Database) -> int:
         return 0
     if args.command == "cases":
         return _cases(args, db)
+    if args.command == "conflicts":
+        return _conflicts(args, db)
     raise AdminError(f"unknown command {args.command}")
+
+
+def _conflicts(args: argparse.Namespace, db: Database) -> int:
+    action = args.conflicts_command
+    if action is None:
+        print(conflicts.format_table(conflicts.list_conflicts(db, args.all), args.all))
+    elif action == "show":
+        print(conflicts.format_detail(conflicts.load(db, conflicts.parse_id(args.id))))
+    elif action == "resolve":
+        conflict_id = conflicts.parse_id(args.id)
+        done = conflicts.resolve(db, conflict_id, args.keep, args.note)
+        if done.kept == "hq":
+            kept = "HQ's copy stays; the device's version remains kept with the conflict"
+        else:
+            kept = (f"the device's version is now HQ's version {done.new_version} of the "
+                    "record; laptops of the case's workers receive it at their next sync")
+        print(f"Conflict {conflict_id} resolved: {kept}. Recorded as resolved by "
+              f"{done.resolved_by}.")
+    return 0
 
 
 def _cases(args: argparse.Namespace, db: Database) -> int:

@@ -18,3 +18,8 @@ def parse(text: str) -> datetime:
     if moment.tzinfo is None:
         raise ValueError(f"timestamp without a time zone: {text!r}")
     return moment.astimezone(UTC)
+
+
+def short(stamp: str | None) -> str:
+    """A stored time as admins read it in tables: `2026-03-01 10:02:11Z`."""
+    return stamp[:19].replace("T", " ") + "Z" if stamp else ""

@@ -80,6 +80,7 @@ class Database:
         if version != str(schema.SCHEMA_VERSION):
             raise AdminError(f"The HQ database has schema version {version}; this HQ needs "
                              f"{schema.SCHEMA_VERSION}.")
+        self._add_missing_tables()
 
     def _schema_version(self) -> str | None:
         with self.read() as conn:
@@ -115,6 +116,22 @@ class Database:
                     conn.exec_driver_sql(f"ALTER TABLE devices ADD COLUMN {column} VARCHAR(36)")
             conn.execute(update(schema.meta).where(schema.meta.c.key == "schema_version")
                          .values(value="3"))
+
+    def _add_missing_tables(self) -> None:
+        """Create the purely additive tables (`schema.ADDED_TABLES`) an older HQ made none of.
+
+        No version bump: nothing an older HQ reads changes, so it can keep serving the same
+        database during an upgrade.
+        """
+        have = inspect(self.engine)
+        if all(have.has_table(t.name) for t in schema.ADDED_TABLES):
+            return
+        with self.write() as conn:
+            if conn.dialect.name == "postgresql":
+                # Serialise HQ processes starting at once; the loser finds the tables made.
+                conn.exec_driver_sql("LOCK TABLE hq_meta IN EXCLUSIVE MODE")
+            for table in schema.ADDED_TABLES:
+                table.create(conn, checkfirst=True)
 
     def dispose(self) -> None:
         self.engine.dispose()

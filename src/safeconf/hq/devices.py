@@ -147,5 +147,4 @@ def format_table(devices: list[Device]) -> str:
     )
 
 
-def _short(stamp: str | None) -> str:
-    return stamp[:19].replace("T", " ") + "Z" if stamp else ""
+_short = clock.short

@@ -45,7 +45,9 @@ REASONS = {
 
 
 @dataclass
-class _Current:
+class StoredCopy:
+    """HQ's current copy of a record."""
+
     type: str
     case_id: str
     version: int
@@ -57,7 +59,7 @@ class _Current:
 class _Conflict:
     item: PushItem
     reason: str
-    hq: _Current | None
+    hq: StoredCopy | None
 
 
 def apply_push(db: Database, device: Device, batch: PushBatch,
@@ -128,16 +130,16 @@ def _visible_cases(conn: Connection, worker_id: str) -> tuple[set[str], set[str]
     return {r.case_id for r in rows if not r.sealed}, {r.case_id for r in rows if r.sealed}
 
 
-def _load_current(conn: Connection, ids: list[str]) -> dict[str, _Current]:
+def _load_current(conn: Connection, ids: list[str]) -> dict[str, StoredCopy]:
     r = schema.records
-    found: dict[str, _Current] = {}
+    found: dict[str, StoredCopy] = {}
     for part in chunks(sorted(ids)):  # sorted: row locks in one order, so no deadlocks
         rows = conn.execute(
             select(r.c.id, r.c.type, r.c.case_id, r.c.version, r.c.content_hash, r.c.data)
             .where(r.c.id.in_(part)).order_by(r.c.id).with_for_update()
         ).all()
         for row in rows:
-            found[row.id] = _Current(row.type, row.case_id, row.version, row.content_hash,
+            found[row.id] = StoredCopy(row.type, row.case_id, row.version, row.content_hash,
                                      row.data)
     return found
 
@@ -148,7 +150,7 @@ def _apply_items(conn: Connection, device: Device, batch_id: str, items: list[Pu
         return []
     writable, sealed = _visible_cases(conn, device.worker_id)
     stored = _load_current(conn, list({i.id for i in items}))
-    state: dict[str, _Current] = dict(stored)
+    state: dict[str, StoredCopy] = dict(stored)
     accepted: dict[str, PushItem] = {}  # id -> last accepted item; dict order = change order
     conflicts: list[_Conflict] = []
     for item in items:
@@ -160,16 +162,12 @@ def _apply_items(conn: Connection, device: Device, batch_id: str, items: list[Pu
             visible = hq is not None and hq.case_id in writable
             conflicts.append(_Conflict(item, reason, hq if visible else None))
             continue
-        state[item.id] = _Current(item.type, item.case_id, item.record.version, item.digest,
+        state[item.id] = StoredCopy(item.type, item.case_id, item.record.version, item.digest,
                                   item.data)
         accepted.pop(item.id, None)
         accepted[item.id] = item
-    lost = _write_records(conn, device, stored, accepted, now)
-    for item in lost:
-        accepted.pop(item.id, None)
-        conflicts.append(_Conflict(item, "concurrent_change", None))
-    _record_case_states(conn, [i for i in accepted.values() if i.type == "case"], stored, now)
-    relog(conn, [(i.id, i.type, i.case_id) for i in accepted.values()])
+    lost = _store(conn, device.device_id, stored, accepted, now)
+    conflicts.extend(_Conflict(item, "concurrent_change", None) for item in lost)
     if conflicts:
         conn.execute(insert(schema.conflicts), [{
             "device_id": device.device_id, "batch_id": batch_id, "seq": c.item.seq,
@@ -181,7 +179,34 @@ def _apply_items(conn: Connection, device: Device, batch_id: str, items: list[Pu
     return conflicts
 
 
-def _judge(item: PushItem, hq: _Current | None, writable: set[str],
+def _store(conn: Connection, stored_by: str, stored: dict[str, StoredCopy],
+           accepted: dict[str, PushItem], now: str) -> list[PushItem]:
+    """Make the accepted items HQ's current copies: records, case states, change log.
+    Returns (and drops from `accepted`) new ones another writer inserted first."""
+    lost = _write_records(conn, stored_by, stored, accepted, now)
+    for item in lost:
+        accepted.pop(item.id, None)
+    _record_case_states(conn, [i for i in accepted.values() if i.type == "case"], stored, now)
+    relog(conn, [(i.id, i.type, i.case_id) for i in accepted.values()])
+    return lost
+
+
+def stored_copy(conn: Connection, record_id: str) -> StoredCopy | None:
+    """HQ's copy of one record, locked until the transaction ends."""
+    return _load_current(conn, [record_id]).get(record_id)
+
+
+def take_version(conn: Connection, item: PushItem, stored: StoredCopy | None, stored_by: str,
+                 now: str) -> bool:
+    """Store `item` as HQ's current copy exactly as an accepted push item is stored, so it
+    enters the change log and reaches every device of the case's workers. `stored` is HQ's
+    copy as read (locked) by `stored_copy`. False if a new id was inserted by another writer
+    first (PostgreSQL only); the caller should then roll back."""
+    before = {} if stored is None else {item.id: stored}
+    return not _store(conn, stored_by, before, {item.id: item}, now)
+
+
+def _judge(item: PushItem, hq: StoredCopy | None, writable: set[str],
            sealed: set[str]) -> str | None:
     """None to accept, "same" for a copy HQ already has, else the conflict's reason."""
     if item.case_id not in writable:
@@ -206,7 +231,7 @@ def _judge(item: PushItem, hq: _Current | None, writable: set[str],
     return None
 
 
-def _write_records(conn: Connection, device: Device, stored: dict[str, _Current],
+def _write_records(conn: Connection, stored_by: str, stored: dict[str, StoredCopy],
                    accepted: dict[str, PushItem], now: str) -> list[PushItem]:
     """Insert new records and update changed ones; returns new ones another writer got to
     first (possible on PostgreSQL between our read and our insert)."""
@@ -217,7 +242,7 @@ def _write_records(conn: Connection, device: Device, stored: dict[str, _Current]
     if new:
         rows = [{
             "id": i.id, "type": i.type, "case_id": i.case_id, "version": i.record.version,
-            "data": i.data, "content_hash": i.digest, "stored_by": device.device_id,
+            "data": i.data, "content_hash": i.digest, "stored_by": stored_by,
             "stored_at": now,
         } for i in sorted(new, key=lambda i: i.id)]
         stmt = insert_ignoring_duplicates(conn, r, ["id"]).returning(r.c.id)
@@ -232,7 +257,7 @@ def _write_records(conn: Connection, device: Device, stored: dict[str, _Current]
         conn.execute(
             update(r).where(r.c.id == bindparam("b_id")).values(
                 version=bindparam("b_version"), data=bindparam("b_data"),
-                content_hash=bindparam("b_hash"), stored_by=device.device_id, stored_at=now,
+                content_hash=bindparam("b_hash"), stored_by=stored_by, stored_at=now,
             ),
             [{"b_id": i.id, "b_version": i.record.version, "b_data": i.data,
               "b_hash": i.digest} for i in sorted(changed, key=lambda i: i.id)],
@@ -240,7 +265,7 @@ def _write_records(conn: Connection, device: Device, stored: dict[str, _Current]
     return lost
 
 
-def _record_case_states(conn: Connection, items: list[PushItem], stored: dict[str, _Current],
+def _record_case_states(conn: Connection, items: list[PushItem], stored: dict[str, StoredCopy],
                         now: str) -> None:
     """A caseworker may close or reopen a case; closing starts its retention clock."""
     c = schema.cases

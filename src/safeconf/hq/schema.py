@@ -153,6 +153,25 @@ conflicts = Table(
     Column("needs_review", Boolean, nullable=False, default=True),
 )
 
+# How an administrator settled a conflict (`safeconf-hq conflicts resolve`): one row per
+# conflict, never deleted. The conflict row keeps the device's version either way.
+conflict_resolutions = Table(
+    "conflict_resolutions",
+    metadata,
+    Column("conflict_id", Integer, primary_key=True, autoincrement=False),
+    Column("kept", String(16), nullable=False),  # hq | device
+    Column("resolved_by", String(200), nullable=False),  # the admin's login
+    Column("resolved_at", String(40), nullable=False),
+    Column("note", Text, nullable=True),
+    Column("hq_version", BigInteger, nullable=True),  # HQ's version when it was settled
+    Column("new_version", BigInteger, nullable=True),  # the device's copy, stored as this
+)
+
+# Tables added after a schema version without changing what older HQs read or write: an
+# older HQ process keeps working beside a newer one, and `Database.check_schema` creates
+# them when missing.
+ADDED_TABLES = (conflict_resolutions,)
+
 push_batches = Table(
     "push_batches",
     metadata,
