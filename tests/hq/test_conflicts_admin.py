@@ -14,7 +14,6 @@ from sqlalchemy import select
 from safeconf.domain.records import (
     Attendee,
     CaseStatus,
-    Conference,
     ConferenceState,
     Note,
     NoteRevision,
@@ -24,10 +23,7 @@ from safeconf.domain.records import (
 )
 from safeconf.hq import schema
 from safeconf.sync import HQClient, OutboxItem
-
-
-def _conference(case_id: str) -> Conference:
-    return Conference(case_id=case_id, scheduled_start="2026-03-01T10:00:00+00:00")
+from tests.hq.test_push_pull import conference
 
 
 def _pull_all(client: HQClient, cursor: int = 0) -> tuple[dict[str, Any], int]:
@@ -69,7 +65,7 @@ def _note_clash(hq: HQ) -> _NoteClash:
     case_id = hq.add_case(worker)
     _, laptop = hq.device(worker)
     _, tablet = hq.device(worker)
-    conf = _conference(case_id)
+    conf = conference(case_id)
     first = Note(case_id=case_id, conference_id=conf.id, section=NoteSection.SAFETY_PLAN,
                  body="Grandmother Rosalind supervises visits.", author=worker)
     laptop.push(str(uuid.uuid4()), [OutboxItem.of(1, conf), OutboxItem.of(2, first)])
@@ -249,7 +245,7 @@ def test_a_sealed_or_unassigned_case_refuses_the_devices_version(shared_hq: HQ) 
     worker = new_worker()
     sealed_case, dropped_case = shared_hq.add_case(worker), shared_hq.add_case(worker)
     _, laptop = shared_hq.device(worker)
-    sealed_conf, dropped_conf = _conference(sealed_case), _conference(dropped_case)
+    sealed_conf, dropped_conf = conference(sealed_case), conference(dropped_case)
     shared_hq.cli("cases", "seal", shared_hq.case_number(sealed_case))
     shared_hq.cli("cases", "unassign", shared_hq.case_number(dropped_case), worker)
     result = laptop.push(str(uuid.uuid4()), [OutboxItem.of(1, sealed_conf),
@@ -287,7 +283,7 @@ def test_the_all_list_shows_resolved_conflicts_and_their_outcome(shared_hq: HQ) 
     case_id = shared_hq.add_case(worker)
     _, laptop = shared_hq.device(worker)
     _, tablet = shared_hq.device(worker)
-    conf = _conference(case_id)
+    conf = conference(case_id)
     laptop.push(str(uuid.uuid4()), [OutboxItem.of(1, conf)])
     moved = dataclasses.replace(conf, state=ConferenceState.CHECKING_IN, version=2)
     laptop.push(str(uuid.uuid4()), [OutboxItem.of(2, moved, base_version=1)])

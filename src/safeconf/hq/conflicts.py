@@ -5,7 +5,6 @@ copy or making the device's version HQ's next version. Nothing is ever deleted."
 from __future__ import annotations
 
 import dataclasses
-import getpass
 import json
 import logging
 from dataclasses import dataclass
@@ -20,6 +19,7 @@ from safeconf.hq import clock, schema
 from safeconf.hq.changelog import canonical_record
 from safeconf.hq.db import Database
 from safeconf.hq.errors import AdminError
+from safeconf.hq.operator import admin_login
 from safeconf.hq.push import CASE_FIELDS_OWNED_BY_HQ, REASONS, stored_copy, take_version
 from safeconf.hq.pushparse import PushItem
 
@@ -76,13 +76,6 @@ def parse_id(text: str) -> int:
         raise AdminError(f"HQ has no conflict {text!r}; `safeconf-hq conflicts --all` lists "
                          "them.")
     return int(text)
-
-
-def admin_login() -> str:
-    try:
-        return getpass.getuser()[:200]
-    except OSError:
-        return "unknown"
 
 
 def _select_conflicts() -> Any:

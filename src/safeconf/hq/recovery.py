@@ -3,7 +3,6 @@ recovery code to read to the caseworker. Each recovery is recorded (device id, t
 
 from __future__ import annotations
 
-import getpass
 import logging
 
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
@@ -12,6 +11,7 @@ from sqlalchemy import insert
 from safeconf.hq import clock, escrow_store, schema
 from safeconf.hq.db import Database
 from safeconf.hq.errors import AdminError
+from safeconf.hq.operator import admin_login
 from safeconf.sync import escrow, recovery_code
 from safeconf.sync.errors import EscrowInvalid
 
@@ -27,14 +27,9 @@ def recover(db: Database, device_id: str, private_key: X25519PrivateKey) -> str:
         raise AdminError(f"Device {device_id}: {exc}") from exc
     with db.write() as conn:
         conn.execute(insert(schema.recoveries).values(
-            device_id=device_id, recovered_at=clock.iso(clock.now()), admin=_admin()[:200],
+            device_id=device_id, recovered_at=clock.iso(clock.now()), admin=admin_login(),
         ))
     log.warning("recovery code issued for device=%s", device_id)
     return recovery_code.encode(data_key)
 
 
-def _admin() -> str:
-    try:
-        return getpass.getuser()
-    except OSError:
-        return "unknown"
