@@ -11,9 +11,7 @@ from enum import StrEnum
 
 from safeconf.domain.errors import InvalidRecord
 from safeconf.domain.ids import new_id, utc_now
-
-MAX_NOTE_CHARS = 200_000  # about 60 pages: far past any real section, small enough to sync
-MAX_NAME_CHARS = 200
+from safeconf.domain.limits import MAX_NAME_CHARS, MAX_NOTE_CHARS
 
 
 class CaseStatus(StrEnum):
