@@ -28,7 +28,14 @@ sys.path.insert(0, str(ROOT / "tests" / "hq"))
 from hq_harness import HQ  # noqa: E402
 from hq_pgcluster import ClusterUnavailable, create_database, start_cluster  # noqa: E402
 
-from safeconf.domain.records import NoteRevision  # noqa: E402
+from safeconf.domain.records import (  # noqa: E402
+    Conference,
+    ConferenceState,
+    Note,
+    NoteRevision,
+    NoteSection,
+    RecordMeta,
+)
 from safeconf.hq import devices, pushparse  # noqa: E402
 from safeconf.hq.push import apply_push  # noqa: E402
 from safeconf.sync import HQClient, OutboxItem  # noqa: E402
@@ -51,13 +58,18 @@ class Row:
         return self.records / self.seconds if self.seconds else 0.0
 
 
-def revisions(case_id: str, count: int) -> list[NoteRevision]:
-    note_id = str(uuid.uuid4())
-    return [NoteRevision(case_id=case_id, note_id=note_id, revision=i + 1, body=BODY,
-                         author="bench") for i in range(count)]
+def revisions(case_id: str, count: int) -> list[RecordMeta]:
+    """A conference, a note in it and the note's revisions: `count` records that HQ's rules
+    accept as a laptop would send them (an open gate: nobody present yet)."""
+    conf = Conference(case_id=case_id, scheduled_start="2026-03-01T10:00:00+00:00",
+                      state=ConferenceState.IN_SESSION)
+    note = Note(case_id=case_id, conference_id=conf.id, section=NoteSection.GENERAL,
+                body=BODY, author="bench")
+    return [conf, note, *(NoteRevision(case_id=case_id, note_id=note.id, revision=i + 1,
+                                       body=BODY, author="bench") for i in range(count - 2))]
 
 
-def push_all(client: HQClient, records: list[NoteRevision], batch: int = BATCH) -> list[float]:
+def push_all(client: HQClient, records: list[RecordMeta], batch: int = BATCH) -> list[float]:
     latencies = []
     for start in range(0, len(records), batch):
         chunk = records[start:start + batch]
@@ -106,7 +118,7 @@ def many_devices(hq: HQ, devices_count: int, per_device: int) -> tuple[float, li
         enrolled = hq.enroll(worker)
         setups.append((hq.client(enrolled), revisions(case_id, per_device)))
 
-    def sync(setup: tuple[HQClient, list[NoteRevision]]) -> list[float]:
+    def sync(setup: tuple[HQClient, list[RecordMeta]]) -> list[float]:
         client, records = setup
         latencies = push_all(client, records, batch=100)
         began = time.perf_counter()

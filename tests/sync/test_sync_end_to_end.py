@@ -26,7 +26,8 @@ def case_numbered(vault, number):
 
 
 def record_conference(vault, case):
-    conf = vault.conferences.add(Conference(case_id=case.id, scheduled_start="2026-11-25T15:00"))
+    conf = vault.conferences.add(Conference(case_id=case.id,
+                                            scheduled_start="2026-11-25T15:00:00+00:00"))
     vault.attendees.add(Attendee(case_id=case.id, conference_id=conf.id, name="Rowan Alder",
                                  role=Role.PARENT))
     note = vault.notes.add(Note(case_id=case.id, conference_id=conf.id,
@@ -215,7 +216,7 @@ def test_a_revoked_consent_reaches_the_other_laptop_as_an_update(hq, laptop, key
     consent = first.consents.add(Consent(
         case_id=case.id, client_name="Rowan Alder", signed_by="Rowan Alder",
         information="school attendance records", recipients=("school counselor",),
-        valid_from="2026-11-25", valid_until="2027-05-25"))
+        valid_from="2026-11-25T00:00:00+00:00", valid_until="2027-05-25T00:00:00+00:00"))
     sync(first, keyring_store)
     first.consents.update(replace(consent, revoked_at="2026-12-01T10:00:00+00:00"))
     report = sync(first, keyring_store)

@@ -14,7 +14,7 @@ from safeconf.domain.records import Note, NoteSection
 from safeconf.ui.app_window import AppWindow
 from safeconf.ui.conflict_review import ConflictReviewDialog
 from safeconf.ui.sync_controller import SyncState
-from safeconf.vault.sync_store import Credentials
+from safeconf.vault.sync_store import Credentials, Unusable
 from tests.ui.conftest import ScriptedPrompter
 from tests.ui.test_language_and_access import unnamed_controls
 
@@ -143,3 +143,17 @@ def test_the_review_speaks_spanish(
         assert "Sección (igual): Preocupaciones" in dialog.hq_view.toPlainText()
     finally:
         translations.apply("en")
+
+
+def test_the_review_says_when_records_from_hq_were_kept_aside(
+    qtbot: Any, unlocked: AppWindow, prompter: ScriptedPrompter
+) -> None:
+    make_conflicts(unlocked)
+    dialog = ConflictReviewDialog(unlocked.conflicts, prompter, unlocked)
+    qtbot.addWidget(dialog)
+    assert dialog.quarantine_note.isHidden()
+    unlocked.session.vault.sync.apply_page(
+        [Unusable("conference", {"id": "x"}, "conference.scheduled_start: not a time")], 4)
+    dialog.refresh()
+    assert not dialog.quarantine_note.isHidden()
+    assert dialog.quarantine_note.text().startswith("1 record(s) from HQ could not be used")

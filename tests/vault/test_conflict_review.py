@@ -18,7 +18,8 @@ def case(vault):
 
 def conflicting_note(vault, case):
     """A note edited here (unpushed) and, differently, at HQ."""
-    conf = vault.conferences.add(Conference(case_id=case.id, scheduled_start="2026-11-25"))
+    conf = vault.conferences.add(Conference(case_id=case.id,
+                                            scheduled_start="2026-11-25T09:00:00+00:00"))
     note = vault.notes.add(Note(case_id=case.id, conference_id=conf.id,
                                 section=NoteSection.CONCERNS, body="first words"))
     vault.sync.mark_pushed(vault.sync.pending(1000)[-1].seq, vault.audit.count())
@@ -87,7 +88,8 @@ def test_a_reviewed_conflict_cannot_be_resolved_again(vault, case):
 
 
 def test_an_append_only_record_keeps_this_laptops_copy(vault, case):
-    conf = vault.conferences.add(Conference(case_id=case.id, scheduled_start="2026-11-25"))
+    conf = vault.conferences.add(Conference(case_id=case.id,
+                                            scheduled_start="2026-11-25T09:00:00+00:00"))
     note = vault.notes.add(Note(case_id=case.id, conference_id=conf.id,
                                 section=NoteSection.GENERAL, body="original"))
     revision = vault.notes.revisions(note.id)[0]

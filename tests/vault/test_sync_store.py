@@ -8,10 +8,18 @@ from dataclasses import replace
 
 import pytest
 
-from safeconf.domain.records import Case, Conference, Note, NoteRevision, NoteSection
-from safeconf.vault.errors import DeviceSecretMissing, NoVault
+from safeconf.domain.errors import ReadOnlyRecord
+from safeconf.domain.records import (
+    Case,
+    Conference,
+    ConferenceState,
+    Note,
+    NoteRevision,
+    NoteSection,
+)
+from safeconf.vault.errors import DeviceSecretMissing, NoVault, RecordNotFound
 from safeconf.vault.migrations import SCHEMA_VERSION
-from safeconf.vault.sync_store import Credentials
+from safeconf.vault.sync_store import Credentials, Unusable
 from safeconf.vault.vault import DB_NAME, KEYS_NAME, Vault
 from tests.conftest import PASSPHRASE
 
@@ -26,7 +34,8 @@ def remote_case(number="R-1"):
 
 
 def test_the_outbox_keeps_each_write_as_it_was_written(vault, case):
-    conf = vault.conferences.add(Conference(case_id=case.id, scheduled_start="2026-11-25T09"))
+    conf = vault.conferences.add(Conference(case_id=case.id,
+                                            scheduled_start="2026-11-25T09:00:00+00:00"))
     vault.conferences.update(replace(conf, location="Kitchen"))
     pending = vault.sync.pending(100)
     assert [(p.seq, p.record_type, p.version) for p in pending] == [
@@ -82,7 +91,8 @@ def test_when_both_sides_changed_both_versions_are_kept_and_flagged(vault, case)
 
 
 def test_an_append_only_record_arriving_with_other_content_is_a_conflict(vault, case):
-    conf = vault.conferences.add(Conference(case_id=case.id, scheduled_start="2026-11-25"))
+    conf = vault.conferences.add(Conference(case_id=case.id,
+                                            scheduled_start="2026-11-25T09:00:00+00:00"))
     note = vault.notes.add(Note(case_id=case.id, conference_id=conf.id,
                                 section=NoteSection.GENERAL, body="original"))
     revision = vault.notes.revisions(note.id)[0]
@@ -92,7 +102,8 @@ def test_an_append_only_record_arriving_with_other_content_is_a_conflict(vault, 
 
 
 def test_purging_a_case_removes_its_records_and_search_entries_and_is_audited(vault, case):
-    conf = vault.conferences.add(Conference(case_id=case.id, scheduled_start="2026-11-25"))
+    conf = vault.conferences.add(Conference(case_id=case.id,
+                                            scheduled_start="2026-11-25T09:00:00+00:00"))
     vault.notes.add(Note(case_id=case.id, conference_id=conf.id, section=NoteSection.GENERAL,
                          body="sealed words about the child"))
     other = vault.cases.add(Case(case_number="S-2", family_name="Keep"))
@@ -132,6 +143,7 @@ def test_a_version_1_vault_is_migrated_with_a_backup_first(vault, case, data_dir
     db.execute("ALTER TABLE outbox DROP COLUMN data")
     db.execute("DROP TABLE sync_state")
     db.execute("DROP TABLE sync_conflicts")
+    db.execute("DROP TABLE sync_quarantine")
     db.execute("PRAGMA user_version = 1")
     vault.close()
     reopened = Vault.open(data_dir, PASSPHRASE, keyring_store)
@@ -141,3 +153,56 @@ def test_a_version_1_vault_is_migrated_with_a_backup_first(vault, case, data_dir
     assert (data_dir / f"{DB_NAME}.before-schema-{SCHEMA_VERSION}.bak").exists()
     assert all(r.ok for r in reopened.check())
     reopened.close()
+
+
+def test_a_pulled_record_this_laptop_cannot_use_is_quarantined_and_the_rest_applies(
+        vault, case):
+    good = remote_case("R-5")
+    soon = Conference(case_id=case.id, scheduled_start="soon")  # built, never validated
+    unreadable = Unusable("conference", {"id": "x", "case_id": case.id, "state": "??"},
+                          "Conference: unknown state")
+    result = vault.sync.apply_page([soon, good, unreadable], new_cursor=12)
+    assert (result.inserted, result.quarantined) == (1, 2) and vault.sync.cursor == 12
+    assert vault.cases.get(good.id) == good
+    kept = vault.sync.quarantined()
+    assert [(q["record_type"], q["case_id"]) for q in kept] == [("conference", case.id)] * 2
+    assert "scheduled_start" in kept[0]["problem"]
+    with pytest.raises(RecordNotFound):
+        vault.conferences.get(soon.id)
+    [line] = [c for c in vault.check() if c.name == "records from HQ"]
+    assert line.ok and "2 kept aside" in line.detail and "scheduled_start" in line.detail
+    vault.sync.purge_cases([case.id])
+    assert vault.sync.quarantined() == []
+
+
+def test_a_pulled_change_to_a_conference_finalized_here_is_kept_beside_it_never_applied(
+        vault, case):
+    conf = vault.conferences.add(Conference(case_id=case.id, state=ConferenceState.IN_SESSION,
+                                            scheduled_start="2026-11-25T09:00:00+00:00"))
+    note = vault.notes.add(Note(case_id=case.id, conference_id=conf.id,
+                                section=NoteSection.DECISIONS, body="as decided"))
+    concluded = vault.conferences.update(replace(conf, state=ConferenceState.CONCLUDED))
+    final = vault.conferences.update(replace(concluded, state=ConferenceState.FINALIZED))
+    vault.sync.mark_pushed(10**6, 10**6)
+    elsewhere = replace(note, body="changed on another laptop", version=note.version + 1)
+    reopened = replace(final, state=ConferenceState.IN_SESSION, version=final.version + 1)
+    result = vault.sync.apply_page([elsewhere, reopened], new_cursor=20)
+    assert result.conflicts == 2 and vault.sync.cursor == 20
+    assert vault.notes.get(note.id).body == "as decided"
+    assert vault.conferences.get(conf.id).state is ConferenceState.FINALIZED
+    kept = {c["record_id"]: c for c in vault.sync.conflicts()}
+    assert "finalized" in kept[note.id]["reason"]
+    assert vault.sync.conflict(kept[note.id]["id"])["remote"].body == "changed on another laptop"
+
+
+def test_the_vault_refuses_to_write_into_a_finalized_conference_whoever_calls_it(vault, case):
+    conf = vault.conferences.add(Conference(case_id=case.id, state=ConferenceState.FINALIZED,
+                                            scheduled_start="2026-11-25T09:00:00+00:00"))
+    with pytest.raises(ReadOnlyRecord):
+        vault.notes.add(Note(case_id=case.id, conference_id=conf.id,
+                             section=NoteSection.DECISIONS, body="after the fact"))
+    with pytest.raises(ReadOnlyRecord):
+        vault.conferences.update(replace(conf, state=ConferenceState.IN_SESSION))
+    addendum = vault.notes.add(Note(case_id=case.id, conference_id=conf.id, is_addendum=True,
+                                    section=NoteSection.GENERAL, body="Correction."))
+    assert vault.notes.get(addendum.id).is_addendum

@@ -88,6 +88,10 @@ class ConflictService:
     def open_count(self) -> int:
         return len(self._vault.sync.conflicts())
 
+    def quarantined_count(self) -> int:
+        """Records HQ sent that this laptop could not use (kept aside, see `safeconf check`)."""
+        return len(self._vault.sync.quarantined())
+
     def open_conflicts(self) -> list[ConflictItem]:
         return [self._item(self._vault.sync.conflict(row["id"]))
                 for row in self._vault.sync.conflicts()]

@@ -61,11 +61,21 @@ class DemoDataInvalid(ValueError):
 
 
 def demo_records(today: date | None = None, device: str = "demo-device") -> list[RecordMeta]:
-    """Every demo record, each after the records it refers to.
+    """Every demo record as it stands at the end, each after the records it refers to.
 
     Order: a case, then for each of its conferences the conference, its attendees, their
     acknowledgments, and each note followed by its revisions.
     """
+    latest: dict[str, RecordMeta] = {}
+    for record in demo_history(today, device):
+        latest[record.id] = record  # a later version keeps the place of the first
+    return list(latest.values())
+
+
+def demo_history(today: date | None = None, device: str = "demo-device") -> list[RecordMeta]:
+    """The demo records in the order they were written, as a laptop would have written
+    them: a conference that ended is recorded in session, then concluded or finalized as a
+    later version of the same record (the vault refuses a finalized room being filled)."""
     builder = _Builder(
         data=_load(),
         today=today or date.today(),
@@ -135,6 +145,10 @@ def signature_png(seed: str, width: int = 240, height: int = 80) -> bytes:
         + _png_chunk(b"IDAT", zlib.compress(rows, 9))
         + _png_chunk(b"IEND", b"")
     )
+
+
+_RECORDING_STATES = (ConferenceState.SCHEDULED, ConferenceState.CHECKING_IN,
+                     ConferenceState.IN_SESSION)
 
 
 # --- building records ----------------------------------------------------------------------
@@ -225,21 +239,28 @@ class _Builder:
             ConferenceState.CONCLUDED: scope.start + duration,
             ConferenceState.FINALIZED: scope.start + duration + FINALIZED_AFTER,
         }
-        yield Conference(
-            **self._meta(
-                scope.conference_id,
-                scope.case_id,
-                scope.invited,
-                changed_at[state],
-                version=list(ConferenceState).index(state) + 1,
-            ),
-            kind=_enum(ConferenceType, data.get("kind"), f"{where}.kind"),
-            scheduled_start=_iso(scope.start),
-            location=str(data.get("location", "")),
-            facilitator=scope.facilitator,
-            language=_enum(Language, data.get("language", "en"), f"{where}.language"),
-            state=state,
-        )
+
+        def conference(at: ConferenceState) -> Conference:
+            return Conference(
+                **self._meta(
+                    scope.conference_id,
+                    scope.case_id,
+                    scope.invited,
+                    changed_at[at],
+                    version=list(ConferenceState).index(at) + 1,
+                ),
+                kind=_enum(ConferenceType, data.get("kind"), f"{where}.kind"),
+                scheduled_start=_iso(scope.start),
+                location=str(data.get("location", "")),
+                facilitator=scope.facilitator,
+                language=_enum(Language, data.get("language", "en"), f"{where}.language"),
+                state=at,
+            )
+
+        # In the order it happened: the room is recorded while the meeting is on, and only
+        # then is it concluded and finalized (the vault refuses anything else).
+        during = state if state in _RECORDING_STATES else ConferenceState.IN_SESSION
+        yield conference(during)
 
         acknowledgments: list[Acknowledgment] = []
         for index, attendee in enumerate(_list(data, "attendees", where)):
@@ -254,6 +275,8 @@ class _Builder:
             raise DemoDataInvalid(f"{where}: a {state.value} conference cannot have notes yet.")
         for index, note in enumerate(notes):
             yield from self._note(note, scope, index, f"{where}.notes[{index}]")
+        if state is not during:
+            yield conference(state)
 
     def _attendee(
         self, data: dict[str, Any], scope: _Scope, where: str

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from safeconf.app.demo import demo_records
+from safeconf.app.demo import demo_history
 from safeconf.domain.records import (
     Case,
     Conference,
@@ -23,7 +23,7 @@ CONFERENCES_PER_GENERATED_CASE = 5
 
 def fill_demo_vault(vault: Vault, extra_conferences: int = 0) -> int:
     """Add the demo records (and `extra_conferences` generated ones); return how many."""
-    records: list[RecordMeta] = list(demo_records(device=vault.device_id))
+    records: list[RecordMeta] = list(demo_history(device=vault.device_id))
     records.extend(generated_conferences(extra_conferences, vault.device_id))
     return add_all(vault.store, records)
 

@@ -13,8 +13,10 @@ from typing import Any
 from sqlalchemy import Connection, Row, insert, select, update
 
 from safeconf.domain import codec
+from safeconf.domain.change_rules import judge_change
 from safeconf.domain.codec import MUTABLE_TYPES
 from safeconf.domain.errors import InvalidRecord
+from safeconf.domain.statements import current_statements
 from safeconf.hq import clock, schema
 from safeconf.hq.changelog import canonical_record
 from safeconf.hq.db import Database
@@ -22,6 +24,7 @@ from safeconf.hq.errors import AdminError
 from safeconf.hq.operator import admin_login
 from safeconf.hq.push import CASE_FIELDS_OWNED_BY_HQ, REASONS, stored_copy, take_version
 from safeconf.hq.pushparse import PushItem
+from safeconf.hq.record_view import HQRecordView
 
 log = logging.getLogger("safeconf.hq")
 
@@ -320,6 +323,14 @@ def _keep_device(conn: Connection, row: Row[Any], now: str) -> tuple[int | None,
                              "and make any such change there.")
     new_version = current.version + 1 if current is not None else record.version
     record = dataclasses.replace(record, version=new_version)
+    # Settling is one more place a record lands: the conference rules hold here too, so a
+    # finalized record is never replaced by a settled conflict either.
+    view = HQRecordView(conn)
+    refusal = judge_change(record, view.current(record.id), view, current_statements())
+    if refusal is not None:
+        raise AdminError(f"{refusal.message} The device's version cannot become the current "
+                         "one; resolve with --keep hq (it stays readable with `safeconf-hq "
+                         "conflicts show`).")
     data, digest = canonical_record(record)
     item = PushItem(seq=row.seq, type=rtype, record=record, data=data, digest=digest,
                     base_version=None if current is None else current.version)

@@ -11,18 +11,25 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 from sqlalchemy import Connection, bindparam, insert, select, update
 
+from safeconf.domain import change_rules as rules
 from safeconf.domain.auditchain import event_hash
+from safeconf.domain.change_rules import judge_change
 from safeconf.domain.codec import MUTABLE_TYPES
+from safeconf.domain.records import Conference, ConferenceState, Language, RecordMeta
+from safeconf.domain.statements import Statement, current_statements
 from safeconf.hq import clock, devices, schema
 from safeconf.hq.changelog import chunks, relog
 from safeconf.hq.db import Database, insert_ignoring_duplicates
 from safeconf.hq.devices import Device
 from safeconf.hq.errors import HQError
 from safeconf.hq.pushparse import PushBatch, PushItem
+from safeconf.hq.record_view import HQRecordView
+from safeconf.hq.seen import unseen_changes
 
 CASE_FIELDS_OWNED_BY_HQ = ("case_number", "assigned_workers", "sealed")
 
@@ -41,7 +48,31 @@ REASONS = {
                 "for review.",
     "concurrent_change": "Another device changed this at the same moment. Both versions were "
                          "kept and flagged for review.",
+    # The conference rules (safeconf.domain.change_rules): HQ keeps the change for review.
+    rules.FINALIZED: "This conference is finalized, so what was recorded in it cannot "
+                     "change. Your version was kept at HQ for review as a possible addendum.",
+    rules.ILLEGAL_TRANSITION: "A conference cannot move to that state from the one HQ holds; "
+                              "the change was kept for review.",
+    rules.GATE_CLOSED: "This note was written while someone present had not acknowledged "
+                       "confidentiality, so HQ did not share it; it was kept for review.",
+    rules.NOT_DELETABLE: "This record cannot be deleted; the deletion was kept for review.",
+    rules.TOMBSTONED: "This record was deleted, so it cannot change again; the change was "
+                      "kept for review.",
+    rules.NO_PARENT: "HQ has no conference, attendee or note that this record belongs to; it "
+                     "was kept for review.",
+    rules.PARENT_ELSEWHERE: "The record it belongs to is in another case; it was kept for "
+                            "review.",
+    rules.STALE_VIEW: "Someone changed this conference on another laptop after this laptop "
+                      "last synced, so it was not finalized. Review the changes, then finalize "
+                      "again.",
 }
+# Conflicts that mean "a rule refused this", as opposed to "two versions met".
+RULE_REASONS = rules.REASONS
+
+
+@cache
+def _statements() -> dict[Language, Statement]:
+    return current_statements()
 
 
 @dataclass
@@ -120,6 +151,20 @@ def apply_push(db: Database, device: Device, batch: PushBatch,
     return answer
 
 
+def _finalizes_unseen(conn: Connection, device: Device, record: RecordMeta,
+                     current: RecordMeta | None, view: HQRecordView,
+                     accepted: dict[str, PushItem]) -> bool:
+    """A finalize made without the other devices' latest changes to that conference: the
+    facilitator attested a record they had not seen, so it must not become the record."""
+    if not (isinstance(record, Conference) and isinstance(current, Conference)
+            and record.state is ConferenceState.FINALIZED
+            and current.state is not ConferenceState.FINALIZED):
+        return False
+    inside = view.in_conference(record.id)
+    return unseen_changes(conn, device.device_id,
+                          {r.id for r in inside if r.id not in accepted}) > 0
+
+
 def _visible_cases(conn: Connection, worker_id: str) -> tuple[set[str], set[str]]:
     """Cases this worker may write to, and assigned cases that are sealed."""
     a, c = schema.assignments, schema.cases
@@ -149,14 +194,32 @@ def _apply_items(conn: Connection, device: Device, batch_id: str, items: list[Pu
     if not items:
         return []
     writable, sealed = _visible_cases(conn, device.worker_id)
-    stored = _load_current(conn, list({i.id for i in items}))
+    # The conferences the batch writes into are locked with its records (one sorted lock
+    # order), so a finalize committed by another push cannot slip between judge and write.
+    parents = {p for i in items if isinstance(p := getattr(i.record, "conference_id", None), str)}
+    item_ids = {i.id for i in items}
+    loaded = _load_current(conn, list(item_ids | parents))
+    stored = {k: v for k, v in loaded.items() if k in item_ids}
     state: dict[str, StoredCopy] = dict(stored)
     accepted: dict[str, PushItem] = {}  # id -> last accepted item; dict order = change order
     conflicts: list[_Conflict] = []
+    view = HQRecordView(conn, {k: (v.type, v.data) for k, v in loaded.items()},
+                        (item_ids | parents) - set(loaded))
     for item in items:
         reason = _judge(item, state.get(item.id), writable, sealed)
         if reason == "same":
             continue
+        # A stale edit of a finalized record is refused as such, not as a plain version
+        # mismatch: the laptop then shows HQ's finalized copy again (section 4b).
+        if reason is None or reason == "version_mismatch":
+            # The conference rules, judged on HQ's copy plus what this batch already did.
+            current = view.current(item.id)
+            refusal = judge_change(item.record, current, view, _statements())
+            if refusal is not None and (reason is None or refusal.reason == rules.FINALIZED):
+                reason = refusal.reason
+            if reason is None and _finalizes_unseen(conn, device, item.record, current, view,
+                                                    accepted):
+                reason = rules.STALE_VIEW
         if reason is not None:
             hq = state.get(item.id)
             visible = hq is not None and hq.case_id in writable
@@ -166,6 +229,7 @@ def _apply_items(conn: Connection, device: Device, batch_id: str, items: list[Pu
                                   item.data)
         accepted.pop(item.id, None)
         accepted[item.id] = item
+        view.accept(item.record)
     lost = _store(conn, device.device_id, stored, accepted, now)
     conflicts.extend(_Conflict(item, "concurrent_change", None) for item in lost)
     if conflicts:

@@ -18,6 +18,7 @@ from safeconf.domain.auditchain import canonical_json
 from safeconf.domain.codec import MUTABLE_TYPES
 from safeconf.domain.errors import InvalidRecord
 from safeconf.domain.records import AuditEvent, RecordMeta
+from safeconf.domain.validation import FieldError, parse_record
 from safeconf.hq.errors import HQError, bad_request
 from safeconf.hq.validate import is_hex64, is_uuid_text
 
@@ -125,23 +126,20 @@ def _parse_item(index: int, raw: Any) -> PushItem:
     missing = _field_names(rtype) - set(data)
     if missing:
         raise bad_request(f"{where}: data lacks {', '.join(sorted(missing))}.", "invalid_record")
-    if not is_uuid_text(data["id"]) or not is_uuid_text(data["case_id"]):
-        raise bad_request(f"{where}: id and case_id must be lowercase UUIDs.", "invalid_record")
-    if rtype == "case" and data["case_id"] != data["id"]:
-        raise bad_request(f"{where}: a case's case_id is its own id.", "invalid_record")
-    if not _is_int(data["version"], 1):
-        raise bad_request(f"{where}: version must be a whole number from 1.", "invalid_record")
-    if base_version is not None and not _is_int(base_version, 1, data["version"] - 1):
-        raise bad_request(f"{where}: base_version must be below the record's version.",
-                          "invalid_record")
     try:
-        record = codec.from_dict(codec.RECORD_TYPES[rtype], data)
+        record = parse_record(rtype, data)
         raw_json = canonical_json(codec.to_dict(record))
+    except FieldError as exc:
+        raise HQError(400, "invalid_record", f"{where}: {exc}", field=exc.field) from exc
     except InvalidRecord as exc:
-        raise bad_request(f"{where}: {exc}", "invalid_record") from exc
+        raise HQError(400, "invalid_record", f"{where}: {exc}", field=rtype) from exc
     except (UnicodeEncodeError, ValueError, TypeError) as exc:
-        raise bad_request(f"{where}: the record holds values HQ cannot store.",
-                          "invalid_record") from exc
+        raise HQError(400, "invalid_record", f"{where}: the record holds values HQ cannot "
+                      "store.", field=rtype) from exc
+    if base_version is not None and not _is_int(base_version, 1, record.version - 1):
+        raise HQError(400, "invalid_record",
+                      f"{where}: base_version must be below the record's version.",
+                      field="base_version")
     return PushItem(seq, rtype, record, raw_json.decode("utf-8"),
                     hashlib.sha256(raw_json).hexdigest(),
                     base_version if rtype in MUTABLE_TYPES else None)

@@ -183,6 +183,16 @@ push_batches = Table(
     PrimaryKeyConstraint("device_id", "batch_id"),
 )
 
+# How far into the change log each device has confirmed holding: the cursor it last pulled
+# from (it stores a cursor only after applying the page). A finalize from a device that had
+# not yet seen another device's change to the same conference is refused (see push.py).
+device_seen = Table(
+    "device_seen",
+    metadata,
+    Column("device_id", String(36), primary_key=True),
+    Column("cursor", BigInteger, nullable=False),
+)
+
 device_seq = Table(
     "device_seq",
     metadata,

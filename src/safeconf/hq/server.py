@@ -21,7 +21,7 @@ from typing import Any, TypeVar
 
 from aiohttp import web
 
-from safeconf.hq import clock, devices, enrollment, escrow_store, pull, push, pushparse
+from safeconf.hq import clock, devices, enrollment, escrow_store, pull, push, pushparse, seen
 from safeconf.hq.ca import (
     CertificateAuthority,
     CertificateRequestInvalid,
@@ -162,6 +162,7 @@ async def handle_pull(request: web.Request) -> web.Response:
     device = request[DEVICE_KEY]
     query = pull.parse_query(request.query.get("cursor"), request.query.get("limit"))
     body = await hq.run(pull.pull_page, hq.db, device, query, hq.retention)
+    await hq.run(seen.record_seen, hq.db, device.device_id, query.cursor)
     if device.last_sync is None or device.last_sync < clock.iso(
             clock.now() - timedelta(seconds=30)):
         await hq.run(_touch, hq.db, device.device_id)

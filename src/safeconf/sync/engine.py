@@ -18,6 +18,7 @@ from datetime import UTC, datetime, timedelta
 from cryptography import x509
 from cryptography.hazmat.primitives import serialization
 
+from safeconf.domain.change_rules import REASONS as RULE_REASONS
 from safeconf.domain.ids import new_id, parse_utc
 from safeconf.sync import escrow
 from safeconf.sync.bundle import parse_bundle
@@ -26,7 +27,7 @@ from safeconf.sync.enroll import Enrollment, Predecessor, enroll, new_key_and_cs
 from safeconf.sync.errors import DeviceRevoked, RequestRejected, SyncConflict, SyncError
 from safeconf.sync.messages import OutboxItem
 from safeconf.vault.device_secret import SecretStore
-from safeconf.vault.sync_store import Credentials
+from safeconf.vault.sync_store import Credentials, Unusable
 from safeconf.vault.vault import Vault
 
 BATCH_SIZE = 500
@@ -269,7 +270,17 @@ class SyncEngine:
                     "HQ is missing earlier changes from this laptop, so this sync stopped. "
                     "Contact IT; nothing on this laptop was lost."
                 ) from gap
-            store.mark_pushed(result.acked_seq, result.audit_acked_seq)
+            with self._vault.transaction():
+                store.mark_pushed(result.acked_seq, result.audit_acked_seq)
+                for refused in result.conflicts:
+                    if refused.reason in RULE_REASONS:
+                        store.keep_refused(refused.type, refused.id, refused.case_id,
+                                           refused.message, refused.hq_data)
+                    elif refused.reason == "version_mismatch" and refused.hq_data and \
+                            refused.hq_version is not None:
+                        store.keep_push_conflict(refused.type, refused.id, refused.case_id,
+                                                 refused.hq_version, refused.hq_data,
+                                                 "changed here and at HQ")
             store.put("push_batch", "null")
             pushed += len(items)
             conflicts += len(result.conflicts)
@@ -287,7 +298,10 @@ class SyncEngine:
             if page.resync:
                 store.put("cursor", "0")
                 continue
-            result = store.apply_page([i.record for i in page.items], page.cursor, page.purge)
+            result = store.apply_page(
+                [i.record if i.record is not None else Unusable(i.type, i.data, i.problem)
+                 for i in page.items],
+                page.cursor, page.purge)
             pulled += len(page.items)
             purged += result.purged_cases
             conflicts += result.conflicts

@@ -15,6 +15,7 @@ from safeconf.domain import codec
 from safeconf.domain.errors import InvalidRecord
 from safeconf.domain.ids import parse_utc
 from safeconf.domain.records import AuditEvent, RecordMeta
+from safeconf.domain.validation import parse_record
 from safeconf.sync.errors import ProtocolError
 
 _UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
@@ -65,10 +66,14 @@ class PushResult:
 
 @dataclass(frozen=True)
 class PullItem:
+    """One record of a page. `record` is None when this laptop cannot use what HQ sent
+    (`problem` says why): the vault quarantines it and applies the rest of the page."""
+
     cursor: int
     type: str
-    data: dict[str, Any]
-    record: RecordMeta
+    data: Any
+    record: RecordMeta | None
+    problem: str = ""
 
 
 @dataclass(frozen=True)
@@ -122,14 +127,6 @@ def _time(value: Any) -> datetime:
         raise ProtocolError(_BAD) from exc
 
 
-def _record(rtype: Any, data: Any) -> RecordMeta:
-    _need(isinstance(rtype, str) and rtype in codec.RECORD_TYPES and isinstance(data, dict))
-    try:
-        return codec.from_dict(codec.RECORD_TYPES[rtype], data)
-    except (InvalidRecord, ValueError, TypeError) as exc:
-        raise ProtocolError("HQ sent a record this laptop cannot read.") from exc
-
-
 def read_push_result(answer: Any, sent_up_to: int) -> PushResult:
     _need(isinstance(answer, dict))
     acked = _int(answer.get("acked_seq"))
@@ -145,8 +142,11 @@ def read_push_result(answer: Any, sent_up_to: int) -> PushResult:
         if isinstance(hq, dict):
             hq_type = _str(hq.get("type"), 64)
             hq_version = _int(hq.get("version"), 1)
-            _record(hq_type, hq.get("data"))
-            hq_data = hq["data"]
+            try:
+                parse_record(hq_type, hq.get("data"))
+                hq_data = hq["data"]
+            except InvalidRecord:
+                hq_data = None  # a copy this laptop cannot use is not restored from
         conflicts.append(Conflict(
             seq=_int(raw.get("seq"), 1), type=_str(raw.get("type"), 64),
             id=_str(raw.get("id"), 64), case_id=_str(raw.get("case_id"), 64),
@@ -174,8 +174,11 @@ def read_pull_page(answer: Any, after: int, limit: int) -> PullPage:
         item_cursor = _int(raw.get("cursor"), 1)
         _need(item_cursor > last)  # strictly forward, or a page could be applied twice
         last = item_cursor
-        record = _record(raw.get("type"), raw.get("data"))
-        items.append(PullItem(item_cursor, raw["type"], raw["data"], record))
+        rtype, data = raw.get("type"), raw.get("data")
+        try:
+            items.append(PullItem(item_cursor, _str(rtype, 64), data, parse_record(rtype, data)))
+        except InvalidRecord as exc:
+            items.append(PullItem(item_cursor, _str(rtype, 64), data, None, str(exc)[:500]))
     if resync:
         _need(not items)
     else:

@@ -211,6 +211,8 @@ class ConflictReviewDialog(QDialog):
 
         self.message = status_label(self)
         self.message.setObjectName("conflictMessage")
+        self.quarantine_note = status_label(self)
+        self.quarantine_note.setObjectName("quarantineNote")
         self.keep_local_button = QPushButton(self.tr("Keep this &laptop's version"), self)
         self.keep_local_button.setAccessibleName(self.tr("Keep this laptop's version"))
         self.keep_hq_button = QPushButton(self.tr("Keep &HQ's version"), self)
@@ -234,6 +236,7 @@ class ConflictReviewDialog(QDialog):
         lay.addLayout(sides, 3)
         lay.addLayout(choose)
         lay.addWidget(self.message)
+        lay.addWidget(self.quarantine_note)
         lay.addWidget(self.buttons)
 
         self.conflict_list.currentItemChanged.connect(self._show_current)
@@ -271,6 +274,12 @@ class ConflictReviewDialog(QDialog):
         count = self.conflict_list.count()
         if count:
             self.conflict_list.setCurrentRow(min(select_row, count - 1))
+        aside = self._service.quarantined_count()
+        self.quarantine_note.setText(self.tr(
+            "%n record(s) from HQ could not be used on this laptop and were kept aside, "
+            "unchanged. Your other records synced normally; IT can see them with "
+            "safeconf check.", "", aside) if aside else "")
+        self.quarantine_note.setVisible(bool(aside))
         self._show_current()
 
     @property

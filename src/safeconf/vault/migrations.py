@@ -104,6 +104,21 @@ MIGRATIONS: list[str] = [
         resolved_at TEXT
     );
     """,
+    # 3: pulled records this laptop cannot use, kept (encrypted, as received) for review
+    # instead of stopping the sync or the app.
+    """
+    CREATE TABLE sync_quarantine (
+        id INTEGER PRIMARY KEY,
+        record_type TEXT NOT NULL,
+        record_id TEXT NOT NULL,
+        case_id TEXT NOT NULL,
+        data TEXT NOT NULL,
+        problem TEXT NOT NULL,
+        cursor INTEGER NOT NULL,
+        found_at TEXT NOT NULL
+    );
+    CREATE INDEX sync_quarantine_by_case ON sync_quarantine (case_id);
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from typing import Any, Generic, TypeVar
 
 from safeconf.domain import codec
+from safeconf.domain.change_rules import judge_change, raise_for
 from safeconf.domain.codec import APPEND_ONLY_TYPES
 from safeconf.domain.ids import utc_now
 from safeconf.domain.records import (
@@ -30,9 +31,11 @@ from safeconf.domain.records import (
     NoteRevision,
     RecordMeta,
 )
+from safeconf.domain.validation import validate
 from safeconf.vault.audit import AuditLog
 from safeconf.vault.database import Database
 from safeconf.vault.errors import AppendOnly, RecordNotFound, WriteConflict
+from safeconf.vault.record_view import VaultRecordView
 
 R = TypeVar("R", bound=RecordMeta)
 
@@ -74,6 +77,13 @@ class RecordStore:
         self._db = db
         self._audit = audit
         self._device = device
+        self._view = VaultRecordView(db)
+
+    def check(self, record: RecordMeta, current: RecordMeta | None) -> None:
+        """The domain's checks for a record landing here: well formed, and a change the
+        conference rules allow (the gate is the service's, which knows the statements)."""
+        validate(record)
+        raise_for(judge_change(record, current, self._view, {}, check_gate=False))
 
     def add(self, record: R) -> R:
         """Insert a new record (version 1, stamped with this device)."""
@@ -81,6 +91,7 @@ class RecordStore:
         name = codec.type_name(record)
         data = json.dumps(codec.to_dict(record), ensure_ascii=False)
         with self._db.transaction():
+            self.check(record, None)
             self.insert_row(name, record, data)
             self._after_write("create", name, record, data)
         return record
@@ -94,20 +105,42 @@ class RecordStore:
         stored = replace(record, version=record.version + 1, updated_at=utc_now())
         with self._db.transaction():
             found = self._db.row(
-                "SELECT rowid, version FROM records WHERE id = ? AND type = ?", (record.id, name)
+                "SELECT rowid, version, data FROM records WHERE id = ? AND type = ?",
+                (record.id, name),
             )
             if found is None:
                 raise RecordNotFound(f"That {name.replace('_', ' ')} no longer exists.")
-            rowid, version = found
+            rowid, version, current = found
             if version != record.version:
                 raise WriteConflict(
                     f"This {name.replace('_', ' ')} was changed elsewhere meanwhile; "
                     "reopen it to see the latest version."
                 )
+            self.check(stored, codec.from_dict(type(record), json.loads(current)))
             data = json.dumps(codec.to_dict(stored), ensure_ascii=False)
             self.replace_row(rowid, stored, data)
             self._after_write("update", name, stored, data)
         return stored
+
+    def add_version(self, record: R) -> R:
+        """Store `record`, exactly as given, as the next version of a record already here
+        (replaying known history: demo data). Checked, audited and queued like `update`."""
+        name = codec.type_name(record)
+        if name in APPEND_ONLY_TYPES:
+            raise AppendOnly(f"A {name.replace('_', ' ')} can only be added, never changed.")
+        with self._db.transaction():
+            found = self._db.row(
+                "SELECT rowid, version, data FROM records WHERE id = ? AND type = ?",
+                (record.id, name),
+            )
+            if found is None or found[1] >= record.version:
+                raise WriteConflict(f"This {name.replace('_', ' ')} is not an older version.")
+            rowid, _version, current = found
+            self.check(record, codec.from_dict(type(record), json.loads(current)))
+            data = json.dumps(codec.to_dict(record), ensure_ascii=False)
+            self.replace_row(rowid, record, data)
+            self._after_write("update", name, record, data)
+        return record
 
     # insert_row/replace_row write the row and its search entry only: `add`/`update` wrap
     # them with audit and outbox; sync uses them bare for records that came from HQ.
@@ -357,10 +390,16 @@ def _name(cls: type[RecordMeta]) -> str:
 
 
 def add_all(store: RecordStore, records: Iterable[RecordMeta]) -> int:
-    """Insert many records in one transaction (demo data, pulled pages)."""
+    """Store many records in one transaction, in the order given (demo data): a record whose
+    id came earlier is a later version of it. Returns how many were stored."""
     count = 0
+    seen: set[str] = set()
     with store.transaction():
         for record in records:
-            store.add(record)
+            if record.id in seen:
+                store.add_version(record)
+            else:
+                store.add(record)
+                seen.add(record.id)
             count += 1
     return count

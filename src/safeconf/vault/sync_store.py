@@ -12,12 +12,16 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from safeconf.domain import codec
+from safeconf.domain.change_rules import judge_change
 from safeconf.domain.codec import APPEND_ONLY_TYPES
+from safeconf.domain.errors import InvalidRecord
 from safeconf.domain.ids import utc_now
-from safeconf.domain.records import AuditEvent, RecordMeta
+from safeconf.domain.records import AuditEvent, Conference, RecordMeta
+from safeconf.domain.validation import validate
 from safeconf.vault.audit import AuditLog
 from safeconf.vault.database import Database
 from safeconf.vault.errors import AppendOnly, RecordNotFound, WriteConflict
+from safeconf.vault.record_view import VaultRecordView
 from safeconf.vault.records import RecordStore
 
 
@@ -49,12 +53,23 @@ class Credentials:
 
 
 @dataclass(frozen=True)
+class Unusable:
+    """A pulled record this laptop cannot use (malformed, or of a kind it does not know):
+    kept as received, in quarantine, instead of stopping the page."""
+
+    record_type: str
+    data: Any
+    problem: str
+
+
+@dataclass(frozen=True)
 class ApplyResult:
     inserted: int
     updated: int
     unchanged: int
     conflicts: int
     purged_cases: int
+    quarantined: int = 0
 
 
 class SyncStore:
@@ -62,6 +77,7 @@ class SyncStore:
         self._db = db
         self._store = store
         self._audit = audit
+        self._view = VaultRecordView(db)
 
     # -- settings --------------------------------------------------------------------
 
@@ -130,6 +146,37 @@ class SyncStore:
             self.put("audit_acked_seq", str(max(audit_acked_seq, self.audit_acked_seq)))
             self._db.execute("DELETE FROM outbox WHERE seq <= ?", (acked_seq,))
 
+    def keep_refused(self, record_type: str, record_id: str, case_id: str, message: str,
+                     hq_data: dict[str, Any] | None) -> None:
+        """HQ refused a pushed change under a conference rule (e.g. the conference was
+        finalized on another laptop first). Where HQ holds the record, its copy becomes this
+        laptop's again and the refused version is kept on a conflict row beside it; where
+        HQ holds none, this laptop's record stays and an open conflict says HQ refused it.
+        Nothing is queued for HQ: HQ already kept the refused version for review."""
+        cls = codec.RECORD_TYPES.get(record_type)
+        found = self._db.row("SELECT rowid, version, data FROM records WHERE id = ?",
+                             (record_id,))
+        if cls is None or found is None:
+            return
+        rowid, local_version, local_data = found
+        with self._db.transaction():
+            if hq_data is None:
+                self._keep_conflict(record_type, codec.from_dict(cls, json.loads(local_data)),
+                                    local_version, local_data, message)
+                return
+            theirs = codec.from_dict(cls, hq_data)
+            data = json.dumps(codec.to_dict(theirs), ensure_ascii=False)
+            if record_type not in APPEND_ONLY_TYPES:
+                self._store.replace_row(rowid, theirs, data)
+            self._db.execute(
+                "INSERT INTO sync_conflicts (record_type, record_id, case_id, local_version,"
+                " remote_version, remote_data, reason, found_at, reviewed, kept,"
+                " replaced_data, resolved_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (record_type, record_id, case_id, local_version, theirs.version, data, message,
+                 utc_now(), 1, "hq", local_data, utc_now()),
+            )
+            self._audit.append("refused_by_hq", record_type, record_id, case_id)
+
     def mark_synced(self) -> None:
         self.put("last_sync_at", utc_now())
 
@@ -137,20 +184,104 @@ class SyncStore:
 
     def apply_page(
         self,
-        records: Sequence[RecordMeta],
+        records: Sequence[RecordMeta | Unusable],
         new_cursor: int,
         purge_case_ids: Iterable[str] = (),
     ) -> ApplyResult:
-        """Apply one pulled page and its cursor in one transaction: all of it or none."""
-        counts = {"inserted": 0, "updated": 0, "unchanged": 0, "conflicts": 0}
+        """Apply one pulled page and its cursor in one transaction: all of it or none.
+        A record that is malformed is quarantined, and one that breaks a conference rule
+        here is kept as a conflict; the rest of the page applies either way."""
+        counts = {"inserted": 0, "updated": 0, "unchanged": 0, "conflicts": 0,
+                  "quarantined": 0}
+        finalized_before = self._finalized_conferences(records)
         with self._db.transaction():
             for record in records:
+                if isinstance(record, Unusable):
+                    counts[self._quarantine(record, new_cursor)] += 1
+                    continue
+                try:
+                    validate(record)
+                except InvalidRecord as exc:
+                    counts[self._quarantine(Unusable(codec.type_name(record),
+                                                     codec.to_dict(record), str(exc)),
+                                            new_cursor)] += 1
+                    continue
                 counts[self._apply(record)] += 1
+            self._settle_finalized(self._finalized_conferences(records) - finalized_before)
             purged = self.purge_cases(purge_case_ids)
             self.put("cursor", str(new_cursor))
             if records or purged:
                 self._audit.append("sync_pull", "page", str(new_cursor), "")
         return ApplyResult(**counts, purged_cases=purged)
+
+    def _finalized_conferences(self, records: Sequence[RecordMeta | Unusable]) -> set[str]:
+        """Which of the page's conferences this laptop now holds as finalized."""
+        ids = [r.id for r in records if isinstance(r, Conference)]
+        return {cid for cid in ids if self._db.scalar(
+            "SELECT 1 FROM records WHERE id = ? AND type = 'conference'"
+            " AND json_extract(data, '$.state') = 'finalized'", (cid,))}
+
+    def _settle_finalized(self, conference_ids: set[str]) -> None:
+        """A conference was finalized at HQ: what it holds is the record now. Open conflicts
+        over its attendees and notes are settled for HQ's version (the local one stays on
+        the conflict row), so this laptop never shows a finalized room with other text."""
+        for conference_id in conference_ids:
+            rows = self._db.rows(
+                "SELECT c.id, c.record_type, c.remote_data, r.rowid, r.data"
+                " FROM sync_conflicts AS c JOIN records AS r ON r.id = c.record_id"
+                " WHERE c.reviewed = 0 AND c.record_type IN ('attendee', 'note')"
+                " AND json_extract(c.remote_data, '$.conference_id') = ?", (conference_id,))
+            for conflict_id, name, remote_data, rowid, local_data in rows:
+                theirs = codec.from_dict(codec.RECORD_TYPES[name], json.loads(remote_data))
+                self._store.replace_row(rowid, theirs, remote_data)
+                self._db.execute(
+                    "UPDATE sync_conflicts SET reviewed = 1, kept = 'hq', replaced_data = ?,"
+                    " resolved_at = ? WHERE id = ?", (local_data, utc_now(), conflict_id))
+                self._audit.append("conflict_resolved", "sync_conflict", str(conflict_id),
+                                   theirs.case_id)
+
+    def keep_push_conflict(self, record_type: str, record_id: str, case_id: str,
+                           hq_version: int, hq_data: dict[str, Any], reason: str) -> None:
+        """HQ kept a pushed change for review because it held another version: keep HQ's
+        beside this laptop's as an open conflict (once per record), so the person who made
+        the change can choose, and a later finalize at HQ can settle it."""
+        if codec.RECORD_TYPES.get(record_type) is None or self._db.scalar(
+                "SELECT 1 FROM sync_conflicts WHERE record_id = ? AND reviewed = 0",
+                (record_id,)):
+            return
+        local_version = self._db.scalar("SELECT version FROM records WHERE id = ?",
+                                        (record_id,))
+        if local_version is None:
+            return
+        self._db.execute(
+            "INSERT INTO sync_conflicts (record_type, record_id, case_id, local_version,"
+            " remote_version, remote_data, reason, found_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (record_type, record_id, case_id, local_version, hq_version,
+             json.dumps(hq_data, ensure_ascii=False), reason, utc_now()))
+
+    def _quarantine(self, item: Unusable, cursor: int) -> str:
+        data = item.data if isinstance(item.data, dict) else {}
+        record_id, case_id = data.get("id"), data.get("case_id")
+        self._db.execute(
+            "INSERT INTO sync_quarantine (record_type, record_id, case_id, data, problem,"
+            " cursor, found_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (item.record_type[:64], record_id if isinstance(record_id, str) else "",
+             case_id if isinstance(case_id, str) else "",
+             json.dumps(item.data, ensure_ascii=False), item.problem[:500], cursor, utc_now()),
+        )
+        self._audit.append("quarantine", item.record_type[:64],
+                           record_id[:64] if isinstance(record_id, str) else "",
+                           case_id[:64] if isinstance(case_id, str) else "")
+        return "quarantined"
+
+    def quarantined(self) -> list[dict[str, Any]]:
+        """Pulled records kept aside because this laptop could not use them."""
+        rows = self._db.rows(
+            "SELECT id, record_type, record_id, case_id, problem, cursor, found_at"
+            " FROM sync_quarantine ORDER BY id"
+        )
+        keys = ("id", "record_type", "record_id", "case_id", "problem", "cursor", "found_at")
+        return [dict(zip(keys, row, strict=True)) for row in rows]
 
     def _apply(self, record: RecordMeta) -> str:
         name = codec.type_name(record)
@@ -159,11 +290,24 @@ class SyncStore:
             "SELECT rowid, version, data FROM records WHERE id = ?", (record.id,)
         )
         if found is None:
+            refusal = judge_change(record, None, self._view, {}, parents_known=False,
+                                   check_gate=False)
+            if refusal is not None:
+                self._keep_conflict(name, record, None, data, refusal.message)
+                return "conflicts"
             self._store.insert_row(name, record, data)
             return "inserted"
         rowid, local_version, local_data = found
         if json.loads(local_data) == json.loads(data):
             return "unchanged"
+        local = codec.from_dict(type(record), json.loads(local_data))
+        refusal = judge_change(record, local, self._view, {}, parents_known=False,
+                               check_gate=False)
+        if refusal is not None:
+            # What the rules protect here (a finalized conference above all) stays as it
+            # is; HQ's version is kept beside it for review, never applied.
+            self._keep_conflict(name, record, local_version, data, refusal.message)
+            return "conflicts"
         unpushed = self._db.scalar(
             "SELECT count(*) FROM outbox WHERE record_id = ? AND seq > ?",
             (record.id, self.acked_seq),
@@ -172,14 +316,19 @@ class SyncStore:
             self._store.replace_row(rowid, record, data)
             return "updated"
         # Both changed, or the same id with other content: keep both, flag HQ's for review.
+        self._keep_conflict(name, record, local_version, data,
+                            "same id, different content" if name in APPEND_ONLY_TYPES
+                            else "changed here and at HQ")
+        return "conflicts"
+
+    def _keep_conflict(self, name: str, record: RecordMeta, local_version: int | None,
+                       data: str, reason: str) -> None:
         self._db.execute(
             "INSERT INTO sync_conflicts (record_type, record_id, case_id, local_version,"
             " remote_version, remote_data, reason, found_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            (name, record.id, record.case_id, local_version, record.version, data,
-             "same id, different content" if name in APPEND_ONLY_TYPES
-             else "changed here and at HQ", utc_now()),
+            (name, record.id, record.case_id, local_version, record.version, data, reason,
+             utc_now()),
         )
-        return "conflicts"
 
     def conflicts(self, include_reviewed: bool = False) -> list[dict[str, Any]]:
         rows = self._db.rows(
@@ -211,6 +360,7 @@ class SyncStore:
                     (case_id,),
                 )
                 self._db.execute("DELETE FROM sync_conflicts WHERE case_id = ?", (case_id,))
+                self._db.execute("DELETE FROM sync_quarantine WHERE case_id = ?", (case_id,))
                 self._db.execute("DELETE FROM records WHERE case_id = ?", (case_id,))
                 self._db.execute("DELETE FROM meta WHERE key = 'purging'")
                 self._audit.append("purge", "case", case_id, case_id)

@@ -17,6 +17,7 @@ import sqlcipher3
 
 from safeconf.domain.ids import new_id
 from safeconf.domain.records import Case
+from safeconf.domain.validation import printable
 from safeconf.vault import keys
 from safeconf.vault.audit import AuditLog
 from safeconf.vault.database import Database
@@ -299,7 +300,20 @@ class Vault:
             except (VaultCorrupt, sqlcipher3.DatabaseError) as exc:
                 ok, detail = False, str(exc)
             results.append(CheckResult(name, ok, detail))
+        results.append(self._check_quarantine())
         return results
+
+    def _check_quarantine(self) -> CheckResult:
+        """Records HQ sent that this laptop could not use: listed, not a fault of the vault
+        (the rest of sync went on; the conflict screen shows them too)."""
+        kept = self.sync.quarantined()
+        if not kept:
+            return CheckResult("records from HQ", True, "every pulled record was usable")
+        shown = "; ".join(printable(f"{q['record_type']} {q['record_id'] or '(no id)'}: "
+                                    f"{q['problem']}") for q in kept[:5])
+        more = f" (and {len(kept) - 5} more)" if len(kept) > 5 else ""
+        return CheckResult("records from HQ", True,
+                           f"{len(kept)} kept aside, unusable here: {shown}{more}")
 
     def _check_pages(self) -> tuple[bool, str]:
         errors = self._db.rows("PRAGMA cipher_integrity_check")

@@ -1,0 +1,256 @@
+"""May this change to a record land? The conference rules, as one function applied wherever
+a record lands: the vault's writes, HQ's push (HQ is the authority) and the vault's apply
+of a pulled page (a laptop never trusts HQ or another laptop blindly).
+
+The rules: a conference moves only along the workflow's transitions; a finalized conference
+and everything in it never change again (only new addenda join it); a note is written only
+while the acknowledgment gate is open; a tombstone (`deleted`) only where the domain allows
+one, and never on a case; a record stays in its conference's case. What the judge knows of
+the surrounding records comes through a `RecordView`, so each caller answers from its own
+store (HQ's copy plus the batch so far; the vault's rows plus the page so far).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from functools import cache
+from typing import Protocol
+
+from safeconf.domain import codec
+from safeconf.domain.conference_states import ALLOWED
+from safeconf.domain.errors import DomainError, GateClosed, IllegalTransition, ReadOnlyRecord
+from safeconf.domain.gate import StatementRef, evaluate_gate
+from safeconf.domain.records import (
+    Acknowledgment,
+    Attendee,
+    Conference,
+    ConferenceState,
+    Language,
+    Note,
+    NoteRevision,
+    Presence,
+    RecordMeta,
+)
+
+S = ConferenceState
+
+
+@dataclass(frozen=True)
+class NoteParent:
+    """What a note revision's rules need of its note (not its text)."""
+
+    conference_id: str
+    case_id: str
+    is_addendum: bool
+
+
+class RecordView(Protocol):
+    """The records around a change, as the place judging it holds them now."""
+
+    def conference(self, conference_id: str) -> Conference | None: ...
+    def attendee(self, attendee_id: str) -> Attendee | None: ...
+    def attendees(self, conference_id: str) -> Sequence[Attendee]: ...
+    def acknowledgments(self, conference_id: str) -> Sequence[Acknowledgment]: ...
+    def note(self, note_id: str) -> NoteParent | None: ...
+
+
+@dataclass(frozen=True)
+class Refusal:
+    """Why a change may not land: a machine code (also the sync conflict reason) and a
+    sentence a caseworker can read."""
+
+    reason: str
+    message: str
+
+
+FINALIZED = "finalized"
+ILLEGAL_TRANSITION = "illegal_transition"
+GATE_CLOSED = "gate_closed"
+NOT_DELETABLE = "not_deletable"
+TOMBSTONED = "tombstoned"
+NO_PARENT = "no_parent"
+PARENT_ELSEWHERE = "parent_elsewhere"
+# Judged by HQ alone, which knows what each device has pulled: a conference finalized on a
+# laptop that had not yet received another laptop's changes to it (see hq/seen.py).
+STALE_VIEW = "stale_view"
+REASONS = frozenset({FINALIZED, ILLEGAL_TRANSITION, GATE_CLOSED, NOT_DELETABLE, TOMBSTONED,
+                     NO_PARENT, PARENT_ELSEWHERE, STALE_VIEW})
+
+_FINALIZED = Refusal(FINALIZED, "This conference is finalized, so what was recorded in it "
+                                "cannot change; the change was kept for review as a possible "
+                                "addendum.")
+
+
+@cache
+def reachable(state: ConferenceState) -> frozenset[ConferenceState]:
+    """Every state a conference can get to from `state` in one or more allowed steps (a
+    laptop may take several steps between two syncs)."""
+    seen: set[ConferenceState] = set()
+    todo = list(ALLOWED[state])
+    while todo:
+        nxt = todo.pop()
+        if nxt not in seen:
+            seen.add(nxt)
+            todo.extend(ALLOWED[nxt])
+    return frozenset(seen)
+
+
+def judge_change(
+    incoming: RecordMeta,
+    current: RecordMeta | None,
+    view: RecordView,
+    statements: Mapping[Language, StatementRef],
+    *,
+    parents_known: bool = True,
+    check_gate: bool = True,
+) -> Refusal | None:
+    """None when `incoming` may replace `current` (None: a new record), else why not.
+
+    `parents_known`: the view holds every record a change refers to (HQ, and local writes).
+    A pulled page is a slice of HQ's log in which a note may come before its conference, so
+    the vault's apply passes False: a parent it does not hold yet is not a refusal.
+    `check_gate`: the gate needs a conference's attendees and acknowledgments complete,
+    which only HQ and local writes have (see docs/sync-protocol.md, "Rules at every landing").
+    """
+    if current is not None and current.deleted:
+        return Refusal(TOMBSTONED, "This record was deleted, so it cannot change again.")
+    if incoming.deleted and (current is None or not current.deleted):
+        refusal = _may_delete(incoming, current, view)
+        if refusal is not None:
+            return refusal
+    if isinstance(incoming, Conference):
+        return _conference_change(incoming, current)
+    if isinstance(incoming, Attendee | Acknowledgment | Note):
+        return _in_conference(incoming, current, view, statements, parents_known, check_gate)
+    if isinstance(incoming, NoteRevision):
+        return _revision(incoming, view, statements, parents_known, check_gate)
+    return None
+
+
+def _conference_change(incoming: Conference, current: RecordMeta | None) -> Refusal | None:
+    if not isinstance(current, Conference):
+        return None
+    if current.state is S.FINALIZED:
+        return _FINALIZED
+    if incoming.state is not current.state and incoming.state not in reachable(current.state):
+        return Refusal(ILLEGAL_TRANSITION,
+                       f"A conference that is {current.state.value.replace('_', ' ')} cannot "
+                       f"become {incoming.state.value.replace('_', ' ')}.")
+    return None
+
+
+def _in_conference(
+    incoming: Attendee | Acknowledgment | Note,
+    current: RecordMeta | None,
+    view: RecordView,
+    statements: Mapping[Language, StatementRef],
+    parents_known: bool,
+    check_gate: bool,
+) -> Refusal | None:
+    conference = view.conference(incoming.conference_id)
+    if conference is None:
+        return _missing_parent(parents_known, "conference")
+    if conference.case_id != incoming.case_id:
+        return _elsewhere("conference")
+    if isinstance(incoming, Acknowledgment):
+        attendee = view.attendee(incoming.attendee_id)
+        if attendee is None and parents_known:
+            return _missing_parent(parents_known, "attendee")
+        if attendee is not None and attendee.conference_id != incoming.conference_id:
+            return _elsewhere("attendee")
+    if conference.state is S.FINALIZED:
+        is_new_addendum = isinstance(incoming, Note) and incoming.is_addendum and current is None
+        if not is_new_addendum:
+            return _FINALIZED
+    if isinstance(incoming, Note) and not incoming.is_addendum and check_gate:
+        wrote = incoming.body and not incoming.deleted and (
+            not isinstance(current, Note) or current.body != incoming.body)
+        if wrote:
+            return _gate(conference, view, statements)
+    return None
+
+
+def _revision(
+    incoming: NoteRevision,
+    view: RecordView,
+    statements: Mapping[Language, StatementRef],
+    parents_known: bool,
+    check_gate: bool,
+) -> Refusal | None:
+    note = view.note(incoming.note_id)
+    if note is None:
+        return _missing_parent(parents_known, "note")
+    if note.case_id != incoming.case_id:
+        return _elsewhere("note")
+    if note.is_addendum:
+        return None
+    conference = view.conference(note.conference_id)
+    if conference is None:
+        return _missing_parent(parents_known, "conference")
+    if conference.state is S.FINALIZED:
+        return _FINALIZED
+    return _gate(conference, view, statements) if check_gate else None
+
+
+def _gate(conference: Conference, view: RecordView,
+          statements: Mapping[Language, StatementRef]) -> Refusal | None:
+    decision = evaluate_gate(view.attendees(conference.id),
+                             view.acknowledgments(conference.id), statements)
+    if decision.open:
+        return None
+    return Refusal(GATE_CLOSED, "Notes can be written only while everyone present has "
+                                "acknowledged confidentiality; this note was written while "
+                                f"{len(decision.missing)} attendee(s) had not.")
+
+
+def _may_delete(incoming: RecordMeta, current: RecordMeta | None,
+                view: RecordView) -> Refusal | None:
+    name = codec.type_name(incoming)
+    refused = Refusal(NOT_DELETABLE, f"A {name.replace('_', ' ')} cannot be deleted here.")
+    if isinstance(incoming, Conference):
+        # Only a conference where nothing has happened yet may be withdrawn.
+        before = current if isinstance(current, Conference) else incoming
+        return None if before.state is S.SCHEDULED else refused
+    if isinstance(incoming, Attendee):
+        # Someone who was in the room stays in the record (as having left, not as gone).
+        before_att = current if isinstance(current, Attendee) else incoming
+        if before_att.presence in (Presence.PRESENT, Presence.EXCLUDED) or \
+                before_att.arrived_at is not None:
+            return refused
+        if any(a.attendee_id == incoming.id for a in view.acknowledgments(
+                incoming.conference_id)):
+            return refused
+        return None
+    if isinstance(incoming, Note):
+        return refused if incoming.is_addendum else None
+    # Cases belong to HQ (sealing and purging remove them from laptops); every other type
+    # is a record of something that happened, and such a record is never withdrawn.
+    return refused
+
+
+def _missing_parent(parents_known: bool, what: str) -> Refusal | None:
+    if not parents_known:
+        return None
+    return Refusal(NO_PARENT, f"The {what} this record belongs to does not exist.")
+
+
+def _elsewhere(what: str) -> Refusal:
+    return Refusal(PARENT_ELSEWHERE, f"The {what} this record belongs to is in another case.")
+
+
+class RuleBroken(DomainError):
+    """A change broke a rule that has no more specific error; `reason` is its code."""
+
+    def __init__(self, refusal: Refusal) -> None:
+        super().__init__(refusal.message)
+        self.reason = refusal.reason
+
+
+def raise_for(refusal: Refusal | None) -> None:
+    """Raise the domain error that says what `refusal` says (nothing for None)."""
+    if refusal is None:
+        return
+    error = {FINALIZED: ReadOnlyRecord, ILLEGAL_TRANSITION: IllegalTransition,
+             GATE_CLOSED: GateClosed}.get(refusal.reason)
+    raise error(refusal.message) if error is not None else RuleBroken(refusal)

@@ -1,0 +1,302 @@
+"""One definition of what a well-formed record is, field by field, for every record type.
+
+Used wherever a record lands from outside this process's own code paths: the vault's writes
+(forms, imports, demo data), HQ's push, and the vault's apply of a pulled page. `codec`
+already checks each field's type and enum values; this adds formats (lowercase UUIDs, UTC
+timestamps with their zone), lengths, byte sizes and the whole record's size. A test keeps
+every field of every record type covered, so a new field cannot land unchecked.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass, fields
+from datetime import datetime
+from typing import Any
+
+from safeconf.domain import codec
+from safeconf.domain.auditchain import canonical_json
+from safeconf.domain.errors import InvalidRecord
+from safeconf.domain.limits import (
+    MAX_NAME_CHARS,
+    MAX_NOTE_CHARS,
+    MAX_RECORD_BYTES,
+    MAX_SIGNATURE_PNG_BYTES,
+    MAX_TEXT_CHARS,
+)
+from safeconf.domain.records import AckMethod, RecordMeta
+
+_UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+# UTC, spelled "+00:00", with or without microseconds: the forms the app writes, and the
+# only ones whose text order is time order (lists and pull windows compare them as text).
+_TIMESTAMP = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{6})?\+00:00")
+_HEX64 = re.compile(r"[0-9a-f]{64}")
+_STATEMENT_ID = re.compile(r"[a-z][a-z0-9_-]{0,63}")
+_PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
+_MAX_INT = 2**53  # what every JSON reader holds exactly
+_MAX_LIST = 50  # assigned workers, consent recipients
+
+
+class FieldError(InvalidRecord):
+    """A record field is malformed; `field` names it as `type.field`."""
+
+    def __init__(self, field: str, problem: str) -> None:
+        super().__init__(f"{field}: {problem}")
+        self.field = field
+
+
+Check = Callable[[Any], str | None]  # None when the value is fine, else what is wrong
+
+
+def uuid(value: Any) -> str | None:
+    return None if isinstance(value, str) and _UUID.fullmatch(value) else (
+        "must be a lowercase UUID")
+
+
+def optional_uuid(value: Any) -> str | None:
+    return None if value is None else uuid(value)
+
+
+def timestamp(value: Any) -> str | None:
+    if not isinstance(value, str) or not _TIMESTAMP.fullmatch(value):
+        return "must be a UTC time like 2026-03-01T10:00:00+00:00"
+    try:
+        datetime.fromisoformat(value)
+    except ValueError:
+        return "is not a real date and time"
+    return None
+
+
+def optional_timestamp(value: Any) -> str | None:
+    return None if value is None else timestamp(value)
+
+
+def whole(low: int = 0) -> Check:
+    def check(value: Any) -> str | None:
+        ok = isinstance(value, int) and not isinstance(value, bool) and low <= value <= _MAX_INT
+        return None if ok else f"must be a whole number from {low}"
+    return check
+
+
+def flag(value: Any) -> str | None:
+    return None if isinstance(value, bool) else "must be true or false"
+
+
+def enum(value: Any) -> str | None:
+    return None  # codec has already turned it into a member or refused it
+
+
+def optional_enum(value: Any) -> str | None:
+    return None
+
+
+def text(limit: int, *, required: bool = False, lines: bool = False) -> Check:
+    """Text of at most `limit` characters, without control characters (line breaks and
+    the like only where `lines`), and non-blank when `required`."""
+    def check(value: Any) -> str | None:
+        if not isinstance(value, str):
+            return "must be text"
+        if len(value) > limit:
+            return f"is too long ({len(value):,} characters; the limit is {limit:,})"
+        if required and not value.strip():
+            return "is empty"
+        return _control_characters(value, lines)
+    return check
+
+
+def hex64(value: Any) -> str | None:
+    return None if isinstance(value, str) and _HEX64.fullmatch(value) else (
+        "must be 64 lowercase hexadecimal digits")
+
+
+def statement_id(value: Any) -> str | None:
+    return None if isinstance(value, str) and _STATEMENT_ID.fullmatch(value) else (
+        "must be a statement id (lowercase letters, digits, '-' and '_')")
+
+
+def names(value: Any) -> str | None:
+    if not isinstance(value, tuple) or len(value) > _MAX_LIST:
+        return f"must be a list of at most {_MAX_LIST} names"
+    for item in value:
+        problem = text(MAX_NAME_CHARS, required=True)(item)
+        if problem:
+            return f"holds a name that {problem}"
+    return None
+
+
+def optional_png(value: Any) -> str | None:
+    if value is None:
+        return None
+    if not isinstance(value, bytes):
+        return "must be a PNG image"
+    if len(value) > MAX_SIGNATURE_PNG_BYTES:
+        return (f"is too large ({len(value):,} bytes; the limit is "
+                f"{MAX_SIGNATURE_PNG_BYTES:,})")
+    if not value.startswith(_PNG_MAGIC):
+        return "is not a PNG image"
+    return None
+
+
+# Control characters (Cc) and lone surrogates (Cs). Multi-line text keeps tabs, line breaks,
+# vertical tabs and form feeds (pasted documents carry them) and the Unicode line and
+# paragraph separators; single-line text keeps none of them. Never ESC, NUL, BEL or the C1
+# controls, which a terminal or a log viewer would act on.
+_CONTROL_IN_LINES = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff\u2028\u2029]")
+
+
+def _control_characters(value: str, lines: bool) -> str | None:
+    found = (_CONTROL_IN_LINES if lines else _CONTROL).search(value)
+    if found is None:
+        return None
+    return f"holds a control character (U+{ord(found.group()):04X})"
+
+
+NAME = text(MAX_NAME_CHARS)
+REQUIRED_NAME = text(MAX_NAME_CHARS, required=True)
+SHORT_TEXT = text(MAX_TEXT_CHARS, lines=True)
+
+_META: dict[str, Check] = {
+    "id": uuid,
+    "case_id": uuid,
+    "created_at": timestamp,
+    "updated_at": timestamp,
+    "origin_device": NAME,
+    "version": whole(1),
+    "deleted": flag,
+}
+
+# Field checks per record type, beyond the shared bookkeeping fields above.
+FIELDS: dict[str, dict[str, Check]] = {
+    "case": {
+        "case_number": REQUIRED_NAME, "family_name": REQUIRED_NAME,
+        "assigned_workers": names, "status": enum, "sealed": flag,
+    },
+    "conference": {
+        "kind": enum, "scheduled_start": timestamp, "location": SHORT_TEXT,
+        "facilitator": NAME, "language": enum, "state": enum,
+    },
+    "attendee": {
+        "conference_id": uuid, "name": REQUIRED_NAME, "role": enum,
+        "age_band": optional_enum, "presence": enum, "arrived_at": optional_timestamp,
+        "language": enum, "interpreter": NAME,
+    },
+    "acknowledgment": {
+        "conference_id": uuid, "attendee_id": uuid, "statement_id": statement_id,
+        "statement_version": whole(1), "statement_sha256": hex64, "language": enum,
+        "method": enum, "signed_at": timestamp, "typed_name": NAME, "attested_by": NAME,
+        "witness": NAME, "signature_png": optional_png,
+    },
+    "note": {
+        "conference_id": uuid, "section": enum,
+        "body": text(MAX_NOTE_CHARS, lines=True), "author": NAME, "is_addendum": flag,
+    },
+    "note_revision": {
+        "note_id": uuid, "revision": whole(1), "body": text(MAX_NOTE_CHARS, lines=True),
+        "author": NAME,
+    },
+    "consent": {
+        "client_name": REQUIRED_NAME, "signed_by": REQUIRED_NAME, "information": SHORT_TEXT,
+        "recipients": names, "valid_from": timestamp, "valid_until": timestamp,
+        "revoked_at": optional_timestamp,
+    },
+    "disclosure": {
+        "what": SHORT_TEXT, "recipient": REQUIRED_NAME, "basis": SHORT_TEXT,
+        "disclosed_by": REQUIRED_NAME, "disclosed_at": timestamp, "consent_id": optional_uuid,
+    },
+    "legal_request": {
+        "kind": enum, "requester": REQUIRED_NAME, "received_at": timestamp,
+        "summary": SHORT_TEXT, "routed_to_legal_at": optional_timestamp,
+    },
+    "health_info_request": {
+        "requester": REQUIRED_NAME, "basis": SHORT_TEXT, "received_at": timestamp,
+        "summary": SHORT_TEXT,
+    },
+    "incident": {
+        "kind": enum, "description": SHORT_TEXT, "reported_by": REQUIRED_NAME,
+        "discovered_at": timestamp, "reported_at": timestamp,
+    },
+}
+
+
+@dataclass(frozen=True)
+class _Rule:
+    """A check across fields of one record type."""
+
+    field: str
+    test: Callable[[Any], str | None]
+
+
+def _case_is_its_own_case(record: Any) -> str | None:
+    return None if record.case_id == record.id else "a case's case_id is its own id"
+
+
+def _refusal_carries_no_signature(record: Any) -> str | None:
+    if record.method is AckMethod.REFUSED and record.signature_png is not None:
+        return "a refusal carries no signature"
+    return None
+
+
+def _consent_ends_after_it_starts(record: Any) -> str | None:
+    return None if record.valid_until > record.valid_from else (
+        "must be later than valid_from")
+
+
+RULES: dict[str, tuple[_Rule, ...]] = {
+    "case": (_Rule("case_id", _case_is_its_own_case),),
+    "acknowledgment": (_Rule("signature_png", _refusal_carries_no_signature),),
+    "consent": (_Rule("valid_until", _consent_ends_after_it_starts),),
+}
+
+
+def validate(record: RecordMeta) -> RecordMeta:
+    """Return `record` if every field is well formed and the whole record is within
+    MAX_RECORD_BYTES as canonical JSON; otherwise raise `FieldError` naming the field."""
+    name = codec.type_name(record)
+    checks = FIELDS[name]
+    for f in fields(record):
+        check = _META.get(f.name) or checks[f.name]
+        problem = check(getattr(record, f.name))
+        if problem:
+            raise FieldError(f"{name}.{f.name}", problem)
+    for rule in RULES.get(name, ()):
+        problem = rule.test(record)
+        if problem:
+            raise FieldError(f"{name}.{rule.field}", problem)
+    size = record_bytes(record)
+    if size > MAX_RECORD_BYTES:
+        raise FieldError(name, f"is too large ({size:,} bytes as JSON; the limit is "
+                               f"{MAX_RECORD_BYTES:,})")
+    return record
+
+
+def record_bytes(record: RecordMeta) -> int:
+    try:
+        return len(canonical_json(codec.to_dict(record)))
+    except UnicodeEncodeError as exc:  # a lone surrogate cannot be stored anywhere
+        raise FieldError(codec.type_name(record), "holds text that is not valid Unicode") \
+            from exc
+
+
+def parse_record(record_type: str, data: Any) -> RecordMeta:
+    """A record from outside data (a push, a pulled page): decoded by the codec, then
+    validated. Every failure is an `InvalidRecord` whose message names the field."""
+    cls = codec.RECORD_TYPES.get(record_type) if isinstance(record_type, str) else None
+    if cls is None:
+        raise InvalidRecord(f"{record_type!r} is not a record type.")
+    return validate(codec.from_dict(cls, data))
+
+
+def printable(value: str, limit: int = 200) -> str:
+    """`value` safe to print to a terminal or log: control, format (bidirectional) and
+    separator characters become visible escapes, so text from outside cannot move the
+    cursor, reorder a line or hide part of it."""
+    out = []
+    for ch in value[:limit]:
+        if unicodedata.category(ch) in ("Cc", "Cf", "Cs", "Zl", "Zp"):
+            out.append(f"\\u{ord(ch):04x}" if ord(ch) > 0xFF else f"\\x{ord(ch):02x}")
+        else:
+            out.append(ch)
+    return "".join(out) + ("…" if len(value) > limit else "")

@@ -1,0 +1,107 @@
+"""HQ's answer to "what surrounds this change?" for the domain's change rules: HQ's stored
+copies, overlaid with what the push being applied has already accepted (a batch may add an
+attendee, their acknowledgment and then a note, in that order)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from typing import TypeVar
+
+from sqlalchemy import Connection, select
+
+from safeconf.domain import codec
+from safeconf.domain.change_rules import NoteParent
+from safeconf.domain.records import Acknowledgment, Attendee, Conference, Note, RecordMeta
+from safeconf.hq import schema
+
+R = TypeVar("R", bound=RecordMeta)
+
+
+class HQRecordView:
+    """`loaded`: HQ's rows already read (and locked) for this push, by id, as (type, JSON);
+    an id among `absent` is known not to be stored, so neither costs another query."""
+
+    def __init__(self, conn: Connection, loaded: dict[str, tuple[str, str]] | None = None,
+                 absent: set[str] | None = None) -> None:
+        self._conn = conn
+        self._loaded = loaded or {}
+        self._absent = absent or set()
+        self._accepted: dict[str, RecordMeta] = {}
+        self._accepted_in: dict[str, dict[str, RecordMeta]] = {}  # by conference id
+        self._stored: dict[str, RecordMeta | None] = {}
+        self._case_rows: dict[tuple[str, str], list[RecordMeta]] = {}
+
+    def accept(self, record: RecordMeta) -> None:
+        """`record` is now HQ's copy for the rest of this push."""
+        self._accepted[record.id] = record
+        conference_id = getattr(record, "conference_id", None)
+        if isinstance(conference_id, str):
+            self._accepted_in.setdefault(conference_id, {})[record.id] = record
+
+    def current(self, record_id: str) -> RecordMeta | None:
+        if record_id in self._accepted:
+            return self._accepted[record_id]
+        if record_id not in self._stored:
+            if record_id in self._absent:
+                return None
+            found = self._loaded.get(record_id)
+            if found is None:
+                row = self._conn.execute(select(schema.records.c.type, schema.records.c.data)
+                                         .where(schema.records.c.id == record_id)).first()
+                found = None if row is None else (row.type, row.data)
+            self._stored[record_id] = None if found is None else codec.from_dict(
+                codec.RECORD_TYPES[found[0]], json.loads(found[1]))
+        return self._stored[record_id]
+
+    def conference(self, conference_id: str) -> Conference | None:
+        return self._typed(Conference, conference_id)
+
+    def attendee(self, attendee_id: str) -> Attendee | None:
+        return self._typed(Attendee, attendee_id)
+
+    def note(self, note_id: str) -> NoteParent | None:
+        note = self._typed(Note, note_id)
+        return None if note is None else NoteParent(note.conference_id, note.case_id,
+                                                    note.is_addendum)
+
+    def attendees(self, conference_id: str) -> Sequence[Attendee]:
+        return self._in_conference(Attendee, conference_id)
+
+    def acknowledgments(self, conference_id: str) -> Sequence[Acknowledgment]:
+        return self._in_conference(Acknowledgment, conference_id)
+
+    def in_conference(self, conference_id: str) -> list[RecordMeta]:
+        """Every attendee, acknowledgment and note of a conference (a note's revisions are
+        written with it, so its own change stands for them)."""
+        return [*self._in_conference(Attendee, conference_id),
+                *self._in_conference(Acknowledgment, conference_id),
+                *self._in_conference(Note, conference_id)]
+
+    def _typed(self, cls: type[R], record_id: str) -> R | None:
+        found = self.current(record_id)
+        return found if isinstance(found, cls) else None
+
+    def _in_conference(self, cls: type[R], conference_id: str) -> list[R]:
+        conference = self.conference(conference_id)
+        if conference is None:
+            return []
+        merged: dict[str, R] = {}
+        for record in self._of_case(cls, conference.case_id):
+            if isinstance(record, cls) and getattr(record, "conference_id", None) == \
+                    conference_id:
+                merged[record.id] = record
+        for record in self._accepted_in.get(conference_id, {}).values():
+            if isinstance(record, cls):
+                merged[record.id] = record
+        return list(merged.values())
+
+    def _of_case(self, cls: type[RecordMeta], case_id: str) -> list[RecordMeta]:
+        name = codec.TYPE_NAMES[cls]
+        key = (name, case_id)
+        if key not in self._case_rows:
+            r = schema.records
+            rows = self._conn.execute(select(r.c.data).where(r.c.type == name,
+                                                             r.c.case_id == case_id)).all()
+            self._case_rows[key] = [codec.from_dict(cls, json.loads(row.data)) for row in rows]
+        return self._case_rows[key]

@@ -1,0 +1,51 @@
+"""The vault's answer to "what surrounds this change?" for the domain's change rules, read
+from the records as they stand inside the current transaction (a pulled page's earlier
+records included)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from typing import TypeVar
+
+from safeconf.domain import codec
+from safeconf.domain.change_rules import NoteParent
+from safeconf.domain.records import Acknowledgment, Attendee, Conference, RecordMeta
+from safeconf.vault.database import Database
+
+R = TypeVar("R", bound=RecordMeta)
+
+
+class VaultRecordView:
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    def conference(self, conference_id: str) -> Conference | None:
+        return self._one(Conference, conference_id)
+
+    def attendee(self, attendee_id: str) -> Attendee | None:
+        return self._one(Attendee, attendee_id)
+
+    def note(self, note_id: str) -> NoteParent | None:
+        found = self._db.row(
+            "SELECT json_extract(data, '$.conference_id'), case_id,"
+            " json_extract(data, '$.is_addendum') FROM records WHERE id = ? AND type = 'note'",
+            (note_id,),
+        )
+        return None if found is None else NoteParent(found[0], found[1], bool(found[2]))
+
+    def attendees(self, conference_id: str) -> Sequence[Attendee]:
+        return self._children(Attendee, conference_id)
+
+    def acknowledgments(self, conference_id: str) -> Sequence[Acknowledgment]:
+        return self._children(Acknowledgment, conference_id)
+
+    def _one(self, cls: type[R], record_id: str) -> R | None:
+        data = self._db.scalar("SELECT data FROM records WHERE id = ? AND type = ?",
+                               (record_id, codec.TYPE_NAMES[cls]))
+        return None if data is None else codec.from_dict(cls, json.loads(data))
+
+    def _children(self, cls: type[R], parent_id: str) -> list[R]:
+        rows = self._db.rows("SELECT data FROM records WHERE type = ? AND parent_id = ?",
+                             (codec.TYPE_NAMES[cls], parent_id))
+        return [codec.from_dict(cls, json.loads(r[0])) for r in rows]
