@@ -221,13 +221,13 @@ class AppWindow(QMainWindow):
             self.stack.removeWidget(self.lock_screen)
             self.lock_screen.deleteLater()
             self.lock_screen = None
+        self.idle.start()  # first: whatever fails below, the idle lock is already running
         self.sync.attach()
         if self.sync.service.is_stale():
             self._show_check_in()
         else:
             self._show_main_view()
         self.setWindowTitle(TITLE)
-        self.idle.start()
         self.unlocked.emit()
         self.sync.sync_now(quiet=True)
 
