@@ -6,6 +6,7 @@ vault's device secret lives only in this process's memory.
 
 from __future__ import annotations
 
+import logging
 import os
 import sys
 import tempfile
@@ -13,7 +14,7 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QPointF, QSize
+from PySide6.QtCore import QPointF, QSize, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 from safeconf.app.conferences import ConferenceService
@@ -21,6 +22,7 @@ from safeconf.app.demo_vault import fill_demo_vault
 from safeconf.app.session import VaultSession
 from safeconf.domain.records import Conference, Language, Presence
 from safeconf.ui.app_window import AppWindow
+from safeconf.ui.fail_closed import FailClosed
 from safeconf.ui.i18n import Translations
 from safeconf.ui.main import make_application
 from safeconf.ui.workspace import CONFIDENTIALITY, NOTES
@@ -78,6 +80,10 @@ def signature(pad: QWidget) -> list[list[QPointF]]:
     strokes.append([QPointF(0.12 * w + t * 0.7 * w, 0.72 * h + 3 * math.sin(t * 9))
                     for t in (i / 30 for i in range(31))])
     return strokes
+
+
+def planted_failure() -> None:
+    raise RuntimeError("a failure planted for the screenshot")
 
 
 def main() -> int:
@@ -151,6 +157,17 @@ def main() -> int:
             window.handover.form.pad.add_stroke(stroke)
         save(window, "handover-es.png", app)
         window.leave_handover()
+
+        # Something unexpected fails on the home screen: the app locks and says why.
+        window.apply_settings(window.settings.__class__(language="en"))
+        window.main_view.close_conference()
+        fail_closed = FailClosed(window).install()
+        logging.getLogger("safeconf.ui.fail_closed").setLevel(logging.CRITICAL)  # planted
+        QTimer.singleShot(0, planted_failure)
+        while window.session.is_open:
+            app.processEvents()
+        save(window, "locked-after-failure.png", app)
+        fail_closed.uninstall()
 
         window.session.lock()
         window.deleteLater()

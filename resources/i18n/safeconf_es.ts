@@ -145,104 +145,105 @@
 <context>
     <name>AppWindow</name>
     <message>
-        <location filename="../../src/safeconf/ui/app_window.py" line="88"/>
+        <location filename="../../src/safeconf/ui/app_window.py" line="90"/>
         <source>No system keyring: this vault is protected by the passphrase alone.</source>
         <translation>Sin llavero del sistema: esta bóveda está protegida solo por la frase de contraseña.</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/app_window.py" line="100"/>
+        <location filename="../../src/safeconf/ui/app_window.py" line="102"/>
         <source>&amp;Lock</source>
         <translation>&amp;Bloquear</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/app_window.py" line="101"/>
+        <location filename="../../src/safeconf/ui/app_window.py" line="103"/>
         <source>Lock now (Ctrl+L)</source>
         <translation>Bloquear ahora (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/app_window.py" line="107"/>
+        <location filename="../../src/safeconf/ui/app_window.py" line="109"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Configuración…</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/app_window.py" line="110"/>
+        <location filename="../../src/safeconf/ui/app_window.py" line="112"/>
         <source>&amp;Quit</source>
         <translation>&amp;Salir</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/app_window.py" line="126"/>
+        <location filename="../../src/safeconf/ui/app_window.py" line="128"/>
         <source>&amp;File</source>
         <translation>&amp;Archivo</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/app_window.py" line="135"/>
+        <location filename="../../src/safeconf/ui/app_window.py" line="137"/>
         <source>Main</source>
         <translation>Principal</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/app_window.py" line="140"/>
+        <location filename="../../src/safeconf/ui/app_window.py" line="142"/>
         <source>Lock</source>
         <translation>Bloquear</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/app_window.py" line="163"/>
+        <location filename="../../src/safeconf/ui/app_window.py" line="165"/>
+        <location filename="../../src/safeconf/ui/app_window.py" line="209"/>
         <source>Locked</source>
         <translation>Bloqueado</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/app_window.py" line="115"/>
+        <location filename="../../src/safeconf/ui/app_window.py" line="117"/>
         <source>S&amp;ync with HQ</source>
         <translation>Sincronizar con &amp;HQ</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/app_window.py" line="116"/>
+        <location filename="../../src/safeconf/ui/app_window.py" line="118"/>
         <source>Sync with HQ now (Ctrl+Shift+S)</source>
         <translation>Sincronizar con HQ ahora (Ctrl+Mayús+S)</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/app_window.py" line="120"/>
-        <location filename="../../src/safeconf/ui/app_window.py" line="320"/>
+        <location filename="../../src/safeconf/ui/app_window.py" line="122"/>
+        <location filename="../../src/safeconf/ui/app_window.py" line="346"/>
         <source>&amp;Enroll with HQ…</source>
         <translation>&amp;Registrar en HQ…</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/app_window.py" line="142"/>
-        <location filename="../../src/safeconf/ui/app_window.py" line="274"/>
+        <location filename="../../src/safeconf/ui/app_window.py" line="144"/>
+        <location filename="../../src/safeconf/ui/app_window.py" line="300"/>
         <source>Sync with HQ</source>
         <translation>Sincronizar con HQ</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/app_window.py" line="277"/>
+        <location filename="../../src/safeconf/ui/app_window.py" line="303"/>
         <source>Enroll this laptop now?</source>
         <translation>¿Registrar este portátil ahora?</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/app_window.py" line="282"/>
+        <location filename="../../src/safeconf/ui/app_window.py" line="308"/>
         <source>Enroll this laptop again with a new code from HQ? Unsent changes are kept.</source>
         <translation>¿Registrar de nuevo este portátil con un código nuevo de HQ? Los cambios aún no enviados se conservan.</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/app_window.py" line="319"/>
+        <location filename="../../src/safeconf/ui/app_window.py" line="345"/>
         <source>Enroll &amp;again with HQ…</source>
         <translation>Registrar de &amp;nuevo en HQ…</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/app_window.py" line="332"/>
+        <location filename="../../src/safeconf/ui/app_window.py" line="358"/>
         <source>This laptop&apos;s vault was erased</source>
         <translation>Se borró la bóveda de este portátil</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/app_window.py" line="122"/>
+        <location filename="../../src/safeconf/ui/app_window.py" line="124"/>
         <source>&amp;Review conflicts…</source>
         <translation>Re&amp;visar conflictos…</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/app_window.py" line="124"/>
+        <location filename="../../src/safeconf/ui/app_window.py" line="126"/>
         <source>Compare records changed both here and at HQ, and choose which stays</source>
         <translation>Comparar los registros cambiados aquí y en HQ, y elegir cuál se conserva</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/app_window.py" line="288"/>
+        <location filename="../../src/safeconf/ui/app_window.py" line="314"/>
         <source>Review the conflicts now?</source>
         <translation>¿Revisar los conflictos ahora?</translation>
     </message>
@@ -1273,14 +1274,27 @@ La versión de HQ pasa a ser la actual aquí y se envía a HQ en la próxima sin
     </message>
 </context>
 <context>
+    <name>FailClosed</name>
+    <message>
+        <location filename="../../src/safeconf/ui/fail_closed.py" line="182"/>
+        <source>&lt;b&gt;Something went wrong, so safeconf locked itself to protect the records.&lt;/b&gt; Everything saved is safe. Unlock to continue; if this keeps happening, tell IT.</source>
+        <translation>&lt;b&gt;Algo salió mal, así que safeconf se bloqueó para proteger los registros.&lt;/b&gt; Todo lo guardado está a salvo. Desbloquéelo para continuar; si vuelve a pasar, avise al equipo de TI.</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/fail_closed.py" line="187"/>
+        <source>&lt;b&gt;Something went wrong, so safeconf started this screen again.&lt;/b&gt; No vault was created yet: choose a passphrase to create it. If this keeps happening, tell IT.</source>
+        <translation>&lt;b&gt;Algo salió mal, así que safeconf volvió a abrir esta pantalla.&lt;/b&gt; Todavía no se creó ninguna bóveda: elija una frase de contraseña para crearla. Si vuelve a pasar, avise al equipo de TI.</translation>
+    </message>
+</context>
+<context>
     <name>FirstRunScreen</name>
     <message>
-        <location filename="../../src/safeconf/ui/lock_screens.py" line="75"/>
+        <location filename="../../src/safeconf/ui/lock_screens.py" line="92"/>
         <source>&lt;h2&gt;Welcome to safeconf&lt;/h2&gt;</source>
         <translation>&lt;h2&gt;Bienvenido/a a safeconf&lt;/h2&gt;</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/safeconf/ui/lock_screens.py" line="78"/>
+        <location filename="../../src/safeconf/ui/lock_screens.py" line="95"/>
         <source>Your conference records are kept in an encrypted vault on this laptop. Choose a passphrase to lock it: at least %n characters. A few unrelated words are easy to remember and hard to guess.</source>
         <translation>
             <numerusform>Sus registros de conferencias se guardan en una bóveda cifrada en esta computadora. Elija una frase de contraseña para bloquearla: al menos %n carácter. Unas cuantas palabras sin relación entre sí son fáciles de recordar y difíciles de adivinar.</numerusform>
@@ -1288,77 +1302,77 @@ La versión de HQ pasa a ser la actual aquí y se envía a HQ en la próxima sin
         </translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/lock_screens.py" line="87"/>
+        <location filename="../../src/safeconf/ui/lock_screens.py" line="104"/>
         <source>&lt;b&gt;If you forget the passphrase&lt;/b&gt;, nobody else can open the vault on this laptop. Once the laptop is enrolled with HQ, IT can give you a recovery code to set a new one; until then, a forgotten passphrase loses the records.</source>
         <translation>&lt;b&gt;Si olvida la frase de contraseña&lt;/b&gt;, nadie más podrá abrir la bóveda de este portátil. Cuando este portátil esté registrado en HQ, el equipo de TI le puede dar un código de recuperación para elegir una nueva; hasta entonces, olvidar la frase de contraseña hace perder los registros.</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/lock_screens.py" line="97"/>
+        <location filename="../../src/safeconf/ui/lock_screens.py" line="114"/>
         <source>New passphrase</source>
         <translation>Nueva frase de contraseña</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/lock_screens.py" line="100"/>
+        <location filename="../../src/safeconf/ui/lock_screens.py" line="117"/>
         <source>Repeat passphrase</source>
         <translation>Repita la frase de contraseña</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/lock_screens.py" line="104"/>
+        <location filename="../../src/safeconf/ui/lock_screens.py" line="121"/>
         <source>Passphrase strength</source>
         <translation>Solidez de la frase de contraseña</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/lock_screens.py" line="106"/>
+        <location filename="../../src/safeconf/ui/lock_screens.py" line="123"/>
         <source>&amp;Create vault</source>
         <translation>&amp;Crear bóveda</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/lock_screens.py" line="107"/>
+        <location filename="../../src/safeconf/ui/lock_screens.py" line="124"/>
         <source>Create vault</source>
         <translation>Crear bóveda</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/lock_screens.py" line="111"/>
+        <location filename="../../src/safeconf/ui/lock_screens.py" line="128"/>
         <source>Creating the vault</source>
         <translation>Creando la bóveda</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/lock_screens.py" line="114"/>
+        <location filename="../../src/safeconf/ui/lock_screens.py" line="131"/>
         <source>&amp;Passphrase:</source>
         <translation>&amp;Frase de contraseña:</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/lock_screens.py" line="116"/>
+        <location filename="../../src/safeconf/ui/lock_screens.py" line="133"/>
         <source>&amp;Repeat:</source>
         <translation>&amp;Repetir:</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/lock_screens.py" line="120"/>
+        <location filename="../../src/safeconf/ui/lock_screens.py" line="137"/>
         <source>Strength:</source>
         <translation>Solidez:</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/lock_screens.py" line="147"/>
+        <location filename="../../src/safeconf/ui/lock_screens.py" line="165"/>
         <source>Too short</source>
         <translation>Demasiado corta</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/lock_screens.py" line="148"/>
+        <location filename="../../src/safeconf/ui/lock_screens.py" line="166"/>
         <source>Weak: add another word</source>
         <translation>Débil: añada otra palabra</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/lock_screens.py" line="149"/>
+        <location filename="../../src/safeconf/ui/lock_screens.py" line="167"/>
         <source>Fair</source>
         <translation>Aceptable</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/lock_screens.py" line="150"/>
+        <location filename="../../src/safeconf/ui/lock_screens.py" line="168"/>
         <source>Strong</source>
         <translation>Sólida</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/lock_screens.py" line="154"/>
+        <location filename="../../src/safeconf/ui/lock_screens.py" line="172"/>
         <source>the two passphrases differ</source>
         <translation>las dos frases no coinciden</translation>
     </message>
@@ -1690,12 +1704,12 @@ La versión de HQ pasa a ser la actual aquí y se envía a HQ en la próxima sin
 <context>
     <name>LockScreens</name>
     <message>
-        <location filename="../../src/safeconf/ui/lock_screens.py" line="55"/>
+        <location filename="../../src/safeconf/ui/lock_screens.py" line="72"/>
         <source>&lt;b&gt;Warning: no system keyring.&lt;/b&gt; This vault will be protected by the passphrase alone. On a laptop, log in to a desktop session with a keyring (GNOME Keyring, KWallet, Windows Credential Locker or macOS Keychain) before you create or open the vault.</source>
         <translation>&lt;b&gt;Atención: no hay llavero del sistema.&lt;/b&gt; Esta bóveda estará protegida solo por la frase de contraseña. En una computadora portátil, inicie una sesión de escritorio con llavero (GNOME Keyring, KWallet, Administrador de credenciales de Windows o Llavero de macOS) antes de crear o abrir la bóveda.</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/lock_screens.py" line="66"/>
+        <location filename="../../src/safeconf/ui/lock_screens.py" line="83"/>
         <source>Keyring warning</source>
         <translation>Aviso sobre el llavero</translation>
     </message>
@@ -2054,6 +2068,29 @@ La versión de HQ pasa a ser la actual aquí y se envía a HQ en la próxima sin
     </message>
 </context>
 <context>
+    <name>StoppedPanel</name>
+    <message>
+        <location filename="../../src/safeconf/ui/fail_closed.py" line="58"/>
+        <source>&lt;h2&gt;safeconf stopped&lt;/h2&gt;</source>
+        <translation>&lt;h2&gt;safeconf se detuvo&lt;/h2&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/fail_closed.py" line="60"/>
+        <source>Something went wrong and safeconf could not lock normally, so it closed the vault and hid everything to protect the records. Close safeconf and start it again. If this keeps happening, tell IT.</source>
+        <translation>Algo salió mal y safeconf no pudo bloquearse de la forma habitual, así que cerró la bóveda y ocultó todo para proteger los registros. Cierre safeconf y vuelva a abrirlo. Si vuelve a pasar, avise al equipo de TI.</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/fail_closed.py" line="65"/>
+        <source>&amp;Close safeconf</source>
+        <translation>&amp;Cerrar safeconf</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/fail_closed.py" line="66"/>
+        <source>Close safeconf</source>
+        <translation>Cerrar safeconf</translation>
+    </message>
+</context>
+<context>
     <name>SyncMessages</name>
     <message>
         <location filename="../../src/safeconf/ui/sync_messages.py" line="30"/>
@@ -2222,42 +2259,42 @@ La versión de HQ pasa a ser la actual aquí y se envía a HQ en la próxima sin
 <context>
     <name>UnlockScreen</name>
     <message>
-        <location filename="../../src/safeconf/ui/lock_screens.py" line="190"/>
+        <location filename="../../src/safeconf/ui/lock_screens.py" line="208"/>
         <source>&lt;h2&gt;safeconf is locked&lt;/h2&gt;</source>
         <translation>&lt;h2&gt;safeconf está bloqueado&lt;/h2&gt;</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/lock_screens.py" line="193"/>
+        <location filename="../../src/safeconf/ui/lock_screens.py" line="211"/>
         <source>Passphrase</source>
         <translation>Frase de contraseña</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/lock_screens.py" line="194"/>
+        <location filename="../../src/safeconf/ui/lock_screens.py" line="212"/>
         <source>&amp;Passphrase:</source>
         <translation>&amp;Frase de contraseña:</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/lock_screens.py" line="196"/>
+        <location filename="../../src/safeconf/ui/lock_screens.py" line="214"/>
         <source>&amp;Unlock</source>
         <translation>&amp;Desbloquear</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/lock_screens.py" line="197"/>
+        <location filename="../../src/safeconf/ui/lock_screens.py" line="215"/>
         <source>Unlock</source>
         <translation>Desbloquear</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/lock_screens.py" line="201"/>
+        <location filename="../../src/safeconf/ui/lock_screens.py" line="219"/>
         <source>Unlocking</source>
         <translation>Desbloqueando</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/lock_screens.py" line="204"/>
+        <location filename="../../src/safeconf/ui/lock_screens.py" line="222"/>
         <source>Forgot the passphrase? If this laptop is enrolled with HQ, IT can give you a recovery code to set a new one. Nobody else can open this vault.</source>
         <translation>¿Olvidó la frase de contraseña? Si este portátil está registrado en HQ, el equipo de TI le puede dar un código de recuperación para elegir una nueva. Nadie más puede abrir esta bóveda.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/safeconf/ui/lock_screens.py" line="238"/>
+        <location filename="../../src/safeconf/ui/lock_screens.py" line="257"/>
         <source>Too many wrong passphrases. Try again in %n second(s).</source>
         <translation>
             <numerusform>Demasiadas frases de contraseña incorrectas. Vuelva a intentarlo en %n segundo.</numerusform>
@@ -2265,12 +2302,12 @@ La versión de HQ pasa a ser la actual aquí y se envía a HQ en la próxima sin
         </translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/lock_screens.py" line="245"/>
+        <location filename="../../src/safeconf/ui/lock_screens.py" line="264"/>
         <source>You can try again now.</source>
         <translation>Ya puede volver a intentarlo.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/safeconf/ui/lock_screens.py" line="273"/>
+        <location filename="../../src/safeconf/ui/lock_screens.py" line="292"/>
         <source>Try again in %n second(s).</source>
         <translation>
             <numerusform>Vuelva a intentarlo en %n segundo.</numerusform>

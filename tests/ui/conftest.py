@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QDialog, QWidget
 from safeconf.app.session import VaultSession
 from safeconf.resource_files import resource
 from safeconf.ui.app_window import AppWindow
+from safeconf.ui.fail_closed import FailClosed
 from safeconf.ui.prompts import Prompter
 from safeconf.vault.device_secret import SystemKeyring
 from safeconf.vault.keys import KdfParams
@@ -82,16 +83,22 @@ def make_window(
     prompter: ScriptedPrompter,
 ) -> Iterator[Callable[..., AppWindow]]:
     made: list[AppWindow] = []
+    hooks: list[FailClosed] = []
 
     def make(secrets: SystemKeyring | None = None) -> AppWindow:
         session = VaultSession(data_dir, secrets or keyring_store, fast_kdf)
         window = AppWindow(session, prompter=prompter)
+        # As run_app does; the hook hands each failure on to pytest-qt's capture too, so an
+        # unexpected exception still fails the test (unless it is marked as expected).
+        hooks.append(FailClosed(window).install())
         qtbot.addWidget(window)
         window.show()
         made.append(window)
         return window
 
     yield make
+    for hook in reversed(hooks):
+        hook.uninstall()
     for window in made:
         if window.in_handover:
             window.leave_handover()  # so the window may close

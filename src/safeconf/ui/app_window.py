@@ -1,7 +1,8 @@
 """The one main window. It shows the first-run or unlock screen while the vault is locked,
 the conferences once it is open (or the check-in screen of a laptop that has not synced for
 too long), and hand-over mode on demand; it locks on Ctrl+L, after idle time, when the OS
-suspends the app, and (if chosen) when minimised. Sync with HQ runs in the background."""
+suspends the app, (if chosen) when minimised, and when something unexpected fails
+(fail_closed.py). Sync with HQ runs in the background."""
 
 from __future__ import annotations
 
@@ -43,6 +44,7 @@ TITLE = "safeconf"
 class AppWindow(QMainWindow):
     locked = Signal()
     unlocked = Signal()
+    closed = Signal()  # the window closed for good (the fail-closed hook steps aside)
 
     def __init__(
         self,
@@ -166,7 +168,7 @@ class AppWindow(QMainWindow):
 
     def lock(self) -> None:
         """Save what is pending, close the vault, and leave nothing of it on screen."""
-        if not self.session.is_open and self.main_view is None and self.check_in is None:
+        if not self.shows_vault:
             return
         if self.main_view is not None:
             try:
@@ -183,6 +185,30 @@ class AppWindow(QMainWindow):
         self.sync.detach()  # a running sync stops at its next safe point (bounded wait)
         self.session.lock()
         self.locked.emit()
+
+    @property
+    def shows_vault(self) -> bool:
+        """The vault is open, or a screen that shows its records is still there."""
+        return (self.session.is_open or self.main_view is not None
+                or self.check_in is not None or self.handover is not None)
+
+    def show_only(self, widget: QWidget) -> None:
+        """The last resort when locking failed: whatever state the screens are in, none of
+        them stays on screen. From now on the window shows `widget` and nothing else."""
+        self.idle.stop()
+        for attr in ("main_view", "handover", "lock_screen", "check_in"):
+            setattr(self, attr, None)  # deleted with the stack; lock() has nothing to do
+        self.setCentralWidget(widget)  # Qt hides the stack, every screen in it, and deletes it
+        widget.show()  # now, not at the next turn of the event loop
+        for action in (self.lock_action, self.settings_action, self.sync_action,
+                       self.enroll_action, self.review_conflicts_action):
+            action.setEnabled(False)  # their shortcuts would reach for the screens
+        self.menuBar().setVisible(False)
+        self.toolbar.setVisible(False)
+        self.statusBar().setVisible(False)
+        locked = self.tr("Locked")
+        self.setWindowTitle(f"{TITLE} — {locked}")
+        widget.setFocus()
 
     def _drop_content(self) -> None:
         for attr in ("main_view", "handover", "lock_screen", "check_in"):
@@ -221,13 +247,13 @@ class AppWindow(QMainWindow):
             self.stack.removeWidget(self.lock_screen)
             self.lock_screen.deleteLater()
             self.lock_screen = None
+        self.idle.start()  # first: whatever fails below, the idle lock is already running
         self.sync.attach()
         if self.sync.service.is_stale():
             self._show_check_in()
         else:
             self._show_main_view()
         self.setWindowTitle(TITLE)
-        self.idle.start()
         self.unlocked.emit()
         self.sync.sync_now(quiet=True)
 
@@ -429,6 +455,9 @@ class AppWindow(QMainWindow):
         if self.in_handover:
             event.ignore()  # the attendee cannot close the facilitator's session
             return
-        self.lock()
-        self.idle.detach()
+        try:
+            self.lock()
+        finally:  # even if locking fails, the window lets go of the app-wide hooks
+            self.idle.detach()
+            self.closed.emit()
         event.accept()

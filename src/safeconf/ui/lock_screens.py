@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
@@ -47,6 +48,22 @@ class _Screen(QWidget):
         self._panel.setMinimumWidth(360)
         self.setLayout(_centered(self._panel))
         self.layout_ = QVBoxLayout(self._panel)
+        # Why the app locked itself, when it did (fail_closed.py); hidden otherwise.
+        self.problem = status_label(self._panel)  # changing text: no accessible name
+        self.problem.setObjectName("failureMessage")
+        self.problem.setAutoFillBackground(True)
+        self.problem.setMargin(8)
+
+    def show_problem(self, text: str) -> None:
+        palette = self.problem.palette()
+        dark = self.palette().color(self.backgroundRole()).lightness() < 128
+        # Amber that keeps contrast in light and dark palettes (as the notes banner).
+        palette.setColor(self.problem.backgroundRole(),
+                         QColor("#6b4e00") if dark else QColor("#ffe08a"))
+        palette.setColor(self.problem.foregroundRole(),
+                         QColor("#ffffff") if dark else QColor("#1a1a1a"))
+        self.problem.setPalette(palette)
+        show_status(self.problem, text)
 
     def _keyring_warning(self) -> QLabel | None:
         if self._session.keyring_available:
@@ -122,6 +139,7 @@ class FirstRunScreen(_Screen):
 
         lay = self.layout_
         lay.addWidget(title)
+        lay.addWidget(self.problem)
         lay.addWidget(intro)
         warning = self._keyring_warning()
         if warning is not None:
@@ -212,6 +230,7 @@ class UnlockScreen(_Screen):
         form.addRow(label, self.passphrase)
         lay = self.layout_
         lay.addWidget(title)
+        lay.addWidget(self.problem)
         warning = self._keyring_warning()
         if warning is not None:
             lay.addWidget(warning)

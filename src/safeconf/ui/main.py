@@ -3,11 +3,8 @@
 from __future__ import annotations
 
 import ctypes.util
-import logging
 import os
 import sys
-import traceback
-import types
 from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
@@ -16,12 +13,12 @@ from safeconf import __version__
 from safeconf.app.session import VaultSession
 from safeconf.app.settings import load_settings
 from safeconf.ui.app_window import AppWindow
+from safeconf.ui.fail_closed import FailClosed, log_unexpected
 from safeconf.ui.i18n import Translations, choose_language
 from safeconf.vault.device_secret import SecretStore
 from safeconf.vault.keys import KdfParams
 
 DESKTOP_ID = "org.safeconf.SafeConf"
-log = logging.getLogger(__name__)
 
 
 def missing_display_libraries() -> list[str]:
@@ -71,15 +68,9 @@ def build_window(
     return AppWindow(session, translations=translations)
 
 
-def _log_unexpected(kind: type[BaseException], value: BaseException,
-                    tb: types.TracebackType | None) -> None:
-    # The type and where, never the message: messages can quote names or note text.
-    log.error("unexpected %s\n%s", kind.__name__, "".join(traceback.format_tb(tb)))
-
-
 def run_app(data_dir: Path, secrets: SecretStore, argv: list[str] | None = None) -> int:
     os.umask(0o077)  # everything the app writes is private to the user
-    sys.excepthook = _log_unexpected
+    sys.excepthook = log_unexpected  # until the window's fail-closed hook takes over
     if no_display():
         print("safeconf: no graphical display was found. Start safeconf from a desktop "
               "session; the admin commands (safeconf --help) work without one.",
@@ -92,7 +83,9 @@ def run_app(data_dir: Path, secrets: SecretStore, argv: list[str] | None = None)
         return 1
     app = make_application(argv)
     window = build_window(data_dir, secrets, app)
+    fail_closed = FailClosed(window).install()
     window.show()
     code = app.exec()
+    fail_closed.uninstall()
     window.session.lock()
     return int(code)
