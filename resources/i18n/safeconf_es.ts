@@ -1099,56 +1099,64 @@
         <translation>Versión de HQ</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/conflict_review.py" line="214"/>
+        <location filename="../../src/safeconf/ui/conflict_review.py" line="216"/>
         <source>Keep this &amp;laptop&apos;s version</source>
         <translation>Conservar la versión de este &amp;portátil</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/conflict_review.py" line="215"/>
-        <location filename="../../src/safeconf/ui/conflict_review.py" line="326"/>
+        <location filename="../../src/safeconf/ui/conflict_review.py" line="217"/>
+        <location filename="../../src/safeconf/ui/conflict_review.py" line="335"/>
         <source>Keep this laptop&apos;s version</source>
         <translation>Conservar la versión de este portátil</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/conflict_review.py" line="216"/>
+        <location filename="../../src/safeconf/ui/conflict_review.py" line="218"/>
         <source>Keep &amp;HQ&apos;s version</source>
         <translation>Conservar la versión de &amp;HQ</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/conflict_review.py" line="217"/>
-        <location filename="../../src/safeconf/ui/conflict_review.py" line="331"/>
+        <location filename="../../src/safeconf/ui/conflict_review.py" line="219"/>
+        <location filename="../../src/safeconf/ui/conflict_review.py" line="340"/>
         <source>Keep HQ&apos;s version</source>
         <translation>Conservar la versión de HQ</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/conflict_review.py" line="222"/>
+        <location filename="../../src/safeconf/ui/conflict_review.py" line="224"/>
         <source>Close</source>
         <translation>Cerrar</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../src/safeconf/ui/conflict_review.py" line="279"/>
+        <source>%n record(s) from HQ could not be used on this laptop and were kept aside, unchanged. Your other records synced normally; IT can see them with safeconf check.</source>
+        <translation>
+            <numerusform>%n registro de HQ no se pudo usar en este portátil y se guardó aparte, sin cambios. Sus otros registros se sincronizaron con normalidad; el equipo de informática puede verlo con safeconf check.</numerusform>
+            <numerusform>%n registros de HQ no se pudieron usar en este portátil y se guardaron aparte, sin cambios. Sus otros registros se sincronizaron con normalidad; el equipo de informática puede verlos con safeconf check.</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../src/safeconf/ui/conflict_review.py" line="288"/>
+        <location filename="../../src/safeconf/ui/conflict_review.py" line="297"/>
         <source>No conflicts left to review.</source>
         <translation>No quedan conflictos por revisar.</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/conflict_review.py" line="295"/>
+        <location filename="../../src/safeconf/ui/conflict_review.py" line="304"/>
         <source>%1
 %2 (found %3)</source>
         <translation>%1
 %2 (detectado el %3)</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/conflict_review.py" line="301"/>
+        <location filename="../../src/safeconf/ui/conflict_review.py" line="310"/>
         <source>This record is no longer on this laptop.</source>
         <translation>Este registro ya no está en este portátil.</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/conflict_review.py" line="311"/>
+        <location filename="../../src/safeconf/ui/conflict_review.py" line="320"/>
         <source>This kind of record is never changed once written, so HQ&apos;s copy cannot replace it. Keep this laptop&apos;s version; HQ&apos;s copy stays in the history.</source>
         <translation>Este tipo de registro nunca cambia una vez escrito, así que la copia de HQ no puede reemplazarlo. Conserve la versión de este portátil; la copia de HQ queda en el historial.</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/conflict_review.py" line="328"/>
+        <location filename="../../src/safeconf/ui/conflict_review.py" line="337"/>
         <source>Keep this laptop&apos;s version of %1?
 
 HQ&apos;s version is not used; it stays in the conflict history.</source>
@@ -1157,7 +1165,7 @@ HQ&apos;s version is not used; it stays in the conflict history.</source>
 La versión de HQ no se usa; queda en el historial de conflictos.</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/conflict_review.py" line="333"/>
+        <location filename="../../src/safeconf/ui/conflict_review.py" line="342"/>
         <source>Replace this laptop&apos;s version of %1 with HQ&apos;s?
 
 HQ&apos;s version becomes the current one here and is sent to HQ at the next sync. This laptop&apos;s version stays in the conflict history.</source>
@@ -1166,12 +1174,12 @@ HQ&apos;s version becomes the current one here and is sent to HQ at the next syn
 La versión de HQ pasa a ser la actual aquí y se envía a HQ en la próxima sincronización. La versión de este portátil queda en el historial de conflictos.</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/conflict_review.py" line="348"/>
+        <location filename="../../src/safeconf/ui/conflict_review.py" line="357"/>
         <source>Kept this laptop&apos;s version of %1.</source>
         <translation>Se conservó la versión de este portátil de %1.</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/conflict_review.py" line="349"/>
+        <location filename="../../src/safeconf/ui/conflict_review.py" line="358"/>
         <source>Kept HQ&apos;s version of %1.</source>
         <translation>Se conservó la versión de HQ de %1.</translation>
     </message>
