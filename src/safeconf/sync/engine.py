@@ -301,7 +301,7 @@ class SyncEngine:
             result = store.apply_page(
                 [i.record if i.record is not None else Unusable(i.type, i.data, i.problem)
                  for i in page.items],
-                page.cursor, page.purge)
+                page.cursor, page.purge, [i.cursor for i in page.items])
             pulled += len(page.items)
             purged += result.purged_cases
             conflicts += result.conflicts

@@ -12,11 +12,17 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from safeconf.domain import codec
-from safeconf.domain.change_rules import judge_change
+from safeconf.domain.change_rules import FINALIZED, Refusal, judge_change
 from safeconf.domain.codec import APPEND_ONLY_TYPES
 from safeconf.domain.errors import InvalidRecord
 from safeconf.domain.ids import utc_now
-from safeconf.domain.records import AuditEvent, Conference, RecordMeta
+from safeconf.domain.records import (
+    AuditEvent,
+    Conference,
+    ConferenceState,
+    NoteRevision,
+    RecordMeta,
+)
 from safeconf.domain.validation import validate
 from safeconf.vault.audit import AuditLog
 from safeconf.vault.database import Database
@@ -187,6 +193,7 @@ class SyncStore:
         records: Sequence[RecordMeta | Unusable],
         new_cursor: int,
         purge_case_ids: Iterable[str] = (),
+        cursors: Sequence[int] | None = None,
     ) -> ApplyResult:
         """Apply one pulled page and its cursor in one transaction: all of it or none.
         A record that is malformed is quarantined, and one that breaks a conference rule
@@ -194,8 +201,14 @@ class SyncStore:
         counts = {"inserted": 0, "updated": 0, "unchanged": 0, "conflicts": 0,
                   "quarantined": 0}
         finalized_before = self._finalized_conferences(records)
+        at = list(cursors) if cursors is not None else [None] * len(records)
+        # Where HQ's log finalized a conference, by change seq: a change HQ logged before it
+        # is part of what was finalized there, never a change to a finalized record.
+        finalized_at = {r.id: c for r, c in zip(records, at, strict=True)
+                        if isinstance(r, Conference) and r.state is ConferenceState.FINALIZED
+                        and c is not None}
         with self._db.transaction():
-            for record in records:
+            for record, cursor in zip(records, at, strict=True):
                 if isinstance(record, Unusable):
                     counts[self._quarantine(record, new_cursor)] += 1
                     continue
@@ -206,7 +219,10 @@ class SyncStore:
                                                      codec.to_dict(record), str(exc)),
                                             new_cursor)] += 1
                     continue
-                counts[self._apply(record)] += 1
+                counts[self._apply(record, self._logged_before_finalize(
+                    record, cursor, finalized_at))] += 1
+                if record.id in finalized_at:
+                    self.put(f"finalized_at:{record.id}", str(finalized_at[record.id]))
             self._settle_finalized(self._finalized_conferences(records) - finalized_before)
             purged = self.purge_cases(purge_case_ids)
             self.put("cursor", str(new_cursor))
@@ -283,7 +299,25 @@ class SyncStore:
         keys = ("id", "record_type", "record_id", "case_id", "problem", "cursor", "found_at")
         return [dict(zip(keys, row, strict=True)) for row in rows]
 
-    def _apply(self, record: RecordMeta) -> str:
+    def _logged_before_finalize(self, record: RecordMeta, cursor: int | None,
+                                finalized_at: dict[str, int]) -> bool:
+        """True when HQ logged this change of a conference's record before that conference's
+        finalize (seen on this page or an earlier one)."""
+        if cursor is None:
+            return False
+        conference_id = getattr(record, "conference_id", None)
+        if conference_id is None and isinstance(record, NoteRevision):
+            note = self._view.note(record.note_id)
+            conference_id = None if note is None else note.conference_id
+        if not isinstance(conference_id, str):
+            return False
+        final = finalized_at.get(conference_id)
+        if final is None:
+            stored = self.get(f"finalized_at:{conference_id}")
+            final = None if stored is None else int(stored)
+        return final is not None and cursor < final
+
+    def _apply(self, record: RecordMeta, before_finalize: bool = False) -> str:
         name = codec.type_name(record)
         data = json.dumps(codec.to_dict(record), ensure_ascii=False)
         found = self._db.row(
@@ -292,7 +326,7 @@ class SyncStore:
         if found is None:
             refusal = judge_change(record, None, self._view, {}, parents_known=False,
                                    check_gate=False)
-            if refusal is not None:
+            if refusal is not None and not _finalized_earlier(refusal, before_finalize):
                 self._keep_conflict(name, record, None, data, refusal.message)
                 return "conflicts"
             self._store.insert_row(name, record, data)
@@ -303,7 +337,7 @@ class SyncStore:
         local = codec.from_dict(type(record), json.loads(local_data))
         refusal = judge_change(record, local, self._view, {}, parents_known=False,
                                check_gate=False)
-        if refusal is not None:
+        if refusal is not None and not _finalized_earlier(refusal, before_finalize):
             # What the rules protect here (a finalized conference above all) stays as it
             # is; HQ's version is kept beside it for review, never applied.
             self._keep_conflict(name, record, local_version, data, refusal.message)
@@ -454,3 +488,9 @@ class SyncStore:
             self._audit.append("conflict_resolved", "sync_conflict", str(conflict_id),
                                case_id)
         return stored
+
+
+def _finalized_earlier(refusal: Refusal, before_finalize: bool) -> bool:
+    """A "finalized" refusal of a change HQ made before it finalized the conference: that
+    change is part of the finalized record, so it applies."""
+    return before_finalize and refusal.reason == FINALIZED
