@@ -109,10 +109,8 @@ PULL_ANSWERS = [
     b'{"items": [], "cursor": -1, "more": false, "purge": [], "resync": false}',
     b'{"items": [], "cursor": 1, "more": "no", "purge": [], "resync": false}',
     b'{"items": [], "cursor": 1, "more": false, "purge": ["../../x"], "resync": false}',
-    b'{"items": [{"cursor": 5, "type": "virus", "data": {}}], "cursor": 5, "more": false,'
+    b'{"items": [{"cursor": 5, "type": ["virus"], "data": {}}], "cursor": 5, "more": false,'
     b' "purge": [], "resync": false}',
-    b'{"items": [{"cursor": 5, "type": "case", "data": {"id": 1}}], "cursor": 5,'
-    b' "more": false, "purge": [], "resync": false}',
     # The page's cursor must not be behind its last item.
     json.dumps({"items": [{"cursor": 5, "type": "conference", "data": _conference_data()}],
                 "cursor": 2, "more": False, "purge": [], "resync": False}).encode(),
@@ -129,6 +127,25 @@ def test_a_malformed_pull_answer_is_a_protocol_error(fake_hq: FakeHQ, body: byte
     fake_hq.script.answer = (200, body)
     with fake_hq.client() as client, pytest.raises(ProtocolError):
         client.pull(3)
+
+
+@pytest.mark.parametrize("item", [
+    {"cursor": 5, "type": "virus", "data": {}},
+    {"cursor": 5, "type": "case", "data": {"id": 1}},
+    {"cursor": 5, "type": "conference", "data": {**_conference_data(),
+                                                  "scheduled_start": "soon"}},
+])
+def test_a_record_the_laptop_cannot_use_comes_back_marked_for_quarantine(
+        fake_hq: FakeHQ, item: dict[str, Any]) -> None:
+    good = {"cursor": 6, "type": "conference", "data": _conference_data()}
+    fake_hq.script.answer = (200, json.dumps({"items": [item, good], "cursor": 6,
+                                              "more": False, "purge": [],
+                                              "resync": False}).encode())
+    with fake_hq.client() as client:
+        page = client.pull(3)
+    unusable, usable = page.items
+    assert unusable.record is None and unusable.problem and unusable.data == item["data"]
+    assert usable.record is not None and page.cursor == 6
 
 
 def test_a_pull_answer_going_backwards_is_refused(fake_hq: FakeHQ) -> None:
