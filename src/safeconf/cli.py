@@ -14,6 +14,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from safeconf.app.process_guard import forbid_core_dumps
 from safeconf.paths import default_data_dir
 from safeconf.vault.device_secret import SecretStore, SystemKeyring
 from safeconf.vault.errors import VaultError
@@ -31,6 +32,7 @@ class CliError(Exception):
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    forbid_core_dumps()  # before any passphrase is read or key derived
     os.umask(0o077)
     args = _parser().parse_args(argv)
     data_dir: Path = (args.data_dir or default_data_dir()).expanduser()
