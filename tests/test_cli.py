@@ -155,3 +155,38 @@ def test_recover_on_an_empty_folder_says_there_is_nothing_to_recover(data_dir):
                     SAFECONF_RECOVERY_CODE="AAAA")
     assert done.returncode == 1 and "no vault" in done.stderr
     assert not data_dir.exists()
+
+
+WEAK = "bookkeeper"  # ten letters, one word: the meter says Weak
+
+
+def test_init_refuses_a_weak_passphrase_from_the_environment_and_writes_nothing(data_dir):
+    done = safeconf("--data-dir", str(data_dir), "init", passphrase=WEAK)
+    assert done.returncode == 1
+    assert "too easy to guess" in done.stderr and "Fair or Strong" in done.stderr
+    assert "Traceback" not in done.stderr
+    assert not data_dir.exists()
+
+
+def test_passwd_refuses_a_weak_new_passphrase_and_changes_nothing(initialised):
+    before = {p.name: p.read_bytes() for p in initialised.iterdir() if p.is_file()}
+    done = safeconf("--data-dir", str(initialised), "passwd", SAFECONF_NEW_PASSPHRASE=WEAK)
+    assert done.returncode == 1
+    assert "Fair or Strong" in done.stderr
+    assert {p.name: p.read_bytes() for p in initialised.iterdir() if p.is_file()} == before
+    assert safeconf("--data-dir", str(initialised), "check").returncode == 0
+
+
+def test_recover_refuses_a_weak_new_passphrase_and_changes_nothing(initialised, keyring_store):
+    from safeconf.sync import recovery_code
+    from safeconf.vault.vault import Vault
+
+    vault = Vault.open(initialised, PASSPHRASE, keyring_store)
+    code = recovery_code.encode(vault.data_key())
+    vault.close()
+    before = {p.name: p.read_bytes() for p in initialised.iterdir() if p.is_file()}
+    done = safeconf("--data-dir", str(initialised), "recover", passphrase=None,
+                    SAFECONF_RECOVERY_CODE=code, SAFECONF_NEW_PASSPHRASE="aaaaaaaaaaaaaaaa")
+    assert done.returncode == 1
+    assert "Fair or Strong" in done.stderr
+    assert {p.name: p.read_bytes() for p in initialised.iterdir() if p.is_file()} == before

@@ -18,6 +18,7 @@ from safeconf.app.process_guard import forbid_core_dumps
 from safeconf.paths import default_data_dir
 from safeconf.vault.device_secret import SecretStore, SystemKeyring
 from safeconf.vault.errors import VaultError
+from safeconf.vault.passphrase_policy import check_new_passphrase
 from safeconf.vault.vault import Vault
 
 NO_KEYRING_WARNING = (
@@ -157,9 +158,10 @@ def _demo(args: argparse.Namespace, data_dir: Path, secrets: SecretStore) -> int
 
 def _passwd(_args: argparse.Namespace, data_dir: Path, secrets: SecretStore) -> int:
     old = _passphrase("SAFECONF_PASSPHRASE", "Current passphrase: ")
+    # Both are asked before unlocking, so a refused new one costs no unlock attempt.
+    new = _new_passphrase("SAFECONF_NEW_PASSPHRASE", "New passphrase: ")
     vault = Vault.open(data_dir, old, secrets)
     try:
-        new = _new_passphrase("SAFECONF_NEW_PASSPHRASE", "New passphrase: ")
         vault.change_passphrase(old, new, secrets)
     finally:
         vault.close()
@@ -259,10 +261,14 @@ def _secret_input(env: str, prompt: str, what: str = "the recovery code") -> str
 
 
 def _new_passphrase(env: str, prompt: str) -> str:
+    """A new passphrase, refused (`WeakPassphrase`) before anything else happens when the
+    strength meter would rate it below Fair — from the variable as from the prompt."""
     from_env = os.environ.get(env)
     if from_env is not None:
+        check_new_passphrase(from_env)
         return from_env
     first = _passphrase(env, prompt)
+    check_new_passphrase(first)  # before asking for it again
     if getpass.getpass("Repeat it: ") != first:
         raise CliError("the two passphrases differ; nothing was changed.")
     return first

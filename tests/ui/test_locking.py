@@ -269,3 +269,20 @@ def test_locking_during_handover_restores_the_menus_after_unlock(
     assert not unlocked.session.is_open and not unlocked.in_handover
     unlock(qtbot, unlocked)
     assert unlocked.quit_action.isEnabled() and unlocked.menuBar().isVisible()
+
+
+def test_first_run_keeps_create_disabled_for_a_passphrase_the_meter_rates_weak(
+    make_window: Any
+) -> None:
+    window = make_window()
+    screen = window.lock_screen
+    assert isinstance(screen, FirstRunScreen)
+    for weak in ("bookkeeper", "aaaaaaaaaaaaaaaa"):
+        screen.passphrase.setText(weak)
+        screen.repeat.setText(weak)
+        assert "Weak" in screen.strength_text.text()
+        assert not screen.create_button.isEnabled()
+    screen.passphrase.setText(PASSPHRASE)
+    screen.repeat.setText(PASSPHRASE)
+    assert screen.create_button.isEnabled()
+    assert not window.session.has_vault

@@ -27,11 +27,14 @@ from safeconf.vault.errors import (
     VaultError,
     VaultExists,
     VaultLocked,
-    WeakPassphrase,
     WrongRecoveryCode,
 )
 from safeconf.vault.keys import KdfParams
 from safeconf.vault.migrations import SCHEMA_VERSION
+
+# Re-exported: callers imported the minimum length from here before the rule had a module.
+from safeconf.vault.passphrase_policy import MIN_PASSPHRASE_CHARS as MIN_PASSPHRASE_CHARS
+from safeconf.vault.passphrase_policy import check_new_passphrase
 from safeconf.vault.records import (
     AcknowledgmentRepository,
     AttendeeRepository,
@@ -54,7 +57,6 @@ RECOVERY_STEPS = (
     "`safeconf recover` and choose a new passphrase; your records are kept."
 )
 KEYS_NAME = "vault.keys"
-MIN_PASSPHRASE_CHARS = 10
 
 
 @dataclass(frozen=True)
@@ -372,14 +374,6 @@ def shred_vault_files(data_dir: Path, vault_id: str, secrets: SecretStore) -> No
             (data_dir / name).unlink()
     for backup in data_dir.glob(f"{DB_NAME}.*.bak"):
         backup.unlink()
-
-
-def check_new_passphrase(passphrase: str) -> None:
-    if len(passphrase) < MIN_PASSPHRASE_CHARS:
-        raise WeakPassphrase(
-            f"Choose a passphrase of at least {MIN_PASSPHRASE_CHARS} characters; "
-            "a few unrelated words are easy to remember and hard to guess."
-        )
 
 
 def _login_name() -> str:
