@@ -13,7 +13,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QPlainTextEdit, QTextBrowser
 
-from safeconf.app.unlock_throttle import THROTTLE_NAME
 from safeconf.domain.records import AckMethod, Language, NoteSection, Presence, Role
 from safeconf.ui.app_window import AppWindow
 from safeconf.ui.lock_screens import FirstRunScreen, UnlockScreen
@@ -103,8 +102,8 @@ def test_wrong_passphrase_says_so_and_backs_off_across_restarts(
     message = fail_unlock(qtbot, unlocked)
     assert "Try again in" in message
     assert not unlocked.lock_screen.unlock_button.isEnabled()
-    stored = json.loads((data_dir / THROTTLE_NAME).read_text())
-    assert stored["failures"] == 3
+    stored = json.loads((data_dir / KEYS_NAME).read_text())
+    assert stored["unlock_failures"]["count"] == 3
     # A new app process (new session, new window) still waits.
     again = make_window()
     screen = again.lock_screen
