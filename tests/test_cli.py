@@ -213,6 +213,7 @@ def test_passwd_without_a_keyring_reencrypts_showing_progress(data_dir):
     (data_dir / KEYS_NAME).write_bytes(old_keys)
     stale = safeconf("--data-dir", str(data_dir), "check", **no_keyring)
     assert stale.returncode == 1 and "Traceback" not in stale.stderr
+    assert "old copy from before a passphrase change" in stale.stderr
 
 
 def test_wrong_passphrases_in_the_cli_back_off_and_refuse_with_a_clear_message(initialised):

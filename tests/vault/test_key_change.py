@@ -175,7 +175,7 @@ def test_passwd_without_a_keyring_reencrypts_so_an_old_key_file_opens_nothing(
     assert_old_key_opens_no_file(data_dir, old_key)
     assert not list(data_dir.glob("*.bak"))
     stale = with_old_key_file(data_dir, old_keys, tmp_path / "stale")
-    with pytest.raises(VaultCorrupt):
+    with pytest.raises(VaultCorrupt, match="old copy from before a passphrase change"):
         Vault.open(stale, PASSPHRASE, no_keyring)
     # The escrow copy in vault.keys is of the new key, and recovers the vault.
     entry = keys.read_key_file(data_dir / KEYS_NAME).escrow
@@ -206,7 +206,7 @@ def test_recover_without_a_keyring_reencrypts_and_renews_the_escrow_copy(
     assert open_all(data_dir, NEW, no_keyring) == before
     assert_old_key_opens_no_file(data_dir, old_key)
     stale = with_old_key_file(data_dir, old_keys, tmp_path / "stale")
-    with pytest.raises(VaultCorrupt):
+    with pytest.raises(VaultCorrupt, match="old copy from before a passphrase change"):
         Vault.open(stale, PASSPHRASE, no_keyring)
     entry = keys.read_key_file(data_dir / KEYS_NAME).escrow
     assert escrow.open_blob(escrow.EscrowBlob.from_dict(entry), hq_key) == new_key

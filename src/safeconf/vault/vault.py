@@ -174,9 +174,13 @@ class Vault:
         no return (the key file already holds the new key; the copy waits beside)."""
         try:
             db = Database(db_path, data_key)
-        except VaultCorrupt:
+        except VaultCorrupt as refused:
             if not rekey.finish_interrupted(db_path, data_key):
-                raise
+                raise VaultCorrupt(
+                    "The vault file is damaged, or vault.keys is an old copy from before a "
+                    "passphrase change, so the vault cannot be opened. Nothing was changed. "
+                    "Restore it from HQ or a backup."
+                ) from refused
             return Database(db_path, data_key)
         rekey.discard_stale(db_path)
         return db
@@ -222,9 +226,10 @@ class Vault:
                 raise VaultCorrupt("The vault file has no vault id, so it cannot be recovered.")
             kept = old if old is not None and old.vault_id == vault_id else None
             if kept is not None and kept.uses_device_secret and secrets.is_available:
-                key_file = _replace_device_secret(
-                    data_dir / KEYS_NAME, kept, data_key, new_passphrase, secrets,
-                    kdf or kept.kdf)
+                with keys.locked(data_dir / KEYS_NAME):
+                    key_file = _replace_device_secret(
+                        data_dir / KEYS_NAME, kept, data_key, new_passphrase, secrets,
+                        kdf or kept.kdf)
                 vault = cls(data_dir, db, key_file, data_key)
             else:
                 # Not written: `_rekey` writes the real key file at its point of no return.
