@@ -1297,90 +1297,90 @@ La versión de HQ pasa a ser la actual aquí y se envía a HQ en la próxima sin
 <context>
     <name>FirstRunScreen</name>
     <message>
-        <location filename="../../src/safeconf/ui/lock_screens.py" line="92"/>
+        <location filename="../../src/safeconf/ui/lock_screens.py" line="96"/>
         <source>&lt;h2&gt;Welcome to safeconf&lt;/h2&gt;</source>
         <translation>&lt;h2&gt;Bienvenido/a a safeconf&lt;/h2&gt;</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/safeconf/ui/lock_screens.py" line="95"/>
-        <source>Your conference records are kept in an encrypted vault on this laptop. Choose a passphrase to lock it: at least %n characters. A few unrelated words are easy to remember and hard to guess.</source>
+        <location filename="../../src/safeconf/ui/lock_screens.py" line="99"/>
+        <source>Your conference records are kept in an encrypted vault on this laptop. Choose a passphrase to lock it: at least %n characters, rated Fair or Strong below. A few unrelated words are easy to remember and hard to guess.</source>
         <translation>
-            <numerusform>Sus registros de conferencias se guardan en una bóveda cifrada en esta computadora. Elija una frase de contraseña para bloquearla: al menos %n carácter. Unas cuantas palabras sin relación entre sí son fáciles de recordar y difíciles de adivinar.</numerusform>
-            <numerusform>Sus registros de conferencias se guardan en una bóveda cifrada en esta computadora. Elija una frase de contraseña para bloquearla: al menos %n caracteres. Unas cuantas palabras sin relación entre sí son fáciles de recordar y difíciles de adivinar.</numerusform>
+            <numerusform>Sus registros de conferencias se guardan en una bóveda cifrada en esta computadora. Elija una frase de contraseña para bloquearla: al menos %n carácter, con nivel Aceptable o Sólida abajo. Unas cuantas palabras sin relación entre sí son fáciles de recordar y difíciles de adivinar.</numerusform>
+            <numerusform>Sus registros de conferencias se guardan en una bóveda cifrada en esta computadora. Elija una frase de contraseña para bloquearla: al menos %n caracteres, con nivel Aceptable o Sólida abajo. Unas cuantas palabras sin relación entre sí son fáciles de recordar y difíciles de adivinar.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/lock_screens.py" line="104"/>
+        <location filename="../../src/safeconf/ui/lock_screens.py" line="109"/>
         <source>&lt;b&gt;If you forget the passphrase&lt;/b&gt;, nobody else can open the vault on this laptop. Once the laptop is enrolled with HQ, IT can give you a recovery code to set a new one; until then, a forgotten passphrase loses the records.</source>
         <translation>&lt;b&gt;Si olvida la frase de contraseña&lt;/b&gt;, nadie más podrá abrir la bóveda de este portátil. Cuando este portátil esté registrado en HQ, el equipo de TI le puede dar un código de recuperación para elegir una nueva; hasta entonces, olvidar la frase de contraseña hace perder los registros.</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/lock_screens.py" line="114"/>
+        <location filename="../../src/safeconf/ui/lock_screens.py" line="119"/>
         <source>New passphrase</source>
         <translation>Nueva frase de contraseña</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/lock_screens.py" line="117"/>
+        <location filename="../../src/safeconf/ui/lock_screens.py" line="122"/>
         <source>Repeat passphrase</source>
         <translation>Repita la frase de contraseña</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/lock_screens.py" line="121"/>
+        <location filename="../../src/safeconf/ui/lock_screens.py" line="126"/>
         <source>Passphrase strength</source>
         <translation>Solidez de la frase de contraseña</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/lock_screens.py" line="123"/>
+        <location filename="../../src/safeconf/ui/lock_screens.py" line="128"/>
         <source>&amp;Create vault</source>
         <translation>&amp;Crear bóveda</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/lock_screens.py" line="124"/>
+        <location filename="../../src/safeconf/ui/lock_screens.py" line="129"/>
         <source>Create vault</source>
         <translation>Crear bóveda</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/lock_screens.py" line="128"/>
+        <location filename="../../src/safeconf/ui/lock_screens.py" line="133"/>
         <source>Creating the vault</source>
         <translation>Creando la bóveda</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/lock_screens.py" line="131"/>
+        <location filename="../../src/safeconf/ui/lock_screens.py" line="136"/>
         <source>&amp;Passphrase:</source>
         <translation>&amp;Frase de contraseña:</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/lock_screens.py" line="133"/>
+        <location filename="../../src/safeconf/ui/lock_screens.py" line="138"/>
         <source>&amp;Repeat:</source>
         <translation>&amp;Repetir:</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/lock_screens.py" line="137"/>
+        <location filename="../../src/safeconf/ui/lock_screens.py" line="142"/>
         <source>Strength:</source>
         <translation>Solidez:</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/lock_screens.py" line="165"/>
+        <location filename="../../src/safeconf/ui/lock_screens.py" line="170"/>
         <source>Too short</source>
         <translation>Demasiado corta</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/lock_screens.py" line="166"/>
+        <location filename="../../src/safeconf/ui/lock_screens.py" line="171"/>
         <source>Weak: add another word</source>
         <translation>Débil: añada otra palabra</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/lock_screens.py" line="167"/>
+        <location filename="../../src/safeconf/ui/lock_screens.py" line="172"/>
         <source>Fair</source>
         <translation>Aceptable</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/lock_screens.py" line="168"/>
+        <location filename="../../src/safeconf/ui/lock_screens.py" line="173"/>
         <source>Strong</source>
         <translation>Sólida</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/lock_screens.py" line="172"/>
+        <location filename="../../src/safeconf/ui/lock_screens.py" line="177"/>
         <source>the two passphrases differ</source>
         <translation>las dos frases no coinciden</translation>
     </message>
@@ -1712,12 +1712,12 @@ La versión de HQ pasa a ser la actual aquí y se envía a HQ en la próxima sin
 <context>
     <name>LockScreens</name>
     <message>
-        <location filename="../../src/safeconf/ui/lock_screens.py" line="72"/>
+        <location filename="../../src/safeconf/ui/lock_screens.py" line="76"/>
         <source>&lt;b&gt;Warning: no system keyring.&lt;/b&gt; This vault will be protected by the passphrase alone. On a laptop, log in to a desktop session with a keyring (GNOME Keyring, KWallet, Windows Credential Locker or macOS Keychain) before you create or open the vault.</source>
         <translation>&lt;b&gt;Atención: no hay llavero del sistema.&lt;/b&gt; Esta bóveda estará protegida solo por la frase de contraseña. En una computadora portátil, inicie una sesión de escritorio con llavero (GNOME Keyring, KWallet, Administrador de credenciales de Windows o Llavero de macOS) antes de crear o abrir la bóveda.</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/lock_screens.py" line="83"/>
+        <location filename="../../src/safeconf/ui/lock_screens.py" line="87"/>
         <source>Keyring warning</source>
         <translation>Aviso sobre el llavero</translation>
     </message>
@@ -1747,29 +1747,29 @@ La versión de HQ pasa a ser la actual aquí y se envía a HQ en la próxima sin
     </message>
     <message numerus="yes">
         <location filename="../../src/safeconf/ui/messages.py" line="25"/>
-        <source>Choose a passphrase of at least %n characters; a few unrelated words are easy to remember and hard to guess.</source>
+        <source>That passphrase is too weak. Choose one of at least %n characters that the meter rates Fair or Strong: three or four unrelated words are easy to remember and hard to guess. Nothing was changed.</source>
         <translation>
-            <numerusform>Elija una frase de contraseña de al menos %n carácter; unas cuantas palabras sin relación entre sí son fáciles de recordar y difíciles de adivinar.</numerusform>
-            <numerusform>Elija una frase de contraseña de al menos %n caracteres; unas cuantas palabras sin relación entre sí son fáciles de recordar y difíciles de adivinar.</numerusform>
+            <numerusform>Esa frase de contraseña es demasiado débil. Elija una de al menos %n carácter que el medidor califique como Aceptable o Sólida: tres o cuatro palabras sin relación entre sí son fáciles de recordar y difíciles de adivinar. No se cambió nada.</numerusform>
+            <numerusform>Esa frase de contraseña es demasiado débil. Elija una de al menos %n caracteres que el medidor califique como Aceptable o Sólida: tres o cuatro palabras sin relación entre sí son fáciles de recordar y difíciles de adivinar. No se cambió nada.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/messages.py" line="29"/>
+        <location filename="../../src/safeconf/ui/messages.py" line="30"/>
         <source>The vault is locked. Unlock it to continue.</source>
         <translation>La bóveda está bloqueada. Desbloquéela para continuar.</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/messages.py" line="31"/>
+        <location filename="../../src/safeconf/ui/messages.py" line="32"/>
         <source>This vault was written by a newer version of safeconf. Update safeconf; the vault was not changed.</source>
         <translation>Esta bóveda la escribió una versión más nueva de safeconf. Actualice safeconf; la bóveda no se cambió.</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/messages.py" line="34"/>
+        <location filename="../../src/safeconf/ui/messages.py" line="35"/>
         <source>Not saved: notes are paused until everyone present has acknowledged confidentiality.</source>
         <translation>No se guardó: las notas están en pausa hasta que todas las personas presentes reconozcan la confidencialidad.</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/messages.py" line="37"/>
+        <location filename="../../src/safeconf/ui/messages.py" line="38"/>
         <source>This conference is finalized and can no longer change. Add a dated addendum instead.</source>
         <translation>Esta conferencia está finalizada y ya no puede cambiar. Añada una adenda fechada.</translation>
     </message>
@@ -2267,42 +2267,42 @@ La versión de HQ pasa a ser la actual aquí y se envía a HQ en la próxima sin
 <context>
     <name>UnlockScreen</name>
     <message>
-        <location filename="../../src/safeconf/ui/lock_screens.py" line="208"/>
+        <location filename="../../src/safeconf/ui/lock_screens.py" line="214"/>
         <source>&lt;h2&gt;safeconf is locked&lt;/h2&gt;</source>
         <translation>&lt;h2&gt;safeconf está bloqueado&lt;/h2&gt;</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/lock_screens.py" line="211"/>
+        <location filename="../../src/safeconf/ui/lock_screens.py" line="217"/>
         <source>Passphrase</source>
         <translation>Frase de contraseña</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/lock_screens.py" line="212"/>
+        <location filename="../../src/safeconf/ui/lock_screens.py" line="218"/>
         <source>&amp;Passphrase:</source>
         <translation>&amp;Frase de contraseña:</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/lock_screens.py" line="214"/>
+        <location filename="../../src/safeconf/ui/lock_screens.py" line="220"/>
         <source>&amp;Unlock</source>
         <translation>&amp;Desbloquear</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/lock_screens.py" line="215"/>
+        <location filename="../../src/safeconf/ui/lock_screens.py" line="221"/>
         <source>Unlock</source>
         <translation>Desbloquear</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/lock_screens.py" line="219"/>
+        <location filename="../../src/safeconf/ui/lock_screens.py" line="225"/>
         <source>Unlocking</source>
         <translation>Desbloqueando</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/lock_screens.py" line="222"/>
+        <location filename="../../src/safeconf/ui/lock_screens.py" line="228"/>
         <source>Forgot the passphrase? If this laptop is enrolled with HQ, IT can give you a recovery code to set a new one. Nobody else can open this vault.</source>
         <translation>¿Olvidó la frase de contraseña? Si este portátil está registrado en HQ, el equipo de TI le puede dar un código de recuperación para elegir una nueva. Nadie más puede abrir esta bóveda.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/safeconf/ui/lock_screens.py" line="257"/>
+        <location filename="../../src/safeconf/ui/lock_screens.py" line="263"/>
         <source>Too many wrong passphrases. Try again in %n second(s).</source>
         <translation>
             <numerusform>Demasiadas frases de contraseña incorrectas. Vuelva a intentarlo en %n segundo.</numerusform>
@@ -2310,12 +2310,12 @@ La versión de HQ pasa a ser la actual aquí y se envía a HQ en la próxima sin
         </translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/lock_screens.py" line="264"/>
+        <location filename="../../src/safeconf/ui/lock_screens.py" line="270"/>
         <source>You can try again now.</source>
         <translation>Ya puede volver a intentarlo.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/safeconf/ui/lock_screens.py" line="292"/>
+        <location filename="../../src/safeconf/ui/lock_screens.py" line="298"/>
         <source>Try again in %n second(s).</source>
         <translation>
             <numerusform>Vuelva a intentarlo en %n segundo.</numerusform>

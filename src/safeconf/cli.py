@@ -14,9 +14,12 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from safeconf.app.process_guard import forbid_core_dumps
+from safeconf.app.session import UnlockThrottled, VaultSession
 from safeconf.paths import default_data_dir
 from safeconf.vault.device_secret import SecretStore, SystemKeyring
-from safeconf.vault.errors import VaultError
+from safeconf.vault.errors import VaultError, WrongPassphrase
+from safeconf.vault.passphrase_policy import check_new_passphrase
 from safeconf.vault.vault import Vault
 
 NO_KEYRING_WARNING = (
@@ -31,6 +34,7 @@ class CliError(Exception):
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    forbid_core_dumps()  # before any passphrase is read or key derived
     os.umask(0o077)
     args = _parser().parse_args(argv)
     data_dir: Path = (args.data_dir or default_data_dir()).expanduser()
@@ -123,7 +127,7 @@ def _init(args: argparse.Namespace, data_dir: Path, secrets: SecretStore) -> int
 
 def _check(_args: argparse.Namespace, data_dir: Path, secrets: SecretStore) -> int:
     _warn_without_keyring(secrets)
-    vault = Vault.open(data_dir, _passphrase("SAFECONF_PASSPHRASE", "Passphrase: "), secrets)
+    vault = _unlock(data_dir, secrets)
     try:
         results = vault.check()
     finally:
@@ -154,21 +158,36 @@ def _demo(args: argparse.Namespace, data_dir: Path, secrets: SecretStore) -> int
 
 
 def _passwd(_args: argparse.Namespace, data_dir: Path, secrets: SecretStore) -> int:
+    from safeconf.sync.escrow_renewal import reseal_escrow
+
+    session = _throttled_session(data_dir, secrets)
     old = _passphrase("SAFECONF_PASSPHRASE", "Current passphrase: ")
-    vault = Vault.open(data_dir, old, secrets)
+    # Both are asked before unlocking, so a refused new one costs no unlock attempt.
+    new = _new_passphrase("SAFECONF_NEW_PASSPHRASE", "New passphrase: ")
+    vault = _unlock_session(session, old)
     try:
-        new = _new_passphrase("SAFECONF_NEW_PASSPHRASE", "New passphrase: ")
-        vault.change_passphrase(old, new, secrets)
+        rekeys = not vault.uses_device_secret
+        if rekeys:
+            print("This vault has no keyring secret, so its data is re-encrypted under a new "
+                  "key; do not turn the laptop off.", file=sys.stderr)
+        vault.change_passphrase(old, new, secrets, reseal_escrow=reseal_escrow,
+                                progress=_Progress("Re-encrypting the vault"))
     finally:
         vault.close()
-    print("Passphrase changed. The data was not re-encrypted; only its key was re-wrapped.")
+    if rekeys:
+        print("Passphrase changed and the data re-encrypted under a new key: an old copy of "
+              "vault.keys opens nothing with the old passphrase."
+              + (" HQ's escrow copy is renewed at the next sync." if vault.escrow else ""))
+    else:
+        print("Passphrase changed and this laptop's keyring secret replaced: an old copy of "
+              "vault.keys opens nothing with the old passphrase.")
     return 0
 
 
 def _enroll(args: argparse.Namespace, data_dir: Path, secrets: SecretStore) -> int:
     from safeconf.sync.engine import enroll_vault
 
-    vault = Vault.open(data_dir, _passphrase("SAFECONF_PASSPHRASE", "Passphrase: "), secrets)
+    vault = _unlock(data_dir, secrets)
     try:
         enrollment = enroll_vault(vault, args.code.strip(), again=args.again)
     finally:
@@ -193,7 +212,10 @@ def _recover(_args: argparse.Namespace, data_dir: Path, secrets: SecretStore) ->
     data_key = recovery_code.decode(_secret_input("SAFECONF_RECOVERY_CODE", "Recovery code: "))
     _warn_without_keyring(secrets)
     new = _new_passphrase("SAFECONF_NEW_PASSPHRASE", "New passphrase: ")
-    vault = Vault.recover(data_dir, data_key, new, secrets)
+    from safeconf.sync.escrow_renewal import reseal_escrow
+
+    vault = Vault.recover(data_dir, data_key, new, secrets, reseal_escrow=reseal_escrow,
+                          progress=_Progress("Re-encrypting the vault"))
     try:
         from safeconf.sync.engine import restore_escrow_entry
 
@@ -209,7 +231,7 @@ def _recover(_args: argparse.Namespace, data_dir: Path, secrets: SecretStore) ->
 def _sync(_args: argparse.Namespace, data_dir: Path, secrets: SecretStore) -> int:
     from safeconf.sync.engine import SyncEngine
 
-    vault = Vault.open(data_dir, _passphrase("SAFECONF_PASSPHRASE", "Passphrase: "), secrets)
+    vault = _unlock(data_dir, secrets)
     try:
         report = SyncEngine(vault, secrets).run()
         left = vault.sync.pending_count() if vault.is_open else 0
@@ -230,6 +252,21 @@ def _sync(_args: argparse.Namespace, data_dir: Path, secrets: SecretStore) -> in
     return 0
 
 
+class _Progress:
+    """Prints how far a long job is, to stderr, every tenth of the way."""
+
+    def __init__(self, what: str) -> None:
+        self._what = what
+        self._shown = -1
+
+    def __call__(self, done: int, total: int) -> None:
+        tenth = 10 if total <= 0 else min(10, done * 10 // total)
+        if tenth > self._shown:
+            self._shown = tenth
+            print(f"{self._what}: {tenth * 10}% ({done} of {total} pages)", file=sys.stderr,
+                  flush=True)
+
+
 def _refuse_existing(data_dir: Path) -> None:
     if Vault.exists(data_dir):
         raise CliError(
@@ -241,6 +278,34 @@ def _refuse_existing(data_dir: Path) -> None:
 def _warn_without_keyring(secrets: SecretStore) -> None:
     if not secrets.is_available:
         print(NO_KEYRING_WARNING, file=sys.stderr)
+
+
+def _unlock(data_dir: Path, secrets: SecretStore) -> Vault:
+    """Open the vault with SAFECONF_PASSPHRASE or a prompt, through the same back-off as
+    the desktop app (failures here and there count together)."""
+    session = _throttled_session(data_dir, secrets)
+    return _unlock_session(session, _passphrase("SAFECONF_PASSPHRASE", "Passphrase: "))
+
+
+def _throttled_session(data_dir: Path, secrets: SecretStore) -> VaultSession:
+    """A session for unlocking, refused (`UnlockThrottled`) before any passphrase is asked
+    for while the back-off lasts."""
+    session = VaultSession(data_dir, secrets)
+    wait = session.throttle.seconds_to_wait()
+    if wait > 0:
+        raise UnlockThrottled(wait)
+    return session
+
+
+def _unlock_session(session: VaultSession, passphrase: str) -> Vault:
+    try:
+        session.unlock(passphrase)
+    except WrongPassphrase as wrong:
+        wait = session.throttle.seconds_to_wait()
+        if wait > 0:  # this failure started (or lengthened) the back-off
+            raise CliError(f"{wrong} {UnlockThrottled(wait)}") from wrong
+        raise
+    return session.vault
 
 
 def _passphrase(env: str, prompt: str) -> str:
@@ -257,10 +322,14 @@ def _secret_input(env: str, prompt: str, what: str = "the recovery code") -> str
 
 
 def _new_passphrase(env: str, prompt: str) -> str:
+    """A new passphrase, refused (`WeakPassphrase`) before anything else happens when the
+    strength meter would rate it below Fair — from the variable as from the prompt."""
     from_env = os.environ.get(env)
     if from_env is not None:
+        check_new_passphrase(from_env)
         return from_env
     first = _passphrase(env, prompt)
+    check_new_passphrase(first)  # before asking for it again
     if getpass.getpass("Repeat it: ") != first:
         raise CliError("the two passphrases differ; nothing was changed.")
     return first

@@ -15,6 +15,7 @@ from safeconf.app.unlock_throttle import UnlockThrottle
 from safeconf.vault.device_secret import SystemKeyring
 from safeconf.vault.errors import VaultLocked, WrongPassphrase
 from safeconf.vault.keys import KdfParams
+from safeconf.vault.vault import Vault
 
 PASSPHRASE = "correct horse battery staple"
 APP_DIR = Path(__file__).resolve().parents[2] / "src" / "safeconf" / "app"
@@ -28,7 +29,15 @@ class Clock:
         return self.now
 
 
-def test_backoff_grows_exponentially_and_survives_a_restart(tmp_path: Path) -> None:
+@pytest.fixture
+def vault_dir(data_dir: Path, no_keyring: SystemKeyring, fast_kdf: KdfParams) -> Path:
+    """A folder with a (closed) vault: the back-off is kept in its key file."""
+    Vault.create(data_dir, PASSPHRASE, no_keyring, kdf=fast_kdf).close()
+    return data_dir
+
+
+def test_backoff_grows_exponentially_and_survives_a_restart(vault_dir: Path) -> None:
+    tmp_path = vault_dir
     clock = Clock()
     throttle = UnlockThrottle(tmp_path, clock)
     delays = []
@@ -44,9 +53,9 @@ def test_backoff_grows_exponentially_and_survives_a_restart(tmp_path: Path) -> N
     assert UnlockThrottle(tmp_path, clock).failures == 0
 
 
-def test_clock_set_back_never_lengthens_the_wait(tmp_path: Path) -> None:
+def test_clock_set_back_never_lengthens_the_wait(vault_dir: Path) -> None:
     clock = Clock()
-    throttle = UnlockThrottle(tmp_path, clock)
+    throttle = UnlockThrottle(vault_dir, clock)
     for _ in range(3):
         throttle.record_failure()
     clock.now -= 10_000

@@ -45,9 +45,9 @@ def synced_laptop_with_records(hq: HQProcess, laptop,
     return vault, local.id, hq_device
 
 
-def recover_cli(folder: Path, code: str, new: str = NEW):
+def recover_cli(folder: Path, code: str, new: str = NEW, **env: str):
     return safeconf("recover", "--data-dir", str(folder), passphrase=None,
-                    SAFECONF_RECOVERY_CODE=code, SAFECONF_NEW_PASSPHRASE=new)
+                    SAFECONF_RECOVERY_CODE=code, SAFECONF_NEW_PASSPHRASE=new, **env)
 
 
 def assert_records_intact(folder: Path, keyring_store, local_case_id: str) -> None:
@@ -194,5 +194,43 @@ def test_an_escrow_copy_hq_refuses_does_not_stop_the_records_syncing(
         report = SyncEngine(vault, keyring_store).run()
         assert report.pulled == 2
         assert vault.sync.get(ESCROW_UPLOAD) == "pending"
+    finally:
+        vault.close()
+
+
+def test_without_a_keyring_passwd_renews_hqs_escrow_copy_at_the_next_sync(
+        hq, tmp_path, no_keyring, fast_kdf):
+    """The data key changes, so HQ's copy of the old one is stale: the next sync replaces it,
+    and the code HQ gives from then on recovers the vault; the old code opens nothing."""
+    no_keyring_env = {"PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring"}
+    folder = tmp_path / "no-keyring-laptop"
+    vault = Vault.create(folder, PASSPHRASE, no_keyring, kdf=fast_kdf, user="w.alvarez")
+    enroll_vault(vault, hq.enrollment_code("w.alvarez"))
+    hq_device = device_id(vault)
+    vault.close()
+    old_code = hq.admin("recover", hq_device).strip()
+
+    changed = safeconf("passwd", "--data-dir", str(folder), **no_keyring_env,
+                       SAFECONF_NEW_PASSPHRASE="a passphrase for the new key")
+    assert changed.returncode == 0, changed.stderr
+    assert "renewed at the next sync" in changed.stdout
+    vault = Vault.open(folder, "a passphrase for the new key", no_keyring)
+    new_key = vault.data_key()
+    assert vault.sync.get(ESCROW_UPLOAD) == "pending"
+    vault.close()
+    assert recovery_code.decode(old_code) != new_key
+    synced = safeconf("sync", "--data-dir", str(folder), **no_keyring_env,
+                      passphrase="a passphrase for the new key")
+    assert synced.returncode == 0, synced.stdout + synced.stderr
+
+    new_code = hq.admin("recover", hq_device).strip()
+    assert recovery_code.decode(new_code) == new_key
+    stale = recover_cli(folder, old_code, **no_keyring_env)
+    assert stale.returncode == 1 and "does not open this vault" in stale.stderr
+    done = recover_cli(folder, new_code, **no_keyring_env)
+    assert done.returncode == 0, done.stderr
+    vault = Vault.open(folder, NEW, no_keyring)
+    try:
+        assert sorted(c.case_number for c in vault.cases.all()) == ["HQ-100", "HQ-200"]
     finally:
         vault.close()

@@ -13,7 +13,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QPlainTextEdit, QTextBrowser
 
-from safeconf.app.unlock_throttle import THROTTLE_NAME
 from safeconf.domain.records import AckMethod, Language, NoteSection, Presence, Role
 from safeconf.ui.app_window import AppWindow
 from safeconf.ui.lock_screens import FirstRunScreen, UnlockScreen
@@ -103,8 +102,8 @@ def test_wrong_passphrase_says_so_and_backs_off_across_restarts(
     message = fail_unlock(qtbot, unlocked)
     assert "Try again in" in message
     assert not unlocked.lock_screen.unlock_button.isEnabled()
-    stored = json.loads((data_dir / THROTTLE_NAME).read_text())
-    assert stored["failures"] == 3
+    stored = json.loads((data_dir / KEYS_NAME).read_text())
+    assert stored["unlock_failures"]["count"] == 3
     # A new app process (new session, new window) still waits.
     again = make_window()
     screen = again.lock_screen
@@ -269,3 +268,20 @@ def test_locking_during_handover_restores_the_menus_after_unlock(
     assert not unlocked.session.is_open and not unlocked.in_handover
     unlock(qtbot, unlocked)
     assert unlocked.quit_action.isEnabled() and unlocked.menuBar().isVisible()
+
+
+def test_first_run_keeps_create_disabled_for_a_passphrase_the_meter_rates_weak(
+    make_window: Any
+) -> None:
+    window = make_window()
+    screen = window.lock_screen
+    assert isinstance(screen, FirstRunScreen)
+    for weak in ("bookkeeper", "aaaaaaaaaaaaaaaa"):
+        screen.passphrase.setText(weak)
+        screen.repeat.setText(weak)
+        assert "Weak" in screen.strength_text.text()
+        assert not screen.create_button.isEnabled()
+    screen.passphrase.setText(PASSPHRASE)
+    screen.repeat.setText(PASSPHRASE)
+    assert screen.create_button.isEnabled()
+    assert not window.session.has_vault

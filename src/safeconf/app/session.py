@@ -7,18 +7,17 @@ import threading
 from pathlib import Path
 
 from safeconf.app.unlock_throttle import UnlockThrottle
-from safeconf.vault import keys
 from safeconf.vault.device_secret import SecretStore
 from safeconf.vault.errors import VaultError, VaultLocked, WrongPassphrase
 from safeconf.vault.keys import KdfParams
-from safeconf.vault.vault import KEYS_NAME, Vault
+from safeconf.vault.vault import Vault
 
 
 class UnlockThrottled(VaultError):
     def __init__(self, seconds: float) -> None:
         self.seconds = seconds
         super().__init__(
-            f"Too many wrong passphrases. Wait {int(seconds + 0.999)} seconds and try again."
+            f"Too many wrong passphrases; try again in {int(seconds + 0.999)} seconds."
         )
 
 
@@ -76,12 +75,8 @@ class VaultSession:
         wait = self.throttle.seconds_to_wait()
         if wait > 0:
             raise UnlockThrottled(wait)
-        key_file = keys.read_key_file(self.data_dir / KEYS_NAME)
-        device_secret = (
-            self.secrets.load(key_file.vault_id) if key_file.uses_device_secret else None
-        )
         try:
-            keys.unwrap(key_file, passphrase, device_secret)
+            Vault.verify_passphrase(self.data_dir, passphrase, self.secrets)
         except WrongPassphrase:
             self.throttle.record_failure()
             return False

@@ -15,12 +15,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from safeconf.app.passphrase_strength import Strength, strength
+from safeconf.app.passphrase_strength import (
+    MIN_PASSPHRASE_CHARS,
+    Strength,
+    is_acceptable,
+    strength,
+)
 from safeconf.app.session import UnlockThrottled, VaultSession
 from safeconf.ui.messages import user_message
 from safeconf.ui.widgets import busy_bar, show_status, status_label
 from safeconf.ui.workers import run_in_background
-from safeconf.vault.vault import MIN_PASSPHRASE_CHARS
 
 
 def _centered(inner: QWidget) -> QVBoxLayout:
@@ -93,8 +97,9 @@ class FirstRunScreen(_Screen):
         intro = QLabel(
             self.tr(
                 "Your conference records are kept in an encrypted vault on this laptop. "
-                "Choose a passphrase to lock it: at least %n characters. A few unrelated "
-                "words are easy to remember and hard to guess.", "", MIN_PASSPHRASE_CHARS
+                "Choose a passphrase to lock it: at least %n characters, rated Fair or "
+                "Strong below. A few unrelated words are easy to remember and hard to "
+                "guess.", "", MIN_PASSPHRASE_CHARS
             ),
             self._panel,
         )
@@ -171,7 +176,8 @@ class FirstRunScreen(_Screen):
         if second and first != second:
             hint += " — " + self.tr("the two passphrases differ")
         self.strength_text.setText(hint)
-        self.create_button.setEnabled(level > Strength.TOO_SHORT and first == second)
+        # The vault refuses what the meter rates below Fair; the button says so first.
+        self.create_button.setEnabled(is_acceptable(first) and first == second)
 
     def _create(self) -> None:
         if not self.create_button.isEnabled():

@@ -10,6 +10,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QApplication
 
 from safeconf import __version__
+from safeconf.app.process_guard import forbid_core_dumps
 from safeconf.app.session import VaultSession
 from safeconf.app.settings import load_settings
 from safeconf.ui.app_window import AppWindow
@@ -69,6 +70,7 @@ def build_window(
 
 
 def run_app(data_dir: Path, secrets: SecretStore, argv: list[str] | None = None) -> int:
+    forbid_core_dumps()  # also when started without the CLI (tests, PyInstaller entry)
     os.umask(0o077)  # everything the app writes is private to the user
     sys.excepthook = log_unexpected  # until the window's fail-closed hook takes over
     if no_display():

@@ -6,10 +6,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject
 
+from safeconf.app.passphrase_strength import MIN_PASSPHRASE_CHARS
 from safeconf.app.session import UnlockThrottled
 from safeconf.domain.errors import GateClosed, ReadOnlyRecord
 from safeconf.vault.errors import SchemaTooNew, VaultLocked, WeakPassphrase, WrongPassphrase
-from safeconf.vault.vault import MIN_PASSPHRASE_CHARS
 
 
 class Messages(QObject):
@@ -22,9 +22,10 @@ class Messages(QObject):
             return self.tr("Too many wrong passphrases. Try again in %n second(s).", "",
                            int(exc.seconds + 0.999))
         if isinstance(exc, WeakPassphrase):
-            return self.tr("Choose a passphrase of at least %n characters; a few unrelated "
-                           "words are easy to remember and hard to guess.", "",
-                           MIN_PASSPHRASE_CHARS)
+            return self.tr("That passphrase is too weak. Choose one of at least %n "
+                           "characters that the meter rates Fair or Strong: three or four "
+                           "unrelated words are easy to remember and hard to guess. Nothing "
+                           "was changed.", "", MIN_PASSPHRASE_CHARS)
         if isinstance(exc, VaultLocked):
             return self.tr("The vault is locked. Unlock it to continue.")
         if isinstance(exc, SchemaTooNew):

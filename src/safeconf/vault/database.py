@@ -6,10 +6,11 @@ serialises writers anyway, and one connection keeps key material in one place.
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any
@@ -17,10 +18,24 @@ from typing import Any
 import sqlcipher3
 
 from safeconf.vault.errors import AppendOnly, SchemaTooNew, VaultCorrupt, VaultLocked
+from safeconf.vault.file_lock import FileLock
 from safeconf.vault.migrations import MIGRATIONS, SCHEMA_VERSION
 
 _DAMAGE_SIGNS = ("malformed", "not a database", "file is encrypted", "disk I/O error")
 _HEX_KEY = re.compile(r"^[0-9a-f]{64}$")
+REKEY_BUSY = (
+    "safeconf is changing this vault's key in another window or command. Wait for it to "
+    "finish, then try again; nothing was changed."
+)
+IN_USE = (
+    "The vault is open in another safeconf window or command. Close it (lock is not "
+    "enough: quit the app) and try again; nothing was changed."
+)
+COPY_PAGES_PER_STEP = 256  # 1 MiB of 4 KiB pages between progress reports
+
+
+def lock_path(path: Path) -> Path:
+    return path.with_name(path.name + ".lock")
 
 Row = tuple[Any, ...]
 
@@ -29,18 +44,82 @@ class Database:
     def __init__(self, path: Path, data_key: bytes) -> None:
         self.path = path
         self._lock = threading.RLock()
-        self._conn: sqlcipher3.Connection | None = _connect(path, data_key)
+        # Shared while open: a key change that replaces the file waits for everyone to leave.
+        self._file_lock: FileLock | None = FileLock(lock_path(path))
+        try:
+            self._file_lock.share(REKEY_BUSY)
+            self._conn: sqlcipher3.Connection | None = _connect(path, data_key)
+        except BaseException:
+            self._file_lock.release()
+            raise
         self._depth = 0
 
     # -- lifecycle -----------------------------------------------------------------
 
     def close(self) -> None:
+        held = self.close_keeping_file_lock()
+        if held is not None:
+            held.release()
+
+    def close_keeping_file_lock(self) -> FileLock | None:
+        """Close the connection but hand over the file lock, so a key change can swap the
+        file before anyone else opens the old one."""
         with self._lock:
             if self._conn is not None:
                 with suppress(sqlcipher3.DatabaseError):
                     self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
                 self._conn.close()
                 self._conn = None
+            held, self._file_lock = self._file_lock, None
+            return held
+
+    def reopen(self, data_key: bytes) -> None:
+        """Connect again (after a key change replaced the file) under `data_key`."""
+        with self._lock:
+            if self._conn is not None:
+                return
+            lock = FileLock(lock_path(self.path))
+            try:
+                lock.share(REKEY_BUSY)
+                self._conn = _connect(self.path, data_key)
+            except BaseException:
+                lock.release()
+                raise
+            self._file_lock = lock
+
+    def share_again(self) -> None:
+        """Give up an exclusive hold (a key change that did not happen)."""
+        if self._file_lock is not None:
+            self._file_lock.share(REKEY_BUSY)
+
+    def hold_exclusively(self) -> None:
+        """Take the file lock alone: `VaultBusy` if another connection has the vault open."""
+        if self._file_lock is not None:
+            self._file_lock.exclusive(IN_USE)
+
+    def copy_under_key(
+        self, target: Path, data_key: bytes, progress: Callable[[int, int], None]
+    ) -> None:
+        """Write a complete copy of this database to `target`, encrypted under `data_key`,
+        synced to disk. SQLite's online backup re-encrypts page by page (SQLCipher permits
+        encrypted-to-encrypted backups since 4.3) and reports (pages done, pages total)."""
+        with self._lock:
+            conn = self._connection
+            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            for leftover in (target, *sidecars(target)):
+                leftover.unlink(missing_ok=True)
+            dest = _connect(target, data_key)
+            try:
+                conn.backup(dest, pages=COPY_PAGES_PER_STEP,
+                            progress=lambda _status, left, total: progress(total - left, total))
+                dest.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+            finally:
+                dest.close()
+        fd = os.open(target, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
 
     @property
     def is_open(self) -> bool:
@@ -117,6 +196,21 @@ class Database:
     def _backup(self, label: str) -> None:
         self._connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         shutil.copy2(self.path, self.path.with_name(f"{self.path.name}.{label}.bak"))
+
+
+def sidecars(path: Path) -> tuple[Path, ...]:
+    """SQLite's companion files of a database file (WAL, shared memory, rollback journal)."""
+    return tuple(path.with_name(path.name + s) for s in ("-wal", "-shm", "-journal"))
+
+
+def opens_with(path: Path, data_key: bytes) -> bool:
+    """True when `path` is a database this key opens (its first page authenticates)."""
+    try:
+        conn = _connect(path, data_key)
+    except VaultCorrupt:
+        return False
+    conn.close()
+    return True
 
 
 @contextmanager

@@ -8,7 +8,6 @@ back to keeping the secret in a file.
 from __future__ import annotations
 
 import base64
-import contextlib
 import os
 from typing import Protocol
 
@@ -20,6 +19,12 @@ from safeconf.vault.errors import DeviceSecretMissing
 
 SERVICE = "safeconf"
 SECRET_BYTES = 32
+
+
+def account(vault_id: str, generation: int) -> str:
+    """The keyring entry holding a vault's device secret of one generation (see
+    `KeyFile.secret_generation`); generation 0 is the name earlier versions used."""
+    return vault_id if generation == 0 else f"{vault_id}#{generation}"
 
 
 class SecretStore(Protocol):
@@ -84,8 +89,14 @@ class SystemKeyring:
         return secret
 
     def delete(self, account: str) -> None:
-        with contextlib.suppress(keyring.errors.PasswordDeleteError):
+        try:
             self._backend.delete_password(SERVICE, account)
+        except keyring.errors.PasswordDeleteError:
+            pass  # already gone: what was wanted
+        except keyring.errors.KeyringError as exc:
+            raise DeviceSecretMissing(
+                f"The system keyring could not be reached to delete an old secret ({exc})."
+            ) from exc
 
 
 class EphemeralSecrets:

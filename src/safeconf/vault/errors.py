@@ -56,6 +56,10 @@ class AppendOnly(VaultError):
     """Someone tried to change or remove a record that may only be added to."""
 
 
+class VaultBusy(VaultError):
+    """Another safeconf window or command is using the vault in a way that excludes this."""
+
+
 class WeakPassphrase(VaultError):
     """A new passphrase is too short to protect a lost laptop."""
 

@@ -7,7 +7,10 @@ from __future__ import annotations
 
 import base64
 import json
+import math
 import os
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -19,11 +22,13 @@ from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from safeconf.vault.errors import VaultCorrupt, WrongPassphrase
+from safeconf.vault.file_lock import FileLock
 
 KEY_FILE_FORMAT = 1
 DATA_KEY_BYTES = 32
 # The escrow entry is sealed and checked by `safeconf.sync.escrow`; here it is only carried.
 MAX_ESCROW_JSON = 4096
+MAX_GENERATION = 2**31
 
 
 @dataclass(frozen=True)
@@ -53,9 +58,29 @@ class KeyFile:
     # The data key sealed to HQ's recovery key (made at enrollment); None before that, and in
     # key files written by earlier versions.
     escrow: dict[str, Any] | None = None
+    # Which keyring entry holds the device secret: each passphrase change makes a new one
+    # (generation + 1) and deletes the old, so an old copy of this file names a secret that
+    # no longer exists. 0 is the entry earlier versions made.
+    secret_generation: int = 0
+    # The unlock back-off (app.unlock_throttle) is kept here rather than in a file of its
+    # own, so deleting a stray file does not reset it: deleting this one destroys the vault.
+    # Someone who can write the data folder can still reset it by restoring an earlier copy
+    # of this file (or editing the count); the back-off slows guessing at the keyboard, and
+    # against stolen files it is Argon2id and the device secret that hold.
+    unlock_failures: int = 0
+    last_failed_unlock: float = 0.0  # wall-clock seconds
+
+    @classmethod
+    def placeholder(cls, vault_id: str) -> KeyFile:
+        """Stands in (never written, wraps nothing) while a recovery gives the vault a new
+        data key and then writes the real key file."""
+        return cls(vault_id, KdfParams(), b"", False, b"", b"")
 
     def with_escrow(self, escrow: dict[str, Any] | None) -> KeyFile:
         return replace(self, escrow=escrow)
+
+    def with_unlock_failures(self, failures: int, last_failure: float) -> KeyFile:
+        return replace(self, unlock_failures=failures, last_failed_unlock=last_failure)
 
     def to_json(self) -> str:
         body: dict[str, Any] = {
@@ -69,6 +94,11 @@ class KeyFile:
         }
         if self.escrow is not None:
             body["escrow"] = self.escrow
+        if self.secret_generation:
+            body["device_secret_generation"] = self.secret_generation
+        if self.unlock_failures:
+            body["unlock_failures"] = {"count": self.unlock_failures,
+                                       "last": self.last_failed_unlock}
         return json.dumps(body, indent=2)
 
     @classmethod
@@ -97,7 +127,9 @@ class KeyFile:
                 nonce=_unb64(raw["nonce"]),
                 wrapped_key=_unb64(raw["wrapped_key"]),
                 escrow=_escrow_entry(raw.get("escrow")),
+                secret_generation=_generation(raw.get("device_secret_generation", 0)),
             )
+            key_file = _with_failures(key_file, raw.get("unlock_failures"))
         except VaultCorrupt:
             raise
         except (ValueError, KeyError, TypeError, AttributeError) as exc:
@@ -117,6 +149,24 @@ def _escrow_entry(value: Any) -> dict[str, Any] | None:
     return value
 
 
+def _generation(value: Any) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value < MAX_GENERATION:
+        raise VaultCorrupt("The vault's key file names an impossible keyring entry.")
+    return value
+
+
+def _with_failures(key_file: KeyFile, value: Any) -> KeyFile:
+    # Lenient like the escrow entry: a damaged count must not lock anyone out; it reads as
+    # no failures (which is what deleting it would give an attacker anyway).
+    if not isinstance(value, dict):
+        return key_file
+    count, last = value.get("count"), value.get("last")
+    if (isinstance(count, int) and not isinstance(count, bool) and 0 < count < 10**6
+            and isinstance(last, int | float) and math.isfinite(last)):
+        return key_file.with_unlock_failures(count, float(last))
+    return key_file
+
+
 def new_data_key() -> bytes:
     return os.urandom(DATA_KEY_BYTES)
 
@@ -127,12 +177,14 @@ def wrap(
     device_secret: bytes | None,
     vault_id: str,
     kdf: KdfParams,
+    secret_generation: int = 0,
 ) -> KeyFile:
     salt = os.urandom(16)
     nonce = os.urandom(12)
     kek = _key_encryption_key(passphrase, device_secret, salt, vault_id, kdf)
     wrapped = AESGCM(kek).encrypt(nonce, data_key, _aad(vault_id))
-    return KeyFile(vault_id, kdf, salt, device_secret is not None, nonce, wrapped)
+    return KeyFile(vault_id, kdf, salt, device_secret is not None, nonce, wrapped,
+                   secret_generation=secret_generation if device_secret is not None else 0)
 
 
 def unwrap(key_file: KeyFile, passphrase: str, device_secret: bytes | None) -> bytes:
@@ -167,6 +219,24 @@ def write_key_file(path: Path, key_file: KeyFile) -> None:
         os.fsync(out.fileno())
     os.replace(tmp, path)
     _fsync_dir(path.parent)
+
+
+@contextmanager
+def locked(path: Path) -> Iterator[None]:
+    """Hold `vault.keys.lock` for one read-change-write of the key file, so the app and the
+    command line never write over each other's change (a lost passphrase change would leave
+    a key file whose keyring secret is already deleted)."""
+    with FileLock(path.with_name(path.name + ".lock")) as lock:
+        lock.exclusive("", wait=True)
+        yield
+
+
+def update_key_file(path: Path, change: Callable[[KeyFile], KeyFile]) -> KeyFile:
+    """Read, change and write the key file under its lock; returns what was written."""
+    with locked(path):
+        updated = change(read_key_file(path))
+        write_key_file(path, updated)
+    return updated
 
 
 def _key_encryption_key(

@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import getpass
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -18,21 +19,25 @@ import sqlcipher3
 from safeconf.domain.ids import new_id
 from safeconf.domain.records import Case
 from safeconf.domain.validation import printable
-from safeconf.vault import keys
+from safeconf.vault import keys, rekey
 from safeconf.vault.audit import AuditLog
 from safeconf.vault.database import Database
-from safeconf.vault.device_secret import SecretStore
+from safeconf.vault.device_secret import SecretStore, account
 from safeconf.vault.errors import (
+    DeviceSecretMissing,
     NoVault,
     VaultCorrupt,
     VaultError,
     VaultExists,
     VaultLocked,
-    WeakPassphrase,
     WrongRecoveryCode,
 )
 from safeconf.vault.keys import KdfParams
 from safeconf.vault.migrations import SCHEMA_VERSION
+
+# Re-exported: callers imported the minimum length from here before the rule had a module.
+from safeconf.vault.passphrase_policy import MIN_PASSPHRASE_CHARS as MIN_PASSPHRASE_CHARS
+from safeconf.vault.passphrase_policy import check_new_passphrase
 from safeconf.vault.records import (
     AcknowledgmentRepository,
     AttendeeRepository,
@@ -55,7 +60,11 @@ RECOVERY_STEPS = (
     "`safeconf recover` and choose a new passphrase; your records are kept."
 )
 KEYS_NAME = "vault.keys"
-MIN_PASSPHRASE_CHARS = 10
+# Given the vault and a new data key, the escrow entry sealed to HQ's recovery key for it (or
+# None when the vault has no recovery key). It lives in `sync`, which the vault cannot import.
+EscrowSealer = Callable[["Vault", bytes], "dict[str, Any] | None"]
+# (pages done, pages total) while the database is copied under a new key.
+Progress = Callable[[int, int], None]
 
 
 @dataclass(frozen=True)
@@ -139,14 +148,15 @@ class Vault:
     def open(cls, data_dir: Path, passphrase: str, secrets: SecretStore) -> Vault:
         key_file = cls._read_key_file(data_dir)
         data_key = keys.unwrap(key_file, passphrase, cls._device_secret(key_file, secrets))
-        if not (data_dir / DB_NAME).is_file():
+        db_path = data_dir / DB_NAME
+        if not db_path.is_file():
             raise VaultCorrupt(
                 f"The vault's database file is missing from {data_dir}. Restore it from HQ."
             )
-        db = Database(data_dir / DB_NAME, data_key)
+        db = cls._connect(db_path, data_key)
         try:
             db.migrate()
-            return cls(data_dir, db, key_file, data_key)
+            vault = cls(data_dir, db, key_file, data_key)
         except VaultError:
             db.close()
             raise
@@ -156,6 +166,25 @@ class Vault:
                 "The vault file is damaged, so it cannot be opened. Nothing was changed. "
                 "Restore it from HQ or a backup."
             ) from exc
+        _retire_previous_secret(key_file, secrets)
+        return vault
+
+    @staticmethod
+    def _connect(db_path: Path, data_key: bytes) -> Database:
+        """Open the database, completing a key change that was cut off after its point of
+        no return (the key file already holds the new key; the copy waits beside)."""
+        try:
+            db = Database(db_path, data_key)
+        except VaultCorrupt as refused:
+            if not rekey.finish_interrupted(db_path, data_key):
+                raise VaultCorrupt(
+                    "The vault file is damaged, or vault.keys is an old copy from before a "
+                    "passphrase change, so the vault cannot be opened. Nothing was changed. "
+                    "Restore it from HQ or a backup."
+                ) from refused
+            return Database(db_path, data_key)
+        rekey.discard_stale(db_path)
+        return db
 
     @classmethod
     def recover(
@@ -165,11 +194,19 @@ class Vault:
         new_passphrase: str,
         secrets: SecretStore,
         kdf: KdfParams | None = None,
+        reseal_escrow: EscrowSealer | None = None,
+        progress: Progress | None = None,
     ) -> Vault:
-        """Open the vault with the data key from HQ's escrow (a recovery code) and wrap it
-        anew under `new_passphrase` and a fresh device secret. Works with the passphrase
-        forgotten, the keyring entry gone, or `vault.keys` deleted; nothing is written until
-        the key has opened the database."""
+        """Open the vault with the data key from HQ's escrow (a recovery code) and protect it
+        anew under `new_passphrase`. Works with the passphrase forgotten, the keyring entry
+        gone, or `vault.keys` deleted; nothing is written until the key has opened the
+        database.
+
+        Afterwards no earlier copy of `vault.keys` opens anything with its passphrase: where
+        the old key file is known to have needed a keyring secret, that secret is replaced
+        (as `change_passphrase` does); otherwise — no keyring, or the old key file lost, so
+        a passphrase-only copy may exist — the database gets a new data key, and
+        `reseal_escrow` seals HQ's copy of it (sent at the next sync)."""
         check_new_passphrase(new_passphrase)
         if not (data_dir / DB_NAME).is_file():
             if (data_dir / KEYS_NAME).exists():
@@ -180,7 +217,7 @@ class Vault:
             raise NoVault(str(data_dir))
         old = cls._read_key_file_if_sound(data_dir)
         try:
-            db = Database(data_dir / DB_NAME, data_key)
+            db = cls._connect(data_dir / DB_NAME, data_key)
         except VaultCorrupt:
             raise WrongRecoveryCode() from None
         try:
@@ -189,15 +226,19 @@ class Vault:
             if not isinstance(vault_id, str):
                 raise VaultCorrupt("The vault file has no vault id, so it cannot be recovered.")
             kept = old if old is not None and old.vault_id == vault_id else None
-            # A fresh secret replaces the old (possibly lost) one. Should writing the key file
-            # fail after this, the same recovery code simply works again.
-            device_secret = secrets.create(vault_id) if secrets.is_available else None
-            key_file = keys.wrap(
-                data_key, new_passphrase, device_secret, vault_id,
-                kdf or (kept.kdf if kept is not None else KdfParams()),
-            ).with_escrow(kept.escrow if kept is not None else None)
-            keys.write_key_file(data_dir / KEYS_NAME, key_file)
-            vault = cls(data_dir, db, key_file, data_key)
+            if kept is not None and kept.uses_device_secret and secrets.is_available:
+                with keys.locked(data_dir / KEYS_NAME):
+                    key_file = _replace_device_secret(
+                        data_dir / KEYS_NAME, kept, data_key, new_passphrase, secrets,
+                        kdf or kept.kdf)
+                vault = cls(data_dir, db, key_file, data_key)
+            else:
+                # Not written: `_rekey` writes the real key file at its point of no return.
+                vault = cls(data_dir, db, keys.KeyFile.placeholder(vault_id), data_key)
+                vault._rekey(new_passphrase, secrets, kdf or (kept.kdf if kept else KdfParams()),
+                             reseal_escrow, progress)
+                if kept is not None and kept.uses_device_secret:
+                    _delete_secret(secrets, account(vault_id, kept.secret_generation))
         except BaseException:
             db.close()
             raise
@@ -238,26 +279,101 @@ class Vault:
 
     def save_escrow(self, escrow: dict[str, Any]) -> None:
         """Keep the escrow copy beside the wrapped key (HQ keeps the other copy)."""
-        current = self._read_key_file(self.data_dir)
-        if current.vault_id != self.vault_id:
-            raise VaultCorrupt("The vault's key file and database do not belong together.")
-        updated = current.with_escrow(escrow)
-        keys.write_key_file(self.data_dir / KEYS_NAME, updated)
-        self._key_file = updated
+
+        def with_escrow(current: keys.KeyFile) -> keys.KeyFile:
+            if current.vault_id != self.vault_id:
+                raise VaultCorrupt("The vault's key file and database do not belong together.")
+            return current.with_escrow(escrow)
+
+        self._key_file = keys.update_key_file(self.data_dir / KEYS_NAME, with_escrow)
         self.audit.append("escrow_made", "vault", self.vault_id, "")
 
-    def change_passphrase(self, old: str, new: str, secrets: SecretStore) -> None:
-        """Re-wrap the data key under the new passphrase; the data is not re-encrypted."""
+    def change_passphrase(
+        self,
+        old: str,
+        new: str,
+        secrets: SecretStore,
+        reseal_escrow: EscrowSealer | None = None,
+        progress: Progress | None = None,
+    ) -> None:
+        """Protect the data key under a new passphrase so that no earlier copy of
+        `vault.keys` opens anything with the old one.
+
+        With a keyring the device secret is replaced: the data key is re-wrapped under the
+        new passphrase and a new secret, and the old secret is deleted (the data is not
+        re-encrypted). Without one, the old passphrase alone would still unwrap an old copy,
+        so the database is copied under a new data key (slow for a large vault: `progress`
+        hears about it) and `reseal_escrow` seals HQ's copy of the new key."""
         check_new_passphrase(new)
-        current = self._read_key_file(self.data_dir)
-        device_secret = self._device_secret(current, secrets)
-        data_key = keys.unwrap(current, old, device_secret)
-        rewrapped = keys.wrap(
-            data_key, new, device_secret, current.vault_id, current.kdf
-        ).with_escrow(current.escrow)
-        keys.write_key_file(self.data_dir / KEYS_NAME, rewrapped)
-        self._key_file = rewrapped
+        path = self.data_dir / KEYS_NAME
+        with keys.locked(path):
+            current = self._read_key_file(self.data_dir)
+            if current.vault_id != self.vault_id:
+                raise VaultCorrupt("The vault's key file and database do not belong together.")
+            data_key = keys.unwrap(current, old, self._device_secret(current, secrets))
+            if current.uses_device_secret:
+                self._key_file = _replace_device_secret(
+                    path, current, data_key, new, secrets, current.kdf)
+        if not current.uses_device_secret:
+            self._rekey(new, secrets, current.kdf, reseal_escrow, progress,
+                        had_escrow=current.escrow is not None)
         self.audit.append("passphrase_changed", "vault", self.vault_id, "")
+
+    def _rekey(
+        self,
+        passphrase: str,
+        secrets: SecretStore,
+        kdf: KdfParams,
+        reseal_escrow: EscrowSealer | None,
+        progress: Progress | None,
+        had_escrow: bool = False,
+    ) -> None:
+        """Give the database a new data key (see `safeconf.vault.rekey` for the steps and
+        why a kill at any point leaves a vault that opens)."""
+        if had_escrow and reseal_escrow is None:
+            raise RuntimeError("a vault with an escrow copy needs reseal_escrow to rekey")
+        db_path = self.data_dir / DB_NAME
+        keys_path = self.data_dir / KEYS_NAME
+        old_key = self.data_key()
+        new_key = keys.new_data_key()
+        generation = self._key_file.secret_generation + 1
+        self._db.hold_exclusively()  # refused while another window has the vault open
+        device_secret: bytes | None = None
+        try:
+            # Sealing marks the upload pending in this database, so the copy carries it.
+            escrow = reseal_escrow(self, new_key) if reseal_escrow is not None else None
+            if secrets.is_available:
+                device_secret = secrets.create(account(self.vault_id, generation))
+            key_file = keys.wrap(new_key, passphrase, device_secret, self.vault_id, kdf,
+                                 generation).with_escrow(escrow)
+            self._db.copy_under_key(rekey.target_for(db_path), new_key,
+                                    progress or (lambda _done, _total: None))
+        except BaseException:
+            rekey.discard_stale(db_path)
+            if device_secret is not None:
+                _delete_secret(secrets, account(self.vault_id, generation))
+            self._db.share_again()
+            raise
+        held = self._db.close_keeping_file_lock()
+        try:
+            try:
+                with keys.locked(keys_path):
+                    keys.write_key_file(keys_path, key_file)  # the point of no return
+            except BaseException:
+                rekey.discard_stale(db_path)
+                if held is not None:
+                    held.release()
+                    held = None
+                self._db.reopen(old_key)
+                raise
+            rekey.finish(db_path)
+        finally:
+            if held is not None:
+                held.release()
+        self._db.reopen(new_key)
+        self._data_key = new_key
+        self._key_file = key_file
+        self.audit.append("data_key_changed", "vault", self.vault_id, "")
 
     # -- reading -------------------------------------------------------------------
 
@@ -368,11 +484,56 @@ class Vault:
     def _device_secret(key_file: keys.KeyFile, secrets: SecretStore) -> bytes | None:
         if not key_file.uses_device_secret:
             return None
-        return secrets.load(key_file.vault_id)
+        return secrets.load(account(key_file.vault_id, key_file.secret_generation))
+
+    @classmethod
+    def verify_passphrase(cls, data_dir: Path, passphrase: str, secrets: SecretStore) -> None:
+        """`WrongPassphrase` unless `passphrase` unwraps this vault's key (slow: Argon2id)."""
+        key_file = cls._read_key_file(data_dir)
+        keys.unwrap(key_file, passphrase, cls._device_secret(key_file, secrets))
+
+
+def _replace_device_secret(
+    path: Path, current: keys.KeyFile, data_key: bytes, passphrase: str,
+    secrets: SecretStore, kdf: KdfParams,
+) -> keys.KeyFile:
+    """Re-wrap the data key under `passphrase` and a new device secret, then delete the old
+    secret: every earlier copy of `vault.keys` names it, so none of them opens any more.
+
+    Crash-safe by order: the new secret goes into its own keyring entry (the next
+    generation) while the old one stays, so until the new key file is in place the old
+    file and its secret still open the vault (and a retry overwrites the unused entry);
+    once it is in place only the new pair does. Cut off before the old secret is deleted,
+    the next open deletes it (`_retire_previous_secret`). The caller holds the key file's
+    lock."""
+    generation = current.secret_generation + 1
+    secret = secrets.create(account(current.vault_id, generation))
+    rewrapped = keys.wrap(data_key, passphrase, secret, current.vault_id, kdf,
+                          generation).with_escrow(current.escrow)
+    keys.write_key_file(path, rewrapped)
+    _delete_secret(secrets, account(current.vault_id, current.secret_generation))
+    return rewrapped
+
+
+def _retire_previous_secret(key_file: keys.KeyFile, secrets: SecretStore) -> None:
+    """Finish a passphrase change cut off between writing the new key file and deleting
+    the previous generation's secret (which, with an old copy of the file, would open)."""
+    if key_file.uses_device_secret and key_file.secret_generation > 0:
+        _delete_secret(secrets, account(key_file.vault_id, key_file.secret_generation - 1))
+
+
+def _delete_secret(secrets: SecretStore, name: str) -> None:
+    # An unreachable keyring must not fail an open or a change that has already happened;
+    # the next open tries again.
+    with contextlib.suppress(DeviceSecretMissing):
+        secrets.delete(name)
 
 
 def shred_vault_files(data_dir: Path, vault_id: str, secrets: SecretStore) -> None:
     keys_path = data_dir / KEYS_NAME
+    generation = 0
+    with contextlib.suppress(OSError, VaultError):
+        generation = keys.read_key_file(keys_path).secret_generation
     if keys_path.exists():
         size = max(keys_path.stat().st_size, 1024)
         with keys_path.open("r+b") as out:
@@ -380,20 +541,14 @@ def shred_vault_files(data_dir: Path, vault_id: str, secrets: SecretStore) -> No
             out.flush()
             os.fsync(out.fileno())
         keys_path.unlink()
-    secrets.delete(vault_id)
-    for name in (DB_NAME, f"{DB_NAME}-wal", f"{DB_NAME}-shm", f"{DB_NAME}-journal"):
+    for stale in {generation, max(generation - 1, 0)}:
+        secrets.delete(account(vault_id, stale))
+    for name in (DB_NAME, f"{DB_NAME}-wal", f"{DB_NAME}-shm", f"{DB_NAME}-journal",
+                 f"{DB_NAME}{rekey.SUFFIX}", f"{DB_NAME}.lock", f"{KEYS_NAME}.lock"):
         with contextlib.suppress(FileNotFoundError):
             (data_dir / name).unlink()
     for backup in data_dir.glob(f"{DB_NAME}.*.bak"):
         backup.unlink()
-
-
-def check_new_passphrase(passphrase: str) -> None:
-    if len(passphrase) < MIN_PASSPHRASE_CHARS:
-        raise WeakPassphrase(
-            f"Choose a passphrase of at least {MIN_PASSPHRASE_CHARS} characters; "
-            "a few unrelated words are easy to remember and hard to guess."
-        )
 
 
 def _login_name() -> str:
