@@ -43,7 +43,8 @@ def enrolled_vault(data_dir: Path, secrets, kdf, hq_key: X25519PrivateKey) -> Va
     vault = Vault.create(data_dir, PASSPHRASE, secrets, kdf=kdf, user="w.keys")
     for n in range(40):
         case = vault.cases.add(Case(case_number=f"K-{n}", family_name="Keyes"))
-        conf = vault.conferences.add(Conference(case_id=case.id, scheduled_start="2026-12-01"))
+        conf = vault.conferences.add(Conference(case_id=case.id,
+                                                scheduled_start="2026-12-01T09:00:00+00:00"))
         vault.notes.add(Note(case_id=case.id, conference_id=conf.id,
                              section=NoteSection.GENERAL, body=f"note {n} " * 30))
     pem = hq_key.public_key().public_bytes(
