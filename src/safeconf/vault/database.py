@@ -17,7 +17,7 @@ from typing import Any
 import sqlcipher3
 
 from safeconf.vault.errors import AppendOnly, SchemaTooNew, VaultCorrupt, VaultLocked
-from safeconf.vault.migrations import MIGRATIONS, SCHEMA_VERSION
+from safeconf.vault.migrations import MIGRATIONS, PURGING_FUNCTION, SCHEMA_VERSION
 
 _DAMAGE_SIGNS = ("malformed", "not a database", "file is encrypted", "disk I/O error")
 _HEX_KEY = re.compile(r"^[0-9a-f]{64}$")
@@ -29,7 +29,12 @@ class Database:
     def __init__(self, path: Path, data_key: bytes) -> None:
         self.path = path
         self._lock = threading.RLock()
+        self._purging = False
         self._conn: sqlcipher3.Connection | None = _connect(path, data_key)
+        # The append-only triggers let a row go only while this answers 1: a flag no SQL
+        # statement can set, held for the length of one `purging()` block.
+        self._conn.create_function(PURGING_FUNCTION, 0, lambda: int(self._purging),
+                                   deterministic=False)
         self._depth = 0
 
     # -- lifecycle -----------------------------------------------------------------
@@ -89,6 +94,17 @@ class Database:
             self._depth -= 1
             if self._depth == 0:
                 conn.execute("COMMIT")
+
+    @contextmanager
+    def purging(self) -> Iterator[None]:
+        """Inside one transaction, allow deleting append-only records (a case HQ withdrew).
+        The lock keeps every other thread's statements out while the flag is up."""
+        with self._lock, self.transaction():
+            self._purging = True
+            try:
+                yield
+            finally:
+                self._purging = False
 
     def execute(self, sql: str, params: Sequence[Any] = ()) -> int:
         """Run one statement; return the last inserted rowid."""
