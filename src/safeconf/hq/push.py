@@ -17,7 +17,7 @@ from sqlalchemy import Connection, bindparam, insert, select, update
 
 from safeconf.domain.auditchain import event_hash
 from safeconf.domain.codec import MUTABLE_TYPES
-from safeconf.hq import clock, devices, history, schema
+from safeconf.hq import audit_index, clock, devices, history, schema
 from safeconf.hq.changelog import chunks, relog
 from safeconf.hq.db import Database, insert_ignoring_duplicates
 from safeconf.hq.devices import Device
@@ -108,6 +108,7 @@ def apply_push(db: Database, device: Device, batch: PushBatch,
                           f"{state.acked_seq + 1}.", acked_seq=state.acked_seq,
                           audit_acked_seq=audit_acked)
         plan = _plan_audit(conn, device, batch, state, numbering, rebase, now)
+        audit_index.require_audited(conn, line, fresh, batch.audit)
         conflicts = _apply_items(conn, device, batch.batch_id, fresh, now)
         history.remember_items(conn, device.device_id, fresh)
         audit_seq, audit_hash = _apply_audit(conn, device, plan, now)
@@ -376,6 +377,7 @@ def _apply_audit(conn: Connection, device: Device, plan: _AuditPlan,
         prev, last = event["hash"], hq_seq
     if rows:
         conn.execute(insert(ae), rows)
+        audit_index.index(conn, device.device_id, plan.events)
     d = schema.devices
     if plan.restored_at is not None:
         # Shown as "restored", not "broken": the laptop said so and proved where it forked.

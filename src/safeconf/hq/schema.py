@@ -196,10 +196,24 @@ audit_branches = Table(
     PrimaryKeyConstraint("device_id", "device_from"),
 )
 
+# The records each device's stored audit events say it created or changed (actions in
+# `audit_index.AUDITED_WRITES`): HQ refuses a pushed change without such an event, in the same
+# batch or held already. Filled from `audit_events` when the table is first made.
+audited_writes = Table(
+    "audited_writes",
+    metadata,
+    Column("device_id", String(36), nullable=False),
+    Column("seq", BigInteger, nullable=False),  # the event's seq at HQ
+    Column("record_id", String(64), nullable=False),
+    Column("record_type", String(64), nullable=False),
+    PrimaryKeyConstraint("device_id", "seq"),
+    Index("ix_audited_writes_record", "device_id", "record_id"),
+)
+
 # Tables added after a schema version without changing what older HQs read or write: an
 # older HQ process keeps working beside a newer one, and `Database.check_schema` creates
 # them when missing.
-ADDED_TABLES = (conflict_resolutions, pushed_items, audit_branches)
+ADDED_TABLES = (conflict_resolutions, pushed_items, audit_branches, audited_writes)
 
 push_batches = Table(
     "push_batches",
