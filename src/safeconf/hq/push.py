@@ -107,7 +107,7 @@ def apply_push(db: Database, device: Device, batch: PushBatch,
             raise HQError(409, "gap", f"HQ has changes up to {state.acked_seq}; send from "
                           f"{state.acked_seq + 1}.", acked_seq=state.acked_seq,
                           audit_acked_seq=audit_acked)
-        plan = _plan_audit(conn, device, batch, state, numbering, rebase, now)
+        plan = _plan_audit(device, batch, state, numbering, rebase, now)
         audit_index.require_audited(conn, line, fresh, batch.audit)
         conflicts = _apply_items(conn, device, batch.batch_id, fresh, now)
         history.remember_items(conn, device.device_id, fresh)
@@ -299,7 +299,7 @@ class _AuditPlan:
     restored_at: int | None  # a rebase that forked: the last seq shared with HQ
 
 
-def _plan_audit(conn: Connection, device: Device, batch: PushBatch, state: Any,
+def _plan_audit(device: Device, batch: PushBatch, state: Any,
                 numbering: history.AuditNumbering, rebase: Callable[[], HQError],
                 now: str) -> _AuditPlan:
     """Everything that may refuse the batch's audit events, before anything is written."""
@@ -307,7 +307,7 @@ def _plan_audit(conn: Connection, device: Device, batch: PushBatch, state: Any,
     restored_at: int | None = None
     link_to = state.audit_hash
     if batch.rebase is not None:
-        pairs, link_to, restored_at = _rebase_audit(conn, device, batch.rebase, pairs, state,
+        pairs, link_to, restored_at = _rebase_audit(device, batch.rebase, pairs, state,
                                                     numbering, now)
     old = [(s, e) for s, e in pairs if s <= state.audit_seq]
     if old:
@@ -325,7 +325,7 @@ def _plan_audit(conn: Connection, device: Device, batch: PushBatch, state: Any,
     return _AuditPlan(new, state.audit_seq, link_to, restored_at)
 
 
-def _rebase_audit(conn: Connection, device: Device, claim: tuple[int, str],
+def _rebase_audit(device: Device, claim: tuple[int, str],
                   pairs: list[tuple[int, dict[str, Any]]], state: Any,
                   numbering: history.AuditNumbering, now: str,
                   ) -> tuple[list[tuple[int, dict[str, Any]]], str, int | None]:
@@ -335,9 +335,10 @@ def _rebase_audit(conn: Connection, device: Device, claim: tuple[int, str],
     after HQ's last event, and HQ keeps every event it holds as it is."""
     shared, proof = claim
     audit_acked = numbering.to_device(state.audit_seq)
-    if shared > audit_acked or numbering.hash_at(numbering.to_hq(shared)) != proof:
-        raise HQError(400, "invalid_rebase", "This laptop's audit history does not match "
+    refused = HQError(400, "invalid_rebase", "This laptop's audit history does not match "
                       f"HQ's at event {shared}, so HQ cannot continue it. Tell IT.")
+    if shared > audit_acked or numbering.hash_at(numbering.to_hq(shared)) != proof:
+        raise refused
     ahead = [(s, e) for s, e in pairs if e["seq"] > shared]
     held = numbering.hashes([s for s, e in ahead if e["seq"] <= audit_acked])
     fork = shared
@@ -350,7 +351,8 @@ def _rebase_audit(conn: Connection, device: Device, claim: tuple[int, str],
         return [(s, e) for s, e in ahead if e["seq"] > fork], state.audit_hash, None
     fork_hq = numbering.to_hq(fork)
     link_to = numbering.hash_at(fork_hq)
-    assert link_to is not None  # shared events are held (checked above or just compared)
+    if link_to is None:  # cannot be for an event just compared; guards a damaged store
+        raise refused
     numbering.branch_off(device.device_id, fork + 1, state.audit_seq + 1, fork_hq, now)
     rest = [(numbering.to_hq(e["seq"]), e) for _s, e in ahead if e["seq"] > fork]
     return rest, link_to, fork_hq
