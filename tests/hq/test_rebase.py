@@ -14,7 +14,7 @@ import pytest
 from hq_harness import HQ, new_worker
 from sqlalchemy import select
 from test_hostile_input import audit_chain
-from test_push_pull import conference, note
+from test_push_pull import conference, note, records_of_case
 
 from safeconf.domain.records import Attendee, Conference, Role
 from safeconf.hq import schema
@@ -175,3 +175,29 @@ def test_a_vault_restored_from_a_backup_loses_no_edit_and_its_chain_shows_restor
     assert f"restored at seq {fork}" in _listing_line(hq, device_id)
     assert vault.audit.verify() is None
     vault.close()
+
+
+def test_an_hq_from_before_these_tables_gains_them_with_its_audit_events_indexed(
+    make_hq,
+) -> None:
+    hq = make_hq()
+    hq.serve()
+    worker = new_worker()
+    case_id = hq.add_case(worker)
+    enrolled, client = hq.device(worker)
+    conf = OutboxItem.of(1, conference(case_id))
+    # The event recording the change reaches HQ first, in a batch of its own.
+    client.push(str(uuid.uuid4()), [],
+                audit_chain(enrolled.device_id, 1, writes={1: conf}))
+    hq.server.stop()
+    with hq.db.write() as conn:  # as an HQ made before them left its database
+        for table in ("audited_writes", "audit_branches", "pushed_items"):
+            conn.exec_driver_sql(f"DROP TABLE {table}")
+    hq.serve()  # `serve` brings the schema up to date before listening
+    assert hq.count(schema.audited_writes) == 1
+    fresh = hq.client(enrolled, sync_url=hq.sync_url)  # the new server's port
+    # The change now comes alone: HQ finds its event among those it held before.
+    assert fresh.push(str(uuid.uuid4()), [conf], audit_chain(
+        enrolled.device_id, 1, start=2, prev=_hashes(hq, enrolled.device_id)[-1][1],
+    )).acked_seq == 1
+    assert (conf.data["id"], "conference") in records_of_case(hq, case_id)

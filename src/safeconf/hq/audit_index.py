@@ -61,8 +61,10 @@ def require_audited(conn: Connection, devices: list[str], items: Sequence[PushIt
 def backfill(conn: Connection) -> None:
     """Index the audit events HQ stored before this table existed."""
     ae = schema.audit_events
-    result = conn.execution_options(yield_per=_CHUNK).execute(
-        select(ae.c.device_id, ae.c.seq, ae.c.data))
+    # yield_per on the statement, not the connection: the inserts below must not run
+    # through a server-side cursor too.
+    result = conn.execute(select(ae.c.device_id, ae.c.seq, ae.c.data)
+                          .execution_options(yield_per=_CHUNK))
     for part in result.partitions():
         rows = [r for row in part for r in rows_for(row.device_id,
                                                       [(row.seq, json.loads(row.data))])]
