@@ -25,7 +25,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests" / "hq"))
 
-from hq_harness import HQ  # noqa: E402
+from hq_harness import HQ, recording_events  # noqa: E402
 from hq_pgcluster import ClusterUnavailable, create_database, start_cluster  # noqa: E402
 
 from safeconf.domain.records import (  # noqa: E402
@@ -99,10 +99,15 @@ def direct_insert(hq: HQ, worker: str, case_id: str, count: int) -> float:
     assert device is not None
     records = revisions(case_id, count)
     batches = []
+    prev = "0" * 64
     for start in range(0, count, BATCH):
-        body = {"protocol": 1, "batch_id": str(uuid.uuid4()), "audit": [],
-                "items": [OutboxItem.of(start + i + 1, r).wire()
-                          for i, r in enumerate(records[start:start + BATCH])]}
+        items = [OutboxItem.of(start + i + 1, r)
+                 for i, r in enumerate(records[start:start + BATCH])]
+        # HQ refuses a change without the audit event that records it, as a laptop sends.
+        audit = recording_events(enrolled.device_id, items, start, prev)
+        prev = audit[-1]["hash"]
+        body = {"protocol": 1, "batch_id": str(uuid.uuid4()), "audit": audit,
+                "items": [i.wire() for i in items]}
         batches.append(pushparse.parse_push(body))
     began = time.perf_counter()
     for batch in batches:

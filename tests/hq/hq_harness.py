@@ -11,10 +11,11 @@ import threading
 import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 from sqlalchemy import func, select
 
+from safeconf.domain.auditchain import event_hash
 from safeconf.hq import cases, enrollment, schema
 from safeconf.hq.datadir import DataDir, initialise
 from safeconf.hq.db import Database
@@ -34,6 +35,54 @@ def run_cli(*args: str, check: bool = True, env: dict[str, str] | None = None,
     if check and result.returncode != 0:
         raise AssertionError(f"safeconf-hq {' '.join(args)} failed: {result.stderr}")
     return result
+
+
+class AuditingClient(HQClient):
+    """An HQClient that, like a laptop, sends with its changes the audit events recording
+    them (HQ refuses a change without one) when the test passes no events of its own. The
+    events continue the device's chain as HQ holds it; a retry under the same batch id
+    sends the same events, from any client of the device."""
+
+    _sent: ClassVar[dict[tuple[str, str], list[dict[str, Any]]]] = {}
+
+    def __init__(self, *args: Any, db: Database, device_id: str, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._db = db
+        self._device_id = device_id
+
+    def push(self, batch_id: str, items: Any, audit: Any = (),
+             rebase: tuple[int, str] | None = None) -> Any:
+        if items and not audit:
+            key = (self._device_id, batch_id)
+            if key not in self._sent:
+                self._sent[key] = self._events_for(items)
+            audit = self._sent[key]
+        return super().push(batch_id, items, audit, rebase)
+
+    def _events_for(self, items: Any) -> list[dict[str, Any]]:
+        ds = schema.device_seq
+        with self._db.read() as conn:
+            state = conn.execute(select(ds.c.audit_seq, ds.c.audit_hash)
+                                 .where(ds.c.device_id == self._device_id)).one()
+        return recording_events(self._device_id, items, state.audit_seq, state.audit_hash)
+
+
+def recording_events(device_id: str, items: Any, after_seq: int = 0,
+                     prev: str = "0" * 64) -> list[dict[str, Any]]:
+    """The "create" audit events a laptop writes with these outbox items, continuing a chain
+    from (after_seq, prev)."""
+    events, seq = [], after_seq
+    for item in items:
+        wire = item.wire() if hasattr(item, "wire") else dict(item)
+        data = wire.get("data") if isinstance(wire.get("data"), dict) else {}
+        seq += 1
+        body = {"seq": seq, "id": str(uuid.uuid4()), "at": "2026-03-01T10:00:00+00:00",
+                "actor": "w", "action": "create", "record_type": str(wire.get("type")),
+                "record_id": str(data.get("id")), "case_id": str(data.get("case_id")),
+                "device": device_id, "prev_hash": prev}
+        prev = event_hash(body)
+        events.append({**body, "hash": prev})
+    return events
 
 
 class ServerProcess:
@@ -158,9 +207,12 @@ class HQ:
     def enroll(self, worker: str) -> Enrollment:
         return enroll(self.code(worker).uri)
 
-    def client(self, device: Enrollment, **kwargs: Any) -> HQClient:
-        client = HQClient(device.sync_url, device.ca_pem, device.cert_pem, device.key_pem,
-                          timeout=30, **kwargs)
+    def client(self, device: Enrollment, sync_url: str | None = None,
+               **kwargs: Any) -> HQClient:
+        kwargs.setdefault("timeout", 30)
+        client = AuditingClient(sync_url or device.sync_url, device.ca_pem, device.cert_pem,
+                                device.key_pem, db=self.db, device_id=device.device_id,
+                                **kwargs)
         self.clients.append(client)
         return client
 

@@ -77,8 +77,7 @@ def test_a_push_interrupted_anywhere_converges_after_retrying(
     crash_on = min(crash_on, len(batches))
     doomed = shared_hq.new_server(env={CRASH_ENV: f"{phase}:{crash_on}"})
     try:
-        client = HQClient(doomed.sync_url, device.ca_pem, device.cert_pem, device.key_pem,
-                          timeout=20)
+        client = shared_hq.client(device, sync_url=doomed.sync_url, timeout=20)
         crashed = False
         acked = 0
         for batch in batches:
@@ -120,9 +119,7 @@ def test_two_hq_processes_serve_the_same_devices_with_one_cursor(shared_hq: HQ) 
         case_id = shared_hq.add_case(worker)
         devices = [shared_hq.enroll(worker) for _ in range(3)]
         via_first = shared_hq.client(devices[0])
-        via_second = HQClient(second.sync_url, devices[1].ca_pem, devices[1].cert_pem,
-                              devices[1].key_pem)
-        shared_hq.clients.append(via_second)
+        via_second = shared_hq.client(devices[1], sync_url=second.sync_url)
         readers = [shared_hq.client(devices[2]),
                    HQClient(second.sync_url, devices[2].ca_pem, devices[2].cert_pem,
                             devices[2].key_pem)]

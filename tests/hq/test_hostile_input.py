@@ -105,7 +105,8 @@ def test_hostile_pushes_get_a_400_and_change_nothing(device: Any) -> None:
         assert isinstance(error["error"], str) and isinstance(error["message"], str), name
         assert snapshot(hq) == before, name
     # The device is not stuck: a good push still goes through.
-    answer = http.post("/v1/push", json=push_body([good_item(case_id)]))
+    item = good_item(case_id)
+    answer = http.post("/v1/push", json=push_body([item], audit=recording(item, _enrolled)))
     assert answer.status_code == 200 and answer.json()["acked_seq"] == 1
 
 
@@ -136,24 +137,61 @@ def test_identity_claims_in_headers_or_bodies_are_ignored(shared_hq: HQ, device:
     # origin_device inside a record is the device's own statement, not who HQ says pushed it.
     item = good_item(case_id)
     item["data"]["origin_device"] = other.device_id
-    assert http.post("/v1/push", json=push_body([item])).status_code == 200
+    answer = http.post("/v1/push", json=push_body([item], audit=recording(item, enrolled)))
+    assert answer.status_code == 200
     with hq.db.read() as conn:
         stored_by = conn.execute(schema.records.select()
                                  .where(schema.records.c.id == item["data"]["id"])).one().stored_by
     assert stored_by == enrolled.device_id
 
 
-def audit_chain(device_id: str, count: int, start: int = 1,
-                prev: str = GENESIS_HASH) -> list[dict[str, Any]]:
+def audit_chain(device_id: str, count: int, start: int = 1, prev: str = GENESIS_HASH,
+                writes: dict[int, Any] | None = None) -> list[dict[str, Any]]:
+    """Linked "view" events; `writes` maps a seq to an OutboxItem whose creation it records."""
     events = []
     for seq in range(start, start + count):
         body = {"seq": seq, "id": str(uuid.uuid4()), "at": "2026-03-01T10:00:00+00:00",
                 "actor": "w", "action": "view", "record_type": "case", "record_id": "r",
                 "case_id": "c", "device": device_id, "prev_hash": prev}
+        if writes and seq in writes:
+            wrote = writes[seq]
+            body |= {"action": "create", "record_type": wrote.type,
+                     "record_id": wrote.data["id"], "case_id": wrote.data["case_id"]}
         event = {**body, "hash": event_hash(body)}
         events.append(event)
         prev = event["hash"]
     return events
+
+
+def recording(item: dict[str, Any], enrolled: Enrollment, seq: int = 1,
+              prev: str = GENESIS_HASH, action: str = "create") -> list[dict[str, Any]]:
+    """The audit event a laptop writes with a change (as the device's first event)."""
+    [event] = audit_chain(enrolled.device_id, 1, start=seq, prev=prev)
+    body = {k: v for k, v in event.items() if k != "hash"} | {
+        "action": action, "record_type": item["type"], "record_id": item["data"]["id"],
+        "case_id": item["data"]["case_id"]}
+    return [{**body, "hash": event_hash(body)}]
+
+
+def test_a_change_without_its_audit_event_is_refused_and_nothing_is_stored(
+    device: Any,
+) -> None:
+    hq, enrolled, case_id, http = device
+    item = good_item(case_id)
+    other = good_item(case_id)
+    before = snapshot(hq)
+    for audit in ([], audit_chain(enrolled.device_id, 1),  # none; a view, not a write
+                  recording(other, enrolled),  # another record's
+                  recording({**item, "type": "note"}, enrolled)):  # another kind's
+        answer = http.post("/v1/push", json=push_body([item], audit=audit))
+        assert answer.status_code == 400 and answer.json()["error"] == "missing_audit"
+        assert item["data"]["id"] in answer.json()["message"]
+        assert snapshot(hq) == before
+    # The event may also have reached HQ in an earlier batch, as a laptop may send it.
+    event = recording(item, enrolled)
+    assert http.post("/v1/push", json=push_body([], audit=event)).status_code == 200
+    answer = http.post("/v1/push", json=push_body([item]))
+    assert answer.status_code == 200 and answer.json()["acked_seq"] == 1
 
 
 def test_a_sound_audit_chain_is_accepted_and_a_break_is_flagged(device: Any) -> None:

@@ -83,9 +83,10 @@ def test_the_new_device_continues_the_old_ones_sequence_and_audit_chain(shared_h
     worker = new_worker()
     case_id = shared_hq.add_case(worker)
     old, old_client = shared_hq.device(worker)
-    conf = conference(case_id)
-    events = audit_chain(old.device_id, 3)
-    old_client.push(str(uuid.uuid4()), [OutboxItem.of(1, conf)], events[:2])
+    first = OutboxItem.of(1, conference(case_id))
+    second = OutboxItem.of(2, note(case_id, first.data["id"]))
+    events = audit_chain(old.device_id, 3, writes={1: first, 3: second})
+    old_client.push(str(uuid.uuid4()), [first], events[:2])
     inherited = _seq(shared_hq, old.device_id)
 
     new = _again(old, shared_hq.code(worker).uri)
@@ -96,9 +97,7 @@ def test_the_new_device_continues_the_old_ones_sequence_and_audit_chain(shared_h
             _device(shared_hq, old.device_id).replaced_by) == ("replaced", new.device_id)
     client = shared_hq.client(new)
     # seq 1 again would be a retry; the next change is seq 2, the next audit event seq 3.
-    result = client.push(str(uuid.uuid4()), [OutboxItem.of(1, conf),
-                                             OutboxItem.of(2, note(case_id, conf.id))],
-                         events)
+    result = client.push(str(uuid.uuid4()), [first, second], events)
     assert (result.acked_seq, result.audit_acked_seq, result.conflicts) == (2, 3, ())
     assert _device(shared_hq, new.device_id).chain_status == "ok"
     listing = shared_hq.cli("devices").stdout

@@ -223,3 +223,23 @@ def test_a_revoked_consent_reaches_the_other_laptop_as_an_update(hq, laptop, key
     assert report.push_conflicts == 0
     sync(second, keyring_store)
     assert second.consents.get(consent.id).revoked_at == "2026-12-01T10:00:00+00:00"
+
+
+def test_changes_made_after_many_audited_views_reach_hq_with_their_events(
+    hq, laptop, keyring_store
+):
+    from safeconf.sync.engine import BATCH_SIZE
+
+    # More audit events than one batch carries come before the changes: the laptop sends
+    # audit-only batches first, since HQ refuses a change that arrives without its event.
+    alvarez, second = laptop(hq, "w.alvarez", "a"), laptop(hq, "w.alvarez", "b")
+    sync(alvarez, keyring_store)
+    case = case_numbered(alvarez, "HQ-100")
+    for _ in range(BATCH_SIZE + 20):
+        alvarez.open_case(case.id)
+    conf = record_conference(alvarez, case)
+    report = sync(alvarez, keyring_store)
+    assert report.push_conflicts == 0 and alvarez.sync.pending_count() == 0
+    assert alvarez.sync.audit_acked_seq > BATCH_SIZE + 20
+    sync(second, keyring_store)
+    assert second.conferences.get(conf.id) == alvarez.conferences.get(conf.id)

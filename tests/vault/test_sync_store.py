@@ -140,6 +140,7 @@ def test_shredding_destroys_the_keys_first_and_then_the_files(vault, data_dir, k
 def test_a_version_1_vault_is_migrated_with_a_backup_first(vault, case, data_dir, keyring_store):
     # Turn the fresh vault back into what version 1 wrote.
     db = vault._db
+    db.execute("ALTER TABLE outbox DROP COLUMN audit_seq")
     db.execute("ALTER TABLE outbox DROP COLUMN data")
     db.execute("DROP TABLE sync_state")
     db.execute("DROP TABLE sync_conflicts")

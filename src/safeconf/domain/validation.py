@@ -267,8 +267,8 @@ def validate(record: RecordMeta) -> RecordMeta:
             raise FieldError(f"{name}.{rule.field}", problem)
     size = record_bytes(record)
     if size > MAX_RECORD_BYTES:
-        raise FieldError(name, f"is too large ({size:,} bytes as JSON; the limit is "
-                               f"{MAX_RECORD_BYTES:,})")
+        raise FieldError(name, f"record {record.id} is too large ({size:,} bytes as JSON; "
+                               f"the limit is {MAX_RECORD_BYTES:,})")
     return record
 
 

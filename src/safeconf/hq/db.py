@@ -24,7 +24,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.dialects import postgresql, sqlite
 
-from safeconf.hq import schema
+from safeconf.hq import audit_index, schema
 from safeconf.hq.datadir import normalise_database_url
 from safeconf.hq.errors import AdminError
 
@@ -130,8 +130,11 @@ class Database:
             if conn.dialect.name == "postgresql":
                 # Serialise HQ processes starting at once; the loser finds the tables made.
                 conn.exec_driver_sql("LOCK TABLE hq_meta IN EXCLUSIVE MODE")
+            indexed = inspect(conn).has_table(schema.audited_writes.name)
             for table in schema.ADDED_TABLES:
                 table.create(conn, checkfirst=True)
+            if not indexed:
+                audit_index.backfill(conn)
 
     def dispose(self) -> None:
         self.engine.dispose()

@@ -138,7 +138,8 @@ def format_table(devices: list[Device]) -> str:
             status += f" by {dev.replaced_by}"
         elif dev.replaces:
             status += f" (replaces {dev.replaces})"
-        chain = "ok" if dev.chain_status == "ok" else f"BROKEN at seq {dev.chain_broken_seq}"
+        chain = {"ok": "ok", "restored": f"restored at seq {dev.chain_broken_seq}"}.get(
+            dev.chain_status, f"BROKEN at seq {dev.chain_broken_seq}")
         rows.append((dev.device_id, dev.worker_id, _short(dev.last_sync) or "never",
                      _short(dev.not_after), status, chain))
     widths = [max(len(r[i]) for r in rows) for i in range(len(header))]

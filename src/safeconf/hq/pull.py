@@ -4,17 +4,36 @@ cases the device must delete (unassigned, sealed, or closed past retention).
 The page ends at the change counter as read at the start: every seq up to it has committed
 (they are handed out under a row lock, see `db.allocate_change_seqs`), so the cursor a device
 gets back never jumps over a change still in flight.
+
+A page is bounded by bytes as well as by count (`PULL_PAGE_BYTES`): the sizes are read first
+and only the rows that fit are loaded, so one device's large records can neither stop another
+device's pulls nor fill HQ's memory.
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import timedelta
+from typing import Any
 
-from sqlalchemy import Connection, Select, and_, or_, select
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    LargeBinary,
+    Row,
+    Select,
+    and_,
+    cast,
+    func,
+    or_,
+    select,
+)
 
+from safeconf.domain.limits import PULL_PAGE_BYTES
 from safeconf.hq import clock, schema
+from safeconf.hq.changelog import chunks
 from safeconf.hq.db import Database, head_change_seq
 from safeconf.hq.devices import Device
 from safeconf.hq.errors import bad_request
@@ -22,6 +41,8 @@ from safeconf.hq.errors import bad_request
 DEFAULT_LIMIT = 500
 MAX_LIMIT = 1000
 MAX_CURSOR = 2**53
+# What one item adds around its record's JSON: {"cursor":N,"type":"…","data":…}, with room.
+ITEM_OVERHEAD_BYTES = 96
 
 
 @dataclass(frozen=True)
@@ -81,20 +102,56 @@ def pull_page(db: Database, device: Device, query: PullQuery, retention: timedel
         if query.cursor > head:
             # A cursor HQ never handed out: its log was restored from an older backup.
             return _answer([], 0, False, purge, resync=True)
-        rows = conn.execute(
-            select(ch.c.seq, r.c.type, r.c.data)
+        sizes = conn.execute(
+            select(ch.c.seq, _byte_length(conn, r.c.data).label("size"))
             .join(r, r.c.id == ch.c.record_id)
             .where(and_(ch.c.seq > query.cursor, ch.c.seq <= head,
                         ch.c.case_id.in_(_visible_subquery(device.worker_id, cutoff))))
             .order_by(ch.c.seq)
             .limit(query.limit + 1)
         ).all()
-    more = len(rows) > query.limit
-    rows = rows[:query.limit]
-    cursor = rows[-1].seq if more else head
+        chosen = _fit_page(sizes, query.limit, PULL_PAGE_BYTES)
+        more = len(chosen) < len(sizes)
+        rows = _load(conn, chosen)
+    cursor = chosen[-1] if more else head
     items = [f'{{"cursor":{row.seq},"type":{json.dumps(row.type)},"data":{row.data}}}'
              for row in rows]
     return _answer(items, cursor, more, purge, resync=False)
+
+
+def _byte_length(conn: Connection, column: ColumnElement[str]) -> ColumnElement[int]:
+    """Size in UTF-8 bytes (not characters) of a text column, on either database."""
+    if conn.dialect.name == "postgresql":
+        return func.octet_length(column)
+    return func.length(cast(column, LargeBinary))  # SQLite: a blob's length is in bytes
+
+
+def _fit_page(sizes: Sequence[Row[Any]], limit: int, budget: int) -> list[int]:
+    """The seqs of the first rows that fit `limit` and `budget`; always at least one, so a
+    record larger than the budget still goes, alone."""
+    chosen: list[int] = []
+    used = 0
+    for row in sizes[:limit]:
+        cost = int(row.size) + ITEM_OVERHEAD_BYTES
+        if chosen and used + cost > budget:
+            break
+        chosen.append(int(row.seq))
+        used += cost
+    return chosen
+
+
+def _load(conn: Connection, seqs: list[int]) -> list[Any]:
+    """The chosen rows with their data, in seq order. In the same read transaction on
+    SQLite; on PostgreSQL a record re-logged meanwhile has left its old seq for a higher one
+    and is simply served by a later page."""
+    ch, r = schema.changes, schema.records
+    rows: list[Any] = []
+    for part in chunks(seqs):
+        rows.extend(conn.execute(
+            select(ch.c.seq, r.c.type, r.c.data).join(r, r.c.id == ch.c.record_id)
+            .where(ch.c.seq.in_(part)).order_by(ch.c.seq)
+        ).all())
+    return rows
 
 
 def _answer(items: list[str], cursor: int, more: bool, purge: list[str], resync: bool) -> bytes:

@@ -22,7 +22,7 @@ from safeconf.domain.change_rules import judge_change
 from safeconf.domain.codec import MUTABLE_TYPES
 from safeconf.domain.records import Conference, ConferenceState, Language, RecordMeta
 from safeconf.domain.statements import Statement, current_statements
-from safeconf.hq import clock, devices, schema
+from safeconf.hq import audit_index, clock, devices, history, schema
 from safeconf.hq.changelog import chunks, relog
 from safeconf.hq.db import Database, insert_ignoring_duplicates
 from safeconf.hq.devices import Device
@@ -120,24 +120,35 @@ def apply_push(db: Database, device: Device, batch: PushBatch,
                               .where(d.c.device_id == device.device_id)).one()
         if latest.status != "active":
             raise HQError(403, "revoked", "This device has been revoked.", wipe=bool(latest.wipe))
+        line = history.lineage(conn, device.device_id)
+        numbering = history.AuditNumbering(conn, line)
+        audit_acked = numbering.to_device(state.audit_seq)  # in the device's own numbering
+
+        def rebase() -> HQError:
+            return history.rebase_error(state.acked_seq, audit_acked, state.audit_hash)
+
+        # A new batch (a replay was answered above) that re-sends seqs HQ holds with other
+        # content, or ends below what HQ holds, comes from a laptop that went back in time.
+        resent = [i for i in batch.items if i.seq <= state.acked_seq]
+        if resent and (resent[-1].seq < state.acked_seq
+                       or history.resent_items_differ(conn, line, resent)):
+            raise rebase()
         fresh = [i for i in batch.items if i.seq > state.acked_seq]
         if fresh and fresh[0].seq != state.acked_seq + 1:
             raise HQError(409, "gap", f"HQ has changes up to {state.acked_seq}; send from "
                           f"{state.acked_seq + 1}.", acked_seq=state.acked_seq,
-                          audit_acked_seq=state.audit_seq)
-        new_events = [e for e in batch.audit if e["seq"] > state.audit_seq]
-        if new_events and new_events[0]["seq"] != state.audit_seq + 1:
-            raise HQError(409, "audit_gap", f"HQ has audit events up to {state.audit_seq}; "
-                          f"send from {state.audit_seq + 1}.", acked_seq=state.acked_seq,
-                          audit_acked_seq=state.audit_seq)
+                          audit_acked_seq=audit_acked)
+        plan = _plan_audit(device, batch, state, numbering, rebase, now)
+        audit_index.require_audited(conn, line, fresh, batch.audit)
         conflicts = _apply_items(conn, device, batch.batch_id, fresh, now)
-        audit_seq, audit_hash = _apply_audit(conn, device, batch.audit, state, now)
+        history.remember_items(conn, device.device_id, fresh)
+        audit_seq, audit_hash = _apply_audit(conn, device, plan, now)
         acked = fresh[-1].seq if fresh else state.acked_seq
         conn.execute(update(ds).where(ds.c.device_id == device.device_id)
                      .values(acked_seq=acked, audit_seq=audit_seq, audit_hash=audit_hash))
         answer = {
             "acked_seq": acked,
-            "audit_acked_seq": audit_seq,
+            "audit_acked_seq": numbering.to_device(audit_seq),
             "conflicts": [_describe(c) for c in conflicts],
             "server_time": now,
         }
@@ -342,40 +353,106 @@ def _record_case_states(conn: Connection, items: list[PushItem], stored: dict[st
             status=status, closed_at=now if status == "closed" else None))
 
 
-def _apply_audit(conn: Connection, device: Device, events: list[dict[str, Any]], state: Any,
+@dataclass
+class _AuditPlan:
+    """The batch's audit events HQ does not hold yet, under HQ's seqs, checked for order."""
+
+    events: list[tuple[int, dict[str, Any]]]
+    last_seq: int  # HQ's audit seq before this batch
+    link_to: str  # the hash the first new event must name as prev_hash
+    restored_at: int | None  # a rebase that forked: the last seq shared with HQ
+
+
+def _plan_audit(device: Device, batch: PushBatch, state: Any,
+                numbering: history.AuditNumbering, rebase: Callable[[], HQError],
+                now: str) -> _AuditPlan:
+    """Everything that may refuse the batch's audit events, before anything is written."""
+    pairs = history.renumbered(batch.audit, numbering)
+    restored_at: int | None = None
+    link_to = state.audit_hash
+    if batch.rebase is not None:
+        pairs, link_to, restored_at = _rebase_audit(device, batch.rebase, pairs, state,
+                                                    numbering, now)
+    old = [(s, e) for s, e in pairs if s <= state.audit_seq]
+    if old:
+        known = numbering.hashes([s for s, _ in old])
+        if any(s in known and known[s] != e["hash"] for s, e in old):
+            raise rebase()  # other events under seqs HQ holds: a restored laptop
+        if old[-1][0] < state.audit_seq and len(old) == len(pairs):
+            raise rebase()  # a new batch that stops short of what HQ holds
+    new = [(s, e) for s, e in pairs if s > state.audit_seq]
+    if new and new[0][0] != state.audit_seq + 1:
+        audit_acked = numbering.to_device(state.audit_seq)
+        raise HQError(409, "audit_gap", f"HQ has audit events up to {audit_acked}; "
+                      f"send from {audit_acked + 1}.", acked_seq=state.acked_seq,
+                      audit_acked_seq=audit_acked)
+    return _AuditPlan(new, state.audit_seq, link_to, restored_at)
+
+
+def _rebase_audit(device: Device, claim: tuple[int, str],
+                  pairs: list[tuple[int, dict[str, Any]]], state: Any,
+                  numbering: history.AuditNumbering, now: str,
+                  ) -> tuple[list[tuple[int, dict[str, Any]]], str, int | None]:
+    """A laptop that rebased proves it shares HQ's chain up to its seq `claim[0]` by the
+    hash there. Its events after that which HQ holds identically are skipped; from the
+    first that differs (or that HQ holds but the laptop did not send) its chain continues
+    after HQ's last event, and HQ keeps every event it holds as it is."""
+    shared, proof = claim
+    audit_acked = numbering.to_device(state.audit_seq)
+    refused = HQError(400, "invalid_rebase", "This laptop's audit history does not match "
+                      f"HQ's at event {shared}, so HQ cannot continue it. Tell IT.")
+    if shared > audit_acked or numbering.hash_at(numbering.to_hq(shared)) != proof:
+        raise refused
+    ahead = [(s, e) for s, e in pairs if e["seq"] > shared]
+    held = numbering.hashes([s for s, e in ahead if e["seq"] <= audit_acked])
+    fork = shared
+    for hq_seq, event in ahead:
+        if event["seq"] != fork + 1 or event["seq"] > audit_acked or held.get(hq_seq) != (
+                event["hash"]):
+            break
+        fork = event["seq"]
+    if fork == audit_acked:  # nothing went another way: an ordinary continuation
+        return [(s, e) for s, e in ahead if e["seq"] > fork], state.audit_hash, None
+    fork_hq = numbering.to_hq(fork)
+    link_to = numbering.hash_at(fork_hq)
+    if link_to is None:  # cannot be for an event just compared; guards a damaged store
+        raise refused
+    numbering.branch_off(device.device_id, fork + 1, state.audit_seq + 1, fork_hq, now)
+    rest = [(numbering.to_hq(e["seq"]), e) for _s, e in ahead if e["seq"] > fork]
+    return rest, link_to, fork_hq
+
+
+def _apply_audit(conn: Connection, device: Device, plan: _AuditPlan,
                  now: str) -> tuple[int, str]:
     """Store new audit events, checking each link; a break is flagged on the device."""
     ae = schema.audit_events
     broken_at: int | None = None
-    old = [e for e in events if e["seq"] <= state.audit_seq]
-    if old:
-        known = dict(conn.execute(select(ae.c.seq, ae.c.hash).where(
-            ae.c.device_id == device.device_id,
-            ae.c.seq.between(old[0]["seq"], old[-1]["seq"]))).tuples().all())
-        for event in old:
-            if event["seq"] in known and known[event["seq"]] != event["hash"]:
-                broken_at = event["seq"]  # the device rewrote history HQ already holds
-                break
-    prev, last = state.audit_hash, state.audit_seq
+    prev, last = plan.link_to, plan.last_seq
     rows = []
-    for event in (e for e in events if e["seq"] > state.audit_seq):
+    for hq_seq, event in plan.events:
         body = {k: v for k, v in event.items() if k != "hash"}
         ok = event["prev_hash"] == prev and event["hash"] == event_hash(body)
         if not ok and broken_at is None:
-            broken_at = event["seq"]
+            broken_at = hq_seq
         rows.append({
-            "device_id": device.device_id, "seq": event["seq"], "event_id": event["id"],
+            "device_id": device.device_id, "seq": hq_seq, "event_id": event["id"],
             "data": json.dumps(event, sort_keys=True, ensure_ascii=False),
             "prev_hash": event["prev_hash"], "hash": event["hash"], "link_ok": ok,
             "received_at": now,
         })
-        prev, last = event["hash"], event["seq"]
+        prev, last = event["hash"], hq_seq
     if rows:
         conn.execute(insert(ae), rows)
-    if broken_at is not None:
-        d = schema.devices
+        audit_index.index(conn, device.device_id, plan.events)
+    d = schema.devices
+    if plan.restored_at is not None:
+        # Shown as "restored", not "broken": the laptop said so and proved where it forked.
         conn.execute(update(d).where(d.c.device_id == device.device_id,
-                                     d.c.chain_status == "ok")
+                                     d.c.chain_status != "broken")
+                     .values(chain_status="restored", chain_broken_seq=plan.restored_at))
+    if broken_at is not None:
+        conn.execute(update(d).where(d.c.device_id == device.device_id,
+                                     d.c.chain_status != "broken")
                      .values(chain_status="broken", chain_broken_seq=broken_at))
     return last, prev
 

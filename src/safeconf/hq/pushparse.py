@@ -54,6 +54,9 @@ class PushBatch:
     items: list[PushItem]
     audit: list[dict[str, Any]]
     digest: str  # identifies the batch's content, to spot a batch id reused for other data
+    # After a 409 `rebase`: the last audit event (seq, hash) the laptop knows it shares with
+    # HQ; its events after that continue its chain from there (docs/sync-protocol.md, "Rebase").
+    rebase: tuple[int, str] | None = None
 
 
 def parse_json(body: bytes) -> Any:
@@ -75,7 +78,7 @@ def _field_names(record_type: str) -> frozenset[str]:
 def parse_push(body: Any) -> PushBatch:
     if not isinstance(body, dict):
         raise bad_request("A push must be a JSON object.")
-    unknown = set(body) - {"protocol", "batch_id", "items", "audit"}
+    unknown = set(body) - {"protocol", "batch_id", "items", "audit", "rebase"}
     if unknown:
         raise bad_request(f"Unknown push fields: {', '.join(sorted(unknown))}.")
     if body.get("protocol") != PROTOCOL or isinstance(body.get("protocol"), bool):
@@ -99,7 +102,18 @@ def parse_push(body: Any) -> PushBatch:
         digest.update(f"{item.seq}:{item.type}:{item.digest}:{item.base_version}\n".encode())
     for event in audit:
         digest.update(f"a{event['seq']}:{event['hash']}\n".encode())
-    return PushBatch(str(batch_id), items, audit, digest.hexdigest())
+    rebase = _parse_rebase(body["rebase"]) if "rebase" in body else None
+    if rebase is not None:
+        digest.update(f"r{rebase[0]}:{rebase[1]}\n".encode())
+    return PushBatch(str(batch_id), items, audit, digest.hexdigest(), rebase)
+
+
+def _parse_rebase(raw: Any) -> tuple[int, str]:
+    if (not isinstance(raw, dict) or set(raw) != {"audit_seq", "audit_hash"}
+            or not _is_int(raw["audit_seq"]) or not is_hex64(raw["audit_hash"])):
+        raise bad_request("rebase has exactly audit_seq (a whole number) and audit_hash "
+                          "(64 lowercase hex digits).")
+    return int(raw["audit_seq"]), str(raw["audit_hash"])
 
 
 def _require_contiguous(seqs: list[int], what: str) -> None:

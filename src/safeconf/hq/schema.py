@@ -45,7 +45,9 @@ devices = Table(
     Column("enrolled_at", String(40), nullable=False),
     Column("last_sync", String(40), nullable=True),
     Column("revoked_at", String(40), nullable=True),
-    Column("chain_status", String(16), nullable=False, default="ok"),  # ok | broken
+    # ok | restored | broken. The seq: where it broke, or for "restored" the last audit seq
+    # a restored laptop shared with HQ before its history went another way.
+    Column("chain_status", String(16), nullable=False, default="ok"),
     Column("chain_broken_seq", BigInteger, nullable=True),
     # The device's data key sealed to HQ's recovery key (safeconf.sync.escrow JSON). Only the
     # offline recovery private key opens it.
@@ -167,10 +169,51 @@ conflict_resolutions = Table(
     Column("new_version", BigInteger, nullable=True),  # the device's copy, stored as this
 )
 
+# What each outbox seq a device pushed held: sha256 over type, id, data digest and base
+# version. A laptop restored from a backup re-uses seqs; comparing these tells a retry (same
+# content) from a different change under an old number (answer: rebase). Pushes made before
+# this table existed have no rows and are taken as retries, as they always were.
+pushed_items = Table(
+    "pushed_items",
+    metadata,
+    Column("device_id", String(36), nullable=False),
+    Column("seq", BigInteger, nullable=False),
+    Column("digest", String(64), nullable=False),
+    PrimaryKeyConstraint("device_id", "seq"),
+)
+
+# A restored laptop's audit chain continues from the event it shares with HQ (`fork_seq`,
+# HQ numbering); its events from `device_from` on are stored from HQ seq `hq_from` on. The
+# laptop keeps its own numbering; HQ maps it (see hq/history.py).
+audit_branches = Table(
+    "audit_branches",
+    metadata,
+    Column("device_id", String(36), nullable=False),
+    Column("device_from", BigInteger, nullable=False),
+    Column("hq_from", BigInteger, nullable=False),
+    Column("fork_seq", BigInteger, nullable=False),
+    Column("created_at", String(40), nullable=False),
+    PrimaryKeyConstraint("device_id", "device_from"),
+)
+
+# The records each device's stored audit events say it created or changed (actions in
+# `audit_index.AUDITED_WRITES`): HQ refuses a pushed change without such an event, in the same
+# batch or held already. Filled from `audit_events` when the table is first made.
+audited_writes = Table(
+    "audited_writes",
+    metadata,
+    Column("device_id", String(36), nullable=False),
+    Column("seq", BigInteger, nullable=False),  # the event's seq at HQ
+    Column("record_id", String(64), nullable=False),
+    Column("record_type", String(64), nullable=False),
+    PrimaryKeyConstraint("device_id", "seq"),
+    Index("ix_audited_writes_record", "device_id", "record_id"),
+)
+
 # Tables added after a schema version without changing what older HQs read or write: an
 # older HQ process keeps working beside a newer one, and `Database.check_schema` creates
 # them when missing.
-ADDED_TABLES = (conflict_resolutions,)
+ADDED_TABLES = (conflict_resolutions, pushed_items, audit_branches, audited_writes)
 
 push_batches = Table(
     "push_batches",

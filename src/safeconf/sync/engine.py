@@ -18,19 +18,28 @@ from datetime import UTC, datetime, timedelta
 from cryptography import x509
 from cryptography.hazmat.primitives import serialization
 
+from safeconf.domain.auditchain import GENESIS_HASH
 from safeconf.domain.change_rules import REASONS as RULE_REASONS
 from safeconf.domain.ids import new_id, parse_utc
 from safeconf.sync import escrow
 from safeconf.sync.bundle import parse_bundle
 from safeconf.sync.client import HQClient
 from safeconf.sync.enroll import Enrollment, Predecessor, enroll, new_key_and_csr
-from safeconf.sync.errors import DeviceRevoked, RequestRejected, SyncConflict, SyncError
+from safeconf.sync.errors import (
+    DeviceRevoked,
+    RebaseRequired,
+    RequestRejected,
+    SyncConflict,
+    SyncError,
+)
 from safeconf.sync.messages import OutboxItem
 from safeconf.vault.device_secret import SecretStore
-from safeconf.vault.sync_store import Credentials, Unusable
+from safeconf.vault.sync_store import Credentials, PendingItem, Unusable
 from safeconf.vault.vault import Vault
 
 BATCH_SIZE = 500
+# Well under HQ's 8 MiB request limit, with room for the audit events and the JSON around.
+PUSH_BATCH_BYTES = 6 * 1024 * 1024
 PAGE_SIZE = 500
 RENEW_BEFORE = timedelta(days=30)
 # Agencies require laptops to check in: past this, the app locks until it syncs.
@@ -38,6 +47,9 @@ STALE_AFTER = timedelta(days=30)
 # sync_state keys: "pending" until HQ confirms it holds the escrow copy, then "done".
 ESCROW_UPLOAD = "escrow_upload"
 RECOVERY_KEY = "recovery_public_key_pem"
+# sync_state key: after a rebase, the (seq, hash) of the last audit event shared with HQ,
+# sent with pushes until one is acknowledged.
+REBASE_CLAIM = "rebase_claim"
 
 log = logging.getLogger("safeconf.sync")
 
@@ -241,6 +253,7 @@ class SyncEngine:
     def _push(self, client: HQClient) -> tuple[int, int]:
         store = self._vault.sync
         total, pushed, conflicts = store.pending_count(), 0, 0
+        rebased = False
         while True:
             batch = self._batch_in_flight()
             items = store.pending(BATCH_SIZE)
@@ -249,6 +262,8 @@ class SyncEngine:
                 # A retry sends exactly what the first attempt sent, under the same id.
                 items = [i for i in items if i.seq <= batch.last_seq]
                 audit = [e for e in audit if e.seq <= batch.last_audit_seq]
+            else:
+                items = _fitting(items, audit[-1].seq if audit else store.audit_acked_seq)
             if not items and not audit:
                 store.put("push_batch", "null")
                 return pushed, conflicts
@@ -260,18 +275,31 @@ class SyncEngine:
                 )
                 store.put("push_batch", json.dumps(batch.__dict__))
             try:
-                result = client.push(
-                    batch.id,
-                    [OutboxItem(i.seq, i.record_type, i.data, i.base_version) for i in items],
-                    audit,
-                )
+                outbox = [OutboxItem(i.seq, i.record_type, i.data, i.base_version)
+                          for i in items]
+                claim = self._rebase_claim()
+                result = (client.push(batch.id, outbox, audit) if claim is None
+                          else client.push(batch.id, outbox, audit, rebase=claim))
+            except RebaseRequired as needed:
+                if rebased:
+                    raise SyncError(
+                        "HQ and this laptop disagree about what was already sent, so this "
+                        "sync stopped. Contact IT; nothing on this laptop was lost."
+                    ) from needed
+                self._rebase(needed)
+                rebased = True
+                continue
             except SyncConflict as gap:
                 raise SyncError(
                     "HQ is missing earlier changes from this laptop, so this sync stopped. "
                     "Contact IT; nothing on this laptop was lost."
                 ) from gap
+            # Never take more as acknowledged than this batch sent: rows after it were not
+            # seen by HQ, whatever it counts (a restored laptop learns that by a rebase).
             with self._vault.transaction():
-                store.mark_pushed(result.acked_seq, result.audit_acked_seq)
+                store.mark_pushed(min(result.acked_seq, batch.last_seq), result.audit_acked_seq)
+                store.put("push_batch", "null")
+                store.put(REBASE_CLAIM, "null")
                 for refused in result.conflicts:
                     if refused.reason in RULE_REASONS:
                         store.keep_refused(refused.type, refused.id, refused.case_id,
@@ -281,10 +309,38 @@ class SyncEngine:
                         store.keep_push_conflict(refused.type, refused.id, refused.case_id,
                                                  refused.hq_version, refused.hq_data,
                                                  "changed here and at HQ")
-            store.put("push_batch", "null")
             pushed += len(items)
             conflicts += len(result.conflicts)
             self._progress(SyncProgress("pushing", pushed, total))
+
+    def _rebase_claim(self) -> tuple[int, str] | None:
+        raw = self._vault.sync.get(REBASE_CLAIM)
+        if raw is None or raw == "null":
+            return None
+        seq, digest = json.loads(raw)
+        return int(seq), str(digest)
+
+    def _rebase(self, needed: RebaseRequired) -> None:
+        """This vault went back in time (restored from a backup or a snapshot): HQ holds
+        outbox seqs up to `needed.acked_seq` and audit events this laptop may not have.
+        Renumber what was not sent to follow HQ's, and name the last audit event both
+        share, so HQ continues the chain from there (docs/sync-protocol.md, "Rebase")."""
+        store, audit = self._vault.sync, self._vault.audit
+        with self._vault.transaction():
+            moved = store.rebase(needed.acked_seq)
+            held = audit.at(needed.audit_acked_seq)
+            if held is not None and held.hash == needed.audit_hash:
+                claim = (needed.audit_acked_seq, needed.audit_hash)
+            else:  # we went back before HQ's last event: what HQ acknowledged to us is shared
+                shared = store.audit_acked_seq
+                event = audit.at(shared)
+                claim = (shared, event.hash if event is not None else GENESIS_HASH)
+            store.put("audit_acked_seq", str(claim[0]))
+            store.put(REBASE_CLAIM, json.dumps(list(claim)))
+            store.put("push_batch", "null")
+        log.warning("vault rebased after a restore: %d unsent change(s) renumbered after "
+                    "seq %d; audit chain continues from event %d", moved, needed.acked_seq,
+                    claim[0])
 
     def _batch_in_flight(self) -> _Batch | None:
         raw = self._vault.sync.get("push_batch")
@@ -320,6 +376,20 @@ class SyncEngine:
             action="renew",
         )
         return True
+
+
+def _fitting(items: list[PendingItem], last_audit_seq: int) -> list[PendingItem]:
+    """The first items that fit one push: under PUSH_BATCH_BYTES (at least one item, which
+    is at most MAX_RECORD_BYTES), and each covered by its audit event, which must travel in
+    the same batch or before it (HQ refuses a change without one)."""
+    chosen: list[PendingItem] = []
+    used = 0
+    for item in items:
+        if item.audit_seq > last_audit_seq or (chosen and used + item.size > PUSH_BATCH_BYTES):
+            break
+        chosen.append(item)
+        used += item.size
+    return chosen
 
 
 def _client_for(credentials: Credentials) -> HQClient:

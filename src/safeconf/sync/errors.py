@@ -84,6 +84,18 @@ class SyncConflict(SyncError):
         self.audit_acked_seq = audit_acked_seq
 
 
+class RebaseRequired(SyncConflict):
+    """HQ already holds other changes (or audit events) under this laptop's numbers: the vault
+    went back in time (restored from a backup). Rebase the outbox after `acked_seq` and
+    continue the audit chain from the last event shared with HQ (`audit_hash` is HQ's hash
+    at `audit_acked_seq`)."""
+
+    def __init__(self, message: str, acked_seq: int, audit_acked_seq: int,
+                 audit_hash: str) -> None:
+        super().__init__(message, "rebase", acked_seq, audit_acked_seq)
+        self.audit_hash = audit_hash
+
+
 class EscrowInvalid(SyncError):
     """An escrow copy of a data key is malformed, damaged, or not for this recovery key."""
 

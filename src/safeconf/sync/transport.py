@@ -7,6 +7,7 @@ Answers are read with a size cap and parsed defensively: a hostile or broken ser
 from __future__ import annotations
 
 import json
+import re
 import socket
 import ssl
 from collections.abc import Callable
@@ -20,13 +21,17 @@ from safeconf.sync.errors import (
     DeviceRevoked,
     HQUnreachable,
     ProtocolError,
+    RebaseRequired,
     RequestRejected,
     ServerNotTrusted,
     SyncConflict,
     SyncError,
 )
 
+# Far above the largest answer HQ sends: a pull page is PULL_PAGE_BYTES (4 MiB) of records,
+# or one record of at most MAX_RECORD_BYTES (1 MiB) alone.
 MAX_ANSWER_BYTES = 64 * 1024 * 1024
+_HEX64 = re.compile(r"[0-9a-f]{64}")
 _EXPIRED = ("CERTIFICATE_EXPIRED", "certificate expired")
 _REFUSED_CERT = ("CERTIFICATE_REQUIRED", "BAD_CERTIFICATE", "UNKNOWN_CA", "CERTIFICATE_UNKNOWN",
                  "CERTIFICATE_REVOKED", "ACCESS_DENIED", "DECRYPT_ERROR",
@@ -161,13 +166,20 @@ def raise_for_status(status: int, answer: Any) -> None:
         raise DeviceRevoked(
             "HQ has withdrawn this laptop's access"
             + (" and asks for its case data to be erased." if wipe else "."), wipe)
-    if status == 409 and code in ("gap", "audit_gap"):
+    if status == 409 and code in ("gap", "audit_gap", "rebase"):
         acked = answer.get("acked_seq") if isinstance(answer, dict) else None
         audit = answer.get("audit_acked_seq") if isinstance(answer, dict) else None
         if not isinstance(acked, int) or not isinstance(audit, int) or not (
             _is_count(acked) and _is_count(audit)
         ):
             raise ProtocolError("HQ's answer was not in the expected form.")
+        if code == "rebase":
+            audit_hash = answer.get("audit_hash")
+            if not isinstance(audit_hash, str) or not _HEX64.fullmatch(audit_hash):
+                raise ProtocolError("HQ's answer was not in the expected form.")
+            raise RebaseRequired(server_message(answer, "HQ holds other changes under "
+                                                        "this laptop's numbers."),
+                                 acked, audit, audit_hash)
         raise SyncConflict(server_message(answer, "HQ is missing earlier changes; "
                                                   "they will be sent again."),
                            code, acked, audit)

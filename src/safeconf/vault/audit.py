@@ -53,6 +53,10 @@ class AuditLog:
         )
         return [AuditEvent(**dict(zip(_COLUMNS, row, strict=True))) for row in rows]
 
+    def at(self, seq: int) -> AuditEvent | None:
+        found = self.events(seq - 1, 1) if seq > 0 else []
+        return found[0] if found and found[0].seq == seq else None
+
     def count(self) -> int:
         return int(self._db.scalar("SELECT count(*) FROM audit_events"))
 

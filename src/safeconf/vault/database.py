@@ -19,7 +19,7 @@ import sqlcipher3
 
 from safeconf.vault.errors import AppendOnly, SchemaTooNew, VaultCorrupt, VaultLocked
 from safeconf.vault.file_lock import FileLock
-from safeconf.vault.migrations import MIGRATIONS, SCHEMA_VERSION
+from safeconf.vault.migrations import MIGRATIONS, PURGING_FUNCTION, SCHEMA_VERSION
 
 _DAMAGE_SIGNS = ("malformed", "not a database", "file is encrypted", "disk I/O error")
 _HEX_KEY = re.compile(r"^[0-9a-f]{64}$")
@@ -44,6 +44,7 @@ class Database:
     def __init__(self, path: Path, data_key: bytes) -> None:
         self.path = path
         self._lock = threading.RLock()
+        self._purging = False
         # Shared while open: a key change that replaces the file waits for everyone to leave.
         self._file_lock: FileLock | None = FileLock(lock_path(path))
         try:
@@ -52,6 +53,10 @@ class Database:
         except BaseException:
             self._file_lock.release()
             raise
+        # The append-only triggers let a row go only while this answers 1: a flag no SQL
+        # statement can set, held for the length of one `purging()` block.
+        self._conn.create_function(PURGING_FUNCTION, 0, lambda: int(self._purging),
+                                   deterministic=False)
         self._depth = 0
 
     # -- lifecycle -----------------------------------------------------------------
@@ -168,6 +173,17 @@ class Database:
             self._depth -= 1
             if self._depth == 0:
                 conn.execute("COMMIT")
+
+    @contextmanager
+    def purging(self) -> Iterator[None]:
+        """Inside one transaction, allow deleting append-only records (a case HQ withdrew).
+        The lock keeps every other thread's statements out while the flag is up."""
+        with self._lock, self.transaction():
+            self._purging = True
+            try:
+                yield
+            finally:
+                self._purging = False
 
     def execute(self, sql: str, params: Sequence[Any] = ()) -> int:
         """Run one statement; return the last inserted rowid."""

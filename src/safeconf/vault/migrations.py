@@ -15,8 +15,11 @@ APPEND_ONLY_TYPES = (
 )
 _APPEND_ONLY_SQL = ", ".join(f"'{t}'" for t in APPEND_ONLY_TYPES)
 # Purging a sealed or unassigned case (sync) is the one sanctioned way to remove rows from
-# append-only tables; it sets this meta flag inside its own transaction.
+# append-only tables. Migrations 1-2 let it through on a meta row, which any write could add;
+# migration 3 asks `PURGING_FUNCTION` instead, which answers from a flag held in Python that
+# only `Database.purging()` sets (see vault/database.py).
 _NOT_PURGING = "(SELECT value FROM meta WHERE key = 'purging') IS NULL"
+PURGING_FUNCTION = "safeconf_purging"
 
 MIGRATIONS: list[str] = [
     # 1: records, revisions, search, audit chain, sync outbox
@@ -104,7 +107,26 @@ MIGRATIONS: list[str] = [
         resolved_at TEXT
     );
     """,
-    # 3: pulled records this laptop cannot use, kept (encrypted, as received) for review
+    # 3: only the purge code may remove append-only rows (not a meta row any write could
+    # add), audit events may never be removed at all, and each outbox row names the audit
+    # event written with it, so a push can carry the events that cover its items. Rows
+    # queued before this point are covered by every event the vault had then.
+    f"""
+    DROP TRIGGER records_append_only_delete;
+    CREATE TRIGGER records_append_only_delete BEFORE DELETE ON records
+    WHEN OLD.type IN ({_APPEND_ONLY_SQL}) AND NOT {PURGING_FUNCTION}()
+    BEGIN SELECT RAISE(ABORT, 'append-only record'); END;
+
+    DROP TRIGGER audit_no_delete;
+    CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit_events
+    BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+
+    DELETE FROM meta WHERE key = 'purging';
+
+    ALTER TABLE outbox ADD COLUMN audit_seq INTEGER;
+    UPDATE outbox SET audit_seq = (SELECT coalesce(max(seq), 0) FROM audit_events);
+    """,
+    # 4: pulled records this laptop cannot use, kept (encrypted, as received) for review
     # instead of stopping the sync or the app.
     """
     CREATE TABLE sync_quarantine (

@@ -232,11 +232,12 @@ class RecordStore:
         )
 
     def _after_write(self, action: str, name: str, record: RecordMeta, data: str) -> None:
-        self._audit.append(action, name, record.id, record.case_id)
+        event = self._audit.append(action, name, record.id, record.case_id)
+        # The event's seq goes with the row: a push must carry it (or HQ must hold it).
         self._db.execute(
-            "INSERT INTO outbox (record_type, record_id, version, queued_at, data)"
-            " VALUES (?, ?, ?, ?, ?)",
-            (name, record.id, record.version, utc_now(), data),
+            "INSERT INTO outbox (record_type, record_id, version, queued_at, data, audit_seq)"
+            " VALUES (?, ?, ?, ?, ?, ?)",
+            (name, record.id, record.version, utc_now(), data, event.seq),
         )
 
 

@@ -37,6 +37,8 @@ class PendingItem:
     record_type: str
     data: dict[str, Any]
     version: int
+    audit_seq: int = 0  # the audit event written with this change
+    size: int = 0  # bytes of the record's JSON, to keep a push under HQ's body limit
 
     @property
     def base_version(self) -> int | None:
@@ -130,12 +132,13 @@ class SyncStore:
 
     def pending(self, limit: int) -> list[PendingItem]:
         rows = self._db.rows(
-            "SELECT seq, record_type, data, version FROM outbox WHERE seq > ?"
+            "SELECT seq, record_type, data, version, audit_seq FROM outbox WHERE seq > ?"
             " ORDER BY seq LIMIT ?",
             (self.acked_seq, limit),
         )
-        return [PendingItem(seq, rtype, json.loads(data), version)
-                for seq, rtype, data, version in rows]
+        return [PendingItem(seq, rtype, json.loads(data), version, audit_seq or 0,
+                            len(data.encode("utf-8")))
+                for seq, rtype, data, version, audit_seq in rows]
 
     def pending_count(self) -> int:
         return int(
@@ -182,6 +185,32 @@ class SyncStore:
                  utc_now(), 1, "hq", local_data, utc_now()),
             )
             self._audit.append("refused_by_hq", record_type, record_id, case_id)
+
+    def rebase(self, acked_seq: int) -> int:
+        """HQ already holds outbox seqs up to `acked_seq` from this laptop's past (the vault
+        was restored from a backup or snapshot): renumber the changes not yet sent to follow
+        on from there, in one transaction, and take HQ's count as acknowledged. Returns how
+        many were renumbered. See docs/sync-protocol.md, "Rebase"."""
+        with self._db.transaction():
+            mine = self.acked_seq
+            count = int(self._db.scalar("SELECT count(*) FROM outbox WHERE seq > ?", (mine,)))
+            # Rows up to our own acked seq were HQ's already; the rest move as one block.
+            # Through negative numbers, so no row collides with another on the way.
+            self._db.execute("DELETE FROM outbox WHERE seq <= ?", (mine,))
+            self._db.execute("UPDATE outbox SET seq = -(seq - ? + ?)", (mine, acked_seq))
+            self._db.execute("UPDATE outbox SET seq = -seq")
+            # AUTOINCREMENT continues from sqlite_sequence: set it to the new last seq
+            # exactly, or the next change would leave a gap (or reuse a seq HQ holds).
+            last = acked_seq + count
+            if self._db.scalar("SELECT 1 FROM sqlite_sequence WHERE name = 'outbox'") is None:
+                self._db.execute("INSERT INTO sqlite_sequence (name, seq) VALUES ('outbox', ?)",
+                                 (last,))
+            else:
+                self._db.execute("UPDATE sqlite_sequence SET seq = ? WHERE name = 'outbox'",
+                                 (last,))
+            self.put("acked_seq", str(acked_seq))
+            self._audit.append("rebase", "outbox", str(acked_seq), "")
+        return count
 
     def mark_synced(self) -> None:
         self.put("last_sync_at", utc_now())
@@ -387,16 +416,15 @@ class SyncStore:
             for case_id in dict.fromkeys(case_ids):
                 if self._db.scalar("SELECT 1 FROM records WHERE case_id = ?", (case_id,)) is None:
                     continue
-                self._db.execute("INSERT INTO meta (key, value) VALUES ('purging', '1')")
-                self._db.execute(
-                    "DELETE FROM search_index WHERE rowid IN"
-                    " (SELECT rowid FROM records WHERE case_id = ?)",
-                    (case_id,),
-                )
-                self._db.execute("DELETE FROM sync_conflicts WHERE case_id = ?", (case_id,))
-                self._db.execute("DELETE FROM sync_quarantine WHERE case_id = ?", (case_id,))
-                self._db.execute("DELETE FROM records WHERE case_id = ?", (case_id,))
-                self._db.execute("DELETE FROM meta WHERE key = 'purging'")
+                with self._db.purging():
+                    self._db.execute(
+                        "DELETE FROM search_index WHERE rowid IN"
+                        " (SELECT rowid FROM records WHERE case_id = ?)",
+                        (case_id,),
+                    )
+                    self._db.execute("DELETE FROM sync_conflicts WHERE case_id = ?", (case_id,))
+                    self._db.execute("DELETE FROM sync_quarantine WHERE case_id = ?", (case_id,))
+                    self._db.execute("DELETE FROM records WHERE case_id = ?", (case_id,))
                 self._audit.append("purge", "case", case_id, case_id)
                 purged += 1
         return purged
