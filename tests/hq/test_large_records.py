@@ -29,11 +29,11 @@ from tests.conftest import PASSPHRASE
 
 def revision_of_size(note: Note, size: int, number: int = 1) -> NoteRevision:
     """A revision of `note` whose canonical JSON is exactly `size` bytes, in fewer characters
-    than a note may hold: form feeds, which a pasted document may carry, are six bytes each
-    as JSON (\\u000c)."""
+    than a note may hold: vertical tabs, which a pasted document may carry, are six bytes
+    each as JSON (\\u000b)."""
     rev = NoteRevision(case_id=note.case_id, note_id=note.id, revision=number, body="")
     room = size - len(canonical_json(codec.to_dict(rev)))
-    rev = dataclasses.replace(rev, body="\x0c" * (room // 6) + "x" * (room % 6))
+    rev = dataclasses.replace(rev, body="\x0b" * (room // 6) + "x" * (room % 6))
     assert len(canonical_json(codec.to_dict(rev))) == size
     assert len(rev.body) <= MAX_NOTE_CHARS
     return rev
