@@ -19,6 +19,7 @@ R = TypeVar("R", bound=RecordMeta)
 class VaultRecordView:
     def __init__(self, db: Database) -> None:
         self._db = db
+        self._decoded: dict[str, RecordMeta] = {}  # stored JSON text -> its record
 
     def conference(self, conference_id: str) -> Conference | None:
         return self._one(Conference, conference_id)
@@ -43,7 +44,16 @@ class VaultRecordView:
     def _one(self, cls: type[R], record_id: str) -> R | None:
         data = self._db.scalar("SELECT data FROM records WHERE id = ? AND type = ?",
                                (record_id, codec.TYPE_NAMES[cls]))
-        return None if data is None else codec.from_dict(cls, json.loads(data))
+        if data is None:
+            return None
+        # Every note saved asks for its conference: decode each stored text once.
+        found = self._decoded.get(data)
+        if not isinstance(found, cls):
+            found = codec.from_dict(cls, json.loads(data))
+            if len(self._decoded) > 64:
+                self._decoded.clear()
+            self._decoded[data] = found
+        return found
 
     def _children(self, cls: type[R], parent_id: str) -> list[R]:
         rows = self._db.rows("SELECT data FROM records WHERE type = ? AND parent_id = ?",
