@@ -21,7 +21,16 @@ from typing import Any, TypeVar
 
 from aiohttp import web
 
-from safeconf.hq import clock, devices, enrollment, escrow_store, pull, push, pushparse
+from safeconf.hq import (
+    clock,
+    devices,
+    enrollment,
+    escrow_store,
+    peercert,
+    pull,
+    push,
+    pushparse,
+)
 from safeconf.hq.ca import (
     CertificateAuthority,
     CertificateRequestInvalid,
@@ -122,6 +131,10 @@ async def device_middleware(request: web.Request, handler: Handler) -> web.Strea
     der = ssl_object.getpeercert(binary_form=True) if ssl_object is not None else None
     if not der:
         raise HQError(401, "no_certificate", "This device did not present its certificate.")
+    # Also on a reused connection or a resumed TLS session, where OpenSSL checks nothing.
+    refusal = peercert.validity_refusal(der, clock.now())
+    if refusal is not None:
+        raise refusal
     hq = request.app[HQ_KEY]
     device = await hq.run(devices.by_fingerprint, hq.db, fingerprint_der(der))
     if device is None:
