@@ -77,9 +77,9 @@ def test_a_certificate_that_expires_on_an_open_connection_is_refused_on_its_next
     assert status == 401 and answer["error"] == "certificate_expired", answer
 
     # A full handshake is refused by TLS itself, as before.
-    with pytest.raises((ssl.SSLError, ConnectionError)):
-        with rawhttp.connect(shared_hq.sync_url, ctx) as fresh:
-            rawhttp.request(fresh, "GET", "/v1/status")
+    with (pytest.raises((ssl.SSLError, ConnectionError)),
+          rawhttp.connect(shared_hq.sync_url, ctx) as fresh):
+        rawhttp.request(fresh, "GET", "/v1/status")
 
 
 def test_a_certificate_outside_its_validity_is_refused_with_its_own_code(
