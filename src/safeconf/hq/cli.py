@@ -13,7 +13,15 @@ from pathlib import Path
 
 from sqlalchemy.exc import OperationalError
 
-from safeconf.hq import cases, conflicts, devices, enrollment, recovery, recovery_key
+from safeconf.hq import (
+    cases,
+    conflicts,
+    devices,
+    enrollment,
+    recovery,
+    recovery_key,
+    termsafe,
+)
 from safeconf.hq.datadir import DEFAULT_HOSTS, DEFAULT_PORT, DataDir, initialise
 from safeconf.hq.db import Database
 from safeconf.hq.errors import AdminError
@@ -138,10 +146,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return _run(args)
     except AdminError as exc:
-        print(f"safeconf-hq: {exc}", file=sys.stderr)
+        # Messages can quote a device's record or a CSV cell: escaped, like all such text.
+        print(f"safeconf-hq: {termsafe.safe_lines(str(exc))}", file=sys.stderr)
         return 1
     except ValueError as exc:
-        print(f"safeconf-hq: {exc}", file=sys.stderr)
+        print(f"safeconf-hq: {termsafe.safe_lines(str(exc))}", file=sys.stderr)
         return 2
     except OperationalError as exc:
         print(f"safeconf-hq: cannot use the HQ database ({exc.orig})", file=sys.stderr)
