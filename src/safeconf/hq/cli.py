@@ -262,18 +262,21 @@ def _cases(args: argparse.Namespace, db: Database) -> int:
     if action == "import":
         count = cases.import_cases(db, cases.read_cases_csv(args.file))
         print(f"Imported {count} cases.")
-    elif action == "assign":
-        cases.assign(db, args.case_number, args.worker)
-        print(f"Case {args.case_number} assigned to {args.worker}.")
+        return 0
+    # Typed numbers are compared by their normal form (`2026-001` = `２０２６-００１`).
+    number = cases.stored_number(db, args.case_number)
+    if action == "assign":
+        cases.assign(db, number, args.worker)
+        print(f"Case {number} assigned to {args.worker}.")
     elif action == "unassign":
-        cases.unassign(db, args.case_number, args.worker)
-        print(f"Case {args.case_number} unassigned from {args.worker}.")
+        cases.unassign(db, number, args.worker)
+        print(f"Case {number} unassigned from {args.worker}.")
     elif action in ("seal", "unseal"):
-        cases.set_sealed(db, args.case_number, action == "seal")
-        print(f"Case {args.case_number} {action}ed.")
+        cases.set_sealed(db, number, action == "seal")
+        print(f"Case {number} {action}ed.")
     elif action in ("close", "reopen"):
-        cases.set_closed(db, args.case_number, action == "close")
-        print(f"Case {args.case_number} {'closed' if action == 'close' else 'reopened'}.")
+        cases.set_closed(db, number, action == "close")
+        print(f"Case {number} {'closed' if action == 'close' else 'reopened'}.")
     return 0
 
 
