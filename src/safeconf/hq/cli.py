@@ -25,6 +25,8 @@ from safeconf.hq import (
 from safeconf.hq.datadir import DEFAULT_HOSTS, DEFAULT_PORT, DataDir, initialise
 from safeconf.hq.db import Database
 from safeconf.hq.errors import AdminError
+from safeconf.hq.guard import DEFAULT_ENROLL_MAX_CONNECTIONS, ConnectionLimits
+from safeconf.hq.logflood import DEFAULT_WINDOW_S
 
 DATA_DIR_ENV = "SAFECONF_HQ_DATA_DIR"
 
@@ -76,6 +78,26 @@ def _parser() -> argparse.ArgumentParser:
                    help="closed cases are purged from devices this long after closing")
     p.add_argument("--enroll-rate-limit", type=int, default=enrollment.RATE_LIMIT,
                    help="enrollment attempts allowed per source address per minute")
+    defaults = ConnectionLimits()
+    p.add_argument("--handshake-timeout", type=float, default=defaults.handshake_timeout,
+                   metavar="S", help="seconds a client has to finish the TLS handshake")
+    p.add_argument("--header-timeout", type=float, default=defaults.header_timeout,
+                   metavar="S", help="seconds to send a complete request head (line and "
+                                     "headers), from the handshake or the request's first byte")
+    p.add_argument("--idle-timeout", type=float, default=defaults.idle_timeout, metavar="S",
+                   help="seconds a kept-alive connection may wait for its next request")
+    p.add_argument("--request-timeout", type=float, default=defaults.request_timeout,
+                   metavar="S", help="seconds for one request, from its head to the client "
+                                     "taking up the answer")
+    p.add_argument("--max-connections", type=int, default=defaults.max_connections,
+                   metavar="N", help="connections the sync listener holds at once (counting "
+                                     "handshakes); more are closed at once")
+    p.add_argument("--enroll-max-connections", type=int,
+                   default=DEFAULT_ENROLL_MAX_CONNECTIONS, metavar="N",
+                   help="the same for the enrollment listener")
+    p.add_argument("--log-repeat-window", type=float, default=DEFAULT_WINDOW_S, metavar="S",
+                   help="a repeated warning or error is logged once per window, then with "
+                        "its count")
 
     p = sub.add_parser("revoke", parents=[common], help="revoke a device")
     p.add_argument("device")
@@ -206,9 +228,18 @@ def _command(args: argparse.Namespace, data_dir: DataDir, db: Database) -> int:
         def announce(line: str) -> None:
             print(line, flush=True)
 
+        timeouts = {"handshake_timeout": args.handshake_timeout,
+                    "header_timeout": args.header_timeout, "idle_timeout": args.idle_timeout,
+                    "request_timeout": args.request_timeout}
+        limits = ConnectionLimits(**timeouts, max_connections=args.max_connections)
+        enroll_limits = ConnectionLimits(**timeouts,
+                                         max_connections=args.enroll_max_connections)
+        if not 0 < args.log_repeat_window <= 86_400:
+            raise ValueError("--log-repeat-window must be between 0 and 86400 s.")
         asyncio.run(serve(data_dir, db, args.host, args.port, args.enroll_port,
                           timedelta(days=args.retention_days), announce,
-                          args.enroll_rate_limit))
+                          args.enroll_rate_limit, limits, enroll_limits,
+                          args.log_repeat_window))
         return 0
     if args.command == "init-recovery":
         data_dir.init_recovery()

@@ -226,7 +226,8 @@ def _check_code(conn: Connection, request: EnrollRequest,
                      .values(failed_attempts=failures))
         log.warning("enrollment refused: wrong proof for code %s, failed attempt %d of %d%s",
                     row.code_id, failures, MAX_FAILED_ATTEMPTS,
-                    "; the code is now cancelled" if failures >= MAX_FAILED_ATTEMPTS else "")
+                    "; the code is now cancelled" if failures >= MAX_FAILED_ATTEMPTS else "",
+                    extra={"flood_key": (row.code_id, failures)})  # at most 5 per code: all shown
         return _not_valid()
     # The caller holds the secret: tell them what they need to do next.
     if used:
