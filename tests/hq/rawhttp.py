@@ -26,9 +26,11 @@ def device_context(ca_pem: str, cert_pem: str | None = None,
 
 
 def connect(url: str, ctx: ssl.SSLContext, session: ssl.SSLSession | None = None,
-            timeout: float = 10.0) -> ssl.SSLSocket:
+            timeout: float = 10.0, source: str | None = None) -> ssl.SSLSocket:
+    """`source`: a loopback address to connect from (127.0.0.2 …), to be another host."""
     host, port = address(url)
-    raw = socket.create_connection((host, port), timeout=timeout)
+    raw = socket.create_connection((host, port), timeout=timeout,
+                                   source_address=(source, 0) if source else None)
     try:
         return ctx.wrap_socket(raw, server_hostname=host, session=session)
     except BaseException:

@@ -61,7 +61,8 @@ def _slow_sockets(hq: HQ, per_kind: int) -> dict[str, list[socket.socket]]:
 
 
 def test_slow_sockets_are_closed_while_an_honest_laptop_syncs_and_enrolls(hq: HQ) -> None:
-    server = hq.serve(*LIMITS)
+    # All from 127.0.0.1: the per-address cap would close most of them at once.
+    server = hq.serve(*LIMITS, "--enroll-max-connections-per-address", "0")
     _, honest = hq.device(new_worker())
     honest.status()
     opened = time.monotonic()
@@ -171,3 +172,21 @@ def test_a_body_sent_too_slowly_is_cut_off_at_the_request_deadline(hq: HQ) -> No
     text = server.log.read_text()
     assert "request not finished within 3 s" in text
     assert "Traceback" not in text, text
+
+
+def test_one_address_cannot_take_every_place(hq: HQ) -> None:
+    hq.serve(*LIMITS, "--max-connections", "20", "--max-connections-per-address", "5")
+    device = hq.enroll(new_worker())
+    ctx = rawhttp.device_context(device.ca_pem, device.cert_pem, device.key_pem)
+    holders = [_tcp(hq.sync_url) for _ in range(5)]  # 127.0.0.1, never handshake
+    try:
+        time.sleep(0.3)
+        extra = _tcp(hq.sync_url)
+        assert rawhttp.closed_by_peer(extra, 3.0), "a sixth connection from one address was kept"
+        extra.close()
+        # Another host (here another loopback address) still gets in and is served.
+        with rawhttp.connect(hq.sync_url, ctx, source="127.0.0.2") as other:
+            assert rawhttp.request(other, "GET", "/v1/status")[0] == 200
+    finally:
+        for sock in holders:
+            sock.close()

@@ -25,7 +25,11 @@ from safeconf.hq import (
 from safeconf.hq.datadir import DEFAULT_HOSTS, DEFAULT_PORT, DataDir, initialise
 from safeconf.hq.db import Database
 from safeconf.hq.errors import AdminError
-from safeconf.hq.guard import DEFAULT_ENROLL_MAX_CONNECTIONS, ConnectionLimits
+from safeconf.hq.guard import (
+    DEFAULT_ENROLL_MAX_CONNECTIONS,
+    DEFAULT_ENROLL_MAX_PER_ADDRESS,
+    ConnectionLimits,
+)
 from safeconf.hq.logflood import DEFAULT_WINDOW_S
 
 DATA_DIR_ENV = "SAFECONF_HQ_DATA_DIR"
@@ -92,8 +96,15 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--max-connections", type=int, default=defaults.max_connections,
                    metavar="N", help="connections the sync listener holds at once (counting "
                                      "handshakes); more are closed at once")
+    p.add_argument("--max-connections-per-address", type=int,
+                   default=defaults.max_per_address, metavar="N",
+                   help="of those, how many one source address may hold (0: no limit; set "
+                        "0 behind a load balancer that hides client addresses)")
     p.add_argument("--enroll-max-connections", type=int,
                    default=DEFAULT_ENROLL_MAX_CONNECTIONS, metavar="N",
+                   help="the same for the enrollment listener")
+    p.add_argument("--enroll-max-connections-per-address", type=int,
+                   default=DEFAULT_ENROLL_MAX_PER_ADDRESS, metavar="N",
                    help="the same for the enrollment listener")
     p.add_argument("--log-repeat-window", type=float, default=DEFAULT_WINDOW_S, metavar="S",
                    help="a repeated warning or error is logged once per window, then with "
@@ -231,9 +242,11 @@ def _command(args: argparse.Namespace, data_dir: DataDir, db: Database) -> int:
         timeouts = {"handshake_timeout": args.handshake_timeout,
                     "header_timeout": args.header_timeout, "idle_timeout": args.idle_timeout,
                     "request_timeout": args.request_timeout}
-        limits = ConnectionLimits(**timeouts, max_connections=args.max_connections)
-        enroll_limits = ConnectionLimits(**timeouts,
-                                         max_connections=args.enroll_max_connections)
+        limits = ConnectionLimits(**timeouts, max_connections=args.max_connections,
+                                  max_per_address=args.max_connections_per_address)
+        enroll_limits = ConnectionLimits(
+            **timeouts, max_connections=args.enroll_max_connections,
+            max_per_address=args.enroll_max_connections_per_address)
         if not 0 < args.log_repeat_window <= 86_400:
             raise ValueError("--log-repeat-window must be between 0 and 86400 s.")
         asyncio.run(serve(data_dir, db, args.host, args.port, args.enroll_port,

@@ -5,7 +5,9 @@ A listener accepts plain TCP and does TLS itself (`loop.start_tls`), so that a c
 counted from the moment it is accepted — also while its handshake is still under way, which
 is where a flood of half-open sockets sits — and released exactly once, however it ends:
 
-- beyond `max_connections` a new connection is closed at once (before any TLS work);
+- beyond `max_connections` a new connection is closed at once (before any TLS work), and so
+  is one beyond `max_per_address` from one source address (0: no such limit), so that a
+  single host cannot take every place;
 - a TLS handshake must finish within `handshake_timeout`;
 - a request's head (request line and headers) must be complete within `header_timeout` of the
   handshake, or of its first byte on a kept-alive connection (a slowloris dribbling one byte
@@ -31,7 +33,9 @@ from aiohttp import web
 log = logging.getLogger("safeconf.hq")
 
 
-DEFAULT_ENROLL_MAX_CONNECTIONS = 100  # enrollment is rare: a smaller share of file handles
+# Enrollment is rare: a smaller share of file handles.
+DEFAULT_ENROLL_MAX_CONNECTIONS = 100
+DEFAULT_ENROLL_MAX_PER_ADDRESS = 25
 
 
 @dataclass(frozen=True)
@@ -41,6 +45,7 @@ class ConnectionLimits:
     idle_timeout: float = 30.0
     request_timeout: float = 300.0
     max_connections: int = 500
+    max_per_address: int = 125  # a quarter: one host cannot shut the others out
 
     def __post_init__(self) -> None:
         for name in ("handshake_timeout", "header_timeout", "idle_timeout", "request_timeout"):
@@ -48,6 +53,8 @@ class ConnectionLimits:
                 raise ValueError(f"{name.replace('_', '-')} must be between 0 and 86400 s.")
         if self.max_connections < 1:
             raise ValueError("max-connections must be at least 1.")
+        if self.max_per_address < 0:
+            raise ValueError("max-connections-per-address must be 0 (no limit) or more.")
 
     def runner_options(self) -> dict[str, Any]:
         """aiohttp's own limits, for `web.AppRunner`."""
@@ -66,6 +73,7 @@ class Listener:
         self.make_handler = make_handler
         self.open = 0
         self.turned_away = 0
+        self.by_address: dict[str, int] = {}
         self._by_handler: dict[asyncio.Protocol, _Watched] = {}
         self._upgrades: set[asyncio.Task[None]] = set()
 
@@ -106,6 +114,7 @@ class _Gate(asyncio.Protocol):
     def __init__(self, listener: Listener) -> None:
         self.listener = listener
         self.counted = False
+        self.address = ""
 
     def connection_made(self, transport: asyncio.BaseTransport) -> None:
         listener = self.listener
@@ -117,7 +126,18 @@ class _Gate(asyncio.Protocol):
                         extra={"flood_key": (listener.name, "max_connections")})
             transport.abort()
             return
+        peer = transport.get_extra_info("peername")
+        self.address = str(peer[0]) if isinstance(peer, tuple) and peer else "unknown"
+        per_address = listener.limits.max_per_address
+        if per_address and listener.by_address.get(self.address, 0) >= per_address:
+            listener.turned_away += 1
+            log.warning("%s listener: connection closed at once, %d connections are open from "
+                        "one address (--max-connections-per-address)", listener.name,
+                        per_address, extra={"flood_key": (listener.name, "per_address")})
+            transport.abort()
+            return
         listener.open += 1
+        listener.by_address[self.address] = listener.by_address.get(self.address, 0) + 1
         self.counted = True
         transport.pause_reading()  # nothing is read before TLS takes over
         task = asyncio.get_running_loop().create_task(self._upgrade(transport))
@@ -157,7 +177,13 @@ class _Gate(asyncio.Protocol):
     def release(self) -> None:
         if self.counted:
             self.counted = False
-            self.listener.open -= 1
+            listener = self.listener
+            listener.open -= 1
+            left = listener.by_address.get(self.address, 1) - 1
+            if left > 0:
+                listener.by_address[self.address] = left
+            else:
+                listener.by_address.pop(self.address, None)
 
 
 class _Watched(asyncio.Protocol):

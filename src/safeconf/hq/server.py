@@ -328,7 +328,8 @@ async def serve(data_dir: DataDir, db: Database, host: str, port: int, enroll_po
                     "`safeconf-hq init-recovery`", data_dir.path)
     sync_limits = limits or guard.ConnectionLimits()
     enroll_limits = enroll_limits or guard.ConnectionLimits(
-        max_connections=guard.DEFAULT_ENROLL_MAX_CONNECTIONS)
+        max_connections=guard.DEFAULT_ENROLL_MAX_CONNECTIONS,
+        max_per_address=guard.DEFAULT_ENROLL_MAX_PER_ADDRESS)
     apps = [(sync_app(hq), "sync", sync_limits, server_context(data_dir, True)),
             (enroll_app(hq), "enroll", enroll_limits, server_context(data_dir, False))]
     runners: list[web.AppRunner] = []
