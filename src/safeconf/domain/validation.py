@@ -10,7 +10,6 @@ every field of every record type covered, so a new field cannot land unchecked.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, fields
 from datetime import datetime
@@ -306,15 +305,3 @@ def parse_record(record_type: str, data: Any) -> RecordMeta:
         raise InvalidRecord(f"{record_type!r} is not a record type.")
     return validate(codec.from_dict(cls, data))
 
-
-def printable(value: str, limit: int = 200) -> str:
-    """`value` safe to print to a terminal or log: control, format (bidirectional) and
-    separator characters become visible escapes, so text from outside cannot move the
-    cursor, reorder a line or hide part of it."""
-    out = []
-    for ch in value[:limit]:
-        if unicodedata.category(ch) in ("Cc", "Cf", "Cs", "Zl", "Zp"):
-            out.append(f"\\u{ord(ch):04x}" if ord(ch) > 0xFF else f"\\x{ord(ch):02x}")
-        else:
-            out.append(ch)
-    return "".join(out) + ("…" if len(value) > limit else "")

@@ -16,7 +16,7 @@ from sqlalchemy import Connection, insert, select, update
 
 from safeconf.domain.errors import InvalidRecord
 from safeconf.domain.records import Case, CaseStatus
-from safeconf.hq import clock, schema
+from safeconf.hq import casenumber, clock, schema
 from safeconf.hq.changelog import load_record, put_hq_record, relog_case
 from safeconf.hq.db import Database
 from safeconf.hq.errors import AdminError
@@ -73,16 +73,18 @@ def _parse_row(line: int, fields: list[str],
                seen: dict[str, int]) -> tuple[CaseRow | None, str | None]:
     if len(fields) != len(CSV_COLUMNS):
         return None, f"expected {len(CSV_COLUMNS)} columns, found {len(fields)}"
-    number, family, workers_text = (f.strip() for f in fields)
+    raw_number, family, workers_text = (f.strip() for f in fields)
     workers = tuple(w.strip() for w in workers_text.split(";") if w.strip())
     try:
+        number = casenumber.normalise(raw_number)
         for worker in workers:
             require_worker_id(worker)
         Case(case_number=number, family_name=family, assigned_workers=workers)
     except (ValueError, InvalidRecord) as exc:
         return None, str(exc)
     if number in seen:
-        return None, f"case number repeats line {seen[number]}"
+        same = "" if number == raw_number else f" (both read {number})"
+        return None, f"case number repeats line {seen[number]}{same}"
     seen[number] = line
     return CaseRow(line, number, family, workers), None
 
@@ -90,16 +92,25 @@ def _parse_row(line: int, fields: list[str],
 def import_cases(db: Database, rows: list[CaseRow]) -> int:
     """All rows in one transaction: a case number HQ already has fails the whole file."""
     stamp = clock.iso(clock.now())
+    problems: list[str] = []
+    normal_rows: list[CaseRow] = []
+    for row in rows:  # rows from read_cases_csv already are; rows built in code may not be
+        try:
+            normal_rows.append(dataclasses.replace(
+                row, case_number=casenumber.normalise(row.case_number)))
+        except casenumber.CaseNumberInvalid as exc:
+            problems.append(f"line {row.line}: {exc}")
+    if problems:
+        raise AdminError("Nothing was imported. Fix these rows:\n  " + "\n  ".join(problems))
+    rows = normal_rows
     with db.write() as conn:
-        numbers = [r.case_number for r in rows]
-        existing: set[str] = set()
-        for start in range(0, len(numbers), 500):
-            existing.update(conn.execute(
-                select(schema.cases.c.case_number)
-                .where(schema.cases.c.case_number.in_(numbers[start:start + 500]))
-            ).scalars())
-        clashes = [f"line {r.line}: case number already at HQ" for r in rows
-                   if r.case_number in existing]
+        # Compared by normal form, so a number stored before normalisation still clashes.
+        existing = {casenumber.key(n): n for n in conn.execute(
+            select(schema.cases.c.case_number)).scalars()}
+        clashes = [f"line {r.line}: case number already at HQ"
+                   + ("" if existing[r.case_number] == r.case_number
+                      else f" (as {existing[r.case_number]})")
+                   for r in rows if r.case_number in existing]
         if clashes:
             raise AdminError("Nothing was imported. Fix these rows:\n  " + "\n  ".join(clashes))
         for row in rows:
@@ -121,13 +132,35 @@ def import_cases(db: Database, rows: list[CaseRow]) -> int:
     return len(rows)
 
 
+def _find_case(conn: Connection, case_number: str) -> tuple[str, str]:
+    """(case id, stored case number) for what an admin typed, compared by normal form."""
+    k = schema.cases
+    try:
+        wanted = casenumber.normalise(case_number)
+        invalid = None
+    except casenumber.CaseNumberInvalid as exc:
+        wanted, invalid = case_number, exc
+    row = conn.execute(select(k.c.case_id, k.c.case_number)
+                       .where(k.c.case_number == wanted)).first()
+    if row is None:
+        # A number stored before normalisation existed may be spelled otherwise.
+        row = next((r for r in conn.execute(select(k.c.case_id, k.c.case_number))
+                    if casenumber.key(r.case_number) == wanted), None)
+    if row is None:
+        if invalid is not None:
+            raise AdminError(f"{case_number!r} is not a case number: {invalid}.")
+        raise AdminError(f"HQ has no case {wanted!r}.")
+    return str(row.case_id), str(row.case_number)
+
+
 def _case_id(conn: Connection, case_number: str) -> str:
-    case_id = conn.execute(
-        select(schema.cases.c.case_id).where(schema.cases.c.case_number == case_number)
-    ).scalar_one_or_none()
-    if case_id is None:
-        raise AdminError(f"HQ has no case {case_number!r}.")
-    return str(case_id)
+    return _find_case(conn, case_number)[0]
+
+
+def stored_number(db: Database, case_number: str) -> str:
+    """The case number as HQ holds it, for what an admin typed (`2026-001 ` → `2026-001`)."""
+    with db.read() as conn:
+        return _find_case(conn, case_number)[1]
 
 
 def _active_workers(conn: Connection, case_id: str) -> tuple[str, ...]:

@@ -13,10 +13,24 @@ from pathlib import Path
 
 from sqlalchemy.exc import OperationalError
 
-from safeconf.hq import cases, conflicts, devices, enrollment, recovery, recovery_key
+from safeconf.domain import termsafe
+from safeconf.hq import (
+    cases,
+    conflicts,
+    devices,
+    enrollment,
+    recovery,
+    recovery_key,
+)
 from safeconf.hq.datadir import DEFAULT_HOSTS, DEFAULT_PORT, DataDir, initialise
 from safeconf.hq.db import Database
 from safeconf.hq.errors import AdminError
+from safeconf.hq.guard import (
+    DEFAULT_ENROLL_MAX_CONNECTIONS,
+    DEFAULT_ENROLL_MAX_PER_ADDRESS,
+    ConnectionLimits,
+)
+from safeconf.hq.logflood import DEFAULT_WINDOW_S
 
 DATA_DIR_ENV = "SAFECONF_HQ_DATA_DIR"
 
@@ -68,6 +82,33 @@ def _parser() -> argparse.ArgumentParser:
                    help="closed cases are purged from devices this long after closing")
     p.add_argument("--enroll-rate-limit", type=int, default=enrollment.RATE_LIMIT,
                    help="enrollment attempts allowed per source address per minute")
+    defaults = ConnectionLimits()
+    p.add_argument("--handshake-timeout", type=float, default=defaults.handshake_timeout,
+                   metavar="S", help="seconds a client has to finish the TLS handshake")
+    p.add_argument("--header-timeout", type=float, default=defaults.header_timeout,
+                   metavar="S", help="seconds to send a complete request head (line and "
+                                     "headers), from the handshake or the request's first byte")
+    p.add_argument("--idle-timeout", type=float, default=defaults.idle_timeout, metavar="S",
+                   help="seconds a kept-alive connection may wait for its next request")
+    p.add_argument("--request-timeout", type=float, default=defaults.request_timeout,
+                   metavar="S", help="seconds for one request, from its head to the client "
+                                     "taking up the answer")
+    p.add_argument("--max-connections", type=int, default=defaults.max_connections,
+                   metavar="N", help="connections the sync listener holds at once (counting "
+                                     "handshakes); more are closed at once")
+    p.add_argument("--max-connections-per-address", type=int,
+                   default=defaults.max_per_address, metavar="N",
+                   help="of those, how many one source address may hold (0: no limit; set "
+                        "0 behind a load balancer that hides client addresses)")
+    p.add_argument("--enroll-max-connections", type=int,
+                   default=DEFAULT_ENROLL_MAX_CONNECTIONS, metavar="N",
+                   help="the same for the enrollment listener")
+    p.add_argument("--enroll-max-connections-per-address", type=int,
+                   default=DEFAULT_ENROLL_MAX_PER_ADDRESS, metavar="N",
+                   help="the same for the enrollment listener")
+    p.add_argument("--log-repeat-window", type=float, default=DEFAULT_WINDOW_S, metavar="S",
+                   help="a repeated warning or error is logged once per window, then with "
+                        "its count")
 
     p = sub.add_parser("revoke", parents=[common], help="revoke a device")
     p.add_argument("device")
@@ -138,10 +179,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return _run(args)
     except AdminError as exc:
-        print(f"safeconf-hq: {exc}", file=sys.stderr)
+        # Messages can quote a device's record or a CSV cell: escaped, like all such text.
+        print(f"safeconf-hq: {termsafe.safe_lines(str(exc))}", file=sys.stderr)
         return 1
     except ValueError as exc:
-        print(f"safeconf-hq: {exc}", file=sys.stderr)
+        print(f"safeconf-hq: {termsafe.safe_lines(str(exc))}", file=sys.stderr)
         return 2
     except OperationalError as exc:
         print(f"safeconf-hq: cannot use the HQ database ({exc.orig})", file=sys.stderr)
@@ -197,9 +239,20 @@ def _command(args: argparse.Namespace, data_dir: DataDir, db: Database) -> int:
         def announce(line: str) -> None:
             print(line, flush=True)
 
+        timeouts = {"handshake_timeout": args.handshake_timeout,
+                    "header_timeout": args.header_timeout, "idle_timeout": args.idle_timeout,
+                    "request_timeout": args.request_timeout}
+        limits = ConnectionLimits(**timeouts, max_connections=args.max_connections,
+                                  max_per_address=args.max_connections_per_address)
+        enroll_limits = ConnectionLimits(
+            **timeouts, max_connections=args.enroll_max_connections,
+            max_per_address=args.enroll_max_connections_per_address)
+        if not 0 < args.log_repeat_window <= 86_400:
+            raise ValueError("--log-repeat-window must be between 0 and 86400 s.")
         asyncio.run(serve(data_dir, db, args.host, args.port, args.enroll_port,
                           timedelta(days=args.retention_days), announce,
-                          args.enroll_rate_limit))
+                          args.enroll_rate_limit, limits, enroll_limits,
+                          args.log_repeat_window))
         return 0
     if args.command == "init-recovery":
         data_dir.init_recovery()
@@ -253,18 +306,21 @@ def _cases(args: argparse.Namespace, db: Database) -> int:
     if action == "import":
         count = cases.import_cases(db, cases.read_cases_csv(args.file))
         print(f"Imported {count} cases.")
-    elif action == "assign":
-        cases.assign(db, args.case_number, args.worker)
-        print(f"Case {args.case_number} assigned to {args.worker}.")
+        return 0
+    # Typed numbers are compared by their normal form (`2026-001` = `２０２６-００１`).
+    number = cases.stored_number(db, args.case_number)
+    if action == "assign":
+        cases.assign(db, number, args.worker)
+        print(f"Case {number} assigned to {args.worker}.")
     elif action == "unassign":
-        cases.unassign(db, args.case_number, args.worker)
-        print(f"Case {args.case_number} unassigned from {args.worker}.")
+        cases.unassign(db, number, args.worker)
+        print(f"Case {number} unassigned from {args.worker}.")
     elif action in ("seal", "unseal"):
-        cases.set_sealed(db, args.case_number, action == "seal")
-        print(f"Case {args.case_number} {action}ed.")
+        cases.set_sealed(db, number, action == "seal")
+        print(f"Case {number} {action}ed.")
     elif action in ("close", "reopen"):
-        cases.set_closed(db, args.case_number, action == "close")
-        print(f"Case {args.case_number} {'closed' if action == 'close' else 'reopened'}.")
+        cases.set_closed(db, number, action == "close")
+        print(f"Case {number} {'closed' if action == 'close' else 'reopened'}.")
     return 0
 
 

@@ -12,7 +12,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Row, insert, select, update
 
-from safeconf.domain import codec
+from safeconf.domain import codec, termsafe
 from safeconf.domain.change_rules import judge_change
 from safeconf.domain.codec import MUTABLE_TYPES
 from safeconf.domain.errors import InvalidRecord
@@ -132,7 +132,7 @@ def format_table(conflicts: list[ConflictSummary], include_resolved: bool = Fals
         cells = (str(item.conflict_id), clock.short(item.created_at), item.device_id,
                  item.worker_id or "-", item.record_type, item.case_number or "-",
                  item.reason, _status(item))
-        rows.append(tuple(cell.translate(_CONTROL_ALL) for cell in cells))
+        rows.append(tuple(termsafe.safe(cell) for cell in cells))
     widths = [max(len(r[i]) for r in rows) for i in range(len(header))]
     return "\n".join(
         "  ".join(cell.ljust(widths[i]) for i, cell in enumerate(r)).rstrip() for r in rows
@@ -210,13 +210,11 @@ def format_detail(detail: ConflictDetail) -> str:
 
 
 _MISSING = object()
-# Record text comes from devices: never let it drive the admin's terminal (escape sequences).
-_CONTROL_ALL = {c: f"\\x{c:02x}" for c in [*range(0x20), *range(0x7f, 0xa0)]}
-_CONTROL = {c: text for c, text in _CONTROL_ALL.items() if chr(c) not in "\n\t"}
 
 
 def _printable(text: str) -> str:
-    return text.translate(_CONTROL)
+    # Record text comes from devices: it must not drive, reorder or hide what the admin reads.
+    return termsafe.safe_lines(text)
 
 
 def _value_lines(label: str, value: object, indent: int) -> list[str]:

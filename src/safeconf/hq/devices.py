@@ -8,6 +8,7 @@ from typing import Any
 from cryptography import x509
 from sqlalchemy import Connection, Row, insert, or_, select, update
 
+from safeconf.domain import termsafe
 from safeconf.hq import clock, schema
 from safeconf.hq.ca import CertificateAuthority, cert_pem, fingerprint
 from safeconf.hq.db import Database
@@ -131,7 +132,7 @@ def all_devices(db: Database) -> list[Device]:
 
 def format_table(devices: list[Device]) -> str:
     header = ("DEVICE", "WORKER", "LAST SYNC", "CERT EXPIRES", "STATUS", "AUDIT CHAIN")
-    rows = [header]
+    rows: list[tuple[str, ...]] = [header]
     for dev in devices:
         status = dev.status + (" (wipe)" if dev.wipe else "")
         if dev.replaced_by:
@@ -140,8 +141,9 @@ def format_table(devices: list[Device]) -> str:
             status += f" (replaces {dev.replaces})"
         chain = {"ok": "ok", "restored": f"restored at seq {dev.chain_broken_seq}"}.get(
             dev.chain_status, f"BROKEN at seq {dev.chain_broken_seq}")
-        rows.append((dev.device_id, dev.worker_id, _short(dev.last_sync) or "never",
-                     _short(dev.not_after), status, chain))
+        cells = (dev.device_id, dev.worker_id, _short(dev.last_sync) or "never",
+                 _short(dev.not_after), status, chain)
+        rows.append(tuple(termsafe.safe(cell) for cell in cells))
     widths = [max(len(r[i]) for r in rows) for i in range(len(header))]
     return "\n".join(
         "  ".join(cell.ljust(widths[i]) for i, cell in enumerate(r)).rstrip() for r in rows

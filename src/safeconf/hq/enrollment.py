@@ -14,6 +14,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import hmac
+import logging
 import os
 import re
 import secrets
@@ -45,6 +46,8 @@ MAX_FAILED_ATTEMPTS = 5
 RATE_WINDOW_S = 60
 RATE_LIMIT = 20  # enroll attempts per source address per minute
 _CODE_ID = re.compile(r"[A-Z2-7]{16}")
+
+log = logging.getLogger("safeconf.hq")
 
 
 @dataclass(frozen=True)
@@ -154,7 +157,7 @@ def parse_request(body: Any) -> EnrollRequest:
                       "update safeconf on this laptop.")
     code_id, csr_text, mac = body["code_id"], body["csr_pem"], body["mac"]
     if not isinstance(code_id, str) or not _CODE_ID.fullmatch(code_id):
-        raise HQError(403, "code_invalid", "This enrollment code is not valid.")
+        raise _not_valid()
     if not is_hex64(mac):
         raise bad_request("The enrollment proof (mac) must be 64 lowercase hex digits.")
     if not isinstance(csr_text, str) or len(csr_text) > 16_384:
@@ -188,31 +191,54 @@ def enroll(db: Database, ca: CertificateAuthority, request: EnrollRequest) -> di
     return response
 
 
+def _not_valid() -> HQError:
+    """The one answer for every code refusal a caller without the secret can cause.
+
+    An unknown code id, a wrong proof, and a wrong proof for a used, expired or cancelled code
+    all read the same, so nobody without the secret learns whether a code exists, was used,
+    how many attempts it has left or that it was burnt. The detail goes to HQ's log."""
+    return HQError(403, "code_invalid", "This enrollment code is not valid. Check that it "
+                   "was copied whole, or ask HQ for a new one.")
+
+
 def _check_code(conn: Connection, request: EnrollRequest,
                 csr: x509.CertificateSigningRequest) -> HQError | None:
     codes = schema.enrollment_codes
     row = conn.execute(select(codes).where(codes.c.code_id == request.code_id)
                        .with_for_update()).first()
+    # The MAC is computed for unknown codes too, so both take the same time.
+    key = bytes.fromhex(row.secret_hash) if row is not None else bytes(32)
+    expected = hmac.new(key, csr_der(csr), hashlib.sha256).hexdigest()
+    proven = hmac.compare_digest(expected, request.mac) and row is not None
     if row is None:
-        return HQError(403, "code_invalid", "This enrollment code is not valid.")
-    if row.used_at is not None:
-        return HQError(403, "code_used", "This enrollment code has already been used; "
-                       "ask HQ for a new one.")
-    if row.failed_attempts >= MAX_FAILED_ATTEMPTS:
-        return HQError(403, "code_burnt", "This enrollment code was tried wrongly too many "
-                       "times and no longer works; ask HQ for a new one.")
-    if clock.parse(row.expires_at) <= clock.now():
-        return HQError(403, "code_expired", "This enrollment code has expired; "
-                       "ask HQ for a new one.")
-    expected = hmac.new(bytes.fromhex(row.secret_hash), csr_der(csr), hashlib.sha256).hexdigest()
-    if not hmac.compare_digest(expected, request.mac):
+        log.warning("enrollment refused: unknown code id %s", request.code_id)
+        return _not_valid()
+    used = row.used_at is not None
+    burnt = row.failed_attempts >= MAX_FAILED_ATTEMPTS
+    expired = clock.parse(row.expires_at) <= clock.now()
+    if not proven:
+        if used or burnt or expired:
+            state = "used" if used else "cancelled" if burnt else "expired"
+            log.warning("enrollment refused: wrong proof for %s code %s", state, row.code_id)
+            return _not_valid()
         failures = row.failed_attempts + 1
         conn.execute(update(codes).where(codes.c.code_id == request.code_id)
                      .values(failed_attempts=failures))
-        left = MAX_FAILED_ATTEMPTS - failures
-        hint = (f" {left} more wrong attempts will cancel it." if left > 0
-                else " It no longer works; ask HQ for a new one.")
-        return HQError(403, "code_invalid", "This enrollment code is not valid." + hint)
+        log.warning("enrollment refused: wrong proof for code %s, failed attempt %d of %d%s",
+                    row.code_id, failures, MAX_FAILED_ATTEMPTS,
+                    "; the code is now cancelled" if failures >= MAX_FAILED_ATTEMPTS else "",
+                    extra={"flood_key": (row.code_id, failures)})  # at most 5 per code: all shown
+        return _not_valid()
+    # The caller holds the secret: tell them what they need to do next.
+    if used:
+        return HQError(403, "code_used", "This enrollment code has already been used; "
+                       "ask HQ for a new one.")
+    if burnt:
+        return HQError(403, "code_burnt", "This enrollment code was tried wrongly too many "
+                       "times and no longer works; ask HQ for a new one.")
+    if expired:
+        return HQError(403, "code_expired", "This enrollment code has expired; "
+                       "ask HQ for a new one.")
     return None
 
 

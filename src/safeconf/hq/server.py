@@ -21,7 +21,19 @@ from typing import Any, TypeVar
 
 from aiohttp import web
 
-from safeconf.hq import clock, devices, enrollment, escrow_store, pull, push, pushparse, seen
+from safeconf.hq import (
+    clock,
+    devices,
+    enrollment,
+    escrow_store,
+    guard,
+    logflood,
+    peercert,
+    pull,
+    push,
+    pushparse,
+    seen,
+)
 from safeconf.hq.ca import (
     CertificateAuthority,
     CertificateRequestInvalid,
@@ -102,16 +114,31 @@ async def error_middleware(request: web.Request, handler: Handler) -> web.Stream
     try:
         return await handler(request)
     except HQError as exc:
+        device = request.get(DEVICE_KEY)
+        # Keyed by code: a device repeating one mistake gives a line and a count (logflood).
+        log.warning("refused %s %s: %d %s device=%s", request.method, _route(request),
+                    exc.status, exc.code, device.device_id if device else "-",
+                    extra={"flood_key": exc.code})
         return _json(exc.body(), exc.status)
     except web.HTTPException as exc:
         if exc.status < 400:
             raise
         code, message = _HTTP_CODES.get(exc.status, ("http_error", exc.reason))
         return _error(exc.status, code, message)
+    except ConnectionResetError:
+        # The client went, or HQ cut it off (guard.py logged why): this answer goes nowhere,
+        # and aiohttp drops it quietly (re-raising would log a traceback per connection).
+        return _error(408, "request_timeout", "The request did not arrive in time.")
     except Exception:
         # No request content in the log: records hold names and note text.
-        log.exception("internal error on %s %s", request.method, request.path)
+        log.exception("internal error on %s %s", request.method, _route(request))
         return _error(500, "internal", "HQ had an internal problem; try again later.")
+
+
+def _route(request: web.Request) -> str:
+    """The route's own path, never the client's text (which could forge log lines)."""
+    resource = request.match_info.route.resource
+    return resource.canonical if resource is not None else "(no route)"
 
 
 @web.middleware
@@ -122,6 +149,10 @@ async def device_middleware(request: web.Request, handler: Handler) -> web.Strea
     der = ssl_object.getpeercert(binary_form=True) if ssl_object is not None else None
     if not der:
         raise HQError(401, "no_certificate", "This device did not present its certificate.")
+    # Also on a reused connection or a resumed TLS session, where OpenSSL checks nothing.
+    refusal = peercert.validity_refusal(der, clock.now())
+    if refusal is not None:
+        raise refusal
     hq = request.app[HQ_KEY]
     device = await hq.run(devices.by_fingerprint, hq.db, fingerprint_der(der))
     if device is None:
@@ -279,10 +310,15 @@ def _url(host: str, port: int) -> str:
 
 async def serve(data_dir: DataDir, db: Database, host: str, port: int, enroll_port: int,
                 retention: timedelta, announce: Callable[[str], None],
-                enroll_rate_limit: int = enrollment.RATE_LIMIT) -> None:
+                enroll_rate_limit: int = enrollment.RATE_LIMIT,
+                limits: guard.ConnectionLimits | None = None,
+                enroll_limits: guard.ConnectionLimits | None = None,
+                log_repeat_window: float = logflood.DEFAULT_WINDOW_S) -> None:
     """Run both listeners until SIGTERM or SIGINT; `announce` gets the "listening" line."""
     import signal
 
+    handlers = logging.getLogger().handlers
+    repeats = logflood.install(handlers, log_repeat_window)
     crash_at = parse_crash_env(os.environ.get(CRASH_ENV))
     if crash_at:
         log.warning("%s is set: this server will exit on purpose (tests only)", CRASH_ENV)
@@ -292,29 +328,56 @@ async def serve(data_dir: DataDir, db: Database, host: str, port: int, enroll_po
     if hq.recovery_public_pem is None:
         log.warning("no recovery key in %s: laptops enrolled now get no escrow copy; run "
                     "`safeconf-hq init-recovery`", data_dir.path)
-    runners = [web.AppRunner(sync_app(hq), access_log=None, shutdown_timeout=5),
-               web.AppRunner(enroll_app(hq), access_log=None, shutdown_timeout=5)]
+    sync_limits = limits or guard.ConnectionLimits()
+    enroll_limits = enroll_limits or guard.ConnectionLimits(
+        max_connections=guard.DEFAULT_ENROLL_MAX_CONNECTIONS,
+        max_per_address=guard.DEFAULT_ENROLL_MAX_PER_ADDRESS)
+    apps = [(sync_app(hq), "sync", sync_limits, server_context(data_dir, True)),
+            (enroll_app(hq), "enroll", enroll_limits, server_context(data_dir, False))]
+    runners: list[web.AppRunner] = []
+    listeners: list[guard.Listener] = []
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGTERM, signal.SIGINT):
         loop.add_signal_handler(sig, stop.set)
+    flusher = loop.create_task(_flush_repeats(repeats))
     try:
-        for runner in runners:
+        for app, name, app_limits, ctx in apps:
+            runner = web.AppRunner(app, access_log=None, shutdown_timeout=5,
+                                   **app_limits.runner_options())
+            listener = guard.Listener(name, app_limits, ctx, functools.partial(_handler, runner))
+            app.middlewares.insert(0, guard.middleware(listener))  # before setup freezes it
             await runner.setup()
-        sync_site = web.TCPSite(runners[0], host, port,
-                                ssl_context=server_context(data_dir, True))
-        await sync_site.start()
+            runners.append(runner)
+            listeners.append(listener)
+        await guard.GuardedSite(runners[0], host, port, listeners[0]).start()
         real_port = runners[0].addresses[0][1]
         if enroll_port < 0:  # default: the port after the sync port
             enroll_port = real_port + 1 if port else 0
-        enroll_site = web.TCPSite(runners[1], host, enroll_port,
-                                  ssl_context=server_context(data_dir, False))
-        await enroll_site.start()
+        await guard.GuardedSite(runners[1], host, enroll_port, listeners[1]).start()
         real_enroll = runners[1].addresses[0][1]
         announce(f"listening sync={_url(host, real_port)} enroll={_url(host, real_enroll)}")
         await stop.wait()
     finally:
         for runner in runners:
             await runner.cleanup()
+        for listener in listeners:
+            listener.cancel_handshakes()
         executor.shutdown(wait=True)
         db.dispose()
+        flusher.cancel()
+        repeats.flush(everything=True)
+        logflood.uninstall(repeats, handlers)
+
+
+def _handler(runner: web.AppRunner) -> asyncio.Protocol:
+    """aiohttp's protocol for one new connection."""
+    assert runner.server is not None
+    return runner.server()
+
+
+async def _flush_repeats(repeats: logflood.RepeatFilter) -> None:
+    """Report repeat counts soon after each window ends, not only when the flood stops."""
+    while True:
+        await asyncio.sleep(min(5.0, repeats.window_s / 4))
+        repeats.flush()

@@ -159,6 +159,8 @@ def raise_for_status(status: int, answer: Any) -> None:
         return
     code = answer.get("error") if isinstance(answer, dict) else None
     code = code if isinstance(code, str) and len(code) <= 64 else "unknown"
+    if status == 401 and code == "certificate_expired":
+        raise CertificateExpired(server_message(answer, EXPIRED))
     if status == 401:
         raise DeviceNotAuthorised(server_message(answer, NOT_AUTHORISED))
     if status == 403 and code == "revoked":

@@ -18,7 +18,7 @@ import sqlcipher3
 
 from safeconf.domain.ids import new_id
 from safeconf.domain.records import Case
-from safeconf.domain.validation import printable
+from safeconf.domain.termsafe import safe
 from safeconf.vault import keys, rekey
 from safeconf.vault.audit import AuditLog
 from safeconf.vault.database import Database
@@ -425,7 +425,7 @@ class Vault:
         kept = self.sync.quarantined()
         if not kept:
             return CheckResult("records from HQ", True, "every pulled record was usable")
-        shown = "; ".join(printable(f"{q['record_type']} {q['record_id'] or '(no id)'}: "
+        shown = "; ".join(safe(f"{q['record_type']} {q['record_id'] or '(no id)'}: "
                                     f"{q['problem']}") for q in kept[:5])
         more = f" (and {len(kept) - 5} more)" if len(kept) > 5 else ""
         return CheckResult("records from HQ", True,
