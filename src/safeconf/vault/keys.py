@@ -218,7 +218,7 @@ def write_key_file(path: Path, key_file: KeyFile) -> None:
         out.flush()
         os.fsync(out.fileno())
     os.replace(tmp, path)
-    _fsync_dir(path.parent)
+    fsync_dir(path.parent)
 
 
 @contextmanager
@@ -269,7 +269,8 @@ def _unb64(text: str) -> bytes:
     return base64.b64decode(text, validate=True)
 
 
-def _fsync_dir(path: Path) -> None:
+def fsync_dir(path: Path) -> None:
+    """Make a rename inside `path` durable."""
     try:
         fd = os.open(path, os.O_RDONLY)
     except OSError:

@@ -20,6 +20,7 @@ from pathlib import Path
 
 from safeconf.vault.database import IN_USE, lock_path, opens_with, sidecars
 from safeconf.vault.file_lock import FileLock
+from safeconf.vault.keys import fsync_dir
 
 SUFFIX = ".rekeyed"
 
@@ -36,7 +37,7 @@ def finish(db_path: Path) -> None:
     for leftover in sidecars(db_path):
         leftover.unlink(missing_ok=True)
     os.replace(target, db_path)
-    _fsync_dir(db_path.parent)
+    fsync_dir(db_path.parent)
     # Schema-migration backups are copies under the old key: with an old `vault.keys` and
     # the old passphrase they would still open. The vault they preceded has since opened
     # and been copied whole, so they go.
@@ -64,13 +65,3 @@ def discard_stale(db_path: Path) -> None:
     for leftover in (target, *sidecars(target)):
         leftover.unlink(missing_ok=True)
 
-
-def _fsync_dir(path: Path) -> None:
-    try:
-        fd = os.open(path, os.O_RDONLY)
-    except OSError:
-        return  # Windows cannot open directories; NTFS journals the rename itself.
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
