@@ -149,3 +149,31 @@ def test_the_details_step_edits_the_conference_until_it_is_finalized(
     workspace.refresh()
     assert not details.fields.location.isEnabled()
     assert not details.save_button.isEnabled()
+
+
+def test_a_five_thousand_point_signature_is_drawn_recorded_and_the_window_closes_cleanly(
+    qtbot: Any, unlocked: AppWindow
+) -> None:
+    # Each point repaints the pad: thousands of void Qt calls, which freed None on PySide6
+    # 6.12.0 under Python 3.11 and aborted the interpreter mid-conference.
+    service = unlocked.service
+    case = service.create_case("2026-0901", "Okonkwo")
+    conf = service.create_conference(case.id, datetime.now().astimezone())
+    person = service.add_attendee(conf.id, "Ada Okonkwo", Role.PARENT)
+    service.set_presence(person.id, Presence.PRESENT)
+    pad = SignaturePad()
+    qtbot.addWidget(pad)
+    pad.resize(400, 160)
+    pad.show()
+    qtbot.mousePress(pad, Qt.MouseButton.LeftButton, pos=QPoint(10, 80))
+    for i in range(5000):
+        qtbot.mouseMove(pad, QPoint(10 + (i * 7) % 380, 20 + (i * 13) % 120))
+    with qtbot.waitSignal(pad.changed, timeout=1000):
+        qtbot.mouseRelease(pad, Qt.MouseButton.LeftButton, pos=QPoint(390, 80))
+    assert not pad.grab().isNull()
+    png = pad.to_png()
+    ack = service.acknowledge(person.id, AckMethod.DRAWN_SIGNATURE,
+                              service.statement_for(person), signature_png=png)
+    assert unlocked.session.vault.acknowledgments.get(ack.id).signature_png == png
+    pad.close()
+    assert unlocked.close()
