@@ -51,13 +51,13 @@ class AuditingClient(HQClient):
         self._device_id = device_id
 
     def push(self, batch_id: str, items: Any, audit: Any = (),
-             rebase: tuple[int, str] | None = None) -> Any:
+             rebase: tuple[int, str] | None = None, pulled_to: int | None = None) -> Any:
         if items and not audit:
             key = (self._device_id, batch_id)
             if key not in self._sent:
                 self._sent[key] = self._events_for(items)
             audit = self._sent[key]
-        return super().push(batch_id, items, audit, rebase)
+        return super().push(batch_id, items, audit, rebase, pulled_to)
 
     def _events_for(self, items: Any) -> list[dict[str, Any]]:
         ds = schema.device_seq

@@ -145,6 +145,33 @@ def test_a_laptop_offline_since_before_finalizing_cannot_change_the_finalized_de
     assert two.vault.sync.pending_count() == 0
 
 
+def test_a_finalize_made_without_another_laptops_latest_edit_is_refused_until_reviewed(
+    shared_hq: HQ, laptops: Callable[[str], Laptop]
+) -> None:
+    worker = new_worker()
+    case_id = shared_hq.add_case(worker)
+    one, two = laptops(worker), laptops(worker)
+    one.sync()
+    conf_id = _held_room(one, case_id)
+    one.sync()
+    two.sync()
+    one.service.save_note(conf_id, NoteSection.DECISIONS, "Visits move to Saturdays.")
+    one.sync()
+    # TWO finalizes without having pulled ONE's last edit: it attests text it never saw.
+    two.service.finalize(conf_id)
+    report = two.sync()
+    assert report.push_conflicts == 1
+    assert "stale_view" in _conflict_reasons(shared_hq, conf_id)
+    assert _hq_copy(shared_hq, conf_id)["state"] == S.CONCLUDED
+    assert two.service.conference(conf_id).state is S.CONCLUDED
+    assert two.service.notes(conf_id)[NoteSection.DECISIONS].body == "Visits move to Saturdays."
+    # Reviewed now: finalizing again is accepted and reaches ONE.
+    two.service.finalize(conf_id)
+    assert two.sync().push_conflicts == 0
+    one.sync()
+    assert one.service.conference(conf_id).state is S.FINALIZED
+
+
 @pytest.fixture
 def hostile(shared_hq: HQ) -> tuple[HQ, str, HQClient, HQClient, Enrollment]:
     """A worker's case, a hostile device of that worker (pushing by hand), and an honest

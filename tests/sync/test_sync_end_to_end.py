@@ -79,9 +79,9 @@ def test_a_push_whose_answer_was_lost_is_resent_under_the_same_id_without_duplic
     batch_ids = []
 
     class AnswerLost(HQClient):
-        def push(self, batch_id, items, audit=()):
+        def push(self, batch_id, items, audit=(), **more):
             batch_ids.append(batch_id)
-            super().push(batch_id, items, audit)  # HQ stores it...
+            super().push(batch_id, items, audit, **more)  # HQ stores it...
             raise HQUnreachable("the connection dropped")  # ...but the laptop never hears
 
     def lossy(credentials):

@@ -29,7 +29,7 @@ from safeconf.hq.devices import Device
 from safeconf.hq.errors import HQError
 from safeconf.hq.pushparse import PushBatch, PushItem
 from safeconf.hq.record_view import HQRecordView
-from safeconf.hq.seen import unseen_changes
+from safeconf.hq.seen import note_seen, unseen_changes
 
 CASE_FIELDS_OWNED_BY_HQ = ("case_number", "assigned_workers", "sealed")
 
@@ -140,6 +140,8 @@ def apply_push(db: Database, device: Device, batch: PushBatch,
                           audit_acked_seq=audit_acked)
         plan = _plan_audit(device, batch, state, numbering, rebase, now)
         audit_index.require_audited(conn, line, fresh, batch.audit)
+        if batch.pulled_to is not None:
+            note_seen(conn, device.device_id, batch.pulled_to)
         conflicts = _apply_items(conn, device, batch.batch_id, fresh, now)
         history.remember_items(conn, device.device_id, fresh)
         audit_seq, audit_hash = _apply_audit(conn, device, plan, now)

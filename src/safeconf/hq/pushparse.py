@@ -57,6 +57,10 @@ class PushBatch:
     # After a 409 `rebase`: the last audit event (seq, hash) the laptop knows it shares with
     # HQ; its events after that continue its chain from there (docs/sync-protocol.md, "Rebase").
     rebase: tuple[int, str] | None = None
+    # The change-log cursor the laptop holds (it pulls after it pushes, so HQ would otherwise
+    # know only the cursor of its previous pull). Not part of the digest: a retry may carry
+    # a later one.
+    pulled_to: int | None = None
 
 
 def parse_json(body: bytes) -> Any:
@@ -78,7 +82,7 @@ def _field_names(record_type: str) -> frozenset[str]:
 def parse_push(body: Any) -> PushBatch:
     if not isinstance(body, dict):
         raise bad_request("A push must be a JSON object.")
-    unknown = set(body) - {"protocol", "batch_id", "items", "audit", "rebase"}
+    unknown = set(body) - {"protocol", "batch_id", "items", "audit", "rebase", "pulled_to"}
     if unknown:
         raise bad_request(f"Unknown push fields: {', '.join(sorted(unknown))}.")
     if body.get("protocol") != PROTOCOL or isinstance(body.get("protocol"), bool):
@@ -105,7 +109,10 @@ def parse_push(body: Any) -> PushBatch:
     rebase = _parse_rebase(body["rebase"]) if "rebase" in body else None
     if rebase is not None:
         digest.update(f"r{rebase[0]}:{rebase[1]}\n".encode())
-    return PushBatch(str(batch_id), items, audit, digest.hexdigest(), rebase)
+    pulled_to = body.get("pulled_to")
+    if pulled_to is not None and not _is_int(pulled_to):
+        raise bad_request("pulled_to must be a whole number from 0.")
+    return PushBatch(str(batch_id), items, audit, digest.hexdigest(), rebase, pulled_to)
 
 
 def _parse_rebase(raw: Any) -> tuple[int, str]:

@@ -9,21 +9,28 @@ from sqlalchemy import Connection, func, select
 
 from safeconf.hq import schema
 from safeconf.hq.changelog import chunks
-from safeconf.hq.db import Database, upsert
+from safeconf.hq.db import Database, head_change_seq, upsert
 
 
 def record_seen(db: Database, device_id: str, cursor: int) -> None:
     """The device asked for changes after `cursor`: it holds everything up to there."""
-    table = schema.device_seen
     with db.write() as conn:
-        stmt = upsert(conn, table).values(device_id=device_id, cursor=cursor)
-        stmt = stmt.on_conflict_do_update(
-            index_elements=[table.c.device_id],
-            set_={"cursor": func.max(stmt.excluded.cursor, table.c.cursor)}
-            if conn.dialect.name == "sqlite"
-            else {"cursor": func.greatest(stmt.excluded.cursor, table.c.cursor)},
-        )
-        conn.execute(stmt)
+        note_seen(conn, device_id, cursor)
+
+
+def note_seen(conn: Connection, device_id: str, cursor: int) -> None:
+    """Remember that the device holds the change log up to `cursor` (never moving back).
+    A device that claims more than it holds only lets its own stale finalize through."""
+    table = schema.device_seen
+    cursor = min(cursor, head_change_seq(conn))  # never past what HQ has handed out
+    stmt = upsert(conn, table).values(device_id=device_id, cursor=cursor)
+    stmt = stmt.on_conflict_do_update(
+        index_elements=[table.c.device_id],
+        set_={"cursor": func.max(stmt.excluded.cursor, table.c.cursor)}
+        if conn.dialect.name == "sqlite"
+        else {"cursor": func.greatest(stmt.excluded.cursor, table.c.cursor)},
+    )
+    conn.execute(stmt)
 
 
 def unseen_changes(conn: Connection, device_id: str, record_ids: Collection[str]) -> int:

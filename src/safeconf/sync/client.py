@@ -88,16 +88,20 @@ class HQClient:
 
     def push(self, batch_id: str, items: Sequence[OutboxItem | Mapping[str, Any]],
              audit: Sequence[AuditEvent | Mapping[str, Any]] = (),
-             rebase: tuple[int, str] | None = None) -> PushResult:
+             rebase: tuple[int, str] | None = None,
+             pulled_to: int | None = None) -> PushResult:
         """Send one outbox batch. Retry with the SAME batch_id after any failure: HQ answers a
         replay with its first answer. `SyncConflict` means resend from `acked_seq + 1`;
         `RebaseRequired`, rebase first. `rebase` is (seq, hash) of the last audit event this
-        laptop shares with HQ, sent after a rebase (docs/sync-protocol.md, "Rebase")."""
+        laptop shares with HQ, sent after a rebase (docs/sync-protocol.md, "Rebase").
+        `pulled_to`: the pull cursor this laptop holds (section 4b, `stale_view`)."""
         wire_items = [i.wire() if isinstance(i, OutboxItem) else dict(i) for i in items]
         body: dict[str, Any] = {"protocol": PROTOCOL, "batch_id": batch_id,
                                 "items": wire_items, "audit": [audit_wire(e) for e in audit]}
         if rebase is not None:
             body["rebase"] = {"audit_seq": rebase[0], "audit_hash": rebase[1]}
+        if pulled_to is not None:
+            body["pulled_to"] = int(pulled_to)
         seqs = [int(i["seq"]) for i in wire_items if isinstance(i.get("seq"), int)]
         answer = self._call("POST", "/v1/push", body)
         return read_push_result(answer, max(seqs, default=2**53))

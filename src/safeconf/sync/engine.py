@@ -278,8 +278,8 @@ class SyncEngine:
                 outbox = [OutboxItem(i.seq, i.record_type, i.data, i.base_version)
                           for i in items]
                 claim = self._rebase_claim()
-                result = (client.push(batch.id, outbox, audit) if claim is None
-                          else client.push(batch.id, outbox, audit, rebase=claim))
+                result = client.push(batch.id, outbox, audit, rebase=claim,
+                                     pulled_to=store.cursor)
             except RebaseRequired as needed:
                 if rebased:
                     raise SyncError(
