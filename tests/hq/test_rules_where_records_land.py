@@ -106,16 +106,22 @@ def _conflict_reasons(hq: HQ, record_id: str) -> list[str]:
                                  .where(schema.conflicts.c.record_id == record_id)).scalars())
 
 
-def test_a_laptop_offline_since_before_finalizing_cannot_change_the_finalized_decision(
-    shared_hq: HQ, laptops: Callable[[str], Laptop]
-) -> None:
+def _two_laptops_in_a_room(hq: HQ, laptops: Callable[[str], Laptop]) -> tuple[Laptop, Laptop, str]:
+    """Two laptops of one worker, both synced after the first recorded a room."""
     worker = new_worker()
-    case_id = shared_hq.add_case(worker)
+    case_id = hq.add_case(worker)
     one, two = laptops(worker), laptops(worker)
     one.sync()
     conf_id = _held_room(one, case_id)
     one.sync()
     two.sync()
+    return one, two, conf_id
+
+
+def test_a_laptop_offline_since_before_finalizing_cannot_change_the_finalized_decision(
+    shared_hq: HQ, laptops: Callable[[str], Laptop]
+) -> None:
+    one, two, conf_id = _two_laptops_in_a_room(shared_hq, laptops)
     one.service.finalize(conf_id)
     one.sync()
 
@@ -148,13 +154,7 @@ def test_a_laptop_offline_since_before_finalizing_cannot_change_the_finalized_de
 def test_a_finalize_made_without_another_laptops_latest_edit_is_refused_until_reviewed(
     shared_hq: HQ, laptops: Callable[[str], Laptop]
 ) -> None:
-    worker = new_worker()
-    case_id = shared_hq.add_case(worker)
-    one, two = laptops(worker), laptops(worker)
-    one.sync()
-    conf_id = _held_room(one, case_id)
-    one.sync()
-    two.sync()
+    one, two, conf_id = _two_laptops_in_a_room(shared_hq, laptops)
     one.service.save_note(conf_id, NoteSection.DECISIONS, "Visits move to Saturdays.")
     one.sync()
     # TWO finalizes without having pulled ONE's last edit: it attests text it never saw.
