@@ -16,14 +16,13 @@ from safeconf.domain.records import (
     CaseStatus,
     ConferenceState,
     Note,
-    NoteRevision,
     NoteSection,
     Presence,
     Role,
 )
 from safeconf.hq import schema
 from safeconf.sync import HQClient, OutboxItem
-from tests.hq.test_push_pull import conference
+from tests.hq.test_push_pull import conference, push_first_revision
 
 
 def _pull_all(client: HQClient, cursor: int = 0) -> tuple[dict[str, Any], int]:
@@ -220,12 +219,7 @@ def test_an_insert_only_record_cannot_take_the_devices_version(shared_hq: HQ) ->
     case_id = shared_hq.add_case(worker)
     _, laptop = shared_hq.device(worker)
     _, tablet = shared_hq.device(worker)
-    conf = conference(case_id)
-    note = Note(case_id=case_id, conference_id=conf.id, section=NoteSection.GENERAL,
-                body="first words")
-    revision = NoteRevision(case_id=case_id, note_id=note.id, revision=1, body="first words")
-    laptop.push(str(uuid.uuid4()), [OutboxItem.of(1, conf), OutboxItem.of(2, note),
-                                    OutboxItem.of(3, revision)])
+    revision = push_first_revision(laptop, case_id, "first words")
     tablet.push(str(uuid.uuid4()), [OutboxItem.of(
         1, dataclasses.replace(revision, body="other words"))])
     (conflict_id,) = _conflict_ids(shared_hq, revision.id)

@@ -31,6 +31,17 @@ def note(case_id: str, conference_id: str, body: str = "Safety plan agreed.") ->
                 body=body, author="w")
 
 
+def push_first_revision(client: HQClient, case_id: str, body: str) -> NoteRevision:
+    """Push a conference, a note in it and the note's first revision, as a laptop writes
+    them (seqs 1-3), so HQ's rules accept the revision; return the revision."""
+    conf = conference(case_id)
+    written = note(case_id, conf.id, body)
+    revision = NoteRevision(case_id=case_id, note_id=written.id, revision=1, body=body)
+    client.push(str(uuid.uuid4()), [OutboxItem.of(1, conf), OutboxItem.of(2, written),
+                                    OutboxItem.of(3, revision)])
+    return revision
+
+
 def pull_all(client: HQClient, cursor: int = 0, limit: int = 500) -> tuple[list, PullPage]:
     items = []
     while True:
@@ -143,12 +154,7 @@ def test_the_same_id_with_different_content_is_a_conflict_and_the_original_stays
     case_id = shared_hq.add_case(worker)
     _, laptop = shared_hq.device(worker)
     _, tablet = shared_hq.device(worker)
-    conf = conference(case_id)
-    written = note(case_id, conf.id, "first words")
-    revision = NoteRevision(case_id=case_id, note_id=written.id, revision=1,
-                            body="first words")
-    laptop.push(str(uuid.uuid4()), [OutboxItem.of(1, conf), OutboxItem.of(2, written),
-                                    OutboxItem.of(3, revision)])
+    revision = push_first_revision(laptop, case_id, "first words")
     forged = dataclasses.replace(revision, body="other words")
     result = tablet.push(str(uuid.uuid4()), [OutboxItem.of(1, forged)])
     assert result.acked_seq == 1

@@ -11,10 +11,9 @@ import pytest
 from hq_harness import HQ, new_worker
 
 from safeconf.domain import termsafe
-from safeconf.domain.records import Note, NoteRevision, NoteSection
 from safeconf.hq import schema
 from safeconf.sync import OutboxItem
-from tests.hq.test_push_pull import conference
+from tests.hq.test_push_pull import push_first_revision
 
 HOSTILE = {
     "\u202e": "\\u202e",  # RIGHT-TO-LEFT OVERRIDE: "txt.exe" reads "exe.txt"
@@ -46,12 +45,7 @@ def test_conflicts_show_escapes_bidi_and_invisible_characters_from_a_device(
     case_id = shared_hq.add_case(worker)
     _, laptop = shared_hq.device(worker)
     _, tablet = shared_hq.device(worker)
-    conf = conference(case_id)
-    note = Note(case_id=case_id, conference_id=conf.id, section=NoteSection.GENERAL,
-                body="first words")
-    revision = NoteRevision(case_id=case_id, note_id=note.id, revision=1, body="first words")
-    laptop.push(str(uuid.uuid4()), [OutboxItem.of(1, conf), OutboxItem.of(2, note),
-                                    OutboxItem.of(3, revision)])
+    revision = push_first_revision(laptop, case_id, "first words")
     # Terminal escapes (ESC) never get in: HQ refuses them as invalid. Bidi and invisible
     # format characters are valid text (names in Arabic or Hebrew need some), so they are
     # stored and must be escaped when shown.

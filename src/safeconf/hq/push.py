@@ -66,8 +66,6 @@ REASONS = {
                       "last synced, so it was not finalized. Review the changes, then finalize "
                       "again.",
 }
-# Conflicts that mean "a rule refused this", as opposed to "two versions met".
-RULE_REASONS = rules.REASONS
 
 
 @cache
