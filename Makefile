@@ -33,7 +33,7 @@ $(QM): $(TS) | $(STAMP)
 
 # After changing interface texts: refresh the .ts, translate in Qt Linguist, commit the .ts.
 translations-update: $(STAMP)
-	$(VENV)/bin/pyside6-lupdate src/safeconf/ui/*.py -ts $(TS) -target-language es -no-obsolete
+	$(VENV)/bin/pyside6-lupdate $(shell find src/safeconf/ui -name "*.py" | sort) -ts $(TS) -target-language es -no-obsolete
 
 screenshots: $(STAMP) translations
 	QT_QPA_PLATFORM=offscreen $(PY) tools/screenshots.py

@@ -64,7 +64,7 @@ def main() -> int:
     from safeconf.domain.records import AckMethod, Presence, Role
     from safeconf.ui.app_window import AppWindow
     from safeconf.ui.main import make_application
-    from safeconf.ui.workspace import NOTES
+    from safeconf.ui.workspace.conference_workspace import NOTES
     from safeconf.vault.device_secret import EphemeralSecrets
     from safeconf.vault.keys import KdfParams
 

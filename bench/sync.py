@@ -36,8 +36,9 @@ from safeconf.domain.records import (  # noqa: E402
     NoteSection,
     RecordMeta,
 )
-from safeconf.hq import devices, pushparse  # noqa: E402
-from safeconf.hq.push import apply_push  # noqa: E402
+from safeconf.hq.pki import devices  # noqa: E402
+from safeconf.hq.sync import pushparse  # noqa: E402
+from safeconf.hq.sync.push import apply_push  # noqa: E402
 from safeconf.sync import HQClient, OutboxItem  # noqa: E402
 
 BATCH = 500

@@ -22,10 +22,10 @@ from safeconf.app.demo_vault import fill_demo_vault
 from safeconf.app.session import VaultSession
 from safeconf.domain.records import Conference, Language, Presence
 from safeconf.ui.app_window import AppWindow
-from safeconf.ui.fail_closed import FailClosed
 from safeconf.ui.i18n import Translations
+from safeconf.ui.lock.fail_closed import FailClosed
 from safeconf.ui.main import make_application
-from safeconf.ui.workspace import CONFIDENTIALITY, NOTES
+from safeconf.ui.workspace.conference_workspace import CONFIDENTIALITY, NOTES
 from safeconf.vault.device_secret import EphemeralSecrets
 from safeconf.vault.keys import KdfParams
 
@@ -162,7 +162,7 @@ def main() -> int:
         window.apply_settings(window.settings.__class__(language="en"))
         window.main_view.close_conference()
         fail_closed = FailClosed(window).install()
-        logging.getLogger("safeconf.ui.fail_closed").setLevel(logging.CRITICAL)  # planted
+        logging.getLogger("safeconf.ui.lock.fail_closed").setLevel(logging.CRITICAL)  # planted
         QTimer.singleShot(0, planted_failure)
         while window.session.is_open:
             app.processEvents()

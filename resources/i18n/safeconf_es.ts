@@ -4,32 +4,32 @@
 <context>
     <name>AckStatusModel</name>
     <message>
-        <location filename="../../src/safeconf/ui/confidentiality_page.py" line="60"/>
+        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="60"/>
         <source>Attendee</source>
         <translation>Asistente</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/confidentiality_page.py" line="60"/>
+        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="60"/>
         <source>Language</source>
         <translation>Idioma</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/confidentiality_page.py" line="60"/>
+        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="60"/>
         <source>Acknowledgment</source>
         <translation>Reconocimiento</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/confidentiality_page.py" line="74"/>
+        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="74"/>
         <source>Waiting</source>
         <translation>Pendiente</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/confidentiality_page.py" line="76"/>
+        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="76"/>
         <source>Refused — excluded</source>
         <translation>Se negó — excluido/a</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/confidentiality_page.py" line="78"/>
+        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="78"/>
         <source>(needs renewing)</source>
         <translation>(hay que renovarlo)</translation>
     </message>
@@ -37,107 +37,107 @@
 <context>
     <name>AcknowledgeForm</name>
     <message>
-        <location filename="../../src/safeconf/ui/acknowledge_form.py" line="30"/>
+        <location filename="../../src/safeconf/ui/workspace/acknowledge_form.py" line="30"/>
         <source>Acknowledgment method</source>
         <translation>Forma de reconocimiento</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/acknowledge_form.py" line="34"/>
+        <location filename="../../src/safeconf/ui/workspace/acknowledge_form.py" line="34"/>
         <source>Signature pad</source>
         <translation>Panel de firma</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/acknowledge_form.py" line="35"/>
+        <location filename="../../src/safeconf/ui/workspace/acknowledge_form.py" line="35"/>
         <source>C&amp;lear signature</source>
         <translation>&amp;Borrar firma</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/acknowledge_form.py" line="36"/>
+        <location filename="../../src/safeconf/ui/workspace/acknowledge_form.py" line="36"/>
         <source>Clear signature</source>
         <translation>Borrar firma</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/acknowledge_form.py" line="37"/>
+        <location filename="../../src/safeconf/ui/workspace/acknowledge_form.py" line="37"/>
         <source>I agree — &amp;sign</source>
         <translation>Estoy de acuerdo — &amp;firmar</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/acknowledge_form.py" line="38"/>
+        <location filename="../../src/safeconf/ui/workspace/acknowledge_form.py" line="38"/>
         <source>Record drawn signature</source>
         <translation>Registrar firma dibujada</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/acknowledge_form.py" line="41"/>
+        <location filename="../../src/safeconf/ui/workspace/acknowledge_form.py" line="41"/>
         <source>Sign with a finger, a pen or the mouse:</source>
         <translation>Firme con el dedo, un lápiz digital o el ratón:</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/acknowledge_form.py" line="49"/>
+        <location filename="../../src/safeconf/ui/workspace/acknowledge_form.py" line="49"/>
         <source>&amp;Draw signature</source>
         <translation>&amp;Dibujar firma</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/acknowledge_form.py" line="53"/>
+        <location filename="../../src/safeconf/ui/workspace/acknowledge_form.py" line="53"/>
         <source>Typed name</source>
         <translation>Nombre escrito</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/acknowledge_form.py" line="54"/>
+        <location filename="../../src/safeconf/ui/workspace/acknowledge_form.py" line="54"/>
         <source>I agree — record &amp;typed name</source>
         <translation>Estoy de acuerdo — registrar nombre &amp;escrito</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/acknowledge_form.py" line="55"/>
+        <location filename="../../src/safeconf/ui/workspace/acknowledge_form.py" line="55"/>
         <source>Record typed name</source>
         <translation>Registrar nombre escrito</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/acknowledge_form.py" line="58"/>
+        <location filename="../../src/safeconf/ui/workspace/acknowledge_form.py" line="58"/>
         <source>Full &amp;name:</source>
         <translation>&amp;Nombre completo:</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/acknowledge_form.py" line="62"/>
+        <location filename="../../src/safeconf/ui/workspace/acknowledge_form.py" line="62"/>
         <source>T&amp;yped name</source>
         <translation>Nombre &amp;escrito</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/acknowledge_form.py" line="66"/>
+        <location filename="../../src/safeconf/ui/workspace/acknowledge_form.py" line="66"/>
         <source>Witness name</source>
         <translation>Nombre del testigo</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/acknowledge_form.py" line="67"/>
+        <location filename="../../src/safeconf/ui/workspace/acknowledge_form.py" line="67"/>
         <source>Record &amp;verbal agreement</source>
         <translation>Registrar acuerdo &amp;verbal</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/acknowledge_form.py" line="68"/>
+        <location filename="../../src/safeconf/ui/workspace/acknowledge_form.py" line="68"/>
         <source>Record verbal agreement</source>
         <translation>Registrar acuerdo verbal</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/acknowledge_form.py" line="72"/>
+        <location filename="../../src/safeconf/ui/workspace/acknowledge_form.py" line="72"/>
         <source>The attendee agreed aloud. You attest it as facilitator; name a witness who heard it.</source>
         <translation>La persona asistente dio su acuerdo en voz alta. Usted lo certifica como facilitador/a; indique un testigo que lo oyó.</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/acknowledge_form.py" line="76"/>
+        <location filename="../../src/safeconf/ui/workspace/acknowledge_form.py" line="76"/>
         <source>&amp;Witness:</source>
         <translation>&amp;Testigo:</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/acknowledge_form.py" line="80"/>
+        <location filename="../../src/safeconf/ui/workspace/acknowledge_form.py" line="80"/>
         <source>&amp;Verbal</source>
         <translation>&amp;Verbal</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/acknowledge_form.py" line="82"/>
+        <location filename="../../src/safeconf/ui/workspace/acknowledge_form.py" line="82"/>
         <source>Attendee &amp;refuses</source>
         <translation>La persona se &amp;niega</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/acknowledge_form.py" line="83"/>
+        <location filename="../../src/safeconf/ui/workspace/acknowledge_form.py" line="83"/>
         <source>Record refusal</source>
         <translation>Registrar negativa</translation>
     </message>
@@ -251,52 +251,52 @@
 <context>
     <name>Attendee</name>
     <message>
-        <location filename="../../src/safeconf/ui/handover.py" line="36"/>
+        <location filename="../../src/safeconf/ui/workspace/handover.py" line="36"/>
         <source>Confidentiality statement</source>
         <translation>Declaración de confidencialidad</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/handover.py" line="37"/>
+        <location filename="../../src/safeconf/ui/workspace/handover.py" line="37"/>
         <source>Please read this statement and sign below.</source>
         <translation>Por favor, lea esta declaración y firme abajo.</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/handover.py" line="38"/>
+        <location filename="../../src/safeconf/ui/workspace/handover.py" line="38"/>
         <source>Thank you. Please hand the laptop back to the facilitator.</source>
         <translation>Gracias. Por favor, devuelva la computadora a la persona que facilita la reunión.</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/handover.py" line="40"/>
+        <location filename="../../src/safeconf/ui/workspace/handover.py" line="40"/>
         <source>&amp;Sign</source>
         <translation>&amp;Firmar</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/handover.py" line="41"/>
+        <location filename="../../src/safeconf/ui/workspace/handover.py" line="41"/>
         <source>T&amp;ype your name</source>
         <translation>&amp;Escribir su nombre</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/handover.py" line="42"/>
+        <location filename="../../src/safeconf/ui/workspace/handover.py" line="42"/>
         <source>Sign with a finger, a pen or the mouse:</source>
         <translation>Firme con el dedo, un lápiz digital o el ratón:</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/handover.py" line="43"/>
+        <location filename="../../src/safeconf/ui/workspace/handover.py" line="43"/>
         <source>C&amp;lear</source>
         <translation>&amp;Borrar</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/handover.py" line="44"/>
+        <location filename="../../src/safeconf/ui/workspace/handover.py" line="44"/>
         <source>I agree — &amp;sign</source>
         <translation>Estoy de acuerdo — &amp;firmar</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/handover.py" line="45"/>
+        <location filename="../../src/safeconf/ui/workspace/handover.py" line="45"/>
         <source>Full &amp;name:</source>
         <translation>&amp;Nombre completo:</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/handover.py" line="46"/>
+        <location filename="../../src/safeconf/ui/workspace/handover.py" line="46"/>
         <source>I agree — &amp;save my name</source>
         <translation>Estoy de acuerdo — &amp;guardar mi nombre</translation>
     </message>
@@ -304,72 +304,72 @@
 <context>
     <name>AttendeeDialog</name>
     <message>
-        <location filename="../../src/safeconf/ui/attendees_page.py" line="82"/>
+        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="82"/>
         <source>Edit attendee</source>
         <translation>Editar asistente</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/attendees_page.py" line="82"/>
+        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="82"/>
         <source>Add attendee</source>
         <translation>Añadir asistente</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/attendees_page.py" line="89"/>
+        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="89"/>
         <source>Adult</source>
         <translation>Adulto/a</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/attendees_page.py" line="96"/>
+        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="96"/>
         <source>Name of interpreter, if any</source>
         <translation>Nombre del intérprete, si lo hay</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/attendees_page.py" line="98"/>
+        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="98"/>
         <source>&amp;Name:</source>
         <translation>&amp;Nombre:</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/attendees_page.py" line="98"/>
+        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="98"/>
         <source>Attendee name</source>
         <translation>Nombre del asistente</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/attendees_page.py" line="99"/>
+        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="99"/>
         <source>&amp;Role:</source>
         <translation>&amp;Función:</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/attendees_page.py" line="99"/>
+        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="99"/>
         <source>Role</source>
         <translation>Función</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/attendees_page.py" line="100"/>
+        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="100"/>
         <source>&amp;Age (minors):</source>
         <translation>&amp;Edad (menores):</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/attendees_page.py" line="100"/>
+        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="100"/>
         <source>Age band</source>
         <translation>Grupo de edad</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/attendees_page.py" line="101"/>
+        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="101"/>
         <source>&amp;Language:</source>
         <translation>&amp;Idioma:</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/attendees_page.py" line="101"/>
+        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="101"/>
         <source>Language</source>
         <translation>Idioma</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/attendees_page.py" line="102"/>
+        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="102"/>
         <source>&amp;Interpreter:</source>
         <translation>I&amp;ntérprete:</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/attendees_page.py" line="102"/>
+        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="102"/>
         <source>Interpreter</source>
         <translation>Intérprete</translation>
     </message>
@@ -377,32 +377,32 @@
 <context>
     <name>AttendeeModel</name>
     <message>
-        <location filename="../../src/safeconf/ui/attendees_page.py" line="61"/>
+        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="61"/>
         <source>Name</source>
         <translation>Nombre</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/attendees_page.py" line="61"/>
+        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="61"/>
         <source>Role</source>
         <translation>Función</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/attendees_page.py" line="61"/>
+        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="61"/>
         <source>Language</source>
         <translation>Idioma</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/attendees_page.py" line="62"/>
+        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="62"/>
         <source>Interpreter</source>
         <translation>Intérprete</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/attendees_page.py" line="62"/>
+        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="62"/>
         <source>Presence</source>
         <translation>Asistencia</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/attendees_page.py" line="62"/>
+        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="62"/>
         <source>Arrived</source>
         <translation>Llegada</translation>
     </message>
@@ -410,72 +410,72 @@
 <context>
     <name>AttendeesPage</name>
     <message>
-        <location filename="../../src/safeconf/ui/attendees_page.py" line="153"/>
+        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="153"/>
         <source>Attendees</source>
         <translation>Asistentes</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/attendees_page.py" line="160"/>
+        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="160"/>
         <source>&amp;Add attendee…</source>
         <translation>&amp;Añadir asistente…</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/attendees_page.py" line="161"/>
+        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="161"/>
         <source>&amp;Edit…</source>
         <translation>&amp;Editar…</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/attendees_page.py" line="162"/>
+        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="162"/>
         <source>Mark &amp;present</source>
         <translation>Marcar &amp;presente</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/attendees_page.py" line="163"/>
+        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="163"/>
         <source>Mark a&amp;bsent</source>
         <translation>Marcar a&amp;usente</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/attendees_page.py" line="164"/>
+        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="164"/>
         <source>Mark e&amp;xcused</source>
         <translation>Marcar e&amp;xcusado</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/attendees_page.py" line="166"/>
+        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="166"/>
         <source>Add attendee</source>
         <translation>Añadir asistente</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/attendees_page.py" line="167"/>
+        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="167"/>
         <source>Edit attendee</source>
         <translation>Editar asistente</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/attendees_page.py" line="168"/>
+        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="168"/>
         <source>Mark present</source>
         <translation>Marcar presente</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/attendees_page.py" line="169"/>
+        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="169"/>
         <source>Mark absent</source>
         <translation>Marcar ausente</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/attendees_page.py" line="170"/>
+        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="170"/>
         <source>Mark excused</source>
         <translation>Marcar excusado</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/attendees_page.py" line="185"/>
+        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="185"/>
         <source>&lt;h3&gt;Attendees and check-in&lt;/h3&gt;</source>
         <translation>&lt;h3&gt;Asistentes y registro de llegada&lt;/h3&gt;</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/attendees_page.py" line="230"/>
+        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="230"/>
         <source>Attendee not added</source>
         <translation>No se añadió el asistente</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/attendees_page.py" line="247"/>
+        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="247"/>
         <source>Attendee not changed</source>
         <translation>No se cambió el asistente</translation>
     </message>
@@ -483,32 +483,32 @@
 <context>
     <name>CheckInScreen</name>
     <message>
-        <location filename="../../src/safeconf/ui/sync_widgets.py" line="232"/>
+        <location filename="../../src/safeconf/ui/sync/sync_widgets.py" line="232"/>
         <source>&lt;h2&gt;Check in with HQ&lt;/h2&gt;</source>
         <translation>&lt;h2&gt;Conéctese con HQ&lt;/h2&gt;</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync_widgets.py" line="234"/>
+        <location filename="../../src/safeconf/ui/sync/sync_widgets.py" line="234"/>
         <source>This laptop has not synced with HQ for more than 30 days. Your agency requires it to check in before its records can be used again. Connect to the network and choose Sync now; your records appear as soon as the sync succeeds.</source>
         <translation>Este portátil lleva más de 30 días sin sincronizar con HQ. Su agencia exige que se conecte con HQ antes de volver a usar sus registros. Conéctese a la red y elija Sincronizar ahora; sus registros aparecerán en cuanto la sincronización termine bien.</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync_widgets.py" line="241"/>
+        <location filename="../../src/safeconf/ui/sync/sync_widgets.py" line="241"/>
         <source>Syncing with HQ</source>
         <translation>Sincronizando con HQ</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync_widgets.py" line="242"/>
+        <location filename="../../src/safeconf/ui/sync/sync_widgets.py" line="242"/>
         <source>&amp;Sync now</source>
         <translation>&amp;Sincronizar ahora</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync_widgets.py" line="243"/>
+        <location filename="../../src/safeconf/ui/sync/sync_widgets.py" line="243"/>
         <source>Sync now</source>
         <translation>Sincronizar ahora</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync_widgets.py" line="259"/>
+        <location filename="../../src/safeconf/ui/sync/sync_widgets.py" line="259"/>
         <source>Checking in with HQ…</source>
         <translation>Conectando con HQ…</translation>
     </message>
@@ -516,98 +516,98 @@
 <context>
     <name>ConcludePage</name>
     <message>
-        <location filename="../../src/safeconf/ui/conclude_page.py" line="40"/>
+        <location filename="../../src/safeconf/ui/workspace/conclude_page.py" line="40"/>
         <source>Conference summary</source>
         <translation>Resumen de la conferencia</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/conclude_page.py" line="41"/>
+        <location filename="../../src/safeconf/ui/workspace/conclude_page.py" line="41"/>
         <source>&amp;Print roster…</source>
         <translation>&amp;Imprimir lista…</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/conclude_page.py" line="42"/>
+        <location filename="../../src/safeconf/ui/workspace/conclude_page.py" line="42"/>
         <source>Print sign-in and acknowledgment roster</source>
         <translation>Imprimir la lista de asistencia y reconocimientos</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/conclude_page.py" line="43"/>
+        <location filename="../../src/safeconf/ui/workspace/conclude_page.py" line="43"/>
         <source>&amp;Finalize conference…</source>
         <translation>&amp;Finalizar la conferencia…</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/conclude_page.py" line="44"/>
-        <location filename="../../src/safeconf/ui/conclude_page.py" line="101"/>
+        <location filename="../../src/safeconf/ui/workspace/conclude_page.py" line="44"/>
+        <location filename="../../src/safeconf/ui/workspace/conclude_page.py" line="101"/>
         <source>Finalize conference</source>
         <translation>Finalizar la conferencia</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/conclude_page.py" line="50"/>
+        <location filename="../../src/safeconf/ui/workspace/conclude_page.py" line="50"/>
         <source>&lt;h3&gt;Conclude&lt;/h3&gt;</source>
         <translation>&lt;h3&gt;Concluir&lt;/h3&gt;</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/conclude_page.py" line="63"/>
+        <location filename="../../src/safeconf/ui/workspace/conclude_page.py" line="63"/>
         <source>Attendance</source>
         <translation>Asistencia</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/conclude_page.py" line="64"/>
+        <location filename="../../src/safeconf/ui/workspace/conclude_page.py" line="64"/>
         <source>Present</source>
         <translation>Presente</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/conclude_page.py" line="65"/>
+        <location filename="../../src/safeconf/ui/workspace/conclude_page.py" line="65"/>
         <source>Absent</source>
         <translation>Ausente</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/conclude_page.py" line="66"/>
+        <location filename="../../src/safeconf/ui/workspace/conclude_page.py" line="66"/>
         <source>Excused</source>
         <translation>Excusado/a</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/conclude_page.py" line="67"/>
+        <location filename="../../src/safeconf/ui/workspace/conclude_page.py" line="67"/>
         <source>Excluded</source>
         <translation>Excluido/a</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/conclude_page.py" line="68"/>
+        <location filename="../../src/safeconf/ui/workspace/conclude_page.py" line="68"/>
         <source>Not checked in</source>
         <translation>Sin registrar</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/conclude_page.py" line="69"/>
+        <location filename="../../src/safeconf/ui/workspace/conclude_page.py" line="69"/>
         <source>Acknowledgments</source>
         <translation>Reconocimientos</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/conclude_page.py" line="70"/>
+        <location filename="../../src/safeconf/ui/workspace/conclude_page.py" line="70"/>
         <source>Decisions</source>
         <translation>Decisiones</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/conclude_page.py" line="82"/>
+        <location filename="../../src/safeconf/ui/workspace/conclude_page.py" line="82"/>
         <source>not yet</source>
         <translation>todavía no</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/conclude_page.py" line="84"/>
+        <location filename="../../src/safeconf/ui/workspace/conclude_page.py" line="84"/>
         <source>Everyone present has acknowledged confidentiality.</source>
         <translation>Todas las personas presentes han reconocido la confidencialidad.</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/conclude_page.py" line="85"/>
+        <location filename="../../src/safeconf/ui/workspace/conclude_page.py" line="85"/>
         <source>Still waiting for: %1</source>
         <translation>Todavía falta: %1</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/conclude_page.py" line="102"/>
+        <location filename="../../src/safeconf/ui/workspace/conclude_page.py" line="102"/>
         <source>Finalize this conference? Its record becomes read-only; later corrections can only be added as dated addenda.</source>
         <translation>¿Finalizar esta conferencia? El registro quedará en solo lectura; las correcciones posteriores solo se podrán añadir como adendas fechadas.</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/conclude_page.py" line="109"/>
+        <location filename="../../src/safeconf/ui/workspace/conclude_page.py" line="109"/>
         <source>Not finalized</source>
         <translation>No se finalizó</translation>
     </message>
@@ -615,52 +615,52 @@
 <context>
     <name>ConferenceFields</name>
     <message>
-        <location filename="../../src/safeconf/ui/conference_form.py" line="48"/>
+        <location filename="../../src/safeconf/ui/workspace/conference_form.py" line="48"/>
         <source>&amp;Type:</source>
         <translation>&amp;Tipo:</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/conference_form.py" line="48"/>
+        <location filename="../../src/safeconf/ui/workspace/conference_form.py" line="48"/>
         <source>Conference type</source>
         <translation>Tipo de conferencia</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/conference_form.py" line="49"/>
+        <location filename="../../src/safeconf/ui/workspace/conference_form.py" line="49"/>
         <source>&amp;Starts:</source>
         <translation>&amp;Comienza:</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/conference_form.py" line="49"/>
+        <location filename="../../src/safeconf/ui/workspace/conference_form.py" line="49"/>
         <source>Start date and time</source>
         <translation>Fecha y hora de inicio</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/conference_form.py" line="50"/>
+        <location filename="../../src/safeconf/ui/workspace/conference_form.py" line="50"/>
         <source>&amp;Location:</source>
         <translation>&amp;Lugar:</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/conference_form.py" line="50"/>
+        <location filename="../../src/safeconf/ui/workspace/conference_form.py" line="50"/>
         <source>Location</source>
         <translation>Lugar</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/conference_form.py" line="51"/>
+        <location filename="../../src/safeconf/ui/workspace/conference_form.py" line="51"/>
         <source>&amp;Facilitator:</source>
         <translation>&amp;Facilitador/a:</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/conference_form.py" line="51"/>
+        <location filename="../../src/safeconf/ui/workspace/conference_form.py" line="51"/>
         <source>Facilitator</source>
         <translation>Facilitador/a</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/conference_form.py" line="52"/>
+        <location filename="../../src/safeconf/ui/workspace/conference_form.py" line="52"/>
         <source>&amp;Language:</source>
         <translation>&amp;Idioma:</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/conference_form.py" line="52"/>
+        <location filename="../../src/safeconf/ui/workspace/conference_form.py" line="52"/>
         <source>Conference language</source>
         <translation>Idioma de la conferencia</translation>
     </message>
@@ -668,47 +668,47 @@
 <context>
     <name>ConferenceModel</name>
     <message>
-        <location filename="../../src/safeconf/ui/conference_model.py" line="27"/>
+        <location filename="../../src/safeconf/ui/workspace/conference_model.py" line="27"/>
         <source>Today</source>
         <translation>Hoy</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/conference_model.py" line="28"/>
+        <location filename="../../src/safeconf/ui/workspace/conference_model.py" line="28"/>
         <source>Upcoming</source>
         <translation>Próximas</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/conference_model.py" line="29"/>
+        <location filename="../../src/safeconf/ui/workspace/conference_model.py" line="29"/>
         <source>Recent</source>
         <translation>Recientes</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/conference_model.py" line="31"/>
+        <location filename="../../src/safeconf/ui/workspace/conference_model.py" line="31"/>
         <source>loading…</source>
         <translation>cargando…</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/conference_model.py" line="33"/>
+        <location filename="../../src/safeconf/ui/workspace/conference_model.py" line="33"/>
         <source>When</source>
         <translation>Cuándo</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/conference_model.py" line="34"/>
+        <location filename="../../src/safeconf/ui/workspace/conference_model.py" line="34"/>
         <source>Case number</source>
         <translation>Número de caso</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/conference_model.py" line="35"/>
+        <location filename="../../src/safeconf/ui/workspace/conference_model.py" line="35"/>
         <source>Family</source>
         <translation>Familia</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/conference_model.py" line="36"/>
+        <location filename="../../src/safeconf/ui/workspace/conference_model.py" line="36"/>
         <source>Type</source>
         <translation>Tipo</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/conference_model.py" line="37"/>
+        <location filename="../../src/safeconf/ui/workspace/conference_model.py" line="37"/>
         <source>State</source>
         <translation>Estado</translation>
     </message>
@@ -716,57 +716,57 @@
 <context>
     <name>ConfidentialityPage</name>
     <message>
-        <location filename="../../src/safeconf/ui/confidentiality_page.py" line="99"/>
+        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="99"/>
         <source>Acknowledgments</source>
         <translation>Reconocimientos</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/confidentiality_page.py" line="109"/>
+        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="109"/>
         <source>Confidentiality statement</source>
         <translation>Declaración de confidencialidad</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/confidentiality_page.py" line="111"/>
+        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="111"/>
         <source>&amp;Hand the laptop to the attendee…</source>
         <translation>&amp;Entregar la computadora al asistente…</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/confidentiality_page.py" line="112"/>
+        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="112"/>
         <source>Hand over to attendee</source>
         <translation>Entregar al asistente</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/confidentiality_page.py" line="127"/>
+        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="127"/>
         <source>&lt;h3&gt;Confidentiality&lt;/h3&gt;</source>
         <translation>&lt;h3&gt;Confidencialidad&lt;/h3&gt;</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/confidentiality_page.py" line="167"/>
+        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="167"/>
         <source>Nobody is marked present yet. Check attendees in first (step 2).</source>
         <translation>Todavía nadie está marcado como presente. Registre primero la llegada de los asistentes (paso 2).</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/confidentiality_page.py" line="191"/>
+        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="191"/>
         <source>Statement for &lt;b&gt;%1&lt;/b&gt;, in %2 (version %3)</source>
         <translation>Declaración para &lt;b&gt;%1&lt;/b&gt;, en %2 (versión %3)</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/confidentiality_page.py" line="204"/>
+        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="204"/>
         <source>Record refusal</source>
         <translation>Registrar negativa</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/confidentiality_page.py" line="205"/>
+        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="205"/>
         <source>Record that %1 refuses to acknowledge? They will be marked excluded and must leave the meeting.</source>
         <translation>¿Registrar que %1 se niega a reconocerla? Quedará marcado/a como excluido/a y deberá salir de la reunión.</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/confidentiality_page.py" line="213"/>
+        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="213"/>
         <source>Not recorded</source>
         <translation>No se registró</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/confidentiality_page.py" line="215"/>
+        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="215"/>
         <source>Recorded.</source>
         <translation>Registrado.</translation>
     </message>
@@ -774,292 +774,292 @@
 <context>
     <name>ConflictReview</name>
     <message>
-        <location filename="../../src/safeconf/ui/conflict_review.py" line="38"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="38"/>
         <source>Case</source>
         <translation>Caso</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/conflict_review.py" line="39"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="39"/>
         <source>Conference</source>
         <translation>Conferencia</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/conflict_review.py" line="40"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="40"/>
         <source>Attendee</source>
         <translation>Asistente</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/conflict_review.py" line="41"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="41"/>
         <source>Confidentiality acknowledgment</source>
         <translation>Reconocimiento de confidencialidad</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/conflict_review.py" line="42"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="42"/>
         <source>Note</source>
         <translation>Nota</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/conflict_review.py" line="43"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="43"/>
         <source>Note revision</source>
         <translation>Revisión de nota</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/conflict_review.py" line="44"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="44"/>
         <source>Consent</source>
         <translation>Consentimiento</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/conflict_review.py" line="45"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="45"/>
         <source>Disclosure</source>
         <translation>Divulgación</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/conflict_review.py" line="46"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="46"/>
         <source>Legal request</source>
         <translation>Solicitud legal</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/conflict_review.py" line="47"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="47"/>
         <source>Health information request</source>
         <translation>Solicitud de información de salud</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/conflict_review.py" line="48"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="48"/>
         <source>Incident</source>
         <translation>Incidente</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/conflict_review.py" line="51"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="51"/>
         <source>Case number</source>
         <translation>Número de caso</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/conflict_review.py" line="52"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="52"/>
         <source>Family name</source>
         <translation>Apellido de la familia</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/conflict_review.py" line="53"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="53"/>
         <source>Assigned workers</source>
         <translation>Trabajadores asignados</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/conflict_review.py" line="54"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="54"/>
         <source>Status</source>
         <translation>Estado del caso</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/conflict_review.py" line="55"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="55"/>
         <source>Sealed</source>
         <translation>Sellado</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/conflict_review.py" line="56"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="56"/>
         <source>Kind</source>
         <translation>Tipo</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/conflict_review.py" line="57"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="57"/>
         <source>Scheduled for</source>
         <translation>Programada para</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/conflict_review.py" line="58"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="58"/>
         <source>Location</source>
         <translation>Lugar</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/conflict_review.py" line="59"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="59"/>
         <source>Facilitator</source>
         <translation>Facilitador/a</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/conflict_review.py" line="60"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="60"/>
         <source>Language</source>
         <translation>Idioma</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/conflict_review.py" line="61"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="61"/>
         <source>State</source>
         <translation>Estado</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/conflict_review.py" line="62"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="62"/>
         <source>Name</source>
         <translation>Nombre</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/conflict_review.py" line="63"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="63"/>
         <source>Role</source>
         <translation>Función</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/conflict_review.py" line="64"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="64"/>
         <source>Age</source>
         <translation>Edad</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/conflict_review.py" line="65"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="65"/>
         <source>Presence</source>
         <translation>Asistencia</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/conflict_review.py" line="66"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="66"/>
         <source>Arrived at</source>
         <translation>Llegó a las</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/conflict_review.py" line="67"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="67"/>
         <source>Interpreter</source>
         <translation>Intérprete</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/conflict_review.py" line="68"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="68"/>
         <source>Section</source>
         <translation>Sección</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/conflict_review.py" line="69"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="69"/>
         <source>Text</source>
         <translation>Texto</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/conflict_review.py" line="70"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="70"/>
         <source>Author</source>
         <translation>Autor/a</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/conflict_review.py" line="71"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="71"/>
         <source>Addendum</source>
         <translation>Adenda</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/conflict_review.py" line="72"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="72"/>
         <source>Revision</source>
         <translation>Revisión</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/conflict_review.py" line="73"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="73"/>
         <source>Method</source>
         <translation>Método</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/conflict_review.py" line="74"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="74"/>
         <source>Signed at</source>
         <translation>Firmado el</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/conflict_review.py" line="75"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="75"/>
         <source>Typed name</source>
         <translation>Nombre escrito</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/conflict_review.py" line="76"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="76"/>
         <source>Attested by</source>
         <translation>Atestiguado por</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/conflict_review.py" line="77"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="77"/>
         <source>Witness</source>
         <translation>Testigo</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/conflict_review.py" line="78"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="78"/>
         <source>Signature</source>
         <translation>Firma</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/conflict_review.py" line="79"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="79"/>
         <source>Statement version</source>
         <translation>Versión de la declaración</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/conflict_review.py" line="80"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="80"/>
         <source>Client</source>
         <translation>Cliente</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/conflict_review.py" line="81"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="81"/>
         <source>Signed by</source>
         <translation>Firmado por</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/conflict_review.py" line="82"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="82"/>
         <source>Information</source>
         <translation>Información</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/conflict_review.py" line="83"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="83"/>
         <source>Recipients</source>
         <translation>Destinatarios</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/conflict_review.py" line="84"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="84"/>
         <source>Valid from</source>
         <translation>Válido desde</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/conflict_review.py" line="85"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="85"/>
         <source>Valid until</source>
         <translation>Válido hasta</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/conflict_review.py" line="86"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="86"/>
         <source>Revoked at</source>
         <translation>Revocado el</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/conflict_review.py" line="87"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="87"/>
         <source>Last changed</source>
         <translation>Último cambio</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/conflict_review.py" line="88"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="88"/>
         <source>Deleted</source>
         <translation>Eliminado</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/conflict_review.py" line="91"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="91"/>
         <source>Changed on this laptop and at HQ</source>
         <translation>Cambiado en este portátil y en HQ</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/conflict_review.py" line="92"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="92"/>
         <source>HQ sent a different copy of a record that never changes</source>
         <translation>HQ envió una copia distinta de un registro que nunca cambia</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/conflict_review.py" line="122"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="122"/>
         <source>Yes</source>
         <translation>Sí</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/conflict_review.py" line="123"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="123"/>
         <source>No</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/conflict_review.py" line="130"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="130"/>
         <source>(a drawing)</source>
         <translation>(un dibujo)</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/conflict_review.py" line="148"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="148"/>
         <source>%1 “%2”</source>
         <translation>%1 «%2»</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/conflict_review.py" line="153"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="153"/>
         <source>case %1 (%2)</source>
         <translation>caso %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/conflict_review.py" line="156"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="156"/>
         <source>%1 on %2</source>
         <translation>%1 el %2</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/conflict_review.py" line="166"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="166"/>
         <source>(same)</source>
         <translation>(igual)</translation>
     </message>
@@ -1067,66 +1067,66 @@
 <context>
     <name>ConflictReviewDialog</name>
     <message>
-        <location filename="../../src/safeconf/ui/conflict_review.py" line="185"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="185"/>
         <source>Review conflicts</source>
         <translation>Revisar conflictos</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/conflict_review.py" line="187"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="187"/>
         <source>These records were changed both on this laptop and at HQ, so sync kept both versions. Compare them and choose which one stays. The other version is not deleted: it stays in the conflict history.</source>
         <translation>Estos registros se cambiaron tanto en este portátil como en HQ, así que la sincronización conservó ambas versiones. Compárelas y elija cuál se queda. La otra versión no se borra: queda en el historial de conflictos.</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/conflict_review.py" line="194"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="194"/>
         <source>Open conflicts</source>
         <translation>Conflictos abiertos</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/conflict_review.py" line="196"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="196"/>
         <source>&amp;Open conflicts:</source>
         <translation>&amp;Conflictos abiertos:</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/conflict_review.py" line="202"/>
-        <location filename="../../src/safeconf/ui/conflict_review.py" line="204"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="202"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="204"/>
         <source>This laptop&apos;s version</source>
         <translation>Versión de este portátil</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/conflict_review.py" line="203"/>
-        <location filename="../../src/safeconf/ui/conflict_review.py" line="205"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="203"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="205"/>
         <source>HQ&apos;s version</source>
         <translation>Versión de HQ</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/conflict_review.py" line="216"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="216"/>
         <source>Keep this &amp;laptop&apos;s version</source>
         <translation>Conservar la versión de este &amp;portátil</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/conflict_review.py" line="217"/>
-        <location filename="../../src/safeconf/ui/conflict_review.py" line="335"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="217"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="335"/>
         <source>Keep this laptop&apos;s version</source>
         <translation>Conservar la versión de este portátil</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/conflict_review.py" line="218"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="218"/>
         <source>Keep &amp;HQ&apos;s version</source>
         <translation>Conservar la versión de &amp;HQ</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/conflict_review.py" line="219"/>
-        <location filename="../../src/safeconf/ui/conflict_review.py" line="340"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="219"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="340"/>
         <source>Keep HQ&apos;s version</source>
         <translation>Conservar la versión de HQ</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/conflict_review.py" line="224"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="224"/>
         <source>Close</source>
         <translation>Cerrar</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/safeconf/ui/conflict_review.py" line="279"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="279"/>
         <source>%n record(s) from HQ could not be used on this laptop and were kept aside, unchanged. Your other records synced normally; IT can see them with safeconf check.</source>
         <translation>
             <numerusform>%n registro de HQ no se pudo usar en este portátil y se guardó aparte, sin cambios. Sus otros registros se sincronizaron con normalidad; el equipo de informática puede verlo con safeconf check.</numerusform>
@@ -1134,29 +1134,29 @@
         </translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/conflict_review.py" line="297"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="297"/>
         <source>No conflicts left to review.</source>
         <translation>No quedan conflictos por revisar.</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/conflict_review.py" line="304"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="304"/>
         <source>%1
 %2 (found %3)</source>
         <translation>%1
 %2 (detectado el %3)</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/conflict_review.py" line="310"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="310"/>
         <source>This record is no longer on this laptop.</source>
         <translation>Este registro ya no está en este portátil.</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/conflict_review.py" line="320"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="320"/>
         <source>This kind of record is never changed once written, so HQ&apos;s copy cannot replace it. Keep this laptop&apos;s version; HQ&apos;s copy stays in the history.</source>
         <translation>Este tipo de registro nunca cambia una vez escrito, así que la copia de HQ no puede reemplazarlo. Conserve la versión de este portátil; la copia de HQ queda en el historial.</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/conflict_review.py" line="337"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="337"/>
         <source>Keep this laptop&apos;s version of %1?
 
 HQ&apos;s version is not used; it stays in the conflict history.</source>
@@ -1165,7 +1165,7 @@ HQ&apos;s version is not used; it stays in the conflict history.</source>
 La versión de HQ no se usa; queda en el historial de conflictos.</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/conflict_review.py" line="342"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="342"/>
         <source>Replace this laptop&apos;s version of %1 with HQ&apos;s?
 
 HQ&apos;s version becomes the current one here and is sent to HQ at the next sync. This laptop&apos;s version stays in the conflict history.</source>
@@ -1174,12 +1174,12 @@ HQ&apos;s version becomes the current one here and is sent to HQ at the next syn
 La versión de HQ pasa a ser la actual aquí y se envía a HQ en la próxima sincronización. La versión de este portátil queda en el historial de conflictos.</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/conflict_review.py" line="357"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="357"/>
         <source>Kept this laptop&apos;s version of %1.</source>
         <translation>Se conservó la versión de este portátil de %1.</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/conflict_review.py" line="358"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="358"/>
         <source>Kept HQ&apos;s version of %1.</source>
         <translation>Se conservó la versión de HQ de %1.</translation>
     </message>
@@ -1187,27 +1187,27 @@ La versión de HQ pasa a ser la actual aquí y se envía a HQ en la próxima sin
 <context>
     <name>DetailsPage</name>
     <message>
-        <location filename="../../src/safeconf/ui/workspace.py" line="48"/>
+        <location filename="../../src/safeconf/ui/workspace/conference_workspace.py" line="48"/>
         <source>&lt;h3&gt;Details&lt;/h3&gt;</source>
         <translation>&lt;h3&gt;Detalles&lt;/h3&gt;</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace.py" line="56"/>
+        <location filename="../../src/safeconf/ui/workspace/conference_workspace.py" line="56"/>
         <source>&amp;Save details</source>
         <translation>&amp;Guardar detalles</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace.py" line="57"/>
+        <location filename="../../src/safeconf/ui/workspace/conference_workspace.py" line="57"/>
         <source>Save details</source>
         <translation>Guardar detalles</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace.py" line="74"/>
+        <location filename="../../src/safeconf/ui/workspace/conference_workspace.py" line="74"/>
         <source>Finalized: details can no longer change.</source>
         <translation>Finalizada: los detalles ya no se pueden cambiar.</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace.py" line="84"/>
+        <location filename="../../src/safeconf/ui/workspace/conference_workspace.py" line="84"/>
         <source>Details saved.</source>
         <translation>Detalles guardados.</translation>
     </message>
@@ -1215,68 +1215,68 @@ La versión de HQ pasa a ser la actual aquí y se envía a HQ en la próxima sin
 <context>
     <name>EnrollDialog</name>
     <message>
-        <location filename="../../src/safeconf/ui/sync_widgets.py" line="125"/>
+        <location filename="../../src/safeconf/ui/sync/sync_widgets.py" line="125"/>
         <source>Enroll with HQ</source>
         <translation>Registrar en HQ</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync_widgets.py" line="127"/>
+        <location filename="../../src/safeconf/ui/sync/sync_widgets.py" line="127"/>
         <source>Enrolling connects this laptop to your agency&apos;s HQ, so the cases assigned to you arrive here and what you record here is sent to HQ safely. It is done once per laptop. HQ (your supervisor or IT) gives you a one-time enrollment code starting with “safeconf:enroll?”: paste it below, or the text read from its QR code.</source>
         <translation>El registro conecta este portátil con la sede (HQ) de su agencia: los casos que tiene asignados llegan aquí y lo que registra aquí se envía a HQ de forma segura. Se hace una sola vez por portátil. HQ (su supervisor o el servicio de TI) le da un código de registro de un solo uso que empieza por «safeconf:enroll?»: péguelo abajo, o el texto leído de su código QR.</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync_widgets.py" line="132"/>
+        <location filename="../../src/safeconf/ui/sync/sync_widgets.py" line="132"/>
         <source>HQ no longer accepts this laptop&apos;s certificate (it expired, or HQ withdrew it). Ask HQ for a new one-time enrollment code and paste it below: this laptop proves it is the same one, keeps everything recorded here, and sends what was not sent yet at the next sync.</source>
         <translation>HQ ya no acepta el certificado de este portátil (venció, o HQ lo retiró). Pida a HQ un código de registro nuevo de un solo uso y péguelo abajo: este portátil demuestra que es el mismo, conserva todo lo registrado aquí y envía lo que falta en la próxima sincronización.</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync_widgets.py" line="138"/>
+        <location filename="../../src/safeconf/ui/sync/sync_widgets.py" line="138"/>
         <source>Enrollment code</source>
         <translation>Código de registro</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync_widgets.py" line="142"/>
+        <location filename="../../src/safeconf/ui/sync/sync_widgets.py" line="142"/>
         <source>Enrollment &amp;code:</source>
         <translation>&amp;Código de registro:</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync_widgets.py" line="144"/>
+        <location filename="../../src/safeconf/ui/sync/sync_widgets.py" line="144"/>
         <source>Enrolling</source>
         <translation>Registrando</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync_widgets.py" line="148"/>
+        <location filename="../../src/safeconf/ui/sync/sync_widgets.py" line="148"/>
         <source>&amp;Enroll</source>
         <translation>&amp;Registrar</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync_widgets.py" line="149"/>
+        <location filename="../../src/safeconf/ui/sync/sync_widgets.py" line="149"/>
         <source>Enroll</source>
         <translation>Registrar</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync_widgets.py" line="154"/>
+        <location filename="../../src/safeconf/ui/sync/sync_widgets.py" line="154"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync_widgets.py" line="185"/>
+        <location filename="../../src/safeconf/ui/sync/sync_widgets.py" line="185"/>
         <source>Contacting HQ…</source>
         <translation>Contactando con HQ…</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync_widgets.py" line="193"/>
+        <location filename="../../src/safeconf/ui/sync/sync_widgets.py" line="193"/>
         <source>This laptop is now enrolled with HQ for worker %1. Your cases will arrive at the next sync.</source>
         <translation>Este portátil ya está registrado en HQ para el trabajador %1. Sus casos llegarán en la próxima sincronización.</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync_widgets.py" line="195"/>
-        <location filename="../../src/safeconf/ui/sync_widgets.py" line="196"/>
+        <location filename="../../src/safeconf/ui/sync/sync_widgets.py" line="195"/>
+        <location filename="../../src/safeconf/ui/sync/sync_widgets.py" line="196"/>
         <source>Close</source>
         <translation>Cerrar</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync_widgets.py" line="202"/>
+        <location filename="../../src/safeconf/ui/sync/sync_widgets.py" line="202"/>
         <source>Not enrolled: %1</source>
         <translation>No registrado: %1</translation>
     </message>
@@ -1284,12 +1284,12 @@ La versión de HQ pasa a ser la actual aquí y se envía a HQ en la próxima sin
 <context>
     <name>FailClosed</name>
     <message>
-        <location filename="../../src/safeconf/ui/fail_closed.py" line="182"/>
+        <location filename="../../src/safeconf/ui/lock/fail_closed.py" line="182"/>
         <source>&lt;b&gt;Something went wrong, so safeconf locked itself to protect the records.&lt;/b&gt; Everything saved is safe. Unlock to continue; if this keeps happening, tell IT.</source>
         <translation>&lt;b&gt;Algo salió mal, así que safeconf se bloqueó para proteger los registros.&lt;/b&gt; Todo lo guardado está a salvo. Desbloquéelo para continuar; si vuelve a pasar, avise al equipo de TI.</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/fail_closed.py" line="187"/>
+        <location filename="../../src/safeconf/ui/lock/fail_closed.py" line="187"/>
         <source>&lt;b&gt;Something went wrong, so safeconf started this screen again.&lt;/b&gt; No vault was created yet: choose a passphrase to create it. If this keeps happening, tell IT.</source>
         <translation>&lt;b&gt;Algo salió mal, así que safeconf volvió a abrir esta pantalla.&lt;/b&gt; Todavía no se creó ninguna bóveda: elija una frase de contraseña para crearla. Si vuelve a pasar, avise al equipo de TI.</translation>
     </message>
@@ -1297,12 +1297,12 @@ La versión de HQ pasa a ser la actual aquí y se envía a HQ en la próxima sin
 <context>
     <name>FirstRunScreen</name>
     <message>
-        <location filename="../../src/safeconf/ui/lock_screens.py" line="96"/>
+        <location filename="../../src/safeconf/ui/lock/lock_screens.py" line="96"/>
         <source>&lt;h2&gt;Welcome to safeconf&lt;/h2&gt;</source>
         <translation>&lt;h2&gt;Bienvenido/a a safeconf&lt;/h2&gt;</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/safeconf/ui/lock_screens.py" line="99"/>
+        <location filename="../../src/safeconf/ui/lock/lock_screens.py" line="99"/>
         <source>Your conference records are kept in an encrypted vault on this laptop. Choose a passphrase to lock it: at least %n characters, rated Fair or Strong below. A few unrelated words are easy to remember and hard to guess.</source>
         <translation>
             <numerusform>Sus registros de conferencias se guardan en una bóveda cifrada en esta computadora. Elija una frase de contraseña para bloquearla: al menos %n carácter, con nivel Aceptable o Sólida abajo. Unas cuantas palabras sin relación entre sí son fáciles de recordar y difíciles de adivinar.</numerusform>
@@ -1310,77 +1310,77 @@ La versión de HQ pasa a ser la actual aquí y se envía a HQ en la próxima sin
         </translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/lock_screens.py" line="109"/>
+        <location filename="../../src/safeconf/ui/lock/lock_screens.py" line="109"/>
         <source>&lt;b&gt;If you forget the passphrase&lt;/b&gt;, nobody else can open the vault on this laptop. Once the laptop is enrolled with HQ, IT can give you a recovery code to set a new one; until then, a forgotten passphrase loses the records.</source>
         <translation>&lt;b&gt;Si olvida la frase de contraseña&lt;/b&gt;, nadie más podrá abrir la bóveda de este portátil. Cuando este portátil esté registrado en HQ, el equipo de TI le puede dar un código de recuperación para elegir una nueva; hasta entonces, olvidar la frase de contraseña hace perder los registros.</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/lock_screens.py" line="119"/>
+        <location filename="../../src/safeconf/ui/lock/lock_screens.py" line="119"/>
         <source>New passphrase</source>
         <translation>Nueva frase de contraseña</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/lock_screens.py" line="122"/>
+        <location filename="../../src/safeconf/ui/lock/lock_screens.py" line="122"/>
         <source>Repeat passphrase</source>
         <translation>Repita la frase de contraseña</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/lock_screens.py" line="126"/>
+        <location filename="../../src/safeconf/ui/lock/lock_screens.py" line="126"/>
         <source>Passphrase strength</source>
         <translation>Solidez de la frase de contraseña</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/lock_screens.py" line="128"/>
+        <location filename="../../src/safeconf/ui/lock/lock_screens.py" line="128"/>
         <source>&amp;Create vault</source>
         <translation>&amp;Crear bóveda</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/lock_screens.py" line="129"/>
+        <location filename="../../src/safeconf/ui/lock/lock_screens.py" line="129"/>
         <source>Create vault</source>
         <translation>Crear bóveda</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/lock_screens.py" line="133"/>
+        <location filename="../../src/safeconf/ui/lock/lock_screens.py" line="133"/>
         <source>Creating the vault</source>
         <translation>Creando la bóveda</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/lock_screens.py" line="136"/>
+        <location filename="../../src/safeconf/ui/lock/lock_screens.py" line="136"/>
         <source>&amp;Passphrase:</source>
         <translation>&amp;Frase de contraseña:</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/lock_screens.py" line="138"/>
+        <location filename="../../src/safeconf/ui/lock/lock_screens.py" line="138"/>
         <source>&amp;Repeat:</source>
         <translation>&amp;Repetir:</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/lock_screens.py" line="142"/>
+        <location filename="../../src/safeconf/ui/lock/lock_screens.py" line="142"/>
         <source>Strength:</source>
         <translation>Solidez:</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/lock_screens.py" line="170"/>
+        <location filename="../../src/safeconf/ui/lock/lock_screens.py" line="170"/>
         <source>Too short</source>
         <translation>Demasiado corta</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/lock_screens.py" line="171"/>
+        <location filename="../../src/safeconf/ui/lock/lock_screens.py" line="171"/>
         <source>Weak: add another word</source>
         <translation>Débil: añada otra palabra</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/lock_screens.py" line="172"/>
+        <location filename="../../src/safeconf/ui/lock/lock_screens.py" line="172"/>
         <source>Fair</source>
         <translation>Aceptable</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/lock_screens.py" line="173"/>
+        <location filename="../../src/safeconf/ui/lock/lock_screens.py" line="173"/>
         <source>Strong</source>
         <translation>Sólida</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/lock_screens.py" line="177"/>
+        <location filename="../../src/safeconf/ui/lock/lock_screens.py" line="177"/>
         <source>the two passphrases differ</source>
         <translation>las dos frases no coinciden</translation>
     </message>
@@ -1388,24 +1388,24 @@ La versión de HQ pasa a ser la actual aquí y se envía a HQ en la próxima sin
 <context>
     <name>HandoverView</name>
     <message>
-        <location filename="../../src/safeconf/ui/handover.py" line="82"/>
-        <location filename="../../src/safeconf/ui/handover.py" line="83"/>
+        <location filename="../../src/safeconf/ui/workspace/handover.py" line="82"/>
+        <location filename="../../src/safeconf/ui/workspace/handover.py" line="83"/>
         <source>Facilitator passphrase</source>
         <translation>Frase de contraseña del facilitador</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/handover.py" line="85"/>
-        <location filename="../../src/safeconf/ui/handover.py" line="86"/>
+        <location filename="../../src/safeconf/ui/workspace/handover.py" line="85"/>
+        <location filename="../../src/safeconf/ui/workspace/handover.py" line="86"/>
         <source>Return to facilitator</source>
         <translation>Devolver al facilitador</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/handover.py" line="88"/>
+        <location filename="../../src/safeconf/ui/workspace/handover.py" line="88"/>
         <source>Checking the passphrase</source>
         <translation>Comprobando la frase de contraseña</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/handover.py" line="146"/>
+        <location filename="../../src/safeconf/ui/workspace/handover.py" line="146"/>
         <source>Wrong passphrase.</source>
         <translation>Frase de contraseña incorrecta.</translation>
     </message>
@@ -1712,12 +1712,12 @@ La versión de HQ pasa a ser la actual aquí y se envía a HQ en la próxima sin
 <context>
     <name>LockScreens</name>
     <message>
-        <location filename="../../src/safeconf/ui/lock_screens.py" line="76"/>
+        <location filename="../../src/safeconf/ui/lock/lock_screens.py" line="76"/>
         <source>&lt;b&gt;Warning: no system keyring.&lt;/b&gt; This vault will be protected by the passphrase alone. On a laptop, log in to a desktop session with a keyring (GNOME Keyring, KWallet, Windows Credential Locker or macOS Keychain) before you create or open the vault.</source>
         <translation>&lt;b&gt;Atención: no hay llavero del sistema.&lt;/b&gt; Esta bóveda estará protegida solo por la frase de contraseña. En una computadora portátil, inicie una sesión de escritorio con llavero (GNOME Keyring, KWallet, Administrador de credenciales de Windows o Llavero de macOS) antes de crear o abrir la bóveda.</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/lock_screens.py" line="87"/>
+        <location filename="../../src/safeconf/ui/lock/lock_screens.py" line="87"/>
         <source>Keyring warning</source>
         <translation>Aviso sobre el llavero</translation>
     </message>
@@ -1777,27 +1777,27 @@ La versión de HQ pasa a ser la actual aquí y se envía a HQ en la próxima sin
 <context>
     <name>NewCaseDialog</name>
     <message>
-        <location filename="../../src/safeconf/ui/new_dialogs.py" line="31"/>
+        <location filename="../../src/safeconf/ui/workspace/new_dialogs.py" line="31"/>
         <source>New case</source>
         <translation>Nuevo caso</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/new_dialogs.py" line="35"/>
+        <location filename="../../src/safeconf/ui/workspace/new_dialogs.py" line="35"/>
         <source>Case &amp;number:</source>
         <translation>&amp;Número de caso:</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/new_dialogs.py" line="35"/>
+        <location filename="../../src/safeconf/ui/workspace/new_dialogs.py" line="35"/>
         <source>Case number</source>
         <translation>Número de caso</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/new_dialogs.py" line="36"/>
+        <location filename="../../src/safeconf/ui/workspace/new_dialogs.py" line="36"/>
         <source>&amp;Family name:</source>
         <translation>Apellido de la &amp;familia:</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/new_dialogs.py" line="36"/>
+        <location filename="../../src/safeconf/ui/workspace/new_dialogs.py" line="36"/>
         <source>Family name</source>
         <translation>Apellido de la familia</translation>
     </message>
@@ -1805,17 +1805,17 @@ La versión de HQ pasa a ser la actual aquí y se envía a HQ en la próxima sin
 <context>
     <name>NewConferenceDialog</name>
     <message>
-        <location filename="../../src/safeconf/ui/new_dialogs.py" line="55"/>
+        <location filename="../../src/safeconf/ui/workspace/new_dialogs.py" line="55"/>
         <source>New conference</source>
         <translation>Nueva conferencia</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/new_dialogs.py" line="62"/>
+        <location filename="../../src/safeconf/ui/workspace/new_dialogs.py" line="62"/>
         <source>&amp;Case:</source>
         <translation>&amp;Caso:</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/new_dialogs.py" line="62"/>
+        <location filename="../../src/safeconf/ui/workspace/new_dialogs.py" line="62"/>
         <source>Case</source>
         <translation>Caso</translation>
     </message>
@@ -1823,97 +1823,97 @@ La versión de HQ pasa a ser la actual aquí y se envía a HQ en la próxima sin
 <context>
     <name>NotesPage</name>
     <message>
-        <location filename="../../src/safeconf/ui/notes_page.py" line="93"/>
+        <location filename="../../src/safeconf/ui/workspace/notes_page.py" line="93"/>
         <source>Note sections</source>
         <translation>Secciones de notas</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/notes_page.py" line="104"/>
+        <location filename="../../src/safeconf/ui/workspace/notes_page.py" line="104"/>
         <source>Go to &amp;confidentiality</source>
         <translation>Ir a &amp;confidencialidad</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/notes_page.py" line="105"/>
+        <location filename="../../src/safeconf/ui/workspace/notes_page.py" line="105"/>
         <source>Go to confidentiality</source>
         <translation>Ir a confidencialidad</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/notes_page.py" line="108"/>
+        <location filename="../../src/safeconf/ui/workspace/notes_page.py" line="108"/>
         <source>Note text</source>
         <translation>Texto de la nota</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/notes_page.py" line="111"/>
+        <location filename="../../src/safeconf/ui/workspace/notes_page.py" line="111"/>
         <source>Revision &amp;history…</source>
         <translation>&amp;Historial de revisiones…</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/notes_page.py" line="112"/>
+        <location filename="../../src/safeconf/ui/workspace/notes_page.py" line="112"/>
         <source>Revision history</source>
         <translation>Historial de revisiones</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/notes_page.py" line="116"/>
+        <location filename="../../src/safeconf/ui/workspace/notes_page.py" line="116"/>
         <source>Addenda</source>
         <translation>Adendas</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/notes_page.py" line="118"/>
+        <location filename="../../src/safeconf/ui/workspace/notes_page.py" line="118"/>
         <source>New addendum</source>
         <translation>Nueva adenda</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/notes_page.py" line="119"/>
+        <location filename="../../src/safeconf/ui/workspace/notes_page.py" line="119"/>
         <source>A dated correction or addition…</source>
         <translation>Una corrección o adición fechada…</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/notes_page.py" line="120"/>
+        <location filename="../../src/safeconf/ui/workspace/notes_page.py" line="120"/>
         <source>Add dated &amp;addendum</source>
         <translation>Añadir &amp;adenda fechada</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/notes_page.py" line="121"/>
+        <location filename="../../src/safeconf/ui/workspace/notes_page.py" line="121"/>
         <source>Add dated addendum</source>
         <translation>Añadir adenda fechada</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/notes_page.py" line="125"/>
+        <location filename="../../src/safeconf/ui/workspace/notes_page.py" line="125"/>
         <source>&lt;b&gt;Addenda&lt;/b&gt; (this conference is finalized)</source>
         <translation>&lt;b&gt;Adendas&lt;/b&gt; (esta conferencia está finalizada)</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/notes_page.py" line="147"/>
+        <location filename="../../src/safeconf/ui/workspace/notes_page.py" line="147"/>
         <source>&lt;h3&gt;Notes&lt;/h3&gt;</source>
         <translation>&lt;h3&gt;Notas&lt;/h3&gt;</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/notes_page.py" line="179"/>
+        <location filename="../../src/safeconf/ui/workspace/notes_page.py" line="179"/>
         <source>This conference is finalized: the notes are read-only. Corrections go in a dated addendum below.</source>
         <translation>Esta conferencia está finalizada: las notas son de solo lectura. Las correcciones van en una adenda fechada, abajo.</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/notes_page.py" line="184"/>
+        <location filename="../../src/safeconf/ui/workspace/notes_page.py" line="184"/>
         <source>Notes are paused until everyone present has acknowledged confidentiality. Waiting for: %1</source>
         <translation>Las notas están en pausa hasta que todas las personas presentes reconozcan la confidencialidad. Falta: %1</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/notes_page.py" line="242"/>
+        <location filename="../../src/safeconf/ui/workspace/notes_page.py" line="242"/>
         <source>Editing…</source>
         <translation>Editando…</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/notes_page.py" line="259"/>
+        <location filename="../../src/safeconf/ui/workspace/notes_page.py" line="259"/>
         <source>Not saved: %1</source>
         <translation>No se guardó: %1</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/notes_page.py" line="263"/>
+        <location filename="../../src/safeconf/ui/workspace/notes_page.py" line="263"/>
         <source>Saved at %1</source>
         <translation>Guardado a las %1</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/notes_page.py" line="295"/>
+        <location filename="../../src/safeconf/ui/workspace/notes_page.py" line="295"/>
         <source>Addendum not added</source>
         <translation>No se añadió la adenda</translation>
     </message>
@@ -1921,22 +1921,22 @@ La versión de HQ pasa a ser la actual aquí y se envía a HQ en la próxima sin
 <context>
     <name>RevisionsDialog</name>
     <message>
-        <location filename="../../src/safeconf/ui/notes_page.py" line="40"/>
+        <location filename="../../src/safeconf/ui/workspace/notes_page.py" line="40"/>
         <source>Revision history</source>
         <translation>Historial de revisiones</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/notes_page.py" line="42"/>
+        <location filename="../../src/safeconf/ui/workspace/notes_page.py" line="42"/>
         <source>Revisions</source>
         <translation>Revisiones</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/notes_page.py" line="45"/>
+        <location filename="../../src/safeconf/ui/workspace/notes_page.py" line="45"/>
         <source>Revision text</source>
         <translation>Texto de la revisión</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/notes_page.py" line="48"/>
+        <location filename="../../src/safeconf/ui/workspace/notes_page.py" line="48"/>
         <source>Revision %1 — %2 — %3</source>
         <translation>Revisión %1 — %2 — %3</translation>
     </message>
@@ -1944,67 +1944,67 @@ La versión de HQ pasa a ser la actual aquí y se envía a HQ en la próxima sin
 <context>
     <name>Roster</name>
     <message>
-        <location filename="../../src/safeconf/ui/printing.py" line="27"/>
+        <location filename="../../src/safeconf/ui/workspace/printing.py" line="27"/>
         <source>witness</source>
         <translation>testigo</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/printing.py" line="28"/>
+        <location filename="../../src/safeconf/ui/workspace/printing.py" line="28"/>
         <source>Sign-in and confidentiality roster</source>
         <translation>Lista de asistencia y confidencialidad</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/printing.py" line="29"/>
+        <location filename="../../src/safeconf/ui/workspace/printing.py" line="29"/>
         <source>Case</source>
         <translation>Caso</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/printing.py" line="30"/>
+        <location filename="../../src/safeconf/ui/workspace/printing.py" line="30"/>
         <source>Conference</source>
         <translation>Conferencia</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/printing.py" line="31"/>
+        <location filename="../../src/safeconf/ui/workspace/printing.py" line="31"/>
         <source>Facilitator</source>
         <translation>Facilitador/a</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/printing.py" line="32"/>
+        <location filename="../../src/safeconf/ui/workspace/printing.py" line="32"/>
         <source>Present</source>
         <translation>Presente</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/printing.py" line="33"/>
+        <location filename="../../src/safeconf/ui/workspace/printing.py" line="33"/>
         <source>Name</source>
         <translation>Nombre</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/printing.py" line="34"/>
+        <location filename="../../src/safeconf/ui/workspace/printing.py" line="34"/>
         <source>Role</source>
         <translation>Función</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/printing.py" line="35"/>
+        <location filename="../../src/safeconf/ui/workspace/printing.py" line="35"/>
         <source>Presence</source>
         <translation>Asistencia</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/printing.py" line="36"/>
+        <location filename="../../src/safeconf/ui/workspace/printing.py" line="36"/>
         <source>Arrived</source>
         <translation>Llegada</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/printing.py" line="37"/>
+        <location filename="../../src/safeconf/ui/workspace/printing.py" line="37"/>
         <source>Acknowledgment</source>
         <translation>Reconocimiento</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/printing.py" line="38"/>
+        <location filename="../../src/safeconf/ui/workspace/printing.py" line="38"/>
         <source>Confidential: child welfare record.</source>
         <translation>Confidencial: expediente de bienestar infantil.</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/printing.py" line="39"/>
+        <location filename="../../src/safeconf/ui/workspace/printing.py" line="39"/>
         <source>Print roster</source>
         <translation>Imprimir lista</translation>
     </message>
@@ -2078,22 +2078,22 @@ La versión de HQ pasa a ser la actual aquí y se envía a HQ en la próxima sin
 <context>
     <name>StoppedPanel</name>
     <message>
-        <location filename="../../src/safeconf/ui/fail_closed.py" line="58"/>
+        <location filename="../../src/safeconf/ui/lock/fail_closed.py" line="58"/>
         <source>&lt;h2&gt;safeconf stopped&lt;/h2&gt;</source>
         <translation>&lt;h2&gt;safeconf se detuvo&lt;/h2&gt;</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/fail_closed.py" line="60"/>
+        <location filename="../../src/safeconf/ui/lock/fail_closed.py" line="60"/>
         <source>Something went wrong and safeconf could not lock normally, so it closed the vault and hid everything to protect the records. Close safeconf and start it again. If this keeps happening, tell IT.</source>
         <translation>Algo salió mal y safeconf no pudo bloquearse de la forma habitual, así que cerró la bóveda y ocultó todo para proteger los registros. Cierre safeconf y vuelva a abrirlo. Si vuelve a pasar, avise al equipo de TI.</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/fail_closed.py" line="65"/>
+        <location filename="../../src/safeconf/ui/lock/fail_closed.py" line="65"/>
         <source>&amp;Close safeconf</source>
         <translation>&amp;Cerrar safeconf</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/fail_closed.py" line="66"/>
+        <location filename="../../src/safeconf/ui/lock/fail_closed.py" line="66"/>
         <source>Close safeconf</source>
         <translation>Cerrar safeconf</translation>
     </message>
@@ -2101,32 +2101,32 @@ La versión de HQ pasa a ser la actual aquí y se envía a HQ en la próxima sin
 <context>
     <name>SyncMessages</name>
     <message>
-        <location filename="../../src/safeconf/ui/sync_messages.py" line="30"/>
+        <location filename="../../src/safeconf/ui/sync/sync_messages.py" line="30"/>
         <source>This laptop is not enrolled with HQ yet. Ask HQ for an enrollment code and choose Enroll with HQ.</source>
         <translation>Este portátil aún no está registrado en HQ. Pida a HQ un código de registro y elija Registrar en HQ.</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync_messages.py" line="33"/>
+        <location filename="../../src/safeconf/ui/sync/sync_messages.py" line="33"/>
         <source>HQ has revoked this laptop and asked for its data to be erased. The vault on this laptop has been destroyed. Contact IT.</source>
         <translation>HQ ha revocado este portátil y ha pedido borrar sus datos. La bóveda de este portátil se ha destruido. Contacte con el servicio de TI.</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync_messages.py" line="37"/>
+        <location filename="../../src/safeconf/ui/sync/sync_messages.py" line="37"/>
         <source>HQ has withdrawn this laptop&apos;s access and asks for its case data to be erased.</source>
         <translation>HQ ha retirado el acceso de este portátil y pide borrar sus datos de casos.</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync_messages.py" line="39"/>
+        <location filename="../../src/safeconf/ui/sync/sync_messages.py" line="39"/>
         <source>HQ has withdrawn this laptop&apos;s access.</source>
         <translation>HQ ha retirado el acceso de este portátil.</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync_messages.py" line="41"/>
+        <location filename="../../src/safeconf/ui/sync/sync_messages.py" line="41"/>
         <source>This laptop&apos;s certificate has expired. Ask HQ for a new enrollment code.</source>
         <translation>El certificado de este portátil ha caducado. Pida a HQ un nuevo código de registro.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/safeconf/ui/sync_messages.py" line="46"/>
+        <location filename="../../src/safeconf/ui/sync/sync_messages.py" line="46"/>
         <source>This laptop&apos;s clock is about %n minute(s) behind HQ&apos;s. Set the correct date and time, then sync again.</source>
         <translation>
             <numerusform>El reloj de este portátil va unos %n minuto por detrás del de HQ. Ponga la fecha y la hora correctas y vuelva a sincronizar.</numerusform>
@@ -2134,7 +2134,7 @@ La versión de HQ pasa a ser la actual aquí y se envía a HQ en la próxima sin
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/safeconf/ui/sync_messages.py" line="48"/>
+        <location filename="../../src/safeconf/ui/sync/sync_messages.py" line="48"/>
         <source>This laptop&apos;s clock is about %n minute(s) ahead of HQ&apos;s. Set the correct date and time, then sync again.</source>
         <translation>
             <numerusform>El reloj de este portátil va unos %n minuto por delante del de HQ. Ponga la fecha y la hora correctas y vuelva a sincronizar.</numerusform>
@@ -2142,32 +2142,32 @@ La versión de HQ pasa a ser la actual aquí y se envía a HQ en la próxima sin
         </translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync_messages.py" line="51"/>
+        <location filename="../../src/safeconf/ui/sync/sync_messages.py" line="51"/>
         <source>The server did not prove it is your agency&apos;s HQ, so nothing was sent. Tell your IT support.</source>
         <translation>El servidor no demostró ser la HQ de su agencia, así que no se envió nada. Avise a su servicio de TI.</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync_messages.py" line="55"/>
+        <location filename="../../src/safeconf/ui/sync/sync_messages.py" line="55"/>
         <source>HQ could not be reached. Check the network connection and try again later.</source>
         <translation>No se pudo contactar con HQ. Compruebe la conexión de red y vuelva a intentarlo más tarde.</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync_messages.py" line="58"/>
+        <location filename="../../src/safeconf/ui/sync/sync_messages.py" line="58"/>
         <source>HQ did not answer in time. Try again later.</source>
         <translation>HQ no respondió a tiempo. Vuelva a intentarlo más tarde.</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync_messages.py" line="60"/>
+        <location filename="../../src/safeconf/ui/sync/sync_messages.py" line="60"/>
         <source>HQ is having problems. Try again later.</source>
         <translation>HQ tiene problemas. Vuelva a intentarlo más tarde.</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync_messages.py" line="62"/>
+        <location filename="../../src/safeconf/ui/sync/sync_messages.py" line="62"/>
         <source>The connection to HQ was interrupted. Try again.</source>
         <translation>Se interrumpió la conexión con HQ. Vuelva a intentarlo.</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync_messages.py" line="68"/>
+        <location filename="../../src/safeconf/ui/sync/sync_messages.py" line="68"/>
         <source>HQ does not accept this laptop&apos;s certificate. If this laptop was never enrolled, or was enrolled with another HQ, enroll it again.</source>
         <translation>HQ no acepta el certificado de este portátil. Si este portátil nunca se registró, o se registró en otra HQ, regístrelo de nuevo.</translation>
     </message>
@@ -2175,47 +2175,47 @@ La versión de HQ pasa a ser la actual aquí y se envía a HQ en la próxima sin
 <context>
     <name>SyncStatusButton</name>
     <message>
-        <location filename="../../src/safeconf/ui/sync_widgets.py" line="59"/>
+        <location filename="../../src/safeconf/ui/sync/sync_widgets.py" line="59"/>
         <source>Sync status: %1</source>
         <translation>Estado de la sincronización: %1</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync_widgets.py" line="60"/>
+        <location filename="../../src/safeconf/ui/sync/sync_widgets.py" line="60"/>
         <source>Show the last sync message</source>
         <translation>Mostrar el último mensaje de sincronización</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync_widgets.py" line="71"/>
+        <location filename="../../src/safeconf/ui/sync/sync_widgets.py" line="71"/>
         <source>Not enrolled</source>
         <translation>No registrado</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync_widgets.py" line="73"/>
+        <location filename="../../src/safeconf/ui/sync/sync_widgets.py" line="73"/>
         <source>Not synced yet</source>
         <translation>Aún sin sincronizar</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync_widgets.py" line="75"/>
+        <location filename="../../src/safeconf/ui/sync/sync_widgets.py" line="75"/>
         <source>Synced at %1</source>
         <translation>Sincronizado a las %1</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync_widgets.py" line="78"/>
+        <location filename="../../src/safeconf/ui/sync/sync_widgets.py" line="78"/>
         <source>Syncing… %1 of %2</source>
         <translation>Sincronizando… %1 de %2</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync_widgets.py" line="80"/>
+        <location filename="../../src/safeconf/ui/sync/sync_widgets.py" line="80"/>
         <source>Syncing…</source>
         <translation>Sincronizando…</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync_widgets.py" line="82"/>
+        <location filename="../../src/safeconf/ui/sync/sync_widgets.py" line="82"/>
         <source>Offline</source>
         <translation>Sin conexión</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/safeconf/ui/sync_widgets.py" line="85"/>
+        <location filename="../../src/safeconf/ui/sync/sync_widgets.py" line="85"/>
         <source>Needs attention: %n conflict(s)</source>
         <translation>
             <numerusform>Requiere atención: %n conflicto</numerusform>
@@ -2223,32 +2223,32 @@ La versión de HQ pasa a ser la actual aquí y se envía a HQ en la próxima sin
         </translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync_widgets.py" line="86"/>
+        <location filename="../../src/safeconf/ui/sync/sync_widgets.py" line="86"/>
         <source>Needs attention</source>
         <translation>Requiere atención</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync_widgets.py" line="96"/>
+        <location filename="../../src/safeconf/ui/sync/sync_widgets.py" line="96"/>
         <source>This laptop is not enrolled with HQ yet, so nothing is sent or received. Ask HQ for an enrollment code and choose File → Enroll with HQ.</source>
         <translation>Este portátil aún no está registrado en HQ, así que no se envía ni se recibe nada. Pida a HQ un código de registro y elija Archivo → Registrar en HQ.</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync_widgets.py" line="100"/>
+        <location filename="../../src/safeconf/ui/sync/sync_widgets.py" line="100"/>
         <source>This laptop is enrolled but has not synced with HQ yet.</source>
         <translation>Este portátil está registrado pero aún no se ha sincronizado con HQ.</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync_widgets.py" line="102"/>
+        <location filename="../../src/safeconf/ui/sync/sync_widgets.py" line="102"/>
         <source>A sync with HQ is running.</source>
         <translation>Hay una sincronización con HQ en curso.</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync_widgets.py" line="104"/>
+        <location filename="../../src/safeconf/ui/sync/sync_widgets.py" line="104"/>
         <source>Last synced with HQ: %1.</source>
         <translation>Última sincronización con HQ: %1.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/safeconf/ui/sync_widgets.py" line="108"/>
+        <location filename="../../src/safeconf/ui/sync/sync_widgets.py" line="108"/>
         <source>%n record(s) changed both on this laptop and at HQ. Both versions were kept; choose File → Review conflicts to decide which one stays.</source>
         <translation>
             <numerusform>%n registro cambió tanto en este portátil como en HQ. Se conservaron ambas versiones; elija Archivo → Revisar conflictos para decidir cuál se queda.</numerusform>
@@ -2256,7 +2256,7 @@ La versión de HQ pasa a ser la actual aquí y se envía a HQ en la próxima sin
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/safeconf/ui/sync_widgets.py" line="112"/>
+        <location filename="../../src/safeconf/ui/sync/sync_widgets.py" line="112"/>
         <source>Nothing was lost: %n change(s) are kept on this laptop and will be sent at the next sync.</source>
         <translation>
             <numerusform>No se perdió nada: %n cambio se guarda en este portátil y se enviará en la próxima sincronización.</numerusform>
@@ -2267,42 +2267,42 @@ La versión de HQ pasa a ser la actual aquí y se envía a HQ en la próxima sin
 <context>
     <name>UnlockScreen</name>
     <message>
-        <location filename="../../src/safeconf/ui/lock_screens.py" line="214"/>
+        <location filename="../../src/safeconf/ui/lock/lock_screens.py" line="214"/>
         <source>&lt;h2&gt;safeconf is locked&lt;/h2&gt;</source>
         <translation>&lt;h2&gt;safeconf está bloqueado&lt;/h2&gt;</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/lock_screens.py" line="217"/>
+        <location filename="../../src/safeconf/ui/lock/lock_screens.py" line="217"/>
         <source>Passphrase</source>
         <translation>Frase de contraseña</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/lock_screens.py" line="218"/>
+        <location filename="../../src/safeconf/ui/lock/lock_screens.py" line="218"/>
         <source>&amp;Passphrase:</source>
         <translation>&amp;Frase de contraseña:</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/lock_screens.py" line="220"/>
+        <location filename="../../src/safeconf/ui/lock/lock_screens.py" line="220"/>
         <source>&amp;Unlock</source>
         <translation>&amp;Desbloquear</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/lock_screens.py" line="221"/>
+        <location filename="../../src/safeconf/ui/lock/lock_screens.py" line="221"/>
         <source>Unlock</source>
         <translation>Desbloquear</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/lock_screens.py" line="225"/>
+        <location filename="../../src/safeconf/ui/lock/lock_screens.py" line="225"/>
         <source>Unlocking</source>
         <translation>Desbloqueando</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/lock_screens.py" line="228"/>
+        <location filename="../../src/safeconf/ui/lock/lock_screens.py" line="228"/>
         <source>Forgot the passphrase? If this laptop is enrolled with HQ, IT can give you a recovery code to set a new one. Nobody else can open this vault.</source>
         <translation>¿Olvidó la frase de contraseña? Si este portátil está registrado en HQ, el equipo de TI le puede dar un código de recuperación para elegir una nueva. Nadie más puede abrir esta bóveda.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/safeconf/ui/lock_screens.py" line="263"/>
+        <location filename="../../src/safeconf/ui/lock/lock_screens.py" line="263"/>
         <source>Too many wrong passphrases. Try again in %n second(s).</source>
         <translation>
             <numerusform>Demasiadas frases de contraseña incorrectas. Vuelva a intentarlo en %n segundo.</numerusform>
@@ -2310,12 +2310,12 @@ La versión de HQ pasa a ser la actual aquí y se envía a HQ en la próxima sin
         </translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/lock_screens.py" line="270"/>
+        <location filename="../../src/safeconf/ui/lock/lock_screens.py" line="270"/>
         <source>You can try again now.</source>
         <translation>Ya puede volver a intentarlo.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/safeconf/ui/lock_screens.py" line="298"/>
+        <location filename="../../src/safeconf/ui/lock/lock_screens.py" line="298"/>
         <source>Try again in %n second(s).</source>
         <translation>
             <numerusform>Vuelva a intentarlo en %n segundo.</numerusform>
@@ -2326,47 +2326,47 @@ La versión de HQ pasa a ser la actual aquí y se envía a HQ en la próxima sin
 <context>
     <name>Workspace</name>
     <message>
-        <location filename="../../src/safeconf/ui/workspace.py" line="103"/>
+        <location filename="../../src/safeconf/ui/workspace/conference_workspace.py" line="103"/>
         <source>← &amp;Back to conferences</source>
         <translation>← &amp;Volver a las conferencias</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace.py" line="104"/>
+        <location filename="../../src/safeconf/ui/workspace/conference_workspace.py" line="104"/>
         <source>Back to conferences</source>
         <translation>Volver a las conferencias</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace.py" line="107"/>
+        <location filename="../../src/safeconf/ui/workspace/conference_workspace.py" line="107"/>
         <source>Conference steps</source>
         <translation>Pasos de la conferencia</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace.py" line="109"/>
+        <location filename="../../src/safeconf/ui/workspace/conference_workspace.py" line="109"/>
         <source>Details</source>
         <translation>Detalles</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace.py" line="109"/>
+        <location filename="../../src/safeconf/ui/workspace/conference_workspace.py" line="109"/>
         <source>Attendees and check-in</source>
         <translation>Asistentes y llegada</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace.py" line="110"/>
+        <location filename="../../src/safeconf/ui/workspace/conference_workspace.py" line="110"/>
         <source>Confidentiality</source>
         <translation>Confidencialidad</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace.py" line="110"/>
+        <location filename="../../src/safeconf/ui/workspace/conference_workspace.py" line="110"/>
         <source>Notes</source>
         <translation>Notas</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace.py" line="110"/>
+        <location filename="../../src/safeconf/ui/workspace/conference_workspace.py" line="110"/>
         <source>Conclude</source>
         <translation>Concluir</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/safeconf/ui/workspace.py" line="188"/>
+        <location filename="../../src/safeconf/ui/workspace/conference_workspace.py" line="188"/>
         <source>%n present</source>
         <translation>
             <numerusform>%n presente</numerusform>
@@ -2374,7 +2374,7 @@ La versión de HQ pasa a ser la actual aquí y se envía a HQ en la próxima sin
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/safeconf/ui/workspace.py" line="190"/>
+        <location filename="../../src/safeconf/ui/workspace/conference_workspace.py" line="190"/>
         <source>%n waiting</source>
         <translation>
             <numerusform>falta %n</numerusform>
@@ -2382,17 +2382,17 @@ La versión de HQ pasa a ser la actual aquí y se envía a HQ en la próxima sin
         </translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace.py" line="191"/>
+        <location filename="../../src/safeconf/ui/workspace/conference_workspace.py" line="191"/>
         <source>paused</source>
         <translation>en pausa</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace.py" line="193"/>
+        <location filename="../../src/safeconf/ui/workspace/conference_workspace.py" line="193"/>
         <source>read-only</source>
         <translation>solo lectura</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace.py" line="194"/>
+        <location filename="../../src/safeconf/ui/workspace/conference_workspace.py" line="194"/>
         <source>finalized</source>
         <translation>finalizada</translation>
     </message>

@@ -16,9 +16,10 @@ from typing import Any, ClassVar
 from sqlalchemy import func, select
 
 from safeconf.domain.auditchain import event_hash
-from safeconf.hq import cases, enrollment, schema
+from safeconf.hq import cases, schema
 from safeconf.hq.datadir import DataDir, initialise
 from safeconf.hq.db import Database
+from safeconf.hq.pki import enrollment
 from safeconf.sync import Enrollment, HQClient, enroll
 
 START_TIMEOUT = 30.0

@@ -16,8 +16,9 @@ from cryptography.x509.oid import NameOID
 from hq_harness import HQ, new_worker
 from sqlalchemy import update
 
-from safeconf.hq import peercert, schema
-from safeconf.hq.ca import cert_pem, fingerprint
+from safeconf.hq import schema
+from safeconf.hq.pki import peercert
+from safeconf.hq.pki.ca import cert_pem, fingerprint
 from safeconf.sync import CertificateExpired, Enrollment
 
 LIFETIME_S = 4.0

@@ -16,7 +16,7 @@ from sqlalchemy import select
 
 from safeconf.domain.records import Conference
 from safeconf.hq import schema
-from safeconf.hq.ca import CertificateAuthority, cert_pem
+from safeconf.hq.pki.ca import CertificateAuthority, cert_pem
 from safeconf.sync import (
     CertificateExpired,
     ClockSkew,
@@ -78,7 +78,7 @@ def test_an_expired_certificate_is_refused_by_tls(shared_hq: HQ) -> None:
     old = shared_hq.data.load_ca().issue_device_cert(
         csr, enrolled.device_id, worker, not_before=now - timedelta(days=91),
         not_after=now - timedelta(days=1))
-    from safeconf.hq.ca import fingerprint
+    from safeconf.hq.pki.ca import fingerprint
 
     with shared_hq.db.write() as conn:  # registered, so only the expiry can refuse it
         conn.execute(schema.devices.update()

@@ -20,7 +20,7 @@ from cryptography import x509
 
 from safeconf.domain import codec
 from safeconf.domain.records import Case, Conference
-from safeconf.hq.ca import CertificateAuthority, cert_pem, key_pem
+from safeconf.hq.pki.ca import CertificateAuthority, cert_pem, key_pem
 from safeconf.sync import (
     DeviceRevoked,
     HQClient,

@@ -20,7 +20,8 @@ from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
 from hq_harness import HQ, new_worker
 from sqlalchemy import select
 
-from safeconf.hq import enrollment, schema
+from safeconf.hq import schema
+from safeconf.hq.pki import enrollment
 from safeconf.sync import (
     EnrollmentError,
     HQClient,

@@ -15,7 +15,8 @@ import pytest
 from hq_harness import HQ, new_worker, run_cli
 from sqlalchemy import select
 
-from safeconf.hq import recovery_key, schema
+from safeconf.hq import schema
+from safeconf.hq.pki import recovery_key
 from safeconf.sync import Enrollment, escrow, recovery_code, tls
 from safeconf.sync.errors import RequestRejected
 

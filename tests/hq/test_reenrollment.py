@@ -20,8 +20,8 @@ from test_hostile_input import audit_chain
 from test_push_pull import conference, note
 
 from safeconf.hq import schema
-from safeconf.hq.ca import CertificateAuthority, cert_pem
-from safeconf.hq.succession import proof_message
+from safeconf.hq.pki.ca import CertificateAuthority, cert_pem
+from safeconf.hq.pki.succession import proof_message
 from safeconf.sync import Enrollment, EnrollmentError, OutboxItem, enroll, parse_bundle, tls
 from safeconf.sync.enroll import Predecessor, new_key_and_csr, reenroll_message
 

@@ -36,7 +36,7 @@ from safeconf.domain.records import (
 )
 from safeconf.domain.statements import current_statements
 from safeconf.hq import clock, schema
-from safeconf.hq.changelog import put_hq_record
+from safeconf.hq.sync.changelog import put_hq_record
 from safeconf.sync import Enrollment, HQClient, OutboxItem, tls
 from safeconf.sync.engine import SyncEngine, SyncReport, enroll_vault
 from safeconf.vault.device_secret import SystemKeyring

@@ -179,7 +179,7 @@ def test_an_hq_without_a_recovery_key_enrolls_laptops_without_escrow(tmp_path, l
 
 def test_an_escrow_copy_hq_refuses_does_not_stop_the_records_syncing(
         hq, tmp_path, keyring_store, fast_kdf):
-    from safeconf.hq import recovery_key
+    from safeconf.hq.pki import recovery_key
     from safeconf.sync.engine import RECOVERY_KEY
 
     vault = Vault.create(tmp_path / "laptop", PASSPHRASE, keyring_store, kdf=fast_kdf,

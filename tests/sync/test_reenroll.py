@@ -17,9 +17,9 @@ from cryptography.x509.oid import NameOID
 from sqlalchemy import select, update
 
 from safeconf.hq import clock, schema
-from safeconf.hq.ca import cert_pem, fingerprint
 from safeconf.hq.datadir import DataDir
 from safeconf.hq.db import Database
+from safeconf.hq.pki.ca import cert_pem, fingerprint
 from safeconf.sync.client import HQClient
 from safeconf.sync.engine import SyncEngine, enroll_vault
 from safeconf.sync.enroll import Predecessor, enroll

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QDialog, QWidget
 from safeconf.app.session import VaultSession
 from safeconf.resource_files import resource
 from safeconf.ui.app_window import AppWindow
-from safeconf.ui.fail_closed import FailClosed
+from safeconf.ui.lock.fail_closed import FailClosed
 from safeconf.ui.prompts import Prompter
 from safeconf.vault.device_secret import SystemKeyring
 from safeconf.vault.keys import KdfParams

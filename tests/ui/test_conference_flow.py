@@ -13,10 +13,10 @@ from safeconf.app.conferences import Group
 from safeconf.domain.errors import GateClosed
 from safeconf.domain.records import AckMethod, ConferenceState, Language, Presence, Role
 from safeconf.ui.app_window import AppWindow
-from safeconf.ui.attendees_page import AttendeeDialog
-from safeconf.ui.new_dialogs import NewCaseDialog, NewConferenceDialog
-from safeconf.ui.notes_page import RevisionsDialog
-from safeconf.ui.workspace import CONFIDENTIALITY, NOTES, Workspace
+from safeconf.ui.workspace.attendees_page import AttendeeDialog
+from safeconf.ui.workspace.conference_workspace import CONFIDENTIALITY, NOTES, Workspace
+from safeconf.ui.workspace.new_dialogs import NewCaseDialog, NewConferenceDialog
+from safeconf.ui.workspace.notes_page import RevisionsDialog
 from tests.ui.conftest import ScriptedPrompter
 
 pytestmark = pytest.mark.keyring

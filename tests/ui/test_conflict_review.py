@@ -12,8 +12,8 @@ from PySide6.QtCore import Qt
 
 from safeconf.domain.records import Note, NoteSection
 from safeconf.ui.app_window import AppWindow
-from safeconf.ui.conflict_review import ConflictReviewDialog
-from safeconf.ui.sync_controller import SyncState
+from safeconf.ui.sync.conflict_review import ConflictReviewDialog
+from safeconf.ui.sync.sync_controller import SyncState
 from safeconf.vault.sync_store import Credentials, Unusable
 from tests.ui.conftest import ScriptedPrompter
 from tests.ui.test_language_and_access import unnamed_controls

@@ -12,8 +12,8 @@ from PySide6.QtWidgets import QApplication
 
 from safeconf.domain.records import AckMethod, NoteSection, Presence, Role
 from safeconf.ui.app_window import AppWindow
-from safeconf.ui.signature_pad import SignaturePad
-from safeconf.ui.workspace import ATTENDEES, CONFIDENTIALITY, NOTES, Workspace
+from safeconf.ui.workspace.conference_workspace import ATTENDEES, CONFIDENTIALITY, NOTES, Workspace
+from safeconf.ui.workspace.signature_pad import SignaturePad
 from tests.ui.conftest import PASSPHRASE
 
 pytestmark = pytest.mark.keyring

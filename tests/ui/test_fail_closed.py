@@ -19,15 +19,22 @@ from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from safeconf.app.conferences import Group
 from safeconf.domain.records import AckMethod, NoteSection, Presence, Role
-from safeconf.ui import lock_screens
 from safeconf.ui.app_window import AppWindow
-from safeconf.ui.conference_model import ConferenceModel
-from safeconf.ui.conflict_review import ConflictReviewDialog
-from safeconf.ui.fail_closed import FailClosed, StoppedPanel
 from safeconf.ui.i18n import Translations
-from safeconf.ui.lock_screens import FirstRunScreen, UnlockScreen
-from safeconf.ui.sync_widgets import CheckInScreen, EnrollDialog
-from safeconf.ui.workspace import ATTENDEES, CONCLUDE, CONFIDENTIALITY, DETAILS, NOTES, Workspace
+from safeconf.ui.lock import lock_screens
+from safeconf.ui.lock.fail_closed import FailClosed, StoppedPanel
+from safeconf.ui.lock.lock_screens import FirstRunScreen, UnlockScreen
+from safeconf.ui.sync.conflict_review import ConflictReviewDialog
+from safeconf.ui.sync.sync_widgets import CheckInScreen, EnrollDialog
+from safeconf.ui.workspace.conference_model import ConferenceModel
+from safeconf.ui.workspace.conference_workspace import (
+    ATTENDEES,
+    CONCLUDE,
+    CONFIDENTIALITY,
+    DETAILS,
+    NOTES,
+    Workspace,
+)
 from safeconf.vault.errors import VaultLocked
 from tests.ui.conftest import PASSPHRASE, ScriptedPrompter
 from tests.ui.test_conflict_review import make_conflicts

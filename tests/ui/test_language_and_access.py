@@ -30,7 +30,7 @@ from safeconf.domain.records import AckMethod, Language, Presence, Role
 from safeconf.ui.app_window import AppWindow
 from safeconf.ui.i18n import Translations
 from safeconf.ui.messages import user_message
-from safeconf.ui.printing import Roster
+from safeconf.ui.workspace.printing import Roster
 from safeconf.vault.errors import WrongPassphrase
 
 pytestmark = pytest.mark.keyring

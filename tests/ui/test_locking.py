@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QPlainTextEdit, Q
 
 from safeconf.domain.records import AckMethod, Language, NoteSection, Presence, Role
 from safeconf.ui.app_window import AppWindow
-from safeconf.ui.lock_screens import FirstRunScreen, UnlockScreen
+from safeconf.ui.lock.lock_screens import FirstRunScreen, UnlockScreen
 from safeconf.vault.device_secret import SystemKeyring
 from safeconf.vault.vault import KEYS_NAME
 from tests.ui.conftest import PASSPHRASE

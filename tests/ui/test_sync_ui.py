@@ -21,10 +21,10 @@ from safeconf.sync.errors import HQUnreachable
 from safeconf.sync.transport import UNREACHABLE
 from safeconf.ui.app_window import AppWindow
 from safeconf.ui.i18n import Translations
-from safeconf.ui.lock_screens import FirstRunScreen, UnlockScreen
-from safeconf.ui.sync_controller import SyncState
-from safeconf.ui.sync_messages import sync_message
-from safeconf.ui.sync_widgets import CheckInScreen, EnrollDialog
+from safeconf.ui.lock.lock_screens import FirstRunScreen, UnlockScreen
+from safeconf.ui.sync.sync_controller import SyncState
+from safeconf.ui.sync.sync_messages import sync_message
+from safeconf.ui.sync.sync_widgets import CheckInScreen, EnrollDialog
 from safeconf.vault.device_secret import SystemKeyring
 from safeconf.vault.keys import KdfParams
 from safeconf.vault.vault import Vault

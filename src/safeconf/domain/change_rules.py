@@ -72,7 +72,7 @@ TOMBSTONED = "tombstoned"
 NO_PARENT = "no_parent"
 PARENT_ELSEWHERE = "parent_elsewhere"
 # Judged by HQ alone, which knows what each device has pulled: a conference finalized on a
-# laptop that had not yet received another laptop's changes to it (see hq/seen.py).
+# laptop that had not yet received another laptop's changes to it (see hq/sync/seen.py).
 STALE_VIEW = "stale_view"
 REASONS = frozenset({FINALIZED, ILLEGAL_TRANSITION, GATE_CLOSED, NOT_DELETABLE, TOMBSTONED,
                      NO_PARENT, PARENT_ELSEWHERE, STALE_VIEW})

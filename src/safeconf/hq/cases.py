@@ -17,9 +17,9 @@ from sqlalchemy import Connection, insert, select, update
 from safeconf.domain.errors import InvalidRecord
 from safeconf.domain.records import Case, CaseStatus
 from safeconf.hq import casenumber, clock, schema
-from safeconf.hq.changelog import load_record, put_hq_record, relog_case
 from safeconf.hq.db import Database
 from safeconf.hq.errors import AdminError
+from safeconf.hq.sync.changelog import load_record, put_hq_record, relog_case
 from safeconf.hq.validate import require_worker_id
 
 CSV_COLUMNS = ("case_number", "family_name", "assigned_workers")

@@ -14,14 +14,7 @@ from pathlib import Path
 from sqlalchemy.exc import OperationalError
 
 from safeconf.domain import termsafe
-from safeconf.hq import (
-    cases,
-    conflicts,
-    devices,
-    enrollment,
-    recovery,
-    recovery_key,
-)
+from safeconf.hq import cases
 from safeconf.hq.datadir import DEFAULT_HOSTS, DEFAULT_PORT, DataDir, initialise
 from safeconf.hq.db import Database
 from safeconf.hq.errors import AdminError
@@ -31,6 +24,8 @@ from safeconf.hq.guard import (
     ConnectionLimits,
 )
 from safeconf.hq.logflood import DEFAULT_WINDOW_S
+from safeconf.hq.pki import devices, enrollment, recovery, recovery_key
+from safeconf.hq.sync import conflicts
 
 DATA_DIR_ENV = "SAFECONF_HQ_DATA_DIR"
 

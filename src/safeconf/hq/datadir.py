@@ -12,9 +12,9 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from safeconf.hq import recovery_key
-from safeconf.hq.ca import CertificateAuthority, cert_pem, key_pem
 from safeconf.hq.errors import AdminError
+from safeconf.hq.pki import recovery_key
+from safeconf.hq.pki.ca import CertificateAuthority, cert_pem, key_pem
 
 DEFAULT_HOSTS = ("127.0.0.1", "localhost")
 DEFAULT_PORT = 8443

@@ -24,9 +24,10 @@ from sqlalchemy import (
 )
 from sqlalchemy.dialects import postgresql, sqlite
 
-from safeconf.hq import audit_index, schema
+from safeconf.hq import schema
 from safeconf.hq.datadir import normalise_database_url
 from safeconf.hq.errors import AdminError
+from safeconf.hq.sync import audit_index
 
 SQLITE_BUSY_MS = 30_000
 

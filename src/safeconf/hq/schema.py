@@ -184,7 +184,7 @@ pushed_items = Table(
 
 # A restored laptop's audit chain continues from the event it shares with HQ (`fork_seq`,
 # HQ numbering); its events from `device_from` on are stored from HQ seq `hq_from` on. The
-# laptop keeps its own numbering; HQ maps it (see hq/history.py).
+# laptop keeps its own numbering; HQ maps it (see hq/sync/history.py).
 audit_branches = Table(
     "audit_branches",
     metadata,

@@ -21,30 +21,20 @@ from typing import Any, TypeVar
 
 from aiohttp import web
 
-from safeconf.hq import (
-    clock,
-    devices,
-    enrollment,
-    escrow_store,
-    guard,
-    logflood,
-    peercert,
-    pull,
-    push,
-    pushparse,
-    seen,
-)
-from safeconf.hq.ca import (
+from safeconf.hq import clock, guard, logflood
+from safeconf.hq.datadir import DataDir
+from safeconf.hq.db import Database
+from safeconf.hq.errors import HQError, bad_request
+from safeconf.hq.pki import devices, enrollment, escrow_store, peercert
+from safeconf.hq.pki.ca import (
     CertificateAuthority,
     CertificateRequestInvalid,
     cert_pem,
     fingerprint_der,
     load_csr,
 )
-from safeconf.hq.datadir import DataDir
-from safeconf.hq.db import Database
-from safeconf.hq.devices import Device
-from safeconf.hq.errors import HQError, bad_request
+from safeconf.hq.pki.devices import Device
+from safeconf.hq.sync import pull, push, pushparse, seen
 
 log = logging.getLogger("safeconf.hq")
 

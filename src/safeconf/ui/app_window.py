@@ -25,17 +25,17 @@ from safeconf.app.conflicts import ConflictService
 from safeconf.app.session import VaultSession
 from safeconf.app.settings import Settings, load_settings, save_settings
 from safeconf.app.sync_service import SyncService
-from safeconf.ui.conflict_review import ConflictReviewDialog
-from safeconf.ui.handover import HandoverView
 from safeconf.ui.i18n import Translations, choose_language
 from safeconf.ui.icons import icon
-from safeconf.ui.idle import IdleWatcher
-from safeconf.ui.lock_screens import FirstRunScreen, UnlockScreen
+from safeconf.ui.lock.idle import IdleWatcher
+from safeconf.ui.lock.lock_screens import FirstRunScreen, UnlockScreen
 from safeconf.ui.main_view import MainView
 from safeconf.ui.prompts import Prompter
 from safeconf.ui.settings_dialog import SettingsDialog
-from safeconf.ui.sync_controller import SyncController, SyncState, SyncStatus
-from safeconf.ui.sync_widgets import CheckInScreen, EnrollDialog, SyncStatusButton
+from safeconf.ui.sync.conflict_review import ConflictReviewDialog
+from safeconf.ui.sync.sync_controller import SyncController, SyncState, SyncStatus
+from safeconf.ui.sync.sync_widgets import CheckInScreen, EnrollDialog, SyncStatusButton
+from safeconf.ui.workspace.handover import HandoverView
 
 log = logging.getLogger(__name__)
 TITLE = "safeconf"

@@ -39,11 +39,11 @@ from safeconf.app.conferences import (
 )
 from safeconf.domain.records import ConferenceType
 from safeconf.ui import labels
-from safeconf.ui.conference_model import ID_ROLE, ConferenceModel
 from safeconf.ui.messages import user_message
-from safeconf.ui.new_dialogs import NewCaseDialog, NewConferenceDialog
 from safeconf.ui.prompts import Prompter
 from safeconf.ui.widgets import show_status, status_label, user_errors
+from safeconf.ui.workspace.conference_model import ID_ROLE, ConferenceModel
+from safeconf.ui.workspace.new_dialogs import NewCaseDialog, NewConferenceDialog
 from safeconf.vault.errors import VaultError
 
 SEARCH_DEBOUNCE_MS = 250

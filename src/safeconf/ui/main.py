@@ -14,8 +14,8 @@ from safeconf.app.process_guard import forbid_core_dumps
 from safeconf.app.session import VaultSession
 from safeconf.app.settings import load_settings
 from safeconf.ui.app_window import AppWindow
-from safeconf.ui.fail_closed import FailClosed, log_unexpected
 from safeconf.ui.i18n import Translations, choose_language
+from safeconf.ui.lock.fail_closed import FailClosed, log_unexpected
 from safeconf.vault.device_secret import SecretStore
 from safeconf.vault.keys import KdfParams
 

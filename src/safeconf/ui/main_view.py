@@ -10,7 +10,7 @@ from safeconf.ui.home import HomeView
 from safeconf.ui.messages import user_message
 from safeconf.ui.prompts import Prompter
 from safeconf.ui.widgets import user_errors
-from safeconf.ui.workspace import Workspace
+from safeconf.ui.workspace.conference_workspace import Workspace
 
 
 class MainView(QStackedWidget):

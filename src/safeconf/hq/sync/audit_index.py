@@ -14,7 +14,7 @@ from sqlalchemy import Connection, insert, select
 
 from safeconf.hq import schema
 from safeconf.hq.errors import HQError
-from safeconf.hq.pushparse import PushItem
+from safeconf.hq.sync.pushparse import PushItem
 
 # The actions `vault.records.RecordStore` audits a write with.
 AUDITED_WRITES = frozenset({"create", "update"})

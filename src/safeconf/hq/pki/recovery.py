@@ -8,10 +8,11 @@ import logging
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 from sqlalchemy import insert
 
-from safeconf.hq import clock, escrow_store, schema
+from safeconf.hq import clock, schema
 from safeconf.hq.db import Database
 from safeconf.hq.errors import AdminError
 from safeconf.hq.operator import admin_login
+from safeconf.hq.pki import escrow_store
 from safeconf.sync import escrow, recovery_code
 from safeconf.sync.errors import EscrowInvalid
 

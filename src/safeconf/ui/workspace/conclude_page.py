@@ -19,10 +19,10 @@ from safeconf.app.conferences import ConferenceService
 from safeconf.domain.records import Attendee
 from safeconf.ui import labels
 from safeconf.ui.messages import user_message
-from safeconf.ui.printing import preview_dialog
 from safeconf.ui.prompts import Prompter
-from safeconf.ui.step_page import StepPage
 from safeconf.ui.widgets import user_errors
+from safeconf.ui.workspace.printing import preview_dialog
+from safeconf.ui.workspace.step_page import StepPage
 
 
 class ConcludePage(StepPage):

@@ -27,8 +27,8 @@ from safeconf.domain.records import NoteRevision, NoteSection
 from safeconf.ui import labels
 from safeconf.ui.messages import user_message
 from safeconf.ui.prompts import Prompter
-from safeconf.ui.step_page import StepPage
 from safeconf.ui.widgets import show_status, status_label, user_errors
+from safeconf.ui.workspace.step_page import StepPage
 
 log = logging.getLogger(__name__)
 AUTOSAVE_MS = 700  # a pause in typing this long saves

@@ -21,9 +21,9 @@ from PySide6.QtWidgets import (
 from safeconf.app.sync_service import SyncService
 from safeconf.sync.enroll import Enrollment
 from safeconf.ui import labels
-from safeconf.ui.lock_screens import _centered
-from safeconf.ui.sync_controller import SyncState, SyncStatus
-from safeconf.ui.sync_messages import sync_message
+from safeconf.ui.lock.lock_screens import _centered
+from safeconf.ui.sync.sync_controller import SyncState, SyncStatus
+from safeconf.ui.sync.sync_messages import sync_message
 from safeconf.ui.widgets import busy_bar, show_status, status_label
 from safeconf.ui.workers import run_in_background
 

@@ -18,13 +18,13 @@ from safeconf.domain.codec import MUTABLE_TYPES
 from safeconf.domain.errors import InvalidRecord
 from safeconf.domain.statements import current_statements
 from safeconf.hq import clock, schema
-from safeconf.hq.changelog import canonical_record
 from safeconf.hq.db import Database
 from safeconf.hq.errors import AdminError
 from safeconf.hq.operator import admin_login
-from safeconf.hq.push import CASE_FIELDS_OWNED_BY_HQ, REASONS, stored_copy, take_version
-from safeconf.hq.pushparse import PushItem
-from safeconf.hq.record_view import HQRecordView
+from safeconf.hq.sync.changelog import canonical_record
+from safeconf.hq.sync.push import CASE_FIELDS_OWNED_BY_HQ, REASONS, stored_copy, take_version
+from safeconf.hq.sync.pushparse import PushItem
+from safeconf.hq.sync.record_view import HQRecordView
 
 log = logging.getLogger("safeconf.hq")
 

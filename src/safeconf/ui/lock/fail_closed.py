@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Qt, QThread, Signal
 from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from safeconf.ui.lock_screens import UnlockScreen, _centered
+from safeconf.ui.lock.lock_screens import UnlockScreen, _centered
 
 if TYPE_CHECKING:
     from safeconf.ui.app_window import AppWindow

@@ -23,12 +23,12 @@ from safeconf.domain.conference_states import is_read_only
 from safeconf.domain.errors import DomainError
 from safeconf.domain.records import Presence
 from safeconf.ui import labels
-from safeconf.ui.attendees_page import AttendeesPage
-from safeconf.ui.conclude_page import ConcludePage
-from safeconf.ui.conference_form import ConferenceFields
-from safeconf.ui.confidentiality_page import ConfidentialityPage
-from safeconf.ui.notes_page import NotesPage
 from safeconf.ui.prompts import Prompter
+from safeconf.ui.workspace.attendees_page import AttendeesPage
+from safeconf.ui.workspace.conclude_page import ConcludePage
+from safeconf.ui.workspace.conference_form import ConferenceFields
+from safeconf.ui.workspace.confidentiality_page import ConfidentialityPage
+from safeconf.ui.workspace.notes_page import NotesPage
 from safeconf.vault.errors import VaultError
 
 DETAILS, ATTENDEES, CONFIDENTIALITY, NOTES, CONCLUDE = range(5)

@@ -23,8 +23,8 @@ from cryptography.hazmat.primitives.asymmetric import ec, ed25519
 from sqlalchemy import Connection, Row, or_, select, update
 
 from safeconf.hq import clock, schema
-from safeconf.hq.ca import CertificateAuthority, fingerprint
 from safeconf.hq.errors import HQError
+from safeconf.hq.pki.ca import CertificateAuthority, fingerprint
 
 PROOF_CONTEXT = b"safeconf re-enroll v1"
 MAX_CERT_PEM = 16_384

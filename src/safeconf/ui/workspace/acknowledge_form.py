@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from safeconf.domain.records import AckMethod
-from safeconf.ui.signature_pad import SignaturePad
+from safeconf.ui.workspace.signature_pad import SignaturePad
 
 
 class AcknowledgeForm(QWidget):

@@ -18,7 +18,7 @@ from safeconf.sync.errors import (
     DeviceRevoked,
     HQUnreachable,
 )
-from safeconf.ui.sync_messages import sync_message
+from safeconf.ui.sync.sync_messages import sync_message
 from safeconf.vault.errors import VaultLocked
 
 log = logging.getLogger(__name__)

@@ -33,8 +33,8 @@ from safeconf.domain.records import AgeBand, Attendee, Language, Presence, Role
 from safeconf.ui import labels
 from safeconf.ui.messages import user_message
 from safeconf.ui.prompts import Prompter
-from safeconf.ui.step_page import StepPage
 from safeconf.ui.widgets import user_errors
+from safeconf.ui.workspace.step_page import StepPage
 
 Index = QModelIndex | QPersistentModelIndex
 MINOR_ROLES = {Role.YOUTH}

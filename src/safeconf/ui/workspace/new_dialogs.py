@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from safeconf.domain.records import Case
-from safeconf.ui.conference_form import ConferenceFields, add_row
+from safeconf.ui.workspace.conference_form import ConferenceFields, add_row
 
 
 def _buttons(dialog: QDialog) -> QDialogButtonBox:

@@ -22,14 +22,16 @@ from safeconf.domain.change_rules import judge_change
 from safeconf.domain.codec import MUTABLE_TYPES
 from safeconf.domain.records import Conference, ConferenceState, Language, RecordMeta
 from safeconf.domain.statements import Statement, current_statements
-from safeconf.hq import audit_index, clock, devices, history, schema
-from safeconf.hq.changelog import chunks, relog
+from safeconf.hq import clock, schema
 from safeconf.hq.db import Database, insert_ignoring_duplicates
-from safeconf.hq.devices import Device
 from safeconf.hq.errors import HQError
-from safeconf.hq.pushparse import PushBatch, PushItem
-from safeconf.hq.record_view import HQRecordView
-from safeconf.hq.seen import note_seen, unseen_changes
+from safeconf.hq.pki import devices
+from safeconf.hq.pki.devices import Device
+from safeconf.hq.sync import audit_index, history
+from safeconf.hq.sync.changelog import chunks, relog
+from safeconf.hq.sync.pushparse import PushBatch, PushItem
+from safeconf.hq.sync.record_view import HQRecordView
+from safeconf.hq.sync.seen import note_seen, unseen_changes
 
 CASE_FIELDS_OWNED_BY_HQ = ("case_number", "assigned_workers", "sealed")
 

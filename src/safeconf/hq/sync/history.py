@@ -20,9 +20,9 @@ from sqlalchemy import Connection, delete, insert, select
 
 from safeconf.domain.auditchain import GENESIS_HASH
 from safeconf.hq import schema
-from safeconf.hq.changelog import chunks
 from safeconf.hq.errors import HQError
-from safeconf.hq.pushparse import PushItem
+from safeconf.hq.sync.changelog import chunks
+from safeconf.hq.sync.pushparse import PushItem
 
 REBASE_MESSAGE = ("HQ already holds other changes under these numbers from this laptop "
                   "(it was restored from a backup); renumber the unsent ones and send again.")

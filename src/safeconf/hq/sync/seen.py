@@ -8,8 +8,8 @@ from collections.abc import Collection
 from sqlalchemy import Connection, func, select
 
 from safeconf.hq import schema
-from safeconf.hq.changelog import chunks
 from safeconf.hq.db import Database, head_change_seq, upsert
+from safeconf.hq.sync.changelog import chunks
 
 
 def record_seen(db: Database, device_id: str, cursor: int) -> None:

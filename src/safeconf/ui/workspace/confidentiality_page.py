@@ -29,11 +29,11 @@ from safeconf.domain.gate import acknowledges
 from safeconf.domain.records import AckMethod, Acknowledgment, Attendee, Presence
 from safeconf.domain.statements import Statement
 from safeconf.ui import labels
-from safeconf.ui.acknowledge_form import AcknowledgeForm
 from safeconf.ui.messages import user_message
 from safeconf.ui.prompts import Prompter
-from safeconf.ui.step_page import StepPage
 from safeconf.ui.widgets import show_status, statement_view, status_label, user_errors
+from safeconf.ui.workspace.acknowledge_form import AcknowledgeForm
+from safeconf.ui.workspace.step_page import StepPage
 
 Index = QModelIndex | QPersistentModelIndex
 SHOWN = (Presence.PRESENT, Presence.EXCLUDED)

@@ -5,7 +5,7 @@ secret with HMAC-SHA256(key=sha256(secret), msg=CSR DER), so the secret never tr
 MAC also binds the code to that one key pair. Codes are single use, expire, and burn after
 `MAX_FAILED_ATTEMPTS` wrong MACs.
 
-With a `predecessor` proof (see `safeconf.hq.succession`) the new device takes over an earlier
+With a `predecessor` proof (see `safeconf.hq.pki.succession`) the new device takes over an earlier
 one's push and audit state: re-enrollment with continuity.
 """
 
@@ -28,16 +28,17 @@ from urllib.parse import quote, urlsplit
 from cryptography import x509
 from sqlalchemy import Connection, insert, select, update
 
-from safeconf.hq import clock, devices, schema, succession
-from safeconf.hq.ca import (
+from safeconf.hq import clock, schema
+from safeconf.hq.db import Database, insert_ignoring_duplicates
+from safeconf.hq.errors import AdminError, HQError, bad_request
+from safeconf.hq.pki import devices, succession
+from safeconf.hq.pki.ca import (
     CertificateAuthority,
     CertificateRequestInvalid,
     cert_pem,
     csr_der,
     load_csr,
 )
-from safeconf.hq.db import Database, insert_ignoring_duplicates
-from safeconf.hq.errors import AdminError, HQError, bad_request
 from safeconf.hq.validate import is_hex64, require_worker_id
 
 PROTOCOL = 1

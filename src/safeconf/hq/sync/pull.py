@@ -33,10 +33,10 @@ from sqlalchemy import (
 
 from safeconf.domain.limits import PULL_PAGE_BYTES
 from safeconf.hq import clock, schema
-from safeconf.hq.changelog import chunks
 from safeconf.hq.db import Database, head_change_seq
-from safeconf.hq.devices import Device
 from safeconf.hq.errors import bad_request
+from safeconf.hq.pki.devices import Device
+from safeconf.hq.sync.changelog import chunks
 
 DEFAULT_LIMIT = 500
 MAX_LIMIT = 1000

@@ -10,9 +10,9 @@ from sqlalchemy import Connection, Row, insert, or_, select, update
 
 from safeconf.domain import termsafe
 from safeconf.hq import clock, schema
-from safeconf.hq.ca import CertificateAuthority, cert_pem, fingerprint
 from safeconf.hq.db import Database
 from safeconf.hq.errors import AdminError, HQError
+from safeconf.hq.pki.ca import CertificateAuthority, cert_pem, fingerprint
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
 from safeconf.app.conferences import ConferenceService
 from safeconf.app.session import VaultSession
 from safeconf.domain.records import AckMethod, Attendee
-from safeconf.ui.acknowledge_form import AcknowledgeForm
 from safeconf.ui.i18n import translator_for
 from safeconf.ui.messages import user_message
 from safeconf.ui.widgets import (
@@ -29,6 +28,7 @@ from safeconf.ui.widgets import (
     user_errors,
 )
 from safeconf.ui.workers import run_in_background
+from safeconf.ui.workspace.acknowledge_form import AcknowledgeForm
 
 # What the attendee reads is worded in the attendee's language, whatever the interface
 # language: these texts are translated with a translator for that language (i18n.py).

@@ -10,9 +10,10 @@ from typing import Any
 
 from sqlalchemy import select, update
 
-from safeconf.hq import clock, pushparse, schema
+from safeconf.hq import clock, schema
 from safeconf.hq.db import Database
 from safeconf.hq.errors import AdminError, HQError, bad_request
+from safeconf.hq.sync import pushparse
 from safeconf.hq.validate import is_uuid_text
 from safeconf.sync import escrow
 from safeconf.sync.errors import EscrowInvalid
