@@ -329,6 +329,9 @@ def test_a_new_conference_starts_now_and_scheduling_it_is_the_default_answer(
     case = unlocked.service.create_case("2026-0500", "Brennan")
     dialog = NewConferenceDialog([case], unlocked.service.user)
     qtbot.addWidget(dialog)
+    assert dialog.values()["seed_attendees"] is True  # last time's people, unless unticked
+    dialog.seed.setChecked(False)
+    assert dialog.values()["seed_attendees"] is False
     start = dialog.fields.start.dateTime()
     # This minute, not the next full hour (which is always ahead of now).
     assert 0 <= start.secsTo(QDateTime.currentDateTime()) < 120
@@ -358,3 +361,26 @@ def test_the_checkin_benchmark_meets_its_goals_by_keyboard() -> None:
     assert run.returncode == 0, run.stdout + run.stderr
     assert re.search(r"interactions \(goal ≤ 40\): met", run.stdout)
     assert re.search(r"laptop: [0-3] interactions \(goal ≤ 3\): met", run.stdout)
+
+
+@pytest.mark.parametrize("seed", [True, False])
+def test_scheduling_from_the_list_expects_last_times_people_unless_unticked(
+    qtbot: Any, unlocked: AppWindow, prompter: ScriptedPrompter, seed: bool
+) -> None:
+    service = unlocked.service
+    case = service.create_case("2026-0417", "Okafor")
+    before = service.create_conference(case.id, datetime.now().astimezone() - timedelta(30))
+    for name, role, language in FAMILY:
+        service.add_attendee(before.id, name, role, language=language)
+
+    def fill(d: NewConferenceDialog) -> bool:
+        d.case.setCurrentIndex(d.case.findData(case.id))
+        d.seed.setChecked(seed)
+        return True
+
+    prompter.on(NewConferenceDialog, fill)
+    unlocked.main_view.home.new_conference()
+    workspace = unlocked.main_view.workspace
+    assert workspace is not None and workspace.conference_id != before.id
+    names = [a.name for a in service.attendees(workspace.conference_id)]
+    assert names == ([n for n, _r, _l in FAMILY] if seed else [])
