@@ -7,7 +7,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 
 .PHONY: run test lint bench clean system-deps-run system-deps-test translations \
-	translations-update screenshots bench-gui
+	translations-update screenshots bench-gui bench-checkin
 
 run: $(STAMP) system-deps-run translations
 	$(PY) -m safeconf
@@ -40,6 +40,10 @@ screenshots: $(STAMP) translations
 
 bench-gui: $(STAMP) translations
 	QT_QPA_PLATFORM=$${QT_QPA_PLATFORM:-offscreen} $(PY) bench/gui.py
+
+# Interactions to check in and acknowledge a room of six, counted on the real widgets.
+bench-checkin: $(STAMP) translations
+	QT_QPA_PLATFORM=$${QT_QPA_PLATFORM:-offscreen} $(PY) bench/checkin.py
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)

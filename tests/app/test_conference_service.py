@@ -16,9 +16,15 @@ from safeconf.app.conferences import (
     load_plan,
 )
 from safeconf.app.session import VaultSession
-from safeconf.domain.errors import GateClosed, ReadOnlyRecord
+from safeconf.domain.errors import (
+    AlreadyAcknowledged,
+    GateClosed,
+    NotTheirAcknowledgment,
+    ReadOnlyRecord,
+)
 from safeconf.domain.records import (
     AckMethod,
+    AgeBand,
     ConferenceState,
     ConferenceType,
     Language,
@@ -60,7 +66,8 @@ def test_a_note_is_refused_until_every_present_attendee_acknowledges(
     assert service.conference(conf).state is ConferenceState.CHECKING_IN
     with pytest.raises(GateClosed, match="Emi Nakamura, Luis Nakamura"):
         service.save_note(conf, NoteSection.CONCERNS, "x")
-    service.acknowledge(a.id, AckMethod.TYPED_NAME, service.statement_for(a), typed_name="Emi")
+    service.acknowledge(a.id, AckMethod.TYPED_NAME, service.statement_for(a),
+                        typed_name="Emi Nakamura")
     # Acknowledging the English text does not count for a Spanish reader.
     service.acknowledge(b.id, AckMethod.VERBAL, service.statements()[Language.ENGLISH],
                         witness="Emi")
@@ -173,3 +180,86 @@ def test_details_can_change_until_the_conference_is_finalized(
         service.update_details(conference_id, start=later, location="x", facilitator="f",
                                kind=changed.kind, language=changed.language)
     assert service.conference(conference_id).location == "Family home"
+
+
+def test_someone_who_acknowledged_the_statement_cannot_acknowledge_or_refuse_it_again(
+    service: ConferenceService,
+) -> None:
+    conf = _conference(service)
+    a = service.add_attendee(conf, "Grace Okafor", Role.PARENT, present=True)
+    statement = service.statement_for(a)
+    first = service.acknowledge(a.id, AckMethod.TYPED_NAME, statement,
+                                typed_name="Grace Okafor")
+    for method, kw in ((AckMethod.TYPED_NAME, {"typed_name": "Grace Okafor"}),
+                       (AckMethod.VERBAL, {"witness": "Pat Quinn"}),
+                       (AckMethod.REFUSED, {})):
+        with pytest.raises(AlreadyAcknowledged):
+            service.acknowledge(a.id, method, statement, **kw)
+    assert service.acknowledgments(conf) == {a.id: first}
+    assert service.attendees(conf)[0].presence is Presence.PRESENT
+
+
+def test_someone_who_refused_may_still_agree_later(service: ConferenceService) -> None:
+    conf = _conference(service)
+    a = service.add_attendee(conf, "Grace Okafor", Role.PARENT, present=True)
+    statement = service.statement_for(a)
+    service.acknowledge(a.id, AckMethod.REFUSED, statement)
+    service.set_presence(a.id, Presence.PRESENT)
+    service.acknowledge(a.id, AckMethod.TYPED_NAME, statement, typed_name="G. Okafor")
+    assert service.gate(conf).open
+
+
+def test_a_typed_name_must_be_the_attendees_own_and_the_facilitator_no_witness(
+    service: ConferenceService,
+) -> None:
+    conf = _conference(service)
+    james = service.add_attendee(conf, "James Okafor", Role.PARENT, present=True)
+    statement = service.statement_for(james)
+    with pytest.raises(NotTheirAcknowledgment) as typed:
+        service.acknowledge(james.id, AckMethod.TYPED_NAME, statement, typed_name="Jim")
+    assert typed.value.problem == "typed_name_not_theirs"
+    # The facilitator is the user here (the default); they attest and cannot also witness.
+    for witness in (service.user, service.conference(conf).facilitator, "James Okafor"):
+        with pytest.raises(NotTheirAcknowledgment):
+            service.acknowledge(james.id, AckMethod.VERBAL, statement, witness=witness)
+    assert service.acknowledgments(conf) == {}
+    service.acknowledge(james.id, AckMethod.VERBAL, statement, witness="Grace Okafor")
+    assert service.gate(conf).open
+
+
+def test_a_new_conference_expects_the_people_of_the_cases_previous_conference(
+    service: ConferenceService,
+) -> None:
+    case = service.create_case("2026-0417", "Okafor")
+    earlier = service.create_conference(case.id, datetime(2026, 5, 4, 10, tzinfo=UTC))
+    service.add_attendee(earlier.id, "Old Conference Only", Role.OTHER)
+    last = service.create_conference(case.id, datetime(2026, 9, 1, 10, tzinfo=UTC),
+                                     seed_attendees=False)
+    grandmother = service.add_attendee(
+        last.id, "Lucía Ramos", Role.RELATIVE, language=Language.SPANISH,
+        interpreter="Ana Torres", present=True)
+    service.add_attendee(last.id, "Tunde Okafor", Role.YOUTH, AgeBand.AGE_15_TO_17)
+    later = service.create_conference(case.id, datetime(2026, 12, 1, 10, tzinfo=UTC))
+    seeded = service.attendees(later.id)
+    assert [(a.name, a.role, a.language, a.interpreter, a.age_band) for a in seeded] == [
+        ("Lucía Ramos", Role.RELATIVE, Language.SPANISH, "Ana Torres", None),
+        ("Tunde Okafor", Role.YOUTH, Language.ENGLISH, "", AgeBand.AGE_15_TO_17),
+    ]
+    assert all(a.presence is Presence.EXPECTED and a.arrived_at is None for a in seeded)
+    assert grandmother.id not in {a.id for a in seeded}
+    # A first conference has nobody to expect.
+    other = service.create_case("2026-0418", "Brennan")
+    first = service.create_conference(other.id, datetime(2026, 12, 1, 10, tzinfo=UTC))
+    assert service.attendees(first.id) == []
+    assert service.attendees(last.id)[0].name == "Lucía Ramos"  # not seeded on request
+
+
+def test_someone_added_present_is_checked_in_with_their_arrival_time(
+    service: ConferenceService,
+) -> None:
+    conf = _conference(service)
+    walked_in = service.add_attendee(conf, "Pat Quinn", Role.ATTORNEY, present=True)
+    assert walked_in.presence is Presence.PRESENT and walked_in.arrived_at
+    assert service.conference(conf).state is ConferenceState.CHECKING_IN
+    invited = service.add_attendee(conf, "Invited Later", Role.OTHER)
+    assert invited.presence is Presence.EXPECTED and invited.arrived_at is None

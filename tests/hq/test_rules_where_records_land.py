@@ -257,6 +257,30 @@ def test_a_note_lands_only_behind_an_open_gate_counting_the_same_batch(hostile) 
     assert late.id in seen and early.id not in seen
 
 
+def test_hq_refuses_an_acknowledgment_that_is_not_the_attendees_own(hostile) -> None:
+    _hq, case_id, device, honest, _enrolled = hostile
+    statement = current_statements()[Language.ENGLISH]
+    conf = dataclasses.replace(conference(case_id), state=S.CHECKING_IN,
+                               facilitator="Maria Lopez")
+    father = Attendee(case_id=case_id, conference_id=conf.id, name="James Okafor",
+                      role=Role.PARENT, presence=Presence.PRESENT)
+    signed = Acknowledgment(case_id=case_id, conference_id=conf.id, attendee_id=father.id,
+                            statement_id=statement.id, statement_version=statement.version,
+                            statement_sha256=statement.sha256, language=Language.ENGLISH,
+                            method=AckMethod.TYPED_NAME, typed_name="Jim")
+    self_witnessed = dataclasses.replace(
+        signed, id=str(uuid.uuid4()), method=AckMethod.VERBAL, typed_name="",
+        attested_by="m.lopez", witness="M. Lopez")
+    fair = dataclasses.replace(signed, id=str(uuid.uuid4()), typed_name="J. Okafor")
+    result = device.push(str(uuid.uuid4()), [
+        OutboxItem.of(1, conf), OutboxItem.of(2, father), OutboxItem.of(3, signed),
+        OutboxItem.of(4, self_witnessed), OutboxItem.of(5, fair)])
+    assert [(c.seq, c.reason) for c in result.conflicts] == [
+        (3, "not_their_acknowledgment"), (4, "not_their_acknowledgment")]
+    seen = {i.record.id for i in pull_all(honest)[0]}
+    assert fair.id in seen and signed.id not in seen and self_witnessed.id not in seen
+
+
 def test_a_device_cannot_delete_a_shared_case(hostile) -> None:
     _hq, case_id, device, honest, _enrolled = hostile
     case = {i.record.id: i.record for i in pull_all(device)[0]}[case_id]

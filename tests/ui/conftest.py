@@ -37,13 +37,16 @@ class ScriptedPrompter(Prompter):
         self.fillers: dict[type, list[Callable[[Any], bool]]] = {}
         self.confirm_answers: list[bool] = []
         self.messages: list[tuple[str, str, str]] = []
+        self.confirm_defaults: list[bool] = []  # what Enter would have answered
         self.ran: list[QDialog] = []
 
     def on(self, kind: type, filler: Callable[[Any], bool]) -> None:
         self.fillers.setdefault(kind, []).append(filler)
 
-    def confirm(self, parent: QWidget | None, title: str, text: str) -> bool:
+    def confirm(self, parent: QWidget | None, title: str, text: str,
+                default_yes: bool = False) -> bool:
         self.messages.append(("confirm", title, text))
+        self.confirm_defaults.append(default_yes)
         return self.confirm_answers.pop(0) if self.confirm_answers else True
 
     def inform(self, parent: QWidget | None, title: str, text: str) -> None:

@@ -91,6 +91,13 @@ def add_case_with_content(window: AppWindow) -> tuple[str, str]:
     return conf.id, attendee.id
 
 
+def add_late_arrival(window: AppWindow, conference_id: str) -> str:
+    """Someone present who has not acknowledged yet (the one already there has, and may
+    not acknowledge again)."""
+    return window.service.add_attendee(conference_id, "Late Arrival", Role.RELATIVE,
+                                       present=True).id
+
+
 def open_step(window: AppWindow, conference_id: str, step: int) -> Workspace:
     assert window.main_view is not None
     window.main_view.open_conference(conference_id)
@@ -313,7 +320,8 @@ def test_a_failure_checking_in_an_attendee_locks_the_app(
 def test_a_failure_recording_an_acknowledgment_locks_the_app(
     qtbot: Any, unlocked: AppWindow, monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    conference_id, attendee_id = add_case_with_content(unlocked)
+    conference_id, _ = add_case_with_content(unlocked)
+    attendee_id = add_late_arrival(unlocked, conference_id)
     workspace = open_step(unlocked, conference_id, CONFIDENTIALITY)
     page = workspace.confidentiality
     page.select_attendee(attendee_id)
@@ -356,7 +364,8 @@ def test_a_failure_finalizing_locks_the_app(
 def test_a_failure_in_hand_over_mode_locks_and_gives_the_menus_back_after_unlocking(
     qtbot: Any, unlocked: AppWindow, monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    conference_id, attendee_id = add_case_with_content(unlocked)
+    conference_id, _ = add_case_with_content(unlocked)
+    attendee_id = add_late_arrival(unlocked, conference_id)
     workspace = open_step(unlocked, conference_id, CONFIDENTIALITY)
     workspace.confidentiality.select_attendee(attendee_id)
     click(qtbot, workspace.confidentiality.handover_button)

@@ -49,7 +49,7 @@ def open_conference_with_content(window: AppWindow) -> str:
     attendee = service.add_attendee(conf.id, SECRET_WORDS[2], Role.PARENT)
     service.set_presence(attendee.id, Presence.PRESENT)
     statement = service.statement_for(attendee)
-    service.acknowledge(attendee.id, AckMethod.TYPED_NAME, statement, typed_name="Rosa")
+    service.acknowledge(attendee.id, AckMethod.TYPED_NAME, statement, typed_name="Rosa Vasquez")
     service.save_note(conf.id, NoteSection.CONCERNS, f"Child has a {SECRET_WORDS[3]}.")
     window.main_view.home.refresh()
     window.main_view.open_conference(conf.id)

@@ -13,9 +13,16 @@ from datetime import UTC, date, datetime, timedelta
 from enum import StrEnum
 
 from safeconf.app.session import VaultSession
+from safeconf.domain.acknowledgment_rules import acknowledgment_problem, problem_message
 from safeconf.domain.conference_states import check_transition, is_read_only
-from safeconf.domain.errors import GateClosed, InvalidRecord, ReadOnlyRecord
-from safeconf.domain.gate import GateDecision, evaluate_gate
+from safeconf.domain.errors import (
+    AlreadyAcknowledged,
+    GateClosed,
+    InvalidRecord,
+    NotTheirAcknowledgment,
+    ReadOnlyRecord,
+)
+from safeconf.domain.gate import GateDecision, acknowledges, evaluate_gate
 from safeconf.domain.ids import parse_utc, utc_now
 from safeconf.domain.records import (
     AckMethod,
@@ -167,20 +174,48 @@ class ConferenceService:
         facilitator: str = "",
         kind: ConferenceType = ConferenceType.CHILD_SAFETY_CONFERENCE,
         language: Language = Language.ENGLISH,
+        seed_attendees: bool = True,
     ) -> Conference:
+        """A new conference; with `seed_attendees`, the people of the case's previous
+        conference are expected again (the same family comes back), none of them present."""
         if start.tzinfo is None:
             raise InvalidRecord("The start time needs a time zone.")
         self._vault.cases.get(case_id)  # refuse a conference for a case that is not here
-        return self._vault.conferences.add(
-            Conference(
-                case_id=case_id,
-                kind=kind,
-                scheduled_start=start.astimezone(UTC).isoformat(timespec="microseconds"),
-                location=location.strip(),
-                facilitator=facilitator.strip() or self.user,
-                language=language,
+        previous = self.previous_conference(case_id, start) if seed_attendees else None
+        with self._vault.transaction():
+            conf = self._vault.conferences.add(
+                Conference(
+                    case_id=case_id,
+                    kind=kind,
+                    scheduled_start=start.astimezone(UTC).isoformat(timespec="microseconds"),
+                    location=location.strip(),
+                    facilitator=facilitator.strip() or self.user,
+                    language=language,
+                )
             )
-        )
+            if previous is not None:
+                for person in self._vault.attendees.for_conference(previous.id):
+                    if person.deleted:
+                        continue
+                    self._vault.attendees.add(
+                        Attendee(case_id=case_id, conference_id=conf.id, name=person.name,
+                                 role=person.role, age_band=person.age_band,
+                                 language=person.language, interpreter=person.interpreter)
+                    )
+        return conf
+
+    def previous_conference(self, case_id: str, before: datetime) -> Conference | None:
+        """The case's latest conference that started before `before`."""
+        moment = _iso(before)
+        earlier = [c for c in self._vault.conferences.for_case(case_id)
+                   if isinstance(c, Conference) and not c.deleted
+                   and c.scheduled_start < moment]
+        return max(earlier, key=lambda c: c.scheduled_start, default=None)
+
+    def is_conference_day(self, conference_id: str) -> bool:
+        """Whether the conference is scheduled for today, in the user's own time zone."""
+        start = parse_utc(self._vault.conferences.get(conference_id).scheduled_start)
+        return start.astimezone().date() == datetime.now().astimezone().date()
 
     def update_details(
         self,
@@ -271,13 +306,20 @@ class ConferenceService:
         age_band: AgeBand | None = None,
         language: Language = Language.ENGLISH,
         interpreter: str = "",
+        present: bool = False,
     ) -> Attendee:
+        """Add someone to the conference; `present` checks them in at once (someone added
+        in the room on the day is there)."""
         conf = self._writable(conference_id)
-        return self._vault.attendees.add(
-            Attendee(case_id=conf.case_id, conference_id=conf.id, name=name.strip(),
-                     role=role, age_band=age_band, language=language,
-                     interpreter=interpreter.strip())
-        )
+        with self._vault.transaction():
+            added = self._vault.attendees.add(
+                Attendee(case_id=conf.case_id, conference_id=conf.id, name=name.strip(),
+                         role=role, age_band=age_band, language=language,
+                         interpreter=interpreter.strip())
+            )
+            if present:
+                added = self.set_presence(added.id, Presence.PRESENT)
+        return added
 
     def update_attendee(self, attendee_id: str, **changes: object) -> Attendee:
         current = self._vault.attendees.get(attendee_id)
@@ -315,9 +357,18 @@ class ConferenceService:
         signature_png: bytes | None = None,
     ) -> Acknowledgment:
         """Record the attendee's acknowledgment of exactly `statement` (the text shown).
-        A refusal is recorded too, and excludes the attendee from the meeting."""
+        A refusal is recorded too, and excludes the attendee from the meeting. Refused:
+        anything more from someone whose latest acknowledgment already covers `statement`,
+        a typed name that is not the attendee's, a witness who is the facilitator or the
+        attendee."""
         attendee = self._vault.attendees.get(attendee_id)
-        self._writable(attendee.conference_id)
+        conf = self._writable(attendee.conference_id)
+        latest = self.acknowledgments(attendee.conference_id).get(attendee.id)
+        if latest is not None and not latest.refused and acknowledges(latest, statement):
+            raise AlreadyAcknowledged(
+                f"{attendee.name} has already acknowledged this statement; nothing was "
+                "recorded again."
+            )
         ack = Acknowledgment(
             case_id=attendee.case_id,
             conference_id=attendee.conference_id,
@@ -332,6 +383,9 @@ class ConferenceService:
             witness=witness.strip(),
             signature_png=signature_png if method is AckMethod.DRAWN_SIGNATURE else None,
         )
+        problem = acknowledgment_problem(ack, attendee, conf.facilitator)
+        if problem is not None:
+            raise NotTheirAcknowledgment(problem, problem_message(problem, attendee.name))
         with self._vault.transaction():
             stored = self._vault.acknowledgments.add(ack)
             if method is AckMethod.REFUSED:

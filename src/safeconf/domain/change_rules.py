@@ -18,6 +18,7 @@ from functools import cache
 from typing import Protocol
 
 from safeconf.domain import codec
+from safeconf.domain.acknowledgment_rules import acknowledgment_problem, problem_message
 from safeconf.domain.conference_states import ALLOWED
 from safeconf.domain.errors import DomainError, GateClosed, IllegalTransition, ReadOnlyRecord
 from safeconf.domain.gate import StatementRef, evaluate_gate
@@ -71,11 +72,13 @@ NOT_DELETABLE = "not_deletable"
 TOMBSTONED = "tombstoned"
 NO_PARENT = "no_parent"
 PARENT_ELSEWHERE = "parent_elsewhere"
+# A typed name that is not the attendee's, or a verbal agreement witnessed by its attester.
+NOT_THEIR_ACKNOWLEDGMENT = "not_their_acknowledgment"
 # Judged by HQ alone, which knows what each device has pulled: a conference finalized on a
 # laptop that had not yet received another laptop's changes to it (see hq/sync/seen.py).
 STALE_VIEW = "stale_view"
 REASONS = frozenset({FINALIZED, ILLEGAL_TRANSITION, GATE_CLOSED, NOT_DELETABLE, TOMBSTONED,
-                     NO_PARENT, PARENT_ELSEWHERE, STALE_VIEW})
+                     NO_PARENT, PARENT_ELSEWHERE, NOT_THEIR_ACKNOWLEDGMENT, STALE_VIEW})
 
 _FINALIZED = Refusal(FINALIZED, "This conference is finalized, so what was recorded in it "
                                 "cannot change; the change was kept for review as a possible "
@@ -159,6 +162,11 @@ def _in_conference(
             return _missing_parent(parents_known, "attendee")
         if attendee is not None and attendee.conference_id != incoming.conference_id:
             return _elsewhere("attendee")
+        problem = None if current is not None else acknowledgment_problem(
+            incoming, attendee, conference.facilitator)
+        if problem is not None:
+            return Refusal(NOT_THEIR_ACKNOWLEDGMENT,
+                           problem_message(problem, attendee.name if attendee else ""))
     if conference.state is S.FINALIZED:
         is_new_addendum = isinstance(incoming, Note) and incoming.is_addendum and current is None
         if not is_new_addendum:

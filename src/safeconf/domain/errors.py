@@ -19,3 +19,16 @@ class GateClosed(DomainError):
 
 class InvalidRecord(DomainError, ValueError):
     """A record's fields break a rule (empty name, text too large, unknown value)."""
+
+
+class AlreadyAcknowledged(DomainError):
+    """An attendee who already acknowledged the statement shown was asked to do it again."""
+
+
+class NotTheirAcknowledgment(DomainError):
+    """A typed name that is not the attendee's, or a witness who is the facilitator or the
+    attendee; `problem` says which (an `acknowledgment_rules.AckProblem`)."""
+
+    def __init__(self, problem: str, message: str) -> None:
+        super().__init__(message)
+        self.problem = problem

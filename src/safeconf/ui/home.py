@@ -254,7 +254,8 @@ class HomeView(QWidget):
             self._prompter.error(self, self.tr("Case not created"), user_message(exc))
             return
         if self._prompter.confirm(
-            self, self.tr("Case created"), self.tr("Schedule a conference for this case now?")
+            self, self.tr("Case created"), self.tr("Schedule a conference for this case now?"),
+            default_yes=True,
         ):
             self.new_conference(preselect=case.id)
 

@@ -41,7 +41,7 @@ class MainView(QStackedWidget):
         )
         self.addWidget(self.workspace)
         self.setCurrentWidget(self.workspace)
-        self.workspace.steps.setFocus()
+        self.workspace.focus_start()
 
     def close_conference(self) -> None:
         if self.workspace is None:

@@ -9,13 +9,13 @@ from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 class Prompter:
     """Shows real modal dialogs."""
 
-    def confirm(self, parent: QWidget | None, title: str, text: str) -> bool:
-        answer = QMessageBox.question(
-            parent, title, text,
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
-        )
-        return answer == QMessageBox.StandardButton.Yes
+    def confirm(self, parent: QWidget | None, title: str, text: str,
+                default_yes: bool = False) -> bool:
+        """Ask yes or no; Enter answers No unless `default_yes` (for a question whose yes
+        is the usual next step and undoes nothing)."""
+        box = question_box(parent, title, text, default_yes)
+        box.exec()
+        return box.standardButton(box.clickedButton()) == QMessageBox.StandardButton.Yes
 
     def inform(self, parent: QWidget | None, title: str, text: str) -> None:
         QMessageBox.information(parent, title, text)
@@ -26,3 +26,12 @@ class Prompter:
     def run(self, dialog: QDialog) -> bool:
         """Run a dialog modally; True when accepted."""
         return dialog.exec() == QDialog.DialogCode.Accepted
+
+
+def question_box(parent: QWidget | None, title: str, text: str,
+                 default_yes: bool) -> QMessageBox:
+    box = QMessageBox(QMessageBox.Icon.Question, title, text,
+                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, parent)
+    box.setDefaultButton(QMessageBox.StandardButton.Yes if default_yes
+                         else QMessageBox.StandardButton.No)
+    return box

@@ -64,6 +64,9 @@ REASONS = {
                      "was kept for review.",
     rules.PARENT_ELSEWHERE: "The record it belongs to is in another case; it was kept for "
                             "review.",
+    rules.NOT_THEIR_ACKNOWLEDGMENT: "This acknowledgment names someone other than the "
+                                    "attendee (typed name) or its attester as witness; it "
+                                    "was kept for review.",
     rules.STALE_VIEW: "Someone changed this conference on another laptop after this laptop "
                       "last synced, so it was not finalized. Review the changes, then finalize "
                       "again.",

@@ -3,7 +3,7 @@ name, or verbal agreement attested by the facilitator with a named witness; or a
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
@@ -108,6 +108,26 @@ class AcknowledgeForm(QWidget):
         self.refuse_button.clicked.connect(
             lambda: self.submitted.emit(AckMethod.REFUSED, "", "", None)
         )
+        # Enter records what was typed; choosing a method puts the cursor in its field.
+        self.typed_name.returnPressed.connect(self._submit_typed)
+        self.witness.returnPressed.connect(self._submit_verbal)
+        self.tabs.currentChanged.connect(lambda _i: self.focus_input())
+
+    def _submit_typed(self) -> None:
+        if self.typed_button.isEnabled():
+            self.typed_button.click()
+
+    def _submit_verbal(self) -> None:
+        if self.verbal_button.isEnabled():
+            self.verbal_button.click()
+
+    def focus_input(self) -> None:
+        """Put the cursor where the chosen method is given: the pad, the name, the witness."""
+        fields: tuple[QWidget, ...] = (self.pad, self.typed_name, self.witness)
+        index = self.tabs.currentIndex()
+        field = fields[index] if 0 <= index < len(fields) else self.tabs
+        if self.isVisible() and self.isEnabled():
+            field.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def reset(self) -> None:
         self.pad.clear()

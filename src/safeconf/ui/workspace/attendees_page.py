@@ -1,5 +1,9 @@
 """Step 2 — attendees and check-in: add and edit attendees (role, age band for minors,
-language, interpreter) and mark each present, absent or excused; arrival time is recorded."""
+language, interpreter) and mark each present, absent or excused; arrival time is recorded.
+
+Checking a room in is one key per expected person (Space marks the selected one present and
+moves to the next still expected) and one row for someone new (name, role, Enter), who is
+present at once on the conference's day."""
 
 from __future__ import annotations
 
@@ -8,12 +12,14 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QEvent,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
     Qt,
     Signal,
 )
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -38,6 +44,7 @@ from safeconf.ui.workspace.step_page import StepPage
 
 Index = QModelIndex | QPersistentModelIndex
 MINOR_ROLES = {Role.YOUTH}
+_ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
 
 class AttendeeModel(QAbstractTableModel):
@@ -176,6 +183,35 @@ class AttendeesPage(StepPage):
         self.absent_button.clicked.connect(lambda: self.mark(Presence.ABSENT))
         self.excused_button.clicked.connect(lambda: self.mark(Presence.EXCUSED))
 
+        # Someone new in the room: name, role, Enter, and the row is ready for the next.
+        self.new_name = QLineEdit(self)
+        self.new_name.setAccessibleName(self.tr("New attendee's name"))
+        self.new_name.setPlaceholderText(self.tr("Name of someone who is not listed"))
+        self.new_role = QComboBox(self)
+        self.new_role.setAccessibleName(self.tr("New attendee's role"))
+        for role in Role:
+            self.new_role.addItem(labels.name(role), role.value)
+        self.check_in_button = QPushButton(self.tr("Check &in"), self)
+        self.check_in_button.setAccessibleName(self.tr("Check in new attendee"))
+        self.check_in_button.setEnabled(False)
+        self.check_in_button.clicked.connect(self.check_in_new)
+        self.new_name.textChanged.connect(lambda _t: self._update_buttons())
+        for field in (self.new_name, self.new_role):
+            field.installEventFilter(self)
+        self.table.installEventFilter(self)
+        name_label = QLabel(self.tr("Someone &new:"), self)
+        name_label.setBuddy(self.new_name)
+        role_label = QLabel(self.tr("R&ole:"), self)
+        role_label.setBuddy(self.new_role)
+        quick = QHBoxLayout()
+        quick.addWidget(name_label)
+        quick.addWidget(self.new_name, 2)
+        quick.addWidget(role_label)
+        quick.addWidget(self.new_role, 1)
+        quick.addWidget(self.check_in_button)
+        self.hint = QLabel(self)  # changing text: no accessible name
+        self.hint.setWordWrap(True)
+
         buttons = QHBoxLayout()
         for b in (self.add_button, self.edit_button, self.present_button,
                   self.absent_button, self.excused_button):
@@ -184,8 +220,14 @@ class AttendeesPage(StepPage):
         lay = QVBoxLayout(self)
         heading = QLabel(self.tr("<h3>Attendees and check-in</h3>"), self)
         lay.addWidget(heading)
-        lay.addLayout(buttons)
+        lay.addWidget(self.hint)
         lay.addWidget(self.table, 1)
+        lay.addLayout(quick)
+        lay.addLayout(buttons)
+        self.setTabOrder(self.table, self.new_name)
+        self.setTabOrder(self.new_name, self.new_role)
+        self.setTabOrder(self.new_role, self.check_in_button)
+        self.setTabOrder(self.check_in_button, self.add_button)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         self.read_only = False
         self.refresh()
@@ -193,10 +235,84 @@ class AttendeesPage(StepPage):
     def refresh(self) -> None:
         row = self.table.currentIndex().row()
         self.model.set_attendees(self._service.attendees(self._conference_id))
+        if not 0 <= row < self.model.rowCount():
+            row = self._next_expected(-1)
         if 0 <= row < self.model.rowCount():
             self.table.selectRow(row)
         self.table.resizeColumnsToContents()
+        self._show_hint()
         self._update_buttons()
+
+    def focus_next_action(self) -> None:
+        """Focus where check-in goes on: the list while someone is still expected, else
+        the row for someone new."""
+        if self._next_expected(-1) >= 0:
+            self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+        else:
+            self.new_name.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _next_expected(self, after: int) -> int:
+        """The first row after `after` (wrapping round) of someone still expected, or -1."""
+        count = len(self.model.attendees)
+        for step in range(1, count + 1):
+            row = (after + step) % count
+            if self.model.attendees[row].presence is Presence.EXPECTED:
+                return row
+        return -1
+
+    def _show_hint(self) -> None:
+        expected = sum(1 for a in self.model.attendees if a.presence is Presence.EXPECTED)
+        self.hint.setText(
+            self.tr("%n still expected: select someone who has arrived and press Space.", "",
+                    expected) if expected and not self.read_only else "")
+        self.hint.setVisible(bool(self.hint.text()))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent) \
+                and event.modifiers() in (Qt.KeyboardModifier.NoModifier,
+                                          Qt.KeyboardModifier.KeypadModifier):
+            if watched is self.table and event.key() == Qt.Key.Key_Space:
+                self.check_in_selected()
+                return True
+            if watched in (self.new_name, self.new_role) and event.key() in _ENTER_KEYS:
+                self.check_in_new()
+                return True
+        return super().eventFilter(watched, event)
+
+    def check_in_selected(self) -> None:
+        """Space on the list: the selected person is here; select the next one expected."""
+        attendee = self.selected()
+        if attendee is None or self.read_only:
+            return
+        row = self.model.attendees.index(attendee)
+        if attendee.presence is not Presence.PRESENT:
+            self.mark(Presence.PRESENT)
+        following = self._next_expected(row)
+        if following >= 0:
+            self.table.selectRow(following)
+
+    def check_in_new(self) -> None:
+        """Add the person typed in the new row, present on the conference's day."""
+        name = self.new_name.text().strip()
+        if not name or self.read_only:
+            return
+        self._before_change()
+        conference = self._service.conference(self._conference_id)
+        try:
+            attendee = self._service.add_attendee(
+                self._conference_id, name, Role(self.new_role.currentData()),
+                language=conference.language,
+                present=self._service.is_conference_day(self._conference_id),
+            )
+        except user_errors() as exc:
+            self._prompter.error(self, self.tr("Attendee not added"), user_message(exc))
+            return
+        self.new_name.clear()
+        self.new_role.setCurrentIndex(0)
+        self.refresh()
+        self.select_attendee(attendee.id)
+        self.new_name.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.changed.emit()
 
     def set_read_only(self, read_only: bool) -> None:
         self.read_only = read_only
@@ -216,6 +332,10 @@ class AttendeesPage(StepPage):
     def _update_buttons(self) -> None:
         has = self.selected() is not None
         self.add_button.setEnabled(not self.read_only)
+        for field in (self.new_name, self.new_role):
+            field.setEnabled(not self.read_only)
+        self.check_in_button.setEnabled(bool(self.new_name.text().strip())
+                                        and not self.read_only)
         for b in (self.edit_button, self.present_button, self.absent_button,
                   self.excused_button):
             b.setEnabled(has and not self.read_only)

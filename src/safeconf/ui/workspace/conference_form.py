@@ -38,8 +38,10 @@ class ConferenceFields(QObject):
             self.kind.addItem(labels.name(kind), kind.value)
         self.start = QDateTimeEdit(owner)
         self.start.setCalendarPopup(True)
-        soon = QDateTime.currentDateTime().addSecs(3600)
-        self.start.setDateTime(QDateTime(soon.date(), QTime(soon.time().hour(), 0)))
+        # A conference is mostly scheduled as the family arrives: "now", to the minute.
+        now = QDateTime.currentDateTime()
+        self.start.setDateTime(QDateTime(now.date(), QTime(now.time().hour(),
+                                                           now.time().minute())))
         self.location = QLineEdit(owner)
         self.facilitator = QLineEdit(facilitator, owner)
         self.language = QComboBox(owner)

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from safeconf.app.conferences import ConferenceService
 from safeconf.domain.conference_states import is_read_only
 from safeconf.domain.errors import DomainError
-from safeconf.domain.records import Presence
+from safeconf.domain.records import Conference, Presence
 from safeconf.ui import labels
 from safeconf.ui.prompts import Prompter
 from safeconf.ui.workspace.attendees_page import AttendeesPage
@@ -138,18 +138,44 @@ class Workspace(QWidget):
         for page in (self.attendees, self.confidentiality, self.notes, self.conclude):
             page.changed.connect(self.refresh)
         self.confidentiality.handover_requested.connect(self.handover_requested)
-        self.notes.acknowledge_requested.connect(lambda: self.go_to(CONFIDENTIALITY))
+        self.notes.acknowledge_requested.connect(self.acknowledge_next)
+        self.notes.saved.connect(lambda _id: self._show_header())  # the first note starts it
         for number in range(5):
             shortcut = QShortcut(QKeySequence(f"Alt+{number + 1}"), self)
-            shortcut.activated.connect(lambda n=number: self.go_to(n))
+            shortcut.activated.connect(lambda n=number: self.go_to(n, focus=True))
         self.setTabOrder(self.back_button, self.steps)
         self.setTabOrder(self.steps, self.pages)
         self.refresh()
-        self.go_to(ATTENDEES if not service.attendees(conference_id) else CONFIDENTIALITY
+        nobody_here = not any(a.presence is Presence.PRESENT
+                              for a in service.attendees(conference_id))
+        self.go_to(ATTENDEES if nobody_here else CONFIDENTIALITY
                    if not service.gate(conference_id).open else NOTES)
 
-    def go_to(self, step: int) -> None:
+    def focus_start(self) -> None:
+        """On opening: the cursor where the room's next action is (checking in, or the next
+        acknowledgment); with the room done, on the steps."""
+        step = self.pages.currentIndex()
+        if step in (ATTENDEES, CONFIDENTIALITY):
+            self.go_to(step, focus=True)
+        else:
+            self.steps.setFocus()
+
+    def go_to(self, step: int, focus: bool = False) -> None:
+        """Show a step; with `focus` (a step's shortcut), the cursor goes to that step's
+        next action: the person to check in, the person still to acknowledge."""
         self.steps.setCurrentRow(step)
+        if not focus:
+            return
+        if step == ATTENDEES:
+            self.attendees.focus_next_action()
+        elif step == CONFIDENTIALITY:
+            self.confidentiality.take_focus()
+
+    def acknowledge_next(self) -> None:
+        """From the notes banner: the confidentiality step, with the first person the banner
+        names selected and the cursor in their acknowledgment."""
+        self.go_to(CONFIDENTIALITY)
+        self.confidentiality.select_next_waiting()
 
     def _show_step(self, step: int) -> None:
         if step < 0:
@@ -162,14 +188,8 @@ class Workspace(QWidget):
         self.pages.setCurrentIndex(step)
 
     def refresh(self) -> None:
-        conf = self._service.conference(self.conference_id)
-        case = self._service.case(conf.case_id)
+        conf = self._show_header()
         read_only = is_read_only(conf.state)
-        self.header.setText(
-            f"<b>{html.escape(case.case_number)}</b> — {html.escape(case.family_name)} · "
-            f"{labels.name(conf.kind)} · {labels.local_datetime(conf.scheduled_start)} · "
-            f"<i>{labels.name(conf.state)}</i>"
-        )
         self.details.load(read_only)
         self._mark_steps(read_only)
         self.attendees.set_read_only(read_only)
@@ -179,6 +199,17 @@ class Workspace(QWidget):
         self.notes.set_read_only(read_only)
         self.conclude.set_read_only(read_only)
         self.conclude.refresh()
+
+    def _show_header(self) -> Conference:
+        """The case, the conference and its state as stored now."""
+        conf = self._service.conference(self.conference_id)
+        case = self._service.case(conf.case_id)
+        self.header.setText(
+            f"<b>{html.escape(case.case_number)}</b> — {html.escape(case.family_name)} · "
+            f"{labels.name(conf.kind)} · {labels.local_datetime(conf.scheduled_start)} · "
+            f"<i>{labels.name(conf.state)}</i>"
+        )
+        return conf
 
     def _mark_steps(self, read_only: bool) -> None:
         """Say on the step list where attention is needed (waiting, paused, read-only)."""

@@ -1,5 +1,9 @@
 """Step 3 — confidentiality: for each present attendee, show the statement in their language
-and record how they acknowledged it (or that they refused, which excludes them)."""
+and record how they acknowledged it (or that they refused, which excludes them).
+
+After each acknowledgment the next person still waiting is selected, with the method used
+last and the cursor in its field, so a room is acknowledged without reaching for the mouse.
+Someone who has acknowledged can be neither asked again nor recorded as refusing."""
 
 from __future__ import annotations
 
@@ -25,6 +29,8 @@ from PySide6.QtWidgets import (
 )
 
 from safeconf.app.conferences import ConferenceService
+from safeconf.domain.acknowledgment_rules import AckProblem
+from safeconf.domain.errors import NotTheirAcknowledgment
 from safeconf.domain.gate import acknowledges
 from safeconf.domain.records import AckMethod, Acknowledgment, Attendee, Presence
 from safeconf.domain.statements import Statement
@@ -91,6 +97,7 @@ class ConfidentialityPage(StepPage):
     ) -> None:
         super().__init__(service, prompter, conference_id, parent)
         self._statement: Statement | None = None
+        self._handed_over: str | None = None  # whose hand-over the next refresh follows
         self.read_only = False
 
         self.model = AckStatusModel(self)
@@ -141,6 +148,24 @@ class ConfidentialityPage(StepPage):
 
     def refresh(self) -> None:
         keep = self.selected()
+        self._load_rows()
+        target = keep.id if keep else None
+        back_from = self._handed_over
+        if back_from is not None and back_from not in self._waiting_ids():
+            self._handed_over = None  # they acknowledged on the laptop: on to the next
+        else:
+            back_from = None
+        if target is None or not any(r[0].id == target for r in self.model.rows):
+            target = self._next_waiting(None)
+        elif target == back_from:
+            target = self._next_waiting(target)
+        self.select_attendee(target)
+        self._show_progress()
+        self._show_selected()
+        if back_from is not None:
+            self.focus_next_action()
+
+    def _load_rows(self) -> None:
         statements = self._service.statements()
         acks = self._service.acknowledgments(self._conference_id)
         rows = []
@@ -157,15 +182,62 @@ class ConfidentialityPage(StepPage):
         needed = sum(self.table.columnWidth(c) for c in range(self.model.columnCount()))
         needed += 2 * self.table.frameWidth() + self.table.verticalScrollBar().sizeHint().width()
         self.table.setMinimumWidth(min(needed, self.fontMetrics().averageCharWidth() * 60))
-        target = keep.id if keep else None
-        if target is None or not any(r[0].id == target for r in rows):
-            waiting = [r for r in rows if not r[2] and r[0].presence is Presence.PRESENT]
-            target = waiting[0][0].id if waiting else (rows[0][0].id if rows else None)
-        self.select_attendee(target)
-        if not rows:
+
+    def _waiting_ids(self) -> list[str]:
+        return [a.id for a, _ack, valid in self.model.rows
+                if not valid and a.presence is Presence.PRESENT]
+
+    def _next_waiting(self, after: str | None) -> str | None:
+        """The next person still waiting after `after` in the list (wrapping round); the
+        first row when nobody is waiting."""
+        order = [a.id for a, _ack, _valid in self.model.rows]
+        waiting = set(self._waiting_ids())
+        start = order.index(after) + 1 if after in order else 0
+        for attendee_id in order[start:] + order[:start]:
+            if attendee_id in waiting:
+                return attendee_id
+        return order[0] if order else None
+
+    def select_next_waiting(self) -> None:
+        """Select the first person still waiting (as the notes banner names them) and put
+        the cursor where their acknowledgment is taken."""
+        self.refresh()
+        self.select_attendee(self._next_waiting(None))
+        self.focus_next_action()
+
+    def take_focus(self) -> None:
+        """Arriving at this step: keep a selection that still waits, else take the next
+        person waiting; the cursor goes to their acknowledgment."""
+        selected = self.selected()
+        waiting = self._waiting_ids()
+        if waiting and (selected is None or selected.id not in waiting):
+            self.select_attendee(self._next_waiting(None))
+        self.focus_next_action()
+
+    def focus_next_action(self) -> None:
+        if self.form.isEnabled():
+            self.form.focus_input()
+        else:
+            self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _show_progress(self, recorded: bool = False) -> None:
+        """Say how far the room is (never "nobody present" while people are listed)."""
+        present = [r for r in self.model.rows if r[0].presence is Presence.PRESENT]
+        if not present:
             show_status(self.message, self.tr(
                 "Nobody is marked present yet. Check attendees in first (step 2)."))
-        self._show_selected()
+            return
+        waiting = len(self._waiting_ids())
+        text = self.tr(
+            "Everyone present has acknowledged: notes are open (Alt+4).") if not waiting \
+            else self.tr("%n present attendee(s) still to acknowledge.", "", waiting)
+        show_status(self.message, (self.tr("Recorded.") + " " + text) if recorded else text)
+
+    def _acknowledged(self, attendee: Attendee) -> Acknowledgment | None:
+        for a, ack, valid in self.model.rows:
+            if a.id == attendee.id and valid:
+                return ack
+        return None
 
     def select_attendee(self, attendee_id: str | None) -> None:
         for row, (a, _ack, _valid) in enumerate(self.model.rows):
@@ -179,7 +251,9 @@ class ConfidentialityPage(StepPage):
 
     def _show_selected(self) -> None:
         attendee = self.selected()
-        can_record = attendee is not None and attendee.presence is Presence.PRESENT
+        done = self._acknowledged(attendee) if attendee is not None else None
+        can_record = attendee is not None and attendee.presence is Presence.PRESENT \
+            and done is None
         self.form.setEnabled(can_record and not self.read_only)
         self.handover_button.setEnabled(can_record and not self.read_only)
         if attendee is None:
@@ -192,6 +266,12 @@ class ConfidentialityPage(StepPage):
                              .replace("%1", html.escape(attendee.name))
                              .replace("%2", labels.name(attendee.language))
                              .replace("%3", str(self._statement.version)))
+        if done is not None:
+            self.heading.setText(
+                self.tr("<b>%1</b> has acknowledged this statement (%2, %3).")
+                .replace("%1", html.escape(attendee.name))
+                .replace("%2", labels.name(done.method))
+                .replace("%3", labels.local_time(done.signed_at)))
         if self.statement.toPlainText() != self._statement.text:
             self.statement.setPlainText(self._statement.text)
         self.form.reset()
@@ -209,15 +289,33 @@ class ConfidentialityPage(StepPage):
         try:
             self._service.acknowledge(attendee.id, method, statement, typed_name=typed,
                                       witness=witness, signature_png=png)
+        except NotTheirAcknowledgment as exc:
+            self._prompter.error(self, self.tr("Not recorded"), self._problem_text(exc,
+                                                                                   attendee))
+            self.form.focus_input()
+            return
         except user_errors() as exc:
             self._prompter.error(self, self.tr("Not recorded"), user_message(exc))
             return
-        show_status(self.message, self.tr("Recorded."))
         self.refresh()
+        self.select_attendee(self._next_waiting(attendee.id))
+        self.focus_next_action()
+        self._show_progress(recorded=True)
         self.changed.emit()
+
+    def _problem_text(self, exc: NotTheirAcknowledgment, attendee: Attendee) -> str:
+        if exc.problem == AckProblem.TYPED_NAME_NOT_THEIRS:
+            return self.tr("The typed name must be the attendee's own name as recorded, %1 "
+                           "(the given name may be an initial).").replace("%1", attendee.name)
+        if exc.problem == AckProblem.WITNESS_IS_FACILITATOR:
+            return self.tr("You attest a verbal agreement as facilitator, so you cannot also "
+                           "be its witness. Name someone else who heard it.")
+        return self.tr("The attendee cannot witness their own agreement. Name someone else "
+                       "who heard it.")
 
     def _handover(self) -> None:
         attendee = self.selected()
         if attendee is not None:
+            self._handed_over = attendee.id
             self.handover_requested.emit(attendee.id)
 

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from safeconf.app.conferences import ConferenceService
 from safeconf.app.session import VaultSession
+from safeconf.domain.errors import AlreadyAcknowledged, NotTheirAcknowledgment
 from safeconf.domain.records import AckMethod, Attendee
 from safeconf.ui.i18n import translator_for
 from safeconf.ui.messages import user_message
@@ -44,6 +45,11 @@ ATTENDEE_TEXTS: dict[str, str] = {
     "sign": QT_TRANSLATE_NOOP("Attendee", "I agree — &sign"),
     "typed_label": QT_TRANSLATE_NOOP("Attendee", "Full &name:"),
     "typed": QT_TRANSLATE_NOOP("Attendee", "I agree — &save my name"),
+    "not_your_name": QT_TRANSLATE_NOOP(
+        "Attendee", "Please type your own full name as the facilitator recorded it: %1"),
+    "already": QT_TRANSLATE_NOOP(
+        "Attendee", "You have already agreed to this statement. Please hand the laptop back "
+                    "to the facilitator."),
 }
 
 
@@ -118,11 +124,20 @@ class HandoverView(QWidget):
                 self.attendee.id, method, self._statement, typed_name=typed, witness=witness,
                 signature_png=png if isinstance(png, bytes) else None,
             )
+        except NotTheirAcknowledgment:
+            show_status(self.thanks, self._t("not_your_name").replace("%1", self.attendee.name))
+            self.form.focus_input()
+            return
+        except AlreadyAcknowledged:
+            self.form.setEnabled(False)
+            show_status(self.thanks, self._t("already"))
+            return
         except user_errors() as exc:
             show_status(self.thanks, user_message(exc))
             return
         self.form.setEnabled(False)
         show_status(self.thanks, self._t("thanks"))
+        self.passphrase.setFocus(Qt.FocusReason.OtherFocusReason)  # the facilitator's turn
         self.acknowledged.emit(self.attendee.id)
 
     def try_exit(self) -> None:

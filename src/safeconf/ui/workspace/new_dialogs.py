@@ -4,6 +4,7 @@ asks the service to store them."""
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -61,9 +62,16 @@ class NewConferenceDialog(QDialog):
             self.case.setCurrentIndex(max(0, self.case.findData(preselect)))
         add_row(form, self.tr("&Case:"), self.case, self.tr("Case"))
         self.fields = ConferenceFields(form, self, user)
+        # The same family mostly comes back: check-in starts from last time's list.
+        self.seed = QCheckBox(self.tr("&Expect the people of this case's last conference"),
+                              self)
+        self.seed.setAccessibleName(self.tr("Expect the people of this case's last conference"))
+        self.seed.setChecked(True)
+        form.addRow(self.seed)
         self.buttons = _buttons(self)
         form.addRow(self.buttons)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(bool(cases))
 
     def values(self) -> dict[str, object]:
-        return {"case_id": self.case.currentData(), **self.fields.values()}
+        return {"case_id": self.case.currentData(), **self.fields.values(),
+                "seed_attendees": self.seed.isChecked()}
