@@ -4,32 +4,32 @@
 <context>
     <name>AckStatusModel</name>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="60"/>
+        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="66"/>
         <source>Attendee</source>
         <translation>Asistente</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="60"/>
+        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="66"/>
         <source>Language</source>
         <translation>Idioma</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="60"/>
+        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="66"/>
         <source>Acknowledgment</source>
         <translation>Reconocimiento</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="74"/>
+        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="80"/>
         <source>Waiting</source>
         <translation>Pendiente</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="76"/>
+        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="82"/>
         <source>Refused — excluded</source>
         <translation>Se negó — excluido/a</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="78"/>
+        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="84"/>
         <source>(needs renewing)</source>
         <translation>(hay que renovarlo)</translation>
     </message>
@@ -251,125 +251,135 @@
 <context>
     <name>Attendee</name>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/handover.py" line="36"/>
+        <location filename="../../src/safeconf/ui/workspace/handover.py" line="37"/>
         <source>Confidentiality statement</source>
         <translation>Declaración de confidencialidad</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/handover.py" line="37"/>
+        <location filename="../../src/safeconf/ui/workspace/handover.py" line="38"/>
         <source>Please read this statement and sign below.</source>
         <translation>Por favor, lea esta declaración y firme abajo.</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/handover.py" line="38"/>
+        <location filename="../../src/safeconf/ui/workspace/handover.py" line="39"/>
         <source>Thank you. Please hand the laptop back to the facilitator.</source>
         <translation>Gracias. Por favor, devuelva la computadora a la persona que facilita la reunión.</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/handover.py" line="40"/>
+        <location filename="../../src/safeconf/ui/workspace/handover.py" line="41"/>
         <source>&amp;Sign</source>
         <translation>&amp;Firmar</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/handover.py" line="41"/>
+        <location filename="../../src/safeconf/ui/workspace/handover.py" line="42"/>
         <source>T&amp;ype your name</source>
         <translation>&amp;Escribir su nombre</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/handover.py" line="42"/>
+        <location filename="../../src/safeconf/ui/workspace/handover.py" line="43"/>
         <source>Sign with a finger, a pen or the mouse:</source>
         <translation>Firme con el dedo, un lápiz digital o el ratón:</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/handover.py" line="43"/>
+        <location filename="../../src/safeconf/ui/workspace/handover.py" line="44"/>
         <source>C&amp;lear</source>
         <translation>&amp;Borrar</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/handover.py" line="44"/>
+        <location filename="../../src/safeconf/ui/workspace/handover.py" line="45"/>
         <source>I agree — &amp;sign</source>
         <translation>Estoy de acuerdo — &amp;firmar</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/handover.py" line="45"/>
+        <location filename="../../src/safeconf/ui/workspace/handover.py" line="46"/>
         <source>Full &amp;name:</source>
         <translation>&amp;Nombre completo:</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/handover.py" line="46"/>
+        <location filename="../../src/safeconf/ui/workspace/handover.py" line="47"/>
         <source>I agree — &amp;save my name</source>
         <translation>Estoy de acuerdo — &amp;guardar mi nombre</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/workspace/handover.py" line="48"/>
+        <source>Please type your own full name as the facilitator recorded it: %1</source>
+        <translation>Escriba su nombre completo tal como lo anotó el facilitador: %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/workspace/handover.py" line="50"/>
+        <source>You have already agreed to this statement. Please hand the laptop back to the facilitator.</source>
+        <translation>Usted ya aceptó esta declaración. Devuelva la computadora al facilitador, por favor.</translation>
     </message>
 </context>
 <context>
     <name>AttendeeDialog</name>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="82"/>
+        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="89"/>
         <source>Edit attendee</source>
         <translation>Editar asistente</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="82"/>
+        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="89"/>
         <source>Add attendee</source>
         <translation>Añadir asistente</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="89"/>
+        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="96"/>
         <source>Adult</source>
         <translation>Adulto/a</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="96"/>
+        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="103"/>
         <source>Name of interpreter, if any</source>
         <translation>Nombre del intérprete, si lo hay</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="98"/>
+        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="105"/>
         <source>&amp;Name:</source>
         <translation>&amp;Nombre:</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="98"/>
+        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="105"/>
         <source>Attendee name</source>
         <translation>Nombre del asistente</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="99"/>
+        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="106"/>
         <source>&amp;Role:</source>
         <translation>&amp;Función:</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="99"/>
+        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="106"/>
         <source>Role</source>
         <translation>Función</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="100"/>
+        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="107"/>
         <source>&amp;Age (minors):</source>
         <translation>&amp;Edad (menores):</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="100"/>
+        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="107"/>
         <source>Age band</source>
         <translation>Grupo de edad</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="101"/>
+        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="108"/>
         <source>&amp;Language:</source>
         <translation>&amp;Idioma:</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="101"/>
+        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="108"/>
         <source>Language</source>
         <translation>Idioma</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="102"/>
+        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="109"/>
         <source>&amp;Interpreter:</source>
         <translation>I&amp;ntérprete:</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="102"/>
+        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="109"/>
         <source>Interpreter</source>
         <translation>Intérprete</translation>
     </message>
@@ -377,32 +387,32 @@
 <context>
     <name>AttendeeModel</name>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="61"/>
+        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="68"/>
         <source>Name</source>
         <translation>Nombre</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="61"/>
+        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="68"/>
         <source>Role</source>
         <translation>Función</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="61"/>
+        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="68"/>
         <source>Language</source>
         <translation>Idioma</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="62"/>
+        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="69"/>
         <source>Interpreter</source>
         <translation>Intérprete</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="62"/>
+        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="69"/>
         <source>Presence</source>
         <translation>Asistencia</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="62"/>
+        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="69"/>
         <source>Arrived</source>
         <translation>Llegada</translation>
     </message>
@@ -410,72 +420,116 @@
 <context>
     <name>AttendeesPage</name>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="153"/>
+        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="160"/>
         <source>Attendees</source>
         <translation>Asistentes</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="160"/>
+        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="167"/>
         <source>&amp;Add attendee…</source>
         <translation>&amp;Añadir asistente…</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="161"/>
+        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="168"/>
         <source>&amp;Edit…</source>
         <translation>&amp;Editar…</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="162"/>
+        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="169"/>
         <source>Mark &amp;present</source>
         <translation>Marcar &amp;presente</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="163"/>
+        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="170"/>
         <source>Mark a&amp;bsent</source>
         <translation>Marcar a&amp;usente</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="164"/>
+        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="171"/>
         <source>Mark e&amp;xcused</source>
         <translation>Marcar e&amp;xcusado</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="166"/>
+        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="173"/>
         <source>Add attendee</source>
         <translation>Añadir asistente</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="167"/>
+        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="174"/>
         <source>Edit attendee</source>
         <translation>Editar asistente</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="168"/>
+        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="175"/>
         <source>Mark present</source>
         <translation>Marcar presente</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="169"/>
+        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="176"/>
         <source>Mark absent</source>
         <translation>Marcar ausente</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="170"/>
+        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="177"/>
         <source>Mark excused</source>
         <translation>Marcar excusado</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="185"/>
+        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="188"/>
+        <source>New attendee&apos;s name</source>
+        <translation>Nombre del nuevo asistente</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="189"/>
+        <source>Name of someone who is not listed</source>
+        <translation>Nombre de alguien que no está en la lista</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="191"/>
+        <source>New attendee&apos;s role</source>
+        <translation>Función del nuevo asistente</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="194"/>
+        <source>Check &amp;in</source>
+        <translation>Re&amp;gistrar llegada</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="195"/>
+        <source>Check in new attendee</source>
+        <translation>Registrar la llegada del nuevo asistente</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="202"/>
+        <source>Someone &amp;new:</source>
+        <translation>Alguien &amp;nuevo:</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="204"/>
+        <source>R&amp;ole:</source>
+        <translation>F&amp;unción:</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="221"/>
         <source>&lt;h3&gt;Attendees and check-in&lt;/h3&gt;</source>
         <translation>&lt;h3&gt;Asistentes y registro de llegada&lt;/h3&gt;</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="266"/>
+        <source>%n still expected: select someone who has arrived and press Space.</source>
+        <translation>
+            <numerusform>%n persona aún esperada: seleccione a quien haya llegado y pulse Espacio.</numerusform>
+            <numerusform>%n personas aún esperadas: seleccione a quien haya llegado y pulse Espacio.</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="230"/>
+        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="308"/>
+        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="350"/>
         <source>Attendee not added</source>
         <translation>No se añadió el asistente</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="247"/>
+        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="367"/>
         <source>Attendee not changed</source>
         <translation>No se cambió el asistente</translation>
     </message>
@@ -615,52 +669,52 @@
 <context>
     <name>ConferenceFields</name>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/conference_form.py" line="48"/>
+        <location filename="../../src/safeconf/ui/workspace/conference_form.py" line="50"/>
         <source>&amp;Type:</source>
         <translation>&amp;Tipo:</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/conference_form.py" line="48"/>
+        <location filename="../../src/safeconf/ui/workspace/conference_form.py" line="50"/>
         <source>Conference type</source>
         <translation>Tipo de conferencia</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/conference_form.py" line="49"/>
+        <location filename="../../src/safeconf/ui/workspace/conference_form.py" line="51"/>
         <source>&amp;Starts:</source>
         <translation>&amp;Comienza:</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/conference_form.py" line="49"/>
+        <location filename="../../src/safeconf/ui/workspace/conference_form.py" line="51"/>
         <source>Start date and time</source>
         <translation>Fecha y hora de inicio</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/conference_form.py" line="50"/>
+        <location filename="../../src/safeconf/ui/workspace/conference_form.py" line="52"/>
         <source>&amp;Location:</source>
         <translation>&amp;Lugar:</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/conference_form.py" line="50"/>
+        <location filename="../../src/safeconf/ui/workspace/conference_form.py" line="52"/>
         <source>Location</source>
         <translation>Lugar</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/conference_form.py" line="51"/>
+        <location filename="../../src/safeconf/ui/workspace/conference_form.py" line="53"/>
         <source>&amp;Facilitator:</source>
         <translation>&amp;Facilitador/a:</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/conference_form.py" line="51"/>
+        <location filename="../../src/safeconf/ui/workspace/conference_form.py" line="53"/>
         <source>Facilitator</source>
         <translation>Facilitador/a</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/conference_form.py" line="52"/>
+        <location filename="../../src/safeconf/ui/workspace/conference_form.py" line="54"/>
         <source>&amp;Language:</source>
         <translation>&amp;Idioma:</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/conference_form.py" line="52"/>
+        <location filename="../../src/safeconf/ui/workspace/conference_form.py" line="54"/>
         <source>Conference language</source>
         <translation>Idioma de la conferencia</translation>
     </message>
@@ -716,57 +770,91 @@
 <context>
     <name>ConfidentialityPage</name>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="99"/>
+        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="106"/>
         <source>Acknowledgments</source>
         <translation>Reconocimientos</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="109"/>
+        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="116"/>
         <source>Confidentiality statement</source>
         <translation>Declaración de confidencialidad</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="111"/>
+        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="118"/>
         <source>&amp;Hand the laptop to the attendee…</source>
         <translation>&amp;Entregar la computadora al asistente…</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="112"/>
+        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="119"/>
         <source>Hand over to attendee</source>
         <translation>Entregar al asistente</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="127"/>
+        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="134"/>
         <source>&lt;h3&gt;Confidentiality&lt;/h3&gt;</source>
         <translation>&lt;h3&gt;Confidencialidad&lt;/h3&gt;</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="167"/>
+        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="228"/>
         <source>Nobody is marked present yet. Check attendees in first (step 2).</source>
         <translation>Todavía nadie está marcado como presente. Registre primero la llegada de los asistentes (paso 2).</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="191"/>
+        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="232"/>
+        <source>Everyone present has acknowledged: notes are open (Alt+4).</source>
+        <translation>Todos los presentes aceptaron: las notas están abiertas (Alt+4).</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="233"/>
+        <source>%n present attendee(s) still to acknowledge.</source>
+        <translation>
+            <numerusform>Falta que %n asistente presente acepte.</numerusform>
+            <numerusform>Falta que %n asistentes presentes acepten.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="265"/>
         <source>Statement for &lt;b&gt;%1&lt;/b&gt;, in %2 (version %3)</source>
         <translation>Declaración para &lt;b&gt;%1&lt;/b&gt;, en %2 (versión %3)</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="204"/>
+        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="271"/>
+        <source>&lt;b&gt;%1&lt;/b&gt; has acknowledged this statement (%2, %3).</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; ya aceptó esta declaración (%2, %3).</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="284"/>
         <source>Record refusal</source>
         <translation>Registrar negativa</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="205"/>
+        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="285"/>
         <source>Record that %1 refuses to acknowledge? They will be marked excluded and must leave the meeting.</source>
         <translation>¿Registrar que %1 se niega a reconocerla? Quedará marcado/a como excluido/a y deberá salir de la reunión.</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="213"/>
+        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="293"/>
+        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="298"/>
         <source>Not recorded</source>
         <translation>No se registró</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="215"/>
+        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="308"/>
+        <source>The typed name must be the attendee&apos;s own name as recorded, %1 (the given name may be an initial).</source>
+        <translation>El nombre escrito debe ser el del propio asistente tal como se anotó, %1 (el nombre de pila puede ser una inicial).</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="311"/>
+        <source>You attest a verbal agreement as facilitator, so you cannot also be its witness. Name someone else who heard it.</source>
+        <translation>Usted da fe del acuerdo verbal como facilitador, así que no puede ser también su testigo. Indique a otra persona que lo haya oído.</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="313"/>
+        <source>The attendee cannot witness their own agreement. Name someone else who heard it.</source>
+        <translation>El asistente no puede ser testigo de su propio acuerdo. Indique a otra persona que lo haya oído.</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="234"/>
         <source>Recorded.</source>
         <translation>Registrado.</translation>
     </message>
@@ -1388,24 +1476,24 @@ La versión de HQ pasa a ser la actual aquí y se envía a HQ en la próxima sin
 <context>
     <name>HandoverView</name>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/handover.py" line="82"/>
-        <location filename="../../src/safeconf/ui/workspace/handover.py" line="83"/>
+        <location filename="../../src/safeconf/ui/workspace/handover.py" line="88"/>
+        <location filename="../../src/safeconf/ui/workspace/handover.py" line="89"/>
         <source>Facilitator passphrase</source>
         <translation>Frase de contraseña del facilitador</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/handover.py" line="85"/>
-        <location filename="../../src/safeconf/ui/workspace/handover.py" line="86"/>
+        <location filename="../../src/safeconf/ui/workspace/handover.py" line="91"/>
+        <location filename="../../src/safeconf/ui/workspace/handover.py" line="92"/>
         <source>Return to facilitator</source>
         <translation>Devolver al facilitador</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/handover.py" line="88"/>
+        <location filename="../../src/safeconf/ui/workspace/handover.py" line="94"/>
         <source>Checking the passphrase</source>
         <translation>Comprobando la frase de contraseña</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/handover.py" line="146"/>
+        <location filename="../../src/safeconf/ui/workspace/handover.py" line="161"/>
         <source>Wrong passphrase.</source>
         <translation>Frase de contraseña incorrecta.</translation>
     </message>
@@ -1486,17 +1574,17 @@ La versión de HQ pasa a ser la actual aquí y se envía a HQ en la próxima sin
         <translation>¿Programar ahora una conferencia para este caso?</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/home.py" line="265"/>
+        <location filename="../../src/safeconf/ui/home.py" line="266"/>
         <source>No cases yet</source>
         <translation>Todavía no hay casos</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/home.py" line="265"/>
+        <location filename="../../src/safeconf/ui/home.py" line="266"/>
         <source>Create a case first (New case).</source>
         <translation>Cree primero un caso (Nuevo caso).</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/home.py" line="274"/>
+        <location filename="../../src/safeconf/ui/home.py" line="275"/>
         <source>Conference not created</source>
         <translation>No se creó la conferencia</translation>
     </message>
@@ -1777,27 +1865,27 @@ La versión de HQ pasa a ser la actual aquí y se envía a HQ en la próxima sin
 <context>
     <name>NewCaseDialog</name>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/new_dialogs.py" line="31"/>
+        <location filename="../../src/safeconf/ui/workspace/new_dialogs.py" line="32"/>
         <source>New case</source>
         <translation>Nuevo caso</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/new_dialogs.py" line="35"/>
+        <location filename="../../src/safeconf/ui/workspace/new_dialogs.py" line="36"/>
         <source>Case &amp;number:</source>
         <translation>&amp;Número de caso:</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/new_dialogs.py" line="35"/>
+        <location filename="../../src/safeconf/ui/workspace/new_dialogs.py" line="36"/>
         <source>Case number</source>
         <translation>Número de caso</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/new_dialogs.py" line="36"/>
+        <location filename="../../src/safeconf/ui/workspace/new_dialogs.py" line="37"/>
         <source>&amp;Family name:</source>
         <translation>Apellido de la &amp;familia:</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/new_dialogs.py" line="36"/>
+        <location filename="../../src/safeconf/ui/workspace/new_dialogs.py" line="37"/>
         <source>Family name</source>
         <translation>Apellido de la familia</translation>
     </message>
@@ -1805,19 +1893,29 @@ La versión de HQ pasa a ser la actual aquí y se envía a HQ en la próxima sin
 <context>
     <name>NewConferenceDialog</name>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/new_dialogs.py" line="55"/>
+        <location filename="../../src/safeconf/ui/workspace/new_dialogs.py" line="56"/>
         <source>New conference</source>
         <translation>Nueva conferencia</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/new_dialogs.py" line="62"/>
+        <location filename="../../src/safeconf/ui/workspace/new_dialogs.py" line="63"/>
         <source>&amp;Case:</source>
         <translation>&amp;Caso:</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/new_dialogs.py" line="62"/>
+        <location filename="../../src/safeconf/ui/workspace/new_dialogs.py" line="63"/>
         <source>Case</source>
         <translation>Caso</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/workspace/new_dialogs.py" line="66"/>
+        <source>&amp;Expect the people of this case&apos;s last conference</source>
+        <translation>&amp;Esperar a las personas de la última conferencia de este caso</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/workspace/new_dialogs.py" line="68"/>
+        <source>Expect the people of this case&apos;s last conference</source>
+        <translation>Esperar a las personas de la última conferencia de este caso</translation>
     </message>
 </context>
 <context>
@@ -2366,7 +2464,7 @@ La versión de HQ pasa a ser la actual aquí y se envía a HQ en la próxima sin
         <translation>Concluir</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/safeconf/ui/workspace/conference_workspace.py" line="188"/>
+        <location filename="../../src/safeconf/ui/workspace/conference_workspace.py" line="219"/>
         <source>%n present</source>
         <translation>
             <numerusform>%n presente</numerusform>
@@ -2374,7 +2472,7 @@ La versión de HQ pasa a ser la actual aquí y se envía a HQ en la próxima sin
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/safeconf/ui/workspace/conference_workspace.py" line="190"/>
+        <location filename="../../src/safeconf/ui/workspace/conference_workspace.py" line="221"/>
         <source>%n waiting</source>
         <translation>
             <numerusform>falta %n</numerusform>
@@ -2382,17 +2480,17 @@ La versión de HQ pasa a ser la actual aquí y se envía a HQ en la próxima sin
         </translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/conference_workspace.py" line="191"/>
+        <location filename="../../src/safeconf/ui/workspace/conference_workspace.py" line="222"/>
         <source>paused</source>
         <translation>en pausa</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/conference_workspace.py" line="193"/>
+        <location filename="../../src/safeconf/ui/workspace/conference_workspace.py" line="224"/>
         <source>read-only</source>
         <translation>solo lectura</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/conference_workspace.py" line="194"/>
+        <location filename="../../src/safeconf/ui/workspace/conference_workspace.py" line="225"/>
         <source>finalized</source>
         <translation>finalizada</translation>
     </message>
