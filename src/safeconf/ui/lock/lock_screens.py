@@ -8,7 +8,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QProgressBar,
     QPushButton,
     QVBoxLayout,
@@ -23,6 +22,7 @@ from safeconf.app.passphrase_strength import (
 )
 from safeconf.app.session import UnlockThrottled, VaultSession
 from safeconf.ui.messages import user_message
+from safeconf.ui.secret_field import SecretLineEdit
 from safeconf.ui.widgets import busy_bar, show_status, status_label
 from safeconf.ui.workers import run_in_background
 
@@ -114,11 +114,9 @@ class FirstRunScreen(_Screen):
             self._panel,
         )
         forgotten.setWordWrap(True)
-        self.passphrase = QLineEdit(self._panel)
-        self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
+        self.passphrase = SecretLineEdit(self._panel)
         self.passphrase.setAccessibleName(self.tr("New passphrase"))
-        self.repeat = QLineEdit(self._panel)
-        self.repeat.setEchoMode(QLineEdit.EchoMode.Password)
+        self.repeat = SecretLineEdit(self._panel)
         self.repeat.setAccessibleName(self.tr("Repeat passphrase"))
         self.meter = QProgressBar(self._panel)
         self.meter.setRange(0, int(Strength.STRONG))
@@ -212,8 +210,7 @@ class UnlockScreen(_Screen):
     def __init__(self, session: VaultSession, parent: QWidget | None = None) -> None:
         super().__init__(session, parent)
         title = QLabel(self.tr("<h2>safeconf is locked</h2>"), self._panel)
-        self.passphrase = QLineEdit(self._panel)
-        self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
+        self.passphrase = SecretLineEdit(self._panel)
         self.passphrase.setAccessibleName(self.tr("Passphrase"))
         label = QLabel(self.tr("&Passphrase:"), self._panel)
         label.setBuddy(self.passphrase)

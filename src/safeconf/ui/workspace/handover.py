@@ -8,7 +8,6 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -19,6 +18,7 @@ from safeconf.app.session import VaultSession
 from safeconf.domain.records import AckMethod, Attendee
 from safeconf.ui.i18n import translator_for
 from safeconf.ui.messages import user_message
+from safeconf.ui.secret_field import SecretLineEdit
 from safeconf.ui.widgets import (
     busy_bar,
     scaled_font,
@@ -77,8 +77,7 @@ class HandoverView(QWidget):
         self.thanks = status_label(self)
 
         # The facilitator's way back, deliberately small and at the bottom.
-        self.passphrase = QLineEdit(self)
-        self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
+        self.passphrase = SecretLineEdit(self)
         self.passphrase.setAccessibleName(self.tr("Facilitator passphrase"))
         self.passphrase.setPlaceholderText(self.tr("Facilitator passphrase"))
         self.passphrase.setMinimumWidth(self.passphrase.fontMetrics().averageCharWidth() * 28)
