@@ -21,6 +21,7 @@ from safeconf.app.passphrase_strength import (
     strength,
 )
 from safeconf.app.session import UnlockThrottled, VaultSession
+from safeconf.ui.announce import tell
 from safeconf.ui.messages import user_message
 from safeconf.ui.secret_field import SecretLineEdit
 from safeconf.ui.widgets import busy_bar, show_status, status_label
@@ -67,7 +68,7 @@ class _Screen(QWidget):
         palette.setColor(self.problem.foregroundRole(),
                          QColor("#ffffff") if dark else QColor("#1a1a1a"))
         self.problem.setPalette(palette)
-        show_status(self.problem, text)
+        tell(self.problem, text, urgent=True)
 
     def _keyring_warning(self) -> QLabel | None:
         if self._session.keyring_available:
@@ -194,7 +195,7 @@ class FirstRunScreen(_Screen):
 
     def _failed(self, exc: Exception) -> None:
         self._set_busy(False)
-        show_status(self.message, user_message(exc))
+        tell(self.message, user_message(exc), urgent=True)
 
     def _set_busy(self, busy: bool) -> None:
         self.busy.setVisible(busy)
@@ -255,16 +256,15 @@ class UnlockScreen(_Screen):
         wait = self._session.throttle.seconds_to_wait()
         if wait > 0:
             self.unlock_button.setEnabled(False)
-            show_status(
-                self.message,
-                self.tr("Too many wrong passphrases. Try again in %n second(s).", "",
-                        int(wait + 0.999)),
-            )
+            text = self.tr("Too many wrong passphrases. Try again in %n second(s).", "",
+                           int(wait + 0.999))
+            # Said once when the wait starts; the label counts down without interrupting.
+            (show_status if self._countdown.isActive() else tell)(self.message, text)
             self._countdown.start()
         elif self._countdown.isActive():
             self._countdown.stop()
             self.unlock_button.setEnabled(not self.busy.isVisible())
-            show_status(self.message, self.tr("You can try again now."))
+            tell(self.message, self.tr("You can try again now."))
 
     def _unlock(self) -> None:
         if not self.unlock_button.isEnabled() or not self.passphrase.text():
@@ -295,7 +295,7 @@ class UnlockScreen(_Screen):
             message += " " + self.tr("Try again in %n second(s).", "", int(wait + 0.999))
             self.unlock_button.setEnabled(False)
             self._countdown.start()
-        show_status(self.message, message)
+        tell(self.message, message, urgent=True)
 
     def _set_busy(self, busy: bool) -> None:
         self.busy.setVisible(busy)

@@ -29,9 +29,10 @@ from safeconf.domain.gate import acknowledges
 from safeconf.domain.records import AckMethod, Acknowledgment, Attendee, Presence
 from safeconf.domain.statements import Statement
 from safeconf.ui import labels
+from safeconf.ui.announce import tell
 from safeconf.ui.messages import user_message
 from safeconf.ui.prompts import Prompter
-from safeconf.ui.widgets import show_status, statement_view, status_label, user_errors
+from safeconf.ui.widgets import statement_view, status_label, user_errors
 from safeconf.ui.workspace.acknowledge_form import AcknowledgeForm
 from safeconf.ui.workspace.step_page import StepPage
 
@@ -163,7 +164,7 @@ class ConfidentialityPage(StepPage):
             target = waiting[0][0].id if waiting else (rows[0][0].id if rows else None)
         self.select_attendee(target)
         if not rows:
-            show_status(self.message, self.tr(
+            tell(self.message, self.tr(
                 "Nobody is marked present yet. Check attendees in first (step 2)."))
         self._show_selected()
 
@@ -212,7 +213,7 @@ class ConfidentialityPage(StepPage):
         except user_errors() as exc:
             self._prompter.error(self, self.tr("Not recorded"), user_message(exc))
             return
-        show_status(self.message, self.tr("Recorded."))
+        tell(self.message, self.tr("Recorded."))
         self.refresh()
         self.changed.emit()
 

@@ -16,13 +16,13 @@ from PySide6.QtWidgets import (
 from safeconf.app.conferences import ConferenceService
 from safeconf.app.session import VaultSession
 from safeconf.domain.records import AckMethod, Attendee
+from safeconf.ui.announce import tell
 from safeconf.ui.i18n import translator_for
 from safeconf.ui.messages import user_message
 from safeconf.ui.secret_field import SecretLineEdit
 from safeconf.ui.widgets import (
     busy_bar,
     scaled_font,
-    show_status,
     statement_view,
     status_label,
     user_errors,
@@ -118,10 +118,10 @@ class HandoverView(QWidget):
                 signature_png=png if isinstance(png, bytes) else None,
             )
         except user_errors() as exc:
-            show_status(self.thanks, user_message(exc))
+            tell(self.thanks, user_message(exc), urgent=True)
             return
         self.form.setEnabled(False)
-        show_status(self.thanks, self._t("thanks"))
+        tell(self.thanks, self._t("thanks"))
         self.acknowledged.emit(self.attendee.id)
 
     def try_exit(self) -> None:
@@ -142,10 +142,10 @@ class HandoverView(QWidget):
         if ok is True:
             self.exit_granted.emit()
         else:
-            show_status(self.exit_message, self.tr("Wrong passphrase."))
+            tell(self.exit_message, self.tr("Wrong passphrase."), urgent=True)
 
     def _failed(self, exc: Exception) -> None:
         self.busy.setVisible(False)
         self.return_button.setEnabled(True)
         self.passphrase.clear()
-        show_status(self.exit_message, user_message(exc))
+        tell(self.exit_message, user_message(exc), urgent=True)

@@ -1,0 +1,104 @@
+"""What a screen reader hears: errors and confirmations announced (assertive and polite),
+accessible names that say what the control shows, and readable finalized notes."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+import pytest
+from PySide6.QtGui import QAccessible
+
+from safeconf.domain.records import Language, Presence, Role
+from safeconf.ui.app_window import AppWindow
+from safeconf.ui.workspace.attendees_page import AttendeeDialog
+from safeconf.ui.workspace.conference_workspace import CONFIDENTIALITY
+from tests.ui.a11y_events import hear_accessibility
+from tests.ui.conftest import PASSPHRASE, ScriptedPrompter
+from tests.ui.test_locking import fail_unlock
+
+pytestmark = pytest.mark.keyring
+ASSERTIVE = QAccessible.AnnouncementPoliteness.Assertive
+POLITE = QAccessible.AnnouncementPoliteness.Polite
+
+
+def conference_with(window: AppWindow, name: str, language: Language = Language.ENGLISH,
+                    present: bool = True) -> tuple[str, str]:
+    service = window.service
+    case = service.create_case("2026-0900", "Novak")
+    conf = service.create_conference(case.id, datetime.now().astimezone())
+    person = service.add_attendee(conf.id, name, Role.PARENT, language=language)
+    if present:
+        service.set_presence(person.id, Presence.PRESENT)
+    return conf.id, person.id
+
+
+def test_wrong_passphrase_and_the_wait_are_announced(qtbot: Any, unlocked: AppWindow) -> None:
+    unlocked.lock()
+    with hear_accessibility() as heard:
+        fail_unlock(qtbot, unlocked)
+        assert heard.said("not right") == [ASSERTIVE]
+        fail_unlock(qtbot, unlocked)
+        fail_unlock(qtbot, unlocked)  # the third starts the back-off
+    waits = [text for text, how in heard.announcements
+             if "Try again in" in text and how == ASSERTIVE]
+    assert waits, heard.announcements
+
+
+def test_recorded_acknowledgment_is_announced(qtbot: Any, unlocked: AppWindow) -> None:
+    conference_id, _person = conference_with(unlocked, "Mira Novak")
+    unlocked.main_view.open_conference(conference_id)
+    workspace = unlocked.main_view.workspace
+    workspace.go_to(CONFIDENTIALITY)
+    form = workspace.confidentiality.form
+    form.tabs.setCurrentIndex(1)
+    with hear_accessibility() as heard:
+        form.typed_name.setText("Mira Novak")
+        form.typed_button.click()
+    assert heard.said("Recorded.") == [POLITE]
+
+
+def test_blank_attendee_name_is_said_not_only_a_disabled_ok(
+    qtbot: Any, unlocked: AppWindow, prompter: ScriptedPrompter
+) -> None:
+    conference_id, _person = conference_with(unlocked, "Mira Novak")
+    unlocked.main_view.open_conference(conference_id)
+    heard_in_dialog: list[Any] = []
+
+    def fill(dialog: AttendeeDialog) -> bool:
+        assert dialog.name_needed.isVisibleTo(dialog)  # on screen from the start
+        with hear_accessibility() as heard:
+            dialog.name.setText("Ana")
+            assert not dialog.name_needed.isVisibleTo(dialog)
+            dialog.name.setText("  ")
+        heard_in_dialog.append(heard)
+        assert dialog.name_needed.isVisibleTo(dialog)
+        return False
+
+    prompter.on(AttendeeDialog, fill)
+    unlocked.main_view.workspace.attendees.add_button.click()
+    assert heard_in_dialog and heard_in_dialog[0].said("name") == [ASSERTIVE]
+
+
+def test_handover_thanks_and_wrong_passphrase_are_announced(
+    qtbot: Any, unlocked: AppWindow
+) -> None:
+    conference_id, person = conference_with(unlocked, "Yara Novak", Language.SPANISH)
+    unlocked.main_view.open_conference(conference_id)
+    unlocked.enter_handover(conference_id, person)
+    view = unlocked.handover
+    form = view.form
+    form.tabs.setCurrentIndex(1)
+    with hear_accessibility() as heard:
+        form.typed_name.setText("Yara Novak")
+        form.typed_button.click()
+        view.passphrase.setText("not the passphrase")
+        view.return_button.click()
+        qtbot.waitUntil(lambda: view.exit_message.isVisible(), timeout=10_000)
+    assert heard.said("Gracias") == [POLITE]
+    assert len([how for text, how in heard.announcements
+                if text == view.exit_message.text() and how == ASSERTIVE]) == 1
+    view.passphrase.setText(PASSPHRASE)
+    with qtbot.waitSignal(view.exit_granted, timeout=10_000):
+        view.return_button.click()
+
