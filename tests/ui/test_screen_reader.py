@@ -8,11 +8,15 @@ from typing import Any
 
 import pytest
 from PySide6.QtGui import QAccessible
+from PySide6.QtWidgets import QAbstractButton, QWidget
 
 from safeconf.domain.records import Language, Presence, Role
 from safeconf.ui.app_window import AppWindow
+from safeconf.ui.settings_dialog import SettingsDialog
+from safeconf.ui.sync.sync_widgets import EnrollDialog
 from safeconf.ui.workspace.attendees_page import AttendeeDialog
 from safeconf.ui.workspace.conference_workspace import CONFIDENTIALITY
+from safeconf.ui.workspace.new_dialogs import NewCaseDialog, NewConferenceDialog
 from tests.ui.a11y_events import hear_accessibility
 from tests.ui.conftest import PASSPHRASE, ScriptedPrompter
 from tests.ui.test_locking import fail_unlock
@@ -102,3 +106,52 @@ def test_handover_thanks_and_wrong_passphrase_are_announced(
     with qtbot.waitSignal(view.exit_granted, timeout=10_000):
         view.return_button.click()
 
+
+
+def shown_text(text: str) -> str:
+    """A control's text as a person reads it aloud: no mnemonic marker, and no arrow or
+    ellipsis around the words."""
+    return text.replace("&&", "\0").replace("&", "").replace("\0", "&").strip("←→…. ")
+
+
+def names_without_their_text(root: QWidget) -> list[str]:
+    """Buttons and checkboxes whose accessible name (what a screen reader says and what a
+    voice-control user must speak) does not contain the text they show."""
+    wrong = []
+    for button in root.findChildren(QAbstractButton):
+        if not button.isVisibleTo(root) or not button.text():
+            continue
+        name = QAccessible.queryAccessibleInterface(button).text(QAccessible.Text.Name)
+        if shown_text(button.text()).casefold() not in name.casefold():
+            wrong.append(f"{button.text()!r} is named {name!r}")
+    return wrong
+
+
+def test_accessible_names_say_what_every_button_shows(
+    qtbot: Any, unlocked: AppWindow, prompter: ScriptedPrompter
+) -> None:
+    window = unlocked
+    assert names_without_their_text(window) == []
+    conference_id, person = conference_with(window, "Mira Novak", Language.SPANISH)
+    window.main_view.open_conference(conference_id)
+    workspace = window.main_view.workspace
+    for step in range(5):
+        workspace.go_to(step)
+        for tab in range(workspace.confidentiality.form.tabs.count()):
+            workspace.confidentiality.form.tabs.setCurrentIndex(tab)
+            assert names_without_their_text(window) == []
+    dialogs: list[QWidget] = [
+        AttendeeDialog(None, window), NewCaseDialog(window),
+        NewConferenceDialog(window.service.cases(), "me", None, window),
+        SettingsDialog(window.settings, window), EnrollDialog(window.sync.service, window),
+    ]
+    for dialog in dialogs:
+        dialog.show()
+        assert names_without_their_text(dialog) == [], type(dialog).__name__
+        dialog.close()
+    window.enter_handover(conference_id, person)
+    for tab in range(window.handover.form.tabs.count()):
+        window.handover.form.tabs.setCurrentIndex(tab)
+        assert names_without_their_text(window) == []
+    window.lock()
+    assert names_without_their_text(window) == []

@@ -32,7 +32,7 @@ from safeconf.ui import labels
 from safeconf.ui.announce import tell
 from safeconf.ui.messages import user_message
 from safeconf.ui.prompts import Prompter
-from safeconf.ui.widgets import statement_view, status_label, user_errors
+from safeconf.ui.widgets import name_as_shown, statement_view, status_label, user_errors
 from safeconf.ui.workspace.acknowledge_form import AcknowledgeForm
 from safeconf.ui.workspace.step_page import StepPage
 
@@ -110,7 +110,7 @@ class ConfidentialityPage(StepPage):
         self.statement.setAccessibleName(self.tr("Confidentiality statement"))
         self.form = AcknowledgeForm(with_refuse=True, parent=self)
         self.handover_button = QPushButton(self.tr("&Hand the laptop to the attendee…"), self)
-        self.handover_button.setAccessibleName(self.tr("Hand over to attendee"))
+        name_as_shown(self.handover_button, self.tr("Hand over to attendee"))
         self.message = status_label(self)
 
         right = QWidget(self)
