@@ -7,15 +7,16 @@ from datetime import datetime
 from typing import Any
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAccessible
-from PySide6.QtWidgets import QAbstractButton, QWidget
+from PySide6.QtWidgets import QAbstractButton, QLabel, QWidget
 
-from safeconf.domain.records import Language, Presence, Role
+from safeconf.domain.records import AckMethod, Language, NoteSection, Presence, Role
 from safeconf.ui.app_window import AppWindow
 from safeconf.ui.settings_dialog import SettingsDialog
 from safeconf.ui.sync.sync_widgets import EnrollDialog
 from safeconf.ui.workspace.attendees_page import AttendeeDialog
-from safeconf.ui.workspace.conference_workspace import CONFIDENTIALITY
+from safeconf.ui.workspace.conference_workspace import CONFIDENTIALITY, NOTES
 from safeconf.ui.workspace.new_dialogs import NewCaseDialog, NewConferenceDialog
 from tests.ui.a11y_events import hear_accessibility
 from tests.ui.conftest import PASSPHRASE, ScriptedPrompter
@@ -155,3 +156,41 @@ def test_accessible_names_say_what_every_button_shows(
         assert names_without_their_text(window) == []
     window.lock()
     assert names_without_their_text(window) == []
+
+
+def test_finalized_note_is_read_only_but_focusable_and_readable(
+    qtbot: Any, unlocked: AppWindow
+) -> None:
+    service = unlocked.service
+    conference_id, person = conference_with(unlocked, "Mira Novak")
+    service.acknowledge(person, AckMethod.TYPED_NAME,
+                        service.statement_for(service.attendees(conference_id)[0]),
+                        typed_name="Mira Novak")
+    service.save_note(conference_id, NoteSection.CONCERNS, "Visits resume on Monday.")
+    service.finalize(conference_id)
+    unlocked.main_view.open_conference(conference_id)
+    workspace = unlocked.main_view.workspace
+    workspace.go_to(NOTES)
+    editor = workspace.notes.editor
+    assert editor.isEnabled() and editor.isReadOnly()
+    assert editor.focusPolicy() & Qt.FocusPolicy.TabFocus
+    editor.setFocus()
+    assert editor.hasFocus()
+    interface = QAccessible.queryAccessibleInterface(editor)
+    assert not interface.state().disabled and interface.state().readOnly
+    text = interface.textInterface()
+    assert text is not None
+    assert text.text(0, text.characterCount()) == "Visits resume on Monday."
+    qtbot.keyClicks(editor, "changed")
+    assert editor.toPlainText() == "Visits resume on Monday."
+    # The caret moves by keyboard, so the note can be read line by line.
+    qtbot.keyClick(editor, Qt.Key.Key_End)
+    assert editor.textCursor().position() > 0
+
+
+def test_keyring_warning_is_read_in_full(make_window: Any, no_keyring: Any) -> None:
+    window = make_window(no_keyring)
+    warning = window.lock_screen.findChild(QLabel, "keyringWarning")
+    said = QAccessible.queryAccessibleInterface(warning).text(QAccessible.Text.Name)
+    assert "no system keyring" in said and "passphrase alone" in said
+    assert "<b>" not in said

@@ -21,7 +21,7 @@ from safeconf.app.passphrase_strength import (
     strength,
 )
 from safeconf.app.session import UnlockThrottled, VaultSession
-from safeconf.ui.announce import tell
+from safeconf.ui.announce import spoken, tell
 from safeconf.ui.messages import user_message
 from safeconf.ui.secret_field import SecretLineEdit
 from safeconf.ui.widgets import busy_bar, show_status, status_label
@@ -85,7 +85,8 @@ class _Screen(QWidget):
         )
         warning.setObjectName("keyringWarning")
         warning.setWordWrap(True)
-        warning.setAccessibleName(QCoreApplication.translate("LockScreens", "Keyring warning"))
+        # Named by its own words, so a screen reader reads the warning, not only its title.
+        warning.setAccessibleName(spoken(warning.text()))
         return warning
 
 

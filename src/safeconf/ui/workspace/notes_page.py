@@ -190,8 +190,14 @@ class NotesPage(StepPage):
             self.banner.setVisible(False)
         self._paint_banner(not decision.open and not self.read_only)
         self.acknowledge_button.setVisible(not decision.open and not self.read_only)
-        self.editor.setEnabled(decision.open and not self.read_only)
+        # A finalized note stays enabled and focusable, read-only: a screen reader can read
+        # it and the caret moves through it. A paused one is disabled and refuses input.
+        self.editor.setEnabled(decision.open or self.read_only)
         self.editor.setReadOnly(not decision.open or self.read_only)
+        if self.read_only:
+            self.editor.setTextInteractionFlags(
+                Qt.TextInteractionFlag.TextSelectableByKeyboard
+                | Qt.TextInteractionFlag.TextSelectableByMouse)
         self.addenda_box.setVisible(self.read_only)
         if not self._dirty:
             self._load_section()
