@@ -7,6 +7,7 @@ suspends the app, (if chosen) when minimised, and when something unexpected fail
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
@@ -25,6 +26,7 @@ from safeconf.app.conflicts import ConflictService
 from safeconf.app.session import VaultSession
 from safeconf.app.settings import Settings, load_settings, save_settings
 from safeconf.app.sync_service import SyncService
+from safeconf.domain.records import NoteSection
 from safeconf.ui.i18n import Translations, choose_language
 from safeconf.ui.icons import icon
 from safeconf.ui.lock.idle import IdleWatcher
@@ -39,6 +41,13 @@ from safeconf.ui.workspace.handover import HandoverView
 
 log = logging.getLogger(__name__)
 TITLE = "safeconf"
+
+
+@dataclass(frozen=True)
+class Place:
+    conference_id: str
+    step: int
+    section: NoteSection
 
 
 class AppWindow(QMainWindow):
@@ -67,6 +76,7 @@ class AppWindow(QMainWindow):
         self.lock_screen: QWidget | None = None
         self.check_in: CheckInScreen | None = None
         self._clipboard_ours = False
+        self._resume: Place | None = None  # where unlocking takes the user back to
         self.sync = SyncController(sync_service or SyncService(session), self)
         self.sync.status_changed.connect(self._sync_status_changed)
         self.sync.synced.connect(self._synced)
@@ -179,6 +189,7 @@ class AppWindow(QMainWindow):
         self._close_dialogs()
         self._clear_clipboard()
         self.idle.stop()
+        self._resume = self._place()
         self.show_lock_screen()
         if self.sync.running:
             self.repaint()  # the vault leaves the screen before we wait for the sync
@@ -279,6 +290,29 @@ class AppWindow(QMainWindow):
         self.lock_action.setEnabled(True)
         self.toolbar.setVisible(True)
         self.main_view.home.tree.setFocus()
+        resume, self._resume = self._resume, None
+        if resume is not None:
+            self._go_back_to(resume)
+
+    def _place(self) -> Place | None:
+        """The conference, step and note section on screen (hand-over counts as its
+        conference's confidentiality step)."""
+        workspace = self.main_view.workspace if self.main_view is not None else None
+        if workspace is None:
+            return None
+        return Place(workspace.conference_id, workspace.pages.currentIndex(),
+                     workspace.notes.section)
+
+    def _go_back_to(self, place: Place) -> None:
+        assert self.main_view is not None
+        self.main_view.open_conference(place.conference_id)
+        workspace = self.main_view.workspace
+        if workspace is None:  # gone meanwhile (purged by sync): the list is shown
+            return
+        workspace.notes.select_section(place.section)
+        workspace.go_to(place.step)
+        page = workspace.pages.currentWidget()
+        (workspace.notes.editor if page is workspace.notes else workspace.steps).setFocus()
 
     # -- sync with HQ ---------------------------------------------------------------------
 

@@ -1,8 +1,10 @@
-"""Passphrase fields keep typed characters off the accessibility bus: Qt's line edit sends
-each edit as a text event carrying the characters, which AT-SPI hands to every program."""
+"""Nothing leaks at the lock: passphrase fields keep typed characters off the accessibility
+bus (Qt's line edit sends each edit as a text event carrying the characters, which AT-SPI
+hands to every program), and unlocking returns to where the user was."""
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
 import pytest
@@ -11,11 +13,14 @@ from PySide6.QtGui import QAccessible, QGuiApplication
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLineEdit
 
+from safeconf.domain.records import NoteSection
 from safeconf.ui.app_window import AppWindow
 from safeconf.ui.lock.lock_screens import UnlockScreen
 from safeconf.ui.secret_field import MASK, SecretLineEdit
+from safeconf.ui.workspace.conference_workspace import NOTES
 from tests.ui.a11y_events import hear_accessibility
 from tests.ui.conftest import PASSPHRASE
+from tests.ui.test_locking import open_conference_with_content, unlock
 
 pytestmark = pytest.mark.keyring
 TYPED = "Zebra quilt 42"
@@ -89,3 +94,33 @@ def test_secret_field_follows_editing_keys_and_refuses_copy(qtbot: Any) -> None:
     field.selectAll()
     QTest.keyClick(field, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
     assert clipboard.text() == ""
+
+
+def test_unlock_returns_to_the_conference_and_step_that_was_locked(
+    qtbot: Any, unlocked: AppWindow
+) -> None:
+    conference_id = open_conference_with_content(unlocked)
+    other = unlocked.service.create_conference(
+        unlocked.service.conference(conference_id).case_id, datetime.now().astimezone())
+    workspace = unlocked.main_view.workspace
+    workspace.go_to(NOTES)
+    workspace.notes.select_section(NoteSection.SAFETY_PLAN)
+    editor = workspace.notes.editor
+    editor.setFocus()
+    QTest.keyClicks(editor, "Aunt stays overnight")  # locked before autosave runs
+    unlocked.lock()
+    unlock(qtbot, unlocked)
+    workspace = unlocked.main_view.workspace
+    assert workspace is not None and workspace.conference_id == conference_id != other.id
+    assert workspace.pages.currentIndex() == NOTES
+    assert workspace.steps.currentRow() == NOTES
+    assert workspace.notes.section is NoteSection.SAFETY_PLAN
+    assert workspace.notes.editor.toPlainText() == "Aunt stays overnight"
+    assert workspace.notes.editor.hasFocus()
+    saved = unlocked.service.notes(conference_id)[NoteSection.SAFETY_PLAN]
+    assert saved.body == "Aunt stays overnight"
+    # From the conference list, unlocking shows the list again.
+    workspace.close_workspace()
+    unlocked.lock()
+    unlock(qtbot, unlocked)
+    assert unlocked.main_view.workspace is None
