@@ -10,7 +10,7 @@ import logging
 from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
+from PySide6.QtGui import QAction, QClipboard, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -76,6 +76,7 @@ class AppWindow(QMainWindow):
         self.lock_screen: QWidget | None = None
         self.check_in: CheckInScreen | None = None
         self._clipboard_ours = False
+        self._selection_ours = False  # X11's PRIMARY selection (middle-click paste)
         self._resume: Place | None = None  # where unlocking takes the user back to
         self.sync = SyncController(sync_service or SyncService(session), self)
         self.sync.status_changed.connect(self._sync_status_changed)
@@ -94,6 +95,7 @@ class AppWindow(QMainWindow):
         self.idle.idle.connect(self.lock)
         self.idle.suspended.connect(self.lock)
         app.clipboard().dataChanged.connect(self._clipboard_changed)
+        app.clipboard().selectionChanged.connect(self._selection_changed)
 
         self._build_actions()
         if not session.keyring_available:
@@ -241,15 +243,27 @@ class AppWindow(QMainWindow):
                 widget.hide()
 
     def _clipboard_changed(self) -> None:
-        app_state = QGuiApplication.applicationState()
-        self._clipboard_ours = (app_state == Qt.ApplicationState.ApplicationActive
-                                or QApplication.focusWidget() is not None)
+        self._clipboard_ours = self._we_are_in_use()
+
+    def _selection_changed(self) -> None:
+        self._selection_ours = self._we_are_in_use()
+
+    @staticmethod
+    def _we_are_in_use() -> bool:
+        return (QGuiApplication.applicationState() == Qt.ApplicationState.ApplicationActive
+                or QApplication.focusWidget() is not None)
 
     def _clear_clipboard(self) -> None:
+        """Empty the clipboard and, on X11, the PRIMARY selection too: selecting note text
+        puts it there, and a middle click in any program pastes it."""
         clipboard = QGuiApplication.clipboard()
         if self._clipboard_ours or clipboard.ownsClipboard():
             clipboard.clear()
-        self._clipboard_ours = False
+        if clipboard.supportsSelection() and (self._selection_ours
+                                              or clipboard.ownsSelection()):
+            clipboard.clear(QClipboard.Mode.Selection)
+        self._clipboard_ours = self._selection_ours = False
+        self._selection_ours = False  # X11's PRIMARY selection (middle-click paste)
 
     def show_vault(self) -> None:
         """Show the open vault's conferences (after unlocking), or only the check-in screen
