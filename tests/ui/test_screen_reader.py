@@ -5,16 +5,19 @@ from __future__ import annotations
 
 from datetime import datetime
 from typing import Any
+from xml.etree import ElementTree
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAccessible
-from PySide6.QtWidgets import QAbstractButton, QLabel, QWidget
+from PySide6.QtWidgets import QAbstractButton, QLabel, QLineEdit, QTabWidget, QWidget
 
 from safeconf.domain.records import AckMethod, Language, NoteSection, Presence, Role
+from safeconf.resource_files import resource
 from safeconf.ui.app_window import AppWindow
 from safeconf.ui.settings_dialog import SettingsDialog
 from safeconf.ui.sync.sync_widgets import EnrollDialog
+from safeconf.ui.widgets import spoken_label
 from safeconf.ui.workspace.attendees_page import AttendeeDialog
 from safeconf.ui.workspace.conference_workspace import CONFIDENTIALITY, NOTES
 from safeconf.ui.workspace.new_dialogs import NewCaseDialog, NewConferenceDialog
@@ -194,3 +197,61 @@ def test_keyring_warning_is_read_in_full(make_window: Any, no_keyring: Any) -> N
     said = QAccessible.queryAccessibleInterface(warning).text(QAccessible.Text.Name)
     assert "no system keyring" in said and "passphrase alone" in said
     assert "<b>" not in said
+
+
+def english_sources() -> set[str]:
+    """Every English interface text whose Spanish translation differs, as it is shown."""
+    tree = ElementTree.parse(str(resource("i18n", "safeconf_es.ts")))
+    found = set()
+    for message in tree.iter("message"):
+        source, translation = message.findtext("source"), message.findtext("translation")
+        if source and translation and translation != source:
+            found.add(spoken_label(source))
+    return found
+
+
+def what_the_attendee_meets(window: AppWindow) -> list[str]:
+    """All that is shown or said of the visible widgets: texts, placeholders, tooltips,
+    tab titles, and the accessible names and descriptions a screen reader speaks."""
+    texts = []
+    for widget in window.findChildren(QWidget):
+        if not widget.isVisibleTo(window):
+            continue
+        interface = QAccessible.queryAccessibleInterface(widget)
+        if interface is not None:
+            texts += [interface.text(QAccessible.Text.Name),
+                      interface.text(QAccessible.Text.Description)]
+        texts += [widget.accessibleName(), widget.accessibleDescription(), widget.toolTip()]
+        if isinstance(widget, QLabel | QAbstractButton):
+            texts.append(widget.text())
+        if isinstance(widget, QLineEdit):
+            texts.append(widget.placeholderText())
+        if isinstance(widget, QTabWidget):
+            texts += [widget.tabText(i) for i in range(widget.count())]
+    return [spoken_label(t) for t in texts if t]
+
+
+def test_handover_speaks_only_the_attendees_language(
+    qtbot: Any, unlocked: AppWindow
+) -> None:
+    conference_id, person = conference_with(unlocked, "Yara Novak", Language.SPANISH)
+    unlocked.main_view.open_conference(conference_id)
+    assert unlocked.statusBar().isVisible()
+    unlocked.enter_handover(conference_id, person)
+    view = unlocked.handover
+    english = english_sources()
+    for tab in range(view.form.tabs.count()):
+        view.form.tabs.setCurrentIndex(tab)
+        met = what_the_attendee_meets(unlocked)
+        assert "Frase de contraseña del facilitador" in met
+        assert "Panel de firma" in met or tab != 0
+        assert [text for text in met if text in english] == [], tab
+    view.passphrase.setText("not the passphrase")
+    view.return_button.click()
+    qtbot.waitUntil(lambda: view.exit_message.isVisible(), timeout=10_000)
+    assert view.exit_message.text() == "Frase de contraseña incorrecta."
+    assert [text for text in what_the_attendee_meets(unlocked) if text in english] == []
+    view.passphrase.setText(PASSPHRASE)
+    with qtbot.waitSignal(view.exit_granted, timeout=10_000):
+        view.return_button.click()
+    assert unlocked.statusBar().isVisible()

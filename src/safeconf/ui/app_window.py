@@ -233,6 +233,7 @@ class AppWindow(QMainWindow):
                 setattr(self, attr, None)
         self.menuBar().setVisible(True)
         self.toolbar.setVisible(True)
+        self.statusBar().setVisible(True)
         self.settings_action.setEnabled(True)  # hand-over may have disabled them
         self.quit_action.setEnabled(True)
 
@@ -422,6 +423,7 @@ class AppWindow(QMainWindow):
         self.settings_action.setEnabled(False)
         self.quit_action.setEnabled(False)
         self.sync_status.setVisible(False)
+        self.statusBar().setVisible(False)  # worded for the facilitator, not the attendee
         self._update_sync_actions()
         self.handover.setFocus()
 
@@ -439,6 +441,7 @@ class AppWindow(QMainWindow):
         self.toolbar.setVisible(True)
         self.settings_action.setEnabled(True)
         self.quit_action.setEnabled(True)
+        self.statusBar().setVisible(True)
         self.sync_status.show_status(self.sync.status)
         self._update_sync_actions()
         if self.main_view is not None:

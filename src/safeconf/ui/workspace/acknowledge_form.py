@@ -126,6 +126,13 @@ class AcknowledgeForm(QWidget):
         self.typed_button.setText(texts["typed"])
         for button in (self.clear_button, self.sign_button, self.typed_button):
             name_as_shown(button)
+        self.tabs.setAccessibleName(texts.get("method", self.tabs.accessibleName()))
+        self.pad.setAccessibleName(texts.get("pad", self.pad.accessibleName()))
+        self.typed_name.setAccessibleName(texts.get("typed_name",
+                                                    self.typed_name.accessibleName()))
+        for button, key in ((self.sign_button, "sign_description"),
+                            (self.typed_button, "typed_description")):
+            button.setAccessibleDescription(texts.get(key, button.accessibleDescription()))
 
     def show_only_signature(self) -> None:
         """Hand-over mode: the attendee sees the pad and the typed name, nothing else."""

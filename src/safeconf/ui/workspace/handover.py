@@ -45,6 +45,21 @@ ATTENDEE_TEXTS: dict[str, str] = {
     "typed_label": QT_TRANSLATE_NOOP("Attendee", "Full &name:"),
     "typed": QT_TRANSLATE_NOOP("Attendee", "I agree — &save my name"),
 }
+# What a screen reader says of the form, and the facilitator's way back: in the attendee's
+# language too, since the attendee hears or sees them (worded in their own contexts).
+FORM_TEXTS: dict[str, str] = {
+    "method": QT_TRANSLATE_NOOP("AcknowledgeForm", "Acknowledgment method"),
+    "pad": QT_TRANSLATE_NOOP("AcknowledgeForm", "Signature pad"),
+    "typed_name": QT_TRANSLATE_NOOP("AcknowledgeForm", "Typed name"),
+    "sign_description": QT_TRANSLATE_NOOP("AcknowledgeForm", "Record drawn signature"),
+    "typed_description": QT_TRANSLATE_NOOP("AcknowledgeForm", "Record typed name"),
+}
+WAY_BACK_TEXTS: dict[str, str] = {
+    "passphrase": QT_TRANSLATE_NOOP("HandoverView", "Facilitator passphrase"),
+    "return": QT_TRANSLATE_NOOP("HandoverView", "Return to facilitator"),
+    "checking": QT_TRANSLATE_NOOP("HandoverView", "Checking the passphrase"),
+    "wrong": QT_TRANSLATE_NOOP("HandoverView", "Wrong passphrase."),
+}
 
 
 class HandoverView(QWidget):
@@ -73,18 +88,20 @@ class HandoverView(QWidget):
         self.statement.setPlainText(self._statement.text)
         self.form = AcknowledgeForm(with_refuse=False, parent=self)
         self.form.show_only_signature()
-        self.form.use_texts({key: self._t(key) for key in ATTENDEE_TEXTS})
+        self.form.use_texts({key: self._t(key) for key in ATTENDEE_TEXTS}
+                            | {key: self._attendee_tr("AcknowledgeForm", text)
+                               for key, text in FORM_TEXTS.items()})
         self.thanks = status_label(self)
 
         # The facilitator's way back, deliberately small and at the bottom.
         self.passphrase = SecretLineEdit(self)
-        self.passphrase.setAccessibleName(self.tr("Facilitator passphrase"))
-        self.passphrase.setPlaceholderText(self.tr("Facilitator passphrase"))
+        self.passphrase.setAccessibleName(self._back("passphrase"))
+        self.passphrase.setPlaceholderText(self._back("passphrase"))
         self.passphrase.setMinimumWidth(self.passphrase.fontMetrics().averageCharWidth() * 28)
-        self.return_button = QPushButton(self.tr("Return to facilitator"), self)
-        self.return_button.setAccessibleName(self.tr("Return to facilitator"))
+        self.return_button = QPushButton(self._back("return"), self)
+        self.return_button.setAccessibleName(self._back("return"))
         self.exit_message = status_label(self)
-        self.busy = busy_bar(self.tr("Checking the passphrase"), self)
+        self.busy = busy_bar(self._back("checking"), self)
 
         bottom = QHBoxLayout()
         bottom.addStretch(1)
@@ -107,6 +124,9 @@ class HandoverView(QWidget):
     def _t(self, key: str) -> str:
         """Texts for the attendee, in the attendee's language (not the facilitator's)."""
         return self._attendee_tr("Attendee", ATTENDEE_TEXTS[key])
+
+    def _back(self, key: str) -> str:
+        return self._attendee_tr("HandoverView", WAY_BACK_TEXTS[key])
 
     def _greeting(self) -> str:
         return f"{self.attendee.name} — {self._t('hello')}"
@@ -142,7 +162,7 @@ class HandoverView(QWidget):
         if ok is True:
             self.exit_granted.emit()
         else:
-            tell(self.exit_message, self.tr("Wrong passphrase."), urgent=True)
+            tell(self.exit_message, self._back("wrong"), urgent=True)
 
     def _failed(self, exc: Exception) -> None:
         self.busy.setVisible(False)
