@@ -5,6 +5,7 @@ hands to every program), and unlocking returns to where the user was."""
 from __future__ import annotations
 
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -13,6 +14,7 @@ from PySide6.QtGui import QAccessible, QGuiApplication
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLineEdit
 
+import safeconf.ui
 from safeconf.domain.records import NoteSection
 from safeconf.ui.app_window import AppWindow
 from safeconf.ui.lock.lock_screens import UnlockScreen
@@ -124,3 +126,20 @@ def test_unlock_returns_to_the_conference_and_step_that_was_locked(
     unlocked.lock()
     unlock(qtbot, unlocked)
     assert unlocked.main_view.workspace is None
+
+
+def test_handover_passphrase_field_sends_masks_only(qtbot: Any, unlocked: AppWindow) -> None:
+    conference_id = open_conference_with_content(unlocked)
+    person = unlocked.service.attendees(conference_id)[0]
+    unlocked.enter_handover(conference_id, person.id)
+    assert password_fields() == [unlocked.handover.passphrase]
+    assert_nothing_typed_reaches_the_bus(qtbot, unlocked.handover.passphrase)
+
+
+def test_no_password_field_is_a_plain_line_edit() -> None:
+    """A new passphrase field (change, recovery) must be a SecretLineEdit too."""
+    ui = Path(safeconf.ui.__file__).parent
+    plain = [str(path.relative_to(ui)) for path in ui.rglob("*.py")
+             if "EchoMode.Password" in path.read_text(encoding="utf-8")
+             and path.name != "secret_field.py"]
+    assert plain == []

@@ -255,3 +255,40 @@ def test_handover_speaks_only_the_attendees_language(
     with qtbot.waitSignal(view.exit_granted, timeout=10_000):
         view.return_button.click()
     assert unlocked.statusBar().isVisible()
+
+
+def test_other_errors_and_confirmations_are_announced(
+    qtbot: Any, unlocked: AppWindow
+) -> None:
+    service = unlocked.service
+    conference_id, person = conference_with(unlocked, "Mira Novak")
+    service.acknowledge(person, AckMethod.TYPED_NAME,
+                        service.statement_for(service.attendees(conference_id)[0]),
+                        typed_name="Mira Novak")
+    home = unlocked.main_view.home
+    with hear_accessibility() as heard:
+        home.search_field.setText("zzzqqq")
+        home.run_search()
+    assert heard.said("No matches.") == [POLITE]
+
+    unlocked.main_view.open_conference(conference_id)
+    workspace = unlocked.main_view.workspace
+    with hear_accessibility() as heard:
+        assert workspace.details.save()
+    assert heard.said("Details saved.") == [POLITE]
+
+    workspace.go_to(NOTES)
+    qtbot.keyClicks(workspace.notes.editor, "Before the late arrival")
+    late = service.add_attendee(conference_id, "Late Arrival", Role.RELATIVE)
+    service.set_presence(late.id, Presence.PRESENT)  # the gate closes under the editor
+    with hear_accessibility() as heard:
+        assert not workspace.notes.flush()
+    assert heard.said("Not saved") == [ASSERTIVE]
+
+    dialog = EnrollDialog(unlocked.sync.service, unlocked)
+    dialog.code.setPlainText("not an enrollment code")
+    with hear_accessibility() as heard:
+        dialog.start()
+        qtbot.waitUntil(lambda: "Not enrolled" in dialog.message.text(), timeout=10_000)
+    assert heard.said("Not enrolled") == [ASSERTIVE]
+    assert heard.said("Contacting HQ") == [POLITE]
