@@ -4,7 +4,8 @@ Qt's QLineEdit sends every edit to assistive technology as a text event carrying
 itself, password echo or not (QAccessibleTextInsertEvent "s", "e", "c"… on each key), and
 AT-SPI passes it to every program on the bus. Here the line edit underneath only ever holds
 one mask character per typed one; the passphrase is kept beside it and `text()` returns it.
-A screen reader still hears the field's name and how many characters it holds."""
+A screen reader still hears the field's name and how many characters it holds.
+`textChanged` carries the masks: read `text()` in its slots."""
 
 from __future__ import annotations
 
