@@ -180,7 +180,9 @@ def test_notes_open_only_after_every_present_attendee_acknowledges(
     workspace.conclude.finalize_button.click()
     assert service.conference(conference_id).state is ConferenceState.FINALIZED
     workspace.go_to(NOTES)
-    assert not notes.editor.isEnabled()
+    assert notes.editor.isReadOnly()  # still readable by a screen reader: not disabled
+    qtbot.keyClicks(notes.editor, "too late")
+    assert "too late" not in notes.editor.toPlainText()
     assert not workspace.attendees.add_button.isEnabled()
     assert not workspace.confidentiality.form.isEnabled()
     qtbot.keyClicks(notes.addendum, "Correction: the plan starts Monday.")

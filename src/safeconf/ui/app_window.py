@@ -7,9 +7,10 @@ suspends the app, (if chosen) when minimised, and when something unexpected fail
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
+from PySide6.QtGui import QAction, QClipboard, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -25,6 +26,7 @@ from safeconf.app.conflicts import ConflictService
 from safeconf.app.session import VaultSession
 from safeconf.app.settings import Settings, load_settings, save_settings
 from safeconf.app.sync_service import SyncService
+from safeconf.domain.records import NoteSection
 from safeconf.ui.i18n import Translations, choose_language
 from safeconf.ui.icons import icon
 from safeconf.ui.lock.idle import IdleWatcher
@@ -39,6 +41,13 @@ from safeconf.ui.workspace.handover import HandoverView
 
 log = logging.getLogger(__name__)
 TITLE = "safeconf"
+
+
+@dataclass(frozen=True)
+class Place:
+    conference_id: str
+    step: int
+    section: NoteSection
 
 
 class AppWindow(QMainWindow):
@@ -67,6 +76,8 @@ class AppWindow(QMainWindow):
         self.lock_screen: QWidget | None = None
         self.check_in: CheckInScreen | None = None
         self._clipboard_ours = False
+        self._selection_ours = False  # X11's PRIMARY selection (middle-click paste)
+        self._resume: Place | None = None  # where unlocking takes the user back to
         self.sync = SyncController(sync_service or SyncService(session), self)
         self.sync.status_changed.connect(self._sync_status_changed)
         self.sync.synced.connect(self._synced)
@@ -84,6 +95,7 @@ class AppWindow(QMainWindow):
         self.idle.idle.connect(self.lock)
         self.idle.suspended.connect(self.lock)
         app.clipboard().dataChanged.connect(self._clipboard_changed)
+        app.clipboard().selectionChanged.connect(self._selection_changed)
 
         self._build_actions()
         if not session.keyring_available:
@@ -179,6 +191,7 @@ class AppWindow(QMainWindow):
         self._close_dialogs()
         self._clear_clipboard()
         self.idle.stop()
+        self._resume = self._place()
         self.show_lock_screen()
         if self.sync.running:
             self.repaint()  # the vault leaves the screen before we wait for the sync
@@ -220,6 +233,7 @@ class AppWindow(QMainWindow):
                 setattr(self, attr, None)
         self.menuBar().setVisible(True)
         self.toolbar.setVisible(True)
+        self.statusBar().setVisible(True)
         self.settings_action.setEnabled(True)  # hand-over may have disabled them
         self.quit_action.setEnabled(True)
 
@@ -230,15 +244,27 @@ class AppWindow(QMainWindow):
                 widget.hide()
 
     def _clipboard_changed(self) -> None:
-        app_state = QGuiApplication.applicationState()
-        self._clipboard_ours = (app_state == Qt.ApplicationState.ApplicationActive
-                                or QApplication.focusWidget() is not None)
+        self._clipboard_ours = self._we_are_in_use()
+
+    def _selection_changed(self) -> None:
+        self._selection_ours = self._we_are_in_use()
+
+    @staticmethod
+    def _we_are_in_use() -> bool:
+        return (QGuiApplication.applicationState() == Qt.ApplicationState.ApplicationActive
+                or QApplication.focusWidget() is not None)
 
     def _clear_clipboard(self) -> None:
+        """Empty the clipboard and, on X11, the PRIMARY selection too: selecting note text
+        puts it there, and a middle click in any program pastes it."""
         clipboard = QGuiApplication.clipboard()
         if self._clipboard_ours or clipboard.ownsClipboard():
             clipboard.clear()
-        self._clipboard_ours = False
+        if clipboard.supportsSelection() and (self._selection_ours
+                                              or clipboard.ownsSelection()):
+            clipboard.clear(QClipboard.Mode.Selection)
+        self._clipboard_ours = self._selection_ours = False
+        self._selection_ours = False  # X11's PRIMARY selection (middle-click paste)
 
     def show_vault(self) -> None:
         """Show the open vault's conferences (after unlocking), or only the check-in screen
@@ -279,6 +305,29 @@ class AppWindow(QMainWindow):
         self.lock_action.setEnabled(True)
         self.toolbar.setVisible(True)
         self.main_view.home.tree.setFocus()
+        resume, self._resume = self._resume, None
+        if resume is not None:
+            self._go_back_to(resume)
+
+    def _place(self) -> Place | None:
+        """The conference, step and note section on screen (hand-over counts as its
+        conference's confidentiality step)."""
+        workspace = self.main_view.workspace if self.main_view is not None else None
+        if workspace is None:
+            return None
+        return Place(workspace.conference_id, workspace.pages.currentIndex(),
+                     workspace.notes.section)
+
+    def _go_back_to(self, place: Place) -> None:
+        assert self.main_view is not None
+        self.main_view.open_conference(place.conference_id)
+        workspace = self.main_view.workspace
+        if workspace is None:  # gone meanwhile (purged by sync): the list is shown
+            return
+        workspace.notes.select_section(place.section)
+        workspace.go_to(place.step)
+        page = workspace.pages.currentWidget()
+        (workspace.notes.editor if page is workspace.notes else workspace.steps).setFocus()
 
     # -- sync with HQ ---------------------------------------------------------------------
 
@@ -374,6 +423,7 @@ class AppWindow(QMainWindow):
         self.settings_action.setEnabled(False)
         self.quit_action.setEnabled(False)
         self.sync_status.setVisible(False)
+        self.statusBar().setVisible(False)  # worded for the facilitator, not the attendee
         self._update_sync_actions()
         self.handover.setFocus()
 
@@ -391,6 +441,7 @@ class AppWindow(QMainWindow):
         self.toolbar.setVisible(True)
         self.settings_action.setEnabled(True)
         self.quit_action.setEnabled(True)
+        self.statusBar().setVisible(True)
         self.sync_status.show_status(self.sync.status)
         self._update_sync_actions()
         if self.main_view is not None:

@@ -39,6 +39,7 @@ from safeconf.app.conferences import (
 )
 from safeconf.domain.records import ConferenceType
 from safeconf.ui import labels
+from safeconf.ui.announce import tell
 from safeconf.ui.messages import user_message
 from safeconf.ui.prompts import Prompter
 from safeconf.ui.widgets import show_status, status_label, user_errors
@@ -238,7 +239,7 @@ class HomeView(QWidget):
         self.search_model.set_results(results)
         self.results.setVisible(True)
         self.results.resizeColumnsToContents()
-        show_status(
+        tell(
             self.search_status,
             self.tr("%n match(es).", "", len(results)) if results else self.tr("No matches."),
         )

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from safeconf.app.settings import MAX_IDLE_MINUTES, Settings
+from safeconf.ui.widgets import name_as_shown
 
 
 class SettingsDialog(QDialog):
@@ -32,7 +33,7 @@ class SettingsDialog(QDialog):
         self.idle_minutes.setSuffix(self.tr(" min"))
         self.lock_on_minimise = QCheckBox(self.tr("Lock when the window is &minimised"), self)
         self.lock_on_minimise.setChecked(settings.lock_on_minimise)
-        self.lock_on_minimise.setAccessibleName(self.tr("Lock when minimised"))
+        name_as_shown(self.lock_on_minimise)
         for text, field, name in (
             (self.tr("&Language:"), self.language, self.tr("Interface language")),
             (self.tr("Lock after &idle:"), self.idle_minutes, self.tr("Idle minutes before lock")),

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QLabel, QProgressBar, QTextBrowser, QWidget
+from PySide6.QtWidgets import QAbstractButton, QLabel, QProgressBar, QTextBrowser, QWidget
 
 
 def status_label(parent: QWidget | None = None) -> QLabel:
@@ -53,3 +53,17 @@ def scaled_font(font: QFont, factor: float) -> QFont:
     elif font.pixelSize() > 0:
         bigger.setPixelSize(round(font.pixelSize() * factor))
     return bigger
+
+
+def spoken_label(text: str) -> str:
+    """A control's text as it is said: without the mnemonic marker or a trailing ellipsis."""
+    return text.replace("&&", "\0").replace("&", "").replace("\0", "&").rstrip("…").strip()
+
+
+def name_as_shown(button: QAbstractButton, description: str = "") -> None:
+    """Name a button by the words it shows: voice-control users speak the visible label, and
+    a screen reader should say what sighted users read. More detail goes in the description.
+    Call again whenever the text changes."""
+    button.setAccessibleName(spoken_label(button.text()))
+    if description:
+        button.setAccessibleDescription(description)

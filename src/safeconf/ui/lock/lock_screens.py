@@ -8,7 +8,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QProgressBar,
     QPushButton,
     QVBoxLayout,
@@ -22,7 +21,9 @@ from safeconf.app.passphrase_strength import (
     strength,
 )
 from safeconf.app.session import UnlockThrottled, VaultSession
+from safeconf.ui.announce import spoken, tell
 from safeconf.ui.messages import user_message
+from safeconf.ui.secret_field import SecretLineEdit
 from safeconf.ui.widgets import busy_bar, show_status, status_label
 from safeconf.ui.workers import run_in_background
 
@@ -67,7 +68,7 @@ class _Screen(QWidget):
         palette.setColor(self.problem.foregroundRole(),
                          QColor("#ffffff") if dark else QColor("#1a1a1a"))
         self.problem.setPalette(palette)
-        show_status(self.problem, text)
+        tell(self.problem, text, urgent=True)
 
     def _keyring_warning(self) -> QLabel | None:
         if self._session.keyring_available:
@@ -84,7 +85,8 @@ class _Screen(QWidget):
         )
         warning.setObjectName("keyringWarning")
         warning.setWordWrap(True)
-        warning.setAccessibleName(QCoreApplication.translate("LockScreens", "Keyring warning"))
+        # Named by its own words, so a screen reader reads the warning, not only its title.
+        warning.setAccessibleName(spoken(warning.text()))
         return warning
 
 
@@ -114,11 +116,9 @@ class FirstRunScreen(_Screen):
             self._panel,
         )
         forgotten.setWordWrap(True)
-        self.passphrase = QLineEdit(self._panel)
-        self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
+        self.passphrase = SecretLineEdit(self._panel)
         self.passphrase.setAccessibleName(self.tr("New passphrase"))
-        self.repeat = QLineEdit(self._panel)
-        self.repeat.setEchoMode(QLineEdit.EchoMode.Password)
+        self.repeat = SecretLineEdit(self._panel)
         self.repeat.setAccessibleName(self.tr("Repeat passphrase"))
         self.meter = QProgressBar(self._panel)
         self.meter.setRange(0, int(Strength.STRONG))
@@ -196,7 +196,7 @@ class FirstRunScreen(_Screen):
 
     def _failed(self, exc: Exception) -> None:
         self._set_busy(False)
-        show_status(self.message, user_message(exc))
+        tell(self.message, user_message(exc), urgent=True)
 
     def _set_busy(self, busy: bool) -> None:
         self.busy.setVisible(busy)
@@ -212,8 +212,7 @@ class UnlockScreen(_Screen):
     def __init__(self, session: VaultSession, parent: QWidget | None = None) -> None:
         super().__init__(session, parent)
         title = QLabel(self.tr("<h2>safeconf is locked</h2>"), self._panel)
-        self.passphrase = QLineEdit(self._panel)
-        self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
+        self.passphrase = SecretLineEdit(self._panel)
         self.passphrase.setAccessibleName(self.tr("Passphrase"))
         label = QLabel(self.tr("&Passphrase:"), self._panel)
         label.setBuddy(self.passphrase)
@@ -258,16 +257,15 @@ class UnlockScreen(_Screen):
         wait = self._session.throttle.seconds_to_wait()
         if wait > 0:
             self.unlock_button.setEnabled(False)
-            show_status(
-                self.message,
-                self.tr("Too many wrong passphrases. Try again in %n second(s).", "",
-                        int(wait + 0.999)),
-            )
+            text = self.tr("Too many wrong passphrases. Try again in %n second(s).", "",
+                           int(wait + 0.999))
+            # Said once when the wait starts; the label counts down without interrupting.
+            (show_status if self._countdown.isActive() else tell)(self.message, text)
             self._countdown.start()
         elif self._countdown.isActive():
             self._countdown.stop()
             self.unlock_button.setEnabled(not self.busy.isVisible())
-            show_status(self.message, self.tr("You can try again now."))
+            tell(self.message, self.tr("You can try again now."))
 
     def _unlock(self) -> None:
         if not self.unlock_button.isEnabled() or not self.passphrase.text():
@@ -298,7 +296,7 @@ class UnlockScreen(_Screen):
             message += " " + self.tr("Try again in %n second(s).", "", int(wait + 0.999))
             self.unlock_button.setEnabled(False)
             self._countdown.start()
-        show_status(self.message, message)
+        tell(self.message, message, urgent=True)
 
     def _set_busy(self, busy: bool) -> None:
         self.busy.setVisible(busy)

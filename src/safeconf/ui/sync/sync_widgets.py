@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from safeconf.app.sync_service import SyncService
 from safeconf.sync.enroll import Enrollment
 from safeconf.ui import labels
+from safeconf.ui.announce import tell
 from safeconf.ui.lock.lock_screens import _centered
 from safeconf.ui.sync.sync_controller import SyncState, SyncStatus
 from safeconf.ui.sync.sync_messages import sync_message
@@ -182,14 +183,14 @@ class EnrollDialog(QDialog):
             return
         code = self.code.toPlainText()
         self._set_busy(True)
-        show_status(self.message, self.tr("Contacting HQ…"))
+        tell(self.message, self.tr("Contacting HQ…"))
         run_in_background(lambda: self._service.enroll(code), self._done, self._failed, self)
 
     def _done(self, enrollment: Enrollment) -> None:
         self.enrollment = enrollment
         self._set_busy(False)
         self.code.setReadOnly(True)
-        show_status(self.message, self.tr(
+        tell(self.message, self.tr(
             "This laptop is now enrolled with HQ for worker %1. Your cases will arrive at "
             "the next sync.").replace("%1", enrollment.worker_id))
         self.close_button.setText(self.tr("Close"))
@@ -199,7 +200,8 @@ class EnrollDialog(QDialog):
 
     def _failed(self, exc: Exception) -> None:
         self._set_busy(False)
-        show_status(self.message, self.tr("Not enrolled: %1").replace("%1", sync_message(exc)))
+        tell(self.message, self.tr("Not enrolled: %1").replace("%1", sync_message(exc)),
+             urgent=True)
         self.code.setFocus()
         self.code.selectAll()
 
@@ -258,6 +260,6 @@ class CheckInScreen(QWidget):
         if syncing:
             show_status(self.message, self.tr("Checking in with HQ…"))
         elif status.error:
-            show_status(self.message, details)
+            tell(self.message, details, urgent=True)
         else:
             show_status(self.message, "")

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from safeconf.domain.records import AckMethod
+from safeconf.ui.widgets import name_as_shown
 from safeconf.ui.workspace.signature_pad import SignaturePad
 
 
@@ -33,9 +34,9 @@ class AcknowledgeForm(QWidget):
         self.pad = SignaturePad(sign)
         self.pad.setAccessibleName(self.tr("Signature pad"))
         self.clear_button = QPushButton(self.tr("C&lear signature"), sign)
-        self.clear_button.setAccessibleName(self.tr("Clear signature"))
+        name_as_shown(self.clear_button)
         self.sign_button = QPushButton(self.tr("I agree — &sign"), sign)
-        self.sign_button.setAccessibleName(self.tr("Record drawn signature"))
+        name_as_shown(self.sign_button, self.tr("Record drawn signature"))
         self.sign_button.setEnabled(False)
         sign_lay = QVBoxLayout(sign)
         self.sign_hint = QLabel(self.tr("Sign with a finger, a pen or the mouse:"), sign)
@@ -52,7 +53,7 @@ class AcknowledgeForm(QWidget):
         self.typed_name = QLineEdit(typed)
         self.typed_name.setAccessibleName(self.tr("Typed name"))
         self.typed_button = QPushButton(self.tr("I agree — record &typed name"), typed)
-        self.typed_button.setAccessibleName(self.tr("Record typed name"))
+        name_as_shown(self.typed_button, self.tr("Record typed name"))
         self.typed_button.setEnabled(False)
         typed_lay = QFormLayout(typed)
         self.typed_label = QLabel(self.tr("Full &name:"), typed)
@@ -65,7 +66,7 @@ class AcknowledgeForm(QWidget):
         self.witness = QLineEdit(verbal)
         self.witness.setAccessibleName(self.tr("Witness name"))
         self.verbal_button = QPushButton(self.tr("Record &verbal agreement"), verbal)
-        self.verbal_button.setAccessibleName(self.tr("Record verbal agreement"))
+        name_as_shown(self.verbal_button)
         self.verbal_button.setEnabled(False)
         verbal_lay = QFormLayout(verbal)
         explanation = QLabel(self.tr(
@@ -80,7 +81,7 @@ class AcknowledgeForm(QWidget):
         self.tabs.addTab(verbal, self.tr("&Verbal"))
 
         self.refuse_button = QPushButton(self.tr("Attendee &refuses"), self)
-        self.refuse_button.setAccessibleName(self.tr("Record refusal"))
+        name_as_shown(self.refuse_button, self.tr("Record refusal"))
         self.refuse_button.setVisible(with_refuse)
 
         lay = QVBoxLayout(self)
@@ -143,6 +144,15 @@ class AcknowledgeForm(QWidget):
         self.sign_button.setText(texts["sign"])
         self.typed_label.setText(texts["typed_label"])
         self.typed_button.setText(texts["typed"])
+        for button in (self.clear_button, self.sign_button, self.typed_button):
+            name_as_shown(button)
+        self.tabs.setAccessibleName(texts.get("method", self.tabs.accessibleName()))
+        self.pad.setAccessibleName(texts.get("pad", self.pad.accessibleName()))
+        self.typed_name.setAccessibleName(texts.get("typed_name",
+                                                    self.typed_name.accessibleName()))
+        for button, key in ((self.sign_button, "sign_description"),
+                            (self.typed_button, "typed_description")):
+            button.setAccessibleDescription(texts.get(key, button.accessibleDescription()))
 
     def show_only_signature(self) -> None:
         """Hand-over mode: the attendee sees the pad and the typed name, nothing else."""

@@ -37,9 +37,10 @@ from PySide6.QtWidgets import (
 from safeconf.app.conferences import ConferenceService
 from safeconf.domain.records import AgeBand, Attendee, Language, Presence, Role
 from safeconf.ui import labels
+from safeconf.ui.announce import tell
 from safeconf.ui.messages import user_message
 from safeconf.ui.prompts import Prompter
-from safeconf.ui.widgets import user_errors
+from safeconf.ui.widgets import show_status, status_label, user_errors
 from safeconf.ui.workspace.step_page import StepPage
 
 Index = QModelIndex | QPersistentModelIndex
@@ -117,10 +118,15 @@ class AttendeeDialog(QDialog):
         )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
+        # Why OK is unavailable, on screen and said aloud (not only a greyed-out button).
+        self.name_needed = status_label(self)
+        self.name_needed.setObjectName("nameNeeded")
+        form.addRow(self.name_needed)
         form.addRow(buttons)
         self._ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.name.textChanged.connect(lambda t: self._ok.setEnabled(bool(t.strip())))
+        self.name.textChanged.connect(self._name_changed)
         self._ok.setEnabled(False)
+        show_status(self.name_needed, self._needed_text())
         if attendee is not None:
             self.name.setText(attendee.name)
             self.role.setCurrentIndex(self.role.findData(attendee.role.value))
@@ -129,6 +135,17 @@ class AttendeeDialog(QDialog):
             )
             self.language.setCurrentIndex(self.language.findData(attendee.language.value))
             self.interpreter.setText(attendee.interpreter)
+
+    def _needed_text(self) -> str:
+        return self.tr("Enter the attendee's name to continue.")
+
+    def _name_changed(self, text: str) -> None:
+        named = bool(text.strip())
+        self._ok.setEnabled(named)
+        if named:
+            show_status(self.name_needed, "")
+        elif not self.name_needed.isVisibleTo(self):
+            tell(self.name_needed, self._needed_text(), urgent=True)
 
     def values(self) -> dict[str, Any]:
         band = self.age_band.currentData()

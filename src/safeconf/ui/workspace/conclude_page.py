@@ -20,7 +20,7 @@ from safeconf.domain.records import Attendee
 from safeconf.ui import labels
 from safeconf.ui.messages import user_message
 from safeconf.ui.prompts import Prompter
-from safeconf.ui.widgets import user_errors
+from safeconf.ui.widgets import name_as_shown, user_errors
 from safeconf.ui.workspace.printing import preview_dialog
 from safeconf.ui.workspace.step_page import StepPage
 
@@ -39,7 +39,7 @@ class ConcludePage(StepPage):
         self.summary = QTextBrowser(self)
         self.summary.setAccessibleName(self.tr("Conference summary"))
         self.print_button = QPushButton(self.tr("&Print roster…"), self)
-        self.print_button.setAccessibleName(self.tr("Print sign-in and acknowledgment roster"))
+        name_as_shown(self.print_button, self.tr("Print sign-in and acknowledgment roster"))
         self.finalize_button = QPushButton(self.tr("&Finalize conference…"), self)
         self.finalize_button.setAccessibleName(self.tr("Finalize conference"))
         row = QHBoxLayout()

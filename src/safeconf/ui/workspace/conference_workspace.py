@@ -23,6 +23,7 @@ from safeconf.domain.conference_states import is_read_only
 from safeconf.domain.errors import DomainError
 from safeconf.domain.records import Conference, Presence
 from safeconf.ui import labels
+from safeconf.ui.announce import announce
 from safeconf.ui.prompts import Prompter
 from safeconf.ui.workspace.attendees_page import AttendeesPage
 from safeconf.ui.workspace.conclude_page import ConcludePage
@@ -79,9 +80,11 @@ class DetailsPage(QWidget):
             self._service.update_details(self._conference_id, **self.fields.values())
         except (DomainError, VaultError) as exc:
             self.message.setText(str(exc))
+            announce(self.message, str(exc), urgent=True)
             return False
         self.saved.emit()  # the workspace reloads everything, this page included
         self.message.setText(self.tr("Details saved."))
+        announce(self.message, self.message.text())
         return True
 
 

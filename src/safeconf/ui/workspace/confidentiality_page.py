@@ -35,9 +35,10 @@ from safeconf.domain.gate import acknowledges
 from safeconf.domain.records import AckMethod, Acknowledgment, Attendee, Presence
 from safeconf.domain.statements import Statement
 from safeconf.ui import labels
+from safeconf.ui.announce import tell
 from safeconf.ui.messages import user_message
 from safeconf.ui.prompts import Prompter
-from safeconf.ui.widgets import show_status, statement_view, status_label, user_errors
+from safeconf.ui.widgets import name_as_shown, statement_view, status_label, user_errors
 from safeconf.ui.workspace.acknowledge_form import AcknowledgeForm
 from safeconf.ui.workspace.step_page import StepPage
 
@@ -116,7 +117,7 @@ class ConfidentialityPage(StepPage):
         self.statement.setAccessibleName(self.tr("Confidentiality statement"))
         self.form = AcknowledgeForm(with_refuse=True, parent=self)
         self.handover_button = QPushButton(self.tr("&Hand the laptop to the attendee…"), self)
-        self.handover_button.setAccessibleName(self.tr("Hand over to attendee"))
+        name_as_shown(self.handover_button, self.tr("Hand over to attendee"))
         self.message = status_label(self)
 
         right = QWidget(self)
@@ -224,14 +225,14 @@ class ConfidentialityPage(StepPage):
         """Say how far the room is (never "nobody present" while people are listed)."""
         present = [r for r in self.model.rows if r[0].presence is Presence.PRESENT]
         if not present:
-            show_status(self.message, self.tr(
+            tell(self.message, self.tr(
                 "Nobody is marked present yet. Check attendees in first (step 2)."))
             return
         waiting = len(self._waiting_ids())
         text = self.tr(
             "Everyone present has acknowledged: notes are open (Alt+4).") if not waiting \
             else self.tr("%n present attendee(s) still to acknowledge.", "", waiting)
-        show_status(self.message, (self.tr("Recorded.") + " " + text) if recorded else text)
+        tell(self.message, (self.tr("Recorded.") + " " + text) if recorded else text)
 
     def _acknowledged(self, attendee: Attendee) -> Acknowledgment | None:
         for a, ack, valid in self.model.rows:

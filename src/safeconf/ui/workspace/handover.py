@@ -8,7 +8,6 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -18,12 +17,13 @@ from safeconf.app.conferences import ConferenceService
 from safeconf.app.session import VaultSession
 from safeconf.domain.errors import AlreadyAcknowledged, NotTheirAcknowledgment
 from safeconf.domain.records import AckMethod, Attendee
+from safeconf.ui.announce import tell
 from safeconf.ui.i18n import translator_for
 from safeconf.ui.messages import user_message
+from safeconf.ui.secret_field import SecretLineEdit
 from safeconf.ui.widgets import (
     busy_bar,
     scaled_font,
-    show_status,
     statement_view,
     status_label,
     user_errors,
@@ -50,6 +50,21 @@ ATTENDEE_TEXTS: dict[str, str] = {
     "already": QT_TRANSLATE_NOOP(
         "Attendee", "You have already agreed to this statement. Please hand the laptop back "
                     "to the facilitator."),
+}
+# What a screen reader says of the form, and the facilitator's way back: in the attendee's
+# language too, since the attendee hears or sees them (worded in their own contexts).
+FORM_TEXTS: dict[str, str] = {
+    "method": QT_TRANSLATE_NOOP("AcknowledgeForm", "Acknowledgment method"),
+    "pad": QT_TRANSLATE_NOOP("AcknowledgeForm", "Signature pad"),
+    "typed_name": QT_TRANSLATE_NOOP("AcknowledgeForm", "Typed name"),
+    "sign_description": QT_TRANSLATE_NOOP("AcknowledgeForm", "Record drawn signature"),
+    "typed_description": QT_TRANSLATE_NOOP("AcknowledgeForm", "Record typed name"),
+}
+WAY_BACK_TEXTS: dict[str, str] = {
+    "passphrase": QT_TRANSLATE_NOOP("HandoverView", "Facilitator passphrase"),
+    "return": QT_TRANSLATE_NOOP("HandoverView", "Return to facilitator"),
+    "checking": QT_TRANSLATE_NOOP("HandoverView", "Checking the passphrase"),
+    "wrong": QT_TRANSLATE_NOOP("HandoverView", "Wrong passphrase."),
 }
 
 
@@ -79,19 +94,20 @@ class HandoverView(QWidget):
         self.statement.setPlainText(self._statement.text)
         self.form = AcknowledgeForm(with_refuse=False, parent=self)
         self.form.show_only_signature()
-        self.form.use_texts({key: self._t(key) for key in ATTENDEE_TEXTS})
+        self.form.use_texts({key: self._t(key) for key in ATTENDEE_TEXTS}
+                            | {key: self._attendee_tr("AcknowledgeForm", text)
+                               for key, text in FORM_TEXTS.items()})
         self.thanks = status_label(self)
 
         # The facilitator's way back, deliberately small and at the bottom.
-        self.passphrase = QLineEdit(self)
-        self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
-        self.passphrase.setAccessibleName(self.tr("Facilitator passphrase"))
-        self.passphrase.setPlaceholderText(self.tr("Facilitator passphrase"))
+        self.passphrase = SecretLineEdit(self)
+        self.passphrase.setAccessibleName(self._back("passphrase"))
+        self.passphrase.setPlaceholderText(self._back("passphrase"))
         self.passphrase.setMinimumWidth(self.passphrase.fontMetrics().averageCharWidth() * 28)
-        self.return_button = QPushButton(self.tr("Return to facilitator"), self)
-        self.return_button.setAccessibleName(self.tr("Return to facilitator"))
+        self.return_button = QPushButton(self._back("return"), self)
+        self.return_button.setAccessibleName(self._back("return"))
         self.exit_message = status_label(self)
-        self.busy = busy_bar(self.tr("Checking the passphrase"), self)
+        self.busy = busy_bar(self._back("checking"), self)
 
         bottom = QHBoxLayout()
         bottom.addStretch(1)
@@ -115,6 +131,9 @@ class HandoverView(QWidget):
         """Texts for the attendee, in the attendee's language (not the facilitator's)."""
         return self._attendee_tr("Attendee", ATTENDEE_TEXTS[key])
 
+    def _back(self, key: str) -> str:
+        return self._attendee_tr("HandoverView", WAY_BACK_TEXTS[key])
+
     def _greeting(self) -> str:
         return f"{self.attendee.name} — {self._t('hello')}"
 
@@ -125,18 +144,19 @@ class HandoverView(QWidget):
                 signature_png=png if isinstance(png, bytes) else None,
             )
         except NotTheirAcknowledgment:
-            show_status(self.thanks, self._t("not_your_name").replace("%1", self.attendee.name))
+            tell(self.thanks, self._t("not_your_name").replace("%1", self.attendee.name),
+                 urgent=True)
             self.form.focus_input()
             return
         except AlreadyAcknowledged:
             self.form.setEnabled(False)
-            show_status(self.thanks, self._t("already"))
+            tell(self.thanks, self._t("already"), urgent=True)
             return
         except user_errors() as exc:
-            show_status(self.thanks, user_message(exc))
+            tell(self.thanks, user_message(exc), urgent=True)
             return
         self.form.setEnabled(False)
-        show_status(self.thanks, self._t("thanks"))
+        tell(self.thanks, self._t("thanks"))
         self.passphrase.setFocus(Qt.FocusReason.OtherFocusReason)  # the facilitator's turn
         self.acknowledged.emit(self.attendee.id)
 
@@ -158,10 +178,10 @@ class HandoverView(QWidget):
         if ok is True:
             self.exit_granted.emit()
         else:
-            show_status(self.exit_message, self.tr("Wrong passphrase."))
+            tell(self.exit_message, self._back("wrong"), urgent=True)
 
     def _failed(self, exc: Exception) -> None:
         self.busy.setVisible(False)
         self.return_button.setEnabled(True)
         self.passphrase.clear()
-        show_status(self.exit_message, user_message(exc))
+        tell(self.exit_message, user_message(exc), urgent=True)

@@ -25,6 +25,7 @@ from safeconf.app.conferences import ConferenceService
 from safeconf.domain.errors import GateClosed
 from safeconf.domain.records import NoteRevision, NoteSection
 from safeconf.ui import labels
+from safeconf.ui.announce import tell
 from safeconf.ui.messages import user_message
 from safeconf.ui.prompts import Prompter
 from safeconf.ui.widgets import show_status, status_label, user_errors
@@ -189,8 +190,14 @@ class NotesPage(StepPage):
             self.banner.setVisible(False)
         self._paint_banner(not decision.open and not self.read_only)
         self.acknowledge_button.setVisible(not decision.open and not self.read_only)
-        self.editor.setEnabled(decision.open and not self.read_only)
+        # A finalized note stays enabled and focusable, read-only: a screen reader can read
+        # it and the caret moves through it. A paused one is disabled and refuses input.
+        self.editor.setEnabled(decision.open or self.read_only)
         self.editor.setReadOnly(not decision.open or self.read_only)
+        if self.read_only:
+            self.editor.setTextInteractionFlags(
+                Qt.TextInteractionFlag.TextSelectableByKeyboard
+                | Qt.TextInteractionFlag.TextSelectableByMouse)
         self.addenda_box.setVisible(self.read_only)
         if not self._dirty:
             self._load_section()
@@ -252,11 +259,12 @@ class NotesPage(StepPage):
                 self._conference_id, self._section, self.editor.toPlainText()
             )
         except GateClosed as exc:
-            show_status(self.save_state, user_message(exc))
+            tell(self.save_state, user_message(exc), urgent=True)
             return False
         except user_errors() as exc:
             log.warning("note not saved: %s", type(exc).__name__)
-            show_status(self.save_state, self.tr("Not saved: %1").replace("%1", user_message(exc)))
+            tell(self.save_state, self.tr("Not saved: %1").replace("%1", user_message(exc)),
+                 urgent=True)
             return False
         self._dirty = False
         self.history_button.setEnabled(True)
