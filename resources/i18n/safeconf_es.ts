@@ -4,32 +4,32 @@
 <context>
     <name>AckStatusModel</name>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="66"/>
+        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="67"/>
         <source>Attendee</source>
         <translation>Asistente</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="66"/>
+        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="67"/>
         <source>Language</source>
         <translation>Idioma</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="66"/>
+        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="67"/>
         <source>Acknowledgment</source>
         <translation>Reconocimiento</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="80"/>
+        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="81"/>
         <source>Waiting</source>
         <translation>Pendiente</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="82"/>
+        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="83"/>
         <source>Refused — excluded</source>
         <translation>Se negó — excluido/a</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="84"/>
+        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="85"/>
         <source>(needs renewing)</source>
         <translation>(hay que renovarlo)</translation>
     </message>
@@ -37,107 +37,102 @@
 <context>
     <name>AcknowledgeForm</name>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/acknowledge_form.py" line="30"/>
+        <location filename="../../src/safeconf/ui/workspace/acknowledge_form.py" line="31"/>
+        <location filename="../../src/safeconf/ui/workspace/handover.py" line="57"/>
         <source>Acknowledgment method</source>
         <translation>Forma de reconocimiento</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/acknowledge_form.py" line="34"/>
+        <location filename="../../src/safeconf/ui/workspace/acknowledge_form.py" line="35"/>
+        <location filename="../../src/safeconf/ui/workspace/handover.py" line="58"/>
         <source>Signature pad</source>
         <translation>Panel de firma</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/acknowledge_form.py" line="35"/>
+        <location filename="../../src/safeconf/ui/workspace/acknowledge_form.py" line="36"/>
         <source>C&amp;lear signature</source>
         <translation>&amp;Borrar firma</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/acknowledge_form.py" line="36"/>
-        <source>Clear signature</source>
-        <translation>Borrar firma</translation>
-    </message>
-    <message>
-        <location filename="../../src/safeconf/ui/workspace/acknowledge_form.py" line="37"/>
+        <location filename="../../src/safeconf/ui/workspace/acknowledge_form.py" line="38"/>
         <source>I agree — &amp;sign</source>
         <translation>Estoy de acuerdo — &amp;firmar</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/acknowledge_form.py" line="38"/>
+        <location filename="../../src/safeconf/ui/workspace/acknowledge_form.py" line="39"/>
+        <location filename="../../src/safeconf/ui/workspace/handover.py" line="60"/>
         <source>Record drawn signature</source>
         <translation>Registrar firma dibujada</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/acknowledge_form.py" line="41"/>
+        <location filename="../../src/safeconf/ui/workspace/acknowledge_form.py" line="42"/>
         <source>Sign with a finger, a pen or the mouse:</source>
         <translation>Firme con el dedo, un lápiz digital o el ratón:</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/acknowledge_form.py" line="49"/>
+        <location filename="../../src/safeconf/ui/workspace/acknowledge_form.py" line="50"/>
         <source>&amp;Draw signature</source>
         <translation>&amp;Dibujar firma</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/acknowledge_form.py" line="53"/>
+        <location filename="../../src/safeconf/ui/workspace/acknowledge_form.py" line="54"/>
+        <location filename="../../src/safeconf/ui/workspace/handover.py" line="59"/>
         <source>Typed name</source>
         <translation>Nombre escrito</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/acknowledge_form.py" line="54"/>
+        <location filename="../../src/safeconf/ui/workspace/acknowledge_form.py" line="55"/>
         <source>I agree — record &amp;typed name</source>
         <translation>Estoy de acuerdo — registrar nombre &amp;escrito</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/acknowledge_form.py" line="55"/>
+        <location filename="../../src/safeconf/ui/workspace/acknowledge_form.py" line="56"/>
+        <location filename="../../src/safeconf/ui/workspace/handover.py" line="61"/>
         <source>Record typed name</source>
         <translation>Registrar nombre escrito</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/acknowledge_form.py" line="58"/>
+        <location filename="../../src/safeconf/ui/workspace/acknowledge_form.py" line="59"/>
         <source>Full &amp;name:</source>
         <translation>&amp;Nombre completo:</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/acknowledge_form.py" line="62"/>
+        <location filename="../../src/safeconf/ui/workspace/acknowledge_form.py" line="63"/>
         <source>T&amp;yped name</source>
         <translation>Nombre &amp;escrito</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/acknowledge_form.py" line="66"/>
+        <location filename="../../src/safeconf/ui/workspace/acknowledge_form.py" line="67"/>
         <source>Witness name</source>
         <translation>Nombre del testigo</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/acknowledge_form.py" line="67"/>
+        <location filename="../../src/safeconf/ui/workspace/acknowledge_form.py" line="68"/>
         <source>Record &amp;verbal agreement</source>
         <translation>Registrar acuerdo &amp;verbal</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/acknowledge_form.py" line="68"/>
-        <source>Record verbal agreement</source>
-        <translation>Registrar acuerdo verbal</translation>
-    </message>
-    <message>
-        <location filename="../../src/safeconf/ui/workspace/acknowledge_form.py" line="72"/>
+        <location filename="../../src/safeconf/ui/workspace/acknowledge_form.py" line="73"/>
         <source>The attendee agreed aloud. You attest it as facilitator; name a witness who heard it.</source>
         <translation>La persona asistente dio su acuerdo en voz alta. Usted lo certifica como facilitador/a; indique un testigo que lo oyó.</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/acknowledge_form.py" line="76"/>
+        <location filename="../../src/safeconf/ui/workspace/acknowledge_form.py" line="77"/>
         <source>&amp;Witness:</source>
         <translation>&amp;Testigo:</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/acknowledge_form.py" line="80"/>
+        <location filename="../../src/safeconf/ui/workspace/acknowledge_form.py" line="81"/>
         <source>&amp;Verbal</source>
         <translation>&amp;Verbal</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/acknowledge_form.py" line="82"/>
+        <location filename="../../src/safeconf/ui/workspace/acknowledge_form.py" line="83"/>
         <source>Attendee &amp;refuses</source>
         <translation>La persona se &amp;niega</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/acknowledge_form.py" line="83"/>
+        <location filename="../../src/safeconf/ui/workspace/acknowledge_form.py" line="84"/>
         <source>Record refusal</source>
         <translation>Registrar negativa</translation>
     </message>
@@ -145,105 +140,105 @@
 <context>
     <name>AppWindow</name>
     <message>
-        <location filename="../../src/safeconf/ui/app_window.py" line="90"/>
+        <location filename="../../src/safeconf/ui/app_window.py" line="102"/>
         <source>No system keyring: this vault is protected by the passphrase alone.</source>
         <translation>Sin llavero del sistema: esta bóveda está protegida solo por la frase de contraseña.</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/app_window.py" line="102"/>
+        <location filename="../../src/safeconf/ui/app_window.py" line="114"/>
         <source>&amp;Lock</source>
         <translation>&amp;Bloquear</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/app_window.py" line="103"/>
+        <location filename="../../src/safeconf/ui/app_window.py" line="115"/>
         <source>Lock now (Ctrl+L)</source>
         <translation>Bloquear ahora (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/app_window.py" line="109"/>
+        <location filename="../../src/safeconf/ui/app_window.py" line="121"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Configuración…</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/app_window.py" line="112"/>
+        <location filename="../../src/safeconf/ui/app_window.py" line="124"/>
         <source>&amp;Quit</source>
         <translation>&amp;Salir</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/app_window.py" line="128"/>
+        <location filename="../../src/safeconf/ui/app_window.py" line="140"/>
         <source>&amp;File</source>
         <translation>&amp;Archivo</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/app_window.py" line="137"/>
+        <location filename="../../src/safeconf/ui/app_window.py" line="149"/>
         <source>Main</source>
         <translation>Principal</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/app_window.py" line="142"/>
+        <location filename="../../src/safeconf/ui/app_window.py" line="154"/>
         <source>Lock</source>
         <translation>Bloquear</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/app_window.py" line="165"/>
-        <location filename="../../src/safeconf/ui/app_window.py" line="209"/>
+        <location filename="../../src/safeconf/ui/app_window.py" line="177"/>
+        <location filename="../../src/safeconf/ui/app_window.py" line="222"/>
         <source>Locked</source>
         <translation>Bloqueado</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/app_window.py" line="117"/>
+        <location filename="../../src/safeconf/ui/app_window.py" line="129"/>
         <source>S&amp;ync with HQ</source>
         <translation>Sincronizar con &amp;HQ</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/app_window.py" line="118"/>
+        <location filename="../../src/safeconf/ui/app_window.py" line="130"/>
         <source>Sync with HQ now (Ctrl+Shift+S)</source>
         <translation>Sincronizar con HQ ahora (Ctrl+Mayús+S)</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/app_window.py" line="122"/>
-        <location filename="../../src/safeconf/ui/app_window.py" line="346"/>
+        <location filename="../../src/safeconf/ui/app_window.py" line="134"/>
+        <location filename="../../src/safeconf/ui/app_window.py" line="395"/>
         <source>&amp;Enroll with HQ…</source>
         <translation>&amp;Registrar en HQ…</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/app_window.py" line="144"/>
-        <location filename="../../src/safeconf/ui/app_window.py" line="300"/>
+        <location filename="../../src/safeconf/ui/app_window.py" line="156"/>
+        <location filename="../../src/safeconf/ui/app_window.py" line="349"/>
         <source>Sync with HQ</source>
         <translation>Sincronizar con HQ</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/app_window.py" line="303"/>
+        <location filename="../../src/safeconf/ui/app_window.py" line="352"/>
         <source>Enroll this laptop now?</source>
         <translation>¿Registrar este portátil ahora?</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/app_window.py" line="308"/>
+        <location filename="../../src/safeconf/ui/app_window.py" line="357"/>
         <source>Enroll this laptop again with a new code from HQ? Unsent changes are kept.</source>
         <translation>¿Registrar de nuevo este portátil con un código nuevo de HQ? Los cambios aún no enviados se conservan.</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/app_window.py" line="345"/>
+        <location filename="../../src/safeconf/ui/app_window.py" line="394"/>
         <source>Enroll &amp;again with HQ…</source>
         <translation>Registrar de &amp;nuevo en HQ…</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/app_window.py" line="358"/>
+        <location filename="../../src/safeconf/ui/app_window.py" line="407"/>
         <source>This laptop&apos;s vault was erased</source>
         <translation>Se borró la bóveda de este portátil</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/app_window.py" line="124"/>
+        <location filename="../../src/safeconf/ui/app_window.py" line="136"/>
         <source>&amp;Review conflicts…</source>
         <translation>Re&amp;visar conflictos…</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/app_window.py" line="126"/>
+        <location filename="../../src/safeconf/ui/app_window.py" line="138"/>
         <source>Compare records changed both here and at HQ, and choose which stays</source>
         <translation>Comparar los registros cambiados aquí y en HQ, y elegir cuál se conserva</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/app_window.py" line="314"/>
+        <location filename="../../src/safeconf/ui/app_window.py" line="363"/>
         <source>Review the conflicts now?</source>
         <translation>¿Revisar los conflictos ahora?</translation>
     </message>
@@ -314,105 +309,110 @@
 <context>
     <name>AttendeeDialog</name>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="89"/>
+        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="90"/>
         <source>Edit attendee</source>
         <translation>Editar asistente</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="89"/>
+        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="90"/>
         <source>Add attendee</source>
         <translation>Añadir asistente</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="96"/>
+        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="97"/>
         <source>Adult</source>
         <translation>Adulto/a</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="103"/>
+        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="104"/>
         <source>Name of interpreter, if any</source>
         <translation>Nombre del intérprete, si lo hay</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="105"/>
+        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="106"/>
         <source>&amp;Name:</source>
         <translation>&amp;Nombre:</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="105"/>
+        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="106"/>
         <source>Attendee name</source>
         <translation>Nombre del asistente</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="106"/>
+        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="107"/>
         <source>&amp;Role:</source>
         <translation>&amp;Función:</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="106"/>
+        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="107"/>
         <source>Role</source>
         <translation>Función</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="107"/>
+        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="108"/>
         <source>&amp;Age (minors):</source>
         <translation>&amp;Edad (menores):</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="107"/>
+        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="108"/>
         <source>Age band</source>
         <translation>Grupo de edad</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="108"/>
+        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="109"/>
         <source>&amp;Language:</source>
         <translation>&amp;Idioma:</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="108"/>
+        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="109"/>
         <source>Language</source>
         <translation>Idioma</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="109"/>
+        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="110"/>
         <source>&amp;Interpreter:</source>
         <translation>I&amp;ntérprete:</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="109"/>
+        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="110"/>
         <source>Interpreter</source>
         <translation>Intérprete</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="140"/>
+        <source>Enter the attendee&apos;s name to continue.</source>
+        <translation>Escriba el nombre del asistente para continuar.</translation>
     </message>
 </context>
 <context>
     <name>AttendeeModel</name>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="68"/>
+        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="69"/>
         <source>Name</source>
         <translation>Nombre</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="68"/>
+        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="69"/>
         <source>Role</source>
         <translation>Función</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="68"/>
+        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="69"/>
         <source>Language</source>
         <translation>Idioma</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="69"/>
+        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="70"/>
         <source>Interpreter</source>
         <translation>Intérprete</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="69"/>
+        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="70"/>
         <source>Presence</source>
         <translation>Asistencia</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="69"/>
+        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="70"/>
         <source>Arrived</source>
         <translation>Llegada</translation>
     </message>
@@ -420,102 +420,102 @@
 <context>
     <name>AttendeesPage</name>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="160"/>
+        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="177"/>
         <source>Attendees</source>
         <translation>Asistentes</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="167"/>
+        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="184"/>
         <source>&amp;Add attendee…</source>
         <translation>&amp;Añadir asistente…</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="168"/>
+        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="185"/>
         <source>&amp;Edit…</source>
         <translation>&amp;Editar…</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="169"/>
+        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="186"/>
         <source>Mark &amp;present</source>
         <translation>Marcar &amp;presente</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="170"/>
+        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="187"/>
         <source>Mark a&amp;bsent</source>
         <translation>Marcar a&amp;usente</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="171"/>
+        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="188"/>
         <source>Mark e&amp;xcused</source>
         <translation>Marcar e&amp;xcusado</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="173"/>
+        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="190"/>
         <source>Add attendee</source>
         <translation>Añadir asistente</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="174"/>
+        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="191"/>
         <source>Edit attendee</source>
         <translation>Editar asistente</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="175"/>
+        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="192"/>
         <source>Mark present</source>
         <translation>Marcar presente</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="176"/>
+        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="193"/>
         <source>Mark absent</source>
         <translation>Marcar ausente</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="177"/>
+        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="194"/>
         <source>Mark excused</source>
         <translation>Marcar excusado</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="188"/>
+        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="205"/>
         <source>New attendee&apos;s name</source>
         <translation>Nombre del nuevo asistente</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="189"/>
+        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="206"/>
         <source>Name of someone who is not listed</source>
         <translation>Nombre de alguien que no está en la lista</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="191"/>
+        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="208"/>
         <source>New attendee&apos;s role</source>
         <translation>Función del nuevo asistente</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="194"/>
+        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="211"/>
         <source>Check &amp;in</source>
         <translation>Re&amp;gistrar llegada</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="195"/>
+        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="212"/>
         <source>Check in new attendee</source>
         <translation>Registrar la llegada del nuevo asistente</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="202"/>
+        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="219"/>
         <source>Someone &amp;new:</source>
         <translation>Alguien &amp;nuevo:</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="204"/>
+        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="221"/>
         <source>R&amp;ole:</source>
         <translation>F&amp;unción:</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="221"/>
+        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="238"/>
         <source>&lt;h3&gt;Attendees and check-in&lt;/h3&gt;</source>
         <translation>&lt;h3&gt;Asistentes y registro de llegada&lt;/h3&gt;</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="266"/>
+        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="283"/>
         <source>%n still expected: select someone who has arrived and press Space.</source>
         <translation>
             <numerusform>%n persona aún esperada: seleccione a quien haya llegado y pulse Espacio.</numerusform>
@@ -523,13 +523,13 @@
         </translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="308"/>
-        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="350"/>
+        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="325"/>
+        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="367"/>
         <source>Attendee not added</source>
         <translation>No se añadió el asistente</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="367"/>
+        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="384"/>
         <source>Attendee not changed</source>
         <translation>No se cambió el asistente</translation>
     </message>
@@ -537,32 +537,32 @@
 <context>
     <name>CheckInScreen</name>
     <message>
-        <location filename="../../src/safeconf/ui/sync/sync_widgets.py" line="232"/>
+        <location filename="../../src/safeconf/ui/sync/sync_widgets.py" line="234"/>
         <source>&lt;h2&gt;Check in with HQ&lt;/h2&gt;</source>
         <translation>&lt;h2&gt;Conéctese con HQ&lt;/h2&gt;</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/sync_widgets.py" line="234"/>
+        <location filename="../../src/safeconf/ui/sync/sync_widgets.py" line="236"/>
         <source>This laptop has not synced with HQ for more than 30 days. Your agency requires it to check in before its records can be used again. Connect to the network and choose Sync now; your records appear as soon as the sync succeeds.</source>
         <translation>Este portátil lleva más de 30 días sin sincronizar con HQ. Su agencia exige que se conecte con HQ antes de volver a usar sus registros. Conéctese a la red y elija Sincronizar ahora; sus registros aparecerán en cuanto la sincronización termine bien.</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/sync_widgets.py" line="241"/>
+        <location filename="../../src/safeconf/ui/sync/sync_widgets.py" line="243"/>
         <source>Syncing with HQ</source>
         <translation>Sincronizando con HQ</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/sync_widgets.py" line="242"/>
+        <location filename="../../src/safeconf/ui/sync/sync_widgets.py" line="244"/>
         <source>&amp;Sync now</source>
         <translation>&amp;Sincronizar ahora</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/sync_widgets.py" line="243"/>
+        <location filename="../../src/safeconf/ui/sync/sync_widgets.py" line="245"/>
         <source>Sync now</source>
         <translation>Sincronizar ahora</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/sync_widgets.py" line="259"/>
+        <location filename="../../src/safeconf/ui/sync/sync_widgets.py" line="261"/>
         <source>Checking in with HQ…</source>
         <translation>Conectando con HQ…</translation>
     </message>
@@ -770,42 +770,42 @@
 <context>
     <name>ConfidentialityPage</name>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="106"/>
+        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="107"/>
         <source>Acknowledgments</source>
         <translation>Reconocimientos</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="116"/>
+        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="117"/>
         <source>Confidentiality statement</source>
         <translation>Declaración de confidencialidad</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="118"/>
+        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="119"/>
         <source>&amp;Hand the laptop to the attendee…</source>
         <translation>&amp;Entregar la computadora al asistente…</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="119"/>
+        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="120"/>
         <source>Hand over to attendee</source>
         <translation>Entregar al asistente</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="134"/>
+        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="135"/>
         <source>&lt;h3&gt;Confidentiality&lt;/h3&gt;</source>
         <translation>&lt;h3&gt;Confidencialidad&lt;/h3&gt;</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="228"/>
+        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="229"/>
         <source>Nobody is marked present yet. Check attendees in first (step 2).</source>
         <translation>Todavía nadie está marcado como presente. Registre primero la llegada de los asistentes (paso 2).</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="232"/>
+        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="233"/>
         <source>Everyone present has acknowledged: notes are open (Alt+4).</source>
         <translation>Todos los presentes aceptaron: las notas están abiertas (Alt+4).</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="233"/>
+        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="234"/>
         <source>%n present attendee(s) still to acknowledge.</source>
         <translation>
             <numerusform>Falta que %n asistente presente acepte.</numerusform>
@@ -813,48 +813,48 @@
         </translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="265"/>
+        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="266"/>
         <source>Statement for &lt;b&gt;%1&lt;/b&gt;, in %2 (version %3)</source>
         <translation>Declaración para &lt;b&gt;%1&lt;/b&gt;, en %2 (versión %3)</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="271"/>
+        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="272"/>
         <source>&lt;b&gt;%1&lt;/b&gt; has acknowledged this statement (%2, %3).</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; ya aceptó esta declaración (%2, %3).</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="284"/>
+        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="285"/>
         <source>Record refusal</source>
         <translation>Registrar negativa</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="285"/>
+        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="286"/>
         <source>Record that %1 refuses to acknowledge? They will be marked excluded and must leave the meeting.</source>
         <translation>¿Registrar que %1 se niega a reconocerla? Quedará marcado/a como excluido/a y deberá salir de la reunión.</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="293"/>
-        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="298"/>
+        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="294"/>
+        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="299"/>
         <source>Not recorded</source>
         <translation>No se registró</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="308"/>
+        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="309"/>
         <source>The typed name must be the attendee&apos;s own name as recorded, %1 (the given name may be an initial).</source>
         <translation>El nombre escrito debe ser el del propio asistente tal como se anotó, %1 (el nombre de pila puede ser una inicial).</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="311"/>
+        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="312"/>
         <source>You attest a verbal agreement as facilitator, so you cannot also be its witness. Name someone else who heard it.</source>
         <translation>Usted da fe del acuerdo verbal como facilitador, así que no puede ser también su testigo. Indique a otra persona que lo haya oído.</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="313"/>
+        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="314"/>
         <source>The attendee cannot witness their own agreement. Name someone else who heard it.</source>
         <translation>El asistente no puede ser testigo de su propio acuerdo. Indique a otra persona que lo haya oído.</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="234"/>
+        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="235"/>
         <source>Recorded.</source>
         <translation>Registrado.</translation>
     </message>
@@ -1275,27 +1275,27 @@ La versión de HQ pasa a ser la actual aquí y se envía a HQ en la próxima sin
 <context>
     <name>DetailsPage</name>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/conference_workspace.py" line="48"/>
+        <location filename="../../src/safeconf/ui/workspace/conference_workspace.py" line="49"/>
         <source>&lt;h3&gt;Details&lt;/h3&gt;</source>
         <translation>&lt;h3&gt;Detalles&lt;/h3&gt;</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/conference_workspace.py" line="56"/>
+        <location filename="../../src/safeconf/ui/workspace/conference_workspace.py" line="57"/>
         <source>&amp;Save details</source>
         <translation>&amp;Guardar detalles</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/conference_workspace.py" line="57"/>
+        <location filename="../../src/safeconf/ui/workspace/conference_workspace.py" line="58"/>
         <source>Save details</source>
         <translation>Guardar detalles</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/conference_workspace.py" line="74"/>
+        <location filename="../../src/safeconf/ui/workspace/conference_workspace.py" line="75"/>
         <source>Finalized: details can no longer change.</source>
         <translation>Finalizada: los detalles ya no se pueden cambiar.</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/conference_workspace.py" line="84"/>
+        <location filename="../../src/safeconf/ui/workspace/conference_workspace.py" line="86"/>
         <source>Details saved.</source>
         <translation>Detalles guardados.</translation>
     </message>
@@ -1303,68 +1303,68 @@ La versión de HQ pasa a ser la actual aquí y se envía a HQ en la próxima sin
 <context>
     <name>EnrollDialog</name>
     <message>
-        <location filename="../../src/safeconf/ui/sync/sync_widgets.py" line="125"/>
+        <location filename="../../src/safeconf/ui/sync/sync_widgets.py" line="126"/>
         <source>Enroll with HQ</source>
         <translation>Registrar en HQ</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/sync_widgets.py" line="127"/>
+        <location filename="../../src/safeconf/ui/sync/sync_widgets.py" line="128"/>
         <source>Enrolling connects this laptop to your agency&apos;s HQ, so the cases assigned to you arrive here and what you record here is sent to HQ safely. It is done once per laptop. HQ (your supervisor or IT) gives you a one-time enrollment code starting with “safeconf:enroll?”: paste it below, or the text read from its QR code.</source>
         <translation>El registro conecta este portátil con la sede (HQ) de su agencia: los casos que tiene asignados llegan aquí y lo que registra aquí se envía a HQ de forma segura. Se hace una sola vez por portátil. HQ (su supervisor o el servicio de TI) le da un código de registro de un solo uso que empieza por «safeconf:enroll?»: péguelo abajo, o el texto leído de su código QR.</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/sync_widgets.py" line="132"/>
+        <location filename="../../src/safeconf/ui/sync/sync_widgets.py" line="133"/>
         <source>HQ no longer accepts this laptop&apos;s certificate (it expired, or HQ withdrew it). Ask HQ for a new one-time enrollment code and paste it below: this laptop proves it is the same one, keeps everything recorded here, and sends what was not sent yet at the next sync.</source>
         <translation>HQ ya no acepta el certificado de este portátil (venció, o HQ lo retiró). Pida a HQ un código de registro nuevo de un solo uso y péguelo abajo: este portátil demuestra que es el mismo, conserva todo lo registrado aquí y envía lo que falta en la próxima sincronización.</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/sync_widgets.py" line="138"/>
+        <location filename="../../src/safeconf/ui/sync/sync_widgets.py" line="139"/>
         <source>Enrollment code</source>
         <translation>Código de registro</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/sync_widgets.py" line="142"/>
+        <location filename="../../src/safeconf/ui/sync/sync_widgets.py" line="143"/>
         <source>Enrollment &amp;code:</source>
         <translation>&amp;Código de registro:</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/sync_widgets.py" line="144"/>
+        <location filename="../../src/safeconf/ui/sync/sync_widgets.py" line="145"/>
         <source>Enrolling</source>
         <translation>Registrando</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/sync_widgets.py" line="148"/>
+        <location filename="../../src/safeconf/ui/sync/sync_widgets.py" line="149"/>
         <source>&amp;Enroll</source>
         <translation>&amp;Registrar</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/sync_widgets.py" line="149"/>
+        <location filename="../../src/safeconf/ui/sync/sync_widgets.py" line="150"/>
         <source>Enroll</source>
         <translation>Registrar</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/sync_widgets.py" line="154"/>
+        <location filename="../../src/safeconf/ui/sync/sync_widgets.py" line="155"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/sync_widgets.py" line="185"/>
+        <location filename="../../src/safeconf/ui/sync/sync_widgets.py" line="186"/>
         <source>Contacting HQ…</source>
         <translation>Contactando con HQ…</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/sync_widgets.py" line="193"/>
+        <location filename="../../src/safeconf/ui/sync/sync_widgets.py" line="194"/>
         <source>This laptop is now enrolled with HQ for worker %1. Your cases will arrive at the next sync.</source>
         <translation>Este portátil ya está registrado en HQ para el trabajador %1. Sus casos llegarán en la próxima sincronización.</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/sync_widgets.py" line="195"/>
         <location filename="../../src/safeconf/ui/sync/sync_widgets.py" line="196"/>
+        <location filename="../../src/safeconf/ui/sync/sync_widgets.py" line="197"/>
         <source>Close</source>
         <translation>Cerrar</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/sync_widgets.py" line="202"/>
+        <location filename="../../src/safeconf/ui/sync/sync_widgets.py" line="203"/>
         <source>Not enrolled: %1</source>
         <translation>No registrado: %1</translation>
     </message>
@@ -1385,12 +1385,12 @@ La versión de HQ pasa a ser la actual aquí y se envía a HQ en la próxima sin
 <context>
     <name>FirstRunScreen</name>
     <message>
-        <location filename="../../src/safeconf/ui/lock/lock_screens.py" line="96"/>
+        <location filename="../../src/safeconf/ui/lock/lock_screens.py" line="98"/>
         <source>&lt;h2&gt;Welcome to safeconf&lt;/h2&gt;</source>
         <translation>&lt;h2&gt;Bienvenido/a a safeconf&lt;/h2&gt;</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/safeconf/ui/lock/lock_screens.py" line="99"/>
+        <location filename="../../src/safeconf/ui/lock/lock_screens.py" line="101"/>
         <source>Your conference records are kept in an encrypted vault on this laptop. Choose a passphrase to lock it: at least %n characters, rated Fair or Strong below. A few unrelated words are easy to remember and hard to guess.</source>
         <translation>
             <numerusform>Sus registros de conferencias se guardan en una bóveda cifrada en esta computadora. Elija una frase de contraseña para bloquearla: al menos %n carácter, con nivel Aceptable o Sólida abajo. Unas cuantas palabras sin relación entre sí son fáciles de recordar y difíciles de adivinar.</numerusform>
@@ -1398,12 +1398,12 @@ La versión de HQ pasa a ser la actual aquí y se envía a HQ en la próxima sin
         </translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/lock/lock_screens.py" line="109"/>
+        <location filename="../../src/safeconf/ui/lock/lock_screens.py" line="111"/>
         <source>&lt;b&gt;If you forget the passphrase&lt;/b&gt;, nobody else can open the vault on this laptop. Once the laptop is enrolled with HQ, IT can give you a recovery code to set a new one; until then, a forgotten passphrase loses the records.</source>
         <translation>&lt;b&gt;Si olvida la frase de contraseña&lt;/b&gt;, nadie más podrá abrir la bóveda de este portátil. Cuando este portátil esté registrado en HQ, el equipo de TI le puede dar un código de recuperación para elegir una nueva; hasta entonces, olvidar la frase de contraseña hace perder los registros.</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/lock/lock_screens.py" line="119"/>
+        <location filename="../../src/safeconf/ui/lock/lock_screens.py" line="120"/>
         <source>New passphrase</source>
         <translation>Nueva frase de contraseña</translation>
     </message>
@@ -1476,24 +1476,22 @@ La versión de HQ pasa a ser la actual aquí y se envía a HQ en la próxima sin
 <context>
     <name>HandoverView</name>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/handover.py" line="88"/>
-        <location filename="../../src/safeconf/ui/workspace/handover.py" line="89"/>
+        <location filename="../../src/safeconf/ui/workspace/handover.py" line="64"/>
         <source>Facilitator passphrase</source>
         <translation>Frase de contraseña del facilitador</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/handover.py" line="91"/>
-        <location filename="../../src/safeconf/ui/workspace/handover.py" line="92"/>
+        <location filename="../../src/safeconf/ui/workspace/handover.py" line="65"/>
         <source>Return to facilitator</source>
         <translation>Devolver al facilitador</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/handover.py" line="94"/>
+        <location filename="../../src/safeconf/ui/workspace/handover.py" line="66"/>
         <source>Checking the passphrase</source>
         <translation>Comprobando la frase de contraseña</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/handover.py" line="161"/>
+        <location filename="../../src/safeconf/ui/workspace/handover.py" line="67"/>
         <source>Wrong passphrase.</source>
         <translation>Frase de contraseña incorrecta.</translation>
     </message>
@@ -1501,52 +1499,52 @@ La versión de HQ pasa a ser la actual aquí y se envía a HQ en la próxima sin
 <context>
     <name>HomeView</name>
     <message>
-        <location filename="../../src/safeconf/ui/home.py" line="99"/>
+        <location filename="../../src/safeconf/ui/home.py" line="100"/>
         <source>New &amp;case…</source>
         <translation>Nuevo &amp;caso…</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/home.py" line="100"/>
+        <location filename="../../src/safeconf/ui/home.py" line="101"/>
         <source>New case</source>
         <translation>Nuevo caso</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/home.py" line="101"/>
+        <location filename="../../src/safeconf/ui/home.py" line="102"/>
         <source>New c&amp;onference…</source>
         <translation>Nueva c&amp;onferencia…</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/home.py" line="102"/>
+        <location filename="../../src/safeconf/ui/home.py" line="103"/>
         <source>New conference</source>
         <translation>Nueva conferencia</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/home.py" line="104"/>
+        <location filename="../../src/safeconf/ui/home.py" line="105"/>
         <source>Search notes and names (Ctrl+F)</source>
         <translation>Buscar en notas y nombres (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/home.py" line="105"/>
+        <location filename="../../src/safeconf/ui/home.py" line="106"/>
         <source>Search notes and names</source>
         <translation>Buscar en notas y nombres</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/home.py" line="107"/>
+        <location filename="../../src/safeconf/ui/home.py" line="108"/>
         <source>&amp;Search:</source>
         <translation>&amp;Buscar:</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/home.py" line="113"/>
+        <location filename="../../src/safeconf/ui/home.py" line="114"/>
         <source>Conferences</source>
         <translation>Conferencias</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/home.py" line="132"/>
+        <location filename="../../src/safeconf/ui/home.py" line="133"/>
         <source>Search results</source>
         <translation>Resultados de la búsqueda</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/safeconf/ui/home.py" line="243"/>
+        <location filename="../../src/safeconf/ui/home.py" line="244"/>
         <source>%n match(es).</source>
         <translation>
             <numerusform>%n coincidencia.</numerusform>
@@ -1554,37 +1552,37 @@ La versión de HQ pasa a ser la actual aquí y se envía a HQ en la próxima sin
         </translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/home.py" line="243"/>
+        <location filename="../../src/safeconf/ui/home.py" line="244"/>
         <source>No matches.</source>
         <translation>Sin resultados.</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/home.py" line="254"/>
+        <location filename="../../src/safeconf/ui/home.py" line="255"/>
         <source>Case not created</source>
         <translation>No se creó el caso</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/home.py" line="257"/>
+        <location filename="../../src/safeconf/ui/home.py" line="258"/>
         <source>Case created</source>
         <translation>Caso creado</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/home.py" line="257"/>
+        <location filename="../../src/safeconf/ui/home.py" line="258"/>
         <source>Schedule a conference for this case now?</source>
         <translation>¿Programar ahora una conferencia para este caso?</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/home.py" line="266"/>
+        <location filename="../../src/safeconf/ui/home.py" line="267"/>
         <source>No cases yet</source>
         <translation>Todavía no hay casos</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/home.py" line="266"/>
+        <location filename="../../src/safeconf/ui/home.py" line="267"/>
         <source>Create a case first (New case).</source>
         <translation>Cree primero un caso (Nuevo caso).</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/home.py" line="275"/>
+        <location filename="../../src/safeconf/ui/home.py" line="276"/>
         <source>Conference not created</source>
         <translation>No se creó la conferencia</translation>
     </message>
@@ -1800,14 +1798,9 @@ La versión de HQ pasa a ser la actual aquí y se envía a HQ en la próxima sin
 <context>
     <name>LockScreens</name>
     <message>
-        <location filename="../../src/safeconf/ui/lock/lock_screens.py" line="76"/>
+        <location filename="../../src/safeconf/ui/lock/lock_screens.py" line="77"/>
         <source>&lt;b&gt;Warning: no system keyring.&lt;/b&gt; This vault will be protected by the passphrase alone. On a laptop, log in to a desktop session with a keyring (GNOME Keyring, KWallet, Windows Credential Locker or macOS Keychain) before you create or open the vault.</source>
         <translation>&lt;b&gt;Atención: no hay llavero del sistema.&lt;/b&gt; Esta bóveda estará protegida solo por la frase de contraseña. En una computadora portátil, inicie una sesión de escritorio con llavero (GNOME Keyring, KWallet, Administrador de credenciales de Windows o Llavero de macOS) antes de crear o abrir la bóveda.</translation>
-    </message>
-    <message>
-        <location filename="../../src/safeconf/ui/lock/lock_screens.py" line="87"/>
-        <source>Keyring warning</source>
-        <translation>Aviso sobre el llavero</translation>
     </message>
 </context>
 <context>
@@ -1921,97 +1914,97 @@ La versión de HQ pasa a ser la actual aquí y se envía a HQ en la próxima sin
 <context>
     <name>NotesPage</name>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/notes_page.py" line="93"/>
+        <location filename="../../src/safeconf/ui/workspace/notes_page.py" line="94"/>
         <source>Note sections</source>
         <translation>Secciones de notas</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/notes_page.py" line="104"/>
+        <location filename="../../src/safeconf/ui/workspace/notes_page.py" line="105"/>
         <source>Go to &amp;confidentiality</source>
         <translation>Ir a &amp;confidencialidad</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/notes_page.py" line="105"/>
+        <location filename="../../src/safeconf/ui/workspace/notes_page.py" line="106"/>
         <source>Go to confidentiality</source>
         <translation>Ir a confidencialidad</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/notes_page.py" line="108"/>
+        <location filename="../../src/safeconf/ui/workspace/notes_page.py" line="109"/>
         <source>Note text</source>
         <translation>Texto de la nota</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/notes_page.py" line="111"/>
+        <location filename="../../src/safeconf/ui/workspace/notes_page.py" line="112"/>
         <source>Revision &amp;history…</source>
         <translation>&amp;Historial de revisiones…</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/notes_page.py" line="112"/>
+        <location filename="../../src/safeconf/ui/workspace/notes_page.py" line="113"/>
         <source>Revision history</source>
         <translation>Historial de revisiones</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/notes_page.py" line="116"/>
+        <location filename="../../src/safeconf/ui/workspace/notes_page.py" line="117"/>
         <source>Addenda</source>
         <translation>Adendas</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/notes_page.py" line="118"/>
+        <location filename="../../src/safeconf/ui/workspace/notes_page.py" line="119"/>
         <source>New addendum</source>
         <translation>Nueva adenda</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/notes_page.py" line="119"/>
+        <location filename="../../src/safeconf/ui/workspace/notes_page.py" line="120"/>
         <source>A dated correction or addition…</source>
         <translation>Una corrección o adición fechada…</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/notes_page.py" line="120"/>
+        <location filename="../../src/safeconf/ui/workspace/notes_page.py" line="121"/>
         <source>Add dated &amp;addendum</source>
         <translation>Añadir &amp;adenda fechada</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/notes_page.py" line="121"/>
+        <location filename="../../src/safeconf/ui/workspace/notes_page.py" line="122"/>
         <source>Add dated addendum</source>
         <translation>Añadir adenda fechada</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/notes_page.py" line="125"/>
+        <location filename="../../src/safeconf/ui/workspace/notes_page.py" line="126"/>
         <source>&lt;b&gt;Addenda&lt;/b&gt; (this conference is finalized)</source>
         <translation>&lt;b&gt;Adendas&lt;/b&gt; (esta conferencia está finalizada)</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/notes_page.py" line="147"/>
+        <location filename="../../src/safeconf/ui/workspace/notes_page.py" line="148"/>
         <source>&lt;h3&gt;Notes&lt;/h3&gt;</source>
         <translation>&lt;h3&gt;Notas&lt;/h3&gt;</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/notes_page.py" line="179"/>
+        <location filename="../../src/safeconf/ui/workspace/notes_page.py" line="180"/>
         <source>This conference is finalized: the notes are read-only. Corrections go in a dated addendum below.</source>
         <translation>Esta conferencia está finalizada: las notas son de solo lectura. Las correcciones van en una adenda fechada, abajo.</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/notes_page.py" line="184"/>
+        <location filename="../../src/safeconf/ui/workspace/notes_page.py" line="185"/>
         <source>Notes are paused until everyone present has acknowledged confidentiality. Waiting for: %1</source>
         <translation>Las notas están en pausa hasta que todas las personas presentes reconozcan la confidencialidad. Falta: %1</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/notes_page.py" line="242"/>
+        <location filename="../../src/safeconf/ui/workspace/notes_page.py" line="249"/>
         <source>Editing…</source>
         <translation>Editando…</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/notes_page.py" line="259"/>
+        <location filename="../../src/safeconf/ui/workspace/notes_page.py" line="266"/>
         <source>Not saved: %1</source>
         <translation>No se guardó: %1</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/notes_page.py" line="263"/>
+        <location filename="../../src/safeconf/ui/workspace/notes_page.py" line="271"/>
         <source>Saved at %1</source>
         <translation>Guardado a las %1</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/notes_page.py" line="295"/>
+        <location filename="../../src/safeconf/ui/workspace/notes_page.py" line="303"/>
         <source>Addendum not added</source>
         <translation>No se añadió la adenda</translation>
     </message>
@@ -2019,22 +2012,22 @@ La versión de HQ pasa a ser la actual aquí y se envía a HQ en la próxima sin
 <context>
     <name>RevisionsDialog</name>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/notes_page.py" line="40"/>
+        <location filename="../../src/safeconf/ui/workspace/notes_page.py" line="41"/>
         <source>Revision history</source>
         <translation>Historial de revisiones</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/notes_page.py" line="42"/>
+        <location filename="../../src/safeconf/ui/workspace/notes_page.py" line="43"/>
         <source>Revisions</source>
         <translation>Revisiones</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/notes_page.py" line="45"/>
+        <location filename="../../src/safeconf/ui/workspace/notes_page.py" line="46"/>
         <source>Revision text</source>
         <translation>Texto de la revisión</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/notes_page.py" line="48"/>
+        <location filename="../../src/safeconf/ui/workspace/notes_page.py" line="49"/>
         <source>Revision %1 — %2 — %3</source>
         <translation>Revisión %1 — %2 — %3</translation>
     </message>
@@ -2110,17 +2103,17 @@ La versión de HQ pasa a ser la actual aquí y se envía a HQ en la próxima sin
 <context>
     <name>SearchModel</name>
     <message>
-        <location filename="../../src/safeconf/ui/home.py" line="73"/>
+        <location filename="../../src/safeconf/ui/home.py" line="74"/>
         <source>Case number</source>
         <translation>Número de caso</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/home.py" line="73"/>
+        <location filename="../../src/safeconf/ui/home.py" line="74"/>
         <source>Family</source>
         <translation>Familia</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/home.py" line="73"/>
+        <location filename="../../src/safeconf/ui/home.py" line="74"/>
         <source>Match</source>
         <translation>Coincidencia</translation>
     </message>
@@ -2128,47 +2121,42 @@ La versión de HQ pasa a ser la actual aquí y se envía a HQ en la próxima sin
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../src/safeconf/ui/settings_dialog.py" line="22"/>
+        <location filename="../../src/safeconf/ui/settings_dialog.py" line="23"/>
         <source>Settings</source>
         <translation>Configuración</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/settings_dialog.py" line="25"/>
+        <location filename="../../src/safeconf/ui/settings_dialog.py" line="26"/>
         <source>System default</source>
         <translation>Predeterminado del sistema</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/settings_dialog.py" line="32"/>
+        <location filename="../../src/safeconf/ui/settings_dialog.py" line="33"/>
         <source> min</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/settings_dialog.py" line="33"/>
+        <location filename="../../src/safeconf/ui/settings_dialog.py" line="34"/>
         <source>Lock when the window is &amp;minimised</source>
         <translation>Bloquear al &amp;minimizar la ventana</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/settings_dialog.py" line="35"/>
-        <source>Lock when minimised</source>
-        <translation>Bloquear al minimizar</translation>
-    </message>
-    <message>
-        <location filename="../../src/safeconf/ui/settings_dialog.py" line="37"/>
+        <location filename="../../src/safeconf/ui/settings_dialog.py" line="38"/>
         <source>&amp;Language:</source>
         <translation>&amp;Idioma:</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/settings_dialog.py" line="37"/>
+        <location filename="../../src/safeconf/ui/settings_dialog.py" line="38"/>
         <source>Interface language</source>
         <translation>Idioma de la interfaz</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/settings_dialog.py" line="38"/>
+        <location filename="../../src/safeconf/ui/settings_dialog.py" line="39"/>
         <source>Lock after &amp;idle:</source>
         <translation>Bloquear tras &amp;inactividad:</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/settings_dialog.py" line="38"/>
+        <location filename="../../src/safeconf/ui/settings_dialog.py" line="39"/>
         <source>Idle minutes before lock</source>
         <translation>Minutos de inactividad antes de bloquear</translation>
     </message>
@@ -2273,47 +2261,47 @@ La versión de HQ pasa a ser la actual aquí y se envía a HQ en la próxima sin
 <context>
     <name>SyncStatusButton</name>
     <message>
-        <location filename="../../src/safeconf/ui/sync/sync_widgets.py" line="59"/>
+        <location filename="../../src/safeconf/ui/sync/sync_widgets.py" line="60"/>
         <source>Sync status: %1</source>
         <translation>Estado de la sincronización: %1</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/sync_widgets.py" line="60"/>
+        <location filename="../../src/safeconf/ui/sync/sync_widgets.py" line="61"/>
         <source>Show the last sync message</source>
         <translation>Mostrar el último mensaje de sincronización</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/sync_widgets.py" line="71"/>
+        <location filename="../../src/safeconf/ui/sync/sync_widgets.py" line="72"/>
         <source>Not enrolled</source>
         <translation>No registrado</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/sync_widgets.py" line="73"/>
+        <location filename="../../src/safeconf/ui/sync/sync_widgets.py" line="74"/>
         <source>Not synced yet</source>
         <translation>Aún sin sincronizar</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/sync_widgets.py" line="75"/>
+        <location filename="../../src/safeconf/ui/sync/sync_widgets.py" line="76"/>
         <source>Synced at %1</source>
         <translation>Sincronizado a las %1</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/sync_widgets.py" line="78"/>
+        <location filename="../../src/safeconf/ui/sync/sync_widgets.py" line="79"/>
         <source>Syncing… %1 of %2</source>
         <translation>Sincronizando… %1 de %2</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/sync_widgets.py" line="80"/>
+        <location filename="../../src/safeconf/ui/sync/sync_widgets.py" line="81"/>
         <source>Syncing…</source>
         <translation>Sincronizando…</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/sync_widgets.py" line="82"/>
+        <location filename="../../src/safeconf/ui/sync/sync_widgets.py" line="83"/>
         <source>Offline</source>
         <translation>Sin conexión</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/safeconf/ui/sync/sync_widgets.py" line="85"/>
+        <location filename="../../src/safeconf/ui/sync/sync_widgets.py" line="86"/>
         <source>Needs attention: %n conflict(s)</source>
         <translation>
             <numerusform>Requiere atención: %n conflicto</numerusform>
@@ -2321,32 +2309,32 @@ La versión de HQ pasa a ser la actual aquí y se envía a HQ en la próxima sin
         </translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/sync_widgets.py" line="86"/>
+        <location filename="../../src/safeconf/ui/sync/sync_widgets.py" line="87"/>
         <source>Needs attention</source>
         <translation>Requiere atención</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/sync_widgets.py" line="96"/>
+        <location filename="../../src/safeconf/ui/sync/sync_widgets.py" line="97"/>
         <source>This laptop is not enrolled with HQ yet, so nothing is sent or received. Ask HQ for an enrollment code and choose File → Enroll with HQ.</source>
         <translation>Este portátil aún no está registrado en HQ, así que no se envía ni se recibe nada. Pida a HQ un código de registro y elija Archivo → Registrar en HQ.</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/sync_widgets.py" line="100"/>
+        <location filename="../../src/safeconf/ui/sync/sync_widgets.py" line="101"/>
         <source>This laptop is enrolled but has not synced with HQ yet.</source>
         <translation>Este portátil está registrado pero aún no se ha sincronizado con HQ.</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/sync_widgets.py" line="102"/>
+        <location filename="../../src/safeconf/ui/sync/sync_widgets.py" line="103"/>
         <source>A sync with HQ is running.</source>
         <translation>Hay una sincronización con HQ en curso.</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/sync_widgets.py" line="104"/>
+        <location filename="../../src/safeconf/ui/sync/sync_widgets.py" line="105"/>
         <source>Last synced with HQ: %1.</source>
         <translation>Última sincronización con HQ: %1.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/safeconf/ui/sync/sync_widgets.py" line="108"/>
+        <location filename="../../src/safeconf/ui/sync/sync_widgets.py" line="109"/>
         <source>%n record(s) changed both on this laptop and at HQ. Both versions were kept; choose File → Review conflicts to decide which one stays.</source>
         <translation>
             <numerusform>%n registro cambió tanto en este portátil como en HQ. Se conservaron ambas versiones; elija Archivo → Revisar conflictos para decidir cuál se queda.</numerusform>
@@ -2354,7 +2342,7 @@ La versión de HQ pasa a ser la actual aquí y se envía a HQ en la próxima sin
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/safeconf/ui/sync/sync_widgets.py" line="112"/>
+        <location filename="../../src/safeconf/ui/sync/sync_widgets.py" line="113"/>
         <source>Nothing was lost: %n change(s) are kept on this laptop and will be sent at the next sync.</source>
         <translation>
             <numerusform>No se perdió nada: %n cambio se guarda en este portátil y se enviará en la próxima sincronización.</numerusform>
@@ -2370,37 +2358,37 @@ La versión de HQ pasa a ser la actual aquí y se envía a HQ en la próxima sin
         <translation>&lt;h2&gt;safeconf está bloqueado&lt;/h2&gt;</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/lock/lock_screens.py" line="217"/>
+        <location filename="../../src/safeconf/ui/lock/lock_screens.py" line="216"/>
         <source>Passphrase</source>
         <translation>Frase de contraseña</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/lock/lock_screens.py" line="218"/>
+        <location filename="../../src/safeconf/ui/lock/lock_screens.py" line="217"/>
         <source>&amp;Passphrase:</source>
         <translation>&amp;Frase de contraseña:</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/lock/lock_screens.py" line="220"/>
+        <location filename="../../src/safeconf/ui/lock/lock_screens.py" line="219"/>
         <source>&amp;Unlock</source>
         <translation>&amp;Desbloquear</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/lock/lock_screens.py" line="221"/>
+        <location filename="../../src/safeconf/ui/lock/lock_screens.py" line="220"/>
         <source>Unlock</source>
         <translation>Desbloquear</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/lock/lock_screens.py" line="225"/>
+        <location filename="../../src/safeconf/ui/lock/lock_screens.py" line="224"/>
         <source>Unlocking</source>
         <translation>Desbloqueando</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/lock/lock_screens.py" line="228"/>
+        <location filename="../../src/safeconf/ui/lock/lock_screens.py" line="227"/>
         <source>Forgot the passphrase? If this laptop is enrolled with HQ, IT can give you a recovery code to set a new one. Nobody else can open this vault.</source>
         <translation>¿Olvidó la frase de contraseña? Si este portátil está registrado en HQ, el equipo de TI le puede dar un código de recuperación para elegir una nueva. Nadie más puede abrir esta bóveda.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/safeconf/ui/lock/lock_screens.py" line="263"/>
+        <location filename="../../src/safeconf/ui/lock/lock_screens.py" line="260"/>
         <source>Too many wrong passphrases. Try again in %n second(s).</source>
         <translation>
             <numerusform>Demasiadas frases de contraseña incorrectas. Vuelva a intentarlo en %n segundo.</numerusform>
@@ -2408,12 +2396,12 @@ La versión de HQ pasa a ser la actual aquí y se envía a HQ en la próxima sin
         </translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/lock/lock_screens.py" line="270"/>
+        <location filename="../../src/safeconf/ui/lock/lock_screens.py" line="268"/>
         <source>You can try again now.</source>
         <translation>Ya puede volver a intentarlo.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/safeconf/ui/lock/lock_screens.py" line="298"/>
+        <location filename="../../src/safeconf/ui/lock/lock_screens.py" line="296"/>
         <source>Try again in %n second(s).</source>
         <translation>
             <numerusform>Vuelva a intentarlo en %n segundo.</numerusform>
@@ -2424,47 +2412,47 @@ La versión de HQ pasa a ser la actual aquí y se envía a HQ en la próxima sin
 <context>
     <name>Workspace</name>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/conference_workspace.py" line="103"/>
+        <location filename="../../src/safeconf/ui/workspace/conference_workspace.py" line="106"/>
         <source>← &amp;Back to conferences</source>
         <translation>← &amp;Volver a las conferencias</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/conference_workspace.py" line="104"/>
+        <location filename="../../src/safeconf/ui/workspace/conference_workspace.py" line="107"/>
         <source>Back to conferences</source>
         <translation>Volver a las conferencias</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/conference_workspace.py" line="107"/>
+        <location filename="../../src/safeconf/ui/workspace/conference_workspace.py" line="110"/>
         <source>Conference steps</source>
         <translation>Pasos de la conferencia</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/conference_workspace.py" line="109"/>
+        <location filename="../../src/safeconf/ui/workspace/conference_workspace.py" line="112"/>
         <source>Details</source>
         <translation>Detalles</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/conference_workspace.py" line="109"/>
+        <location filename="../../src/safeconf/ui/workspace/conference_workspace.py" line="112"/>
         <source>Attendees and check-in</source>
         <translation>Asistentes y llegada</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/conference_workspace.py" line="110"/>
+        <location filename="../../src/safeconf/ui/workspace/conference_workspace.py" line="113"/>
         <source>Confidentiality</source>
         <translation>Confidencialidad</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/conference_workspace.py" line="110"/>
+        <location filename="../../src/safeconf/ui/workspace/conference_workspace.py" line="113"/>
         <source>Notes</source>
         <translation>Notas</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/conference_workspace.py" line="110"/>
+        <location filename="../../src/safeconf/ui/workspace/conference_workspace.py" line="113"/>
         <source>Conclude</source>
         <translation>Concluir</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/safeconf/ui/workspace/conference_workspace.py" line="219"/>
+        <location filename="../../src/safeconf/ui/workspace/conference_workspace.py" line="222"/>
         <source>%n present</source>
         <translation>
             <numerusform>%n presente</numerusform>
@@ -2472,7 +2460,7 @@ La versión de HQ pasa a ser la actual aquí y se envía a HQ en la próxima sin
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/safeconf/ui/workspace/conference_workspace.py" line="221"/>
+        <location filename="../../src/safeconf/ui/workspace/conference_workspace.py" line="224"/>
         <source>%n waiting</source>
         <translation>
             <numerusform>falta %n</numerusform>
@@ -2480,17 +2468,17 @@ La versión de HQ pasa a ser la actual aquí y se envía a HQ en la próxima sin
         </translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/conference_workspace.py" line="222"/>
+        <location filename="../../src/safeconf/ui/workspace/conference_workspace.py" line="225"/>
         <source>paused</source>
         <translation>en pausa</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/conference_workspace.py" line="224"/>
+        <location filename="../../src/safeconf/ui/workspace/conference_workspace.py" line="227"/>
         <source>read-only</source>
         <translation>solo lectura</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/conference_workspace.py" line="225"/>
+        <location filename="../../src/safeconf/ui/workspace/conference_workspace.py" line="228"/>
         <source>finalized</source>
         <translation>finalizada</translation>
     </message>
