@@ -84,7 +84,7 @@
     <message>
         <location filename="../../src/safeconf/ui/workspace/acknowledge_form.py" line="54"/>
         <source>I agree — record &amp;typed name</source>
-        <translation>Estoy de acuerdo — registrar nombre &amp;escrito</translation>
+        <translation>Estoy de acuerdo — re&amp;gistrar nombre escrito</translation>
     </message>
     <message>
         <location filename="../../src/safeconf/ui/workspace/acknowledge_form.py" line="55"/>
@@ -99,7 +99,7 @@
     <message>
         <location filename="../../src/safeconf/ui/workspace/acknowledge_form.py" line="62"/>
         <source>T&amp;yped name</source>
-        <translation>Nombre &amp;escrito</translation>
+        <translation>Nombre es&amp;crito</translation>
     </message>
     <message>
         <location filename="../../src/safeconf/ui/workspace/acknowledge_form.py" line="66"/>
@@ -108,8 +108,8 @@
     </message>
     <message>
         <location filename="../../src/safeconf/ui/workspace/acknowledge_form.py" line="67"/>
-        <source>Record &amp;verbal agreement</source>
-        <translation>Registrar acuerdo &amp;verbal</translation>
+        <source>Record verbal &amp;agreement</source>
+        <translation>&amp;Registrar acuerdo verbal</translation>
     </message>
     <message>
         <location filename="../../src/safeconf/ui/workspace/acknowledge_form.py" line="68"/>
@@ -129,12 +129,12 @@
     <message>
         <location filename="../../src/safeconf/ui/workspace/acknowledge_form.py" line="80"/>
         <source>&amp;Verbal</source>
-        <translation>&amp;Verbal</translation>
+        <translation>Verba&amp;l</translation>
     </message>
     <message>
         <location filename="../../src/safeconf/ui/workspace/acknowledge_form.py" line="82"/>
         <source>Attendee &amp;refuses</source>
-        <translation>La persona se &amp;niega</translation>
+        <translation>La &amp;persona se niega</translation>
     </message>
     <message>
         <location filename="../../src/safeconf/ui/workspace/acknowledge_form.py" line="83"/>
@@ -267,7 +267,7 @@
     </message>
     <message>
         <location filename="../../src/safeconf/ui/workspace/handover.py" line="40"/>
-        <source>&amp;Sign</source>
+        <source>Si&amp;gn</source>
         <translation>&amp;Firmar</translation>
     </message>
     <message>
@@ -288,7 +288,7 @@
     <message>
         <location filename="../../src/safeconf/ui/workspace/handover.py" line="44"/>
         <source>I agree — &amp;sign</source>
-        <translation>Estoy de acuerdo — &amp;firmar</translation>
+        <translation>Estoy de &amp;acuerdo — firmar</translation>
     </message>
     <message>
         <location filename="../../src/safeconf/ui/workspace/handover.py" line="45"/>
@@ -366,7 +366,7 @@
     <message>
         <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="102"/>
         <source>&amp;Interpreter:</source>
-        <translation>I&amp;ntérprete:</translation>
+        <translation>In&amp;térprete:</translation>
     </message>
     <message>
         <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="102"/>
@@ -417,7 +417,7 @@
     <message>
         <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="160"/>
         <source>&amp;Add attendee…</source>
-        <translation>&amp;Añadir asistente…</translation>
+        <translation>Añadir a&amp;sistente…</translation>
     </message>
     <message>
         <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="161"/>
@@ -431,7 +431,7 @@
     </message>
     <message>
         <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="163"/>
-        <source>Mark a&amp;bsent</source>
+        <source>Mark ab&amp;sent</source>
         <translation>Marcar a&amp;usente</translation>
     </message>
     <message>
@@ -532,7 +532,7 @@
     </message>
     <message>
         <location filename="../../src/safeconf/ui/workspace/conclude_page.py" line="43"/>
-        <source>&amp;Finalize conference…</source>
+        <source>Fi&amp;nalize conference…</source>
         <translation>&amp;Finalizar la conferencia…</translation>
     </message>
     <message>
@@ -627,7 +627,7 @@
     <message>
         <location filename="../../src/safeconf/ui/workspace/conference_form.py" line="49"/>
         <source>&amp;Starts:</source>
-        <translation>&amp;Comienza:</translation>
+        <translation>Co&amp;mienza:</translation>
     </message>
     <message>
         <location filename="../../src/safeconf/ui/workspace/conference_form.py" line="49"/>
@@ -646,7 +646,7 @@
     </message>
     <message>
         <location filename="../../src/safeconf/ui/workspace/conference_form.py" line="51"/>
-        <source>&amp;Facilitator:</source>
+        <source>F&amp;acilitator:</source>
         <translation>&amp;Facilitador/a:</translation>
     </message>
     <message>
@@ -656,7 +656,7 @@
     </message>
     <message>
         <location filename="../../src/safeconf/ui/workspace/conference_form.py" line="52"/>
-        <source>&amp;Language:</source>
+        <source>Lan&amp;guage:</source>
         <translation>&amp;Idioma:</translation>
     </message>
     <message>
@@ -1193,7 +1193,7 @@ La versión de HQ pasa a ser la actual aquí y se envía a HQ en la próxima sin
     </message>
     <message>
         <location filename="../../src/safeconf/ui/workspace/conference_workspace.py" line="56"/>
-        <source>&amp;Save details</source>
+        <source>Sa&amp;ve details</source>
         <translation>&amp;Guardar detalles</translation>
     </message>
     <message>
@@ -1870,7 +1870,7 @@ La versión de HQ pasa a ser la actual aquí y se envía a HQ en la próxima sin
     <message>
         <location filename="../../src/safeconf/ui/workspace/notes_page.py" line="120"/>
         <source>Add dated &amp;addendum</source>
-        <translation>Añadir &amp;adenda fechada</translation>
+        <translation>Añadir a&amp;denda fechada</translation>
     </message>
     <message>
         <location filename="../../src/safeconf/ui/workspace/notes_page.py" line="121"/>
@@ -2067,7 +2067,7 @@ La versión de HQ pasa a ser la actual aquí y se envía a HQ en la próxima sin
     <message>
         <location filename="../../src/safeconf/ui/settings_dialog.py" line="38"/>
         <source>Lock after &amp;idle:</source>
-        <translation>Bloquear tras &amp;inactividad:</translation>
+        <translation>Bloquear tras inacti&amp;vidad:</translation>
     </message>
     <message>
         <location filename="../../src/safeconf/ui/settings_dialog.py" line="38"/>

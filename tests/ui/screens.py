@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QGroupBox,
     QLabel,
+    QMenu,
     QMenuBar,
     QTabBar,
     QWidget,
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from safeconf.domain.records import AckMethod, Language, Presence, Role
 from safeconf.ui.app_window import AppWindow
+from safeconf.ui.lock.lock_screens import UnlockScreen
 from safeconf.ui.settings_dialog import SettingsDialog
 from safeconf.ui.sync.conflict_review import ConflictReviewDialog
 from safeconf.ui.sync.sync_widgets import EnrollDialog
@@ -37,6 +39,7 @@ from safeconf.ui.workspace.conference_workspace import (
 from safeconf.ui.workspace.new_dialogs import NewCaseDialog, NewConferenceDialog
 from safeconf.ui.workspace.notes_page import RevisionsDialog
 from safeconf.ui.workspace.printing import preview_dialog
+from safeconf.vault.sync_store import Credentials
 from tests.ui.conftest import PASSPHRASE
 
 
@@ -84,7 +87,7 @@ def mnemonics(root: QWidget) -> list[Binding]:
             for tab in range(widget.count()):
                 if widget.isTabVisible(tab):
                     add(widget.tabText(tab))
-        elif isinstance(widget, QMenuBar):
+        elif isinstance(widget, QMenuBar | QMenu):
             for action in widget.actions():
                 if action.isVisible():
                     add(action.text())
@@ -154,6 +157,11 @@ def walk_screens(qtbot: Any, window: AppWindow) -> Iterator[tuple[str, QWidget]]
     assert main is not None
     main.home.refresh()
     yield "conference list", window
+    for menu in (a.menu() for a in window.menuBar().actions() if a.menu() is not None):
+        yield f"{plain(menu.title())} menu", menu
+    main.home.search_field.setText("Quintero")
+    main.home.run_search()
+    yield "conference list with search results", window
     yield from dialogs(qtbot, window, (
         ("New case", lambda: NewCaseDialog(window)),
         ("New conference", lambda: NewConferenceDialog(
@@ -219,6 +227,28 @@ def walk_screens(qtbot: Any, window: AppWindow) -> Iterator[tuple[str, QWidget]]
     window.lock()
     activate(qtbot, window)
     yield "unlock", window
+
+    # A laptop that has not synced for 30 days shows only the check-in screen.
+    unlock_with(qtbot, window)
+    vault = window.session.vault
+    vault.sync.save_credentials(Credentials("dev-1", "w.tester", "https://127.0.0.1:9",
+                                            "CA", "CERT", "KEY"))
+    vault.sync.put("last_sync_at", "2026-01-01T00:00:00+00:00")
+    window.lock()
+    with qtbot.waitSignal(window.sync.failed, timeout=30_000):  # HQ is out of reach
+        unlock_with(qtbot, window)
+    assert window.check_in is not None
+    activate(qtbot, window)
+    yield "check-in with HQ", window
+    window.lock()
+
+
+def unlock_with(qtbot: Any, window: AppWindow) -> None:
+    screen = window.lock_screen
+    assert isinstance(screen, UnlockScreen)
+    screen.passphrase.setText(PASSPHRASE)
+    with qtbot.waitSignal(window.unlocked, timeout=10_000):
+        screen.unlock_button.click()
 
 
 def dialogs(qtbot: Any, window: AppWindow,
