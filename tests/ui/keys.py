@@ -7,6 +7,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget
 
 from tests.ui.screens import mnemonic, plain
@@ -27,7 +28,11 @@ def press(qtbot: Any, keys: str) -> None:
 
 
 def type_text(qtbot: Any, text: str) -> None:
-    qtbot.keyClicks(focused(), text)
+    """Type text, accented letters too (QTest's keyClicks aborts on anything but ASCII)."""
+    for char in text:
+        upper = char.upper()
+        key = Qt.Key(ord(upper)) if len(upper) == 1 and ord(upper) < 0x100 else Qt.Key.Key_unknown
+        QTest.sendKeyEvent(QTest.KeyAction.Click, focused(), key, char, NO_MODIFIER)
 
 
 def alt_key_of(control: QWidget) -> str:
