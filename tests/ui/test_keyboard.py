@@ -3,7 +3,9 @@ no two controls of one screen share an Alt+letter, in English or in Spanish."""
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -18,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from safeconf.ui.i18n import Translations
 from tests.ui.keys import press
-from tests.ui.screens import mnemonics, shown, walk_screens
+from tests.ui.screens import mnemonics, shortcuts, shown, walk_screens
 
 pytestmark = pytest.mark.keyring
 KEEPS_TAB_KINDS = (QAbstractItemView, QPlainTextEdit, QTextEdit)
@@ -90,3 +92,59 @@ def test_no_two_controls_of_one_screen_share_an_alt_key(
         assert screens > 25  # every step, state, mode and dialog was looked at
     finally:
         translations.apply("en")
+
+
+README = Path(__file__).resolve().parents[2] / "README.md"
+# The screens the README's keyboard table names, as walk_screens names them.
+README_SCREENS = {
+    "conference list": ("conference list",),
+    "conference": ("Details", "Attendees", "Notes", "Conclude"),
+    "hand-over": ("hand-over (en, tab 1)",),
+    "Details": ("Details",),
+    "Attendees": ("Attendees",),
+    "Confidentiality": ("Confidentiality (Draw signature)",),
+    "Notes (paused)": ("Notes (paused)",),
+    "Conclude": ("Conclude",),
+    "print preview": ("Print roster",),
+}
+
+
+def readme_keyboard_rows() -> list[tuple[list[str], list[str], str]]:
+    """(keys, screens, what) for each row of the README's keyboard table."""
+    section = README.read_text(encoding="utf-8").split("### Keyboard", 1)[1]
+    rows = []
+    for line in section.splitlines():
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        if not line.startswith("|") or len(cells) != 3 or cells[0] in ("keys", "---"):
+            if rows and not line.startswith("|"):
+                break  # the table ended
+            continue
+        keys = re.findall(r"`([^`]+)`", cells[0])
+        if "…" in cells[0]:  # `Alt+1` … `Alt+5`
+            prefix, first = keys[0].rsplit("+", 1)
+            last = keys[1].rsplit("+", 1)[1]
+            keys = [f"{prefix}+{n}" for n in range(int(first), int(last) + 1)]
+        what = re.sub(r"\s*\(.*\)$", "", cells[2])
+        rows.append((keys, cells[1].split(", "), what))
+    return rows
+
+
+def test_the_readme_keyboard_table_is_what_each_screen_does(
+    qtbot: Any, make_window: Any
+) -> None:
+    bindings = {screen: mnemonics(root) + shortcuts(root)
+                for screen, root in walk_screens(qtbot, make_window())}
+    rows = readme_keyboard_rows()
+    assert len(rows) > 10
+    untrue = []
+    for keys, wheres, what in rows:
+        for where in wheres:
+            assert where in README_SCREENS, f"README names an unknown screen: {where!r}"
+            for screen in README_SCREENS[where]:
+                for key in keys:
+                    reached = [b.what for b in bindings[screen] if b.keys == key]
+                    # A mnemonic or an action says what it reaches; a bare shortcut does not.
+                    if not any(not r or what.lower() in r.lower() for r in reached):
+                        untrue.append(f"{key} on {screen}: README says {what!r}, "
+                                      f"the screen has {reached}")
+    assert untrue == []
