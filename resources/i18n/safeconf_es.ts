@@ -432,7 +432,7 @@
     <message>
         <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="163"/>
         <source>Mark ab&amp;sent</source>
-        <translation>Marcar a&amp;usente</translation>
+        <translation>Marcar ausen&amp;te</translation>
     </message>
     <message>
         <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="164"/>
