@@ -83,7 +83,7 @@
     <message>
         <location filename="../../src/safeconf/ui/workspace/acknowledge_form.py" line="55"/>
         <source>I agree — record &amp;typed name</source>
-        <translation>Estoy de acuerdo — registrar nombre &amp;escrito</translation>
+        <translation>Estoy de acuerdo — re&amp;gistrar nombre escrito</translation>
     </message>
     <message>
         <location filename="../../src/safeconf/ui/workspace/acknowledge_form.py" line="56"/>
@@ -99,7 +99,7 @@
     <message>
         <location filename="../../src/safeconf/ui/workspace/acknowledge_form.py" line="63"/>
         <source>T&amp;yped name</source>
-        <translation>Nombre &amp;escrito</translation>
+        <translation>Nombre es&amp;crito</translation>
     </message>
     <message>
         <location filename="../../src/safeconf/ui/workspace/acknowledge_form.py" line="67"/>
@@ -108,8 +108,8 @@
     </message>
     <message>
         <location filename="../../src/safeconf/ui/workspace/acknowledge_form.py" line="68"/>
-        <source>Record &amp;verbal agreement</source>
-        <translation>Registrar acuerdo &amp;verbal</translation>
+        <source>Record verbal &amp;agreement</source>
+        <translation>&amp;Registrar acuerdo verbal</translation>
     </message>
     <message>
         <location filename="../../src/safeconf/ui/workspace/acknowledge_form.py" line="73"/>
@@ -124,12 +124,12 @@
     <message>
         <location filename="../../src/safeconf/ui/workspace/acknowledge_form.py" line="81"/>
         <source>&amp;Verbal</source>
-        <translation>&amp;Verbal</translation>
+        <translation>Verba&amp;l</translation>
     </message>
     <message>
         <location filename="../../src/safeconf/ui/workspace/acknowledge_form.py" line="83"/>
         <source>Attendee &amp;refuses</source>
-        <translation>La persona se &amp;niega</translation>
+        <translation>La &amp;persona se niega</translation>
     </message>
     <message>
         <location filename="../../src/safeconf/ui/workspace/acknowledge_form.py" line="84"/>
@@ -140,105 +140,105 @@
 <context>
     <name>AppWindow</name>
     <message>
-        <location filename="../../src/safeconf/ui/app_window.py" line="102"/>
+        <location filename="../../src/safeconf/ui/app_window.py" line="104"/>
         <source>No system keyring: this vault is protected by the passphrase alone.</source>
         <translation>Sin llavero del sistema: esta bóveda está protegida solo por la frase de contraseña.</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/app_window.py" line="114"/>
+        <location filename="../../src/safeconf/ui/app_window.py" line="116"/>
         <source>&amp;Lock</source>
         <translation>&amp;Bloquear</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/app_window.py" line="115"/>
+        <location filename="../../src/safeconf/ui/app_window.py" line="117"/>
         <source>Lock now (Ctrl+L)</source>
         <translation>Bloquear ahora (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/app_window.py" line="121"/>
+        <location filename="../../src/safeconf/ui/app_window.py" line="123"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Configuración…</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/app_window.py" line="124"/>
+        <location filename="../../src/safeconf/ui/app_window.py" line="126"/>
         <source>&amp;Quit</source>
         <translation>&amp;Salir</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/app_window.py" line="140"/>
+        <location filename="../../src/safeconf/ui/app_window.py" line="142"/>
         <source>&amp;File</source>
         <translation>&amp;Archivo</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/app_window.py" line="149"/>
+        <location filename="../../src/safeconf/ui/app_window.py" line="151"/>
         <source>Main</source>
         <translation>Principal</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/app_window.py" line="154"/>
+        <location filename="../../src/safeconf/ui/app_window.py" line="156"/>
         <source>Lock</source>
         <translation>Bloquear</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/app_window.py" line="177"/>
-        <location filename="../../src/safeconf/ui/app_window.py" line="222"/>
+        <location filename="../../src/safeconf/ui/app_window.py" line="179"/>
+        <location filename="../../src/safeconf/ui/app_window.py" line="224"/>
         <source>Locked</source>
         <translation>Bloqueado</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/app_window.py" line="129"/>
+        <location filename="../../src/safeconf/ui/app_window.py" line="131"/>
         <source>S&amp;ync with HQ</source>
         <translation>Sincronizar con &amp;HQ</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/app_window.py" line="130"/>
+        <location filename="../../src/safeconf/ui/app_window.py" line="132"/>
         <source>Sync with HQ now (Ctrl+Shift+S)</source>
         <translation>Sincronizar con HQ ahora (Ctrl+Mayús+S)</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/app_window.py" line="134"/>
-        <location filename="../../src/safeconf/ui/app_window.py" line="395"/>
+        <location filename="../../src/safeconf/ui/app_window.py" line="136"/>
+        <location filename="../../src/safeconf/ui/app_window.py" line="397"/>
         <source>&amp;Enroll with HQ…</source>
         <translation>&amp;Registrar en HQ…</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/app_window.py" line="156"/>
-        <location filename="../../src/safeconf/ui/app_window.py" line="349"/>
+        <location filename="../../src/safeconf/ui/app_window.py" line="158"/>
+        <location filename="../../src/safeconf/ui/app_window.py" line="351"/>
         <source>Sync with HQ</source>
         <translation>Sincronizar con HQ</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/app_window.py" line="352"/>
+        <location filename="../../src/safeconf/ui/app_window.py" line="354"/>
         <source>Enroll this laptop now?</source>
         <translation>¿Registrar este portátil ahora?</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/app_window.py" line="357"/>
+        <location filename="../../src/safeconf/ui/app_window.py" line="359"/>
         <source>Enroll this laptop again with a new code from HQ? Unsent changes are kept.</source>
         <translation>¿Registrar de nuevo este portátil con un código nuevo de HQ? Los cambios aún no enviados se conservan.</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/app_window.py" line="394"/>
+        <location filename="../../src/safeconf/ui/app_window.py" line="396"/>
         <source>Enroll &amp;again with HQ…</source>
         <translation>Registrar de &amp;nuevo en HQ…</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/app_window.py" line="407"/>
+        <location filename="../../src/safeconf/ui/app_window.py" line="409"/>
         <source>This laptop&apos;s vault was erased</source>
         <translation>Se borró la bóveda de este portátil</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/app_window.py" line="136"/>
+        <location filename="../../src/safeconf/ui/app_window.py" line="138"/>
         <source>&amp;Review conflicts…</source>
         <translation>Re&amp;visar conflictos…</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/app_window.py" line="138"/>
+        <location filename="../../src/safeconf/ui/app_window.py" line="140"/>
         <source>Compare records changed both here and at HQ, and choose which stays</source>
         <translation>Comparar los registros cambiados aquí y en HQ, y elegir cuál se conserva</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/app_window.py" line="363"/>
+        <location filename="../../src/safeconf/ui/app_window.py" line="365"/>
         <source>Review the conflicts now?</source>
         <translation>¿Revisar los conflictos ahora?</translation>
     </message>
@@ -262,7 +262,7 @@
     </message>
     <message>
         <location filename="../../src/safeconf/ui/workspace/handover.py" line="41"/>
-        <source>&amp;Sign</source>
+        <source>Si&amp;gn</source>
         <translation>&amp;Firmar</translation>
     </message>
     <message>
@@ -283,7 +283,7 @@
     <message>
         <location filename="../../src/safeconf/ui/workspace/handover.py" line="45"/>
         <source>I agree — &amp;sign</source>
-        <translation>Estoy de acuerdo — &amp;firmar</translation>
+        <translation>Estoy de &amp;acuerdo — firmar</translation>
     </message>
     <message>
         <location filename="../../src/safeconf/ui/workspace/handover.py" line="46"/>
@@ -371,7 +371,7 @@
     <message>
         <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="110"/>
         <source>&amp;Interpreter:</source>
-        <translation>I&amp;ntérprete:</translation>
+        <translation>In&amp;térprete:</translation>
     </message>
     <message>
         <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="110"/>
@@ -427,7 +427,7 @@
     <message>
         <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="184"/>
         <source>&amp;Add attendee…</source>
-        <translation>&amp;Añadir asistente…</translation>
+        <translation>Añadir a&amp;sistente…</translation>
     </message>
     <message>
         <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="185"/>
@@ -441,8 +441,8 @@
     </message>
     <message>
         <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="187"/>
-        <source>Mark a&amp;bsent</source>
-        <translation>Marcar a&amp;usente</translation>
+        <source>Mark ab&amp;sent</source>
+        <translation>Marcar ausen&amp;te</translation>
     </message>
     <message>
         <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="188"/>
@@ -586,7 +586,7 @@
     </message>
     <message>
         <location filename="../../src/safeconf/ui/workspace/conclude_page.py" line="43"/>
-        <source>&amp;Finalize conference…</source>
+        <source>Fi&amp;nalize conference…</source>
         <translation>&amp;Finalizar la conferencia…</translation>
     </message>
     <message>
@@ -681,7 +681,7 @@
     <message>
         <location filename="../../src/safeconf/ui/workspace/conference_form.py" line="51"/>
         <source>&amp;Starts:</source>
-        <translation>&amp;Comienza:</translation>
+        <translation>Co&amp;mienza:</translation>
     </message>
     <message>
         <location filename="../../src/safeconf/ui/workspace/conference_form.py" line="51"/>
@@ -700,7 +700,7 @@
     </message>
     <message>
         <location filename="../../src/safeconf/ui/workspace/conference_form.py" line="53"/>
-        <source>&amp;Facilitator:</source>
+        <source>F&amp;acilitator:</source>
         <translation>&amp;Facilitador/a:</translation>
     </message>
     <message>
@@ -710,7 +710,7 @@
     </message>
     <message>
         <location filename="../../src/safeconf/ui/workspace/conference_form.py" line="54"/>
-        <source>&amp;Language:</source>
+        <source>Lan&amp;guage:</source>
         <translation>&amp;Idioma:</translation>
     </message>
     <message>
@@ -1281,7 +1281,7 @@ La versión de HQ pasa a ser la actual aquí y se envía a HQ en la próxima sin
     </message>
     <message>
         <location filename="../../src/safeconf/ui/workspace/conference_workspace.py" line="57"/>
-        <source>&amp;Save details</source>
+        <source>Sa&amp;ve details</source>
         <translation>&amp;Guardar detalles</translation>
     </message>
     <message>
@@ -1961,7 +1961,7 @@ La versión de HQ pasa a ser la actual aquí y se envía a HQ en la próxima sin
     <message>
         <location filename="../../src/safeconf/ui/workspace/notes_page.py" line="121"/>
         <source>Add dated &amp;addendum</source>
-        <translation>Añadir &amp;adenda fechada</translation>
+        <translation>Añadir a&amp;denda fechada</translation>
     </message>
     <message>
         <location filename="../../src/safeconf/ui/workspace/notes_page.py" line="122"/>
@@ -2035,69 +2035,92 @@ La versión de HQ pasa a ser la actual aquí y se envía a HQ en la próxima sin
 <context>
     <name>Roster</name>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/printing.py" line="27"/>
+        <location filename="../../src/safeconf/ui/workspace/printing.py" line="29"/>
         <source>witness</source>
         <translation>testigo</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/printing.py" line="28"/>
+        <location filename="../../src/safeconf/ui/workspace/printing.py" line="30"/>
         <source>Sign-in and confidentiality roster</source>
         <translation>Lista de asistencia y confidencialidad</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/printing.py" line="29"/>
+        <location filename="../../src/safeconf/ui/workspace/printing.py" line="31"/>
         <source>Case</source>
         <translation>Caso</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/printing.py" line="30"/>
+        <location filename="../../src/safeconf/ui/workspace/printing.py" line="32"/>
         <source>Conference</source>
         <translation>Conferencia</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/printing.py" line="31"/>
+        <location filename="../../src/safeconf/ui/workspace/printing.py" line="33"/>
         <source>Facilitator</source>
         <translation>Facilitador/a</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/printing.py" line="32"/>
+        <location filename="../../src/safeconf/ui/workspace/printing.py" line="34"/>
         <source>Present</source>
         <translation>Presente</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/printing.py" line="33"/>
+        <location filename="../../src/safeconf/ui/workspace/printing.py" line="35"/>
         <source>Name</source>
         <translation>Nombre</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/printing.py" line="34"/>
+        <location filename="../../src/safeconf/ui/workspace/printing.py" line="36"/>
         <source>Role</source>
         <translation>Función</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/printing.py" line="35"/>
+        <location filename="../../src/safeconf/ui/workspace/printing.py" line="37"/>
         <source>Presence</source>
         <translation>Asistencia</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/printing.py" line="36"/>
+        <location filename="../../src/safeconf/ui/workspace/printing.py" line="38"/>
         <source>Arrived</source>
         <translation>Llegada</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/printing.py" line="37"/>
+        <location filename="../../src/safeconf/ui/workspace/printing.py" line="39"/>
         <source>Acknowledgment</source>
         <translation>Reconocimiento</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/printing.py" line="38"/>
+        <location filename="../../src/safeconf/ui/workspace/printing.py" line="40"/>
         <source>Confidential: child welfare record.</source>
         <translation>Confidencial: expediente de bienestar infantil.</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/printing.py" line="39"/>
+        <location filename="../../src/safeconf/ui/workspace/printing.py" line="41"/>
         <source>Print roster</source>
         <translation>Imprimir lista</translation>
+    </message>
+</context>
+<context>
+    <name>RosterPreviewDialog</name>
+    <message>
+        <location filename="../../src/safeconf/ui/workspace/printing.py" line="116"/>
+        <source>Pages as they will print</source>
+        <translation>Las páginas tal como se imprimirán</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/workspace/printing.py" line="119"/>
+        <source>&amp;Print…</source>
+        <translation>&amp;Imprimir…</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/workspace/printing.py" line="120"/>
+        <source>Print</source>
+        <translation>Imprimir</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/workspace/printing.py" line="125"/>
+        <source>Close</source>
+        <translation>Cerrar</translation>
     </message>
 </context>
 <context>
@@ -2153,7 +2176,7 @@ La versión de HQ pasa a ser la actual aquí y se envía a HQ en la próxima sin
     <message>
         <location filename="../../src/safeconf/ui/settings_dialog.py" line="39"/>
         <source>Lock after &amp;idle:</source>
-        <translation>Bloquear tras &amp;inactividad:</translation>
+        <translation>Bloquear tras inacti&amp;vidad:</translation>
     </message>
     <message>
         <location filename="../../src/safeconf/ui/settings_dialog.py" line="39"/>

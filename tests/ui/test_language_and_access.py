@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QLocale, Qt
 from PySide6.QtGui import QPalette
-from PySide6.QtPrintSupport import QPrinter, QPrinterInfo, QPrintPreviewDialog
+from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -30,7 +30,7 @@ from safeconf.domain.records import AckMethod, Language, Presence, Role
 from safeconf.ui.app_window import AppWindow
 from safeconf.ui.i18n import Translations
 from safeconf.ui.messages import user_message
-from safeconf.ui.workspace.printing import Roster
+from safeconf.ui.workspace.printing import Roster, RosterPreviewDialog
 from safeconf.vault.errors import WrongPassphrase
 
 pytestmark = pytest.mark.keyring
@@ -151,8 +151,8 @@ def test_roster_prints_through_the_preview_dialog_and_never_to_a_file(
     document = Roster().build(service, conference_id)
     text = document.toPlainText()
     assert "Dan Ibarra" in text and "Typed name" in text and "2026-0800" in text
-    seen: list[QPrintPreviewDialog] = []
-    prompter.on(QPrintPreviewDialog, lambda d: seen.append(d) or False)
+    seen: list[RosterPreviewDialog] = []
+    prompter.on(RosterPreviewDialog, lambda d: seen.append(d) or False)
     unlocked.main_view.open_conference(conference_id)
     unlocked.main_view.workspace.conclude.print_button.click()
     assert len(seen) == 1
@@ -160,7 +160,7 @@ def test_roster_prints_through_the_preview_dialog_and_never_to_a_file(
     assert printer.outputFileName() == ""  # no print-to-file default
     audit = unlocked.session.vault.audit
     exports_before = audit.count()
-    prompter.on(QPrintPreviewDialog, lambda d: True)  # this time the user prints
+    prompter.on(RosterPreviewDialog, lambda d: True)  # this time the user prints
     unlocked.main_view.workspace.conclude.print_button.click()
     assert audit.count() == exports_before + 1
     last = audit.events()[-1]

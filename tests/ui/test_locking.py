@@ -225,7 +225,7 @@ def test_handover_cannot_be_left_without_the_passphrase(
     assert not unlocked.main_view.isVisible()
     assert "Declaración" in view.statement.toPlainText()
     # The attendee's controls speak the attendee's language, whatever the interface's.
-    assert view.form.sign_button.text() == "Estoy de acuerdo — &firmar"
+    assert view.form.sign_button.text() == "Estoy de &acuerdo — firmar"
 
     # The attendee signs; the app thanks them and stays in hand-over.
     view.form.pad.add_stroke([view.form.pad.rect().center() * (i / 20) for i in range(1, 21)])

@@ -29,6 +29,7 @@ from safeconf.app.sync_service import SyncService
 from safeconf.domain.records import NoteSection
 from safeconf.ui.i18n import Translations, choose_language
 from safeconf.ui.icons import icon
+from safeconf.ui.keyboard import TabLeavesEveryWidget
 from safeconf.ui.lock.idle import IdleWatcher
 from safeconf.ui.lock.lock_screens import FirstRunScreen, UnlockScreen
 from safeconf.ui.main_view import MainView
@@ -91,6 +92,7 @@ class AppWindow(QMainWindow):
 
         app = QApplication.instance()
         assert isinstance(app, QApplication)
+        self.tab_leaves = TabLeavesEveryWidget(app, self)
         self.idle = IdleWatcher(app, self.settings.idle_minutes * 60_000, self)
         self.idle.idle.connect(self.lock)
         self.idle.suspended.connect(self.lock)

@@ -65,7 +65,7 @@ class AcknowledgeForm(QWidget):
         verbal = QWidget(self)
         self.witness = QLineEdit(verbal)
         self.witness.setAccessibleName(self.tr("Witness name"))
-        self.verbal_button = QPushButton(self.tr("Record &verbal agreement"), verbal)
+        self.verbal_button = QPushButton(self.tr("Record verbal &agreement"), verbal)
         name_as_shown(self.verbal_button)
         self.verbal_button.setEnabled(False)
         verbal_lay = QFormLayout(verbal)

@@ -184,7 +184,7 @@ class AttendeesPage(StepPage):
         self.add_button = QPushButton(self.tr("&Add attendee…"), self)
         self.edit_button = QPushButton(self.tr("&Edit…"), self)
         self.present_button = QPushButton(self.tr("Mark &present"), self)
-        self.absent_button = QPushButton(self.tr("Mark a&bsent"), self)
+        self.absent_button = QPushButton(self.tr("Mark ab&sent"), self)
         self.excused_button = QPushButton(self.tr("Mark e&xcused"), self)
         for button, name in (
             (self.add_button, self.tr("Add attendee")),

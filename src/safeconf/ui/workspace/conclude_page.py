@@ -40,7 +40,7 @@ class ConcludePage(StepPage):
         self.summary.setAccessibleName(self.tr("Conference summary"))
         self.print_button = QPushButton(self.tr("&Print roster…"), self)
         name_as_shown(self.print_button, self.tr("Print sign-in and acknowledgment roster"))
-        self.finalize_button = QPushButton(self.tr("&Finalize conference…"), self)
+        self.finalize_button = QPushButton(self.tr("Fi&nalize conference…"), self)
         self.finalize_button.setAccessibleName(self.tr("Finalize conference"))
         row = QHBoxLayout()
         row.addWidget(self.print_button)
@@ -112,5 +112,6 @@ class ConcludePage(StepPage):
 
     def print_roster(self) -> None:
         # The preview dialog is accepted only when the user actually printed.
-        if self._prompter.run(preview_dialog(self._service, self._conference_id, self)):
+        preview = preview_dialog(self._service, self._conference_id, self._prompter, self)
+        if self._prompter.run(preview):
             self._service.record_printed(self._conference_id)

@@ -50,8 +50,8 @@ class ConferenceFields(QObject):
         add_row(form, self.tr("&Type:"), self.kind, self.tr("Conference type"))
         add_row(form, self.tr("&Starts:"), self.start, self.tr("Start date and time"))
         add_row(form, self.tr("&Location:"), self.location, self.tr("Location"))
-        add_row(form, self.tr("&Facilitator:"), self.facilitator, self.tr("Facilitator"))
-        add_row(form, self.tr("&Language:"), self.language, self.tr("Conference language"))
+        add_row(form, self.tr("F&acilitator:"), self.facilitator, self.tr("Facilitator"))
+        add_row(form, self.tr("Lan&guage:"), self.language, self.tr("Conference language"))
 
     def widgets(self) -> tuple[QWidget, ...]:
         return (self.kind, self.start, self.location, self.facilitator, self.language)

@@ -54,7 +54,7 @@ class DetailsPage(QWidget):
         lay.addLayout(form)
         self.message = QLabel(self)  # changing text: no accessible name
         self.message.setWordWrap(True)
-        self.save_button = QPushButton(self.tr("&Save details"), self)
+        self.save_button = QPushButton(self.tr("Sa&ve details"), self)
         self.save_button.setAccessibleName(self.tr("Save details"))
         self.save_button.clicked.connect(self.save)
         row = QHBoxLayout()

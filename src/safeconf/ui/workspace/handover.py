@@ -38,7 +38,7 @@ ATTENDEE_TEXTS: dict[str, str] = {
     "hello": QT_TRANSLATE_NOOP("Attendee", "Please read this statement and sign below."),
     "thanks": QT_TRANSLATE_NOOP(
         "Attendee", "Thank you. Please hand the laptop back to the facilitator."),
-    "draw_tab": QT_TRANSLATE_NOOP("Attendee", "&Sign"),
+    "draw_tab": QT_TRANSLATE_NOOP("Attendee", "Si&gn"),
     "typed_tab": QT_TRANSLATE_NOOP("Attendee", "T&ype your name"),
     "sign_hint": QT_TRANSLATE_NOOP("Attendee", "Sign with a finger, a pen or the mouse:"),
     "clear": QT_TRANSLATE_NOOP("Attendee", "C&lear"),

@@ -1,19 +1,21 @@
-"""Print the sign-in and acknowledgment roster through Qt's print preview. The document is
-built in memory (signatures as in-memory resources); nothing is written to disk, and the
-printer never defaults to printing into a file."""
+"""Print the sign-in and acknowledgment roster from a print preview that works by keyboard
+(Print and Close take focus, Ctrl+P prints, Escape closes). The document is built in memory
+(signatures as in-memory resources); nothing is written to disk, and the printer never
+defaults to printing into a file."""
 
 from __future__ import annotations
 
 import html
 
 from PySide6.QtCore import QObject, QUrl
-from PySide6.QtGui import QImage, QTextDocument
-from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
-from PySide6.QtWidgets import QWidget
+from PySide6.QtGui import QAction, QImage, QKeySequence, QTextDocument
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QPushButton, QVBoxLayout, QWidget
 
 from safeconf.app.conferences import ConferenceService
 from safeconf.domain.records import Presence
 from safeconf.ui import labels
+from safeconf.ui.prompts import Prompter
 
 
 class Roster(QObject):
@@ -97,16 +99,62 @@ def make_printer() -> QPrinter:
     return printer
 
 
+class RosterPreviewDialog(QDialog):
+    """The pages as they will print, with Print… and Close buttons that take focus (Qt's own
+    preview dialog keeps its buttons on a tool bar no key reaches). Accepted only once the
+    roster was sent to the printer; the system print dialog goes through `prompter`."""
+
+    def __init__(self, document: QTextDocument, title: str, prompter: Prompter,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self._prompter = prompter
+        self._printer = make_printer()
+        self.document = document
+        document.setParent(self)
+        self.preview = QPrintPreviewWidget(self._printer, self)
+        self.preview.setAccessibleName(self.tr("Pages as they will print"))
+        self.preview.paintRequested.connect(document.print_)
+        self.preview.fitToWidth()
+        self.print_button = QPushButton(self.tr("&Print…"), self)
+        self.print_button.setAccessibleName(self.tr("Print"))
+        self.print_button.setDefault(True)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        self.buttons.addButton(self.print_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.close_button = self.buttons.button(QDialogButtonBox.StandardButton.Close)
+        self.close_button.setAccessibleName(self.tr("Close"))
+        self.buttons.rejected.connect(self.reject)
+        self.print_button.clicked.connect(self.print_roster)
+        for keys, slot in ((QKeySequence.StandardKey.Print, self.print_roster),
+                           (QKeySequence.StandardKey.ZoomIn, self.preview.zoomIn),
+                           (QKeySequence.StandardKey.ZoomOut, self.preview.zoomOut)):
+            action = QAction(self)
+            action.setShortcut(QKeySequence(keys))
+            action.triggered.connect(lambda _checked=False, slot=slot: slot())
+            self.addAction(action)
+        lay = QVBoxLayout(self)
+        lay.addWidget(self.preview, 1)
+        lay.addWidget(self.buttons)
+        self.setTabOrder(self.print_button, self.close_button)
+        self.setTabOrder(self.close_button, self.preview)
+        self.resize(760, 900)
+        self.print_button.setFocus()
+
+    def printer(self) -> QPrinter:
+        return self._printer
+
+    def print_roster(self) -> None:
+        """Ask the system print dialog where to print, print there, and close."""
+        if not self._prompter.run(QPrintDialog(self._printer, self)):
+            return
+        self.preview.print_()
+        self.accept()
+
+
 def preview_dialog(
-    service: ConferenceService, conference_id: str, parent: QWidget | None = None
-) -> QPrintPreviewDialog:
+    service: ConferenceService, conference_id: str, prompter: Prompter,
+    parent: QWidget | None = None,
+) -> RosterPreviewDialog:
     roster = Roster()
-    doc = roster.build(service, conference_id)
-    printer = make_printer()
-    dialog = QPrintPreviewDialog(printer, parent)
-    # The dialog does not own the printer: keep it alive as long as the dialog.
-    dialog.safeconf_printer = printer  # type: ignore[attr-defined]
-    dialog.setWindowTitle(roster.texts()["window"])
-    doc.setParent(dialog)
-    dialog.paintRequested.connect(doc.print_)
-    return dialog
+    return RosterPreviewDialog(roster.build(service, conference_id), roster.texts()["window"],
+                               prompter, parent)

@@ -1,0 +1,71 @@
+"""The roster's print preview by keyboard alone: Print and Close take focus, Ctrl+P prints
+(here into a PDF file, as no printer is needed), Escape closes without printing."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import QApplication, QDialog
+
+from safeconf.ui.app_window import AppWindow
+from safeconf.ui.workspace.conference_workspace import CONCLUDE
+from safeconf.ui.workspace.printing import RosterPreviewDialog
+from tests.ui.conftest import ScriptedPrompter
+from tests.ui.keys import alt_key_of, press, press_alt_key_of
+from tests.ui.screens import acknowledge_everyone, activate, seed_conference
+
+pytestmark = pytest.mark.keyring
+
+
+def test_the_print_preview_prints_on_ctrl_p_and_closes_on_escape(
+    qtbot: Any, unlocked: AppWindow, prompter: ScriptedPrompter, tmp_path: Path
+) -> None:
+    conference_id = seed_conference(unlocked)
+    acknowledge_everyone(unlocked, conference_id)
+    unlocked.main_view.open_conference(conference_id)
+    workspace = unlocked.main_view.workspace
+    workspace.go_to(CONCLUDE)
+    activate(qtbot, unlocked)
+    conclude = workspace.conclude
+    conclude.print_button.setFocus()
+    pdf = tmp_path / "roster.pdf"
+    focus_order: list[str] = []
+
+    def close_with_escape(dialog: RosterPreviewDialog) -> bool:
+        activate(qtbot, dialog)
+        assert QApplication.focusWidget() is dialog.print_button
+        press(qtbot, "Tab")
+        focus_order.append(QApplication.focusWidget() is dialog.close_button and "close")
+        press(qtbot, "Escape")
+        assert not dialog.isVisible()
+        return dialog.result() == QDialog.DialogCode.Accepted
+
+    def print_with_ctrl_p(dialog: RosterPreviewDialog) -> bool:
+        activate(qtbot, dialog)
+        dialog.printer().setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        dialog.printer().setOutputFileName(str(pdf))
+        press(qtbot, "Ctrl+P")
+        return dialog.result() == QDialog.DialogCode.Accepted
+
+    prompter.on(RosterPreviewDialog, close_with_escape)
+    prompter.on(RosterPreviewDialog, print_with_ctrl_p)
+    prompter.on(QPrintDialog, lambda _dialog: True)  # the system dialog: "Print"
+    audit = unlocked.session.vault.audit
+    before = audit.count()
+
+    assert alt_key_of(conclude.print_button) == "Alt+P"
+    press_alt_key_of(qtbot, conclude.print_button)
+    assert focus_order == ["close"]
+    assert not pdf.exists() and audit.count() == before  # closed: nothing printed
+    activate(qtbot, unlocked)  # a desktop gives the window back its activation; offscreen not
+    assert QApplication.focusWidget() is conclude.print_button
+
+    press_alt_key_of(qtbot, conclude.print_button)
+    assert pdf.read_bytes().startswith(b"%PDF")
+    assert audit.count() == before + 1
+    assert audit.events()[-1].action == "export"
+    assert [type(d) for d in prompter.ran] == [RosterPreviewDialog, RosterPreviewDialog,
+                                               QPrintDialog]
