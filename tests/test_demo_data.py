@@ -204,12 +204,16 @@ def test_no_note_revision_is_written_while_a_present_attendee_has_not_acknowledg
     for revision in of_type(records, NoteRevision):
         written = parse_utc(revision.created_at)
         conference_id = notes[revision.note_id].conference_id
+        in_the_room = 0
         for attendee in attendees[conference_id]:
             if attendee.presence is not Presence.PRESENT:
                 continue
             arrived = parse_utc(attendee.arrived_at or "")
             if arrived <= written:
                 assert acks[attendee.id] <= written, (attendee.name, revision.revision)
+                in_the_room += 1
+        # The gate is closed while nobody is checked in.
+        assert in_the_room, (conference_id, revision.revision)
     for conference_attendees in attendees.values():
         for attendee in conference_attendees:
             if attendee.arrived_at and attendee.presence is Presence.PRESENT:

@@ -37,6 +37,7 @@ from safeconf.domain.statements import Statement, current_statements
 from safeconf.vault.vault import Vault
 
 S = ConferenceState
+NOBODY_PRESENT = "Check in at least one attendee before notes can be written."
 
 
 class Group(StrEnum):
@@ -368,6 +369,8 @@ class ConferenceService:
         closed or once the conference is finalized."""
         conf = self._writable(conference_id)
         decision = self.gate(conference_id)
+        if decision.nobody_present:
+            raise GateClosed(NOBODY_PRESENT)
         if not decision.open:
             raise GateClosed(
                 "Notes cannot be written until everyone present has acknowledged "

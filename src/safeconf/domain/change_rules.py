@@ -199,6 +199,9 @@ def _gate(conference: Conference, view: RecordView,
                              view.acknowledgments(conference.id), statements)
     if decision.open:
         return None
+    if decision.nobody_present:
+        return Refusal(GATE_CLOSED, "Notes can be written only while someone is checked in; "
+                                    "this note was written while nobody was present.")
     return Refusal(GATE_CLOSED, "Notes can be written only while everyone present has "
                                 "acknowledged confidentiality; this note was written while "
                                 f"{len(decision.missing)} attendee(s) had not.")

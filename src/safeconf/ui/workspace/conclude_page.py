@@ -82,6 +82,7 @@ class ConcludePage(StepPage):
             how = labels.name(ack.method) if ack else self.tr("not yet")
             acks.append(f"<li>{html.escape(a.name)}: {how}</li>")
         gate = (self.tr("Everyone present has acknowledged confidentiality.") if s.gate.open
+                else self.tr("Nobody is checked in.") if s.gate.nobody_present
                 else self.tr("Still waiting for: %1").replace(
                     "%1", html.escape(", ".join(s.gate.names()))))
         self.summary.setHtml(

@@ -145,8 +145,9 @@ class Workspace(QWidget):
         self.setTabOrder(self.back_button, self.steps)
         self.setTabOrder(self.steps, self.pages)
         self.refresh()
-        self.go_to(ATTENDEES if not service.attendees(conference_id) else CONFIDENTIALITY
-                   if not service.gate(conference_id).open else NOTES)
+        gate = service.gate(conference_id)
+        self.go_to(ATTENDEES if gate.nobody_present else CONFIDENTIALITY
+                   if not gate.open else NOTES)
 
     def go_to(self, step: int) -> None:
         self.steps.setCurrentRow(step)
@@ -186,8 +187,9 @@ class Workspace(QWidget):
         present = sum(1 for a in self._service.attendees(self.conference_id)
                       if a.presence is Presence.PRESENT)
         marks = ["", self.tr("%n present", "", present), "", "", ""]
-        if not gate.open:
+        if gate.missing:
             marks[CONFIDENTIALITY] = self.tr("%n waiting", "", len(gate.missing))
+        if not gate.open:
             marks[NOTES] = self.tr("paused")
         if read_only:
             marks[NOTES] = self.tr("read-only")

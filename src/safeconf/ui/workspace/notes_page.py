@@ -179,6 +179,10 @@ class NotesPage(StepPage):
                 "This conference is finalized: the notes are read-only. "
                 "Corrections go in a dated addendum below."))
             self.banner.setVisible(True)
+        elif decision.nobody_present:
+            self.banner.setText(self.tr(
+                "Check in at least one attendee before notes can be written."))
+            self.banner.setVisible(True)
         elif not decision.open:
             self.banner.setText(self.tr(
                 "Notes are paused until everyone present has acknowledged confidentiality. "
@@ -188,7 +192,7 @@ class NotesPage(StepPage):
             self.banner.setText("")
             self.banner.setVisible(False)
         self._paint_banner(not decision.open and not self.read_only)
-        self.acknowledge_button.setVisible(not decision.open and not self.read_only)
+        self.acknowledge_button.setVisible(bool(decision.missing) and not self.read_only)
         self.editor.setEnabled(decision.open and not self.read_only)
         self.editor.setReadOnly(not decision.open or self.read_only)
         self.addenda_box.setVisible(self.read_only)
