@@ -18,6 +18,7 @@ from safeconf.domain.records import (
     Case,
     Conference,
     ConferenceState,
+    InterviewPermission,
     Language,
     Note,
     NoteRevision,
@@ -60,6 +61,10 @@ class View:
         if not isinstance(found, Note):
             return None
         return NoteParent(found.conference_id, found.case_id, found.is_addendum)
+
+    def interview_permission(self, permission_id: str) -> InterviewPermission | None:
+        found = self.records.get(permission_id)
+        return found if isinstance(found, InterviewPermission) else None
 
     def attendees(self, conference_id: str) -> Sequence[Attendee]:
         return [r for r in self.records.values()

@@ -291,10 +291,15 @@ class _Builder:
                 f"{where}: interpreter {interpreter!r} is not an interpreter at this conference."
             )
         arrived: datetime | None = None
-        if presence in (Presence.PRESENT, Presence.EXCLUDED):
+        if presence in (Presence.PRESENT, Presence.EXCLUDED, Presence.LEFT):
             arrived = scope.start + timedelta(minutes=_int(data, "arrived_min", where))
         elif "arrived_min" in data:
             raise DemoDataInvalid(f"{where}: only someone who came can have an arrival time.")
+        left: datetime | None = None
+        if presence is Presence.LEFT:
+            left = scope.start + timedelta(minutes=_int(data, "left_min", where))
+        elif "left_min" in data:
+            raise DemoDataInvalid(f"{where}: only someone who left can have a leaving time.")
 
         ack: Acknowledgment | None = None
         if data.get("acknowledgment") is not None:
@@ -316,6 +321,8 @@ class _Builder:
             updated, version = max(scope.invited, scope.start), 2
         elif ack is not None and ack.refused:
             updated, version = datetime.fromisoformat(ack.signed_at), 3
+        elif left is not None:  # arrived, then left
+            updated, version = left, 3
         else:
             updated, version = arrived, 2
         age_band = data.get("age_band")
@@ -329,6 +336,7 @@ class _Builder:
             arrived_at=None if arrived is None else _iso(arrived),
             language=language,
             interpreter=interpreter,
+            left_at=None if left is None else _iso(left),
         )
         return record, ack
 
