@@ -162,3 +162,10 @@ def test_acknowledgment_methods_need_their_evidence():
         ack(a, method=AckMethod.VERBAL)
     with pytest.raises(ValueError, match="typed name"):
         replace(ack(a), typed_name=" ")
+
+
+def test_people_who_left_do_not_hold_the_gate_nor_keep_it_open():
+    a, gone = person("Ana"), person("Gus", Presence.LEFT)
+    assert evaluate_gate([a, gone], [ack(a)], CURRENT).open
+    decision = evaluate_gate([gone], [ack(gone)], CURRENT)
+    assert not decision.open and decision.nobody_present
