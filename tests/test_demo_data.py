@@ -456,3 +456,8 @@ def test_every_note_revision_has_a_distinctive_string_of_its_own(
         own = [s for s in strings if len(s) >= 20 and s in body and not any(s in o for o in others)]
         assert own, body[:60]
         assert all(s.isascii() for s in own), "markers stay ASCII for a byte-level scan"
+
+
+def test_health_information_is_flagged_where_a_note_holds_it(records: list[RecordMeta]) -> None:
+    flagged = [n for n in of_type(records, Note) if n.health_information]
+    assert flagged and all("emergency room" in n.body for n in flagged)

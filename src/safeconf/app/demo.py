@@ -273,10 +273,16 @@ class _Builder:
         notes = _list(data, "notes", where)
         if notes and state in (ConferenceState.SCHEDULED, ConferenceState.CHECKING_IN):
             raise DemoDataInvalid(f"{where}: a {state.value} conference cannot have notes yet.")
+        addenda = [i for i, n in enumerate(notes) if isinstance(n, dict) and n.get("addendum")]
+        if addenda and state is not ConferenceState.FINALIZED:
+            raise DemoDataInvalid(f"{where}: only a finalized conference takes addenda.")
         for index, note in enumerate(notes):
-            yield from self._note(note, scope, index, f"{where}.notes[{index}]")
+            if index not in addenda:
+                yield from self._note(note, scope, index, f"{where}.notes[{index}]")
         if state is not during:
             yield conference(state)
+        for index in addenda:  # an addendum joins a conference once it is finalized
+            yield from self._note(notes[index], scope, index, f"{where}.notes[{index}]")
 
     def _attendee(
         self, data: dict[str, Any], scope: _Scope, where: str
@@ -403,6 +409,7 @@ class _Builder:
             body=bodies[-1],
             author=authors[-1],
             is_addendum=bool(data.get("addendum", False)),
+            health_information=bool(data.get("health_information", False)),
         )
         for number, (at, author, body) in enumerate(zip(times, authors, bodies, strict=True), 1):
             yield NoteRevision(
