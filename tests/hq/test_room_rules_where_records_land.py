@@ -177,3 +177,17 @@ def test_a_permission_an_interview_left_and_health_flag_reach_hq_and_the_other_l
 
 def _typed(service, attendee):  # type: ignore[no-untyped-def]
     return AckMethod.TYPED_NAME, service.statement_for(attendee), attendee.name
+
+
+def test_a_laptop_keeps_someone_who_was_in_the_room_even_if_hq_sends_a_tombstone(
+    shared_hq: HQ, laptops,
+) -> None:
+    _one, two, conf_id = landing._two_laptops_in_a_room(shared_hq, laptops)
+    mother = next(a for a in two.service.attendees(conf_id) if a.name == "Dana Alder")
+    # A misbehaving HQ sends her as deleted.
+    gone = dataclasses.replace(mother, deleted=True, version=mother.version + 1)
+    with shared_hq.db.write() as conn:
+        put_hq_record(conn, gone, clock.iso(clock.now()))
+    two.sync()
+    assert [a.id for a in two.service.attendees(conf_id)] == [mother.id]
+    assert any(c["record_id"] == mother.id for c in two.vault.sync.conflicts())
