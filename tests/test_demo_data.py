@@ -26,6 +26,7 @@ from safeconf.domain.records import (
     Conference,
     ConferenceState,
     ConferenceType,
+    InterviewPermission,
     Language,
     Note,
     NoteRevision,
@@ -461,3 +462,20 @@ def test_every_note_revision_has_a_distinctive_string_of_its_own(
 def test_health_information_is_flagged_where_a_note_holds_it(records: list[RecordMeta]) -> None:
     flagged = [n for n in of_type(records, Note) if n.health_information]
     assert flagged and all("emergency room" in n.body for n in flagged)
+
+
+def test_an_interview_of_a_child_relies_on_a_permission_filed_before_it(
+    records: list[RecordMeta],
+) -> None:
+    permissions = {p.id: p for p in of_type(records, InterviewPermission)}
+    attendees = {a.id: a for a in of_type(records, Attendee)}
+    interviews = [n for n in of_type(records, Note) if n.interviewed_youth_id]
+    assert interviews and permissions
+    order = {r.id: i for i, r in enumerate(records)}
+    for note in interviews:
+        permission = permissions[note.interview_permission_id or ""]
+        assert permission.attendee_id == note.interviewed_youth_id
+        assert attendees[permission.attendee_id].role is Role.YOUTH
+        assert permission.case_id == note.case_id
+        assert order[permission.id] < order[note.id]
+        assert permission.given_on <= permission.created_at[:10]

@@ -29,10 +29,13 @@ from safeconf.domain.records import (
     Conference,
     ConferenceState,
     ConferenceType,
+    InterviewPermission,
     Language,
     Note,
     NoteRevision,
     NoteSection,
+    PermissionGiver,
+    PermissionMethod,
     Presence,
     RecordMeta,
     Role,
@@ -263,8 +266,11 @@ class _Builder:
         yield conference(during)
 
         acknowledgments: list[Acknowledgment] = []
+        youths: dict[str, Attendee] = {}
         for index, attendee in enumerate(_list(data, "attendees", where)):
             record, ack = self._attendee(attendee, scope, f"{where}.attendees[{index}]")
+            if record.role is Role.YOUTH:
+                youths[record.name] = record
             yield record
             if ack is not None:
                 acknowledgments.append(ack)
@@ -278,11 +284,11 @@ class _Builder:
             raise DemoDataInvalid(f"{where}: only a finalized conference takes addenda.")
         for index, note in enumerate(notes):
             if index not in addenda:
-                yield from self._note(note, scope, index, f"{where}.notes[{index}]")
+                yield from self._note(note, scope, index, f"{where}.notes[{index}]", youths)
         if state is not during:
             yield conference(state)
         for index in addenda:  # an addendum joins a conference once it is finalized
-            yield from self._note(notes[index], scope, index, f"{where}.notes[{index}]")
+            yield from self._note(notes[index], scope, index, f"{where}.notes[{index}]", youths)
 
     def _attendee(
         self, data: dict[str, Any], scope: _Scope, where: str
@@ -388,7 +394,8 @@ class _Builder:
         )
 
     def _note(
-        self, data: dict[str, Any], scope: _Scope, index: int, where: str
+        self, data: dict[str, Any], scope: _Scope, index: int, where: str,
+        youths: dict[str, Attendee],
     ) -> Iterator[RecordMeta]:
         revisions = _list(data, "revisions", where)
         if not revisions:
@@ -402,6 +409,11 @@ class _Builder:
         bodies = [_text(r, "body", where) for r in revisions]
         key = f"{scope.key}/note/{index}"
         note_id = _uid("note", key)
+        permission = None
+        if data.get("interview") is not None:
+            permission = self._permission(data["interview"], scope, key, times[0], youths,
+                                          f"{where}.interview")
+            yield permission
         yield Note(
             **self._meta(note_id, scope.case_id, times[0], times[-1], version=len(revisions)),
             conference_id=scope.conference_id,
@@ -410,6 +422,8 @@ class _Builder:
             author=authors[-1],
             is_addendum=bool(data.get("addendum", False)),
             health_information=bool(data.get("health_information", False)),
+            interviewed_youth_id=None if permission is None else permission.attendee_id,
+            interview_permission_id=None if permission is None else permission.id,
         )
         for number, (at, author, body) in enumerate(zip(times, authors, bodies, strict=True), 1):
             yield NoteRevision(
@@ -419,6 +433,26 @@ class _Builder:
                 body=body,
                 author=author,
             )
+
+    def _permission(self, data: Any, scope: _Scope, key: str, written: datetime,
+                    youths: dict[str, Attendee], where: str) -> InterviewPermission:
+        """The permission on file for the interview a note records, filed as it began."""
+        if not isinstance(data, dict):
+            raise DemoDataInvalid(f"{where}: an interview is an object.")
+        youth = youths.get(_text(data, "youth", where))
+        if youth is None:
+            raise DemoDataInvalid(f"{where}: the youth is not a youth at this conference.")
+        given = scope.start + timedelta(days=_int(data, "given_day_offset", where))
+        return InterviewPermission(
+            **self._meta(_uid("interview_permission", key), scope.case_id, written, written),
+            conference_id=scope.conference_id,
+            attendee_id=youth.id,
+            given_by=_enum(PermissionGiver, data.get("given_by"), f"{where}.given_by"),
+            giver_name=_text(data, "giver", where),
+            scope=_text(data, "scope", where),
+            given_on=given.date().isoformat(),
+            obtained=_enum(PermissionMethod, data.get("obtained"), f"{where}.obtained"),
+        )
 
     def _moment(self, day_offset: int, clock: str) -> datetime:
         """A local wall-clock time on a day relative to today, as an aware datetime."""

@@ -249,7 +249,8 @@ class NotesPage(StepPage):
         for row in range(self.sections.count()):  # sections with text stand out
             item = self.sections.item(row)
             font = item.font()
-            font.setBold(bool(notes.get(NoteSection(item.data(Qt.ItemDataRole.UserRole)))))
+            held = notes.get(NoteSection(item.data(Qt.ItemDataRole.UserRole)))
+            font.setBold(bool(held and held.body))  # a mark alone is not text
             item.setFont(font)
         note = notes.get(self._section)
         self._loading = True
