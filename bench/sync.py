@@ -28,6 +28,9 @@ sys.path.insert(0, str(ROOT / "tests" / "hq"))
 from hq_harness import HQ, recording_events  # noqa: E402
 from hq_pgcluster import ClusterUnavailable, create_database, start_cluster  # noqa: E402
 
+sys.path.insert(0, str(ROOT))
+from tests.support.rooms import seated  # noqa: E402
+
 from safeconf.domain.records import (  # noqa: E402
     Conference,
     ConferenceState,
@@ -60,14 +63,17 @@ class Row:
 
 
 def revisions(case_id: str, count: int) -> list[RecordMeta]:
-    """A conference, a note in it and the note's revisions: `count` records that HQ's rules
-    accept as a laptop would send them (an open gate: nobody present yet)."""
+    """A conference, someone checked in with their acknowledgment, a note in it and the
+    note's revisions: `count` records that HQ's rules accept as a laptop would send them
+    (an open gate: the one person present has acknowledged)."""
     conf = Conference(case_id=case_id, scheduled_start="2026-03-01T10:00:00+00:00",
                       state=ConferenceState.IN_SESSION)
+    person, ack = seated(conf)
     note = Note(case_id=case_id, conference_id=conf.id, section=NoteSection.GENERAL,
                 body=BODY, author="bench")
-    return [conf, note, *(NoteRevision(case_id=case_id, note_id=note.id, revision=i + 1,
-                                       body=BODY, author="bench") for i in range(count - 2))]
+    return [conf, person, ack, note, *(
+        NoteRevision(case_id=case_id, note_id=note.id, revision=i + 1, body=BODY,
+                     author="bench") for i in range(count - 4))]
 
 
 def push_all(client: HQClient, records: list[RecordMeta], batch: int = BATCH) -> list[float]:

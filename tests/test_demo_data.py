@@ -26,6 +26,7 @@ from safeconf.domain.records import (
     Conference,
     ConferenceState,
     ConferenceType,
+    InterviewPermission,
     Language,
     Note,
     NoteRevision,
@@ -147,9 +148,10 @@ def test_every_present_attendee_acknowledged_once_a_conference_is_in_session(
             ack = acks.get(attendee.id)
             if attendee.presence is Presence.EXCLUDED:
                 assert ack is not None and ack.refused, attendee.name
-            elif attendee.presence is Presence.PRESENT and conference.state in started:
+            elif attendee.presence in (Presence.PRESENT, Presence.LEFT) and \
+                    conference.state in started:
                 assert ack is not None and not ack.refused, attendee.name
-            elif attendee.presence is not Presence.PRESENT:
+            elif attendee.presence not in (Presence.PRESENT, Presence.LEFT):
                 assert ack is None, attendee.name
 
 
@@ -204,12 +206,16 @@ def test_no_note_revision_is_written_while_a_present_attendee_has_not_acknowledg
     for revision in of_type(records, NoteRevision):
         written = parse_utc(revision.created_at)
         conference_id = notes[revision.note_id].conference_id
+        in_the_room = 0
         for attendee in attendees[conference_id]:
             if attendee.presence is not Presence.PRESENT:
                 continue
             arrived = parse_utc(attendee.arrived_at or "")
             if arrived <= written:
                 assert acks[attendee.id] <= written, (attendee.name, revision.revision)
+                in_the_room += 1
+        # The gate is closed while nobody is checked in.
+        assert in_the_room, (conference_id, revision.revision)
     for conference_attendees in attendees.values():
         for attendee in conference_attendees:
             if attendee.arrived_at and attendee.presence is Presence.PRESENT:
@@ -451,3 +457,25 @@ def test_every_note_revision_has_a_distinctive_string_of_its_own(
         own = [s for s in strings if len(s) >= 20 and s in body and not any(s in o for o in others)]
         assert own, body[:60]
         assert all(s.isascii() for s in own), "markers stay ASCII for a byte-level scan"
+
+
+def test_health_information_is_flagged_where_a_note_holds_it(records: list[RecordMeta]) -> None:
+    flagged = [n for n in of_type(records, Note) if n.health_information]
+    assert flagged and all("emergency room" in n.body for n in flagged)
+
+
+def test_an_interview_of_a_child_relies_on_a_permission_filed_before_it(
+    records: list[RecordMeta],
+) -> None:
+    permissions = {p.id: p for p in of_type(records, InterviewPermission)}
+    attendees = {a.id: a for a in of_type(records, Attendee)}
+    interviews = [n for n in of_type(records, Note) if n.interviewed_youth_id]
+    assert interviews and permissions
+    order = {r.id: i for i, r in enumerate(records)}
+    for note in interviews:
+        permission = permissions[note.interview_permission_id or ""]
+        assert permission.attendee_id == note.interviewed_youth_id
+        assert attendees[permission.attendee_id].role is Role.YOUTH
+        assert permission.case_id == note.case_id
+        assert order[permission.id] < order[note.id]
+        assert permission.given_on <= permission.created_at[:10]

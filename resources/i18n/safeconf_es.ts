@@ -309,77 +309,77 @@
 <context>
     <name>AttendeeDialog</name>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="90"/>
+        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="93"/>
         <source>Edit attendee</source>
         <translation>Editar asistente</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="90"/>
+        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="93"/>
         <source>Add attendee</source>
         <translation>Añadir asistente</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="97"/>
+        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="100"/>
         <source>Adult</source>
         <translation>Adulto/a</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="104"/>
+        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="107"/>
         <source>Name of interpreter, if any</source>
         <translation>Nombre del intérprete, si lo hay</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="106"/>
+        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="109"/>
         <source>&amp;Name:</source>
         <translation>&amp;Nombre:</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="106"/>
+        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="109"/>
         <source>Attendee name</source>
         <translation>Nombre del asistente</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="107"/>
+        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="110"/>
         <source>&amp;Role:</source>
         <translation>&amp;Función:</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="107"/>
+        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="110"/>
         <source>Role</source>
         <translation>Función</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="108"/>
+        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="111"/>
         <source>&amp;Age (minors):</source>
         <translation>&amp;Edad (menores):</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="108"/>
+        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="111"/>
         <source>Age band</source>
         <translation>Grupo de edad</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="109"/>
+        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="112"/>
         <source>&amp;Language:</source>
         <translation>&amp;Idioma:</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="109"/>
+        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="112"/>
         <source>Language</source>
         <translation>Idioma</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="110"/>
+        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="113"/>
         <source>&amp;Interpreter:</source>
         <translation>In&amp;térprete:</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="110"/>
+        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="113"/>
         <source>Interpreter</source>
         <translation>Intérprete</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="140"/>
+        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="143"/>
         <source>Enter the attendee&apos;s name to continue.</source>
         <translation>Escriba el nombre del asistente para continuar.</translation>
     </message>
@@ -416,106 +416,122 @@
         <source>Arrived</source>
         <translation>Llegada</translation>
     </message>
+    <message>
+        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="85"/>
+        <source>Left at %1</source>
+        <translation>Salió a las %1</translation>
+    </message>
 </context>
 <context>
     <name>AttendeesPage</name>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="177"/>
+        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="180"/>
         <source>Attendees</source>
         <translation>Asistentes</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="184"/>
+        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="187"/>
         <source>&amp;Add attendee…</source>
         <translation>Añadir a&amp;sistente…</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="185"/>
+        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="188"/>
         <source>&amp;Edit…</source>
         <translation>&amp;Editar…</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="186"/>
+        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="189"/>
         <source>Mark &amp;present</source>
         <translation>Marcar &amp;presente</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="187"/>
+        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="190"/>
         <source>Mark ab&amp;sent</source>
         <translation>Marcar ausen&amp;te</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="188"/>
+        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="191"/>
         <source>Mark e&amp;xcused</source>
         <translation>Marcar e&amp;xcusado</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="190"/>
+        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="192"/>
+        <source>Re&amp;move…</source>
+        <translation>&amp;Quitar…</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="194"/>
         <source>Add attendee</source>
         <translation>Añadir asistente</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="191"/>
+        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="195"/>
         <source>Edit attendee</source>
         <translation>Editar asistente</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="192"/>
+        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="196"/>
         <source>Mark present</source>
         <translation>Marcar presente</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="193"/>
+        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="197"/>
         <source>Mark absent</source>
         <translation>Marcar ausente</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="194"/>
+        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="198"/>
         <source>Mark excused</source>
         <translation>Marcar excusado</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="205"/>
+        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="199"/>
+        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="415"/>
+        <source>Remove attendee</source>
+        <translation>Quitar asistente</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="211"/>
         <source>New attendee&apos;s name</source>
         <translation>Nombre del nuevo asistente</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="206"/>
+        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="212"/>
         <source>Name of someone who is not listed</source>
         <translation>Nombre de alguien que no está en la lista</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="208"/>
+        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="214"/>
         <source>New attendee&apos;s role</source>
         <translation>Función del nuevo asistente</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="211"/>
+        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="217"/>
         <source>Check &amp;in</source>
         <translation>Re&amp;gistrar llegada</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="212"/>
+        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="218"/>
         <source>Check in new attendee</source>
         <translation>Registrar la llegada del nuevo asistente</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="219"/>
+        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="225"/>
         <source>Someone &amp;new:</source>
         <translation>Alguien &amp;nuevo:</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="221"/>
+        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="227"/>
         <source>R&amp;ole:</source>
         <translation>F&amp;unción:</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="238"/>
+        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="244"/>
         <source>&lt;h3&gt;Attendees and check-in&lt;/h3&gt;</source>
         <translation>&lt;h3&gt;Asistentes y registro de llegada&lt;/h3&gt;</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="283"/>
+        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="289"/>
         <source>%n still expected: select someone who has arrived and press Space.</source>
         <translation>
             <numerusform>%n persona aún esperada: seleccione a quien haya llegado y pulse Espacio.</numerusform>
@@ -523,15 +539,30 @@
         </translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="325"/>
-        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="367"/>
+        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="331"/>
+        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="373"/>
         <source>Attendee not added</source>
         <translation>No se añadió el asistente</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="384"/>
+        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="390"/>
         <source>Attendee not changed</source>
         <translation>No se cambió el asistente</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="411"/>
+        <source>%1 was in the room, so the record keeps them as having left now. Continue?</source>
+        <translation>%1 estuvo en la sala, así que el registro lo conserva como que se retiró ahora. ¿Continuar?</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="413"/>
+        <source>Remove %1 from the list of attendees?</source>
+        <translation>¿Quitar a %1 de la lista de asistentes?</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="421"/>
+        <source>Attendee not removed</source>
+        <translation>No se quitó al asistente</translation>
     </message>
 </context>
 <context>
@@ -591,7 +622,7 @@
     </message>
     <message>
         <location filename="../../src/safeconf/ui/workspace/conclude_page.py" line="44"/>
-        <location filename="../../src/safeconf/ui/workspace/conclude_page.py" line="101"/>
+        <location filename="../../src/safeconf/ui/workspace/conclude_page.py" line="104"/>
         <source>Finalize conference</source>
         <translation>Finalizar la conferencia</translation>
     </message>
@@ -627,41 +658,51 @@
     </message>
     <message>
         <location filename="../../src/safeconf/ui/workspace/conclude_page.py" line="68"/>
+        <source>Left</source>
+        <translation>Salió</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/workspace/conclude_page.py" line="69"/>
         <source>Not checked in</source>
         <translation>Sin registrar</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/conclude_page.py" line="69"/>
+        <location filename="../../src/safeconf/ui/workspace/conclude_page.py" line="70"/>
         <source>Acknowledgments</source>
         <translation>Reconocimientos</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/conclude_page.py" line="70"/>
+        <location filename="../../src/safeconf/ui/workspace/conclude_page.py" line="71"/>
         <source>Decisions</source>
         <translation>Decisiones</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/conclude_page.py" line="82"/>
+        <location filename="../../src/safeconf/ui/workspace/conclude_page.py" line="83"/>
         <source>not yet</source>
         <translation>todavía no</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/conclude_page.py" line="84"/>
+        <location filename="../../src/safeconf/ui/workspace/conclude_page.py" line="85"/>
         <source>Everyone present has acknowledged confidentiality.</source>
         <translation>Todas las personas presentes han reconocido la confidencialidad.</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/conclude_page.py" line="85"/>
+        <location filename="../../src/safeconf/ui/workspace/conclude_page.py" line="86"/>
+        <source>Nobody is checked in.</source>
+        <translation>No se ha registrado la llegada de nadie.</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/workspace/conclude_page.py" line="87"/>
         <source>Still waiting for: %1</source>
         <translation>Todavía falta: %1</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/conclude_page.py" line="102"/>
+        <location filename="../../src/safeconf/ui/workspace/conclude_page.py" line="105"/>
         <source>Finalize this conference? Its record becomes read-only; later corrections can only be added as dated addenda.</source>
         <translation>¿Finalizar esta conferencia? El registro quedará en solo lectura; las correcciones posteriores solo se podrán añadir como adendas fechadas.</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/conclude_page.py" line="109"/>
+        <location filename="../../src/safeconf/ui/workspace/conclude_page.py" line="112"/>
         <source>Not finalized</source>
         <translation>No se finalizó</translation>
     </message>
@@ -917,237 +958,277 @@
         <translation>Incidente</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="51"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="49"/>
+        <source>Permission to interview a child</source>
+        <translation>Permiso para entrevistar a un menor</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="52"/>
         <source>Case number</source>
         <translation>Número de caso</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="52"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="53"/>
         <source>Family name</source>
         <translation>Apellido de la familia</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="53"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="54"/>
         <source>Assigned workers</source>
         <translation>Trabajadores asignados</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="54"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="55"/>
         <source>Status</source>
         <translation>Estado del caso</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="55"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="56"/>
         <source>Sealed</source>
         <translation>Sellado</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="56"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="57"/>
         <source>Kind</source>
         <translation>Tipo</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="57"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="58"/>
         <source>Scheduled for</source>
         <translation>Programada para</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="58"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="59"/>
         <source>Location</source>
         <translation>Lugar</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="59"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="60"/>
         <source>Facilitator</source>
         <translation>Facilitador/a</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="60"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="61"/>
         <source>Language</source>
         <translation>Idioma</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="61"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="62"/>
         <source>State</source>
         <translation>Estado</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="62"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="63"/>
         <source>Name</source>
         <translation>Nombre</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="63"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="64"/>
         <source>Role</source>
         <translation>Función</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="64"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="65"/>
         <source>Age</source>
         <translation>Edad</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="65"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="66"/>
         <source>Presence</source>
         <translation>Asistencia</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="66"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="67"/>
         <source>Arrived at</source>
         <translation>Llegó a las</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="67"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="68"/>
         <source>Interpreter</source>
         <translation>Intérprete</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="68"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="69"/>
         <source>Section</source>
         <translation>Sección</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="69"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="70"/>
         <source>Text</source>
         <translation>Texto</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="70"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="71"/>
         <source>Author</source>
         <translation>Autor/a</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="71"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="72"/>
         <source>Addendum</source>
         <translation>Adenda</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="72"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="73"/>
         <source>Revision</source>
         <translation>Revisión</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="73"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="74"/>
         <source>Method</source>
         <translation>Método</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="74"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="75"/>
         <source>Signed at</source>
         <translation>Firmado el</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="75"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="76"/>
         <source>Typed name</source>
         <translation>Nombre escrito</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="76"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="77"/>
         <source>Attested by</source>
         <translation>Atestiguado por</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="77"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="78"/>
         <source>Witness</source>
         <translation>Testigo</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="78"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="79"/>
         <source>Signature</source>
         <translation>Firma</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="79"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="80"/>
         <source>Statement version</source>
         <translation>Versión de la declaración</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="80"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="81"/>
         <source>Client</source>
         <translation>Cliente</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="81"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="82"/>
         <source>Signed by</source>
         <translation>Firmado por</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="82"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="83"/>
         <source>Information</source>
         <translation>Información</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="83"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="84"/>
         <source>Recipients</source>
         <translation>Destinatarios</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="84"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="85"/>
         <source>Valid from</source>
         <translation>Válido desde</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="85"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="86"/>
         <source>Valid until</source>
         <translation>Válido hasta</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="86"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="87"/>
         <source>Revoked at</source>
         <translation>Revocado el</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="87"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="88"/>
         <source>Last changed</source>
         <translation>Último cambio</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="88"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="89"/>
+        <source>Left at</source>
+        <translation>Salió a las</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="90"/>
+        <source>Protected health information</source>
+        <translation>Información de salud protegida</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="91"/>
+        <source>Given by</source>
+        <translation>Otorgado por</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="92"/>
+        <source>Name of who gave it</source>
+        <translation>Nombre de quien lo otorgó</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="93"/>
+        <source>Scope</source>
+        <translation>Alcance</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="94"/>
+        <source>Date given</source>
+        <translation>Fecha en que se otorgó</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="95"/>
+        <source>Obtained</source>
+        <translation>Cómo se obtuvo</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="96"/>
         <source>Deleted</source>
         <translation>Eliminado</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="91"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="99"/>
         <source>Changed on this laptop and at HQ</source>
         <translation>Cambiado en este portátil y en HQ</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="92"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="100"/>
         <source>HQ sent a different copy of a record that never changes</source>
         <translation>HQ envió una copia distinta de un registro que nunca cambia</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="122"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="130"/>
         <source>Yes</source>
         <translation>Sí</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="123"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="131"/>
         <source>No</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="130"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="138"/>
         <source>(a drawing)</source>
         <translation>(un dibujo)</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="148"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="156"/>
         <source>%1 “%2”</source>
         <translation>%1 «%2»</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="153"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="161"/>
         <source>case %1 (%2)</source>
         <translation>caso %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="156"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="164"/>
         <source>%1 on %2</source>
         <translation>%1 el %2</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="166"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="174"/>
         <source>(same)</source>
         <translation>(igual)</translation>
     </message>
@@ -1155,66 +1236,66 @@
 <context>
     <name>ConflictReviewDialog</name>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="185"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="193"/>
         <source>Review conflicts</source>
         <translation>Revisar conflictos</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="187"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="195"/>
         <source>These records were changed both on this laptop and at HQ, so sync kept both versions. Compare them and choose which one stays. The other version is not deleted: it stays in the conflict history.</source>
         <translation>Estos registros se cambiaron tanto en este portátil como en HQ, así que la sincronización conservó ambas versiones. Compárelas y elija cuál se queda. La otra versión no se borra: queda en el historial de conflictos.</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="194"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="202"/>
         <source>Open conflicts</source>
         <translation>Conflictos abiertos</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="196"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="204"/>
         <source>&amp;Open conflicts:</source>
         <translation>&amp;Conflictos abiertos:</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="202"/>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="204"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="210"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="212"/>
         <source>This laptop&apos;s version</source>
         <translation>Versión de este portátil</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="203"/>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="205"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="211"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="213"/>
         <source>HQ&apos;s version</source>
         <translation>Versión de HQ</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="216"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="224"/>
         <source>Keep this &amp;laptop&apos;s version</source>
         <translation>Conservar la versión de este &amp;portátil</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="217"/>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="335"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="225"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="343"/>
         <source>Keep this laptop&apos;s version</source>
         <translation>Conservar la versión de este portátil</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="218"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="226"/>
         <source>Keep &amp;HQ&apos;s version</source>
         <translation>Conservar la versión de &amp;HQ</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="219"/>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="340"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="227"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="348"/>
         <source>Keep HQ&apos;s version</source>
         <translation>Conservar la versión de HQ</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="224"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="232"/>
         <source>Close</source>
         <translation>Cerrar</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="279"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="287"/>
         <source>%n record(s) from HQ could not be used on this laptop and were kept aside, unchanged. Your other records synced normally; IT can see them with safeconf check.</source>
         <translation>
             <numerusform>%n registro de HQ no se pudo usar en este portátil y se guardó aparte, sin cambios. Sus otros registros se sincronizaron con normalidad; el equipo de informática puede verlo con safeconf check.</numerusform>
@@ -1222,29 +1303,29 @@
         </translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="297"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="305"/>
         <source>No conflicts left to review.</source>
         <translation>No quedan conflictos por revisar.</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="304"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="312"/>
         <source>%1
 %2 (found %3)</source>
         <translation>%1
 %2 (detectado el %3)</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="310"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="318"/>
         <source>This record is no longer on this laptop.</source>
         <translation>Este registro ya no está en este portátil.</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="320"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="328"/>
         <source>This kind of record is never changed once written, so HQ&apos;s copy cannot replace it. Keep this laptop&apos;s version; HQ&apos;s copy stays in the history.</source>
         <translation>Este tipo de registro nunca cambia una vez escrito, así que la copia de HQ no puede reemplazarlo. Conserve la versión de este portátil; la copia de HQ queda en el historial.</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="337"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="345"/>
         <source>Keep this laptop&apos;s version of %1?
 
 HQ&apos;s version is not used; it stays in the conflict history.</source>
@@ -1253,7 +1334,7 @@ HQ&apos;s version is not used; it stays in the conflict history.</source>
 La versión de HQ no se usa; queda en el historial de conflictos.</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="342"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="350"/>
         <source>Replace this laptop&apos;s version of %1 with HQ&apos;s?
 
 HQ&apos;s version becomes the current one here and is sent to HQ at the next sync. This laptop&apos;s version stays in the conflict history.</source>
@@ -1262,12 +1343,12 @@ HQ&apos;s version becomes the current one here and is sent to HQ at the next syn
 La versión de HQ pasa a ser la actual aquí y se envía a HQ en la próxima sincronización. La versión de este portátil queda en el historial de conflictos.</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="357"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="365"/>
         <source>Kept this laptop&apos;s version of %1.</source>
         <translation>Se conservó la versión de este portátil de %1.</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="358"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="366"/>
         <source>Kept HQ&apos;s version of %1.</source>
         <translation>Se conservó la versión de HQ de %1.</translation>
     </message>
@@ -1588,209 +1669,297 @@ La versión de HQ pasa a ser la actual aquí y se envía a HQ en la próxima sin
     </message>
 </context>
 <context>
+    <name>InterviewPermissionDialog</name>
+    <message>
+        <location filename="../../src/safeconf/ui/workspace/interview_permission.py" line="32"/>
+        <source>Permission to interview a child</source>
+        <translation>Permiso para entrevistar a un menor</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/workspace/interview_permission.py" line="45"/>
+        <source>What the interview may cover</source>
+        <translation>Lo que puede abarcar la entrevista</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/workspace/interview_permission.py" line="53"/>
+        <source>&amp;Youth:</source>
+        <translation>&amp;Joven:</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/workspace/interview_permission.py" line="54"/>
+        <source>&amp;Given by:</source>
+        <translation>&amp;Otorgado por:</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/workspace/interview_permission.py" line="55"/>
+        <source>&amp;Name of who gave it:</source>
+        <translation>&amp;Nombre de quien lo otorgó:</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/workspace/interview_permission.py" line="56"/>
+        <source>&amp;Scope:</source>
+        <translation>&amp;Alcance:</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/workspace/interview_permission.py" line="57"/>
+        <source>&amp;Date given:</source>
+        <translation>&amp;Fecha en que se otorgó:</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/workspace/interview_permission.py" line="58"/>
+        <source>&amp;Obtained:</source>
+        <translation>&amp;Cómo se obtuvo:</translation>
+    </message>
+</context>
+<context>
     <name>Labels</name>
     <message>
-        <location filename="../../src/safeconf/ui/labels.py" line="24"/>
+        <location filename="../../src/safeconf/ui/labels.py" line="26"/>
         <source>Scheduled</source>
         <translation>Programada</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/labels.py" line="25"/>
+        <location filename="../../src/safeconf/ui/labels.py" line="27"/>
         <source>Checking in</source>
         <translation>Registro de llegada</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/labels.py" line="26"/>
+        <location filename="../../src/safeconf/ui/labels.py" line="28"/>
         <source>In session</source>
         <translation>En sesión</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/labels.py" line="27"/>
+        <location filename="../../src/safeconf/ui/labels.py" line="29"/>
         <source>Concluded</source>
         <translation>Concluida</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/labels.py" line="28"/>
+        <location filename="../../src/safeconf/ui/labels.py" line="30"/>
         <source>Finalized</source>
         <translation>Finalizada</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/labels.py" line="29"/>
+        <location filename="../../src/safeconf/ui/labels.py" line="31"/>
         <source>Child Safety Conference</source>
         <translation>Conferencia de Seguridad Infantil</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/labels.py" line="30"/>
+        <location filename="../../src/safeconf/ui/labels.py" line="32"/>
         <source>Team Decision Meeting</source>
         <translation>Reunión de Decisión en Equipo</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/labels.py" line="31"/>
+        <location filename="../../src/safeconf/ui/labels.py" line="33"/>
         <source>Child and Family Team</source>
         <translation>Equipo del Niño y la Familia</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/labels.py" line="32"/>
+        <location filename="../../src/safeconf/ui/labels.py" line="34"/>
         <source>Parent</source>
         <translation>Madre o padre</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/labels.py" line="33"/>
+        <location filename="../../src/safeconf/ui/labels.py" line="35"/>
         <source>Legal guardian</source>
         <translation>Tutor/a legal</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/labels.py" line="34"/>
+        <location filename="../../src/safeconf/ui/labels.py" line="36"/>
         <source>Youth</source>
         <translation>Joven</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/labels.py" line="35"/>
+        <location filename="../../src/safeconf/ui/labels.py" line="37"/>
         <source>Relative</source>
         <translation>Familiar</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/labels.py" line="36"/>
+        <location filename="../../src/safeconf/ui/labels.py" line="38"/>
         <source>Caregiver</source>
         <translation>Cuidador/a</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/labels.py" line="37"/>
+        <location filename="../../src/safeconf/ui/labels.py" line="39"/>
         <source>Caseworker</source>
         <translation>Trabajador/a social</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/labels.py" line="38"/>
+        <location filename="../../src/safeconf/ui/labels.py" line="40"/>
         <source>Facilitator</source>
         <translation>Facilitador/a</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/labels.py" line="39"/>
+        <location filename="../../src/safeconf/ui/labels.py" line="41"/>
         <source>Supervisor</source>
         <translation>Supervisor/a</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/labels.py" line="40"/>
+        <location filename="../../src/safeconf/ui/labels.py" line="42"/>
         <source>Attorney</source>
         <translation>Abogado/a</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/labels.py" line="41"/>
+        <location filename="../../src/safeconf/ui/labels.py" line="43"/>
         <source>Service provider</source>
         <translation>Proveedor/a de servicios</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/labels.py" line="42"/>
+        <location filename="../../src/safeconf/ui/labels.py" line="44"/>
         <source>Interpreter</source>
         <translation>Intérprete</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/labels.py" line="43"/>
+        <location filename="../../src/safeconf/ui/labels.py" line="45"/>
         <source>Other</source>
         <translation>Otro</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/labels.py" line="44"/>
+        <location filename="../../src/safeconf/ui/labels.py" line="46"/>
         <source>Under 6</source>
         <translation>Menor de 6</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/labels.py" line="45"/>
+        <location filename="../../src/safeconf/ui/labels.py" line="47"/>
         <source>6 to 11</source>
         <translation>De 6 a 11</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/labels.py" line="46"/>
+        <location filename="../../src/safeconf/ui/labels.py" line="48"/>
         <source>12 to 14</source>
         <translation>De 12 a 14</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/labels.py" line="47"/>
+        <location filename="../../src/safeconf/ui/labels.py" line="49"/>
         <source>15 to 17</source>
         <translation>De 15 a 17</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/labels.py" line="48"/>
+        <location filename="../../src/safeconf/ui/labels.py" line="50"/>
         <source>Expected</source>
         <translation>Esperado/a</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/labels.py" line="49"/>
+        <location filename="../../src/safeconf/ui/labels.py" line="51"/>
         <source>Present</source>
         <translation>Presente</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/labels.py" line="50"/>
+        <location filename="../../src/safeconf/ui/labels.py" line="52"/>
         <source>Absent</source>
         <translation>Ausente</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/labels.py" line="51"/>
+        <location filename="../../src/safeconf/ui/labels.py" line="53"/>
         <source>Excused</source>
         <translation>Excusado/a</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/labels.py" line="52"/>
+        <location filename="../../src/safeconf/ui/labels.py" line="54"/>
         <source>Excluded</source>
         <translation>Excluido/a</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/labels.py" line="53"/>
+        <location filename="../../src/safeconf/ui/labels.py" line="55"/>
+        <source>Left</source>
+        <translation>Salió</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/labels.py" line="56"/>
         <source>English</source>
         <translation>Inglés</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/labels.py" line="54"/>
+        <location filename="../../src/safeconf/ui/labels.py" line="57"/>
         <source>Spanish</source>
         <translation>Español</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/labels.py" line="55"/>
+        <location filename="../../src/safeconf/ui/labels.py" line="58"/>
         <source>Drawn signature</source>
         <translation>Firma dibujada</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/labels.py" line="56"/>
+        <location filename="../../src/safeconf/ui/labels.py" line="59"/>
         <source>Typed name</source>
         <translation>Nombre escrito</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/labels.py" line="57"/>
+        <location filename="../../src/safeconf/ui/labels.py" line="60"/>
         <source>Verbal, attested</source>
         <translation>Verbal, certificado</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/labels.py" line="58"/>
+        <location filename="../../src/safeconf/ui/labels.py" line="61"/>
         <source>Refused</source>
         <translation>Se negó</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/labels.py" line="59"/>
+        <location filename="../../src/safeconf/ui/labels.py" line="62"/>
+        <source>A parent</source>
+        <translation>Un padre o una madre</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/labels.py" line="63"/>
+        <source>A legal guardian</source>
+        <translation>Un tutor legal</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/labels.py" line="64"/>
+        <source>A court order</source>
+        <translation>Una orden judicial</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/labels.py" line="65"/>
+        <source>The youth (where the law allows)</source>
+        <translation>El propio joven (donde la ley lo permite)</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/labels.py" line="66"/>
+        <source>In person</source>
+        <translation>En persona</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/labels.py" line="67"/>
+        <source>In writing</source>
+        <translation>Por escrito</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/labels.py" line="68"/>
+        <source>By phone</source>
+        <translation>Por teléfono</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/labels.py" line="69"/>
+        <source>Court order document</source>
+        <translation>Documento de la orden judicial</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/labels.py" line="70"/>
         <source>Concerns</source>
         <translation>Preocupaciones</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/labels.py" line="60"/>
+        <location filename="../../src/safeconf/ui/labels.py" line="71"/>
         <source>Strengths</source>
         <translation>Fortalezas</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/labels.py" line="61"/>
+        <location filename="../../src/safeconf/ui/labels.py" line="72"/>
         <source>Safety plan</source>
         <translation>Plan de seguridad</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/labels.py" line="62"/>
+        <location filename="../../src/safeconf/ui/labels.py" line="73"/>
         <source>Decisions</source>
         <translation>Decisiones</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/labels.py" line="63"/>
+        <location filename="../../src/safeconf/ui/labels.py" line="74"/>
         <source>Next steps</source>
         <translation>Próximos pasos</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/labels.py" line="64"/>
+        <location filename="../../src/safeconf/ui/labels.py" line="75"/>
         <source>General</source>
         <translation>General</translation>
     </message>
@@ -1914,97 +2083,149 @@ La versión de HQ pasa a ser la actual aquí y se envía a HQ en la próxima sin
 <context>
     <name>NotesPage</name>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/notes_page.py" line="94"/>
+        <location filename="../../src/safeconf/ui/workspace/notes_page.py" line="97"/>
         <source>Note sections</source>
         <translation>Secciones de notas</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/notes_page.py" line="105"/>
+        <location filename="../../src/safeconf/ui/workspace/notes_page.py" line="108"/>
         <source>Go to &amp;confidentiality</source>
         <translation>Ir a &amp;confidencialidad</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/notes_page.py" line="106"/>
+        <location filename="../../src/safeconf/ui/workspace/notes_page.py" line="109"/>
         <source>Go to confidentiality</source>
         <translation>Ir a confidencialidad</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/notes_page.py" line="109"/>
+        <location filename="../../src/safeconf/ui/workspace/notes_page.py" line="112"/>
         <source>Note text</source>
         <translation>Texto de la nota</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/notes_page.py" line="112"/>
+        <location filename="../../src/safeconf/ui/workspace/notes_page.py" line="118"/>
+        <source>Interview of a chil&amp;d:</source>
+        <translation>Entrevista a un &amp;menor:</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/workspace/notes_page.py" line="120"/>
+        <source>Interview of a child</source>
+        <translation>Entrevista a un menor</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/workspace/notes_page.py" line="121"/>
+        <source>Record &amp;permission…</source>
+        <translation>Registrar &amp;permiso…</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/workspace/notes_page.py" line="122"/>
+        <source>Record permission</source>
+        <translation>Registrar permiso</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/workspace/notes_page.py" line="123"/>
+        <source>Contains protected health &amp;information</source>
+        <translation>Contiene información de &amp;salud protegida</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/workspace/notes_page.py" line="124"/>
+        <source>Contains protected health information</source>
+        <translation>Contiene información de salud protegida</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/workspace/notes_page.py" line="125"/>
         <source>Revision &amp;history…</source>
         <translation>&amp;Historial de revisiones…</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/notes_page.py" line="113"/>
+        <location filename="../../src/safeconf/ui/workspace/notes_page.py" line="126"/>
         <source>Revision history</source>
         <translation>Historial de revisiones</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/notes_page.py" line="117"/>
+        <location filename="../../src/safeconf/ui/workspace/notes_page.py" line="130"/>
         <source>Addenda</source>
         <translation>Adendas</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/notes_page.py" line="119"/>
+        <location filename="../../src/safeconf/ui/workspace/notes_page.py" line="132"/>
         <source>New addendum</source>
         <translation>Nueva adenda</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/notes_page.py" line="120"/>
+        <location filename="../../src/safeconf/ui/workspace/notes_page.py" line="133"/>
         <source>A dated correction or addition…</source>
         <translation>Una corrección o adición fechada…</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/notes_page.py" line="121"/>
+        <location filename="../../src/safeconf/ui/workspace/notes_page.py" line="134"/>
         <source>Add dated &amp;addendum</source>
         <translation>Añadir a&amp;denda fechada</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/notes_page.py" line="122"/>
+        <location filename="../../src/safeconf/ui/workspace/notes_page.py" line="135"/>
         <source>Add dated addendum</source>
         <translation>Añadir adenda fechada</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/notes_page.py" line="126"/>
+        <location filename="../../src/safeconf/ui/workspace/notes_page.py" line="139"/>
         <source>&lt;b&gt;Addenda&lt;/b&gt; (this conference is finalized)</source>
         <translation>&lt;b&gt;Adendas&lt;/b&gt; (esta conferencia está finalizada)</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/notes_page.py" line="148"/>
+        <location filename="../../src/safeconf/ui/workspace/notes_page.py" line="167"/>
         <source>&lt;h3&gt;Notes&lt;/h3&gt;</source>
         <translation>&lt;h3&gt;Notas&lt;/h3&gt;</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/notes_page.py" line="180"/>
+        <location filename="../../src/safeconf/ui/workspace/notes_page.py" line="205"/>
         <source>This conference is finalized: the notes are read-only. Corrections go in a dated addendum below.</source>
         <translation>Esta conferencia está finalizada: las notas son de solo lectura. Las correcciones van en una adenda fechada, abajo.</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/notes_page.py" line="185"/>
+        <location filename="../../src/safeconf/ui/workspace/notes_page.py" line="210"/>
+        <source>Check in at least one attendee before notes can be written.</source>
+        <translation>Registre la llegada de al menos un asistente antes de escribir notas.</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/workspace/notes_page.py" line="214"/>
         <source>Notes are paused until everyone present has acknowledged confidentiality. Waiting for: %1</source>
         <translation>Las notas están en pausa hasta que todas las personas presentes reconozcan la confidencialidad. Falta: %1</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/notes_page.py" line="249"/>
+        <location filename="../../src/safeconf/ui/workspace/notes_page.py" line="273"/>
+        <source>Not an interview</source>
+        <translation>No es una entrevista</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/workspace/notes_page.py" line="290"/>
+        <source>Not marked as an interview</source>
+        <translation>No está marcada como entrevista</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/workspace/notes_page.py" line="313"/>
+        <source>Permission not recorded</source>
+        <translation>Permiso no registrado</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/workspace/notes_page.py" line="342"/>
         <source>Editing…</source>
         <translation>Editando…</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/notes_page.py" line="266"/>
+        <location filename="../../src/safeconf/ui/workspace/notes_page.py" line="292"/>
+        <location filename="../../src/safeconf/ui/workspace/notes_page.py" line="324"/>
+        <location filename="../../src/safeconf/ui/workspace/notes_page.py" line="359"/>
         <source>Not saved: %1</source>
         <translation>No se guardó: %1</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/notes_page.py" line="271"/>
+        <location filename="../../src/safeconf/ui/workspace/notes_page.py" line="364"/>
         <source>Saved at %1</source>
         <translation>Guardado a las %1</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/notes_page.py" line="303"/>
+        <location filename="../../src/safeconf/ui/workspace/notes_page.py" line="396"/>
         <source>Addendum not added</source>
         <translation>No se añadió la adenda</translation>
     </message>
@@ -2012,22 +2233,22 @@ La versión de HQ pasa a ser la actual aquí y se envía a HQ en la próxima sin
 <context>
     <name>RevisionsDialog</name>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/notes_page.py" line="41"/>
+        <location filename="../../src/safeconf/ui/workspace/notes_page.py" line="44"/>
         <source>Revision history</source>
         <translation>Historial de revisiones</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/notes_page.py" line="43"/>
+        <location filename="../../src/safeconf/ui/workspace/notes_page.py" line="46"/>
         <source>Revisions</source>
         <translation>Revisiones</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/notes_page.py" line="46"/>
+        <location filename="../../src/safeconf/ui/workspace/notes_page.py" line="49"/>
         <source>Revision text</source>
         <translation>Texto de la revisión</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/notes_page.py" line="49"/>
+        <location filename="../../src/safeconf/ui/workspace/notes_page.py" line="52"/>
         <source>Revision %1 — %2 — %3</source>
         <translation>Revisión %1 — %2 — %3</translation>
     </message>
@@ -2096,6 +2317,16 @@ La versión de HQ pasa a ser la actual aquí y se envía a HQ en la próxima sin
     </message>
     <message>
         <location filename="../../src/safeconf/ui/workspace/printing.py" line="41"/>
+        <source>Contains protected health information</source>
+        <translation>Contiene información de salud protegida</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/workspace/printing.py" line="42"/>
+        <source>Left at %1</source>
+        <translation>Salió a las %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/workspace/printing.py" line="43"/>
         <source>Print roster</source>
         <translation>Imprimir lista</translation>
     </message>
@@ -2103,22 +2334,22 @@ La versión de HQ pasa a ser la actual aquí y se envía a HQ en la próxima sin
 <context>
     <name>RosterPreviewDialog</name>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/printing.py" line="116"/>
+        <location filename="../../src/safeconf/ui/workspace/printing.py" line="127"/>
         <source>Pages as they will print</source>
         <translation>Las páginas tal como se imprimirán</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/printing.py" line="119"/>
+        <location filename="../../src/safeconf/ui/workspace/printing.py" line="130"/>
         <source>&amp;Print…</source>
         <translation>&amp;Imprimir…</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/printing.py" line="120"/>
+        <location filename="../../src/safeconf/ui/workspace/printing.py" line="131"/>
         <source>Print</source>
         <translation>Imprimir</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/printing.py" line="125"/>
+        <location filename="../../src/safeconf/ui/workspace/printing.py" line="136"/>
         <source>Close</source>
         <translation>Cerrar</translation>
     </message>
@@ -2475,7 +2706,7 @@ La versión de HQ pasa a ser la actual aquí y se envía a HQ en la próxima sin
         <translation>Concluir</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/safeconf/ui/workspace/conference_workspace.py" line="222"/>
+        <location filename="../../src/safeconf/ui/workspace/conference_workspace.py" line="221"/>
         <source>%n present</source>
         <translation>
             <numerusform>%n presente</numerusform>
@@ -2483,7 +2714,7 @@ La versión de HQ pasa a ser la actual aquí y se envía a HQ en la próxima sin
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/safeconf/ui/workspace/conference_workspace.py" line="224"/>
+        <location filename="../../src/safeconf/ui/workspace/conference_workspace.py" line="223"/>
         <source>%n waiting</source>
         <translation>
             <numerusform>falta %n</numerusform>

@@ -82,11 +82,15 @@ def test_a_note_is_refused_until_every_present_attendee_acknowledges(
 
 def test_refusal_is_recorded_and_excludes_the_attendee(service: ConferenceService) -> None:
     conf = _conference(service)
+    host = service.add_attendee(conf, "Host", Role.FACILITATOR)
+    service.set_presence(host.id, Presence.PRESENT)
+    service.acknowledge(host.id, AckMethod.TYPED_NAME, service.statement_for(host),
+                        typed_name="Host")
     a = service.add_attendee(conf, "Refuser", Role.RELATIVE)
     service.set_presence(a.id, Presence.PRESENT)
     ack = service.acknowledge(a.id, AckMethod.REFUSED, service.statement_for(a))
     assert ack.refused
-    assert service.attendees(conf)[0].presence is Presence.EXCLUDED
+    assert service.attendees(conf)[1].presence is Presence.EXCLUDED
     assert service.gate(conf).open
 
 

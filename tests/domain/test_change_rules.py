@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from safeconf.domain import change_rules as rules
 from safeconf.domain.change_rules import NoteParent, judge_change, reachable
+from safeconf.domain.ids import new_id
 from safeconf.domain.records import (
     AckMethod,
     Acknowledgment,
@@ -18,10 +19,13 @@ from safeconf.domain.records import (
     Case,
     Conference,
     ConferenceState,
+    InterviewPermission,
     Language,
     Note,
     NoteRevision,
     NoteSection,
+    PermissionGiver,
+    PermissionMethod,
     Presence,
     RecordMeta,
     Role,
@@ -60,6 +64,10 @@ class View:
         if not isinstance(found, Note):
             return None
         return NoteParent(found.conference_id, found.case_id, found.is_addendum)
+
+    def interview_permission(self, permission_id: str) -> InterviewPermission | None:
+        found = self.records.get(permission_id)
+        return found if isinstance(found, InterviewPermission) else None
 
     def attendees(self, conference_id: str) -> Sequence[Attendee]:
         return [r for r in self.records.values()
@@ -209,3 +217,76 @@ def test_no_sequence_of_accepted_changes_leaves_finalized(states: list[Conferenc
         reached_final = reached_final or current.state is S.FINALIZED
         if reached_final:
             assert current.state is S.FINALIZED
+
+
+def test_an_addendum_is_refused_before_the_conference_is_finalized() -> None:
+    for state in (S.SCHEDULED, S.CHECKING_IN, S.IN_SESSION, S.CONCLUDED):
+        view, conf, _ = room(state)
+        addendum = note(conf, "Correction.", is_addendum=True)
+        assert judge(addendum, None, view) == rules.NOT_FINALIZED, state
+    # A pulled page may carry it before its conference's finalize: HQ judged it.
+    view, conf, _ = room(S.IN_SESSION)
+    assert judge(note(conf, "x", is_addendum=True), None, view, parents_known=False) is None
+
+
+def test_someone_who_was_in_the_room_is_never_tombstoned_only_marked_as_left() -> None:
+    view, _conf, mother = room()
+    left = replace(mother, presence=Presence.LEFT, left_at="2026-03-01T11:05:00+00:00")
+    assert judge(left, mother, view) is None
+    assert judge(replace(left, deleted=True), left, view) == rules.NOT_DELETABLE
+    # Acknowledged but marked expected again: still in the record.
+    back = replace(mother, presence=Presence.EXPECTED, arrived_at=None)
+    assert judge(replace(back, deleted=True), back, view) == rules.NOT_DELETABLE
+    # Left is refused as a tombstone even where acknowledgments are not known (a page).
+    assert judge(replace(left, deleted=True), None, View(), parents_known=False) == \
+        rules.NOT_DELETABLE
+
+
+def permission(conf: Conference, youth: Attendee, **kw: object) -> InterviewPermission:
+    fields: dict[str, object] = dict(
+        case_id=conf.case_id, conference_id=conf.id, attendee_id=youth.id,
+        given_by=PermissionGiver.PARENT, giver_name="Mother", scope="About school.",
+        given_on="2026-03-01", obtained=PermissionMethod.IN_PERSON)
+    fields.update(kw)
+    return InterviewPermission(**fields)  # type: ignore[arg-type]
+
+
+def test_an_interview_of_a_child_needs_a_permission_for_that_youth_in_that_case() -> None:
+    view, conf, _ = room()
+    youth = Attendee(case_id=CASE.id, conference_id=conf.id, name="Kid", role=Role.YOUTH)
+    sibling = Attendee(case_id=CASE.id, conference_id=conf.id, name="Sib", role=Role.YOUTH)
+    view.add(youth, sibling)
+    allowed = permission(conf, youth)
+    for_sibling = permission(conf, sibling)
+    view.add(allowed, for_sibling)
+    assert judge(permission(conf, youth), None, view) is None
+
+    def interview(permission_id: str) -> Note:
+        return note(conf, "Talked with Kid.", interviewed_youth_id=youth.id,
+                    interview_permission_id=permission_id)
+
+    assert judge(interview(allowed.id), None, view) is None
+    assert judge(interview(for_sibling.id), None, view) == rules.NO_INTERVIEW_PERMISSION
+    missing = new_id()
+    assert judge(interview(missing), None, view) == rules.NO_INTERVIEW_PERMISSION
+    gone = replace(allowed, deleted=True)
+    view.add(gone)
+    assert judge(interview(allowed.id), None, view) == rules.NO_INTERVIEW_PERMISSION
+    other_case = Case(case_number="R-3", family_name="Elsewhere")
+    view.add(replace(allowed, case_id=other_case.id))
+    assert judge(interview(allowed.id), None, view) == rules.NO_INTERVIEW_PERMISSION
+    # A pulled page may bring the note before its permission: judged once both are here.
+    assert judge(interview(missing), None, view, parents_known=False) is None
+    # A note that is not an interview needs no permission.
+    assert judge(note(conf, "plain"), None, view) is None
+
+
+def test_a_permission_is_never_withdrawn_and_joins_no_finalized_conference() -> None:
+    view, conf, _ = room(S.FINALIZED)
+    youth = Attendee(case_id=CASE.id, conference_id=conf.id, name="Kid", role=Role.YOUTH)
+    view.add(youth)
+    assert judge(permission(conf, youth), None, view) == rules.FINALIZED
+    view, conf, _ = room()
+    view.add(youth := replace(youth, conference_id=conf.id))
+    given = permission(conf, youth)
+    assert judge(replace(given, deleted=True), None, view) == rules.NOT_DELETABLE

@@ -49,8 +49,22 @@ def test_gate_is_open_when_every_present_attendee_acknowledged():
     assert decision.names() == []
 
 
-def test_gate_is_open_for_a_conference_with_nobody_present_yet():
-    assert evaluate_gate([person("Ana", Presence.EXPECTED)], [], CURRENT).open
+def test_gate_is_closed_while_nobody_is_checked_in():
+    decision = evaluate_gate([person("Ana", Presence.EXPECTED)], [], CURRENT)
+    assert not decision.open
+    assert decision.nobody_present
+    assert decision.missing == ()
+
+
+def test_gate_is_closed_for_a_conference_without_attendees():
+    assert evaluate_gate([], [], CURRENT).nobody_present
+
+
+def test_one_acknowledged_attendee_checked_in_opens_the_gate():
+    a = person("Ana")
+    decision = evaluate_gate([a, person("Bo", Presence.EXPECTED)], [ack(a)], CURRENT)
+    assert decision.open
+    assert not decision.nobody_present
 
 
 def test_gate_names_everyone_who_has_not_acknowledged():
@@ -65,7 +79,9 @@ def test_gate_names_everyone_who_has_not_acknowledged():
     "presence", [Presence.EXPECTED, Presence.ABSENT, Presence.EXCUSED, Presence.EXCLUDED]
 )
 def test_only_present_attendees_hold_the_gate(presence):
-    assert evaluate_gate([person("Ana", presence)], [], CURRENT).open
+    here = person("Hal")
+    decision = evaluate_gate([here, person("Ana", presence)], [ack(here)], CURRENT)
+    assert decision.open
 
 
 def test_a_late_arrival_closes_an_open_gate_until_they_acknowledge():
@@ -86,9 +102,10 @@ def test_a_refusal_keeps_the_gate_closed_while_the_person_is_still_present():
 
 
 def test_a_refusing_attendee_once_excluded_no_longer_holds_the_gate():
-    a = person("Ana")
+    a, host = person("Ana"), person("Hal")
     excluded = replace(a, presence=Presence.EXCLUDED)
-    assert evaluate_gate([excluded], [ack(a, method=AckMethod.REFUSED)], CURRENT).open
+    acks = [ack(host), ack(a, method=AckMethod.REFUSED)]
+    assert evaluate_gate([host, excluded], acks, CURRENT).open
 
 
 def test_an_acknowledgment_of_an_older_statement_version_is_stale():
@@ -132,7 +149,9 @@ def test_a_later_refusal_overrides_an_earlier_acceptance():
 def test_deleted_acknowledgments_and_attendees_are_ignored():
     a = person("Ana")
     assert not evaluate_gate([a], [replace(ack(a), deleted=True)], CURRENT).open
-    assert evaluate_gate([replace(a, deleted=True)], [], CURRENT).open
+    decision = evaluate_gate([replace(a, deleted=True)], [], CURRENT)
+    assert decision.missing == ()
+    assert decision.nobody_present
 
 
 def test_acknowledgment_methods_need_their_evidence():
@@ -143,3 +162,10 @@ def test_acknowledgment_methods_need_their_evidence():
         ack(a, method=AckMethod.VERBAL)
     with pytest.raises(ValueError, match="typed name"):
         replace(ack(a), typed_name=" ")
+
+
+def test_people_who_left_do_not_hold_the_gate_nor_keep_it_open():
+    a, gone = person("Ana"), person("Gus", Presence.LEFT)
+    assert evaluate_gate([a, gone], [ack(a)], CURRENT).open
+    decision = evaluate_gate([gone], [ack(gone)], CURRENT)
+    assert not decision.open and decision.nobody_present

@@ -14,12 +14,18 @@ from safeconf.domain.limits import MAX_NOTE_CHARS, MAX_RECORD_BYTES, MAX_SIGNATU
 from safeconf.domain.records import (
     AckMethod,
     Acknowledgment,
+    Attendee,
     Case,
     Conference,
     Consent,
+    InterviewPermission,
     Language,
     Note,
     NoteSection,
+    PermissionGiver,
+    PermissionMethod,
+    Presence,
+    Role,
 )
 from safeconf.domain.validation import FIELDS, FieldError, parse_record, validate
 
@@ -122,3 +128,39 @@ def test_outside_data_is_decoded_then_validated() -> None:
         parse_record("conference", {**data, "scheduled_start": "soon"})
     with pytest.raises(InvalidRecord):
         parse_record("conference", {**data, "state": "abandoned"})
+
+
+def test_a_person_has_a_leaving_time_exactly_when_they_left() -> None:
+    base = Attendee(case_id=CASE.id, conference_id=CASE.id, name="Ana", role=Role.PARENT,
+                    arrived_at="2026-03-01T10:00:00+00:00")
+    validate(replace(base, presence=Presence.LEFT, left_at="2026-03-01T11:00:00+00:00"))
+    for bad in (replace(base, presence=Presence.LEFT),
+                replace(base, presence=Presence.PRESENT, left_at="2026-03-01T11:00:00+00:00")):
+        with pytest.raises(FieldError) as err:
+            validate(bad)
+        assert err.value.field == "attendee.left_at"
+
+
+def test_an_interview_names_both_the_youth_and_the_permission() -> None:
+    base = Note(case_id=CASE.id, conference_id=CASE.id, section=NoteSection.GENERAL)
+    validate(replace(base, interviewed_youth_id=CASE.id, interview_permission_id=CASE.id))
+    with pytest.raises(FieldError) as err:
+        validate(replace(base, interviewed_youth_id=CASE.id))
+    assert err.value.field == "note.interview_permission_id"
+    with pytest.raises(FieldError):
+        validate(replace(base, health_information="yes"))  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("given_on", ["2026-02-30", "01/03/2026", "2026-03-01T10:00:00+00:00"])
+def test_a_permission_is_given_on_a_real_date(given_on: str) -> None:
+    permission = InterviewPermission(
+        case_id=CASE.id, conference_id=CASE.id, attendee_id=CASE.id,
+        given_by=PermissionGiver.PARENT,
+        giver_name="Mother", scope="School.", given_on="2026-03-01",
+        obtained=PermissionMethod.IN_WRITING)
+    validate(permission)
+    with pytest.raises(FieldError) as err:
+        validate(replace(permission, given_on=given_on))
+    assert err.value.field == "interview_permission.given_on"
+    with pytest.raises(FieldError):
+        validate(replace(permission, scope=" "))

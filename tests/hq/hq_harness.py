@@ -227,6 +227,20 @@ class HQ:
         cases.import_cases(self.db, rows)
         return cases.case_id_for(self.db, number)
 
+    def seat(self, worker: str, conf: Any) -> None:
+        """Check someone in to `conf` at HQ, acknowledged, from another device of `worker`
+        (the gate is closed while nobody is checked in): a test's own device then pushes
+        the same conference and its notes with the sequence numbers it always had."""
+        from safeconf.sync import OutboxItem
+        from tests.support.rooms import seated
+
+        person, ack = seated(conf)
+        _, helper = self.device(worker)
+        result = helper.push(str(uuid.uuid4()), [OutboxItem.of(1, conf),
+                                                 OutboxItem.of(2, person),
+                                                 OutboxItem.of(3, ack)])
+        assert result.conflicts == (), result.conflicts
+
     def case_number(self, case_id: str) -> str:
         with self.db.read() as conn:
             return str(conn.execute(select(schema.cases.c.case_number)

@@ -65,6 +65,7 @@ def _note_clash(hq: HQ) -> _NoteClash:
     _, laptop = hq.device(worker)
     _, tablet = hq.device(worker)
     conf = conference(case_id)
+    hq.seat(worker, conf)
     first = Note(case_id=case_id, conference_id=conf.id, section=NoteSection.SAFETY_PLAN,
                  body="Grandmother Rosalind supervises visits.", author=worker)
     laptop.push(str(uuid.uuid4()), [OutboxItem.of(1, conf), OutboxItem.of(2, first)])

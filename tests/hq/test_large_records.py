@@ -46,6 +46,8 @@ def test_hq_refuses_a_record_over_the_size_limit_naming_it_and_stores_nothing(
     case_id = shared_hq.add_case(worker)
     _, client = shared_hq.device(worker)
     conf = conference(case_id)
+    shared_hq.seat(worker, conf)
+    seated = records_of_case(shared_hq, case_id)
     note = Note(case_id=case_id, conference_id=conf.id, section=NoteSection.GENERAL)
     too_big = revision_of_size(note, MAX_RECORD_BYTES + 1)
     with pytest.raises(RequestRejected) as refused:
@@ -53,7 +55,7 @@ def test_hq_refuses_a_record_over_the_size_limit_naming_it_and_stores_nothing(
                                         OutboxItem.of(3, too_big)])
     assert refused.value.code == "invalid_record" and refused.value.status == 400
     assert too_big.id in str(refused.value)
-    assert records_of_case(shared_hq, case_id) == [(case_id, "case")]
+    assert records_of_case(shared_hq, case_id) == seated
 
     at_limit = revision_of_size(note, MAX_RECORD_BYTES)
     result = client.push(str(uuid.uuid4()), [OutboxItem.of(1, conf), OutboxItem.of(2, note),
@@ -96,6 +98,7 @@ def test_every_laptop_syncs_fully_after_a_co_assigned_device_pushed_max_size_rec
     # request (HQ takes at most 8 MiB per request): 20 MiB, five pull pages' worth.
     _, device = hq.device(chen)
     conf = conference(case_id)
+    hq.seat(chen, conf)
     note = Note(case_id=case_id, conference_id=conf.id, section=NoteSection.GENERAL)
     big = [revision_of_size(note, MAX_RECORD_BYTES, n + 1) for n in range(20)]
     items = [OutboxItem.of(1, conf), OutboxItem.of(2, note)] + [

@@ -20,6 +20,7 @@ from safeconf.domain.records import (
 )
 from safeconf.hq import schema
 from safeconf.sync import HQClient, OutboxItem, PullPage, SyncConflict
+from tests.support.rooms import seated
 
 
 def conference(case_id: str) -> Conference:
@@ -32,13 +33,17 @@ def note(case_id: str, conference_id: str, body: str = "Safety plan agreed.") ->
 
 
 def push_first_revision(client: HQClient, case_id: str, body: str) -> NoteRevision:
-    """Push a conference, a note in it and the note's first revision, as a laptop writes
-    them (seqs 1-3), so HQ's rules accept the revision; return the revision."""
+    """Push a conference, someone checked in with their acknowledgment, a note and the
+    note's first revision, as a laptop writes them (seqs 1-5), so HQ's rules accept the
+    revision; return the revision."""
     conf = conference(case_id)
+    person, ack = seated(conf)
     written = note(case_id, conf.id, body)
     revision = NoteRevision(case_id=case_id, note_id=written.id, revision=1, body=body)
-    client.push(str(uuid.uuid4()), [OutboxItem.of(1, conf), OutboxItem.of(2, written),
-                                    OutboxItem.of(3, revision)])
+    result = client.push(str(uuid.uuid4()), [
+        OutboxItem.of(1, conf), OutboxItem.of(2, person), OutboxItem.of(3, ack),
+        OutboxItem.of(4, written), OutboxItem.of(5, revision)])
+    assert result.conflicts == ()
     return revision
 
 
@@ -65,6 +70,7 @@ def test_second_device_of_the_same_worker_pulls_what_the_first_pushed(shared_hq:
     _, laptop = shared_hq.device(worker)
     _, tablet = shared_hq.device(worker)
     conf = conference(case_id)
+    shared_hq.seat(worker, conf)
     body = "Grandmother will supervise visits — acordado."
     n = note(case_id, conf.id, body)
     result = laptop.push(str(uuid.uuid4()), [OutboxItem.of(1, conf), OutboxItem.of(2, n)])
@@ -86,6 +92,7 @@ def test_a_device_of_another_worker_never_sees_the_records(shared_hq: HQ) -> Non
     _, alice_laptop = shared_hq.device(alice)
     _, bob_laptop = shared_hq.device(bob)
     conf = conference(case_id)
+    shared_hq.seat(alice, conf)
     alice_laptop.push(str(uuid.uuid4()), [OutboxItem.of(1, conf)])
     items, _ = pull_all(bob_laptop)
     assert case_id not in {i.record.case_id for i in items}
@@ -94,7 +101,8 @@ def test_a_device_of_another_worker_never_sees_the_records(shared_hq: HQ) -> Non
     assert result.acked_seq == 1
     assert [c.reason for c in result.conflicts] == ["not_assigned"]
     assert result.conflicts[0].hq_data is None
-    assert (shared_hq.count(schema.records, schema.records.c.case_id == case_id)) == 2
+    # The conference, its note, and who was checked in with their acknowledgment.
+    assert (shared_hq.count(schema.records, schema.records.c.case_id == case_id)) == 4
 
 
 def test_a_retried_batch_is_answered_again_without_duplicates(shared_hq: HQ) -> None:
@@ -102,6 +110,7 @@ def test_a_retried_batch_is_answered_again_without_duplicates(shared_hq: HQ) -> 
     case_id = shared_hq.add_case(worker)
     _, laptop = shared_hq.device(worker)
     conf = conference(case_id)
+    shared_hq.seat(worker, conf)
     items = [OutboxItem.of(1, conf), OutboxItem.of(2, note(case_id, conf.id))]
     batch = str(uuid.uuid4())
     first = laptop.push(batch, items)
@@ -110,11 +119,11 @@ def test_a_retried_batch_is_answered_again_without_duplicates(shared_hq: HQ) -> 
     # A new batch id that repeats already-acknowledged seqs is skipped, not duplicated.
     third = laptop.push(str(uuid.uuid4()), items)
     assert third.acked_seq == 2 and third.conflicts == ()
-    assert len(records_of_case(shared_hq, case_id)) == 3
+    assert len(records_of_case(shared_hq, case_id)) == 5  # case, conference, note, the seated
     with shared_hq.db.read() as conn:
         changes = conn.execute(select(schema.changes.c.record_id)
                                .where(schema.changes.c.case_id == case_id)).scalars().all()
-    assert len(changes) == len(set(changes)) == 3
+    assert len(changes) == len(set(changes)) == 5
 
 
 def test_a_batch_id_reused_for_other_data_is_refused(shared_hq: HQ) -> None:
@@ -135,6 +144,7 @@ def test_a_gap_in_the_outbox_sequence_is_refused_and_nothing_is_stored(shared_hq
     case_id = shared_hq.add_case(worker)
     _, laptop = shared_hq.device(worker)
     conf = conference(case_id)
+    shared_hq.seat(worker, conf)
     laptop.push(str(uuid.uuid4()), [OutboxItem.of(1, conf)])
     lost = note(case_id, conf.id)
     with pytest.raises(SyncConflict) as gap:

@@ -10,11 +10,12 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from safeconf.domain.records import Attendee, Conference, Note, NoteSection, Role
+from safeconf.domain.records import Attendee, Conference, Note, NoteSection, Presence, Role
 from safeconf.sync.engine import DeviceWiped, NotEnrolled, SyncEngine, is_stale
 from safeconf.sync.errors import DeviceRevoked, HQUnreachable, SyncError
 from safeconf.vault.vault import Vault
 from tests.conftest import PASSPHRASE
+from tests.support.rooms import acknowledgment_of
 
 
 def sync(vault, keyring_store):
@@ -28,8 +29,11 @@ def case_numbered(vault, number):
 def record_conference(vault, case):
     conf = vault.conferences.add(Conference(case_id=case.id,
                                             scheduled_start="2026-11-25T15:00:00+00:00"))
-    vault.attendees.add(Attendee(case_id=case.id, conference_id=conf.id, name="Rowan Alder",
-                                 role=Role.PARENT))
+    rowan = vault.attendees.add(Attendee(case_id=case.id, conference_id=conf.id,
+                                         name="Rowan Alder", role=Role.PARENT,
+                                         presence=Presence.PRESENT,
+                                         arrived_at="2026-11-25T14:55:00+00:00"))
+    vault.acknowledgments.add(acknowledgment_of(rowan))  # notes need someone in the room
     note = vault.notes.add(Note(case_id=case.id, conference_id=conf.id,
                                 section=NoteSection.SAFETY_PLAN, body="Aunt will stay nights."))
     vault.notes.save_body(note, "Aunt will stay nights; school pickup by uncle.", "w.alvarez")

@@ -14,6 +14,7 @@ from enum import StrEnum
 
 from safeconf.app.session import VaultSession
 from safeconf.domain.acknowledgment_rules import acknowledgment_problem, problem_message
+from safeconf.domain.change_rules import NOT_FINALIZED, Refusal, RuleBroken
 from safeconf.domain.conference_states import check_transition, is_read_only
 from safeconf.domain.errors import (
     AlreadyAcknowledged,
@@ -33,10 +34,13 @@ from safeconf.domain.records import (
     Conference,
     ConferenceState,
     ConferenceType,
+    InterviewPermission,
     Language,
     Note,
     NoteRevision,
     NoteSection,
+    PermissionGiver,
+    PermissionMethod,
     Presence,
     Role,
 )
@@ -44,6 +48,11 @@ from safeconf.domain.statements import Statement, current_statements
 from safeconf.vault.vault import Vault
 
 S = ConferenceState
+NOBODY_PRESENT = "Check in at least one attendee before notes can be written."
+
+
+class NoInterviewPermission(InvalidRecord):
+    """A note was marked as an interview of a child with no permission on file for it."""
 
 
 class Group(StrEnum):
@@ -83,6 +92,7 @@ class Summary:
     excused: list[Attendee]
     excluded: list[Attendee]
     expected: list[Attendee]
+    left: list[Attendee]
     acknowledgments: dict[str, Acknowledgment]  # latest per attendee id
     decisions: str
     gate: GateDecision
@@ -327,20 +337,41 @@ class ConferenceService:
         return self._vault.attendees.update(replace(current, **changes))  # type: ignore[arg-type]
 
     def set_presence(self, attendee_id: str, presence: Presence) -> Attendee:
-        """Mark someone present/absent/excused; the first arrival is timed, and the
-        conference moves to checking in."""
+        """Mark someone present/absent/excused/left; the first arrival and a leaving are
+        timed, and the conference moves to checking in."""
         current = self._vault.attendees.get(attendee_id)
         conf = self._writable(current.conference_id)
         arrived = current.arrived_at
         if presence is Presence.PRESENT and arrived is None:
             arrived = utc_now()
+        if presence is Presence.LEFT and not current.was_in_the_room:
+            raise InvalidRecord(f"{current.name} was never checked in, so cannot have left.")
+        left = (current.left_at or utc_now()) if presence is Presence.LEFT else None
         with self._vault.transaction():
             updated = self._vault.attendees.update(
-                replace(current, presence=presence, arrived_at=arrived)
+                replace(current, presence=presence, arrived_at=arrived, left_at=left)
             )
             if conf.state is S.SCHEDULED and presence is Presence.PRESENT:
                 self._move(conf, S.CHECKING_IN)
         return updated
+
+    def remove_attendee(self, attendee_id: str) -> Attendee:
+        """Take someone off the roster. Whoever was in the room (checked in, or with an
+        acknowledgment on file) stays in the record as having left, at this time; only
+        someone merely expected is removed outright. Returns the stored attendee."""
+        current = self._vault.attendees.get(attendee_id)
+        self._writable(current.conference_id)
+        acknowledged = any(a.attendee_id == current.id for a in
+                           self._vault.acknowledgments.for_conference(current.conference_id))
+        if current.presence is Presence.EXCLUDED:
+            raise InvalidRecord(f"{current.name} was excluded from the meeting and stays in "
+                                "the record as excluded.")
+        if current.presence is Presence.LEFT:
+            return current
+        if current.was_in_the_room or acknowledged:
+            return self._vault.attendees.update(
+                replace(current, presence=Presence.LEFT, left_at=utc_now()))
+        return self._vault.attendees.update(replace(current, deleted=True))
 
     # -- acknowledgments and the gate ---------------------------------------------
 
@@ -421,12 +452,7 @@ class ConferenceService:
         """Save a section's text (a new revision per change). Refused while the gate is
         closed or once the conference is finalized."""
         conf = self._writable(conference_id)
-        decision = self.gate(conference_id)
-        if not decision.open:
-            raise GateClosed(
-                "Notes cannot be written until everyone present has acknowledged "
-                "confidentiality. Waiting for: " + ", ".join(decision.names())
-            )
+        self._require_gate(conference_id)
         existing = self.notes(conference_id).get(section)
         with self._vault.transaction():
             if existing is None:
@@ -440,12 +466,102 @@ class ConferenceService:
                 self._advance_to_session(conf)
         return note
 
+    def _require_gate(self, conference_id: str) -> None:
+        decision = self.gate(conference_id)
+        if decision.nobody_present:
+            raise GateClosed(NOBODY_PRESENT)
+        if not decision.open:
+            raise GateClosed(
+                "Notes cannot be written until everyone present has acknowledged "
+                "confidentiality. Waiting for: " + ", ".join(decision.names())
+            )
+
+    def _section_note(self, conf: Conference, section: NoteSection) -> Note:
+        """The section's note, created empty if it has no text yet."""
+        existing = self.notes(conf.id).get(section)
+        if existing is not None:
+            return existing
+        return self._vault.notes.add(Note(case_id=conf.case_id, conference_id=conf.id,
+                                          section=section, author=self.user))
+
+    def set_health_information(self, conference_id: str, section: NoteSection,
+                               flagged: bool) -> Note:
+        """Mark (or unmark) a section as holding protected health information, for the
+        rules on disclosing it."""
+        conf = self._writable(conference_id)
+        self._require_gate(conference_id)
+        with self._vault.transaction():
+            note = self._section_note(conf, section)
+            if note.health_information is flagged:
+                return note
+            return self._vault.notes.update(replace(note, health_information=flagged))
+
+    # -- interviews of a child ---------------------------------------------------------
+
+    def record_interview_permission(
+        self,
+        attendee_id: str,
+        given_by: PermissionGiver,
+        giver_name: str,
+        scope: str,
+        given_on: date,
+        obtained: PermissionMethod,
+    ) -> InterviewPermission:
+        """Put on file a permission to interview a youth attendee of a conference."""
+        youth = self._vault.attendees.get(attendee_id)
+        self._writable(youth.conference_id)
+        if youth.role is not Role.YOUTH:
+            raise InvalidRecord(f"{youth.name} is not a youth attendee.")
+        if not giver_name.strip():
+            raise InvalidRecord("Name the person who gave the permission.")
+        if not scope.strip():
+            raise InvalidRecord("Say what the permission covers.")
+        return self._vault.interview_permissions.add(InterviewPermission(
+            case_id=youth.case_id, conference_id=youth.conference_id, attendee_id=youth.id,
+            given_by=given_by, giver_name=giver_name.strip(), scope=scope.strip(),
+            given_on=given_on.isoformat(), obtained=obtained))
+
+    def interview_permissions(self, conference_id: str) -> list[InterviewPermission]:
+        return self._vault.interview_permissions.for_conference(conference_id)
+
+    def permission_for(self, attendee_id: str) -> InterviewPermission | None:
+        """The latest permission on file to interview this youth, if any."""
+        youth = self._vault.attendees.get(attendee_id)
+        found = [p for p in self.interview_permissions(youth.conference_id)
+                 if p.attendee_id == youth.id and p.case_id == youth.case_id]
+        return found[-1] if found else None
+
+    def mark_interview(self, conference_id: str, section: NoteSection,
+                       youth_id: str | None) -> Note:
+        """Mark a section as an interview of a child (None: not an interview). Refused, and
+        nothing stored, while no permission for that youth is on file."""
+        conf = self._writable(conference_id)
+        self._require_gate(conference_id)
+        permission = None
+        if youth_id is not None:
+            youth = self._vault.attendees.get(youth_id)
+            permission = self.permission_for(youth.id)
+            if permission is None or youth.conference_id != conf.id:
+                raise NoInterviewPermission(
+                    f"No permission to interview {youth.name} is on file. Record who gave it "
+                    "before marking this section as an interview.")
+        with self._vault.transaction():
+            note = self._section_note(conf, section)
+            changed = replace(note, interviewed_youth_id=youth_id,
+                              interview_permission_id=None if permission is None
+                              else permission.id)
+            return note if changed == note else self._vault.notes.update(changed)
+
     def revisions(self, note_id: str) -> list[NoteRevision]:
         return self._vault.notes.revisions(note_id)
 
     def add_addendum(self, conference_id: str, body: str) -> Note:
         """A dated correction to a finalized conference; the finalized notes stay as they are."""
         conf = self._vault.conferences.get(conference_id)
+        if conf.state is not S.FINALIZED:
+            raise RuleBroken(Refusal(NOT_FINALIZED, "An addendum is added only to a finalized "
+                                                    "conference; until then, correct the notes "
+                                                    "themselves."))
         if not body.strip():
             raise InvalidRecord("The addendum is empty.")
         return self._vault.notes.add(
@@ -462,7 +578,7 @@ class ConferenceService:
         return Summary(
             present=by[Presence.PRESENT], absent=by[Presence.ABSENT],
             excused=by[Presence.EXCUSED], excluded=by[Presence.EXCLUDED],
-            expected=by[Presence.EXPECTED],
+            expected=by[Presence.EXPECTED], left=by[Presence.LEFT],
             acknowledgments=self.acknowledgments(conference_id),
             decisions=decisions.body if decisions else "",
             gate=self.gate(conference_id),

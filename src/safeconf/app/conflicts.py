@@ -25,11 +25,13 @@ IDENTITY_FIELDS: dict[str, tuple[str, ...]] = {
     "note_revision": ("revision",),
     "acknowledgment": ("method",),
     "consent": ("client_name",),
+    "interview_permission": ("given_by", "giver_name"),
 }
 # Bookkeeping and links: the same on both sides, or ids no reader can use.
 HIDDEN_FIELDS = frozenset({
     "id", "case_id", "created_at", "origin_device", "version", "conference_id",
     "attendee_id", "note_id", "statement_id", "statement_sha256", "consent_id",
+    "interviewed_youth_id", "interview_permission_id",
 })
 # The sync layer's reasons (English, stored with the conflict), as stable codes.
 REASONS = {

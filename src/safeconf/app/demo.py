@@ -29,10 +29,13 @@ from safeconf.domain.records import (
     Conference,
     ConferenceState,
     ConferenceType,
+    InterviewPermission,
     Language,
     Note,
     NoteRevision,
     NoteSection,
+    PermissionGiver,
+    PermissionMethod,
     Presence,
     RecordMeta,
     Role,
@@ -263,8 +266,11 @@ class _Builder:
         yield conference(during)
 
         acknowledgments: list[Acknowledgment] = []
+        youths: dict[str, Attendee] = {}
         for index, attendee in enumerate(_list(data, "attendees", where)):
             record, ack = self._attendee(attendee, scope, f"{where}.attendees[{index}]")
+            if record.role is Role.YOUTH:
+                youths[record.name] = record
             yield record
             if ack is not None:
                 acknowledgments.append(ack)
@@ -273,10 +279,16 @@ class _Builder:
         notes = _list(data, "notes", where)
         if notes and state in (ConferenceState.SCHEDULED, ConferenceState.CHECKING_IN):
             raise DemoDataInvalid(f"{where}: a {state.value} conference cannot have notes yet.")
+        addenda = [i for i, n in enumerate(notes) if isinstance(n, dict) and n.get("addendum")]
+        if addenda and state is not ConferenceState.FINALIZED:
+            raise DemoDataInvalid(f"{where}: only a finalized conference takes addenda.")
         for index, note in enumerate(notes):
-            yield from self._note(note, scope, index, f"{where}.notes[{index}]")
+            if index not in addenda:
+                yield from self._note(note, scope, index, f"{where}.notes[{index}]", youths)
         if state is not during:
             yield conference(state)
+        for index in addenda:  # an addendum joins a conference once it is finalized
+            yield from self._note(notes[index], scope, index, f"{where}.notes[{index}]", youths)
 
     def _attendee(
         self, data: dict[str, Any], scope: _Scope, where: str
@@ -291,10 +303,15 @@ class _Builder:
                 f"{where}: interpreter {interpreter!r} is not an interpreter at this conference."
             )
         arrived: datetime | None = None
-        if presence in (Presence.PRESENT, Presence.EXCLUDED):
+        if presence in (Presence.PRESENT, Presence.EXCLUDED, Presence.LEFT):
             arrived = scope.start + timedelta(minutes=_int(data, "arrived_min", where))
         elif "arrived_min" in data:
             raise DemoDataInvalid(f"{where}: only someone who came can have an arrival time.")
+        left: datetime | None = None
+        if presence is Presence.LEFT:
+            left = scope.start + timedelta(minutes=_int(data, "left_min", where))
+        elif "left_min" in data:
+            raise DemoDataInvalid(f"{where}: only someone who left can have a leaving time.")
 
         ack: Acknowledgment | None = None
         if data.get("acknowledgment") is not None:
@@ -316,6 +333,8 @@ class _Builder:
             updated, version = max(scope.invited, scope.start), 2
         elif ack is not None and ack.refused:
             updated, version = datetime.fromisoformat(ack.signed_at), 3
+        elif left is not None:  # arrived, then left
+            updated, version = left, 3
         else:
             updated, version = arrived, 2
         age_band = data.get("age_band")
@@ -329,6 +348,7 @@ class _Builder:
             arrived_at=None if arrived is None else _iso(arrived),
             language=language,
             interpreter=interpreter,
+            left_at=None if left is None else _iso(left),
         )
         return record, ack
 
@@ -374,7 +394,8 @@ class _Builder:
         )
 
     def _note(
-        self, data: dict[str, Any], scope: _Scope, index: int, where: str
+        self, data: dict[str, Any], scope: _Scope, index: int, where: str,
+        youths: dict[str, Attendee],
     ) -> Iterator[RecordMeta]:
         revisions = _list(data, "revisions", where)
         if not revisions:
@@ -388,6 +409,11 @@ class _Builder:
         bodies = [_text(r, "body", where) for r in revisions]
         key = f"{scope.key}/note/{index}"
         note_id = _uid("note", key)
+        permission = None
+        if data.get("interview") is not None:
+            permission = self._permission(data["interview"], scope, key, times[0], youths,
+                                          f"{where}.interview")
+            yield permission
         yield Note(
             **self._meta(note_id, scope.case_id, times[0], times[-1], version=len(revisions)),
             conference_id=scope.conference_id,
@@ -395,6 +421,9 @@ class _Builder:
             body=bodies[-1],
             author=authors[-1],
             is_addendum=bool(data.get("addendum", False)),
+            health_information=bool(data.get("health_information", False)),
+            interviewed_youth_id=None if permission is None else permission.attendee_id,
+            interview_permission_id=None if permission is None else permission.id,
         )
         for number, (at, author, body) in enumerate(zip(times, authors, bodies, strict=True), 1):
             yield NoteRevision(
@@ -404,6 +433,26 @@ class _Builder:
                 body=body,
                 author=author,
             )
+
+    def _permission(self, data: Any, scope: _Scope, key: str, written: datetime,
+                    youths: dict[str, Attendee], where: str) -> InterviewPermission:
+        """The permission on file for the interview a note records, filed as it began."""
+        if not isinstance(data, dict):
+            raise DemoDataInvalid(f"{where}: an interview is an object.")
+        youth = youths.get(_text(data, "youth", where))
+        if youth is None:
+            raise DemoDataInvalid(f"{where}: the youth is not a youth at this conference.")
+        given = scope.start + timedelta(days=_int(data, "given_day_offset", where))
+        return InterviewPermission(
+            **self._meta(_uid("interview_permission", key), scope.case_id, written, written),
+            conference_id=scope.conference_id,
+            attendee_id=youth.id,
+            given_by=_enum(PermissionGiver, data.get("given_by"), f"{where}.given_by"),
+            giver_name=_text(data, "giver", where),
+            scope=_text(data, "scope", where),
+            given_on=given.date().isoformat(),
+            obtained=_enum(PermissionMethod, data.get("obtained"), f"{where}.obtained"),
+        )
 
     def _moment(self, day_offset: int, clock: str) -> datetime:
         """A local wall-clock time on a day relative to today, as an aware datetime."""

@@ -5,7 +5,9 @@ of a pulled page (a laptop never trusts HQ or another laptop blindly).
 The rules: a conference moves only along the workflow's transitions; a finalized conference
 and everything in it never change again (only new addenda join it); a note is written only
 while the acknowledgment gate is open; a tombstone (`deleted`) only where the domain allows
-one, and never on a case; a record stays in its conference's case. What the judge knows of
+one, and never on a case (someone who was in the room stays, as having left); an addendum joins
+only a finalized conference; a note of an interview of a child names a permission on file for
+that youth; a record stays in its conference's case. What the judge knows of
 the surrounding records comes through a `RecordView`, so each caller answers from its own
 store (HQ's copy plus the batch so far; the vault's rows plus the page so far).
 """
@@ -27,10 +29,10 @@ from safeconf.domain.records import (
     Attendee,
     Conference,
     ConferenceState,
+    InterviewPermission,
     Language,
     Note,
     NoteRevision,
-    Presence,
     RecordMeta,
 )
 
@@ -54,6 +56,7 @@ class RecordView(Protocol):
     def attendees(self, conference_id: str) -> Sequence[Attendee]: ...
     def acknowledgments(self, conference_id: str) -> Sequence[Acknowledgment]: ...
     def note(self, note_id: str) -> NoteParent | None: ...
+    def interview_permission(self, permission_id: str) -> InterviewPermission | None: ...
 
 
 @dataclass(frozen=True)
@@ -74,15 +77,20 @@ NO_PARENT = "no_parent"
 PARENT_ELSEWHERE = "parent_elsewhere"
 # A typed name that is not the attendee's, or a verbal agreement witnessed by its attester.
 NOT_THEIR_ACKNOWLEDGMENT = "not_their_acknowledgment"
+NOT_FINALIZED = "not_finalized"
+NO_INTERVIEW_PERMISSION = "no_interview_permission"
 # Judged by HQ alone, which knows what each device has pulled: a conference finalized on a
 # laptop that had not yet received another laptop's changes to it (see hq/sync/seen.py).
 STALE_VIEW = "stale_view"
 REASONS = frozenset({FINALIZED, ILLEGAL_TRANSITION, GATE_CLOSED, NOT_DELETABLE, TOMBSTONED,
-                     NO_PARENT, PARENT_ELSEWHERE, NOT_THEIR_ACKNOWLEDGMENT, STALE_VIEW})
+                     NO_PARENT, PARENT_ELSEWHERE, NOT_THEIR_ACKNOWLEDGMENT, NOT_FINALIZED,
+                     NO_INTERVIEW_PERMISSION, STALE_VIEW})
 
 _FINALIZED = Refusal(FINALIZED, "This conference is finalized, so what was recorded in it "
                                 "cannot change; the change was kept for review as a possible "
                                 "addendum.")
+_NOT_FINALIZED = Refusal(NOT_FINALIZED, "An addendum is added only to a finalized conference; "
+                                        "until then, correct the notes themselves.")
 
 
 @cache
@@ -124,7 +132,7 @@ def judge_change(
             return refusal
     if isinstance(incoming, Conference):
         return _conference_change(incoming, current)
-    if isinstance(incoming, Attendee | Acknowledgment | Note):
+    if isinstance(incoming, Attendee | Acknowledgment | Note | InterviewPermission):
         return _in_conference(incoming, current, view, statements, parents_known, check_gate)
     if isinstance(incoming, NoteRevision):
         return _revision(incoming, view, statements, parents_known, check_gate)
@@ -144,7 +152,7 @@ def _conference_change(incoming: Conference, current: RecordMeta | None) -> Refu
 
 
 def _in_conference(
-    incoming: Attendee | Acknowledgment | Note,
+    incoming: Attendee | Acknowledgment | Note | InterviewPermission,
     current: RecordMeta | None,
     view: RecordView,
     statements: Mapping[Language, StatementRef],
@@ -156,14 +164,14 @@ def _in_conference(
         return _missing_parent(parents_known, "conference")
     if conference.case_id != incoming.case_id:
         return _elsewhere("conference")
-    if isinstance(incoming, Acknowledgment):
+    if isinstance(incoming, Acknowledgment | InterviewPermission):
         attendee = view.attendee(incoming.attendee_id)
         if attendee is None and parents_known:
             return _missing_parent(parents_known, "attendee")
         if attendee is not None and attendee.conference_id != incoming.conference_id:
             return _elsewhere("attendee")
-        problem = None if current is not None else acknowledgment_problem(
-            incoming, attendee, conference.facilitator)
+        problem = None if current is not None or not isinstance(incoming, Acknowledgment) \
+            else acknowledgment_problem(incoming, attendee, conference.facilitator)
         if problem is not None:
             return Refusal(NOT_THEIR_ACKNOWLEDGMENT,
                            problem_message(problem, attendee.name if attendee else ""))
@@ -171,11 +179,37 @@ def _in_conference(
         is_new_addendum = isinstance(incoming, Note) and incoming.is_addendum and current is None
         if not is_new_addendum:
             return _FINALIZED
+    elif isinstance(incoming, Note) and incoming.is_addendum and parents_known:
+        # A pulled page may carry an addendum before its conference's finalize (a re-logged
+        # case), so only a place holding every record (HQ, local writes) judges this one.
+        return _NOT_FINALIZED
+    if isinstance(incoming, Note) and incoming.interviewed_youth_id and not incoming.deleted:
+        refusal = _interview_permission(incoming, view, parents_known)
+        if refusal is not None:
+            return refusal
     if isinstance(incoming, Note) and not incoming.is_addendum and check_gate:
         wrote = incoming.body and not incoming.deleted and (
             not isinstance(current, Note) or current.body != incoming.body)
         if wrote:
             return _gate(conference, view, statements)
+    return None
+
+
+def _interview_permission(note: Note, view: RecordView,
+                          parents_known: bool) -> Refusal | None:
+    """A note of an interview of a child relies on a permission on file for that youth, in the
+    same case. A pulled page may bring the note before the permission: judged when both are
+    here (`parents_known`, as for any parent)."""
+    permission = view.interview_permission(note.interview_permission_id or "")
+    if permission is None:
+        if not parents_known:
+            return None
+        return Refusal(NO_INTERVIEW_PERMISSION, "This note records an interview of a child, "
+                                                "but no permission for it is on file.")
+    if permission.deleted or permission.case_id != note.case_id or \
+            permission.attendee_id != note.interviewed_youth_id:
+        return Refusal(NO_INTERVIEW_PERMISSION, "The permission this interview relies on is not "
+                                                "one given for this youth in this case.")
     return None
 
 
@@ -207,6 +241,9 @@ def _gate(conference: Conference, view: RecordView,
                              view.acknowledgments(conference.id), statements)
     if decision.open:
         return None
+    if decision.nobody_present:
+        return Refusal(GATE_CLOSED, "Notes can be written only while someone is checked in; "
+                                    "this note was written while nobody was present.")
     return Refusal(GATE_CLOSED, "Notes can be written only while everyone present has "
                                 "acknowledged confidentiality; this note was written while "
                                 f"{len(decision.missing)} attendee(s) had not.")
@@ -223,8 +260,7 @@ def _may_delete(incoming: RecordMeta, current: RecordMeta | None,
     if isinstance(incoming, Attendee):
         # Someone who was in the room stays in the record (as having left, not as gone).
         before_att = current if isinstance(current, Attendee) else incoming
-        if before_att.presence in (Presence.PRESENT, Presence.EXCLUDED) or \
-                before_att.arrived_at is not None:
+        if before_att.was_in_the_room or incoming.was_in_the_room:
             return refused
         if any(a.attendee_id == incoming.id for a in view.acknowledgments(
                 incoming.conference_id)):

@@ -20,6 +20,7 @@ from safeconf.domain.records import (
     Disclosure,
     HealthInfoRequest,
     Incident,
+    InterviewPermission,
     LegalRequest,
     Note,
     NoteRevision,
@@ -38,6 +39,7 @@ RECORD_TYPES: dict[str, type[RecordMeta]] = {
     "legal_request": LegalRequest,
     "health_info_request": HealthInfoRequest,
     "incident": Incident,
+    "interview_permission": InterviewPermission,
 }
 TYPE_NAMES: dict[type[RecordMeta], str] = {cls: name for name, cls in RECORD_TYPES.items()}
 

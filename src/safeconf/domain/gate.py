@@ -1,7 +1,9 @@
 """The acknowledgment gate (DESIGN §5): may notes be written in this conference now?
 
-Notes may be written only while every attendee marked present holds a valid acknowledgment
-of the current statement, in a language they read. Anyone else blocks the gate and is named.
+Notes may be written only while someone is checked in and every attendee marked present
+holds a valid acknowledgment of the current statement, in a language they read. Anyone else
+blocks the gate and is named; with nobody checked in the gate is closed too (`nobody_present`):
+a note is a record of what was said in a room, and an empty room said nothing.
 """
 
 from __future__ import annotations
@@ -49,10 +51,11 @@ class Missing:
 @dataclass(frozen=True)
 class GateDecision:
     missing: tuple[Missing, ...]
+    nobody_present: bool = False
 
     @property
     def open(self) -> bool:
-        return not self.missing
+        return not self.missing and not self.nobody_present
 
     def names(self) -> list[str]:
         return [m.attendee.name for m in self.missing]
@@ -73,13 +76,15 @@ def evaluate_gate(
         if seen is None or ack.signed_at >= seen.signed_at:
             latest[ack.attendee_id] = ack
     missing = []
+    present = 0
     for attendee in attendees:
         if attendee.deleted or attendee.presence is not Presence.PRESENT:
             continue
+        present += 1
         reason = _why_blocked(attendee, latest.get(attendee.id), current)
         if reason is not None:
             missing.append(Missing(attendee, reason))
-    return GateDecision(tuple(missing))
+    return GateDecision(tuple(missing), nobody_present=present == 0)
 
 
 def _why_blocked(

@@ -63,6 +63,7 @@ class Presence(StrEnum):
     ABSENT = "absent"
     EXCUSED = "excused"
     EXCLUDED = "excluded"  # refused the acknowledgment, or asked to leave
+    LEFT = "left"  # was in the room and went before the end (`left_at`)
 
 
 class Language(StrEnum):
@@ -84,6 +85,24 @@ class NoteSection(StrEnum):
     DECISIONS = "decisions"
     NEXT_STEPS = "next_steps"
     GENERAL = "general"
+
+
+class PermissionGiver(StrEnum):
+    """Who allowed a child to be interviewed."""
+
+    PARENT = "parent"
+    LEGAL_GUARDIAN = "legal_guardian"
+    COURT_ORDER = "court_order"
+    YOUTH = "youth"  # the youth themselves, where the law allows it
+
+
+class PermissionMethod(StrEnum):
+    """How the permission was obtained."""
+
+    IN_PERSON = "in_person"
+    IN_WRITING = "in_writing"
+    BY_PHONE = "by_phone"
+    COURT_ORDER_DOCUMENT = "court_order_document"
 
 
 class IncidentKind(StrEnum):
@@ -148,9 +167,15 @@ class Attendee(RecordMeta):
     arrived_at: str | None = None
     language: Language = Language.ENGLISH
     interpreter: str = ""
+    left_at: str | None = None  # set while `presence` is LEFT
 
     def __post_init__(self) -> None:
         _require_text("attendee name", self.name, MAX_NAME_CHARS)
+
+    @property
+    def was_in_the_room(self) -> bool:
+        return self.arrived_at is not None or self.presence in (
+            Presence.PRESENT, Presence.EXCLUDED, Presence.LEFT)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -194,6 +219,10 @@ class Note(RecordMeta):
     body: str = ""
     author: str = ""
     is_addendum: bool = False
+    # An interview of a child: the youth (an attendee) and the permission relied on.
+    interviewed_youth_id: str | None = None
+    interview_permission_id: str | None = None
+    health_information: bool = False  # holds protected health information
 
     def __post_init__(self) -> None:
         if len(self.body) > MAX_NOTE_CHARS:
@@ -201,6 +230,19 @@ class Note(RecordMeta):
                 f"This note is too long ({len(self.body):,} characters; "
                 f"the limit is {MAX_NOTE_CHARS:,}). Split it into sections or addenda."
             )
+
+
+@dataclass(frozen=True, kw_only=True)
+class InterviewPermission(RecordMeta):
+    """Permission on file to interview a child (a youth attendee) of this conference."""
+
+    conference_id: str
+    attendee_id: str  # the youth
+    given_by: PermissionGiver
+    giver_name: str
+    scope: str
+    given_on: str  # the date it was given, YYYY-MM-DD
+    obtained: PermissionMethod
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, fields
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from safeconf.domain import codec
@@ -25,12 +25,13 @@ from safeconf.domain.limits import (
     MAX_SIGNATURE_PNG_BYTES,
     MAX_TEXT_CHARS,
 )
-from safeconf.domain.records import AckMethod, RecordMeta
+from safeconf.domain.records import AckMethod, Presence, RecordMeta
 
 _UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 # UTC, spelled "+00:00", with or without microseconds: the forms the app writes, and the
 # only ones whose text order is time order (lists and pull windows compare them as text).
 _TIMESTAMP = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{6})?\+00:00")
+_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 _HEX64 = re.compile(r"[0-9a-f]{64}")
 _STATEMENT_ID = re.compile(r"[a-z][a-z0-9_-]{0,63}")
 _PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
@@ -65,6 +66,16 @@ def timestamp(value: Any) -> str | None:
         datetime.fromisoformat(value)
     except ValueError:
         return "is not a real date and time"
+    return None
+
+
+def day(value: Any) -> str | None:
+    if not isinstance(value, str) or not _DAY.fullmatch(value):
+        return "must be a date like 2026-03-01"
+    try:
+        date.fromisoformat(value)
+    except ValueError:
+        return "is not a real date"
     return None
 
 
@@ -180,7 +191,7 @@ FIELDS: dict[str, dict[str, Check]] = {
     "attendee": {
         "conference_id": uuid, "name": REQUIRED_NAME, "role": enum,
         "age_band": optional_enum, "presence": enum, "arrived_at": optional_timestamp,
-        "language": enum, "interpreter": NAME,
+        "language": enum, "interpreter": NAME, "left_at": optional_timestamp,
     },
     "acknowledgment": {
         "conference_id": uuid, "attendee_id": uuid, "statement_id": statement_id,
@@ -191,6 +202,13 @@ FIELDS: dict[str, dict[str, Check]] = {
     "note": {
         "conference_id": uuid, "section": enum,
         "body": text(MAX_NOTE_CHARS, lines=True), "author": NAME, "is_addendum": flag,
+        "interviewed_youth_id": optional_uuid, "interview_permission_id": optional_uuid,
+        "health_information": flag,
+    },
+    "interview_permission": {
+        "conference_id": uuid, "attendee_id": uuid, "given_by": enum,
+        "giver_name": REQUIRED_NAME, "scope": text(MAX_TEXT_CHARS, required=True, lines=True),
+        "given_on": day, "obtained": enum,
     },
     "note_revision": {
         "note_id": uuid, "revision": whole(1), "body": text(MAX_NOTE_CHARS, lines=True),
@@ -243,8 +261,22 @@ def _consent_ends_after_it_starts(record: Any) -> str | None:
         "must be later than valid_from")
 
 
+def _left_with_a_time(record: Any) -> str | None:
+    if (record.presence is Presence.LEFT) != (record.left_at is not None):
+        return "is the time a person left: set exactly when presence is left"
+    return None
+
+
+def _interview_names_youth_and_permission(record: Any) -> str | None:
+    if (record.interviewed_youth_id is None) != (record.interview_permission_id is None):
+        return "an interview of a child names both the youth and the permission"
+    return None
+
+
 RULES: dict[str, tuple[_Rule, ...]] = {
     "case": (_Rule("case_id", _case_is_its_own_case),),
+    "attendee": (_Rule("left_at", _left_with_a_time),),
+    "note": (_Rule("interview_permission_id", _interview_names_youth_and_permission),),
     "acknowledgment": (_Rule("signature_png", _refusal_carries_no_signature),),
     "consent": (_Rule("valid_until", _consent_ends_after_it_starts),),
 }

@@ -10,7 +10,13 @@ from typing import TypeVar
 
 from safeconf.domain import codec
 from safeconf.domain.change_rules import NoteParent
-from safeconf.domain.records import Acknowledgment, Attendee, Conference, RecordMeta
+from safeconf.domain.records import (
+    Acknowledgment,
+    Attendee,
+    Conference,
+    InterviewPermission,
+    RecordMeta,
+)
 from safeconf.vault.database import Database
 
 R = TypeVar("R", bound=RecordMeta)
@@ -34,6 +40,9 @@ class VaultRecordView:
             (note_id,),
         )
         return None if found is None else NoteParent(found[0], found[1], bool(found[2]))
+
+    def interview_permission(self, permission_id: str) -> InterviewPermission | None:
+        return self._one(InterviewPermission, permission_id)
 
     def attendees(self, conference_id: str) -> Sequence[Attendee]:
         return self._children(Attendee, conference_id)

@@ -26,6 +26,7 @@ from safeconf.domain.records import (
     Disclosure,
     HealthInfoRequest,
     Incident,
+    InterviewPermission,
     LegalRequest,
     Note,
     NoteRevision,
@@ -42,7 +43,7 @@ R = TypeVar("R", bound=RecordMeta)
 
 def parent_of(record: RecordMeta) -> str:
     """The record a record belongs to, for listing children in order."""
-    if isinstance(record, Attendee | Acknowledgment | Note):
+    if isinstance(record, Attendee | Acknowledgment | Note | InterviewPermission):
         return record.conference_id
     if isinstance(record, NoteRevision):
         return record.note_id
@@ -364,6 +365,10 @@ class NoteRepository(_InConference[Note], MutableRepository[Note]):
 
     def revisions(self, note_id: str) -> list[NoteRevision]:
         return self._store.children(NoteRevision, note_id)
+
+
+class InterviewPermissionRepository(_InConference[InterviewPermission]):
+    record_type = InterviewPermission
 
 
 class ConsentRepository(MutableRepository[Consent]):

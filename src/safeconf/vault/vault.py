@@ -47,6 +47,7 @@ from safeconf.vault.records import (
     DisclosureRepository,
     HealthInfoRequestRepository,
     IncidentRepository,
+    InterviewPermissionRepository,
     LegalRequestRepository,
     NoteRepository,
     RecordStore,
@@ -96,6 +97,7 @@ class Vault:
         self.attendees = AttendeeRepository(self.store)
         self.acknowledgments = AcknowledgmentRepository(self.store)
         self.notes = NoteRepository(self.store)
+        self.interview_permissions = InterviewPermissionRepository(self.store)
         self.consents = ConsentRepository(self.store)
         self.disclosures = DisclosureRepository(self.store)
         self.legal_requests = LegalRequestRepository(self.store)

@@ -55,8 +55,9 @@ REASONS = {
                      "change. Your version was kept at HQ for review as a possible addendum.",
     rules.ILLEGAL_TRANSITION: "A conference cannot move to that state from the one HQ holds; "
                               "the change was kept for review.",
-    rules.GATE_CLOSED: "This note was written while someone present had not acknowledged "
-                       "confidentiality, so HQ did not share it; it was kept for review.",
+    rules.GATE_CLOSED: "This note was written while nobody was checked in or someone present "
+                       "had not acknowledged confidentiality, so HQ did not share it; it was "
+                       "kept for review.",
     rules.NOT_DELETABLE: "This record cannot be deleted; the deletion was kept for review.",
     rules.TOMBSTONED: "This record was deleted, so it cannot change again; the change was "
                       "kept for review.",
@@ -67,6 +68,11 @@ REASONS = {
     rules.NOT_THEIR_ACKNOWLEDGMENT: "This acknowledgment names someone other than the "
                                     "attendee (typed name) or its attester as witness; it "
                                     "was kept for review.",
+    rules.NOT_FINALIZED: "An addendum joins only a finalized conference; it was kept for "
+                         "review.",
+    rules.NO_INTERVIEW_PERMISSION: "This note records an interview of a child without a "
+                                   "permission on file for that youth in this case, so HQ did "
+                                   "not share it; it was kept for review.",
     rules.STALE_VIEW: "Someone changed this conference on another laptop after this laptop "
                       "last synced, so it was not finalized. Review the changes, then finalize "
                       "again.",

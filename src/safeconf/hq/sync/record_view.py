@@ -12,7 +12,14 @@ from sqlalchemy import Connection, select
 
 from safeconf.domain import codec
 from safeconf.domain.change_rules import NoteParent
-from safeconf.domain.records import Acknowledgment, Attendee, Conference, Note, RecordMeta
+from safeconf.domain.records import (
+    Acknowledgment,
+    Attendee,
+    Conference,
+    InterviewPermission,
+    Note,
+    RecordMeta,
+)
 from safeconf.hq import schema
 
 R = TypeVar("R", bound=RecordMeta)
@@ -65,6 +72,9 @@ class HQRecordView:
         return None if note is None else NoteParent(note.conference_id, note.case_id,
                                                     note.is_addendum)
 
+    def interview_permission(self, permission_id: str) -> InterviewPermission | None:
+        return self._typed(InterviewPermission, permission_id)
+
     def attendees(self, conference_id: str) -> Sequence[Attendee]:
         return self._in_conference(Attendee, conference_id)
 
@@ -72,11 +82,12 @@ class HQRecordView:
         return self._in_conference(Acknowledgment, conference_id)
 
     def in_conference(self, conference_id: str) -> list[RecordMeta]:
-        """Every attendee, acknowledgment and note of a conference (a note's revisions are
-        written with it, so its own change stands for them)."""
+        """Every attendee, acknowledgment, note and interview permission of a conference (a
+        note's revisions are written with it, so its own change stands for them)."""
         return [*self._in_conference(Attendee, conference_id),
                 *self._in_conference(Acknowledgment, conference_id),
-                *self._in_conference(Note, conference_id)]
+                *self._in_conference(Note, conference_id),
+                *self._in_conference(InterviewPermission, conference_id)]
 
     def _typed(self, cls: type[R], record_id: str) -> R | None:
         found = self.current(record_id)

@@ -46,6 +46,7 @@ KINDS = {
     "legal_request": QT_TRANSLATE_NOOP("ConflictReview", "Legal request"),
     "health_info_request": QT_TRANSLATE_NOOP("ConflictReview", "Health information request"),
     "incident": QT_TRANSLATE_NOOP("ConflictReview", "Incident"),
+    "interview_permission": QT_TRANSLATE_NOOP("ConflictReview", "Permission to interview a child"),
 }
 FIELDS = {
     "case_number": QT_TRANSLATE_NOOP("ConflictReview", "Case number"),
@@ -85,6 +86,13 @@ FIELDS = {
     "valid_until": QT_TRANSLATE_NOOP("ConflictReview", "Valid until"),
     "revoked_at": QT_TRANSLATE_NOOP("ConflictReview", "Revoked at"),
     "updated_at": QT_TRANSLATE_NOOP("ConflictReview", "Last changed"),
+    "left_at": QT_TRANSLATE_NOOP("ConflictReview", "Left at"),
+    "health_information": QT_TRANSLATE_NOOP("ConflictReview", "Protected health information"),
+    "given_by": QT_TRANSLATE_NOOP("ConflictReview", "Given by"),
+    "giver_name": QT_TRANSLATE_NOOP("ConflictReview", "Name of who gave it"),
+    "scope": QT_TRANSLATE_NOOP("ConflictReview", "Scope"),
+    "given_on": QT_TRANSLATE_NOOP("ConflictReview", "Date given"),
+    "obtained": QT_TRANSLATE_NOOP("ConflictReview", "Obtained"),
     "deleted": QT_TRANSLATE_NOOP("ConflictReview", "Deleted"),
 }
 REASONS = {
@@ -93,8 +101,8 @@ REASONS = {
         "ConflictReview", "HQ sent a different copy of a record that never changes"),
 }
 # Fields holding a moment (ISO 8601), shown in the user's time zone and locale.
-MOMENTS = frozenset({"scheduled_start", "arrived_at", "signed_at", "revoked_at", "updated_at",
-                     "valid_from", "valid_until", "disclosed_at", "received_at",
+MOMENTS = frozenset({"scheduled_start", "arrived_at", "left_at", "signed_at", "revoked_at",
+                     "updated_at", "valid_from", "valid_until", "disclosed_at", "received_at",
                      "routed_to_legal_at", "discovered_at", "reported_at"})
 
 

@@ -80,8 +80,11 @@ class AttendeeModel(QAbstractTableModel):
         if a.age_band is not None:
             role_text += f" ({labels.name(a.age_band)})"
         arrived = labels.local_time(a.arrived_at) if a.arrived_at else ""
+        presence = labels.name(a.presence)
+        if a.presence is Presence.LEFT and a.left_at:
+            presence = self.tr("Left at %1").replace("%1", labels.local_time(a.left_at))
         return (a.name, role_text, labels.name(a.language), a.interpreter,
-                labels.name(a.presence), arrived)[index.column()]
+                presence, arrived)[index.column()]
 
 
 class AttendeeDialog(QDialog):
@@ -186,12 +189,14 @@ class AttendeesPage(StepPage):
         self.present_button = QPushButton(self.tr("Mark &present"), self)
         self.absent_button = QPushButton(self.tr("Mark ab&sent"), self)
         self.excused_button = QPushButton(self.tr("Mark e&xcused"), self)
+        self.remove_button = QPushButton(self.tr("Re&move…"), self)
         for button, name in (
             (self.add_button, self.tr("Add attendee")),
             (self.edit_button, self.tr("Edit attendee")),
             (self.present_button, self.tr("Mark present")),
             (self.absent_button, self.tr("Mark absent")),
             (self.excused_button, self.tr("Mark excused")),
+            (self.remove_button, self.tr("Remove attendee")),
         ):
             button.setAccessibleName(name)
         self.add_button.clicked.connect(self.add)
@@ -199,6 +204,7 @@ class AttendeesPage(StepPage):
         self.present_button.clicked.connect(lambda: self.mark(Presence.PRESENT))
         self.absent_button.clicked.connect(lambda: self.mark(Presence.ABSENT))
         self.excused_button.clicked.connect(lambda: self.mark(Presence.EXCUSED))
+        self.remove_button.clicked.connect(self.remove_selected)
 
         # Someone new in the room: name, role, Enter, and the row is ready for the next.
         self.new_name = QLineEdit(self)
@@ -231,7 +237,7 @@ class AttendeesPage(StepPage):
 
         buttons = QHBoxLayout()
         for b in (self.add_button, self.edit_button, self.present_button,
-                  self.absent_button, self.excused_button):
+                  self.absent_button, self.excused_button, self.remove_button):
             buttons.addWidget(b)
         buttons.addStretch(1)
         lay = QVBoxLayout(self)
@@ -354,7 +360,7 @@ class AttendeesPage(StepPage):
         self.check_in_button.setEnabled(bool(self.new_name.text().strip())
                                         and not self.read_only)
         for b in (self.edit_button, self.present_button, self.absent_button,
-                  self.excused_button):
+                  self.excused_button, self.remove_button):
             b.setEnabled(has and not self.read_only)
 
     def add(self) -> None:
@@ -392,5 +398,27 @@ class AttendeesPage(StepPage):
             return
         self._before_change()
         self._service.set_presence(attendee.id, presence)
+        self.refresh()
+        self.changed.emit()
+
+    def remove_selected(self) -> None:
+        """Take the selected person off the roster: whoever was in the room stays in the
+        record as having left; only someone merely expected goes."""
+        attendee = self.selected()
+        if attendee is None or self.read_only:
+            return
+        stays = attendee.was_in_the_room
+        question = (self.tr("%1 was in the room, so the record keeps them as having left now. "
+                            "Continue?") if stays else
+                    self.tr("Remove %1 from the list of attendees?")).replace("%1",
+                                                                             attendee.name)
+        if not self._prompter.confirm(self, self.tr("Remove attendee"), question):
+            return
+        self._before_change()
+        try:
+            self._service.remove_attendee(attendee.id)
+        except user_errors() as exc:
+            self._prompter.error(self, self.tr("Attendee not removed"), user_message(exc))
+            return
         self.refresh()
         self.changed.emit()

@@ -65,6 +65,7 @@ class ConcludePage(StepPage):
             'Absent': self.tr('Absent'),
             'Excused': self.tr('Excused'),
             'Excluded': self.tr('Excluded'),
+            'Left': self.tr('Left'),
             'Not checked in': self.tr('Not checked in'),
             'Acknowledgments': self.tr('Acknowledgments'),
             'Decisions': self.tr('Decisions'),
@@ -77,11 +78,12 @@ class ConcludePage(StepPage):
             return ", ".join(html.escape(a.name) for a in group)
 
         acks = []
-        for a in s.present + s.excluded:
+        for a in s.present + s.left + s.excluded:
             ack = s.acknowledgments.get(a.id)
             how = labels.name(ack.method) if ack else self.tr("not yet")
             acks.append(f"<li>{html.escape(a.name)}: {how}</li>")
         gate = (self.tr("Everyone present has acknowledged confidentiality.") if s.gate.open
+                else self.tr("Nobody is checked in.") if s.gate.nobody_present
                 else self.tr("Still waiting for: %1").replace(
                     "%1", html.escape(", ".join(s.gate.names()))))
         self.summary.setHtml(
@@ -90,6 +92,7 @@ class ConcludePage(StepPage):
             f"<b>{t['Absent']}:</b> {people(s.absent)}<br/>"
             f"<b>{t['Excused']}:</b> {people(s.excused)}<br/>"
             f"<b>{t['Excluded']}:</b> {people(s.excluded)}<br/>"
+            f"<b>{t['Left']}:</b> {people(s.left)}<br/>"
             f"<b>{t['Not checked in']}:</b> {people(s.expected)}</p>"
             f"<h4>{t['Acknowledgments']}</h4><ul>{''.join(acks)}</ul><p>{gate}</p>"
             f"<h4>{t['Decisions']}</h4>"

@@ -149,10 +149,9 @@ class Workspace(QWidget):
         self.setTabOrder(self.back_button, self.steps)
         self.setTabOrder(self.steps, self.pages)
         self.refresh()
-        nobody_here = not any(a.presence is Presence.PRESENT
-                              for a in service.attendees(conference_id))
-        self.go_to(ATTENDEES if nobody_here else CONFIDENTIALITY
-                   if not service.gate(conference_id).open else NOTES)
+        gate = service.gate(conference_id)
+        self.go_to(ATTENDEES if gate.nobody_present else CONFIDENTIALITY
+                   if not gate.open else NOTES)
 
     def focus_start(self) -> None:
         """On opening: the cursor where the room's next action is (checking in, or the next
@@ -220,8 +219,9 @@ class Workspace(QWidget):
         present = sum(1 for a in self._service.attendees(self.conference_id)
                       if a.presence is Presence.PRESENT)
         marks = ["", self.tr("%n present", "", present), "", "", ""]
-        if not gate.open:
+        if gate.missing:
             marks[CONFIDENTIALITY] = self.tr("%n waiting", "", len(gate.missing))
+        if not gate.open:
             marks[NOTES] = self.tr("paused")
         if read_only:
             marks[NOTES] = self.tr("read-only")

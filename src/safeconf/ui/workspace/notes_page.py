@@ -9,6 +9,8 @@ import logging
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
@@ -21,14 +23,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from safeconf.app.conferences import ConferenceService
+from safeconf.app.conferences import ConferenceService, NoInterviewPermission
 from safeconf.domain.errors import GateClosed
-from safeconf.domain.records import NoteRevision, NoteSection
+from safeconf.domain.records import Note, NoteRevision, NoteSection, Role
 from safeconf.ui import labels
 from safeconf.ui.announce import tell
 from safeconf.ui.messages import user_message
 from safeconf.ui.prompts import Prompter
 from safeconf.ui.widgets import show_status, status_label, user_errors
+from safeconf.ui.workspace.interview_permission import InterviewPermissionDialog
 from safeconf.ui.workspace.step_page import StepPage
 
 log = logging.getLogger(__name__)
@@ -109,6 +112,16 @@ class NotesPage(StepPage):
         self.editor.setAccessibleName(self.tr("Note text"))
         self.editor.installEventFilter(self)
         self.save_state = status_label(self)
+        # What a section is: an interview of a child (with a permission on file), and
+        # whether it holds protected health information.
+        self.interview = QComboBox(self)
+        self.interview_label = QLabel(self.tr("Interview of a chil&d:"), self)
+        self.interview_label.setBuddy(self.interview)
+        self.interview.setAccessibleName(self.tr("Interview of a child"))
+        self.permission_button = QPushButton(self.tr("Record &permission…"), self)
+        self.permission_button.setAccessibleName(self.tr("Record permission"))
+        self.health = QCheckBox(self.tr("Contains protected health &information"), self)
+        self.health.setAccessibleName(self.tr("Contains protected health information"))
         self.history_button = QPushButton(self.tr("Revision &history…"), self)
         self.history_button.setAccessibleName(self.tr("Revision history"))
 
@@ -135,6 +148,12 @@ class NotesPage(StepPage):
         banner_row.addWidget(self.banner, 1)
         banner_row.addWidget(self.acknowledge_button)
         right_lay.addLayout(banner_row)
+        section_row = QHBoxLayout()
+        section_row.addWidget(self.interview_label)
+        section_row.addWidget(self.interview, 1)
+        section_row.addWidget(self.permission_button)
+        section_row.addWidget(self.health)
+        right_lay.addLayout(section_row)
         right_lay.addWidget(self.editor, 3)
         row = QHBoxLayout()
         row.addWidget(self.save_state, 1)
@@ -156,7 +175,13 @@ class NotesPage(StepPage):
         self.sections.currentRowChanged.connect(self._switch_section)
         self.history_button.clicked.connect(self._show_history)
         self.addendum_button.clicked.connect(self._add_addendum)
-        self.setTabOrder(self.sections, self.editor)
+        self.interview.activated.connect(self._interview_chosen)
+        self.permission_button.clicked.connect(self._record_permission)
+        self.health.clicked.connect(self._health_chosen)
+        self.setTabOrder(self.sections, self.interview)
+        self.setTabOrder(self.interview, self.permission_button)
+        self.setTabOrder(self.permission_button, self.health)
+        self.setTabOrder(self.health, self.editor)
         self.setTabOrder(self.editor, self.history_button)
         self.sections.setCurrentRow(0)
         self.refresh()
@@ -180,6 +205,10 @@ class NotesPage(StepPage):
                 "This conference is finalized: the notes are read-only. "
                 "Corrections go in a dated addendum below."))
             self.banner.setVisible(True)
+        elif decision.nobody_present:
+            self.banner.setText(self.tr(
+                "Check in at least one attendee before notes can be written."))
+            self.banner.setVisible(True)
         elif not decision.open:
             self.banner.setText(self.tr(
                 "Notes are paused until everyone present has acknowledged confidentiality. "
@@ -189,10 +218,12 @@ class NotesPage(StepPage):
             self.banner.setText("")
             self.banner.setVisible(False)
         self._paint_banner(not decision.open and not self.read_only)
-        self.acknowledge_button.setVisible(not decision.open and not self.read_only)
+        self.acknowledge_button.setVisible(bool(decision.missing) and not self.read_only)
         # A finalized note stays enabled and focusable, read-only: a screen reader can read
         # it and the caret moves through it. A paused one is disabled and refuses input.
         self.editor.setEnabled(decision.open or self.read_only)
+        for widget in (self.interview, self.permission_button, self.health):
+            widget.setEnabled(decision.open and not self.read_only)
         self.editor.setReadOnly(not decision.open or self.read_only)
         if self.read_only:
             self.editor.setTextInteractionFlags(
@@ -225,13 +256,75 @@ class NotesPage(StepPage):
         for row in range(self.sections.count()):  # sections with text stand out
             item = self.sections.item(row)
             font = item.font()
-            font.setBold(bool(notes.get(NoteSection(item.data(Qt.ItemDataRole.UserRole)))))
+            held = notes.get(NoteSection(item.data(Qt.ItemDataRole.UserRole)))
+            font.setBold(bool(held and held.body))  # a mark alone is not text
             item.setFont(font)
         note = notes.get(self._section)
         self._loading = True
         self.editor.setPlainText(note.body if note else "")
+        self._load_marks(note)
         self._loading = False
         self.history_button.setEnabled(note is not None)
+
+    def _load_marks(self, note: Note | None) -> None:
+        youths = [a for a in self._service.attendees(self._conference_id)
+                  if a.role is Role.YOUTH]
+        self.interview.clear()
+        self.interview.addItem(self.tr("Not an interview"), None)
+        for youth in youths:
+            self.interview.addItem(youth.name, youth.id)
+        chosen = self.interview.findData(note.interviewed_youth_id) if note and \
+            note.interviewed_youth_id else 0
+        self.interview.setCurrentIndex(max(chosen, 0))
+        self.permission_button.setVisible(bool(youths))
+        self.health.setChecked(bool(note and note.health_information))
+
+    def _interview_chosen(self, _index: int) -> None:
+        youth_id = self.interview.currentData()
+        if not self.flush():
+            self._load_section()
+            return
+        try:
+            self._service.mark_interview(self._conference_id, self._section, youth_id)
+        except NoInterviewPermission as exc:
+            self._prompter.error(self, self.tr("Not marked as an interview"), user_message(exc))
+        except user_errors() as exc:
+            show_status(self.save_state, self.tr("Not saved: %1").replace(
+                "%1", user_message(exc)))
+        self._load_section()
+        self.changed.emit()
+
+    def _record_permission(self) -> None:
+        """Put a permission on file in a small dialog, then mark this section as the
+        interview of that youth (what the permission is recorded for)."""
+        youths = [(a.id, a.name) for a in self._service.attendees(self._conference_id)
+                  if a.role is Role.YOUTH]
+        dialog = InterviewPermissionDialog(youths, self.interview.currentData(), self)
+        if not self._prompter.run(dialog):
+            return
+        values = dialog.values()
+        if not self.flush():
+            return
+        try:
+            self._service.record_interview_permission(**values)
+            self._service.mark_interview(self._conference_id, self._section,
+                                         values["attendee_id"])
+        except user_errors() as exc:
+            self._prompter.error(self, self.tr("Permission not recorded"), user_message(exc))
+        self._load_section()
+        self.changed.emit()
+
+    def _health_chosen(self, checked: bool) -> None:
+        if not self.flush():
+            self._load_section()
+            return
+        try:
+            self._service.set_health_information(self._conference_id, self._section, checked)
+        except user_errors() as exc:
+            show_status(self.save_state, self.tr("Not saved: %1").replace(
+                "%1", user_message(exc)))
+        self._load_section()
+        self.changed.emit()
 
     def _load_addenda(self) -> None:
         parts = [

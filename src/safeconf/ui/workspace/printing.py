@@ -13,7 +13,7 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewWidget
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QPushButton, QVBoxLayout, QWidget
 
 from safeconf.app.conferences import ConferenceService
-from safeconf.domain.records import Presence
+from safeconf.domain.records import Attendee, Presence
 from safeconf.ui import labels
 from safeconf.ui.prompts import Prompter
 
@@ -38,6 +38,8 @@ class Roster(QObject):
             "Arrived": self.tr("Arrived"),
             "Acknowledgment": self.tr("Acknowledgment"),
             "footer": self.tr("Confidential: child welfare record."),
+            "health": self.tr("Contains protected health information"),
+            "left at": self.tr("Left at %1"),
             "window": self.tr("Print roster"),
         }
 
@@ -69,10 +71,12 @@ def _roster_document(
                 how += f'<br/><img src="{url.toString()}" width="180"/>'
         rows.append(
             "<tr>" + "".join(f"<td>{cell}</td>" for cell in (
-                html.escape(a.name), labels.name(a.role), labels.name(a.presence), arrived, how
+                html.escape(a.name), labels.name(a.role), _presence(a, t), arrived, how
             )) + "</tr>"
         )
     present = sum(1 for a in service.attendees(conference_id) if a.presence is Presence.PRESENT)
+    # The disclosure rules for health information follow the paper too.
+    health = any(n.health_information for n in service.notes(conference_id).values())
     doc.setHtml(
         f"<h2>{t['title']}</h2>"
         f"<p><b>{t['Case']}:</b> {html.escape(case.case_number)} — "
@@ -85,9 +89,16 @@ def _roster_document(
         f"<tr><th>{t['Name']}</th><th>{t['Role']}</th><th>{t['Presence']}</th>"
         f"<th>{t['Arrived']}</th><th>{t['Acknowledgment']}</th></tr>"
         + "".join(rows) + "</table>"
-        f"<p><small>{t['footer']}</small></p>"
+        + (f"<p><b>{t['health']}</b></p>" if health else "")
+        + f"<p><small>{t['footer']}</small></p>"
     )
     return doc
+
+
+def _presence(attendee: Attendee, t: dict[str, str]) -> str:
+    if attendee.presence is Presence.LEFT and attendee.left_at:
+        return t["left at"].replace("%1", labels.local_time(attendee.left_at))
+    return labels.name(attendee.presence)
 
 
 def make_printer() -> QPrinter:
