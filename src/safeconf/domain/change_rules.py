@@ -5,7 +5,8 @@ of a pulled page (a laptop never trusts HQ or another laptop blindly).
 The rules: a conference moves only along the workflow's transitions; a finalized conference
 and everything in it never change again (only new addenda join it); a note is written only
 while the acknowledgment gate is open; a tombstone (`deleted`) only where the domain allows
-one, and never on a case; a record stays in its conference's case. What the judge knows of
+one, and never on a case; a record stays in its conference's case, and an acknowledgment
+or a Notice receipt names an attendee of its own conference. What the judge knows of
 the surrounding records comes through a `RecordView`, so each caller answers from its own
 store (HQ's copy plus the batch so far; the vault's rows plus the page so far).
 """
@@ -29,6 +30,7 @@ from safeconf.domain.records import (
     Language,
     Note,
     NoteRevision,
+    NoticeReceipt,
     Presence,
     RecordMeta,
 )
@@ -121,7 +123,7 @@ def judge_change(
             return refusal
     if isinstance(incoming, Conference):
         return _conference_change(incoming, current)
-    if isinstance(incoming, Attendee | Acknowledgment | Note):
+    if isinstance(incoming, Attendee | Acknowledgment | Note | NoticeReceipt):
         return _in_conference(incoming, current, view, statements, parents_known, check_gate)
     if isinstance(incoming, NoteRevision):
         return _revision(incoming, view, statements, parents_known, check_gate)
@@ -141,7 +143,7 @@ def _conference_change(incoming: Conference, current: RecordMeta | None) -> Refu
 
 
 def _in_conference(
-    incoming: Attendee | Acknowledgment | Note,
+    incoming: Attendee | Acknowledgment | Note | NoticeReceipt,
     current: RecordMeta | None,
     view: RecordView,
     statements: Mapping[Language, StatementRef],
@@ -153,7 +155,8 @@ def _in_conference(
         return _missing_parent(parents_known, "conference")
     if conference.case_id != incoming.case_id:
         return _elsewhere("conference")
-    if isinstance(incoming, Acknowledgment):
+    if isinstance(incoming, Acknowledgment | NoticeReceipt):
+        # Given to someone in this conference, so of the same case.
         attendee = view.attendee(incoming.attendee_id)
         if attendee is None and parents_known:
             return _missing_parent(parents_known, "attendee")

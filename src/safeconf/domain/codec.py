@@ -23,7 +23,9 @@ from safeconf.domain.records import (
     LegalRequest,
     Note,
     NoteRevision,
+    NoticeReceipt,
     RecordMeta,
+    StaffAcknowledgment,
 )
 
 RECORD_TYPES: dict[str, type[RecordMeta]] = {
@@ -38,6 +40,8 @@ RECORD_TYPES: dict[str, type[RecordMeta]] = {
     "legal_request": LegalRequest,
     "health_info_request": HealthInfoRequest,
     "incident": Incident,
+    "notice_receipt": NoticeReceipt,
+    "staff_acknowledgment": StaffAcknowledgment,
 }
 TYPE_NAMES: dict[type[RecordMeta], str] = {cls: name for name, cls in RECORD_TYPES.items()}
 

@@ -3,9 +3,10 @@ code, so an old vault always upgrades the same way. `PRAGMA user_version` is the
 
 from __future__ import annotations
 
-# Record types that may only ever be added to, as migration 1 wrote them into its triggers.
-# (The rule itself lives in domain.codec.APPEND_ONLY_TYPES; a test keeps the two equal.)
-APPEND_ONLY_TYPES = (
+# Record types that may only ever be added to, as migration 1 wrote them into its triggers,
+# and as later migrations extended them. (The rule itself lives in
+# domain.codec.APPEND_ONLY_TYPES; a test keeps the two equal.)
+_APPEND_ONLY_1 = (
     "note_revision",
     "acknowledgment",
     "disclosure",
@@ -13,7 +14,11 @@ APPEND_ONLY_TYPES = (
     "legal_request",
     "health_info_request",
 )
-_APPEND_ONLY_SQL = ", ".join(f"'{t}'" for t in APPEND_ONLY_TYPES)
+_APPEND_ONLY_SQL = ", ".join(f"'{t}'" for t in _APPEND_ONLY_1)
+# Migration 5: the Notice of Privacy Practices receipts and staff acknowledgments.
+_APPEND_ONLY_5 = (*_APPEND_ONLY_1, "notice_receipt", "staff_acknowledgment")
+_APPEND_ONLY_5_SQL = ", ".join(f"'{t}'" for t in _APPEND_ONLY_5)
+APPEND_ONLY_TYPES = _APPEND_ONLY_5
 # Purging a sealed or unassigned case (sync) is the one sanctioned way to remove rows from
 # append-only tables. Migrations 1-2 let it through on a meta row, which any write could add;
 # migration 3 asks `PURGING_FUNCTION` instead, which answers from a flag held in Python that
@@ -140,6 +145,18 @@ MIGRATIONS: list[str] = [
         found_at TEXT NOT NULL
     );
     CREATE INDEX sync_quarantine_by_case ON sync_quarantine (case_id);
+    """,
+    # 5: Notice of Privacy Practices receipts and staff acknowledgments are append-only too.
+    f"""
+    DROP TRIGGER records_append_only_update;
+    CREATE TRIGGER records_append_only_update BEFORE UPDATE ON records
+    WHEN OLD.type IN ({_APPEND_ONLY_5_SQL})
+    BEGIN SELECT RAISE(ABORT, 'append-only record'); END;
+
+    DROP TRIGGER records_append_only_delete;
+    CREATE TRIGGER records_append_only_delete BEFORE DELETE ON records
+    WHEN OLD.type IN ({_APPEND_ONLY_5_SQL}) AND NOT {PURGING_FUNCTION}()
+    BEGIN SELECT RAISE(ABORT, 'append-only record'); END;
     """,
 ]
 
