@@ -27,8 +27,8 @@ class WorkerStanding:
 
 
 def standings(db: Database, now: datetime) -> list[WorkerStanding]:
-    """Every worker HQ knows (enrolled, issued a code, or assigned a case), with their latest acknowledgment
-    as filed under their certificates."""
+    """Every worker HQ knows (enrolled, issued a code, or assigned a case), with their
+    latest acknowledgment as filed under their certificates."""
     d, e, t = schema.devices, schema.enrollment_codes, schema.caseless_records
     a = schema.assignments
     with db.read() as conn:
