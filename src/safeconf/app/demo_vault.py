@@ -11,8 +11,11 @@ from safeconf.domain.records import (
     Conference,
     ConferenceState,
     ConferenceType,
+    Language,
     RecordMeta,
+    StaffAcknowledgment,
 )
+from safeconf.domain.statements import STAFF_TERMS, current_statements
 from safeconf.vault.records import add_all
 from safeconf.vault.vault import Vault
 
@@ -25,7 +28,17 @@ def fill_demo_vault(vault: Vault, extra_conferences: int = 0) -> int:
     """Add the demo records (and `extra_conferences` generated ones); return how many."""
     records: list[RecordMeta] = list(demo_history(device=vault.device_id))
     records.extend(generated_conferences(extra_conferences, vault.device_id))
+    records.append(staff_acknowledgment(vault.user))
     return add_all(vault.store, records)
+
+
+def staff_acknowledgment(user: str) -> StaffAcknowledgment:
+    """The demo worker acknowledged the staff terms just now, so a demo opens on the
+    conferences (the acknowledgment screen has its own screenshot)."""
+    terms = current_statements(STAFF_TERMS)[Language.ENGLISH]
+    return StaffAcknowledgment(acknowledged_by=user, statement_id=terms.id,
+                               statement_version=terms.version,
+                               statement_sha256=terms.sha256, language=terms.language)
 
 
 def generated_conferences(count: int, device: str) -> list[RecordMeta]:
