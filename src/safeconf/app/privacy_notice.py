@@ -37,6 +37,10 @@ class PrivacyNoticeService:
                 for a in vault.attendees.for_conference(conference_id)
                 if receives_privacy_notice(a)}
 
+    def adult_clients(self, conference_id: str) -> list[Attendee]:
+        return [a for a in self._session.vault.attendees.for_conference(conference_id)
+                if receives_privacy_notice(a)]
+
     def without_notice(self, conference_id: str) -> list[Attendee]:
         vault = self._session.vault
         return without_notice(vault.attendees.for_conference(conference_id),

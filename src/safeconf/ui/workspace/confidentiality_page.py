@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from safeconf.app.conferences import ConferenceService
+from safeconf.app.privacy_notice import PrivacyNoticeService
 from safeconf.domain.gate import acknowledges
 from safeconf.domain.records import AckMethod, Acknowledgment, Attendee, Presence
 from safeconf.domain.statements import Statement
@@ -33,6 +34,7 @@ from safeconf.ui.messages import user_message
 from safeconf.ui.prompts import Prompter
 from safeconf.ui.widgets import show_status, statement_view, status_label, user_errors
 from safeconf.ui.workspace.acknowledge_form import AcknowledgeForm
+from safeconf.ui.workspace.privacy_notice import PrivacyNoticePanel
 from safeconf.ui.workspace.step_page import StepPage
 
 Index = QModelIndex | QPersistentModelIndex
@@ -111,7 +113,14 @@ class ConfidentialityPage(StepPage):
         self.handover_button = QPushButton(self.tr("&Hand the laptop to the attendee…"), self)
         self.handover_button.setAccessibleName(self.tr("Hand over to attendee"))
         self.message = status_label(self)
+        self.notice = PrivacyNoticePanel(PrivacyNoticeService(service.session), prompter,
+                                         conference_id, self)
 
+        left = QWidget(self)  # who acknowledged, and (for adult clients) the HIPAA Notice
+        left_lay = QVBoxLayout(left)
+        left_lay.setContentsMargins(0, 0, 0, 0)
+        left_lay.addWidget(self.table, 2)
+        left_lay.addWidget(self.notice, 1)
         right = QWidget(self)
         right_lay = QVBoxLayout(right)
         right_lay.addWidget(self.heading)
@@ -119,7 +128,7 @@ class ConfidentialityPage(StepPage):
         right_lay.addWidget(self.form, 2)
         right_lay.addWidget(self.handover_button)
         split = QSplitter(Qt.Orientation.Horizontal, self)
-        split.addWidget(self.table)
+        split.addWidget(left)
         split.addWidget(right)
         split.setStretchFactor(1, 3)
         lay = QVBoxLayout(self)
@@ -137,9 +146,11 @@ class ConfidentialityPage(StepPage):
 
     def set_read_only(self, read_only: bool) -> None:
         self.read_only = read_only
+        self.notice.set_read_only(read_only)
         self._show_selected()
 
     def refresh(self) -> None:
+        self.notice.refresh()
         keep = self.selected()
         statements = self._service.statements()
         acks = self._service.acknowledgments(self._conference_id)
