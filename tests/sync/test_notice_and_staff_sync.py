@@ -22,6 +22,7 @@ from safeconf.domain.statements import STAFF_TERMS, current_statements
 from safeconf.sync.client import HQClient
 from safeconf.sync.engine import SyncEngine
 from safeconf.sync.messages import OutboxItem
+from tests.support.hq_process import run_cli
 
 
 class OpenSession(VaultSession):
@@ -114,6 +115,36 @@ def test_hq_files_a_staff_acknowledgment_under_the_certificates_worker_not_the_b
     everyone = hq.admin("staff-acknowledgments")
     [chen_row] = [line for line in everyone.splitlines() if line.startswith("w.chen")]
     assert chen_row.endswith("no")  # filed under the certificate's worker
+
+
+def test_the_same_staff_acknowledgment_id_with_other_content_is_kept_for_review(
+    hq, laptop, keyring_store
+):
+    alvarez = laptop(hq, "w.alvarez")
+    ack = StaffTermsService(OpenSession(alvarez)).acknowledge(
+        current_statements(STAFF_TERMS)[Language.ENGLISH])
+    sync(alvarez, keyring_store)
+    other = laptop(hq, "w.alvarez", "other")
+    altered = StaffAcknowledgment(**{**ack.__dict__, "language": Language.SPANISH})
+    other.audit.append("create", "staff_acknowledgment", altered.id, "")
+    credentials = other.sync.credentials()
+    with HQClient(credentials.sync_url, credentials.ca_pem, credentials.cert_pem,
+                  credentials.key_pem) as client:
+        result = client.push(str(uuid.uuid4()), [OutboxItem.of(1, altered)],
+                             other.audit.events(0, 100))
+    assert result.acked_seq == 1  # acknowledged: a record of no case never blocks the outbox
+    [conflict] = result.conflicts
+    assert conflict.reason == "different_content" and conflict.hq_data is None
+    [row] = [line for line in hq.admin("conflicts").splitlines()
+             if "staff_acknowledgment" in line]
+    assert "different_content" in row
+    conflict_id = row.split()[0]
+    refused = run_cli("conflicts", "resolve", conflict_id, "--keep", "device",
+                      "--data-dir", str(hq.data_dir), check=False)
+    assert refused.returncode != 0 and "no case" in refused.stderr
+    # Still never on a laptop: the other laptop pulls and holds no staff acknowledgment.
+    sync(other, keyring_store)
+    assert other.staff_acknowledgments.all() == []
 
 
 def test_hq_lists_a_worker_due_again_twelve_months_after_acknowledging(
