@@ -36,3 +36,34 @@ def test_a_pulled_staff_acknowledgment_is_quarantined_not_stored(vault):
     assert vault.staff_acknowledgments.all() == []
     [kept] = vault.sync.quarantined()
     assert kept["record_type"] == "staff_acknowledgment" and "no case" in kept["problem"]
+
+
+def test_a_version_4_vault_upgrades_so_staff_acknowledgments_are_append_only(
+    vault, data_dir, keyring_store
+):
+    from safeconf.vault.migrations import MIGRATIONS
+    from safeconf.vault.vault import Vault
+    from tests.conftest import PASSPHRASE
+
+    stored = vault.staff_acknowledgments.add(staff_ack())
+    db = vault._db
+    with db.transaction():  # back to version 4's triggers, which did not guard this type
+        db.execute("DROP TRIGGER records_append_only_update")
+        db.execute("DROP TRIGGER records_append_only_delete")
+        for statement in (*MIGRATIONS[0].split(";"), *MIGRATIONS[2].split(";")):
+            if "CREATE TRIGGER records_append_only_update" in statement or (
+                    "CREATE TRIGGER records_append_only_delete" in statement
+                    and "safeconf_purging" in statement):
+                db.execute(statement.strip() + "; END")
+    db.execute("PRAGMA user_version = 4")
+    vault.close()
+
+    reopened = Vault.open(data_dir, PASSPHRASE, keyring_store)
+    try:
+        with pytest.raises(Exception, match="only be added"):
+            reopened._db.execute("UPDATE records SET version = 9 WHERE id = ?", (stored.id,))
+        with pytest.raises(Exception, match="only be added"):
+            reopened._db.execute("DELETE FROM records WHERE id = ?", (stored.id,))
+        assert reopened.staff_acknowledgments.all() == [stored]
+    finally:
+        reopened.close()
