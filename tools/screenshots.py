@@ -101,6 +101,13 @@ def main() -> int:
         first_run.close()
         first_run.deleteLater()
         session.create(PASSPHRASE, user="demo.facilitator")
+        terms = AppWindow(session, translations=translations)  # first run: the staff terms
+        terms.resize(SIZE)
+        terms.show()
+        terms.show_vault()
+        save(terms, "staff-terms.png", app)
+        terms.hide()
+        terms.deleteLater()
         fill_demo_vault(session.vault)
         window = AppWindow(session, translations=translations)
         window.resize(SIZE)

@@ -67,7 +67,7 @@ class NoticeStatusModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return (self.tr("Adult client"), self.tr("Notice of Privacy Practices"))[section]
+            return (self.tr("Adult client"), self.tr("Privacy notice"))[section]
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
