@@ -132,6 +132,7 @@ def main() -> int:
     from PySide6.QtCore import Qt
 
     from safeconf.app.session import VaultSession
+    from safeconf.app.staff_terms import StaffTermsService
     from safeconf.domain.records import AckMethod, AgeBand, Language, Presence, Role
     from safeconf.ui.app_window import AppWindow
     from safeconf.ui.main import make_application
@@ -143,6 +144,8 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="safeconf-bench-") as tmp:
         session = VaultSession(Path(tmp) / "data", EphemeralSecrets(), KdfParams(1, 8192, 1))
         session.create(PASSPHRASE, user="m.lopez")
+        terms = StaffTermsService(session)  # a worker who acknowledged this year
+        terms.acknowledge(terms.terms(Language.ENGLISH))
         window = AppWindow(session)
         window.resize(1280, 800)
         window.show()

@@ -129,6 +129,13 @@ def render(app: QApplication, translations: Translations, language: str, tmp: Pa
     first_run.close()
     first_run.deleteLater()
     session.create(PASSPHRASE, user="demo.facilitator")
+    terms = AppWindow(session, translations=translations)  # first run: the staff terms
+    terms.resize(SIZE)
+    terms.show()
+    terms.show_vault()
+    save(terms, "staff-terms", app, language)
+    terms.hide()
+    terms.deleteLater()
     fill_demo_vault(session.vault)
     window = AppWindow(session, translations=translations)
     window.resize(SIZE)

@@ -4,32 +4,32 @@
 <context>
     <name>AckStatusModel</name>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="67"/>
+        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="69"/>
         <source>Attendee</source>
         <translation>Asistente</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="67"/>
+        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="69"/>
         <source>Language</source>
         <translation>Idioma</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="67"/>
+        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="69"/>
         <source>Acknowledgment</source>
         <translation>Reconocimiento</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="81"/>
+        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="83"/>
         <source>Waiting</source>
         <translation>Pendiente</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="83"/>
+        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="85"/>
         <source>Refused — excluded</source>
         <translation>Se negó — excluido/a</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="85"/>
+        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="87"/>
         <source>(needs renewing)</source>
         <translation>(hay que renovarlo)</translation>
     </message>
@@ -140,105 +140,105 @@
 <context>
     <name>AppWindow</name>
     <message>
-        <location filename="../../src/safeconf/ui/app_window.py" line="104"/>
+        <location filename="../../src/safeconf/ui/app_window.py" line="109"/>
         <source>No system keyring: this vault is protected by the passphrase alone.</source>
         <translation>Sin llavero del sistema: esta bóveda está protegida solo por la frase de contraseña.</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/app_window.py" line="116"/>
+        <location filename="../../src/safeconf/ui/app_window.py" line="121"/>
         <source>&amp;Lock</source>
         <translation>&amp;Bloquear</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/app_window.py" line="117"/>
+        <location filename="../../src/safeconf/ui/app_window.py" line="122"/>
         <source>Lock now (Ctrl+L)</source>
         <translation>Bloquear ahora (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/app_window.py" line="123"/>
+        <location filename="../../src/safeconf/ui/app_window.py" line="128"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Configuración…</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/app_window.py" line="126"/>
+        <location filename="../../src/safeconf/ui/app_window.py" line="131"/>
         <source>&amp;Quit</source>
         <translation>&amp;Salir</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/app_window.py" line="142"/>
+        <location filename="../../src/safeconf/ui/app_window.py" line="147"/>
         <source>&amp;File</source>
         <translation>&amp;Archivo</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/app_window.py" line="151"/>
+        <location filename="../../src/safeconf/ui/app_window.py" line="156"/>
         <source>Main</source>
         <translation>Principal</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/app_window.py" line="156"/>
+        <location filename="../../src/safeconf/ui/app_window.py" line="161"/>
         <source>Lock</source>
         <translation>Bloquear</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/app_window.py" line="179"/>
-        <location filename="../../src/safeconf/ui/app_window.py" line="224"/>
+        <location filename="../../src/safeconf/ui/app_window.py" line="184"/>
+        <location filename="../../src/safeconf/ui/app_window.py" line="229"/>
         <source>Locked</source>
         <translation>Bloqueado</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/app_window.py" line="131"/>
+        <location filename="../../src/safeconf/ui/app_window.py" line="136"/>
         <source>S&amp;ync with HQ</source>
         <translation>Sincronizar con &amp;HQ</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/app_window.py" line="132"/>
+        <location filename="../../src/safeconf/ui/app_window.py" line="137"/>
         <source>Sync with HQ now (Ctrl+Shift+S)</source>
         <translation>Sincronizar con HQ ahora (Ctrl+Mayús+S)</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/app_window.py" line="136"/>
-        <location filename="../../src/safeconf/ui/app_window.py" line="397"/>
+        <location filename="../../src/safeconf/ui/app_window.py" line="141"/>
+        <location filename="../../src/safeconf/ui/app_window.py" line="425"/>
         <source>&amp;Enroll with HQ…</source>
         <translation>&amp;Registrar en HQ…</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/app_window.py" line="158"/>
-        <location filename="../../src/safeconf/ui/app_window.py" line="351"/>
+        <location filename="../../src/safeconf/ui/app_window.py" line="163"/>
+        <location filename="../../src/safeconf/ui/app_window.py" line="379"/>
         <source>Sync with HQ</source>
         <translation>Sincronizar con HQ</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/app_window.py" line="354"/>
+        <location filename="../../src/safeconf/ui/app_window.py" line="382"/>
         <source>Enroll this laptop now?</source>
         <translation>¿Registrar este portátil ahora?</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/app_window.py" line="359"/>
+        <location filename="../../src/safeconf/ui/app_window.py" line="387"/>
         <source>Enroll this laptop again with a new code from HQ? Unsent changes are kept.</source>
         <translation>¿Registrar de nuevo este portátil con un código nuevo de HQ? Los cambios aún no enviados se conservan.</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/app_window.py" line="396"/>
+        <location filename="../../src/safeconf/ui/app_window.py" line="424"/>
         <source>Enroll &amp;again with HQ…</source>
         <translation>Registrar de &amp;nuevo en HQ…</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/app_window.py" line="409"/>
+        <location filename="../../src/safeconf/ui/app_window.py" line="437"/>
         <source>This laptop&apos;s vault was erased</source>
         <translation>Se borró la bóveda de este portátil</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/app_window.py" line="138"/>
+        <location filename="../../src/safeconf/ui/app_window.py" line="143"/>
         <source>&amp;Review conflicts…</source>
         <translation>Re&amp;visar conflictos…</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/app_window.py" line="140"/>
+        <location filename="../../src/safeconf/ui/app_window.py" line="145"/>
         <source>Compare records changed both here and at HQ, and choose which stays</source>
         <translation>Comparar los registros cambiados aquí y en HQ, y elegir cuál se conserva</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/app_window.py" line="365"/>
+        <location filename="../../src/safeconf/ui/app_window.py" line="393"/>
         <source>Review the conflicts now?</source>
         <translation>¿Revisar los conflictos ahora?</translation>
     </message>
@@ -601,108 +601,123 @@
 <context>
     <name>ConcludePage</name>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/conclude_page.py" line="40"/>
+        <location filename="../../src/safeconf/ui/workspace/conclude_page.py" line="41"/>
         <source>Conference summary</source>
         <translation>Resumen de la conferencia</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/conclude_page.py" line="41"/>
+        <location filename="../../src/safeconf/ui/workspace/conclude_page.py" line="42"/>
         <source>&amp;Print roster…</source>
         <translation>&amp;Imprimir lista…</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/conclude_page.py" line="42"/>
+        <location filename="../../src/safeconf/ui/workspace/conclude_page.py" line="43"/>
         <source>Print sign-in and acknowledgment roster</source>
         <translation>Imprimir la lista de asistencia y reconocimientos</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/conclude_page.py" line="43"/>
+        <location filename="../../src/safeconf/ui/workspace/conclude_page.py" line="44"/>
         <source>Fi&amp;nalize conference…</source>
         <translation>&amp;Finalizar la conferencia…</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/conclude_page.py" line="44"/>
-        <location filename="../../src/safeconf/ui/workspace/conclude_page.py" line="104"/>
+        <location filename="../../src/safeconf/ui/workspace/conclude_page.py" line="45"/>
+        <location filename="../../src/safeconf/ui/workspace/conclude_page.py" line="115"/>
         <source>Finalize conference</source>
         <translation>Finalizar la conferencia</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/conclude_page.py" line="50"/>
+        <location filename="../../src/safeconf/ui/workspace/conclude_page.py" line="51"/>
         <source>&lt;h3&gt;Conclude&lt;/h3&gt;</source>
         <translation>&lt;h3&gt;Concluir&lt;/h3&gt;</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/conclude_page.py" line="63"/>
+        <location filename="../../src/safeconf/ui/workspace/conclude_page.py" line="64"/>
         <source>Attendance</source>
         <translation>Asistencia</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/conclude_page.py" line="64"/>
+        <location filename="../../src/safeconf/ui/workspace/conclude_page.py" line="65"/>
         <source>Present</source>
         <translation>Presente</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/conclude_page.py" line="65"/>
+        <location filename="../../src/safeconf/ui/workspace/conclude_page.py" line="66"/>
         <source>Absent</source>
         <translation>Ausente</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/conclude_page.py" line="66"/>
+        <location filename="../../src/safeconf/ui/workspace/conclude_page.py" line="67"/>
         <source>Excused</source>
         <translation>Excusado/a</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/conclude_page.py" line="67"/>
+        <location filename="../../src/safeconf/ui/workspace/conclude_page.py" line="68"/>
         <source>Excluded</source>
         <translation>Excluido/a</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/conclude_page.py" line="68"/>
+        <location filename="../../src/safeconf/ui/workspace/conclude_page.py" line="69"/>
         <source>Left</source>
         <translation>Salió</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/conclude_page.py" line="69"/>
+        <location filename="../../src/safeconf/ui/workspace/conclude_page.py" line="70"/>
         <source>Not checked in</source>
         <translation>Sin registrar</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/conclude_page.py" line="70"/>
+        <location filename="../../src/safeconf/ui/workspace/conclude_page.py" line="71"/>
         <source>Acknowledgments</source>
         <translation>Reconocimientos</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/conclude_page.py" line="71"/>
+        <location filename="../../src/safeconf/ui/workspace/conclude_page.py" line="72"/>
         <source>Decisions</source>
         <translation>Decisiones</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/conclude_page.py" line="83"/>
+        <location filename="../../src/safeconf/ui/workspace/conclude_page.py" line="73"/>
+        <source>Notice of Privacy Practices</source>
+        <translation>Aviso de Prácticas de Privacidad</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/workspace/conclude_page.py" line="85"/>
         <source>not yet</source>
         <translation>todavía no</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/conclude_page.py" line="85"/>
+        <location filename="../../src/safeconf/ui/workspace/conclude_page.py" line="87"/>
         <source>Everyone present has acknowledged confidentiality.</source>
         <translation>Todas las personas presentes han reconocido la confidencialidad.</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/conclude_page.py" line="86"/>
+        <location filename="../../src/safeconf/ui/workspace/conclude_page.py" line="88"/>
         <source>Nobody is checked in.</source>
         <translation>No se ha registrado la llegada de nadie.</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/conclude_page.py" line="87"/>
+        <location filename="../../src/safeconf/ui/workspace/conclude_page.py" line="89"/>
         <source>Still waiting for: %1</source>
         <translation>Todavía falta: %1</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/conclude_page.py" line="105"/>
+        <location filename="../../src/safeconf/ui/workspace/conclude_page.py" line="109"/>
+        <source>Every adult client has received the Notice.</source>
+        <translation>Todos los clientes adultos recibieron el Aviso.</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/workspace/conclude_page.py" line="110"/>
+        <source>Not yet received by: %1</source>
+        <translation>Aún no lo recibieron: %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/workspace/conclude_page.py" line="116"/>
         <source>Finalize this conference? Its record becomes read-only; later corrections can only be added as dated addenda.</source>
         <translation>¿Finalizar esta conferencia? El registro quedará en solo lectura; las correcciones posteriores solo se podrán añadir como adendas fechadas.</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/conclude_page.py" line="112"/>
+        <location filename="../../src/safeconf/ui/workspace/conclude_page.py" line="123"/>
         <source>Not finalized</source>
         <translation>No se finalizó</translation>
     </message>
@@ -811,42 +826,42 @@
 <context>
     <name>ConfidentialityPage</name>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="107"/>
+        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="109"/>
         <source>Acknowledgments</source>
         <translation>Reconocimientos</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="117"/>
+        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="119"/>
         <source>Confidentiality statement</source>
         <translation>Declaración de confidencialidad</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="119"/>
+        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="121"/>
         <source>&amp;Hand the laptop to the attendee…</source>
         <translation>&amp;Entregar la computadora al asistente…</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="120"/>
+        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="122"/>
         <source>Hand over to attendee</source>
         <translation>Entregar al asistente</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="135"/>
+        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="144"/>
         <source>&lt;h3&gt;Confidentiality&lt;/h3&gt;</source>
         <translation>&lt;h3&gt;Confidencialidad&lt;/h3&gt;</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="229"/>
+        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="240"/>
         <source>Nobody is marked present yet. Check attendees in first (step 2).</source>
         <translation>Todavía nadie está marcado como presente. Registre primero la llegada de los asistentes (paso 2).</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="233"/>
+        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="244"/>
         <source>Everyone present has acknowledged: notes are open (Alt+4).</source>
         <translation>Todos los presentes aceptaron: las notas están abiertas (Alt+4).</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="234"/>
+        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="245"/>
         <source>%n present attendee(s) still to acknowledge.</source>
         <translation>
             <numerusform>Falta que %n asistente presente acepte.</numerusform>
@@ -854,48 +869,48 @@
         </translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="266"/>
+        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="277"/>
         <source>Statement for &lt;b&gt;%1&lt;/b&gt;, in %2 (version %3)</source>
         <translation>Declaración para &lt;b&gt;%1&lt;/b&gt;, en %2 (versión %3)</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="272"/>
+        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="283"/>
         <source>&lt;b&gt;%1&lt;/b&gt; has acknowledged this statement (%2, %3).</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; ya aceptó esta declaración (%2, %3).</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="285"/>
+        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="296"/>
         <source>Record refusal</source>
         <translation>Registrar negativa</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="286"/>
+        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="297"/>
         <source>Record that %1 refuses to acknowledge? They will be marked excluded and must leave the meeting.</source>
         <translation>¿Registrar que %1 se niega a reconocerla? Quedará marcado/a como excluido/a y deberá salir de la reunión.</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="294"/>
-        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="299"/>
+        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="305"/>
+        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="310"/>
         <source>Not recorded</source>
         <translation>No se registró</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="309"/>
+        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="320"/>
         <source>The typed name must be the attendee&apos;s own name as recorded, %1 (the given name may be an initial).</source>
         <translation>El nombre escrito debe ser el del propio asistente tal como se anotó, %1 (el nombre de pila puede ser una inicial).</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="312"/>
+        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="323"/>
         <source>You attest a verbal agreement as facilitator, so you cannot also be its witness. Name someone else who heard it.</source>
         <translation>Usted da fe del acuerdo verbal como facilitador, así que no puede ser también su testigo. Indique a otra persona que lo haya oído.</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="314"/>
+        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="325"/>
         <source>The attendee cannot witness their own agreement. Name someone else who heard it.</source>
         <translation>El asistente no puede ser testigo de su propio acuerdo. Indique a otra persona que lo haya oído.</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="235"/>
+        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="246"/>
         <source>Recorded.</source>
         <translation>Registrado.</translation>
     </message>
@@ -2231,6 +2246,82 @@ La versión de HQ pasa a ser la actual aquí y se envía a HQ en la próxima sin
     </message>
 </context>
 <context>
+    <name>NoticeStatusModel</name>
+    <message>
+        <location filename="../../src/safeconf/ui/workspace/privacy_notice.py" line="70"/>
+        <source>Adult client</source>
+        <translation>Cliente adulto</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/workspace/privacy_notice.py" line="70"/>
+        <source>Privacy notice</source>
+        <translation>Aviso de privacidad</translation>
+    </message>
+</context>
+<context>
+    <name>PrivacyNoticeDialog</name>
+    <message>
+        <location filename="../../src/safeconf/ui/workspace/privacy_notice.py" line="91"/>
+        <location filename="../../src/safeconf/ui/workspace/privacy_notice.py" line="99"/>
+        <source>Notice of Privacy Practices</source>
+        <translation>Aviso de Prácticas de Privacidad</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/workspace/privacy_notice.py" line="92"/>
+        <source>Notice of Privacy Practices for &lt;b&gt;%1&lt;/b&gt;, in %2 (version %3)</source>
+        <translation>Aviso de Prácticas de Privacidad para &lt;b&gt;%1&lt;/b&gt;, en %2 (versión %3)</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/workspace/privacy_notice.py" line="102"/>
+        <source>&amp;Received</source>
+        <translation>&amp;Recibido</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/workspace/privacy_notice.py" line="103"/>
+        <source>Received the Notice</source>
+        <translation>Recibió el Aviso</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/workspace/privacy_notice.py" line="104"/>
+        <source>Re&amp;fused</source>
+        <translation>Se &amp;negó</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/workspace/privacy_notice.py" line="105"/>
+        <source>Refused the Notice</source>
+        <translation>Se negó a recibir el Aviso</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/workspace/privacy_notice.py" line="106"/>
+        <location filename="../../src/safeconf/ui/workspace/privacy_notice.py" line="107"/>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+</context>
+<context>
+    <name>PrivacyNoticePanel</name>
+    <message>
+        <location filename="../../src/safeconf/ui/workspace/privacy_notice.py" line="146"/>
+        <source>Notice of Privacy Practices</source>
+        <translation>Aviso de Prácticas de Privacidad</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/workspace/privacy_notice.py" line="151"/>
+        <source>Give the Notice of &amp;Privacy Practices…</source>
+        <translation>Dar el av&amp;iso de prácticas de privacidad…</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/workspace/privacy_notice.py" line="152"/>
+        <source>Give the Notice of Privacy Practices</source>
+        <translation>Dar el Aviso de Prácticas de Privacidad</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/workspace/privacy_notice.py" line="200"/>
+        <source>Not recorded</source>
+        <translation>No se registró</translation>
+    </message>
+</context>
+<context>
     <name>RevisionsDialog</name>
     <message>
         <location filename="../../src/safeconf/ui/workspace/notes_page.py" line="44"/>
@@ -2413,6 +2504,54 @@ La versión de HQ pasa a ser la actual aquí y se envía a HQ en la próxima sin
         <location filename="../../src/safeconf/ui/settings_dialog.py" line="39"/>
         <source>Idle minutes before lock</source>
         <translation>Minutos de inactividad antes de bloquear</translation>
+    </message>
+</context>
+<context>
+    <name>StaffTermsScreen</name>
+    <message>
+        <location filename="../../src/safeconf/ui/staff_terms_screen.py" line="33"/>
+        <source>&lt;h2&gt;Staff confidentiality terms&lt;/h2&gt;</source>
+        <translation>&lt;h2&gt;Términos de confidencialidad para el personal&lt;/h2&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/staff_terms_screen.py" line="35"/>
+        <source>Before you work on conferences, read and acknowledge the staff confidentiality terms. You are asked again every 12 months.</source>
+        <translation>Antes de trabajar en conferencias, lea y acepte los términos de confidencialidad para el personal. Se le pedirá de nuevo cada 12 meses.</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/staff_terms_screen.py" line="38"/>
+        <source>&amp;Language of the terms:</source>
+        <translation>&amp;Idioma de los términos:</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/staff_terms_screen.py" line="42"/>
+        <source>Language of the terms</source>
+        <translation>Idioma de los términos</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/staff_terms_screen.py" line="45"/>
+        <source>Staff confidentiality terms</source>
+        <translation>Términos de confidencialidad para el personal</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/staff_terms_screen.py" line="47"/>
+        <source>I have &amp;read and understood these terms</source>
+        <translation>He &amp;leído y comprendido estos términos</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/staff_terms_screen.py" line="48"/>
+        <source>I have read and understood these terms</source>
+        <translation>He leído y comprendido estos términos</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/staff_terms_screen.py" line="49"/>
+        <source>&amp;Acknowledge</source>
+        <translation>Acep&amp;tar</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/staff_terms_screen.py" line="50"/>
+        <source>Acknowledge</source>
+        <translation>Aceptar</translation>
     </message>
 </context>
 <context>

@@ -13,6 +13,8 @@ import pytest
 from PySide6.QtWidgets import QDialog, QWidget
 
 from safeconf.app.session import VaultSession
+from safeconf.app.staff_terms import StaffTermsService
+from safeconf.domain.records import Language
 from safeconf.resource_files import resource
 from safeconf.ui.app_window import AppWindow
 from safeconf.ui.lock.fail_closed import FailClosed
@@ -28,6 +30,20 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if "tests/ui" in str(item.fspath):
             item.add_marker(pytest.mark.qt_log_ignore("propagateSizeHints"))
+
+
+class AcknowledgedSession(VaultSession):
+    """A session whose new vault's worker has already acknowledged the staff terms, so only
+    the tests of that acknowledgment meet its screen."""
+
+    def create(self, passphrase: str, user: str | None = None) -> None:
+        super().create(passphrase, user)
+        acknowledge_staff_terms(self)
+
+
+def acknowledge_staff_terms(session: VaultSession) -> None:
+    terms = StaffTermsService(session)
+    terms.acknowledge(terms.terms(Language.ENGLISH))
 
 
 class ScriptedPrompter(Prompter):
@@ -88,9 +104,11 @@ def make_window(
     made: list[AppWindow] = []
     hooks: list[FailClosed] = []
 
-    def make(secrets: SystemKeyring | None = None) -> AppWindow:
-        session = VaultSession(data_dir, secrets or keyring_store, fast_kdf)
-        window = AppWindow(session, prompter=prompter)
+    def make(secrets: SystemKeyring | None = None, staff_terms_acknowledged: bool = True,
+             staff_terms: StaffTermsService | None = None) -> AppWindow:
+        kind = AcknowledgedSession if staff_terms_acknowledged else VaultSession
+        session = kind(data_dir, secrets or keyring_store, fast_kdf)
+        window = AppWindow(session, prompter=prompter, staff_terms=staff_terms)
         # As run_app does; the hook hands each failure on to pytest-qt's capture too, so an
         # unexpected exception still fails the test (unless it is marked as expected).
         hooks.append(FailClosed(window).install())

@@ -16,7 +16,7 @@ from safeconf.app.session import VaultSession
 from safeconf.domain.records import AckMethod, NoteSection, Presence, Role
 from safeconf.vault.device_secret import SystemKeyring
 from safeconf.vault.keys import KdfParams
-from tests.ui.conftest import PASSPHRASE
+from tests.ui.conftest import PASSPHRASE, acknowledge_staff_terms
 
 pytestmark = [pytest.mark.keyring, pytest.mark.slow]
 ROOT = Path(__file__).resolve().parents[2]
@@ -28,6 +28,7 @@ def test_autosaved_note_survives_killing_the_app(
 ) -> None:
     session = VaultSession(data_dir, keyring_store, fast_kdf)
     session.create(PASSPHRASE)
+    acknowledge_staff_terms(session)
     service = ConferenceService(session)
     case = service.create_case("2026-0700", "Brennan")
     conf = service.create_conference(case.id, datetime.now().astimezone())

@@ -20,7 +20,7 @@ from safeconf.domain.records import AckMethod, NoteSection, Presence, Role
 from safeconf.vault.device_secret import SystemKeyring
 from safeconf.vault.keys import KdfParams
 from tests.conftest import service_missing
-from tests.ui.conftest import PASSPHRASE
+from tests.ui.conftest import PASSPHRASE, acknowledge_staff_terms
 
 pytestmark = [pytest.mark.keyring, pytest.mark.slow]
 ROOT = Path(__file__).resolve().parents[2]
@@ -53,6 +53,7 @@ def test_locking_empties_the_x11_primary_selection(
 ) -> None:
     session = VaultSession(data_dir, keyring_store, fast_kdf)
     session.create(PASSPHRASE)
+    acknowledge_staff_terms(session)
     service = ConferenceService(session)
     case = service.create_case("2026-0950", "Duarte")
     conf = service.create_conference(case.id, datetime.now().astimezone())

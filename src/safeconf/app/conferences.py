@@ -157,6 +157,11 @@ class ConferenceService:
         return self._session.vault
 
     @property
+    def session(self) -> VaultSession:
+        """The vault session, for the services that work beside this one."""
+        return self._session
+
+    @property
     def user(self) -> str:
         return self._vault.user
 

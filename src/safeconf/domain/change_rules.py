@@ -7,7 +7,8 @@ and everything in it never change again (only new addenda join it); a note is wr
 while the acknowledgment gate is open; a tombstone (`deleted`) only where the domain allows
 one, and never on a case (someone who was in the room stays, as having left); an addendum joins
 only a finalized conference; a note of an interview of a child names a permission on file for
-that youth; a record stays in its conference's case. What the judge knows of
+that youth; a record stays in its conference's case, and an acknowledgment or a Notice receipt
+names an attendee of its own conference. What the judge knows of
 the surrounding records comes through a `RecordView`, so each caller answers from its own
 store (HQ's copy plus the batch so far; the vault's rows plus the page so far).
 """
@@ -33,6 +34,7 @@ from safeconf.domain.records import (
     Language,
     Note,
     NoteRevision,
+    NoticeReceipt,
     RecordMeta,
 )
 
@@ -132,7 +134,7 @@ def judge_change(
             return refusal
     if isinstance(incoming, Conference):
         return _conference_change(incoming, current)
-    if isinstance(incoming, Attendee | Acknowledgment | Note | InterviewPermission):
+    if isinstance(incoming, Attendee | Acknowledgment | Note | InterviewPermission | NoticeReceipt):
         return _in_conference(incoming, current, view, statements, parents_known, check_gate)
     if isinstance(incoming, NoteRevision):
         return _revision(incoming, view, statements, parents_known, check_gate)
@@ -152,7 +154,7 @@ def _conference_change(incoming: Conference, current: RecordMeta | None) -> Refu
 
 
 def _in_conference(
-    incoming: Attendee | Acknowledgment | Note | InterviewPermission,
+    incoming: Attendee | Acknowledgment | Note | InterviewPermission | NoticeReceipt,
     current: RecordMeta | None,
     view: RecordView,
     statements: Mapping[Language, StatementRef],
@@ -164,7 +166,8 @@ def _in_conference(
         return _missing_parent(parents_known, "conference")
     if conference.case_id != incoming.case_id:
         return _elsewhere("conference")
-    if isinstance(incoming, Acknowledgment | InterviewPermission):
+    if isinstance(incoming, Acknowledgment | InterviewPermission | NoticeReceipt):
+        # Given to someone in this conference, so of the same case.
         attendee = view.attendee(incoming.attendee_id)
         if attendee is None and parents_known:
             return _missing_parent(parents_known, "attendee")

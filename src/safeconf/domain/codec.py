@@ -24,7 +24,9 @@ from safeconf.domain.records import (
     LegalRequest,
     Note,
     NoteRevision,
+    NoticeReceipt,
     RecordMeta,
+    StaffAcknowledgment,
 )
 
 RECORD_TYPES: dict[str, type[RecordMeta]] = {
@@ -40,6 +42,8 @@ RECORD_TYPES: dict[str, type[RecordMeta]] = {
     "health_info_request": HealthInfoRequest,
     "incident": Incident,
     "interview_permission": InterviewPermission,
+    "notice_receipt": NoticeReceipt,
+    "staff_acknowledgment": StaffAcknowledgment,
 }
 TYPE_NAMES: dict[type[RecordMeta], str] = {cls: name for name, cls in RECORD_TYPES.items()}
 

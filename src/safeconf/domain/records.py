@@ -324,3 +324,40 @@ def _require_text(what: str, value: str, limit: int) -> None:
         raise InvalidRecord(f"The {what} is empty.")
     if len(value) > limit:
         raise InvalidRecord(f"The {what} is too long (limit {limit} characters).")
+
+
+# -- The HIPAA Notice of Privacy Practices and the staff confidentiality terms (DESIGN §5) --
+
+
+class NoticeResponse(StrEnum):
+    RECEIVED = "received"
+    REFUSED = "refused"  # offered the Notice, would not take or acknowledge it
+
+
+@dataclass(frozen=True, kw_only=True)
+class NoticeReceipt(RecordMeta):
+    """An adult client was given the Notice of Privacy Practices (the exact text, by its
+    id, version and SHA-256) and acknowledged receiving it, or refused."""
+
+    conference_id: str
+    attendee_id: str
+    statement_id: str
+    statement_version: int
+    statement_sha256: str
+    language: Language
+    response: NoticeResponse
+    recorded_at: str = field(default_factory=utc_now)
+    recorded_by: str = ""
+
+
+@dataclass(frozen=True, kw_only=True)
+class StaffAcknowledgment(RecordMeta):
+    """The worker acknowledged the staff confidentiality terms. Belongs to no case
+    (`case_id` is empty): HQ files it under the worker its certificate names."""
+
+    acknowledged_by: str
+    statement_id: str
+    statement_version: int
+    statement_sha256: str
+    language: Language
+    acknowledged_at: str = field(default_factory=utc_now)

@@ -17,6 +17,8 @@ from safeconf.domain.records import Language
 from safeconf.resource_files import resource
 
 CONFIDENTIALITY = "confidentiality"
+PRIVACY_NOTICE = "privacy_notice"  # the HIPAA Notice of Privacy Practices, for adult clients
+STAFF_TERMS = "staff_confidentiality"  # what every worker acknowledges yearly
 
 _STATEMENT_ID = re.compile(r"[a-z][a-z0-9_-]*")
 _LANGUAGE_NAMES = {Language.ENGLISH: "English", Language.SPANISH: "Spanish"}

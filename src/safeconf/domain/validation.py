@@ -17,6 +17,7 @@ from typing import Any
 
 from safeconf.domain import codec
 from safeconf.domain.auditchain import canonical_json
+from safeconf.domain.caseless import is_caseless
 from safeconf.domain.errors import InvalidRecord
 from safeconf.domain.limits import (
     MAX_NAME_CHARS,
@@ -235,7 +236,25 @@ FIELDS: dict[str, dict[str, Check]] = {
         "kind": enum, "description": SHORT_TEXT, "reported_by": REQUIRED_NAME,
         "discovered_at": timestamp, "reported_at": timestamp,
     },
+    "notice_receipt": {
+        "conference_id": uuid, "attendee_id": uuid, "statement_id": statement_id,
+        "statement_version": whole(1), "statement_sha256": hex64, "language": enum,
+        "response": enum, "recorded_at": timestamp, "recorded_by": REQUIRED_NAME,
+    },
+    "staff_acknowledgment": {
+        "acknowledged_by": REQUIRED_NAME, "statement_id": statement_id,
+        "statement_version": whole(1), "statement_sha256": hex64, "language": enum,
+        "acknowledged_at": timestamp,
+    },
 }
+
+
+def no_case(value: Any) -> str | None:
+    return None if value == "" else "must be empty: this kind of record belongs to no case"
+
+
+# Records of no case (domain.caseless) keep every bookkeeping check but an empty case_id.
+_CASELESS_META: dict[str, Check] = {**_META, "case_id": no_case}
 
 
 @dataclass(frozen=True)
@@ -287,8 +306,9 @@ def validate(record: RecordMeta) -> RecordMeta:
     MAX_RECORD_BYTES as canonical JSON; otherwise raise `FieldError` naming the field."""
     name = codec.type_name(record)
     checks = FIELDS[name]
+    meta = _CASELESS_META if is_caseless(name) else _META
     for f in fields(record):
-        check = _META.get(f.name) or checks[f.name]
+        check = meta.get(f.name) or checks[f.name]
         problem = check(getattr(record, f.name))
         if problem:
             raise FieldError(f"{name}.{f.name}", problem)

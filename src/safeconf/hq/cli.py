@@ -14,7 +14,7 @@ from pathlib import Path
 from sqlalchemy.exc import OperationalError
 
 from safeconf.domain import termsafe
-from safeconf.hq import cases
+from safeconf.hq import cases, clock, staff_acknowledgments
 from safeconf.hq.datadir import DEFAULT_HOSTS, DEFAULT_PORT, DataDir, initialise
 from safeconf.hq.db import Database
 from safeconf.hq.errors import AdminError
@@ -110,6 +110,15 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--wipe", action="store_true", help="also tell the device to wipe its data")
 
     sub.add_parser("devices", parents=[common], help="list enrolled devices")
+
+    p = sub.add_parser("staff-acknowledgments", parents=[common],
+                       help="list workers' staff confidentiality acknowledgments",
+                       description="List every worker with their last acknowledgment of the "
+                                   "staff confidentiality terms and whether one is due (never "
+                                   "acknowledged, or 12 months or more ago).")
+    p.add_argument("--due", action="store_true", help="list only workers who are due")
+    p.add_argument("--as-of", metavar="TIME",
+                   help="judge who is due at this UTC time (ISO-8601) instead of now")
 
     p = sub.add_parser("conflicts", parents=[common],
                        help="review changes HQ kept for review instead of taking them",
@@ -269,6 +278,11 @@ def _command(args: argparse.Namespace, data_dir: DataDir, db: Database) -> int:
         return 0
     if args.command == "devices":
         print(devices.format_table(devices.all_devices(db)))
+        return 0
+    if args.command == "staff-acknowledgments":
+        moment = clock.parse(args.as_of) if args.as_of else clock.now()
+        rows = staff_acknowledgments.standings(db, moment)
+        print(staff_acknowledgments.format_table([r for r in rows if r.due or not args.due]))
         return 0
     if args.command == "cases":
         return _cases(args, db)

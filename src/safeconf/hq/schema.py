@@ -210,10 +210,27 @@ audited_writes = Table(
     Index("ix_audited_writes_record", "device_id", "record_id"),
 )
 
+# Records that belong to no case (domain.caseless): filed under the worker and device of
+# the verified certificate, never under anything the body claims; never in the change log,
+# so never served in pulls.
+caseless_records = Table(
+    "caseless_records",
+    metadata,
+    Column("id", String(36), primary_key=True),
+    Column("type", String(40), nullable=False),
+    Column("worker_id", String(200), nullable=False),  # from the certificate
+    Column("device_id", String(36), nullable=False),  # from the certificate
+    Column("data", Text, nullable=False),
+    Column("content_hash", String(64), nullable=False),
+    Column("stored_at", String(40), nullable=False),
+    Index("ix_caseless_records_worker", "type", "worker_id"),
+)
+
 # Tables added after a schema version without changing what older HQs read or write: an
 # older HQ process keeps working beside a newer one, and `Database.check_schema` creates
 # them when missing.
-ADDED_TABLES = (conflict_resolutions, pushed_items, audit_branches, audited_writes)
+ADDED_TABLES = (conflict_resolutions, pushed_items, audit_branches, audited_writes,
+                caseless_records)
 
 push_batches = Table(
     "push_batches",

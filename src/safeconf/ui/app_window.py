@@ -25,8 +25,9 @@ from safeconf.app.conferences import ConferenceService
 from safeconf.app.conflicts import ConflictService
 from safeconf.app.session import VaultSession
 from safeconf.app.settings import Settings, load_settings, save_settings
+from safeconf.app.staff_terms import StaffTermsService
 from safeconf.app.sync_service import SyncService
-from safeconf.domain.records import NoteSection
+from safeconf.domain.records import Language, NoteSection
 from safeconf.ui.i18n import Translations, choose_language
 from safeconf.ui.icons import icon
 from safeconf.ui.keyboard import TabLeavesEveryWidget
@@ -35,6 +36,7 @@ from safeconf.ui.lock.lock_screens import FirstRunScreen, UnlockScreen
 from safeconf.ui.main_view import MainView
 from safeconf.ui.prompts import Prompter
 from safeconf.ui.settings_dialog import SettingsDialog
+from safeconf.ui.staff_terms_screen import StaffTermsScreen
 from safeconf.ui.sync.conflict_review import ConflictReviewDialog
 from safeconf.ui.sync.sync_controller import SyncController, SyncState, SyncStatus
 from safeconf.ui.sync.sync_widgets import CheckInScreen, EnrollDialog, SyncStatusButton
@@ -64,6 +66,7 @@ class AppWindow(QMainWindow):
         service: ConferenceService | None = None,
         parent: QWidget | None = None,
         sync_service: SyncService | None = None,
+        staff_terms: StaffTermsService | None = None,
     ) -> None:
         super().__init__(parent)
         self.session = session
@@ -71,6 +74,8 @@ class AppWindow(QMainWindow):
         self.translations = translations
         self.service = service or ConferenceService(session)
         self.conflicts = ConflictService(session)
+        self.staff_terms = staff_terms or StaffTermsService(session)
+        self.staff_terms_screen: StaffTermsScreen | None = None
         self.settings: Settings = load_settings(session.data_dir)
         self.main_view: MainView | None = None
         self.handover: HandoverView | None = None
@@ -211,7 +216,7 @@ class AppWindow(QMainWindow):
         """The last resort when locking failed: whatever state the screens are in, none of
         them stays on screen. From now on the window shows `widget` and nothing else."""
         self.idle.stop()
-        for attr in ("main_view", "handover", "lock_screen", "check_in"):
+        for attr in ("main_view", "handover", "lock_screen", "check_in", "staff_terms_screen"):
             setattr(self, attr, None)  # deleted with the stack; lock() has nothing to do
         self.setCentralWidget(widget)  # Qt hides the stack, every screen in it, and deletes it
         widget.show()  # now, not at the next turn of the event loop
@@ -276,6 +281,9 @@ class AppWindow(QMainWindow):
             self.lock_screen.deleteLater()
             self.lock_screen = None
         self.idle.start()  # first: whatever fails below, the idle lock is already running
+        if self.staff_terms.is_due():
+            self._show_staff_terms()  # at first run and yearly: before any conference work
+            return
         self.sync.attach()
         if self.sync.service.is_stale():
             self._show_check_in()
@@ -284,6 +292,26 @@ class AppWindow(QMainWindow):
         self.setWindowTitle(TITLE)
         self.unlocked.emit()
         self.sync.sync_now(quiet=True)
+
+    def _show_staff_terms(self) -> None:
+        language = Language(self.settings.language) if self.settings.language else (
+            Language.SPANISH if self.locale().name().startswith("es") else Language.ENGLISH)
+        self.staff_terms_screen = StaffTermsScreen(self.staff_terms, language, self)
+        self.staff_terms_screen.acknowledged.connect(self._staff_terms_acknowledged)
+        self.stack.addWidget(self.staff_terms_screen)
+        self.stack.setCurrentWidget(self.staff_terms_screen)
+        self.lock_action.setEnabled(True)
+        self.staff_terms_screen.setFocus()
+
+    def _staff_terms_acknowledged(self) -> None:
+        self._drop_staff_terms()
+        self.show_vault()
+
+    def _drop_staff_terms(self) -> None:
+        if self.staff_terms_screen is not None:
+            self.stack.removeWidget(self.staff_terms_screen)
+            self.staff_terms_screen.deleteLater()
+            self.staff_terms_screen = None
 
     def _show_check_in(self) -> None:
         self.check_in = CheckInScreen(self)
@@ -483,6 +511,10 @@ class AppWindow(QMainWindow):
             self.check_in.deleteLater()
             self.check_in = None
             self._show_check_in()
+            return
+        if self.staff_terms_screen is not None:
+            self._drop_staff_terms()
+            self._show_staff_terms()
             return
         if self.main_view is None:
             self.show_lock_screen()

@@ -13,10 +13,13 @@ _APPEND_ONLY_V1 = (
     "health_info_request",
 )
 _APPEND_ONLY_SQL = ", ".join(f"'{t}'" for t in _APPEND_ONLY_V1)
-# ... and as migration 5 rewrote them, the guard of today. (The rule itself lives in
+# ... as migration 5 rewrote them ...
+_APPEND_ONLY_V5 = (*_APPEND_ONLY_V1, "interview_permission")
+_APPEND_ONLY_V5_SQL = ", ".join(f"'{t}'" for t in _APPEND_ONLY_V5)
+# ... and as migration 6 rewrote them, the guard of today. (The rule itself lives in
 # domain.codec.APPEND_ONLY_TYPES; a test keeps the two equal.)
-APPEND_ONLY_TYPES = (*_APPEND_ONLY_V1, "interview_permission")
-_APPEND_ONLY_V5_SQL = ", ".join(f"'{t}'" for t in APPEND_ONLY_TYPES)
+APPEND_ONLY_TYPES = (*_APPEND_ONLY_V5, "notice_receipt", "staff_acknowledgment")
+_APPEND_ONLY_V6_SQL = ", ".join(f"'{t}'" for t in APPEND_ONLY_TYPES)
 # Purging a sealed or unassigned case (sync) is the one sanctioned way to remove rows from
 # append-only tables. Migrations 1-2 let it through on a meta row, which any write could add;
 # migration 3 asks `PURGING_FUNCTION` instead, which answers from a flag held in Python that
@@ -154,6 +157,18 @@ MIGRATIONS: list[str] = [
     DROP TRIGGER records_append_only_delete;
     CREATE TRIGGER records_append_only_delete BEFORE DELETE ON records
     WHEN OLD.type IN ({_APPEND_ONLY_V5_SQL}) AND NOT {PURGING_FUNCTION}()
+    BEGIN SELECT RAISE(ABORT, 'append-only record'); END;
+    """,
+    # 6: Notice of Privacy Practices receipts and staff acknowledgments are append-only too.
+    f"""
+    DROP TRIGGER records_append_only_update;
+    CREATE TRIGGER records_append_only_update BEFORE UPDATE ON records
+    WHEN OLD.type IN ({_APPEND_ONLY_V6_SQL})
+    BEGIN SELECT RAISE(ABORT, 'append-only record'); END;
+
+    DROP TRIGGER records_append_only_delete;
+    CREATE TRIGGER records_append_only_delete BEFORE DELETE ON records
+    WHEN OLD.type IN ({_APPEND_ONLY_V6_SQL}) AND NOT {PURGING_FUNCTION}()
     BEGIN SELECT RAISE(ABORT, 'append-only record'); END;
     """,
 ]

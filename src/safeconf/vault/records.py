@@ -30,7 +30,9 @@ from safeconf.domain.records import (
     LegalRequest,
     Note,
     NoteRevision,
+    NoticeReceipt,
     RecordMeta,
+    StaffAcknowledgment,
 )
 from safeconf.domain.validation import validate
 from safeconf.vault.audit import AuditLog
@@ -43,7 +45,7 @@ R = TypeVar("R", bound=RecordMeta)
 
 def parent_of(record: RecordMeta) -> str:
     """The record a record belongs to, for listing children in order."""
-    if isinstance(record, Attendee | Acknowledgment | Note | InterviewPermission):
+    if isinstance(record, Attendee | Acknowledgment | Note | InterviewPermission | NoticeReceipt):
         return record.conference_id
     if isinstance(record, NoteRevision):
         return record.note_id
@@ -389,6 +391,16 @@ class HealthInfoRequestRepository(Repository[HealthInfoRequest]):
 
 class IncidentRepository(Repository[Incident]):
     record_type = Incident
+
+
+class NoticeReceiptRepository(_InConference[NoticeReceipt]):
+    record_type = NoticeReceipt
+
+
+class StaffAcknowledgmentRepository(Repository[StaffAcknowledgment]):
+    """The worker's own acknowledgments of the staff terms (no case: `all()` lists them)."""
+
+    record_type = StaffAcknowledgment
 
 
 def _name(cls: type[RecordMeta]) -> str:

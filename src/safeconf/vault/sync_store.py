@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from safeconf.domain import codec
+from safeconf.domain.caseless import is_caseless
 from safeconf.domain.change_rules import FINALIZED, Refusal, judge_change
 from safeconf.domain.codec import APPEND_ONLY_TYPES
 from safeconf.domain.errors import InvalidRecord
@@ -240,6 +241,13 @@ class SyncStore:
             for record, cursor in zip(records, at, strict=True):
                 if isinstance(record, Unusable):
                     counts[self._quarantine(record, new_cursor)] += 1
+                    continue
+                if is_caseless(codec.type_name(record)):
+                    # HQ never serves these (they are no case's): one that arrives is not
+                    # to be trusted, only kept aside.
+                    counts[self._quarantine(Unusable(
+                        codec.type_name(record), codec.to_dict(record),
+                        "a record of no case is never sent to laptops"), new_cursor)] += 1
                     continue
                 try:
                     validate(record)

@@ -50,7 +50,9 @@ from safeconf.vault.records import (
     InterviewPermissionRepository,
     LegalRequestRepository,
     NoteRepository,
+    NoticeReceiptRepository,
     RecordStore,
+    StaffAcknowledgmentRepository,
 )
 from safeconf.vault.search import SearchHit, search
 from safeconf.vault.sync_store import SyncStore
@@ -103,6 +105,8 @@ class Vault:
         self.legal_requests = LegalRequestRepository(self.store)
         self.health_info_requests = HealthInfoRequestRepository(self.store)
         self.incidents = IncidentRepository(self.store)
+        self.notice_receipts = NoticeReceiptRepository(self.store)
+        self.staff_acknowledgments = StaffAcknowledgmentRepository(self.store)
         self.sync = SyncStore(db, self.store, self.audit)
 
     # -- creating and opening ------------------------------------------------------

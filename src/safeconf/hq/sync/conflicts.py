@@ -13,6 +13,7 @@ from typing import Any
 from sqlalchemy import Connection, Row, insert, select, update
 
 from safeconf.domain import codec, termsafe
+from safeconf.domain.caseless import is_caseless
 from safeconf.domain.change_rules import judge_change
 from safeconf.domain.codec import MUTABLE_TYPES
 from safeconf.domain.errors import InvalidRecord
@@ -261,6 +262,10 @@ def resolve(db: Database, conflict_id: int, keep: str, note: str | None = None,
                              "changed.")
         hq_version: int | None = None
         new_version: int | None = None
+        if keep == "device" and is_caseless(row.record_type):
+            # Storing it as a record would put it in the change log, and so on laptops.
+            raise AdminError(f"Conflict {conflict_id} is over a record of no case, which "
+                             "HQ keeps only as first received; resolve it with --keep hq.")
         if keep == "device":
             hq_version, new_version = _keep_device(conn, row, now)
         else:

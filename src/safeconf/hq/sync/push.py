@@ -18,6 +18,7 @@ from sqlalchemy import Connection, bindparam, insert, select, update
 
 from safeconf.domain import change_rules as rules
 from safeconf.domain.auditchain import event_hash
+from safeconf.domain.caseless import is_caseless
 from safeconf.domain.change_rules import judge_change
 from safeconf.domain.codec import MUTABLE_TYPES
 from safeconf.domain.records import Conference, ConferenceState, Language, RecordMeta
@@ -28,6 +29,7 @@ from safeconf.hq.errors import HQError
 from safeconf.hq.pki import devices
 from safeconf.hq.pki.devices import Device
 from safeconf.hq.sync import audit_index, history
+from safeconf.hq.sync.caseless import store_caseless
 from safeconf.hq.sync.changelog import chunks, relog
 from safeconf.hq.sync.pushparse import PushBatch, PushItem
 from safeconf.hq.sync.record_view import HQRecordView
@@ -151,7 +153,10 @@ def apply_push(db: Database, device: Device, batch: PushBatch,
         audit_index.require_audited(conn, line, fresh, batch.audit)
         if batch.pulled_to is not None:
             note_seen(conn, device.device_id, batch.pulled_to)
-        conflicts = _apply_items(conn, device, batch.batch_id, fresh, now)
+        of_cases = [i for i in fresh if not is_caseless(i.type)]
+        conflicts = _apply_items(conn, device, batch.batch_id, of_cases, now)
+        conflicts += _apply_caseless(conn, device, batch.batch_id,
+                                     [i for i in fresh if is_caseless(i.type)], now)
         history.remember_items(conn, device.device_id, fresh)
         audit_seq, audit_hash = _apply_audit(conn, device, plan, now)
         acked = fresh[-1].seq if fresh else state.acked_seq
@@ -261,6 +266,30 @@ def _apply_items(conn: Connection, device: Device, batch_id: str, items: list[Pu
             "reason": c.reason, "base_version": c.item.base_version,
             "hq_version": c.hq.version if c.hq else None, "incoming_data": c.item.data,
             "created_at": now, "needs_review": True,
+        } for c in conflicts])
+    return conflicts
+
+
+def _apply_caseless(conn: Connection, device: Device, batch_id: str, items: list[PushItem],
+                    now: str) -> list[_Conflict]:
+    """Records of no case: the domain's rules and validation as for any record (a tombstone
+    is refused), filed under the certificate's worker; never relogged, so never pulled."""
+    conflicts: list[_Conflict] = []
+    fine: list[PushItem] = []
+    for item in items:
+        refusal = judge_change(item.record, None, HQRecordView(conn), {})
+        if refusal is not None:
+            conflicts.append(_Conflict(item, refusal.reason, None))
+        else:
+            fine.append(item)
+    conflicts += [_Conflict(item, "different_content", None)
+                  for item in store_caseless(conn, device, fine, now)]
+    if conflicts:
+        conn.execute(insert(schema.conflicts), [{
+            "device_id": device.device_id, "batch_id": batch_id, "seq": c.item.seq,
+            "record_id": c.item.id, "record_type": c.item.type, "case_id": "",
+            "reason": c.reason, "base_version": None, "hq_version": None,
+            "incoming_data": c.item.data, "created_at": now, "needs_review": True,
         } for c in conflicts])
     return conflicts
 

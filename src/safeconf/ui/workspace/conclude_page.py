@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from safeconf.app.conferences import ConferenceService
+from safeconf.app.privacy_notice import PrivacyNoticeService
 from safeconf.domain.records import Attendee
 from safeconf.ui import labels
 from safeconf.ui.messages import user_message
@@ -69,6 +70,7 @@ class ConcludePage(StepPage):
             'Not checked in': self.tr('Not checked in'),
             'Acknowledgments': self.tr('Acknowledgments'),
             'Decisions': self.tr('Decisions'),
+            'Notice': self.tr('Notice of Privacy Practices'),
         }
         s = self._service.summary(self._conference_id)
 
@@ -95,9 +97,18 @@ class ConcludePage(StepPage):
             f"<b>{t['Left']}:</b> {people(s.left)}<br/>"
             f"<b>{t['Not checked in']}:</b> {people(s.expected)}</p>"
             f"<h4>{t['Acknowledgments']}</h4><ul>{''.join(acks)}</ul><p>{gate}</p>"
+            f"<h4>{t['Notice']}</h4><p>{self._without_notice()}</p>"
             f"<h4>{t['Decisions']}</h4>"
             f"<p>{html.escape(s.decisions).replace(chr(10), '<br/>') or '—'}</p>"
         )
+
+    def _without_notice(self) -> str:
+        missing = PrivacyNoticeService(self._service.session).without_notice(
+            self._conference_id)
+        if not missing:
+            return self.tr("Every adult client has received the Notice.")
+        return self.tr("Not yet received by: %1").replace(
+            "%1", html.escape(", ".join(a.name for a in missing)))
 
     def finalize(self) -> None:
         if not self._prompter.confirm(

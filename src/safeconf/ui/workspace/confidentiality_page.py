@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from safeconf.app.conferences import ConferenceService
+from safeconf.app.privacy_notice import PrivacyNoticeService
 from safeconf.domain.acknowledgment_rules import AckProblem
 from safeconf.domain.errors import NotTheirAcknowledgment
 from safeconf.domain.gate import acknowledges
@@ -40,6 +41,7 @@ from safeconf.ui.messages import user_message
 from safeconf.ui.prompts import Prompter
 from safeconf.ui.widgets import name_as_shown, statement_view, status_label, user_errors
 from safeconf.ui.workspace.acknowledge_form import AcknowledgeForm
+from safeconf.ui.workspace.privacy_notice import PrivacyNoticePanel
 from safeconf.ui.workspace.step_page import StepPage
 
 Index = QModelIndex | QPersistentModelIndex
@@ -119,7 +121,14 @@ class ConfidentialityPage(StepPage):
         self.handover_button = QPushButton(self.tr("&Hand the laptop to the attendee…"), self)
         name_as_shown(self.handover_button, self.tr("Hand over to attendee"))
         self.message = status_label(self)
+        self.notice = PrivacyNoticePanel(PrivacyNoticeService(service.session), prompter,
+                                         conference_id, self)
 
+        left = QWidget(self)  # who acknowledged, and (for adult clients) the HIPAA Notice
+        left_lay = QVBoxLayout(left)
+        left_lay.setContentsMargins(0, 0, 0, 0)
+        left_lay.addWidget(self.table, 2)
+        left_lay.addWidget(self.notice, 1)
         right = QWidget(self)
         right_lay = QVBoxLayout(right)
         right_lay.addWidget(self.heading)
@@ -127,7 +136,7 @@ class ConfidentialityPage(StepPage):
         right_lay.addWidget(self.form, 2)
         right_lay.addWidget(self.handover_button)
         split = QSplitter(Qt.Orientation.Horizontal, self)
-        split.addWidget(self.table)
+        split.addWidget(left)
         split.addWidget(right)
         split.setStretchFactor(1, 3)
         lay = QVBoxLayout(self)
@@ -145,9 +154,11 @@ class ConfidentialityPage(StepPage):
 
     def set_read_only(self, read_only: bool) -> None:
         self.read_only = read_only
+        self.notice.set_read_only(read_only)
         self._show_selected()
 
     def refresh(self) -> None:
+        self.notice.refresh()
         keep = self.selected()
         self._load_rows()
         target = keep.id if keep else None
