@@ -9,9 +9,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QModelIndex,
-    QObject,
     QPersistentModelIndex,
     Qt,
     QTimer,
@@ -42,6 +40,7 @@ from safeconf.ui import labels
 from safeconf.ui.announce import tell
 from safeconf.ui.messages import user_message
 from safeconf.ui.prompts import Prompter
+from safeconf.ui.rows_model import RowsModel
 from safeconf.ui.widgets import show_status, status_label, user_errors
 from safeconf.ui.workspace.conference_model import ID_ROLE, ConferenceModel
 from safeconf.ui.workspace.new_dialogs import NewCaseDialog, NewConferenceDialog
@@ -51,28 +50,13 @@ SEARCH_DEBOUNCE_MS = 250
 Index = QModelIndex | QPersistentModelIndex
 
 
-class SearchModel(QAbstractTableModel):
-    HEADERS = ("Case number", "Family", "Match")
+class SearchModel(RowsModel[SearchResult]):
+    def headers(self) -> tuple[str, ...]:
+        return (self.tr("Case number"), self.tr("Family"), self.tr("Match"))
 
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.results: list[SearchResult] = []
-
-    def set_results(self, results: list[SearchResult]) -> None:
-        self.beginResetModel()
-        self.results = results
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.results)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 3
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return (self.tr("Case number"), self.tr("Family"), self.tr("Match"))[section]
-        return None
+    @property
+    def results(self) -> list[SearchResult]:
+        return self.rows
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
@@ -231,12 +215,12 @@ class HomeView(QWidget):
         self._debounce.stop()
         text = self.search_field.text().strip()
         if not text:
-            self.search_model.set_results([])
+            self.search_model.set_rows([])
             self.results.setVisible(False)
             show_status(self.search_status, "")
             return
         results = self._service.search(text)
-        self.search_model.set_results(results)
+        self.search_model.set_rows(results)
         self.results.setVisible(True)
         self.results.resizeColumnsToContents()
         tell(

@@ -15,17 +15,33 @@ _APPEND_ONLY_V1 = (
 _APPEND_ONLY_SQL = ", ".join(f"'{t}'" for t in _APPEND_ONLY_V1)
 # ... as migration 5 rewrote them ...
 _APPEND_ONLY_V5 = (*_APPEND_ONLY_V1, "interview_permission")
-_APPEND_ONLY_V5_SQL = ", ".join(f"'{t}'" for t in _APPEND_ONLY_V5)
 # ... and as migration 6 rewrote them, the guard of today. (The rule itself lives in
 # domain.codec.APPEND_ONLY_TYPES; a test keeps the two equal.)
 APPEND_ONLY_TYPES = (*_APPEND_ONLY_V5, "notice_receipt", "staff_acknowledgment")
-_APPEND_ONLY_V6_SQL = ", ".join(f"'{t}'" for t in APPEND_ONLY_TYPES)
 # Purging a sealed or unassigned case (sync) is the one sanctioned way to remove rows from
 # append-only tables. Migrations 1-2 let it through on a meta row, which any write could add;
 # migration 3 asks `PURGING_FUNCTION` instead, which answers from a flag held in Python that
 # only `Database.purging()` sets (see vault/database.py).
 _NOT_PURGING = "(SELECT value FROM meta WHERE key = 'purging') IS NULL"
 PURGING_FUNCTION = "safeconf_purging"
+
+
+def _append_only_guard(types: tuple[str, ...]) -> str:
+    """A migration that widens the append-only triggers to `types` (as migration 3 wrote
+    them: only the purge code may delete)."""
+    listed = ", ".join(f"'{t}'" for t in types)
+    return f"""
+    DROP TRIGGER records_append_only_update;
+    CREATE TRIGGER records_append_only_update BEFORE UPDATE ON records
+    WHEN OLD.type IN ({listed})
+    BEGIN SELECT RAISE(ABORT, 'append-only record'); END;
+
+    DROP TRIGGER records_append_only_delete;
+    CREATE TRIGGER records_append_only_delete BEFORE DELETE ON records
+    WHEN OLD.type IN ({listed}) AND NOT {PURGING_FUNCTION}()
+    BEGIN SELECT RAISE(ABORT, 'append-only record'); END;
+    """
+
 
 MIGRATIONS: list[str] = [
     # 1: records, revisions, search, audit chain, sync outbox
@@ -148,29 +164,9 @@ MIGRATIONS: list[str] = [
     CREATE INDEX sync_quarantine_by_case ON sync_quarantine (case_id);
     """,
     # 5: a permission to interview a child is on file as given, never changed or removed.
-    f"""
-    DROP TRIGGER records_append_only_update;
-    CREATE TRIGGER records_append_only_update BEFORE UPDATE ON records
-    WHEN OLD.type IN ({_APPEND_ONLY_V5_SQL})
-    BEGIN SELECT RAISE(ABORT, 'append-only record'); END;
-
-    DROP TRIGGER records_append_only_delete;
-    CREATE TRIGGER records_append_only_delete BEFORE DELETE ON records
-    WHEN OLD.type IN ({_APPEND_ONLY_V5_SQL}) AND NOT {PURGING_FUNCTION}()
-    BEGIN SELECT RAISE(ABORT, 'append-only record'); END;
-    """,
+    _append_only_guard(_APPEND_ONLY_V5),
     # 6: Notice of Privacy Practices receipts and staff acknowledgments are append-only too.
-    f"""
-    DROP TRIGGER records_append_only_update;
-    CREATE TRIGGER records_append_only_update BEFORE UPDATE ON records
-    WHEN OLD.type IN ({_APPEND_ONLY_V6_SQL})
-    BEGIN SELECT RAISE(ABORT, 'append-only record'); END;
-
-    DROP TRIGGER records_append_only_delete;
-    CREATE TRIGGER records_append_only_delete BEFORE DELETE ON records
-    WHEN OLD.type IN ({_APPEND_ONLY_V6_SQL}) AND NOT {PURGING_FUNCTION}()
-    BEGIN SELECT RAISE(ABORT, 'append-only record'); END;
-    """,
+    _append_only_guard(APPEND_ONLY_TYPES),
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -11,7 +11,6 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QEvent,
     QModelIndex,
     QObject,
@@ -40,6 +39,7 @@ from safeconf.ui import labels
 from safeconf.ui.announce import tell
 from safeconf.ui.messages import user_message
 from safeconf.ui.prompts import Prompter
+from safeconf.ui.rows_model import RowsModel
 from safeconf.ui.widgets import show_status, status_label, user_errors
 from safeconf.ui.workspace.step_page import StepPage
 
@@ -48,27 +48,14 @@ MINOR_ROLES = {Role.YOUTH}
 _ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
 
-class AttendeeModel(QAbstractTableModel):
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.attendees: list[Attendee] = []
+class AttendeeModel(RowsModel[Attendee]):
+    def headers(self) -> tuple[str, ...]:
+        return (self.tr("Name"), self.tr("Role"), self.tr("Language"),
+                self.tr("Interpreter"), self.tr("Presence"), self.tr("Arrived"))
 
-    def set_attendees(self, attendees: list[Attendee]) -> None:
-        self.beginResetModel()
-        self.attendees = attendees
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.attendees)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 6
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return (self.tr("Name"), self.tr("Role"), self.tr("Language"),
-                    self.tr("Interpreter"), self.tr("Presence"), self.tr("Arrived"))[section]
-        return None
+    @property
+    def attendees(self) -> list[Attendee]:
+        return self.rows
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or role not in (
@@ -257,7 +244,7 @@ class AttendeesPage(StepPage):
 
     def refresh(self) -> None:
         row = self.table.currentIndex().row()
-        self.model.set_attendees(self._service.attendees(self._conference_id))
+        self.model.set_rows(self._service.attendees(self._conference_id))
         if not 0 <= row < self.model.rowCount():
             row = self._next_expected(-1)
         if 0 <= row < self.model.rowCount():

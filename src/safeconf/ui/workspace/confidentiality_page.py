@@ -11,9 +11,7 @@ import html
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QModelIndex,
-    QObject,
     QPersistentModelIndex,
     Qt,
     Signal,
@@ -39,6 +37,7 @@ from safeconf.ui import labels
 from safeconf.ui.announce import tell
 from safeconf.ui.messages import user_message
 from safeconf.ui.prompts import Prompter
+from safeconf.ui.rows_model import RowsModel
 from safeconf.ui.widgets import name_as_shown, statement_view, status_label, user_errors
 from safeconf.ui.workspace.acknowledge_form import AcknowledgeForm
 from safeconf.ui.workspace.privacy_notice import PrivacyNoticePanel
@@ -48,26 +47,9 @@ Index = QModelIndex | QPersistentModelIndex
 SHOWN = (Presence.PRESENT, Presence.EXCLUDED)
 
 
-class AckStatusModel(QAbstractTableModel):
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.rows: list[tuple[Attendee, Acknowledgment | None, bool]] = []
-
-    def set_rows(self, rows: list[tuple[Attendee, Acknowledgment | None, bool]]) -> None:
-        self.beginResetModel()
-        self.rows = rows
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 3
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return (self.tr("Attendee"), self.tr("Language"), self.tr("Acknowledgment"))[section]
-        return None
+class AckStatusModel(RowsModel[tuple[Attendee, Acknowledgment | None, bool]]):
+    def headers(self) -> tuple[str, ...]:
+        return (self.tr("Attendee"), self.tr("Language"), self.tr("Acknowledgment"))
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or role not in (

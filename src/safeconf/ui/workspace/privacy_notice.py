@@ -8,10 +8,8 @@ import html
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
-    QObject,
     QPersistentModelIndex,
     Qt,
     Signal,
@@ -33,6 +31,7 @@ from safeconf.domain.statements import Statement
 from safeconf.ui import labels
 from safeconf.ui.messages import user_message
 from safeconf.ui.prompts import Prompter
+from safeconf.ui.rows_model import RowsModel
 from safeconf.ui.widgets import statement_view, user_errors
 
 Index = QModelIndex | QPersistentModelIndex
@@ -47,28 +46,11 @@ def status_text(status: NoticeStatus) -> str:
     }[status]
 
 
-class NoticeStatusModel(QAbstractTableModel):
+class NoticeStatusModel(RowsModel[tuple[Attendee, NoticeStatus]]):
     """The conference's adult clients and where each stands with the Notice."""
 
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.rows: list[tuple[Attendee, NoticeStatus]] = []
-
-    def set_rows(self, rows: list[tuple[Attendee, NoticeStatus]]) -> None:
-        self.beginResetModel()
-        self.rows = rows
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 2
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return (self.tr("Adult client"), self.tr("Privacy notice"))[section]
-        return None
+    def headers(self) -> tuple[str, ...]:
+        return (self.tr("Adult client"), self.tr("Privacy notice"))
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or role not in (
