@@ -7,7 +7,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 
 .PHONY: run test lint bench clean system-deps-run system-deps-test translations \
-	translations-update screenshots bench-gui bench-checkin
+	translations-update screenshots bench-gui bench-checkin bench-disclosure
 
 run: $(STAMP) system-deps-run translations
 	$(PY) -m safeconf
@@ -44,6 +44,10 @@ bench-gui: $(STAMP) translations
 # Interactions to check in and acknowledge a room of six, counted on the real widgets.
 bench-checkin: $(STAMP) translations
 	QT_QPA_PLATFORM=$${QT_QPA_PLATFORM:-offscreen} $(PY) bench/checkin.py
+
+# Disclosure-policy decisions per second (goal >= 10,000/s), with a baseline.
+bench-disclosure: $(STAMP)
+	$(PY) bench/disclosure.py
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
