@@ -479,3 +479,21 @@ def test_an_interview_of_a_child_relies_on_a_permission_filed_before_it(
         assert permission.case_id == note.case_id
         assert order[permission.id] < order[note.id]
         assert permission.given_on <= permission.created_at[:10]
+
+
+def test_every_case_names_several_people_and_their_attendees_link_to_them() -> None:
+    from safeconf.domain.records import Person, PersonKind
+
+    records = demo_records(date(2026, 3, 2))
+    people = [r for r in records if isinstance(r, Person)]
+    for case in (r for r in records if isinstance(r, Case)):
+        own = {p.id: p for p in people if p.case_id == case.id}
+        assert len(own) >= 3, case.case_number
+        clients = [p for p in own.values() if p.kind is PersonKind.CLIENT]
+        assert len(clients) == 1, case.case_number
+        for person in own.values():
+            assert person.relationship_to in (None, *own), person.name
+        family = [r for r in records if isinstance(r, Attendee) and r.case_id == case.id
+                  and r.role in (Role.PARENT, Role.LEGAL_GUARDIAN, Role.YOUTH, Role.ATTORNEY)]
+        assert family and all(a.person_id in own for a in family), case.case_number
+        assert all(own[a.person_id].name == a.name for a in family)

@@ -26,8 +26,11 @@ from safeconf.domain.records import (
     NoteSection,
     PermissionGiver,
     PermissionMethod,
+    Person,
+    PersonKind,
     Presence,
     RecordMeta,
+    Relationship,
     Role,
 )
 
@@ -64,6 +67,10 @@ class View:
         if not isinstance(found, Note):
             return None
         return NoteParent(found.conference_id, found.case_id, found.is_addendum)
+
+    def person(self, person_id: str) -> Person | None:
+        found = self.records.get(person_id)
+        return found if isinstance(found, Person) else None
 
     def interview_permission(self, permission_id: str) -> InterviewPermission | None:
         found = self.records.get(permission_id)
@@ -290,3 +297,32 @@ def test_a_permission_is_never_withdrawn_and_joins_no_finalized_conference() -> 
     view.add(youth := replace(youth, conference_id=conf.id))
     given = permission(conf, youth)
     assert judge(replace(given, deleted=True), None, view) == rules.NOT_DELETABLE
+
+
+def test_a_person_is_related_to_and_an_attendee_is_a_person_of_the_same_case() -> None:
+    view, _conf, mother = room()
+    child = Person(case_id=CASE.id, name="Tobi", kind=PersonKind.CHILD)
+    elsewhere = Person(case_id=new_id(), name="Other", kind=PersonKind.CHILD)
+    view.add(child, elsewhere)
+    parent = Person(case_id=CASE.id, name="Mother", kind=PersonKind.PARENT,
+                    relationship_to=child.id, relationship=Relationship.PARENT_OF)
+    assert judge(parent, None, view) is None
+    assert judge(replace(parent, relationship_to=elsewhere.id), None, view) == \
+        rules.PARENT_ELSEWHERE
+    assert judge(replace(parent, relationship_to=new_id()), None, view) == rules.NO_PARENT
+    # A pulled page may bring the person later than the one naming them.
+    assert judge(replace(parent, relationship_to=new_id()), None, view,
+                 parents_known=False) is None
+    assert judge(replace(mother, person_id=parent.id), mother, view) == rules.NO_PARENT
+    view.add(parent)
+    assert judge(replace(mother, person_id=parent.id), mother, view) is None
+    assert judge(replace(mother, person_id=elsewhere.id), mother, view) == \
+        rules.PARENT_ELSEWHERE
+
+
+def test_a_person_on_the_case_is_never_deleted() -> None:
+    view, _conf, _mother = room()
+    child = Person(case_id=CASE.id, name="Tobi", kind=PersonKind.CHILD)
+    view.add(child)
+    assert judge(replace(child, deleted=True), child, view) == rules.NOT_DELETABLE
+    assert judge(replace(child, name="Tobias"), child, view) is None

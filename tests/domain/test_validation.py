@@ -24,7 +24,10 @@ from safeconf.domain.records import (
     NoteSection,
     PermissionGiver,
     PermissionMethod,
+    Person,
+    PersonKind,
     Presence,
+    Relationship,
     Role,
 )
 from safeconf.domain.validation import FIELDS, FieldError, parse_record, validate
@@ -164,3 +167,20 @@ def test_a_permission_is_given_on_a_real_date(given_on: str) -> None:
     assert err.value.field == "interview_permission.given_on"
     with pytest.raises(FieldError):
         validate(replace(permission, scope=" "))
+
+
+def test_a_relationship_names_both_the_other_person_and_what_they_are_to_them() -> None:
+    child = Person(case_id=CASE.id, name="Tobi", kind=PersonKind.CHILD)
+    mother = Person(case_id=CASE.id, name="Ada", kind=PersonKind.PARENT,
+                    relationship_to=child.id, relationship=Relationship.PARENT_OF)
+    assert parse_record("person", codec.to_dict(mother)) == mother
+    for bad in (replace(mother, relationship=None), replace(mother, relationship_to=None),
+                replace(mother, relationship_to=mother.id)):
+        with pytest.raises(FieldError) as err:
+            validate(bad)
+        assert err.value.field == "person.relationship_to"
+    with pytest.raises(FieldError) as err:
+        validate(replace(mother, relationship_to="Tobi"))
+    assert err.value.field == "person.relationship_to"
+    with pytest.raises(InvalidRecord):
+        parse_record("person", {**codec.to_dict(mother), "kind": "neighbour"})

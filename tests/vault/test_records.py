@@ -225,3 +225,26 @@ def test_the_triggers_guard_exactly_the_record_types_the_domain_calls_append_onl
     from safeconf.vault.migrations import APPEND_ONLY_TYPES as IN_TRIGGERS
 
     assert set(IN_TRIGGERS) == APPEND_ONLY_TYPES
+
+
+def test_people_of_a_case_are_stored_linked_changed_but_never_deleted(vault, conference):
+    from safeconf.domain.change_rules import RuleBroken
+    from safeconf.domain.records import Person, PersonKind, Relationship
+
+    cid = conference.case_id
+    child = vault.people.add(Person(case_id=cid, name="Tobi", kind=PersonKind.CLIENT))
+    mother = vault.people.add(Person(case_id=cid, name="Ada", kind=PersonKind.PARENT,
+                                     relationship_to=child.id,
+                                     relationship=Relationship.PARENT_OF))
+    attendee = vault.attendees.add(Attendee(case_id=cid, conference_id=conference.id,
+                                            name="Ada", role=Role.PARENT, person_id=mother.id))
+    assert vault.attendees.get(attendee.id).person_id == mother.id
+    assert [p.name for p in vault.people.for_case(cid)] == ["Tobi", "Ada"]
+    renamed = vault.people.update(replace(child, name="Tobias"))
+    assert vault.people.get(child.id).name == "Tobias" and renamed.version == 2
+    with pytest.raises(RuleBroken):
+        vault.people.update(replace(renamed, deleted=True))
+    with pytest.raises(RuleBroken):  # a relationship to someone not on this case
+        vault.people.add(Person(case_id=cid, name="X", kind=PersonKind.RELATIVE,
+                                relationship_to="01900000-0000-7000-8000-000000000000",
+                                relationship=Relationship.RELATIVE_OF))

@@ -26,12 +26,13 @@ IDENTITY_FIELDS: dict[str, tuple[str, ...]] = {
     "acknowledgment": ("method",),
     "consent": ("client_name",),
     "interview_permission": ("given_by", "giver_name"),
+    "person": ("name", "kind"),
 }
 # Bookkeeping and links: the same on both sides, or ids no reader can use.
 HIDDEN_FIELDS = frozenset({
     "id", "case_id", "created_at", "origin_device", "version", "conference_id",
     "attendee_id", "note_id", "statement_id", "statement_sha256", "consent_id",
-    "interviewed_youth_id", "interview_permission_id",
+    "interviewed_youth_id", "interview_permission_id", "person_id", "relationship_to",
 })
 # The sync layer's reasons (English, stored with the conflict), as stable codes.
 REASONS = {

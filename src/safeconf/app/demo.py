@@ -36,8 +36,11 @@ from safeconf.domain.records import (
     NoteSection,
     PermissionGiver,
     PermissionMethod,
+    Person,
+    PersonKind,
     Presence,
     RecordMeta,
+    Relationship,
     Role,
 )
 from safeconf.domain.statements import CONFIDENTIALITY, Statement, current_statements
@@ -196,10 +199,38 @@ class _Builder:
             status=status,
             sealed=bool(data.get("sealed", False)),
         )
+        people = list(self._people(data, case_id, number, opened, where))
+        yield from people
+        by_name = {person.name: person.id for person in people}
         for index, conference in enumerate(_list(data, "conferences", where)):
             spot = f"{where}.conferences[{index}]"
-            scope = self._scope(conference, case_id, opened, f"{number}/{index}", workers, spot)
+            scope = self._scope(conference, case_id, opened, f"{number}/{index}", workers, spot,
+                                by_name)
             yield from self._conference(conference, scope, spot)
+
+    def _people(self, data: dict[str, Any], case_id: str, number: str, opened: datetime,
+                where: str) -> Iterator[Person]:
+        """The people named in the case; a relationship names another of them by name."""
+        entries = _list(data, "people", where)
+        ids = {_text(p, "name", f"{where}.people"): _uid("person", number,
+                                                         _text(p, "name", where))
+               for p in entries}
+        if len(ids) != len(entries):
+            raise DemoDataInvalid(f"{where}.people: a person is listed twice.")
+        for index, entry in enumerate(entries):
+            spot = f"{where}.people[{index}]"
+            other = entry.get("relationship_to")
+            if other is not None and other not in ids:
+                raise DemoDataInvalid(f"{spot}: {other!r} is not one of the case's people.")
+            relationship = entry.get("relationship")
+            yield Person(
+                **self._meta(ids[entry["name"]], case_id, opened, opened),
+                name=entry["name"],
+                kind=_enum(PersonKind, entry.get("kind"), f"{spot}.kind"),
+                relationship_to=None if other is None else ids[other],
+                relationship=None if relationship is None else _enum(
+                    Relationship, relationship, f"{spot}.relationship"),
+            )
 
     def _scope(
         self,
@@ -209,6 +240,7 @@ class _Builder:
         key: str,
         workers: dict[str, str],
         where: str,
+        people: dict[str, str],
     ) -> _Scope:
         start = self._moment(_int(data, "day_offset", where), _text(data, "time", where))
         attendees = _list(data, "attendees", where)
@@ -230,6 +262,7 @@ class _Builder:
                 for name, a in zip(names, attendees, strict=True)
                 if a.get("role") == Role.INTERPRETER.value
             ),
+            people=people,
         )
 
     def _conference(self, data: dict[str, Any], scope: _Scope, where: str) -> Iterator[RecordMeta]:
@@ -349,6 +382,7 @@ class _Builder:
             language=language,
             interpreter=interpreter,
             left_at=None if left is None else _iso(left),
+            person_id=scope.people.get(name),
         )
         return record, ack
 
@@ -489,6 +523,7 @@ class _Scope:
     workers: dict[str, str]
     names: tuple[str, ...]
     interpreters: frozenset[str]
+    people: dict[str, str]  # the case's people, name -> person id
 
 
 # --- reading the file ----------------------------------------------------------------------

@@ -35,6 +35,7 @@ from safeconf.domain.records import (
     Note,
     NoteRevision,
     NoticeReceipt,
+    Person,
     RecordMeta,
 )
 
@@ -59,6 +60,7 @@ class RecordView(Protocol):
     def acknowledgments(self, conference_id: str) -> Sequence[Acknowledgment]: ...
     def note(self, note_id: str) -> NoteParent | None: ...
     def interview_permission(self, permission_id: str) -> InterviewPermission | None: ...
+    def person(self, person_id: str) -> Person | None: ...
 
 
 @dataclass(frozen=True)
@@ -138,7 +140,18 @@ def judge_change(
         return _in_conference(incoming, current, view, statements, parents_known, check_gate)
     if isinstance(incoming, NoteRevision):
         return _revision(incoming, view, statements, parents_known, check_gate)
+    if isinstance(incoming, Person) and incoming.relationship_to is not None:
+        return _person_of_case(incoming.relationship_to, incoming.case_id, view, parents_known)
     return None
+
+
+def _person_of_case(person_id: str, case_id: str, view: RecordView,
+                    parents_known: bool) -> Refusal | None:
+    """A person named by a relationship or an attendee is one of this case's people."""
+    person = view.person(person_id)
+    if person is None:
+        return _missing_parent(parents_known, "person")
+    return _elsewhere("person") if person.case_id != case_id else None
 
 
 def _conference_change(incoming: Conference, current: RecordMeta | None) -> Refusal | None:
@@ -166,6 +179,10 @@ def _in_conference(
         return _missing_parent(parents_known, "conference")
     if conference.case_id != incoming.case_id:
         return _elsewhere("conference")
+    if isinstance(incoming, Attendee) and incoming.person_id is not None:
+        refusal = _person_of_case(incoming.person_id, incoming.case_id, view, parents_known)
+        if refusal is not None:
+            return refusal
     if isinstance(incoming, Acknowledgment | InterviewPermission | NoticeReceipt):
         # Given to someone in this conference, so of the same case.
         attendee = view.attendee(incoming.attendee_id)

@@ -25,6 +25,7 @@ from safeconf.domain.records import (
     Note,
     NoteRevision,
     NoticeReceipt,
+    Person,
     RecordMeta,
     StaffAcknowledgment,
 )
@@ -44,12 +45,13 @@ RECORD_TYPES: dict[str, type[RecordMeta]] = {
     "interview_permission": InterviewPermission,
     "notice_receipt": NoticeReceipt,
     "staff_acknowledgment": StaffAcknowledgment,
+    "person": Person,
 }
 TYPE_NAMES: dict[type[RecordMeta], str] = {cls: name for name, cls in RECORD_TYPES.items()}
 
 # The few records whose current state changes (with a version and a base-version check when
 # synced); every other record is only ever added to — a change is a new record.
-MUTABLE_TYPES = frozenset({"case", "conference", "attendee", "note", "consent"})
+MUTABLE_TYPES = frozenset({"case", "conference", "attendee", "note", "consent", "person"})
 APPEND_ONLY_TYPES = frozenset(RECORD_TYPES) - MUTABLE_TYPES
 
 R = TypeVar("R", bound=RecordMeta)

@@ -168,6 +168,7 @@ class Attendee(RecordMeta):
     language: Language = Language.ENGLISH
     interpreter: str = ""
     left_at: str | None = None  # set while `presence` is LEFT
+    person_id: str | None = None  # the Person on the case this attendee is, when known
 
     def __post_init__(self) -> None:
         _require_text("attendee name", self.name, MAX_NAME_CHARS)
@@ -361,3 +362,41 @@ class StaffAcknowledgment(RecordMeta):
     statement_sha256: str
     language: Language
     acknowledged_at: str = field(default_factory=utc_now)
+
+
+# -- People on the case: who a record is about, and who may receive what (DESIGN §2, §5) --
+
+
+class PersonKind(StrEnum):
+    CLIENT = "client"
+    PARENT = "parent"
+    LEGAL_GUARDIAN = "legal_guardian"
+    CHILD = "child"
+    RELATIVE = "relative"
+    AUTHORIZED_REPRESENTATIVE = "authorized_representative"
+    ATTORNEY = "attorney"
+
+
+class Relationship(StrEnum):
+    """What this person is to the person `relationship_to` names."""
+
+    PARENT_OF = "parent_of"
+    LEGAL_GUARDIAN_OF = "legal_guardian_of"
+    CHILD_OF = "child_of"
+    RELATIVE_OF = "relative_of"
+    ATTORNEY_FOR = "attorney_for"
+    AUTHORIZED_REPRESENTATIVE_OF = "authorized_representative_of"
+
+
+@dataclass(frozen=True, kw_only=True)
+class Person(RecordMeta):
+    """Someone named in the case record. The relationship to another person of the same case
+    decides who may receive what (a parent or guardian of the client, their attorney...)."""
+
+    name: str
+    kind: PersonKind
+    relationship_to: str | None = None  # another person's id, in this case
+    relationship: Relationship | None = None
+
+    def __post_init__(self) -> None:
+        _require_text("person's name", self.name, MAX_NAME_CHARS)

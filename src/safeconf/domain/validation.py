@@ -193,6 +193,7 @@ FIELDS: dict[str, dict[str, Check]] = {
         "conference_id": uuid, "name": REQUIRED_NAME, "role": enum,
         "age_band": optional_enum, "presence": enum, "arrived_at": optional_timestamp,
         "language": enum, "interpreter": NAME, "left_at": optional_timestamp,
+        "person_id": optional_uuid,
     },
     "acknowledgment": {
         "conference_id": uuid, "attendee_id": uuid, "statement_id": statement_id,
@@ -246,6 +247,10 @@ FIELDS: dict[str, dict[str, Check]] = {
         "statement_version": whole(1), "statement_sha256": hex64, "language": enum,
         "acknowledged_at": timestamp,
     },
+    "person": {
+        "name": REQUIRED_NAME, "kind": enum, "relationship_to": optional_uuid,
+        "relationship": optional_enum,
+    },
 }
 
 
@@ -292,7 +297,16 @@ def _interview_names_youth_and_permission(record: Any) -> str | None:
     return None
 
 
+def _relationship_names_both_ends(record: Any) -> str | None:
+    if (record.relationship_to is None) != (record.relationship is None):
+        return "a relationship names both the other person and what this one is to them"
+    if record.relationship_to == record.id:
+        return "a person is not related to themselves"
+    return None
+
+
 RULES: dict[str, tuple[_Rule, ...]] = {
+    "person": (_Rule("relationship_to", _relationship_names_both_ends),),
     "case": (_Rule("case_id", _case_is_its_own_case),),
     "attendee": (_Rule("left_at", _left_with_a_time),),
     "note": (_Rule("interview_permission_id", _interview_names_youth_and_permission),),

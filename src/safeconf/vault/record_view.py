@@ -15,6 +15,7 @@ from safeconf.domain.records import (
     Attendee,
     Conference,
     InterviewPermission,
+    Person,
     RecordMeta,
 )
 from safeconf.vault.database import Database
@@ -43,6 +44,9 @@ class VaultRecordView:
 
     def interview_permission(self, permission_id: str) -> InterviewPermission | None:
         return self._one(InterviewPermission, permission_id)
+
+    def person(self, person_id: str) -> Person | None:
+        return self._one(Person, person_id)
 
     def attendees(self, conference_id: str) -> Sequence[Attendee]:
         return self._children(Attendee, conference_id)

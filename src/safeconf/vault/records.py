@@ -31,6 +31,7 @@ from safeconf.domain.records import (
     Note,
     NoteRevision,
     NoticeReceipt,
+    Person,
     RecordMeta,
     StaffAcknowledgment,
 )
@@ -401,6 +402,12 @@ class StaffAcknowledgmentRepository(Repository[StaffAcknowledgment]):
     """The worker's own acknowledgments of the staff terms (no case: `all()` lists them)."""
 
     record_type = StaffAcknowledgment
+
+
+class PersonRepository(MutableRepository[Person]):
+    """The people named in a case (`for_case` lists them in the order they were added)."""
+
+    record_type = Person
 
 
 def _name(cls: type[RecordMeta]) -> str:

@@ -51,6 +51,7 @@ from safeconf.vault.records import (
     LegalRequestRepository,
     NoteRepository,
     NoticeReceiptRepository,
+    PersonRepository,
     RecordStore,
     StaffAcknowledgmentRepository,
 )
@@ -107,6 +108,7 @@ class Vault:
         self.incidents = IncidentRepository(self.store)
         self.notice_receipts = NoticeReceiptRepository(self.store)
         self.staff_acknowledgments = StaffAcknowledgmentRepository(self.store)
+        self.people = PersonRepository(self.store)
         self.sync = SyncStore(db, self.store, self.audit)
 
     # -- creating and opening ------------------------------------------------------

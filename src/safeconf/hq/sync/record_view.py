@@ -18,6 +18,7 @@ from safeconf.domain.records import (
     Conference,
     InterviewPermission,
     Note,
+    Person,
     RecordMeta,
 )
 from safeconf.hq import schema
@@ -74,6 +75,9 @@ class HQRecordView:
 
     def interview_permission(self, permission_id: str) -> InterviewPermission | None:
         return self._typed(InterviewPermission, permission_id)
+
+    def person(self, person_id: str) -> Person | None:
+        return self._typed(Person, person_id)
 
     def attendees(self, conference_id: str) -> Sequence[Attendee]:
         return self._in_conference(Attendee, conference_id)
