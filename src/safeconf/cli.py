@@ -103,7 +103,11 @@ def _parser() -> argparse.ArgumentParser:
         "recover", help="forgotten passphrase: reopen the vault with a recovery code from IT")
     recover.set_defaults(handler=_recover)
 
-    for sub in (init, check, demo, passwd, enroll, sync, recover):
+    from safeconf.disclose_cli import add_parser as add_disclose
+
+    disclose_check = add_disclose(commands, _unlock)
+
+    for sub in (init, check, demo, passwd, enroll, sync, recover, disclose_check):
         sub.add_argument("--data-dir", type=Path, default=argparse.SUPPRESS,
                          help="vault folder (default: the platform's user data folder)")
     return parser

@@ -94,8 +94,8 @@ def _line(key: str, source: str, text: str) -> PolicyLine:
     return PolicyLine(key, source, text)
 
 
-_S = "Conn. Gen. Stat. §17a-28 (agency confidentiality policy)"
-_H = "HIPAA (agency health information policy)"
+_S = "Conn. Gen. Stat. §17a-28, the agency's confidentiality policy"
+_H = "HIPAA, the agency's health information policy"
 LINES: dict[str, PolicyLine] = {line.key: line for line in (
     _line("open.client", _S, "Without consent, in an open case, workers may disclose to the "
           "client."),
@@ -210,9 +210,10 @@ class ConsentNeeded:
     covering: str  # the date its validity must cover
     given_by: tuple[ConsentGiver, ...] = tuple(ConsentGiver)
 
-    def plain(self) -> str:
-        givers = ", ".join(g.value.replace("_", " ") for g in self.given_by)
-        return (f"a written consent for person {self.person_id}, signed by one of: {givers}; "
+    def plain(self, whose: str = "") -> str:
+        givers = " or ".join(_GIVER_WORDS[g] for g in self.given_by)
+        return (f"a written consent about {whose or 'person ' + self.person_id}, signed by "
+                f"{givers}; "
                 f"naming the information '{_words(self.information)}'; naming the "
                 f"recipient '{self.recipient_name}'; valid on {self.covering} "
                 f"(not expired, not revoked)")
@@ -231,7 +232,8 @@ class Decision:
         """For scripts: 0 allowed (either way), 3 needs consent, 4 legal review."""
         return {Outcome.NEEDS_CONSENT: 3, Outcome.LEGAL_REVIEW: 4}.get(self.outcome, 0)
 
-    def plain(self) -> str:
+    def plain(self, whose: str = "") -> str:
+        """The decision for a person to read; `whose` names the person the record is about."""
         head = {
             Outcome.ALLOWED: "Allowed.",
             Outcome.ALLOWED_BY_CONSENT: f"Allowed by consent {self.consent_id}.",
@@ -241,7 +243,7 @@ class Decision:
         }[self.outcome]
         text = f"{head}\n{self.why}\nBasis ({self.basis.source}): \"{self.basis.text}\""
         if self.consent_needed is not None:
-            text += f"\nA consent would have to be {self.consent_needed.plain()}."
+            text += f"\nA consent would have to be {self.consent_needed.plain(whose)}."
         return text
 
 
@@ -322,7 +324,7 @@ def counts(consent: ConsentOnFile, r: Request) -> bool:
         str(consent.state) == "given"
         and consent.revoked_at is None
         and str(consent.given_by) in _GIVERS
-        and consent.person_id == r.person_id
+        and bool(consent.person_id) and consent.person_id == r.person_id
         and r.information.value in {str(i) for i in consent.information}
         and _same_name(r.recipient_name, consent.recipients)
         and consent.valid_from[:10] <= day <= consent.valid_until[:10]
@@ -330,6 +332,9 @@ def counts(consent: ConsentOnFile, r: Request) -> bool:
 
 
 _GIVERS = frozenset(g.value for g in ConsentGiver)
+_GIVER_WORDS = {ConsentGiver.PERSON: "the person themselves",
+                ConsentGiver.ATTORNEY: "their attorney",
+                ConsentGiver.AUTHORIZED_REPRESENTATIVE: "their authorized representative"}
 
 
 def _same_name(name: str, named: Iterable[str]) -> bool:
