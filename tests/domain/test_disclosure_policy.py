@@ -254,3 +254,10 @@ def test_plain_text_quotes_the_basis_and_what_a_consent_must_name() -> None:
     text = decide(request(Recipient.THIRD_PARTY_WITH_RELEASE, Information.WHOLE_RECORD)).plain()
     assert LINES["open.third_party_with_release"].text in text
     assert RECIPIENT in text and ON in text and "whole record" in text
+
+
+def test_a_consent_about_no_known_person_never_counts_even_for_an_unknown_client() -> None:
+    nobody = dataclasses.replace(request(Recipient.THIRD_PARTY_WITH_RELEASE,
+                                         Information.WHOLE_RECORD), person_id="")
+    consent = FakeConsent(person_id="", information=(Information.WHOLE_RECORD.value,))
+    assert decide(nobody, [consent]).outcome is N

@@ -7,6 +7,7 @@ import dataclasses
 import uuid
 
 import pytest
+from hq_harness import HQ, new_worker
 
 from safeconf.domain import change_rules as rules
 from safeconf.domain.records import Attendee, Person, PersonKind, Relationship, Role
@@ -75,3 +76,26 @@ def test_hq_refuses_a_person_of_a_kind_the_domain_does_not_know(hostile) -> None
     with pytest.raises(RequestRejected) as refused:
         device.push(str(uuid.uuid4()), [bad])
     assert refused.value.code == "invalid_record"
+
+
+laptops = landing.laptops
+
+
+def test_people_written_on_one_laptop_reach_the_other_and_their_changes_follow(
+        shared_hq: HQ, laptops) -> None:
+    worker = new_worker()
+    case_id = shared_hq.add_case(worker)
+    one, two = laptops(worker), laptops(worker)
+    one.sync()
+    child, mother = _family(case_id)
+    one.vault.people.add(child)
+    one.vault.people.add(mother)
+    assert one.sync().push_conflicts == 0
+    two.sync()
+    assert [p.name for p in two.vault.people.for_case(case_id)] == ["Tobi Alder", "Dana Alder"]
+    two.vault.people.update(dataclasses.replace(two.vault.people.get(child.id),
+                                                name="Tobias Alder"))
+    assert two.sync().push_conflicts == 0
+    one.sync()
+    assert one.vault.people.get(child.id).name == "Tobias Alder"
+    assert one.vault.people.get(mother.id).relationship_to == child.id
