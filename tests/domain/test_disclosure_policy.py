@@ -261,3 +261,36 @@ def test_a_consent_about_no_known_person_never_counts_even_for_an_unknown_client
                                          Information.WHOLE_RECORD), person_id="")
     consent = FakeConsent(person_id="", information=(Information.WHOLE_RECORD.value,))
     assert decide(nobody, [consent]).outcome is N
+
+
+def test_a_persons_relationship_to_the_client_decides_their_recipient_category() -> None:
+    from safeconf.domain.disclosure_policy import recipient_category
+    from safeconf.domain.records import Person, PersonKind, Relationship
+
+    case = "0190aaaa-0000-7000-8000-0000000000cc"
+    client = Person(case_id=case, name="Tobi", kind=PersonKind.CLIENT)
+    sibling = Person(case_id=case, name="Ren", kind=PersonKind.CHILD)
+
+    def of(kind: PersonKind, relationship: Relationship | None, to: Person = client) -> Recipient:
+        person = Person(case_id=case, name="X", kind=kind,
+                        relationship_to=None if relationship is None else to.id,
+                        relationship=relationship)
+        return recipient_category(person, client)
+
+    assert recipient_category(client, client) is Recipient.CLIENT
+    assert of(PersonKind.PARENT, Relationship.PARENT_OF) is Recipient.PARENT_OR_GUARDIAN
+    assert of(PersonKind.LEGAL_GUARDIAN, Relationship.LEGAL_GUARDIAN_OF) is \
+        Recipient.PARENT_OR_GUARDIAN
+    assert of(PersonKind.ATTORNEY, Relationship.ATTORNEY_FOR) is \
+        Recipient.ATTORNEY_OR_REPRESENTATIVE
+    assert of(PersonKind.AUTHORIZED_REPRESENTATIVE, Relationship.AUTHORIZED_REPRESENTATIVE_OF) \
+        is Recipient.ATTORNEY_OR_REPRESENTATIVE
+    # A relative, a parent of someone else, no relationship, or a contradicting kind: in doubt.
+    assert of(PersonKind.RELATIVE, Relationship.RELATIVE_OF) is Recipient.OTHER_THIRD_PARTY
+    assert of(PersonKind.PARENT, Relationship.PARENT_OF, sibling) is Recipient.OTHER_THIRD_PARTY
+    assert of(PersonKind.PARENT, None) is Recipient.OTHER_THIRD_PARTY
+    assert of(PersonKind.RELATIVE, Relationship.PARENT_OF) is Recipient.OTHER_THIRD_PARTY
+    elsewhere = dataclasses.replace(
+        Person(case_id=case, name="Y", kind=PersonKind.PARENT, relationship_to=client.id,
+               relationship=Relationship.PARENT_OF), case_id="0190aaaa-0000-7000-8000-0000000000dd")
+    assert recipient_category(elsewhere, client) is Recipient.OTHER_THIRD_PARTY

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Protocol
 
+from safeconf.domain.records import Person, PersonKind, Relationship
+
 
 class Information(StrEnum):
     """What is asked for."""
@@ -245,6 +247,34 @@ class Decision:
         if self.consent_needed is not None:
             text += f"\nA consent would have to be {self.consent_needed.plain(whose)}."
         return text
+
+
+# A relationship to the client -> the recipient it makes, and the kinds of person it fits.
+_BY_RELATIONSHIP: dict[Relationship, tuple[Recipient, frozenset[PersonKind]]] = {
+    Relationship.PARENT_OF: (Recipient.PARENT_OR_GUARDIAN, frozenset({PersonKind.PARENT})),
+    Relationship.LEGAL_GUARDIAN_OF: (Recipient.PARENT_OR_GUARDIAN,
+                                     frozenset({PersonKind.LEGAL_GUARDIAN})),
+    Relationship.ATTORNEY_FOR: (Recipient.ATTORNEY_OR_REPRESENTATIVE,
+                                frozenset({PersonKind.ATTORNEY})),
+    Relationship.AUTHORIZED_REPRESENTATIVE_OF: (
+        Recipient.ATTORNEY_OR_REPRESENTATIVE,
+        frozenset({PersonKind.AUTHORIZED_REPRESENTATIVE, PersonKind.ATTORNEY})),
+}
+
+
+def recipient_category(recipient: Person, client: Person) -> Recipient:
+    """What a person of the case is, as a recipient of `client`'s record: their recorded
+    relationship to the client decides it, never their kind alone (a parent of another child,
+    or an attorney for someone else, is a third party). A relative is a third party, and so,
+    in doubt, is someone whose kind contradicts their relationship."""
+    if recipient.id == client.id:
+        return Recipient.CLIENT
+    if recipient.case_id != client.case_id or recipient.relationship_to != client.id \
+            or recipient.relationship is None:
+        return Recipient.OTHER_THIRD_PARTY
+    category, kinds = _BY_RELATIONSHIP.get(recipient.relationship,
+                                           (Recipient.OTHER_THIRD_PARTY, frozenset()))
+    return category if recipient.kind in kinds else Recipient.OTHER_THIRD_PARTY
 
 
 def decide(request: Request, consents: Iterable[ConsentOnFile] = ()) -> Decision:
