@@ -114,3 +114,18 @@ def test_the_check_asks_for_the_passphrase_like_every_command(case_on_file):
                     passphrase="wrong wrong wrong")
     assert done.returncode == 1 and "passphrase is not right" in done.stderr
     assert "Allowed" not in done.stdout
+
+
+def test_a_person_of_the_case_is_judged_by_their_relationship_to_the_client(case_on_file):
+    data_dir, _ = case_on_file
+    mother = disclose(data_dir, "D-100", "--what", "whole_record", "--mode", "copy",
+                      "--to-person", "dana alder")
+    assert mother.returncode == 0, mother.stderr
+    assert "the client's parent or legal guardian" in mother.stdout
+    # About the mother's own record, the child is no parent of hers: a third party.
+    child = disclose(data_dir, "D-100", "--what", "whole_record", "--mode", "copy",
+                     "--to-person", "Tobi Alder", "--about", "Dana Alder")
+    assert child.returncode == 4, child.stderr
+    unknown = disclose(data_dir, "D-100", "--what", "whole_record", "--mode", "copy",
+                       "--to-person", "Nobody")
+    assert unknown.returncode == 1 and "not one person of this case" in unknown.stderr

@@ -35,9 +35,12 @@ def add_parser(commands: Any, unlock: Callable[[Path, SecretStore], Vault]) -> A
                        metavar="WHAT", help=_options("what is asked for", Information))
     check.add_argument("--mode", required=True, type=Mode, choices=list(Mode), metavar="MODE",
                        help=_options("how it would be disclosed", Mode))
-    check.add_argument("--to", required=True, type=Recipient, choices=list(Recipient),
-                       metavar="RECIPIENT", dest="recipient",
-                       help=_options("who would receive it", Recipient))
+    to = check.add_mutually_exclusive_group(required=True)
+    to.add_argument("--to", type=Recipient, choices=list(Recipient), metavar="RECIPIENT",
+                    dest="recipient", help=_options("who would receive it", Recipient))
+    to.add_argument("--to-person", default="", metavar="NAME",
+                    help="a person of the case, by name or id: their relationship to the "
+                         "person the record is about decides what they are")
     check.add_argument("--recipient-name", default="",
                        help="who exactly (a consent must name them)")
     check.add_argument("--extent", type=Extent, choices=list(Extent), default=Extent.WHOLE,
@@ -65,6 +68,7 @@ def _check(args: argparse.Namespace, vault: Vault) -> int:
     question = Question(
         case_number=args.case_number, information=args.what, mode=args.mode,
         recipient=args.recipient, recipient_name=args.recipient_name, extent=args.extent,
+        to_person=args.to_person,
         about=args.about, consent_id=args.consent, on=args.on, health_purpose=args.purpose)
     try:
         answer = check(vault, question, date.today())

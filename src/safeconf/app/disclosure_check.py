@@ -17,6 +17,7 @@ from safeconf.domain.disclosure_policy import (
     Recipient,
     Request,
     decide,
+    recipient_category,
 )
 from safeconf.domain.records import CaseStatus, Consent, Person, PersonKind
 from safeconf.vault.vault import Vault
@@ -69,8 +70,9 @@ class Question:
     case_number: str
     information: Information
     mode: Mode
-    recipient: Recipient
+    recipient: Recipient | None  # None: `to_person` says
     recipient_name: str = ""
+    to_person: str = ""  # a person of the case, by name or id
     extent: Extent = Extent.WHOLE
     about: str = ""  # whose record: a person's name or id; empty for the case's client
     consent_id: str | None = None  # only this consent, not every one on file
@@ -95,6 +97,15 @@ def check(vault: Vault, question: Question, today: date) -> Answer:
     people = vault.people.for_case(case.id)
     person = _whose(people, q.about)
     whose = next((p.name for p in people if p.id == person), "")
+    recipient, recipient_name = q.recipient, q.recipient_name
+    if q.to_person:
+        receiving = _person(people, q.to_person)
+        client = next((p for p in people if p.id == person), None)
+        recipient = (recipient_category(receiving, client) if client is not None
+                     else Recipient.OTHER_THIRD_PARTY)
+        recipient_name = recipient_name or receiving.name
+    if recipient is None:
+        raise DisclosureCheckError("Say who would receive it: a category or a person.")
     consents: list[ConsentOnFile] = [RecordedConsent.of(c, people)
                                      for c in vault.consents.for_case(case.id)]
     if q.consent_id is not None:
@@ -103,8 +114,8 @@ def check(vault: Vault, question: Question, today: date) -> Answer:
             raise DisclosureCheckError(f"Case {q.case_number} has no consent {q.consent_id}.")
     request = Request(
         case_open=case.status is CaseStatus.OPEN, sealed=case.sealed, person_id=person,
-        information=q.information, mode=q.mode, extent=q.extent, recipient=q.recipient,
-        recipient_name=q.recipient_name or q.recipient.value.replace("_", " "),
+        information=q.information, mode=q.mode, extent=q.extent, recipient=recipient,
+        recipient_name=recipient_name or recipient.value.replace("_", " "),
         on=(q.on or today).isoformat(), health_purpose=q.health_purpose)
     return Answer(decide(request, consents), whose)
 
@@ -113,10 +124,14 @@ def _whose(people: list[Person], about: str) -> str:
     if not about:
         clients = [p for p in people if p.kind is PersonKind.CLIENT]
         return clients[0].id if len(clients) == 1 else ""
-    found = [p for p in people if p.id == about or _fold(p.name) == _fold(about)]
+    return _person(people, about).id
+
+
+def _person(people: list[Person], wanted: str) -> Person:
+    found = [p for p in people if p.id == wanted or _fold(p.name) == _fold(wanted)]
     if len(found) != 1:
-        raise DisclosureCheckError(f"{about!r} is not one person of this case.")
-    return found[0].id
+        raise DisclosureCheckError(f"{wanted!r} is not one person of this case.")
+    return found[0]
 
 
 def _fold(text: str) -> str:
