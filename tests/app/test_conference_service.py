@@ -267,3 +267,18 @@ def test_someone_added_present_is_checked_in_with_their_arrival_time(
     assert service.conference(conf).state is ConferenceState.CHECKING_IN
     invited = service.add_attendee(conf, "Invited Later", Role.OTHER)
     assert invited.presence is Presence.EXPECTED and invited.arrived_at is None
+
+
+def test_the_next_conference_expects_an_attendee_as_the_same_person_of_the_case(
+    service: ConferenceService,
+) -> None:
+    from safeconf.domain.records import Person, PersonKind
+
+    case = service.create_case("2026-0419", "Alder")
+    mother = service._vault.people.add(Person(case_id=case.id, name="Dana Alder",
+                                              kind=PersonKind.PARENT))
+    first = service.create_conference(case.id, datetime(2026, 9, 1, 10, tzinfo=UTC))
+    dana = service.add_attendee(first.id, "Dana Alder", Role.PARENT)
+    service.update_attendee(dana.id, person_id=mother.id)
+    later = service.create_conference(case.id, datetime(2026, 12, 1, 10, tzinfo=UTC))
+    assert [a.person_id for a in service.attendees(later.id)] == [mother.id]

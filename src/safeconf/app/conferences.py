@@ -215,7 +215,8 @@ class ConferenceService:
                     self._vault.attendees.add(
                         Attendee(case_id=case_id, conference_id=conf.id, name=person.name,
                                  role=person.role, age_band=person.age_band,
-                                 language=person.language, interpreter=person.interpreter)
+                                 language=person.language, interpreter=person.interpreter,
+                                 person_id=person.person_id)
                     )
         return conf
 
