@@ -122,10 +122,11 @@ LINES: dict[str, PolicyLine] = {line.key: line for line in (
     _line("everything_else", _S, "Everything else goes to the Office of Legal Affairs or an "
           "Assistant Attorney General for advice and, when appropriate, redaction. If there "
           "is any doubt, legal consultation."),
-    _line("legal_advice", _S, "Privileged legal advice never leaves the agency."),
-    _line("closed_or_sealed", _S, "The without-consent list holds in an open case only; "
-          "everything else goes to the Office of Legal Affairs or an Assistant Attorney "
-          "General."),
+    _line("legal_advice", "the agency's disclosure policy", "Privileged legal advice never "
+          "leaves the agency."),
+    _line("closed_or_sealed", _S, "Without consent, in an open case, workers may disclose to "
+          "[the listed recipients] ... Everything else goes to the Office of Legal Affairs or "
+          "an Assistant Attorney General for advice and, when appropriate, redaction."),
     _line("phi.individual", _H, "Health information may be used or disclosed to the "
           "individual."),
     _line("phi.without_consent", _H, "Health information may be disclosed without consent "
@@ -338,11 +339,7 @@ def _health(r: Request, consents: Iterable[ConsentOnFile]) -> Decision:
 
 def current_consent(r: Request, consents: Iterable[ConsentOnFile]) -> ConsentOnFile | None:
     """The first consent on file that counts for `r`, or None."""
-    for consent in consents:
-        if not counts(consent, r):
-            continue
-        return consent
-    return None
+    return next((c for c in consents if counts(c, r)), None)
 
 
 def counts(consent: ConsentOnFile, r: Request) -> bool:
