@@ -20,7 +20,8 @@ from safeconf.app.consents import ConsentService, ConsentTerms
 from safeconf.app.session import VaultSession
 from safeconf.domain import codec
 from safeconf.domain.records import ConsentForm, ConsentState, SignerCapacity
-from safeconf.hq import schema
+from safeconf.hq import clock, schema
+from safeconf.hq.sync.changelog import put_hq_record
 from safeconf.sync import OutboxItem, tls
 from safeconf.sync.engine import SyncEngine, enroll_vault
 from safeconf.vault.device_secret import SystemKeyring
@@ -130,3 +131,26 @@ def test_hq_refuses_a_consent_that_ends_before_it_starts_with_the_field_named(
     assert answer.json()["field"] == "consent.valid_until"
     assert "ends after it starts" in answer.json()["message"]
     assert shared_hq.count(schema.records) == before
+
+
+def test_a_laptop_never_applies_a_pulled_page_that_makes_its_revoked_consent_given_again(
+    shared_hq: HQ, sessions: Callable[[str], VaultSession], keyring_store: SystemKeyring
+) -> None:
+    worker = new_worker()
+    case_id = shared_hq.add_case(worker)
+    laptop = sessions(worker)
+    SyncEngine(laptop.vault, keyring_store).run()
+    given = laptop.vault.consents.add(consents.given(case_id))
+    revoked = laptop.vault.consents.update(dataclasses.replace(
+        given, state=ConsentState.REVOKED, revoked_at=given.answered_at))
+    SyncEngine(laptop.vault, keyring_store).run()
+    # An HQ that let a bad change in (a bug, a restored backup) serves the consent given again.
+    again = dataclasses.replace(revoked, state=ConsentState.GIVEN, revoked_at=None,
+                                version=revoked.version + 1)
+    with shared_hq.db.write() as conn:
+        put_hq_record(conn, again, clock.iso(clock.now()))
+    SyncEngine(laptop.vault, keyring_store).run()
+    assert laptop.vault.consents.get(given.id) == revoked
+    [kept] = [c for c in laptop.vault.sync.conflicts(include_reviewed=True)
+              if c["record_id"] == given.id]
+    assert "revoked cannot become given" in str(kept)
