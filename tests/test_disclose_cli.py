@@ -10,13 +10,14 @@ import pytest
 from safeconf.domain.records import (
     Case,
     CaseStatus,
-    Consent,
     Person,
     PersonKind,
     Relationship,
+    SignerCapacity,
 )
 from safeconf.vault.vault import Vault
 from tests.conftest import PASSPHRASE
+from tests.support.consents import given
 from tests.test_cli import initialised, safeconf  # noqa: F401  (the fixture)
 
 SCHOOL = "Hartford Family Services"
@@ -34,10 +35,11 @@ def case_on_file(initialised: Path, keyring_store) -> tuple[Path, str]:  # noqa:
         vault.people.add(Person(case_id=case.id, name="Dana Alder", kind=PersonKind.PARENT,
                                 relationship_to=child.id, relationship=Relationship.PARENT_OF))
         vault.people.add(Person(case_id=closed.id, name="Ash Birch", kind=PersonKind.CLIENT))
-        consent = vault.consents.add(Consent(
-            case_id=case.id, client_name="Tobi Alder", signed_by="Tobi Alder",
-            information="conference summary", recipients=(SCHOOL,),
-            valid_from="2026-01-01T00:00:00+00:00", valid_until="2026-06-30T00:00:00+00:00"))
+        consent = vault.consents.add(given(
+            case.id, client_name="Tobi Alder", given_by_name="Tobi Alder",
+            given_by_capacity=SignerCapacity.SELF, information=("conference summary",),
+            recipients=(SCHOOL,), valid_from="2026-01-01T00:00:00+00:00",
+            valid_until="2026-07-01T00:00:00+00:00", answered_at="2026-01-01T09:00:00+00:00"))
     finally:
         vault.close()
     return initialised, consent.id

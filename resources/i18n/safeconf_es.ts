@@ -4,32 +4,32 @@
 <context>
     <name>AckStatusModel</name>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="69"/>
+        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="52"/>
         <source>Attendee</source>
         <translation>Asistente</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="69"/>
+        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="52"/>
         <source>Language</source>
         <translation>Idioma</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="69"/>
+        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="52"/>
         <source>Acknowledgment</source>
         <translation>Reconocimiento</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="83"/>
+        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="65"/>
         <source>Waiting</source>
         <translation>Pendiente</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="85"/>
+        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="67"/>
         <source>Refused — excluded</source>
         <translation>Se negó — excluido/a</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="87"/>
+        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="69"/>
         <source>(needs renewing)</source>
         <translation>(hay que renovarlo)</translation>
     </message>
@@ -309,77 +309,77 @@
 <context>
     <name>AttendeeDialog</name>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="93"/>
+        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="80"/>
         <source>Edit attendee</source>
         <translation>Editar asistente</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="93"/>
+        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="80"/>
         <source>Add attendee</source>
         <translation>Añadir asistente</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="100"/>
+        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="87"/>
         <source>Adult</source>
         <translation>Adulto/a</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="107"/>
+        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="94"/>
         <source>Name of interpreter, if any</source>
         <translation>Nombre del intérprete, si lo hay</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="109"/>
+        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="96"/>
         <source>&amp;Name:</source>
         <translation>&amp;Nombre:</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="109"/>
+        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="96"/>
         <source>Attendee name</source>
         <translation>Nombre del asistente</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="110"/>
+        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="97"/>
         <source>&amp;Role:</source>
         <translation>&amp;Función:</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="110"/>
+        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="97"/>
         <source>Role</source>
         <translation>Función</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="111"/>
+        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="98"/>
         <source>&amp;Age (minors):</source>
         <translation>&amp;Edad (menores):</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="111"/>
+        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="98"/>
         <source>Age band</source>
         <translation>Grupo de edad</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="112"/>
+        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="99"/>
         <source>&amp;Language:</source>
         <translation>&amp;Idioma:</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="112"/>
+        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="99"/>
         <source>Language</source>
         <translation>Idioma</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="113"/>
+        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="100"/>
         <source>&amp;Interpreter:</source>
         <translation>In&amp;térprete:</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="113"/>
+        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="100"/>
         <source>Interpreter</source>
         <translation>Intérprete</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="143"/>
+        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="130"/>
         <source>Enter the attendee&apos;s name to continue.</source>
         <translation>Escriba el nombre del asistente para continuar.</translation>
     </message>
@@ -387,37 +387,37 @@
 <context>
     <name>AttendeeModel</name>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="69"/>
+        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="53"/>
         <source>Name</source>
         <translation>Nombre</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="69"/>
+        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="53"/>
         <source>Role</source>
         <translation>Función</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="69"/>
+        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="53"/>
         <source>Language</source>
         <translation>Idioma</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="70"/>
+        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="54"/>
         <source>Interpreter</source>
         <translation>Intérprete</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="70"/>
+        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="54"/>
         <source>Presence</source>
         <translation>Asistencia</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="70"/>
+        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="54"/>
         <source>Arrived</source>
         <translation>Llegada</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="85"/>
+        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="72"/>
         <source>Left at %1</source>
         <translation>Salió a las %1</translation>
     </message>
@@ -425,113 +425,113 @@
 <context>
     <name>AttendeesPage</name>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="180"/>
+        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="167"/>
         <source>Attendees</source>
         <translation>Asistentes</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="187"/>
+        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="174"/>
         <source>&amp;Add attendee…</source>
         <translation>Añadir a&amp;sistente…</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="188"/>
+        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="175"/>
         <source>&amp;Edit…</source>
         <translation>&amp;Editar…</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="189"/>
+        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="176"/>
         <source>Mark &amp;present</source>
         <translation>Marcar &amp;presente</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="190"/>
+        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="177"/>
         <source>Mark ab&amp;sent</source>
         <translation>Marcar ausen&amp;te</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="191"/>
+        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="178"/>
         <source>Mark e&amp;xcused</source>
         <translation>Marcar e&amp;xcusado</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="192"/>
+        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="179"/>
         <source>Re&amp;move…</source>
         <translation>&amp;Quitar…</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="194"/>
+        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="181"/>
         <source>Add attendee</source>
         <translation>Añadir asistente</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="195"/>
+        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="182"/>
         <source>Edit attendee</source>
         <translation>Editar asistente</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="196"/>
+        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="183"/>
         <source>Mark present</source>
         <translation>Marcar presente</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="197"/>
+        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="184"/>
         <source>Mark absent</source>
         <translation>Marcar ausente</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="198"/>
+        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="185"/>
         <source>Mark excused</source>
         <translation>Marcar excusado</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="199"/>
-        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="415"/>
+        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="186"/>
+        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="402"/>
         <source>Remove attendee</source>
         <translation>Quitar asistente</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="211"/>
+        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="198"/>
         <source>New attendee&apos;s name</source>
         <translation>Nombre del nuevo asistente</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="212"/>
+        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="199"/>
         <source>Name of someone who is not listed</source>
         <translation>Nombre de alguien que no está en la lista</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="214"/>
+        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="201"/>
         <source>New attendee&apos;s role</source>
         <translation>Función del nuevo asistente</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="217"/>
+        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="204"/>
         <source>Check &amp;in</source>
         <translation>Re&amp;gistrar llegada</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="218"/>
+        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="205"/>
         <source>Check in new attendee</source>
         <translation>Registrar la llegada del nuevo asistente</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="225"/>
+        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="212"/>
         <source>Someone &amp;new:</source>
         <translation>Alguien &amp;nuevo:</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="227"/>
+        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="214"/>
         <source>R&amp;ole:</source>
         <translation>F&amp;unción:</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="244"/>
+        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="231"/>
         <source>&lt;h3&gt;Attendees and check-in&lt;/h3&gt;</source>
         <translation>&lt;h3&gt;Asistentes y registro de llegada&lt;/h3&gt;</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="289"/>
+        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="276"/>
         <source>%n still expected: select someone who has arrived and press Space.</source>
         <translation>
             <numerusform>%n persona aún esperada: seleccione a quien haya llegado y pulse Espacio.</numerusform>
@@ -539,28 +539,28 @@
         </translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="331"/>
-        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="373"/>
+        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="318"/>
+        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="360"/>
         <source>Attendee not added</source>
         <translation>No se añadió el asistente</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="390"/>
+        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="377"/>
         <source>Attendee not changed</source>
         <translation>No se cambió el asistente</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="411"/>
+        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="398"/>
         <source>%1 was in the room, so the record keeps them as having left now. Continue?</source>
         <translation>%1 estuvo en la sala, así que el registro lo conserva como que se retiró ahora. ¿Continuar?</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="413"/>
+        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="400"/>
         <source>Remove %1 from the list of attendees?</source>
         <translation>¿Quitar a %1 de la lista de asistentes?</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="421"/>
+        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="408"/>
         <source>Attendee not removed</source>
         <translation>No se quitó al asistente</translation>
     </message>
@@ -826,42 +826,42 @@
 <context>
     <name>ConfidentialityPage</name>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="109"/>
+        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="91"/>
         <source>Acknowledgments</source>
         <translation>Reconocimientos</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="119"/>
+        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="101"/>
         <source>Confidentiality statement</source>
         <translation>Declaración de confidencialidad</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="121"/>
+        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="103"/>
         <source>&amp;Hand the laptop to the attendee…</source>
         <translation>&amp;Entregar la computadora al asistente…</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="122"/>
+        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="104"/>
         <source>Hand over to attendee</source>
         <translation>Entregar al asistente</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="144"/>
+        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="126"/>
         <source>&lt;h3&gt;Confidentiality&lt;/h3&gt;</source>
         <translation>&lt;h3&gt;Confidencialidad&lt;/h3&gt;</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="240"/>
+        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="222"/>
         <source>Nobody is marked present yet. Check attendees in first (step 2).</source>
         <translation>Todavía nadie está marcado como presente. Registre primero la llegada de los asistentes (paso 2).</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="244"/>
+        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="226"/>
         <source>Everyone present has acknowledged: notes are open (Alt+4).</source>
         <translation>Todos los presentes aceptaron: las notas están abiertas (Alt+4).</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="245"/>
+        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="227"/>
         <source>%n present attendee(s) still to acknowledge.</source>
         <translation>
             <numerusform>Falta que %n asistente presente acepte.</numerusform>
@@ -869,48 +869,48 @@
         </translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="277"/>
+        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="259"/>
         <source>Statement for &lt;b&gt;%1&lt;/b&gt;, in %2 (version %3)</source>
         <translation>Declaración para &lt;b&gt;%1&lt;/b&gt;, en %2 (versión %3)</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="283"/>
+        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="265"/>
         <source>&lt;b&gt;%1&lt;/b&gt; has acknowledged this statement (%2, %3).</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; ya aceptó esta declaración (%2, %3).</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="296"/>
+        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="278"/>
         <source>Record refusal</source>
         <translation>Registrar negativa</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="297"/>
+        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="279"/>
         <source>Record that %1 refuses to acknowledge? They will be marked excluded and must leave the meeting.</source>
         <translation>¿Registrar que %1 se niega a reconocerla? Quedará marcado/a como excluido/a y deberá salir de la reunión.</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="305"/>
-        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="310"/>
+        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="287"/>
+        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="292"/>
         <source>Not recorded</source>
         <translation>No se registró</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="320"/>
+        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="302"/>
         <source>The typed name must be the attendee&apos;s own name as recorded, %1 (the given name may be an initial).</source>
         <translation>El nombre escrito debe ser el del propio asistente tal como se anotó, %1 (el nombre de pila puede ser una inicial).</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="323"/>
+        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="305"/>
         <source>You attest a verbal agreement as facilitator, so you cannot also be its witness. Name someone else who heard it.</source>
         <translation>Usted da fe del acuerdo verbal como facilitador, así que no puede ser también su testigo. Indique a otra persona que lo haya oído.</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="325"/>
+        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="307"/>
         <source>The attendee cannot witness their own agreement. Name someone else who heard it.</source>
         <translation>El asistente no puede ser testigo de su propio acuerdo. Indique a otra persona que lo haya oído.</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="246"/>
+        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="228"/>
         <source>Recorded.</source>
         <translation>Registrado.</translation>
     </message>
@@ -1213,37 +1213,37 @@
         <translation>HQ envió una copia distinta de un registro que nunca cambia</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="130"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="131"/>
         <source>Yes</source>
         <translation>Sí</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="131"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="132"/>
         <source>No</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="138"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="139"/>
         <source>(a drawing)</source>
         <translation>(un dibujo)</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="156"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="157"/>
         <source>%1 “%2”</source>
         <translation>%1 «%2»</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="161"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="162"/>
         <source>case %1 (%2)</source>
         <translation>caso %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="164"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="165"/>
         <source>%1 on %2</source>
         <translation>%1 el %2</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="174"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="175"/>
         <source>(same)</source>
         <translation>(igual)</translation>
     </message>
@@ -1251,66 +1251,66 @@
 <context>
     <name>ConflictReviewDialog</name>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="193"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="194"/>
         <source>Review conflicts</source>
         <translation>Revisar conflictos</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="195"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="196"/>
         <source>These records were changed both on this laptop and at HQ, so sync kept both versions. Compare them and choose which one stays. The other version is not deleted: it stays in the conflict history.</source>
         <translation>Estos registros se cambiaron tanto en este portátil como en HQ, así que la sincronización conservó ambas versiones. Compárelas y elija cuál se queda. La otra versión no se borra: queda en el historial de conflictos.</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="202"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="203"/>
         <source>Open conflicts</source>
         <translation>Conflictos abiertos</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="204"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="205"/>
         <source>&amp;Open conflicts:</source>
         <translation>&amp;Conflictos abiertos:</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="210"/>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="212"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="211"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="213"/>
         <source>This laptop&apos;s version</source>
         <translation>Versión de este portátil</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="211"/>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="213"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="212"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="214"/>
         <source>HQ&apos;s version</source>
         <translation>Versión de HQ</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="224"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="225"/>
         <source>Keep this &amp;laptop&apos;s version</source>
         <translation>Conservar la versión de este &amp;portátil</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="225"/>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="343"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="226"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="344"/>
         <source>Keep this laptop&apos;s version</source>
         <translation>Conservar la versión de este portátil</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="226"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="227"/>
         <source>Keep &amp;HQ&apos;s version</source>
         <translation>Conservar la versión de &amp;HQ</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="227"/>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="348"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="228"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="349"/>
         <source>Keep HQ&apos;s version</source>
         <translation>Conservar la versión de HQ</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="232"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="233"/>
         <source>Close</source>
         <translation>Cerrar</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="287"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="288"/>
         <source>%n record(s) from HQ could not be used on this laptop and were kept aside, unchanged. Your other records synced normally; IT can see them with safeconf check.</source>
         <translation>
             <numerusform>%n registro de HQ no se pudo usar en este portátil y se guardó aparte, sin cambios. Sus otros registros se sincronizaron con normalidad; el equipo de informática puede verlo con safeconf check.</numerusform>
@@ -1318,29 +1318,29 @@
         </translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="305"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="306"/>
         <source>No conflicts left to review.</source>
         <translation>No quedan conflictos por revisar.</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="312"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="313"/>
         <source>%1
 %2 (found %3)</source>
         <translation>%1
 %2 (detectado el %3)</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="318"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="319"/>
         <source>This record is no longer on this laptop.</source>
         <translation>Este registro ya no está en este portátil.</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="328"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="329"/>
         <source>This kind of record is never changed once written, so HQ&apos;s copy cannot replace it. Keep this laptop&apos;s version; HQ&apos;s copy stays in the history.</source>
         <translation>Este tipo de registro nunca cambia una vez escrito, así que la copia de HQ no puede reemplazarlo. Conserve la versión de este portátil; la copia de HQ queda en el historial.</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="345"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="346"/>
         <source>Keep this laptop&apos;s version of %1?
 
 HQ&apos;s version is not used; it stays in the conflict history.</source>
@@ -1349,7 +1349,7 @@ HQ&apos;s version is not used; it stays in the conflict history.</source>
 La versión de HQ no se usa; queda en el historial de conflictos.</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="350"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="351"/>
         <source>Replace this laptop&apos;s version of %1 with HQ&apos;s?
 
 HQ&apos;s version becomes the current one here and is sent to HQ at the next sync. This laptop&apos;s version stays in the conflict history.</source>
@@ -1358,12 +1358,12 @@ HQ&apos;s version becomes the current one here and is sent to HQ at the next syn
 La versión de HQ pasa a ser la actual aquí y se envía a HQ en la próxima sincronización. La versión de este portátil queda en el historial de conflictos.</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="365"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="366"/>
         <source>Kept this laptop&apos;s version of %1.</source>
         <translation>Se conservó la versión de este portátil de %1.</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="366"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="367"/>
         <source>Kept HQ&apos;s version of %1.</source>
         <translation>Se conservó la versión de HQ de %1.</translation>
     </message>
@@ -1595,52 +1595,52 @@ La versión de HQ pasa a ser la actual aquí y se envía a HQ en la próxima sin
 <context>
     <name>HomeView</name>
     <message>
-        <location filename="../../src/safeconf/ui/home.py" line="100"/>
+        <location filename="../../src/safeconf/ui/home.py" line="84"/>
         <source>New &amp;case…</source>
         <translation>Nuevo &amp;caso…</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/home.py" line="101"/>
+        <location filename="../../src/safeconf/ui/home.py" line="85"/>
         <source>New case</source>
         <translation>Nuevo caso</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/home.py" line="102"/>
+        <location filename="../../src/safeconf/ui/home.py" line="86"/>
         <source>New c&amp;onference…</source>
         <translation>Nueva c&amp;onferencia…</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/home.py" line="103"/>
+        <location filename="../../src/safeconf/ui/home.py" line="87"/>
         <source>New conference</source>
         <translation>Nueva conferencia</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/home.py" line="105"/>
+        <location filename="../../src/safeconf/ui/home.py" line="89"/>
         <source>Search notes and names (Ctrl+F)</source>
         <translation>Buscar en notas y nombres (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/home.py" line="106"/>
+        <location filename="../../src/safeconf/ui/home.py" line="90"/>
         <source>Search notes and names</source>
         <translation>Buscar en notas y nombres</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/home.py" line="108"/>
+        <location filename="../../src/safeconf/ui/home.py" line="92"/>
         <source>&amp;Search:</source>
         <translation>&amp;Buscar:</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/home.py" line="114"/>
+        <location filename="../../src/safeconf/ui/home.py" line="98"/>
         <source>Conferences</source>
         <translation>Conferencias</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/home.py" line="133"/>
+        <location filename="../../src/safeconf/ui/home.py" line="117"/>
         <source>Search results</source>
         <translation>Resultados de la búsqueda</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/safeconf/ui/home.py" line="244"/>
+        <location filename="../../src/safeconf/ui/home.py" line="228"/>
         <source>%n match(es).</source>
         <translation>
             <numerusform>%n coincidencia.</numerusform>
@@ -1648,37 +1648,37 @@ La versión de HQ pasa a ser la actual aquí y se envía a HQ en la próxima sin
         </translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/home.py" line="244"/>
+        <location filename="../../src/safeconf/ui/home.py" line="228"/>
         <source>No matches.</source>
         <translation>Sin resultados.</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/home.py" line="255"/>
+        <location filename="../../src/safeconf/ui/home.py" line="239"/>
         <source>Case not created</source>
         <translation>No se creó el caso</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/home.py" line="258"/>
+        <location filename="../../src/safeconf/ui/home.py" line="242"/>
         <source>Case created</source>
         <translation>Caso creado</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/home.py" line="258"/>
+        <location filename="../../src/safeconf/ui/home.py" line="242"/>
         <source>Schedule a conference for this case now?</source>
         <translation>¿Programar ahora una conferencia para este caso?</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/home.py" line="267"/>
+        <location filename="../../src/safeconf/ui/home.py" line="251"/>
         <source>No cases yet</source>
         <translation>Todavía no hay casos</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/home.py" line="267"/>
+        <location filename="../../src/safeconf/ui/home.py" line="251"/>
         <source>Create a case first (New case).</source>
         <translation>Cree primero un caso (Nuevo caso).</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/home.py" line="276"/>
+        <location filename="../../src/safeconf/ui/home.py" line="260"/>
         <source>Conference not created</source>
         <translation>No se creó la conferencia</translation>
     </message>
@@ -2248,12 +2248,12 @@ La versión de HQ pasa a ser la actual aquí y se envía a HQ en la próxima sin
 <context>
     <name>NoticeStatusModel</name>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/privacy_notice.py" line="70"/>
+        <location filename="../../src/safeconf/ui/workspace/privacy_notice.py" line="53"/>
         <source>Adult client</source>
         <translation>Cliente adulto</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/privacy_notice.py" line="70"/>
+        <location filename="../../src/safeconf/ui/workspace/privacy_notice.py" line="53"/>
         <source>Privacy notice</source>
         <translation>Aviso de privacidad</translation>
     </message>
@@ -2261,39 +2261,39 @@ La versión de HQ pasa a ser la actual aquí y se envía a HQ en la próxima sin
 <context>
     <name>PrivacyNoticeDialog</name>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/privacy_notice.py" line="91"/>
-        <location filename="../../src/safeconf/ui/workspace/privacy_notice.py" line="99"/>
+        <location filename="../../src/safeconf/ui/workspace/privacy_notice.py" line="73"/>
+        <location filename="../../src/safeconf/ui/workspace/privacy_notice.py" line="81"/>
         <source>Notice of Privacy Practices</source>
         <translation>Aviso de Prácticas de Privacidad</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/privacy_notice.py" line="92"/>
+        <location filename="../../src/safeconf/ui/workspace/privacy_notice.py" line="74"/>
         <source>Notice of Privacy Practices for &lt;b&gt;%1&lt;/b&gt;, in %2 (version %3)</source>
         <translation>Aviso de Prácticas de Privacidad para &lt;b&gt;%1&lt;/b&gt;, en %2 (versión %3)</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/privacy_notice.py" line="102"/>
+        <location filename="../../src/safeconf/ui/workspace/privacy_notice.py" line="84"/>
         <source>&amp;Received</source>
         <translation>&amp;Recibido</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/privacy_notice.py" line="103"/>
+        <location filename="../../src/safeconf/ui/workspace/privacy_notice.py" line="85"/>
         <source>Received the Notice</source>
         <translation>Recibió el Aviso</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/privacy_notice.py" line="104"/>
+        <location filename="../../src/safeconf/ui/workspace/privacy_notice.py" line="86"/>
         <source>Re&amp;fused</source>
         <translation>Se &amp;negó</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/privacy_notice.py" line="105"/>
+        <location filename="../../src/safeconf/ui/workspace/privacy_notice.py" line="87"/>
         <source>Refused the Notice</source>
         <translation>Se negó a recibir el Aviso</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/privacy_notice.py" line="106"/>
-        <location filename="../../src/safeconf/ui/workspace/privacy_notice.py" line="107"/>
+        <location filename="../../src/safeconf/ui/workspace/privacy_notice.py" line="88"/>
+        <location filename="../../src/safeconf/ui/workspace/privacy_notice.py" line="89"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
@@ -2301,24 +2301,132 @@ La versión de HQ pasa a ser la actual aquí y se envía a HQ en la próxima sin
 <context>
     <name>PrivacyNoticePanel</name>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/privacy_notice.py" line="146"/>
+        <location filename="../../src/safeconf/ui/workspace/privacy_notice.py" line="128"/>
         <source>Notice of Privacy Practices</source>
         <translation>Aviso de Prácticas de Privacidad</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/privacy_notice.py" line="151"/>
+        <location filename="../../src/safeconf/ui/workspace/privacy_notice.py" line="133"/>
         <source>Give the Notice of &amp;Privacy Practices…</source>
         <translation>Dar el av&amp;iso de prácticas de privacidad…</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/privacy_notice.py" line="152"/>
+        <location filename="../../src/safeconf/ui/workspace/privacy_notice.py" line="134"/>
         <source>Give the Notice of Privacy Practices</source>
         <translation>Dar el Aviso de Prácticas de Privacidad</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/privacy_notice.py" line="200"/>
+        <location filename="../../src/safeconf/ui/workspace/privacy_notice.py" line="182"/>
         <source>Not recorded</source>
         <translation>No se registró</translation>
+    </message>
+</context>
+<context>
+    <name>ReleaseForm</name>
+    <message>
+        <location filename="../../src/safeconf/ui/workspace/release_form.py" line="20"/>
+        <source>Case</source>
+        <translation>Caso</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/workspace/release_form.py" line="21"/>
+        <source>Whose information</source>
+        <translation>De quién es la información</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/workspace/release_form.py" line="22"/>
+        <source>Signed by</source>
+        <translation>Firmado por</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/workspace/release_form.py" line="23"/>
+        <source>Signing as</source>
+        <translation>Firma como</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/workspace/release_form.py" line="24"/>
+        <source>Records obtained from</source>
+        <translation>Registros obtenidos de</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/workspace/release_form.py" line="25"/>
+        <source>Records released to</source>
+        <translation>Registros entregados a</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/workspace/release_form.py" line="26"/>
+        <source>Address</source>
+        <translation>Dirección</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/workspace/release_form.py" line="27"/>
+        <source>Records to obtain</source>
+        <translation>Registros que se obtendrán</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/workspace/release_form.py" line="28"/>
+        <source>Records to release</source>
+        <translation>Registros que se entregarán</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/workspace/release_form.py" line="29"/>
+        <source>Recipients</source>
+        <translation>Destinatarios</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/workspace/release_form.py" line="30"/>
+        <source>Purpose</source>
+        <translation>Propósito</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/workspace/release_form.py" line="31"/>
+        <source>Valid from</source>
+        <translation>Válido desde</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/workspace/release_form.py" line="32"/>
+        <source>Valid until</source>
+        <translation>Válido hasta</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/workspace/release_form.py" line="33"/>
+        <source>Signature</source>
+        <translation>Firma</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/workspace/release_form.py" line="34"/>
+        <source>Date</source>
+        <translation>Fecha</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/workspace/release_form.py" line="35"/>
+        <source>Confidential: child welfare record.</source>
+        <translation>Confidencial: registro de bienestar infantil.</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/workspace/release_form.py" line="38"/>
+        <source>The person the information is about</source>
+        <translation>La persona de quien es la información</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/workspace/release_form.py" line="39"/>
+        <source>Parent of the child</source>
+        <translation>Padre o madre del menor</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/workspace/release_form.py" line="40"/>
+        <source>Legal guardian</source>
+        <translation>Tutor legal</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/workspace/release_form.py" line="41"/>
+        <source>Attorney</source>
+        <translation>Abogado</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/workspace/release_form.py" line="42"/>
+        <source>Authorized representative</source>
+        <translation>Representante autorizado</translation>
     </message>
 </context>
 <context>
@@ -2448,17 +2556,17 @@ La versión de HQ pasa a ser la actual aquí y se envía a HQ en la próxima sin
 <context>
     <name>SearchModel</name>
     <message>
-        <location filename="../../src/safeconf/ui/home.py" line="74"/>
+        <location filename="../../src/safeconf/ui/home.py" line="55"/>
         <source>Case number</source>
         <translation>Número de caso</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/home.py" line="74"/>
+        <location filename="../../src/safeconf/ui/home.py" line="55"/>
         <source>Family</source>
         <translation>Familia</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/home.py" line="74"/>
+        <location filename="../../src/safeconf/ui/home.py" line="55"/>
         <source>Match</source>
         <translation>Coincidencia</translation>
     </message>

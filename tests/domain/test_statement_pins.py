@@ -21,6 +21,14 @@ PINNED = {
         "ac3d6796075c01d96e9238765cc54096f2b46e079894a4857b18c0e944b5e453",
     "staff_confidentiality.v1.es.txt":
         "4ad6414879aa8c4bcb49c63c2c42b2a5df4eee52cc8ed1485fd2f59d52b901b2",
+    "consent_obtain.v1.en.txt":
+        "5b7610945d851d0986ffdebdd0eba632d6fb4e3ece39fb315234b509895320d4",
+    "consent_obtain.v1.es.txt":
+        "f2998cbc56ec0dc0d50720f5c1c38b013e733f05de99fad0ca03ec9408e4fad1",
+    "consent_release.v1.en.txt":
+        "79d8ab1de663a7eaa60c8a9e32d873a43bab9fae0057edf7f4a0b82a5366e13d",
+    "consent_release.v1.es.txt":
+        "31d753c91b4ee34da6d8f363761cb3482fc656d6ccb06629735c1d5b6bcd0585",
 }
 
 

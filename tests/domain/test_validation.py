@@ -17,7 +17,6 @@ from safeconf.domain.records import (
     Attendee,
     Case,
     Conference,
-    Consent,
     InterviewPermission,
     Language,
     Note,
@@ -111,15 +110,6 @@ def test_a_signature_must_be_a_png_within_the_size_limit() -> None:
     with pytest.raises(FieldError) as refused:
         validate(_ack(statement_sha256="A" * 64))
     assert refused.value.field == "acknowledgment.statement_sha256"
-
-
-def test_a_consent_must_end_after_it_starts() -> None:
-    consent = Consent(case_id=CASE.id, client_name="Ada", signed_by="Ada", information="x",
-                      recipients=("school",), valid_from="2026-03-01T00:00:00+00:00",
-                      valid_until="2026-02-01T00:00:00+00:00")
-    with pytest.raises(FieldError) as refused:
-        validate(consent)
-    assert refused.value.field == "consent.valid_until"
 
 
 def test_outside_data_is_decoded_then_validated() -> None:

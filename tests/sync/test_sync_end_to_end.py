@@ -212,17 +212,16 @@ def test_the_sync_command_exits_0_only_when_everything_was_exchanged(
 def test_a_revoked_consent_reaches_the_other_laptop_as_an_update(hq, laptop, keyring_store):
     from dataclasses import replace
 
-    from safeconf.domain.records import Consent
+    from safeconf.domain.records import ConsentState
+    from tests.support import consents
 
     first, second = laptop(hq, "w.alvarez", "first"), laptop(hq, "w.alvarez", "second")
     sync(first, keyring_store)
     case = case_numbered(first, "HQ-100")
-    consent = first.consents.add(Consent(
-        case_id=case.id, client_name="Rowan Alder", signed_by="Rowan Alder",
-        information="school attendance records", recipients=("school counselor",),
-        valid_from="2026-11-25T00:00:00+00:00", valid_until="2027-05-25T00:00:00+00:00"))
+    consent = first.consents.add(consents.given(case.id))
     sync(first, keyring_store)
-    first.consents.update(replace(consent, revoked_at="2026-12-01T10:00:00+00:00"))
+    first.consents.update(replace(consent, state=ConsentState.REVOKED,
+                                  revoked_at="2026-12-01T10:00:00+00:00"))
     report = sync(first, keyring_store)
     assert report.push_conflicts == 0
     sync(second, keyring_store)

@@ -13,7 +13,6 @@ from safeconf.domain.records import (
     Attendee,
     Case,
     Conference,
-    Consent,
     Disclosure,
     HealthInfoRequest,
     Incident,
@@ -27,6 +26,7 @@ from safeconf.domain.records import (
     Role,
 )
 from safeconf.vault.errors import AppendOnly, RecordNotFound, WriteConflict
+from tests.support import consents
 
 
 @pytest.fixture
@@ -50,10 +50,7 @@ def test_every_record_type_round_trips(vault, conference):
             method=AckMethod.DRAWN_SIGNATURE, signature_png=b"\x89PNG\r\n\x1a\nxyz")),
         (vault.notes, Note(case_id=cid, conference_id=fid, section=NoteSection.CONCERNS,
                            body="first words")),
-        (vault.consents, Consent(case_id=cid, client_name="Ada", signed_by="Ada",
-                                 information="school records", recipients=("school nurse",),
-                                 valid_from="2026-11-01T00:00:00+00:00",
-                                 valid_until="2027-05-01T00:00:00+00:00")),
+        (vault.consents, consents.given(cid)),
         (vault.disclosures, Disclosure(case_id=cid, what="safety plan", recipient="court",
                                        basis="court hearing", disclosed_by="w.tester")),
         (vault.legal_requests, LegalRequest(case_id=cid, kind=LegalRequestKind.SUBPOENA,

@@ -14,7 +14,7 @@ import struct
 import uuid
 import zlib
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, time, timedelta
 from enum import StrEnum
 from typing import Any, TypeVar
@@ -29,6 +29,9 @@ from safeconf.domain.records import (
     Conference,
     ConferenceState,
     ConferenceType,
+    Consent,
+    ConsentForm,
+    ConsentState,
     InterviewPermission,
     Language,
     Note,
@@ -42,8 +45,15 @@ from safeconf.domain.records import (
     RecordMeta,
     Relationship,
     Role,
+    SignerCapacity,
 )
-from safeconf.domain.statements import CONFIDENTIALITY, Statement, current_statements
+from safeconf.domain.statements import (
+    CONFIDENTIALITY,
+    CONSENT_OBTAIN,
+    CONSENT_RELEASE,
+    Statement,
+    current_statements,
+)
 from safeconf.resource_files import resource
 
 DEMO_FORMAT = 1
@@ -60,6 +70,7 @@ MARKER_CHARS = 32
 _MARKER_SAFE = re.compile(r"[A-Za-z0-9 ,.-]+")
 
 E = TypeVar("E", bound=StrEnum)
+CONSENT_FORMS = {ConsentForm.RELEASE: CONSENT_RELEASE, ConsentForm.OBTAIN: CONSENT_OBTAIN}
 
 
 class DemoDataInvalid(ValueError):
@@ -69,8 +80,8 @@ class DemoDataInvalid(ValueError):
 def demo_records(today: date | None = None, device: str = "demo-device") -> list[RecordMeta]:
     """Every demo record as it stands at the end, each after the records it refers to.
 
-    Order: a case, then for each of its conferences the conference, its attendees, their
-    acknowledgments, and each note followed by its revisions.
+    Order: a case, its consents, then for each of its conferences the conference, its
+    attendees, their acknowledgments, and each note followed by its revisions.
     """
     latest: dict[str, RecordMeta] = {}
     for record in demo_history(today, device):
@@ -202,6 +213,9 @@ class _Builder:
         people = list(self._people(data, case_id, number, opened, where))
         yield from people
         by_name = {person.name: person.id for person in people}
+        for index, consent in enumerate(_list(data, "consents", where)):
+            yield from self._consent(consent, case_id, workers, f"{number}/consent/{index}",
+                                     f"{where}.consents[{index}]")
         for index, conference in enumerate(_list(data, "conferences", where)):
             spot = f"{where}.conferences[{index}]"
             scope = self._scope(conference, case_id, opened, f"{number}/{index}", workers, spot,
@@ -487,6 +501,57 @@ class _Builder:
             given_on=given.date().isoformat(),
             obtained=_enum(PermissionMethod, data.get("obtained"), f"{where}.obtained"),
         )
+
+    def _consent(self, data: Any, case_id: str, workers: dict[str, str], key: str,
+                 where: str) -> Iterator[Consent]:
+        """A consent as it was written: requested, then answered, then perhaps revoked, each
+        a later version of the same record. Expired ones are simply past their end."""
+        if not isinstance(data, dict):
+            raise DemoDataInvalid(f"{where}: a consent is an object.")
+        state = _enum(ConsentState, data.get("state"), f"{where}.state")
+        form = _enum(ConsentForm, data.get("form"), f"{where}.form")
+        language = _enum(Language, data.get("language", "en"), f"{where}.language")
+        statement = current_statements(CONSENT_FORMS[form])[language]
+        requested = self._moment(_int(data, "requested_day_offset", where), "09:30")
+        consent_id = _uid("consent", key)
+        record = Consent(
+            **self._meta(consent_id, case_id, requested, requested),
+            form=form, client_name=_text(data, "client", where),
+            given_by_name=_text(data, "given_by", where),
+            given_by_capacity=_enum(SignerCapacity, data.get("capacity"), f"{where}.capacity"),
+            information=tuple(_list(data, "information", where)),
+            recipients=tuple(_list(data, "recipients", where)),
+            other_party_name=str(data.get("other_party", "")),
+            other_party_address=str(data.get("other_party_address", "")),
+            purpose=str(data.get("purpose", "")),
+            valid_from=_iso(self._moment(_int(data, "valid_from_day_offset", where), "00:00")),
+            valid_until=_iso(self._moment(_int(data, "valid_until_day_offset", where),
+                                          "00:00")),
+            statement_id=statement.id, statement_version=statement.version,
+            statement_sha256=statement.sha256, language=language,
+            requested_by=_known_worker(_text(data, "requested_by", where), workers, where),
+        )
+        yield record
+        if state is ConsentState.REQUESTED:
+            return
+        answered = self._moment(_int(data, "answered_day_offset", where), "10:00")
+        evidence: dict[str, Any] = {}
+        if state is not ConsentState.REFUSED:
+            if data.get("evidence") == "scan":
+                scan = signature_png(f"scan/{consent_id}", 480, 320)
+                evidence = {"scanned_form": scan,
+                            "scanned_form_name": f"signed-{form.value}-form.png",
+                            "scanned_form_sha256": hashlib.sha256(scan).hexdigest()}
+            else:
+                evidence = {"signature_png": signature_png(consent_id)}
+        record = replace(record, **self._meta(consent_id, case_id, requested, answered, 2),
+                         state=ConsentState.GIVEN if evidence else ConsentState.REFUSED,
+                         answered_at=_iso(answered), **evidence)
+        yield record
+        if state is ConsentState.REVOKED:
+            revoked = self._moment(_int(data, "revoked_day_offset", where), "11:00")
+            yield replace(record, **self._meta(consent_id, case_id, requested, revoked, 3),
+                          state=ConsentState.REVOKED, revoked_at=_iso(revoked))
 
     def _moment(self, day_offset: int, clock: str) -> datetime:
         """A local wall-clock time on a day relative to today, as an aware datetime."""

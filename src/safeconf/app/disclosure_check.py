@@ -4,7 +4,7 @@ the domain's disclosure policy; writes nothing (a disclosure made is logged else
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime, time, timedelta
 
 from safeconf.domain.disclosure_policy import (
     ConsentGiver,
@@ -19,7 +19,14 @@ from safeconf.domain.disclosure_policy import (
     decide,
     recipient_category,
 )
-from safeconf.domain.records import CaseStatus, Consent, Person, PersonKind
+from safeconf.domain.records import (
+    CaseStatus,
+    Consent,
+    ConsentForm,
+    Person,
+    PersonKind,
+    SignerCapacity,
+)
 from safeconf.vault.vault import Vault
 
 
@@ -27,14 +34,26 @@ class DisclosureCheckError(ValueError):
     """The question cannot be asked as put (no such case, person or consent)."""
 
 
+# §17a-28's "person" includes the parent of a minor: a parent or legal guardian signing for a
+# child signs as the child's representative.
+_GIVER_OF_CAPACITY = {
+    SignerCapacity.SELF: ConsentGiver.PERSON,
+    SignerCapacity.ATTORNEY: ConsentGiver.ATTORNEY,
+    SignerCapacity.AUTHORIZED_REPRESENTATIVE: ConsentGiver.AUTHORIZED_REPRESENTATIVE,
+    SignerCapacity.PARENT: ConsentGiver.AUTHORIZED_REPRESENTATIVE,
+    SignerCapacity.LEGAL_GUARDIAN: ConsentGiver.AUTHORIZED_REPRESENTATIVE,
+}
+
+
 @dataclass(frozen=True)
 class RecordedConsent:
-    """A stored consent record read as the policy reads consents.
+    """A stored consent record read as the disclosure policy reads consents (`ConsentOnFile`).
 
-    The consent record does not yet say who signed in what capacity, nor name the
-    information by kind, so this reading is the cautious one: it counts only a consent
-    signed by the person themselves (their name as `signed_by`) whose information text
-    names a kind of information exactly; anything less does not count (legal review)."""
+    Cautious where the record is less exact than the policy: only the release form counts
+    (the obtain form lets records come to the agency, never go out); its information items
+    count only where one names a kind of information exactly ("conference summary"); and
+    the days it covers are the days it is valid from start to end (a consent ending at noon
+    does not cover that day)."""
 
     id: str
     state: str
@@ -48,21 +67,34 @@ class RecordedConsent:
 
     @classmethod
     def of(cls, consent: Consent, people: list[Person]) -> RecordedConsent:
-        person = next((p.id for p in people if _fold(p.name) == _fold(consent.client_name)), "")
-        signed_by_person = _fold(consent.signed_by) == _fold(consent.client_name)
+        whose = next((p.id for p in people if _fold(p.name) == _fold(consent.client_name)), "")
+        named = {_fold(item) for item in consent.information}
         kinds = tuple(i.value for i in Information
-                      if _fold(consent.information) in (i.value, i.value.replace("_", " ")))
+                      if i.value in named or i.value.replace("_", " ") in named)
+        released = consent.form is ConsentForm.RELEASE and not consent.deleted
         return cls(
             id=consent.id,
-            state="revoked" if consent.revoked_at else "given",
-            person_id=person,
-            given_by=ConsentGiver.PERSON.value if signed_by_person else "unknown",
+            state=consent.state.value if released else "not_a_release",
+            person_id=whose,
+            given_by=_GIVER_OF_CAPACITY[consent.given_by_capacity].value,
             information=kinds,
             recipients=consent.recipients,
-            valid_from=consent.valid_from,
-            valid_until=consent.valid_until,
+            valid_from=_first_whole_day(consent.valid_from),
+            valid_until=_last_whole_day(consent.valid_until),
             revoked_at=consent.revoked_at,
         )
+
+
+def _first_whole_day(moment: str) -> str:
+    start = datetime.fromisoformat(moment)
+    day = start.date()
+    return (day if start.timetz().replace(tzinfo=None) == time() else
+            day + timedelta(days=1)).isoformat()
+
+
+def _last_whole_day(moment: str) -> str:
+    end = datetime.fromisoformat(moment)  # the first moment it no longer holds
+    return (end.date() - timedelta(days=1)).isoformat()
 
 
 @dataclass(frozen=True)

@@ -8,9 +8,11 @@ while the acknowledgment gate is open; a tombstone (`deleted`) only where the do
 one, and never on a case (someone who was in the room stays, as having left); an addendum joins
 only a finalized conference; a note of an interview of a child names a permission on file for
 that youth; a record stays in its conference's case, and an acknowledgment or a Notice receipt
-names an attendee of its own conference. What the judge knows of
-the surrounding records comes through a `RecordView`, so each caller answers from its own
-store (HQ's copy plus the batch so far; the vault's rows plus the page so far).
+names an attendee of its own conference; a consent moves only along its lifecycle
+(`consent_lifecycle`), keeps its terms once answered, stays in its case and is never deleted.
+What the judge knows of the surrounding records comes through a `RecordView`, so each caller
+answers from its own store (HQ's copy plus the batch so far; the vault's rows plus the page so
+far).
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from typing import Protocol
 from safeconf.domain import codec
 from safeconf.domain.acknowledgment_rules import acknowledgment_problem, problem_message
 from safeconf.domain.conference_states import ALLOWED
+from safeconf.domain.consent_lifecycle import change_problem as consent_change_problem
 from safeconf.domain.errors import DomainError, GateClosed, IllegalTransition, ReadOnlyRecord
 from safeconf.domain.gate import StatementRef, evaluate_gate
 from safeconf.domain.records import (
@@ -30,6 +33,7 @@ from safeconf.domain.records import (
     Attendee,
     Conference,
     ConferenceState,
+    Consent,
     InterviewPermission,
     Language,
     Note,
@@ -142,6 +146,9 @@ def judge_change(
         return _revision(incoming, view, statements, parents_known, check_gate)
     if isinstance(incoming, Person) and incoming.relationship_to is not None:
         return _person_of_case(incoming.relationship_to, incoming.case_id, view, parents_known)
+    if isinstance(incoming, Consent) and isinstance(current, Consent):
+        problem = consent_change_problem(current, incoming)
+        return None if problem is None else Refusal(ILLEGAL_TRANSITION, problem)
     return None
 
 

@@ -10,6 +10,11 @@ MAX_NAME_CHARS = 200  # a person's name, a case number, a role label
 MAX_TEXT_CHARS = 4_000  # a short free-text field: a location, a summary, a description
 MAX_SIGNATURE_PNG_BYTES = 256 * 1024  # a drawn signature is 5-40 KiB; 256 KiB is generous
 MAX_RECORD_BYTES = 1024 * 1024  # a whole record as canonical JSON (UTF-8)
+# A scanned signed consent form travels inside its record as base64 (4/3 of its size), so
+# it must leave room within MAX_RECORD_BYTES for the consent's other fields: 640 KiB is a
+# few pages scanned in greyscale at 150 dpi. A consent carries a scan or a drawn signature,
+# never both.
+MAX_SCANNED_FORM_BYTES = 640 * 1024
 
 # A pull page carries at most this many bytes of record data; one record larger than the
 # budget is still sent, alone, so a laptop always makes progress. Well under the client's

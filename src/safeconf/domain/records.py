@@ -255,19 +255,6 @@ class NoteRevision(RecordMeta):
 
 
 @dataclass(frozen=True, kw_only=True)
-class Consent(RecordMeta):
-    """Written consent to disclose named information to named recipients until a date."""
-
-    client_name: str
-    signed_by: str
-    information: str
-    recipients: tuple[str, ...]
-    valid_from: str
-    valid_until: str
-    revoked_at: str | None = None
-
-
-@dataclass(frozen=True, kw_only=True)
 class Disclosure(RecordMeta):
     what: str
     recipient: str
@@ -400,3 +387,69 @@ class Person(RecordMeta):
 
     def __post_init__(self) -> None:
         _require_text("person's name", self.name, MAX_NAME_CHARS)
+
+
+# -- Consents to obtain or release records (DESIGN §5, issue #9) --------------------------
+
+
+class ConsentForm(StrEnum):
+    """Which of the agency's two release forms the consent is on."""
+
+    OBTAIN = "obtain"  # the agency obtains records from another agency, person or provider
+    RELEASE = "release"  # the agency releases its records to another agency, person or provider
+
+
+class ConsentState(StrEnum):
+    """What is stored. "Expired" is not among them: it follows from `valid_until` and the
+    moment asked about (`domain.consent_lifecycle.status`), so no device has to write it."""
+
+    REQUESTED = "requested"
+    GIVEN = "given"
+    REFUSED = "refused"
+    REVOKED = "revoked"
+
+
+class SignerCapacity(StrEnum):
+    """In what capacity the person who answers a consent request signs."""
+
+    SELF = "self"  # the person the information is about
+    PARENT = "parent"  # a parent, for a child
+    LEGAL_GUARDIAN = "legal_guardian"
+    ATTORNEY = "attorney"
+    AUTHORIZED_REPRESENTATIVE = "authorized_representative"
+
+
+@dataclass(frozen=True, kw_only=True)
+class Consent(RecordMeta):
+    """Written consent, on the obtain or the release form, for named information to go to
+    named recipients between two moments; its lifecycle is `domain.consent_lifecycle`.
+
+    While requested its terms may still be corrected; once answered (given or refused) they
+    never change: a different consent is a new record. A given consent carries its written
+    evidence: a drawn signature (PNG) or a scan of the signed form (bytes, original file
+    name and SHA-256)."""
+
+    form: ConsentForm
+    state: ConsentState = ConsentState.REQUESTED
+    client_name: str  # whose information
+    given_by_name: str  # who gives (or is asked for) it
+    given_by_capacity: SignerCapacity = SignerCapacity.SELF
+    person_id: str | None = None  # the Person record of the signer, once people are recorded
+    information: tuple[str, ...]  # the information or records to obtain or release
+    recipients: tuple[str, ...]  # who may receive it
+    other_party_name: str = ""  # the agency, person or provider obtained from / released to
+    other_party_address: str = ""
+    purpose: str = ""
+    valid_from: str
+    valid_until: str
+    statement_id: str  # the form text shown to the signer, by id, version and SHA-256
+    statement_version: int
+    statement_sha256: str
+    language: Language = Language.ENGLISH
+    requested_by: str = ""
+    answered_at: str | None = None  # when it was given or refused
+    signature_png: bytes | None = None
+    scanned_form: bytes | None = None
+    scanned_form_name: str = ""
+    scanned_form_sha256: str = ""
+    revoked_at: str | None = None  # the date of revocation: no disclosure from then on

@@ -19,6 +19,8 @@ from safeconf.resource_files import resource
 CONFIDENTIALITY = "confidentiality"
 PRIVACY_NOTICE = "privacy_notice"  # the HIPAA Notice of Privacy Practices, for adult clients
 STAFF_TERMS = "staff_confidentiality"  # what every worker acknowledges yearly
+CONSENT_RELEASE = "consent_release"  # the form to release the agency's records
+CONSENT_OBTAIN = "consent_obtain"  # the form to obtain another party's records
 
 _STATEMENT_ID = re.compile(r"[a-z][a-z0-9_-]*")
 _LANGUAGE_NAMES = {Language.ENGLISH: "English", Language.SPANISH: "Spanish"}

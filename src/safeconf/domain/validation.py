@@ -9,6 +9,7 @@ every field of every record type covered, so a new field cannot land unchecked.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, fields
@@ -23,10 +24,11 @@ from safeconf.domain.limits import (
     MAX_NAME_CHARS,
     MAX_NOTE_CHARS,
     MAX_RECORD_BYTES,
+    MAX_SCANNED_FORM_BYTES,
     MAX_SIGNATURE_PNG_BYTES,
     MAX_TEXT_CHARS,
 )
-from safeconf.domain.records import AckMethod, Presence, RecordMeta
+from safeconf.domain.records import AckMethod, ConsentState, Presence, RecordMeta
 
 _UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 # UTC, spelled "+00:00", with or without microseconds: the forms the app writes, and the
@@ -37,7 +39,7 @@ _HEX64 = re.compile(r"[0-9a-f]{64}")
 _STATEMENT_ID = re.compile(r"[a-z][a-z0-9_-]{0,63}")
 _PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
 _MAX_INT = 2**53  # what every JSON reader holds exactly
-_MAX_LIST = 50  # assigned workers, consent recipients
+_MAX_LIST = 50  # assigned workers, consent recipients and information
 
 
 class FieldError(InvalidRecord):
@@ -137,6 +139,38 @@ def names(value: Any) -> str | None:
     return None
 
 
+def items(value: Any) -> str | None:
+    """A list of short texts (the information a consent covers)."""
+    if not isinstance(value, tuple) or len(value) > _MAX_LIST:
+        return f"must be a list of at most {_MAX_LIST} items"
+    for item in value:
+        problem = text(MAX_NAME_CHARS, required=True)(item)
+        if problem:
+            return f"holds an item that {problem}"
+    return None
+
+
+def optional_hex64(value: Any) -> str | None:
+    return None if value == "" else hex64(value)
+
+
+# What a scanned form may be: PDF, PNG, JPEG or TIFF, told by its first bytes.
+_SCAN_MAGIC = (b"%PDF-", _PNG_MAGIC, b"\xff\xd8\xff", b"II*\x00", b"MM\x00*")
+
+
+def optional_scan(value: Any) -> str | None:
+    if value is None:
+        return None
+    if not isinstance(value, bytes):
+        return "must be the scanned file's bytes"
+    if len(value) > MAX_SCANNED_FORM_BYTES:
+        return (f"is too large ({len(value):,} bytes; the limit is "
+                f"{MAX_SCANNED_FORM_BYTES:,})")
+    if not value.startswith(_SCAN_MAGIC):
+        return "is not a PDF, PNG, JPEG or TIFF file"
+    return None
+
+
 def optional_png(value: Any) -> str | None:
     if value is None:
         return None
@@ -217,9 +251,15 @@ FIELDS: dict[str, dict[str, Check]] = {
         "author": NAME,
     },
     "consent": {
-        "client_name": REQUIRED_NAME, "signed_by": REQUIRED_NAME, "information": SHORT_TEXT,
-        "recipients": names, "valid_from": timestamp, "valid_until": timestamp,
-        "revoked_at": optional_timestamp,
+        "form": enum, "state": enum, "client_name": REQUIRED_NAME,
+        "given_by_name": REQUIRED_NAME, "given_by_capacity": enum, "person_id": optional_uuid,
+        "information": items, "recipients": names, "other_party_name": NAME,
+        "other_party_address": SHORT_TEXT, "purpose": SHORT_TEXT, "valid_from": timestamp,
+        "valid_until": timestamp, "statement_id": statement_id, "statement_version": whole(1),
+        "statement_sha256": hex64, "language": enum, "requested_by": NAME,
+        "answered_at": optional_timestamp, "signature_png": optional_png,
+        "scanned_form": optional_scan, "scanned_form_name": NAME,
+        "scanned_form_sha256": optional_hex64, "revoked_at": optional_timestamp,
     },
     "disclosure": {
         "what": SHORT_TEXT, "recipient": REQUIRED_NAME, "basis": SHORT_TEXT,
@@ -281,8 +321,56 @@ def _refusal_carries_no_signature(record: Any) -> str | None:
 
 
 def _consent_ends_after_it_starts(record: Any) -> str | None:
-    return None if record.valid_until > record.valid_from else (
-        "must be later than valid_from")
+    return None if datetime.fromisoformat(record.valid_until) > datetime.fromisoformat(
+        record.valid_from) else "must be later than valid_from: a consent ends after it starts"
+
+
+def _consent_names_information(record: Any) -> str | None:
+    return None if record.information else "is empty: a consent names the information it covers"
+
+
+def _consent_names_recipients(record: Any) -> str | None:
+    return None if record.recipients else "is empty: a consent names who may receive it"
+
+
+def _consent_answered_when_answered(record: Any) -> str | None:
+    answered = record.state is not ConsentState.REQUESTED
+    if answered != (record.answered_at is not None):
+        return "is when the consent was given or refused: set exactly once it is answered"
+    return None
+
+
+def _consent_revoked_with_a_date(record: Any) -> str | None:
+    if (record.state is ConsentState.REVOKED) != (record.revoked_at is not None):
+        return "is the date of revocation: set exactly when the consent is revoked"
+    if record.revoked_at is not None and record.answered_at is not None and \
+            datetime.fromisoformat(record.revoked_at) < datetime.fromisoformat(
+                record.answered_at):
+        return "is before the consent was given"
+    return None
+
+
+def _consent_evidence(record: Any) -> str | None:
+    has_signature, has_scan = record.signature_png is not None, record.scanned_form is not None
+    if record.state in (ConsentState.GIVEN, ConsentState.REVOKED):
+        if has_signature == has_scan:
+            return ("a given consent carries its written evidence: a drawn signature or a "
+                    "scanned signed form, one of the two")
+    elif has_signature or has_scan:
+        return "only a given consent carries a signature or a signed form"
+    return None
+
+
+def _scan_named_and_hashed(record: Any) -> str | None:
+    if record.scanned_form is None:
+        if record.scanned_form_name or record.scanned_form_sha256:
+            return "names a scanned form the consent does not hold"
+        return None
+    if not record.scanned_form_name.strip():
+        return "is empty: a scanned form keeps its original file name"
+    if record.scanned_form_sha256 != hashlib.sha256(record.scanned_form).hexdigest():
+        return "is not the SHA-256 of the scanned form"
+    return None
 
 
 def _left_with_a_time(record: Any) -> str | None:
@@ -311,7 +399,15 @@ RULES: dict[str, tuple[_Rule, ...]] = {
     "attendee": (_Rule("left_at", _left_with_a_time),),
     "note": (_Rule("interview_permission_id", _interview_names_youth_and_permission),),
     "acknowledgment": (_Rule("signature_png", _refusal_carries_no_signature),),
-    "consent": (_Rule("valid_until", _consent_ends_after_it_starts),),
+    "consent": (
+        _Rule("information", _consent_names_information),
+        _Rule("recipients", _consent_names_recipients),
+        _Rule("valid_until", _consent_ends_after_it_starts),
+        _Rule("answered_at", _consent_answered_when_answered),
+        _Rule("revoked_at", _consent_revoked_with_a_date),
+        _Rule("signature_png", _consent_evidence),
+        _Rule("scanned_form_sha256", _scan_named_and_hashed),
+    ),
 }
 
 

@@ -55,8 +55,8 @@ REASONS = {
     # The conference rules (safeconf.domain.change_rules): HQ keeps the change for review.
     rules.FINALIZED: "This conference is finalized, so what was recorded in it cannot "
                      "change. Your version was kept at HQ for review as a possible addendum.",
-    rules.ILLEGAL_TRANSITION: "A conference cannot move to that state from the one HQ holds; "
-                              "the change was kept for review.",
+    rules.ILLEGAL_TRANSITION: "A conference or a consent cannot change that way from the "
+                              "version HQ holds; the change was kept for review.",
     rules.GATE_CLOSED: "This note was written while nobody was checked in or someone present "
                        "had not acknowledged confidentiality, so HQ did not share it; it was "
                        "kept for review.",

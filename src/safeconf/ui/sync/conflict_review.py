@@ -102,6 +102,7 @@ REASONS = {
 }
 # Fields holding a moment (ISO 8601), shown in the user's time zone and locale.
 MOMENTS = frozenset({"scheduled_start", "arrived_at", "left_at", "signed_at", "revoked_at",
+                     "answered_at",
                      "updated_at", "valid_from", "valid_until", "disclosed_at", "received_at",
                      "routed_to_legal_at", "discovered_at", "reported_at"})
 
