@@ -497,3 +497,15 @@ def test_every_case_names_several_people_and_their_attendees_link_to_them() -> N
                   and r.role in (Role.PARENT, Role.LEGAL_GUARDIAN, Role.YOUTH, Role.ATTORNEY)]
         assert family and all(a.person_id in own for a in family), case.case_number
         assert all(own[a.person_id].name == a.name for a in family)
+
+
+def test_a_demo_consent_signed_by_a_person_of_the_case_names_that_person() -> None:
+    from safeconf.domain.records import Consent, Person
+
+    records = demo_records(date(2026, 3, 2))
+    people = {(p.case_id, p.name): p.id for p in records if isinstance(p, Person)}
+    consents = [c for c in records if isinstance(c, Consent)]
+    linked = [c for c in consents if c.person_id is not None]
+    assert linked
+    for consent in consents:
+        assert consent.person_id == people.get((consent.case_id, consent.given_by_name))

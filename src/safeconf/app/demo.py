@@ -215,7 +215,7 @@ class _Builder:
         by_name = {person.name: person.id for person in people}
         for index, consent in enumerate(_list(data, "consents", where)):
             yield from self._consent(consent, case_id, workers, f"{number}/consent/{index}",
-                                     f"{where}.consents[{index}]")
+                                     f"{where}.consents[{index}]", by_name)
         for index, conference in enumerate(_list(data, "conferences", where)):
             spot = f"{where}.conferences[{index}]"
             scope = self._scope(conference, case_id, opened, f"{number}/{index}", workers, spot,
@@ -503,7 +503,7 @@ class _Builder:
         )
 
     def _consent(self, data: Any, case_id: str, workers: dict[str, str], key: str,
-                 where: str) -> Iterator[Consent]:
+                 where: str, people: dict[str, str]) -> Iterator[Consent]:
         """A consent as it was written: requested, then answered, then perhaps revoked, each
         a later version of the same record. Expired ones are simply past their end."""
         if not isinstance(data, dict):
@@ -519,6 +519,7 @@ class _Builder:
             form=form, client_name=_text(data, "client", where),
             given_by_name=_text(data, "given_by", where),
             given_by_capacity=_enum(SignerCapacity, data.get("capacity"), f"{where}.capacity"),
+            person_id=people.get(_text(data, "given_by", where)),  # the signer, when a person
             information=tuple(_list(data, "information", where)),
             recipients=tuple(_list(data, "recipients", where)),
             other_party_name=str(data.get("other_party", "")),
