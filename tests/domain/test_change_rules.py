@@ -21,6 +21,7 @@ from safeconf.domain.records import (
     ConferenceState,
     InterviewPermission,
     Language,
+    LegalReview,
     Note,
     NoteRevision,
     NoteSection,
@@ -75,6 +76,10 @@ class View:
     def interview_permission(self, permission_id: str) -> InterviewPermission | None:
         found = self.records.get(permission_id)
         return found if isinstance(found, InterviewPermission) else None
+
+    def legal_review(self, review_id: str) -> LegalReview | None:
+        found = self.records.get(review_id)
+        return found if isinstance(found, LegalReview) else None
 
     def attendees(self, conference_id: str) -> Sequence[Attendee]:
         return [r for r in self.records.values()

@@ -16,10 +16,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import select
 
-from safeconf.domain.records import Conference, Disclosure, RecordMeta
+from safeconf.domain.records import Conference, RecordMeta
 from safeconf.hq import schema
 from safeconf.hq.server import CRASH_ENV, CRASH_PHASES
 from safeconf.sync import HQClient, OutboxItem, SyncError
+from tests.support import disclosures
 
 
 def outbox(case_id: str, kinds: list[bool]) -> list[OutboxItem]:
@@ -32,9 +33,8 @@ def outbox(case_id: str, kinds: list[bool]) -> list[OutboxItem]:
             conf = dataclasses.replace(conf, location=f"Room {seq}", version=conf.version + 1)
             items.append(OutboxItem.of(seq, conf, base_version=previous.version))
         else:
-            items.append(OutboxItem.of(seq, Disclosure(
-                case_id=case_id, what=f"summary {seq}", recipient="court", basis="hearing",
-                disclosed_by="w")))
+            items.append(OutboxItem.of(seq, disclosures.disclosure(
+                case_id, what=f"summary {seq}")))
     return items
 
 

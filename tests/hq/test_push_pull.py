@@ -13,13 +13,13 @@ from sqlalchemy import select
 from safeconf.domain.records import (
     Conference,
     ConferenceState,
-    Disclosure,
     Note,
     NoteRevision,
     NoteSection,
 )
 from safeconf.hq import schema
 from safeconf.sync import HQClient, OutboxItem, PullPage, SyncConflict
+from tests.support import disclosures
 from tests.support.rooms import seated
 
 
@@ -262,8 +262,7 @@ def test_pull_pages_follow_the_cursor_without_loss(shared_hq: HQ) -> None:
     worker = new_worker()
     case_id = shared_hq.add_case(worker)
     _, laptop = shared_hq.device(worker)
-    records = [Disclosure(case_id=case_id, what="summary", recipient="court", basis="hearing",
-                          disclosed_by=worker) for _ in range(25)]
+    records = [disclosures.disclosure(case_id, disclosed_by=worker) for _ in range(25)]
     laptop.push(str(uuid.uuid4()), [OutboxItem.of(i + 1, r) for i, r in enumerate(records)])
     pages = 0
     cursor = 0

@@ -13,7 +13,6 @@ from safeconf.domain.records import (
     Attendee,
     Case,
     Conference,
-    Disclosure,
     HealthInfoRequest,
     Incident,
     IncidentKind,
@@ -26,7 +25,7 @@ from safeconf.domain.records import (
     Role,
 )
 from safeconf.vault.errors import AppendOnly, RecordNotFound, WriteConflict
-from tests.support import consents
+from tests.support import consents, disclosures
 
 
 @pytest.fixture
@@ -51,8 +50,8 @@ def test_every_record_type_round_trips(vault, conference):
         (vault.notes, Note(case_id=cid, conference_id=fid, section=NoteSection.CONCERNS,
                            body="first words")),
         (vault.consents, consents.given(cid)),
-        (vault.disclosures, Disclosure(case_id=cid, what="safety plan", recipient="court",
-                                       basis="court hearing", disclosed_by="w.tester")),
+        (vault.disclosures, disclosures.disclosure(cid)),
+        (vault.legal_reviews, disclosures.review(cid)),
         (vault.legal_requests, LegalRequest(case_id=cid, kind=LegalRequestKind.SUBPOENA,
                                             requester="county",
                                             received_at="2026-11-20T00:00:00+00:00")),
@@ -222,6 +221,16 @@ def test_the_triggers_guard_exactly_the_record_types_the_domain_calls_append_onl
     from safeconf.vault.migrations import APPEND_ONLY_TYPES as IN_TRIGGERS
 
     assert set(IN_TRIGGERS) == APPEND_ONLY_TYPES
+
+
+def test_legal_answers_arrive_by_sync_only_and_a_review_finds_its_latest_answer(vault,
+                                                                              conference):
+    review = vault.legal_reviews.add(disclosures.review(conference.case_id))
+    with pytest.raises(AppendOnly, match="written at HQ"):
+        vault.legal_review_answers.add(disclosures.answer(review))
+    assert vault.legal_review_answers.to(review) is None
+    with pytest.raises(AppendOnly):
+        vault.store.update(replace(review, question="Changed my mind"))
 
 
 def test_people_of_a_case_are_stored_linked_changed_but_never_deleted(vault, conference):

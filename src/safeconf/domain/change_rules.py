@@ -7,7 +7,8 @@ and everything in it never change again (only new addenda join it); a note is wr
 while the acknowledgment gate is open; a tombstone (`deleted`) only where the domain allows
 one, and never on a case (someone who was in the room stays, as having left); an addendum joins
 only a finalized conference; a note of an interview of a child names a permission on file for
-that youth; a record stays in its conference's case, and an acknowledgment or a Notice receipt
+that youth; a legal review's answer, and a disclosure it released, belong to a review of
+the same case; a record stays in its conference's case, and an acknowledgment or a Notice receipt
 names an attendee of its own conference; a consent moves only along its lifecycle
 (`consent_lifecycle`), keeps its terms once answered, stays in its case and is never deleted.
 What the judge knows of the surrounding records comes through a `RecordView`, so each caller
@@ -34,8 +35,11 @@ from safeconf.domain.records import (
     Conference,
     ConferenceState,
     Consent,
+    Disclosure,
     InterviewPermission,
     Language,
+    LegalReview,
+    LegalReviewAnswer,
     Note,
     NoteRevision,
     NoticeReceipt,
@@ -65,6 +69,7 @@ class RecordView(Protocol):
     def note(self, note_id: str) -> NoteParent | None: ...
     def interview_permission(self, permission_id: str) -> InterviewPermission | None: ...
     def person(self, person_id: str) -> Person | None: ...
+    def legal_review(self, review_id: str) -> LegalReview | None: ...
 
 
 @dataclass(frozen=True)
@@ -146,6 +151,10 @@ def judge_change(
         return _revision(incoming, view, statements, parents_known, check_gate)
     if isinstance(incoming, Person) and incoming.relationship_to is not None:
         return _person_of_case(incoming.relationship_to, incoming.case_id, view, parents_known)
+    if isinstance(incoming, LegalReviewAnswer):
+        return _of_review(incoming.review_id, incoming.case_id, view, parents_known)
+    if isinstance(incoming, Disclosure) and incoming.legal_review_id is not None:
+        return _of_review(incoming.legal_review_id, incoming.case_id, view, parents_known)
     if isinstance(incoming, Consent) and isinstance(current, Consent):
         problem = consent_change_problem(current, incoming)
         return None if problem is None else Refusal(ILLEGAL_TRANSITION, problem)
@@ -159,6 +168,15 @@ def _person_of_case(person_id: str, case_id: str, view: RecordView,
     if person is None:
         return _missing_parent(parents_known, "person")
     return _elsewhere("person") if person.case_id != case_id else None
+
+
+def _of_review(review_id: str, case_id: str, view: RecordView,
+               parents_known: bool) -> Refusal | None:
+    """An answer, or a disclosure released by one, belongs to a review of its own case."""
+    review = view.legal_review(review_id)
+    if review is None:
+        return _missing_parent(parents_known, "legal review")
+    return _elsewhere("legal review") if review.case_id != case_id else None
 
 
 def _conference_change(incoming: Conference, current: RecordMeta | None) -> Refusal | None:

@@ -22,6 +22,8 @@ from safeconf.domain.records import (
     Incident,
     InterviewPermission,
     LegalRequest,
+    LegalReview,
+    LegalReviewAnswer,
     Note,
     NoteRevision,
     NoticeReceipt,
@@ -46,6 +48,8 @@ RECORD_TYPES: dict[str, type[RecordMeta]] = {
     "notice_receipt": NoticeReceipt,
     "staff_acknowledgment": StaffAcknowledgment,
     "person": Person,
+    "legal_review": LegalReview,
+    "legal_review_answer": LegalReviewAnswer,
 }
 TYPE_NAMES: dict[type[RecordMeta], str] = {cls: name for name, cls in RECORD_TYPES.items()}
 
@@ -53,6 +57,8 @@ TYPE_NAMES: dict[type[RecordMeta], str] = {cls: name for name, cls in RECORD_TYP
 # synced); every other record is only ever added to — a change is a new record.
 MUTABLE_TYPES = frozenset({"case", "conference", "attendee", "note", "consent", "person"})
 APPEND_ONLY_TYPES = frozenset(RECORD_TYPES) - MUTABLE_TYPES
+# Written at HQ only and pulled by laptops; a device's push of one is refused ("hq_authored").
+HQ_AUTHORED_TYPES = frozenset({"legal_review_answer"})
 
 R = TypeVar("R", bound=RecordMeta)
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from safeconf.domain.disclosure_terms import Extent, HealthPurpose, Information, Mode, Recipient
 from safeconf.domain.errors import InvalidRecord
 from safeconf.domain.ids import new_id, utc_now
 from safeconf.domain.limits import MAX_NAME_CHARS, MAX_NOTE_CHARS
@@ -254,14 +255,37 @@ class NoteRevision(RecordMeta):
     author: str = ""
 
 
+class DisclosureBasis(StrEnum):
+    """On what footing a disclosure was made: a policy line that needs no consent, a consent
+    on file, or legal's answer to a review request that released it."""
+
+    POLICY = "policy"
+    CONSENT = "consent"
+    LEGAL_RELEASE = "legal_release"
+
+
 @dataclass(frozen=True, kw_only=True)
 class Disclosure(RecordMeta):
-    what: str
-    recipient: str
-    basis: str
+    """A disclosure made: what, how, to whom, on what basis, by whom and when. Logged before
+    the disclosure is carried out, and never changed (DESIGN §5)."""
+
+    information: Information
+    what: str  # in plain words: "Conference summary, 3 Nov 2026"
+    record_ids: tuple[str, ...] = ()  # the conferences or notes disclosed
+    mode: Mode
+    extent: Extent
+    recipient: Recipient
+    recipient_name: str
+    recipient_person_id: str | None = None
+    health_purpose: HealthPurpose | None = None
+    basis: DisclosureBasis
+    policy_line: str  # the key of the policy line (`disclosure_policy.LINES`)
+    consent_id: str | None = None  # basis consent
+    legal_review_id: str | None = None  # basis legal_release
     disclosed_by: str
     disclosed_at: str = field(default_factory=utc_now)
-    consent_id: str | None = None
+    document_sha256: str = ""  # a copy: the SHA-256 of the file that left
+    redactions: int = 0  # how many passages the copy withheld
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -453,3 +477,47 @@ class Consent(RecordMeta):
     scanned_form_name: str = ""
     scanned_form_sha256: str = ""
     revoked_at: str | None = None  # the date of revocation: no disclosure from then on
+
+
+# -- Legal review of a disclosure the policy does not allow by itself (issue #9) --------
+
+
+class LegalAnswer(StrEnum):
+    ADVICE = "advice"  # legal's advice; nothing is released by it
+    RELEASE_WITH_REDACTIONS = "release_with_redactions"
+    REFUSE = "refuse"
+
+
+@dataclass(frozen=True, kw_only=True)
+class LegalReview(RecordMeta):
+    """A worker's question to the Office of Legal Affairs about a disclosure the policy sent
+    to legal review: the disclosure as asked, the redactions proposed, and the question.
+    Written on the laptop, queued offline, never changed; the answer is its own record."""
+
+    information: Information
+    what: str
+    record_ids: tuple[str, ...] = ()
+    mode: Mode
+    extent: Extent
+    recipient: Recipient
+    recipient_name: str
+    health_purpose: HealthPurpose | None = None
+    policy_line: str  # why the policy sent it to legal
+    question: str
+    proposed_redactions: tuple[str, ...] = ()  # the passages the worker would withhold
+    requested_by: str
+    requested_at: str = field(default_factory=utc_now)
+
+
+@dataclass(frozen=True, kw_only=True)
+class LegalReviewAnswer(RecordMeta):
+    """Legal's answer to a review request. Written at HQ only (a laptop's push of one is
+    refused) and pulled by the laptops of the case."""
+
+    review_id: str
+    answer: LegalAnswer
+    advice: str
+    redactions: tuple[str, ...] = ()  # further passages to withhold, for a release
+    answered_by: str
+    answered_at: str = field(default_factory=utc_now)
+

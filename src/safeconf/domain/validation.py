@@ -19,6 +19,8 @@ from typing import Any
 from safeconf.domain import codec
 from safeconf.domain.auditchain import canonical_json
 from safeconf.domain.caseless import is_caseless
+from safeconf.domain.disclosure_policy import LINES
+from safeconf.domain.disclosure_terms import Information, Mode
 from safeconf.domain.errors import InvalidRecord
 from safeconf.domain.limits import (
     MAX_NAME_CHARS,
@@ -28,7 +30,14 @@ from safeconf.domain.limits import (
     MAX_SIGNATURE_PNG_BYTES,
     MAX_TEXT_CHARS,
 )
-from safeconf.domain.records import AckMethod, ConsentState, Presence, RecordMeta
+from safeconf.domain.records import (
+    AckMethod,
+    ConsentState,
+    DisclosureBasis,
+    LegalAnswer,
+    Presence,
+    RecordMeta,
+)
 
 _UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 # UTC, spelled "+00:00", with or without microseconds: the forms the app writes, and the
@@ -40,6 +49,8 @@ _STATEMENT_ID = re.compile(r"[a-z][a-z0-9_-]{0,63}")
 _PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
 _MAX_INT = 2**53  # what every JSON reader holds exactly
 _MAX_LIST = 50  # assigned workers, consent recipients and information
+MAX_RECORD_IDS = 1000  # conferences and notes one disclosure names
+MAX_PASSAGES = 500  # passages one review or answer withholds
 
 
 class FieldError(InvalidRecord):
@@ -202,6 +213,26 @@ def _control_characters(value: str, lines: bool) -> str | None:
 NAME = text(MAX_NAME_CHARS)
 REQUIRED_NAME = text(MAX_NAME_CHARS, required=True)
 SHORT_TEXT = text(MAX_TEXT_CHARS, lines=True)
+REQUIRED_SHORT_TEXT = text(MAX_TEXT_CHARS, required=True, lines=True)
+
+
+def uuids(value: Any) -> str | None:
+    if not isinstance(value, tuple) or len(value) > MAX_RECORD_IDS:
+        return f"must be a list of at most {MAX_RECORD_IDS} record ids"
+    return next((f"item {i}: {p}" for i, v in enumerate(value) if (p := uuid(v))), None)
+
+
+def passages(value: Any) -> str | None:
+    """Passages to withhold from a copy: each a non-empty line of text."""
+    if not isinstance(value, tuple) or len(value) > MAX_PASSAGES:
+        return f"must be a list of at most {MAX_PASSAGES} passages"
+    check = text(MAX_TEXT_CHARS, required=True)
+    return next((f"item {i}: {p}" for i, v in enumerate(value) if (p := check(v))), None)
+
+
+def policy_line(value: Any) -> str | None:
+    return None if isinstance(value, str) and value in LINES else \
+        "must name a line of the disclosure policy"
 
 _META: dict[str, Check] = {
     "id": uuid,
@@ -262,8 +293,25 @@ FIELDS: dict[str, dict[str, Check]] = {
         "scanned_form_sha256": optional_hex64, "revoked_at": optional_timestamp,
     },
     "disclosure": {
-        "what": SHORT_TEXT, "recipient": REQUIRED_NAME, "basis": SHORT_TEXT,
-        "disclosed_by": REQUIRED_NAME, "disclosed_at": timestamp, "consent_id": optional_uuid,
+        "information": enum, "what": REQUIRED_SHORT_TEXT, "record_ids": uuids, "mode": enum,
+        "extent": enum, "recipient": enum, "recipient_name": REQUIRED_NAME,
+        "recipient_person_id": optional_uuid, "health_purpose": optional_enum, "basis": enum,
+        "policy_line": policy_line, "consent_id": optional_uuid,
+        "legal_review_id": optional_uuid, "disclosed_by": REQUIRED_NAME,
+        "disclosed_at": timestamp, "document_sha256": optional_hex64, "redactions": whole(0),
+    },
+    "legal_review": {
+        "information": enum, "what": REQUIRED_SHORT_TEXT, "record_ids": uuids, "mode": enum,
+        "extent": enum, "recipient": enum, "recipient_name": REQUIRED_NAME,
+        "health_purpose": optional_enum, "policy_line": policy_line,
+        "question": text(MAX_TEXT_CHARS, required=True, lines=True),
+        "proposed_redactions": passages, "requested_by": REQUIRED_NAME,
+        "requested_at": timestamp,
+    },
+    "legal_review_answer": {
+        "review_id": uuid, "answer": enum,
+        "advice": text(MAX_TEXT_CHARS, required=True, lines=True), "redactions": passages,
+        "answered_by": REQUIRED_NAME, "answered_at": timestamp,
     },
     "legal_request": {
         "kind": enum, "requester": REQUIRED_NAME, "received_at": timestamp,
@@ -393,7 +441,43 @@ def _relationship_names_both_ends(record: Any) -> str | None:
     return None
 
 
+def _privileged_never_disclosed(record: Any) -> str | None:
+    return ("privileged legal advice never leaves the agency"
+            if record.information is Information.LEGAL_ADVICE else None)
+
+
+def _basis_names_its_source(record: Any) -> str | None:
+    by_consent = record.basis is DisclosureBasis.CONSENT
+    by_legal = record.basis is DisclosureBasis.LEGAL_RELEASE
+    if by_consent != (record.consent_id is not None):
+        return "names a consent exactly when the basis is a consent"
+    if by_legal != (record.legal_review_id is not None):
+        return "names a legal review exactly when the basis is legal's release"
+    return None
+
+
+def _copy_has_its_digest(record: Any) -> str | None:
+    copy = record.mode is Mode.COPY
+    if copy and not record.document_sha256:
+        return "a copy records the SHA-256 of the document that left"
+    if not copy and (record.document_sha256 or record.redactions):
+        return "only a copy has a document and redactions"
+    return None
+
+
+def _redactions_only_with_a_release(record: Any) -> str | None:
+    if record.redactions and record.answer is not LegalAnswer.RELEASE_WITH_REDACTIONS:
+        return "only a release with redactions names passages to withhold"
+    return None
+
+
 RULES: dict[str, tuple[_Rule, ...]] = {
+    "disclosure": (
+        _Rule("information", _privileged_never_disclosed),
+        _Rule("basis", _basis_names_its_source),
+        _Rule("document_sha256", _copy_has_its_digest),
+    ),
+    "legal_review_answer": (_Rule("redactions", _redactions_only_with_a_release),),
     "person": (_Rule("relationship_to", _relationship_names_both_ends),),
     "case": (_Rule("case_id", _case_is_its_own_case),),
     "attendee": (_Rule("left_at", _left_with_a_time),),

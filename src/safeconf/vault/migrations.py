@@ -15,9 +15,11 @@ _APPEND_ONLY_V1 = (
 _APPEND_ONLY_SQL = ", ".join(f"'{t}'" for t in _APPEND_ONLY_V1)
 # ... as migration 5 rewrote them ...
 _APPEND_ONLY_V5 = (*_APPEND_ONLY_V1, "interview_permission")
-# ... and as migration 6 rewrote them, the guard of today. (The rule itself lives in
+# ... as migration 6 rewrote them ...
+_APPEND_ONLY_V6 = (*_APPEND_ONLY_V5, "notice_receipt", "staff_acknowledgment")
+# ... and as migration 7 rewrote them, the guard of today. (The rule itself lives in
 # domain.codec.APPEND_ONLY_TYPES; a test keeps the two equal.)
-APPEND_ONLY_TYPES = (*_APPEND_ONLY_V5, "notice_receipt", "staff_acknowledgment")
+APPEND_ONLY_TYPES = (*_APPEND_ONLY_V6, "legal_review", "legal_review_answer")
 # Purging a sealed or unassigned case (sync) is the one sanctioned way to remove rows from
 # append-only tables. Migrations 1-2 let it through on a meta row, which any write could add;
 # migration 3 asks `PURGING_FUNCTION` instead, which answers from a flag held in Python that
@@ -166,6 +168,8 @@ MIGRATIONS: list[str] = [
     # 5: a permission to interview a child is on file as given, never changed or removed.
     _append_only_guard(_APPEND_ONLY_V5),
     # 6: Notice of Privacy Practices receipts and staff acknowledgments are append-only too.
+    _append_only_guard(_APPEND_ONLY_V6),
+    # 7: legal review requests and legal's answers are append-only too.
     _append_only_guard(APPEND_ONLY_TYPES),
 ]
 

@@ -15,6 +15,7 @@ from safeconf.domain.records import (
     Attendee,
     Conference,
     InterviewPermission,
+    LegalReview,
     Person,
     RecordMeta,
 )
@@ -44,6 +45,9 @@ class VaultRecordView:
 
     def interview_permission(self, permission_id: str) -> InterviewPermission | None:
         return self._one(InterviewPermission, permission_id)
+
+    def legal_review(self, review_id: str) -> LegalReview | None:
+        return self._one(LegalReview, review_id)
 
     def person(self, person_id: str) -> Person | None:
         return self._one(Person, person_id)

@@ -13,7 +13,7 @@ from typing import Any, Generic, TypeVar
 
 from safeconf.domain import codec
 from safeconf.domain.change_rules import judge_change, raise_for
-from safeconf.domain.codec import APPEND_ONLY_TYPES
+from safeconf.domain.codec import APPEND_ONLY_TYPES, HQ_AUTHORED_TYPES
 from safeconf.domain.ids import utc_now
 from safeconf.domain.records import (
     Acknowledgment,
@@ -28,6 +28,8 @@ from safeconf.domain.records import (
     Incident,
     InterviewPermission,
     LegalRequest,
+    LegalReview,
+    LegalReviewAnswer,
     Note,
     NoteRevision,
     NoticeReceipt,
@@ -93,6 +95,8 @@ class RecordStore:
         """Insert a new record (version 1, stamped with this device)."""
         record = replace(record, origin_device=record.origin_device or self._device)
         name = codec.type_name(record)
+        if name in HQ_AUTHORED_TYPES:
+            raise AppendOnly(f"A {name.replace('_', ' ')} is written at HQ and arrives by sync.")
         data = json.dumps(codec.to_dict(record), ensure_ascii=False)
         with self._db.transaction():
             self.check(record, None)
@@ -380,6 +384,21 @@ class ConsentRepository(MutableRepository[Consent]):
 
 class DisclosureRepository(Repository[Disclosure]):
     record_type = Disclosure
+
+
+class LegalReviewRepository(Repository[LegalReview]):
+    record_type = LegalReview
+
+
+class LegalReviewAnswerRepository(Repository[LegalReviewAnswer]):
+    """Legal's answers, pulled from HQ (a laptop never writes one)."""
+
+    record_type = LegalReviewAnswer
+
+    def to(self, review: LegalReview) -> LegalReviewAnswer | None:
+        """The latest answer to `review`, if one has arrived."""
+        answers = [a for a in self.for_case(review.case_id) if a.review_id == review.id]
+        return max(answers, key=lambda a: a.answered_at, default=None)
 
 
 class LegalRequestRepository(Repository[LegalRequest]):

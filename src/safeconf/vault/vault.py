@@ -49,6 +49,8 @@ from safeconf.vault.records import (
     IncidentRepository,
     InterviewPermissionRepository,
     LegalRequestRepository,
+    LegalReviewAnswerRepository,
+    LegalReviewRepository,
     NoteRepository,
     NoticeReceiptRepository,
     PersonRepository,
@@ -104,6 +106,8 @@ class Vault:
         self.consents = ConsentRepository(self.store)
         self.disclosures = DisclosureRepository(self.store)
         self.legal_requests = LegalRequestRepository(self.store)
+        self.legal_reviews = LegalReviewRepository(self.store)
+        self.legal_review_answers = LegalReviewAnswerRepository(self.store)
         self.health_info_requests = HealthInfoRequestRepository(self.store)
         self.incidents = IncidentRepository(self.store)
         self.notice_receipts = NoticeReceiptRepository(self.store)

@@ -20,7 +20,7 @@ from safeconf.domain import change_rules as rules
 from safeconf.domain.auditchain import event_hash
 from safeconf.domain.caseless import is_caseless
 from safeconf.domain.change_rules import judge_change
-from safeconf.domain.codec import MUTABLE_TYPES
+from safeconf.domain.codec import HQ_AUTHORED_TYPES, MUTABLE_TYPES
 from safeconf.domain.records import Conference, ConferenceState, Language, RecordMeta
 from safeconf.domain.statements import Statement, current_statements
 from safeconf.hq import clock, schema
@@ -50,6 +50,8 @@ REASONS = {
     "case_mismatch": "HQ holds this record under another case; the change was kept for review.",
     "hq_owned": "Case numbers, assignments and sealing are managed by HQ; the change was kept "
                 "for review.",
+    "hq_authored": "Legal's answers to review requests are written at HQ only; the record "
+                   "was kept for review.",
     "concurrent_change": "Another device changed this at the same moment. Both versions were "
                          "kept and flagged for review.",
     # The conference rules (safeconf.domain.change_rules): HQ keeps the change for review.
@@ -326,6 +328,8 @@ def _judge(item: PushItem, hq: StoredCopy | None, writable: set[str],
     """None to accept, "same" for a copy HQ already has, else the conflict's reason."""
     if item.case_id not in writable:
         return "sealed" if item.case_id in sealed else "not_assigned"
+    if item.type in HQ_AUTHORED_TYPES:
+        return "hq_authored"
     if hq is None:
         return None
     if hq.type != item.type:

@@ -17,6 +17,7 @@ from safeconf.domain.records import (
     Attendee,
     Conference,
     InterviewPermission,
+    LegalReview,
     Note,
     Person,
     RecordMeta,
@@ -75,6 +76,9 @@ class HQRecordView:
 
     def interview_permission(self, permission_id: str) -> InterviewPermission | None:
         return self._typed(InterviewPermission, permission_id)
+
+    def legal_review(self, review_id: str) -> LegalReview | None:
+        return self._typed(LegalReview, review_id)
 
     def person(self, person_id: str) -> Person | None:
         return self._typed(Person, person_id)
