@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
-from pathlib import Path
 
 import pytest
 
@@ -15,7 +13,6 @@ from safeconf.app.conferences import (
     group_rows,
     load_plan,
 )
-from safeconf.app.session import VaultSession
 from safeconf.domain.errors import (
     AlreadyAcknowledged,
     GateClosed,
@@ -32,20 +29,6 @@ from safeconf.domain.records import (
     Presence,
     Role,
 )
-from safeconf.vault.device_secret import SystemKeyring
-from safeconf.vault.keys import KdfParams
-
-PASSPHRASE = "correct horse battery staple"
-
-
-@pytest.fixture
-def service(
-    data_dir: Path, no_keyring: SystemKeyring, fast_kdf: KdfParams
-) -> Iterator[ConferenceService]:
-    session = VaultSession(data_dir, no_keyring, fast_kdf)
-    session.create(PASSPHRASE, user="f.tester")
-    yield ConferenceService(session)
-    session.lock()
 
 
 def _conference(service: ConferenceService) -> str:

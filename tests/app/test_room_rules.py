@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import replace
 from datetime import UTC, date, datetime
-from pathlib import Path
 
 import pytest
 
 from safeconf.app.conferences import ConferenceService, NoInterviewPermission
-from safeconf.app.session import VaultSession
 from safeconf.domain import change_rules as rules
 from safeconf.domain.change_rules import RuleBroken
 from safeconf.domain.errors import GateClosed
@@ -24,20 +21,6 @@ from safeconf.domain.records import (
     Presence,
     Role,
 )
-from safeconf.vault.device_secret import SystemKeyring
-from safeconf.vault.keys import KdfParams
-
-PASSPHRASE = "correct horse battery staple"
-
-
-@pytest.fixture
-def service(
-    data_dir: Path, no_keyring: SystemKeyring, fast_kdf: KdfParams
-) -> Iterator[ConferenceService]:
-    session = VaultSession(data_dir, no_keyring, fast_kdf)
-    session.create(PASSPHRASE, user="f.tester")
-    yield ConferenceService(session)
-    session.lock()
 
 
 def _conference(service: ConferenceService) -> str:
