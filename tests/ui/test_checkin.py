@@ -227,9 +227,9 @@ def test_the_facilitator_cannot_be_the_witness_of_a_verbal_agreement(
     assert ack.method is AckMethod.VERBAL and ack.witness == "James Okafor"
 
 
-def test_hand_over_takes_a_typed_name_in_three_keys_and_never_a_second_acknowledgment(
-    qtbot: Any, unlocked: AppWindow
-) -> None:
+def hand_over_to_lucia(qtbot: Any, unlocked: AppWindow) -> tuple[Any, Any]:
+    """The room checked in, Lucía Ramos selected on the Confidentiality step and the laptop
+    handed over to her: the workspace and the hand-over screen."""
     workspace = open_room(unlocked)
     page = workspace.confidentiality
     check_everyone_in(qtbot, workspace)
@@ -239,6 +239,14 @@ def test_hand_over_takes_a_typed_name_in_three_keys_and_never_a_second_acknowled
     page.handover_button.click()
     handover = unlocked.handover
     assert handover is not None
+    return workspace, handover
+
+
+def test_hand_over_takes_a_typed_name_in_three_keys_and_never_a_second_acknowledgment(
+    qtbot: Any, unlocked: AppWindow
+) -> None:
+    workspace, handover = hand_over_to_lucia(qtbot, unlocked)
+    page = workspace.confidentiality
     qtbot.waitUntil(handover.statement.hasFocus)
     # The attendee: choose "type your name" (worded in Spanish), type it, Enter.
     mnemonic(qtbot, handover.form.tabs.tabText(1))
@@ -266,15 +274,7 @@ def test_hand_over_takes_a_typed_name_in_three_keys_and_never_a_second_acknowled
 def test_a_name_that_is_not_theirs_is_refused_in_hand_over_in_the_attendees_words(
     qtbot: Any, unlocked: AppWindow
 ) -> None:
-    workspace = open_room(unlocked)
-    page = workspace.confidentiality
-    check_everyone_in(qtbot, workspace)
-    to_confidentiality(qtbot, workspace)
-    page.select_attendee(next(a.id for a, _k, _v in page.model.rows
-                              if a.name == "Lucía Ramos"))
-    page.handover_button.click()
-    handover = unlocked.handover
-    assert handover is not None
+    workspace, handover = hand_over_to_lucia(qtbot, unlocked)
     handover.form.tabs.setCurrentIndex(1)
     qtbot.keyClicks(handover.form.typed_name, "Lucy")
     handover.form.typed_button.click()
