@@ -263,6 +263,9 @@ def test_a_refusal_is_final_and_the_form_prints_for_signing(
 ) -> None:
     consent_id = setting.requested()
     dialog = setting.dialog(qtbot)
+    assert focused() is dialog.table
+    press(qtbot, "Return")  # Enter alone never answers, revokes or opens anything
+    assert setting.prompter.ran == [] and setting.prompter.messages == []
     press_alt_key_of(qtbot, dialog.print_button)
     preview = setting.prompter.ran[-1]
     assert isinstance(preview, RosterPreviewDialog)

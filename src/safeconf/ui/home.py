@@ -301,14 +301,17 @@ class HomeView(QWidget):
     def show_people(self) -> None:
         case_id = self._case_or_say_so()
         if case_id is not None:
-            self._prompter.run(PeopleDialog(self._service.session, case_id, self._prompter,
-                                            self))
+            dialog = PeopleDialog(self._service.session, case_id, self._prompter, self)
+            self._prompter.run(dialog)
+            dialog.deleteLater()  # names of the case leave memory with it
 
     def show_consents(self) -> None:
         case_id = self._case_or_say_so()
         if case_id is not None:
-            self._prompter.run(ConsentsDialog(self._service.session, case_id, self,
-                                              prompter=self._prompter))
+            consents = ConsentsDialog(self._service.session, case_id, self,
+                                      prompter=self._prompter)
+            self._prompter.run(consents)
+            consents.deleteLater()
 
     # -- end people and consents --
 

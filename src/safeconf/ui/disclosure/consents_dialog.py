@@ -134,7 +134,6 @@ class ConsentsDialog(QDialog):
         self.table.horizontalHeader().setStretchLastSection(True)
         self.terms = QLabel(self)  # its text changes: no accessible name, so it is read
         self.terms.setWordWrap(True)
-        self.terms.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByKeyboard)
         self.status = status_label(self)
 
         def button(text: str, spoken: str, slot: Callable[[], None]) -> QPushButton:
@@ -162,6 +161,9 @@ class ConsentsDialog(QDialog):
         grid = QGridLayout()
         order = (self.request_button, self.signature_button, self.import_button,
                  self.refusal_button, self.revoke_button, self.print_button)
+        # No default button: Enter must never record, refuse or revoke a consent by itself.
+        for made in (*order, self.close_buttons.button(QDialogButtonBox.StandardButton.Close)):
+            made.setAutoDefault(False)
         for i, made in enumerate(order):
             grid.addWidget(made, i // 3, i % 3)
         lay = QVBoxLayout(self)

@@ -163,6 +163,11 @@ class PeopleDialog(QDialog):
             self.tr("Close"))
         self.close_buttons.rejected.connect(self.reject)
         self.status = status_label(self)
+        # No default button: Enter on the table edits the chosen person (activated), and a
+        # default button would then act as well.
+        for made in (self.add_button, self.edit_button,
+                     self.close_buttons.button(QDialogButtonBox.StandardButton.Close)):
+            made.setAutoDefault(False)
         self.add_button.clicked.connect(self.add_person)
         self.edit_button.clicked.connect(self.edit_person)
         row = QHBoxLayout()
