@@ -50,13 +50,6 @@ Index = QModelIndex | QPersistentModelIndex
 FilePicker = Callable[[QWidget], str]  # "" when the worker cancels
 
 
-def pick_scan(parent: QWidget) -> str:
-    path, _filter = QFileDialog.getOpenFileName(
-        parent, parent.tr("Import signed form"), "",
-        parent.tr("Scanned forms (*.pdf *.png *.jpg *.jpeg *.tif *.tiff)"))
-    return path
-
-
 class ConsentsModel(RowsModel[Consent]):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -112,14 +105,14 @@ class SignatureDialog(QDialog):
 class ConsentsDialog(QDialog):
     def __init__(self, session: VaultSession, case_id: str, parent: QWidget | None = None,
                  preset: ConsentPreset | None = None, *, prompter: Prompter | None = None,
-                 pick_file: FilePicker = pick_scan) -> None:
+                 pick_file: FilePicker | None = None) -> None:
         super().__init__(parent)
         self._session = session
         self._case_id = case_id
         self._consents = ConsentService(session)
         self._people = PeopleService(session)
         self._prompter = prompter or Prompter()
-        self._pick_file = pick_file
+        self._pick_file = pick_file or self._choose_scan  # a test passes its own
         self._preset = preset
         self._case_number = session.vault.cases.get(case_id).case_number
         self.setWindowTitle(self.tr("Consents — %1").replace("%1", self._case_number))
@@ -278,6 +271,12 @@ class ConsentsDialog(QDialog):
                                      "in the vault."))
         if given is not None:
             self._offer_deletion(path, given)
+
+    def _choose_scan(self, parent: QWidget) -> str:
+        path, _filter = QFileDialog.getOpenFileName(
+            parent, self.tr("Import signed form"), "",
+            self.tr("Scanned forms (*.pdf *.png *.jpg *.jpeg *.tif *.tiff)"))
+        return path
 
     def _scan_problem(self, exc: ScanRefused) -> str:
         if exc.reason == TOO_LARGE:
