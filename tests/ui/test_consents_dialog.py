@@ -284,6 +284,7 @@ def test_a_preset_opens_the_request_with_what_the_consent_must_name(
     preset = ConsentPreset(setting.ada.id, Information.HEALTH_INFORMATION,
                            "Mesa Housing Authority", date(2026, 12, 5))
     dialog = setting.dialog(qtbot, preset)
+    assert "filled in with what a consent for this disclosure must name" in dialog.status.text()
     forms: list[ConsentRequestForm] = []
     setting.prompter.on(ConsentRequestForm, lambda form: forms.append(form) or False)
     press_alt_key_of(qtbot, dialog.request_button)

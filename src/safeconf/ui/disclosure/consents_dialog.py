@@ -173,6 +173,9 @@ class ConsentsDialog(QDialog):
         self.refresh()
         self.table.selectionModel().selectionChanged.connect(lambda *_a: self._selection())
         self.table.setFocus()
+        if preset is not None:
+            tell(self.status, self.tr("Request consent… opens filled in with what a consent "
+                                      "for this disclosure must name."))
 
     # -- reading ------------------------------------------------------------------------
 
