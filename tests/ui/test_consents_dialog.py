@@ -6,6 +6,7 @@ disclosures at once."""
 from __future__ import annotations
 
 import hashlib
+import time
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
@@ -13,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QDate, QPointF
+from PySide6.QtCore import QDate, QLocale, QPointF
 from PySide6.QtWidgets import QDialog
 
 from safeconf.app.consents import ConsentService, ConsentTerms
@@ -303,3 +304,37 @@ def test_status_reads_expired_once_the_end_has_passed(qtbot: Any, setting: Setti
     dialog = setting.dialog(qtbot)
     assert dialog.status_of(setting.stored(consent_id)) is ConsentStatus.EXPIRED
     assert status_shown(dialog) == ["Expired"]
+
+
+@pytest.fixture
+def in_new_york(monkeypatch: pytest.MonkeyPatch) -> Any:
+    """West of Greenwich, where 00:00 UTC is the evening before."""
+    monkeypatch.setenv("TZ", "America/New_York")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()
+
+
+def test_the_days_chosen_are_the_days_printed_and_shown_west_of_greenwich(
+    qtbot: Any, setting: Setting, in_new_york: None
+) -> None:
+    dialog = setting.dialog(qtbot)
+
+    def fill(form: ConsentRequestForm) -> None:
+        form.signer.setCurrentText("Grace Okonkwo")
+        form.kinds[Information.CONFERENCE_SUMMARY].setChecked(True)
+        form.recipients.setPlainText(COUNSELOR)
+        form.valid_from.setDate(QDate(2026, 12, 10))
+        form.valid_until.setDate(QDate(2027, 6, 1))
+        form.purpose.setFocus()
+        press(qtbot, "Return")
+
+    setting.prompter.on(ConsentRequestForm, by_keys(qtbot, dialog, fill))
+    press_alt_key_of(qtbot, dialog.request_button)
+    press_alt_key_of(qtbot, dialog.print_button)
+    printed = setting.prompter.ran[-1].document.toPlainText()
+    assert "December 10, 2026" in printed and "June 1, 2027" in printed
+    shown = dialog.model.index(0, 6).data()
+    assert shown.startswith(QLocale().toString(QDate(2026, 12, 10),
+                                               QLocale.FormatType.ShortFormat))

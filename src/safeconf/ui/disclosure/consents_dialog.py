@@ -10,7 +10,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QLocale, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -41,13 +41,17 @@ from safeconf.ui.prompts import Prompter
 from safeconf.ui.rows_model import RowsModel
 from safeconf.ui.widgets import status_label, user_errors
 from safeconf.ui.workspace.printing import RosterPreviewDialog
-from safeconf.ui.workspace.release_form import ReleaseForm
+from safeconf.ui.workspace.release_form import ReleaseForm, consent_day
 from safeconf.ui.workspace.signature_pad import SignaturePad
 
 __all__ = ["ConsentPreset", "ConsentsDialog", "SignatureDialog"]
 
 Index = QModelIndex | QPersistentModelIndex
 FilePicker = Callable[[QWidget], str]  # "" when the worker cancels
+
+
+def _shown_day(value: str) -> str:
+    return QLocale().toString(consent_day(value), QLocale.FormatType.ShortFormat)
 
 
 class ConsentsModel(RowsModel[Consent]):
@@ -65,8 +69,8 @@ class ConsentsModel(RowsModel[Consent]):
                                                Qt.ItemDataRole.AccessibleTextRole):
             return None
         c = self.rows[index.row()]
-        valid = self.tr("%1 to %2").replace("%1", labels.local_datetime(c.valid_from)).replace(
-            "%2", labels.local_datetime(c.valid_until))
+        valid = self.tr("%1 to %2").replace("%1", _shown_day(c.valid_from)).replace(
+            "%2", _shown_day(c.valid_until))
         return (person_labels.name(status(c, self.at)), person_labels.name(c.form),
                 c.client_name, c.given_by_name, "; ".join(c.information),
                 "; ".join(c.recipients), valid)[index.column()]
