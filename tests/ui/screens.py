@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
@@ -22,8 +22,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from safeconf.domain.records import AckMethod, Language, Presence, Role
+from safeconf.app.consents import ConsentService, ConsentTerms
+from safeconf.app.people import PeopleService
+from safeconf.domain.records import (
+    AckMethod,
+    ConsentForm,
+    Language,
+    PersonKind,
+    Presence,
+    Role,
+    SignerCapacity,
+)
 from safeconf.ui.app_window import AppWindow
+from safeconf.ui.disclosure.consent_request_form import ConsentRequestForm
+from safeconf.ui.disclosure.consents_dialog import ConsentsDialog, SignatureDialog
+from safeconf.ui.disclosure.people_dialog import PeopleDialog, PersonForm
 from safeconf.ui.lock.lock_screens import UnlockScreen
 from safeconf.ui.settings_dialog import SettingsDialog
 from safeconf.ui.sync.conflict_review import ConflictReviewDialog
@@ -171,6 +184,7 @@ def walk_screens(qtbot: Any, window: AppWindow) -> Iterator[tuple[str, QWidget]]
         ("Review conflicts", lambda: ConflictReviewDialog(
             window.conflicts, window.prompter, window)),
     ))
+    yield from people_and_consents(qtbot, window)  # issue #9
 
     main.open_conference(conference_id)
     workspace = main.workspace
@@ -241,6 +255,30 @@ def walk_screens(qtbot: Any, window: AppWindow) -> Iterator[tuple[str, QWidget]]
     activate(qtbot, window)
     yield "check-in with HQ", window
     window.lock()
+
+
+def people_and_consents(qtbot: Any, window: AppWindow) -> Iterator[tuple[str, QWidget]]:
+    """The people and consents screens of the seeded case, with a person and a consent
+    requested so every button shows."""
+    session = window.service.session
+    case_id = window.service.cases()[0].id
+    person = PeopleService(session).add(case_id, "Rocío Quintero", PersonKind.CLIENT)
+    ConsentService(session).request(case_id, ConsentTerms(
+        form=ConsentForm.RELEASE, client_name=person.name, given_by_name=person.name,
+        given_by_capacity=SignerCapacity.SELF, information=["conference summary"],
+        recipients=["School counselor"], valid_from=datetime(2026, 1, 1, tzinfo=UTC),
+        valid_until=datetime(2027, 1, 1, tzinfo=UTC)))
+    people = PeopleService(session).for_case(case_id)
+    yield from dialogs(qtbot, window, (
+        ("People on the case", lambda: PeopleDialog(session, case_id, window.prompter,
+                                                    window)),
+        ("Add person", lambda: PersonForm(people, None, lambda _v: None, window)),
+        ("Consents", lambda: ConsentsDialog(session, case_id, window,
+                                            prompter=window.prompter)),
+        ("Request consent", lambda: ConsentRequestForm(people, lambda _t: None, None,
+                                                       window)),
+        ("Record signature", lambda: SignatureDialog(person.name, window)),
+    ))
 
 
 def unlock_with(qtbot: Any, window: AppWindow) -> None:

@@ -106,6 +106,8 @@ README_SCREENS = {
     "Notes (paused)": ("Notes (paused)",),
     "Conclude": ("Conclude",),
     "print preview": ("Print roster",),
+    "people on the case": ("People on the case",),
+    "consents": ("Consents",),
 }
 
 

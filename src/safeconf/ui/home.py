@@ -38,6 +38,8 @@ from safeconf.app.conferences import (
 from safeconf.domain.records import ConferenceType
 from safeconf.ui import labels
 from safeconf.ui.announce import tell
+from safeconf.ui.disclosure.consents_dialog import ConsentsDialog
+from safeconf.ui.disclosure.people_dialog import PeopleDialog
 from safeconf.ui.messages import user_message
 from safeconf.ui.prompts import Prompter
 from safeconf.ui.rows_model import RowsModel
@@ -122,6 +124,19 @@ class HomeView(QWidget):
         self.results.setVisible(False)
         self.search_status = status_label(self)
 
+        # -- people and consents of the selected case (issue #9) --
+        self.people_button = QPushButton(self.tr("&People on the case…"), self)
+        self.people_button.setAccessibleName(self.tr("People on the case"))
+        self.consents_button = QPushButton(self.tr("Conse&nts…"), self)
+        self.consents_button.setAccessibleName(self.tr("Consents"))
+        self.people_button.clicked.connect(self.show_people)
+        self.consents_button.clicked.connect(self.show_consents)
+        case_actions = QHBoxLayout()
+        case_actions.addWidget(self.people_button)
+        case_actions.addWidget(self.consents_button)
+        case_actions.addStretch(1)
+        # -- end people and consents --
+
         top = QHBoxLayout()
         top.addWidget(self.new_case_button)
         top.addWidget(self.new_conference_button)
@@ -137,6 +152,7 @@ class HomeView(QWidget):
         lay.addLayout(top)
         lay.addWidget(self.search_status)
         lay.addWidget(split, 1)
+        lay.addLayout(case_actions)  # people and consents (issue #9)
 
         self._rest = QTimer(self)
         self._rest.setSingleShot(True)
@@ -158,6 +174,8 @@ class HomeView(QWidget):
         self.setTabOrder(self.new_conference_button, self.search_field)
         self.setTabOrder(self.search_field, self.tree)
         self.setTabOrder(self.tree, self.results)
+        self.setTabOrder(self.results, self.people_button)  # people and consents (issue #9)
+        self.setTabOrder(self.people_button, self.consents_button)
         self.setFocusProxy(self.tree)
 
     def refresh(self) -> None:
@@ -261,6 +279,41 @@ class HomeView(QWidget):
             return
         self.refresh()
         self.open_conference.emit(conf.id)
+
+    # -- people and consents of the selected case (issue #9) --
+
+    def selected_case_id(self) -> str | None:
+        """The case of the search result chosen, when the results are shown and one is
+        current; else of the conference current in the list."""
+        hit = self.results.currentIndex()
+        if self.results.isVisible() and hit.isValid():
+            return self.search_model.results[hit.row()].case_id
+        conference_id = self.tree.currentIndex().data(ID_ROLE)
+        return self._service.conference(conference_id).case_id if conference_id else None
+
+    def _case_or_say_so(self) -> str | None:
+        case_id = self.selected_case_id()
+        if case_id is None:
+            self._prompter.inform(self, self.tr("No case chosen"), self.tr(
+                "Choose a conference (or a search result) of the case first."))
+        return case_id
+
+    def show_people(self) -> None:
+        case_id = self._case_or_say_so()
+        if case_id is not None:
+            dialog = PeopleDialog(self._service.session, case_id, self._prompter, self)
+            self._prompter.run(dialog)
+            dialog.deleteLater()  # names of the case leave memory with it
+
+    def show_consents(self) -> None:
+        case_id = self._case_or_say_so()
+        if case_id is not None:
+            consents = ConsentsDialog(self._service.session, case_id, self,
+                                      prompter=self._prompter)
+            self._prompter.run(consents)
+            consents.deleteLater()
+
+    # -- end people and consents --
 
     def _activated(self, index: QModelIndex) -> None:
         conference_id = index.data(ID_ROLE)

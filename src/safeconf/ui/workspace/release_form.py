@@ -6,9 +6,9 @@ through the same native-only printer as the roster (`printing.make_printer`)."""
 from __future__ import annotations
 
 import html
-from datetime import datetime
+from datetime import UTC, datetime, time
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QDateTime, QLocale, QObject, QUrl
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, QDateTime, QLocale, QObject, QUrl
 from PySide6.QtGui import QImage, QTextDocument
 
 from safeconf.domain.records import Consent, Language, SignerCapacity
@@ -69,8 +69,8 @@ class ReleaseForm(QObject):
             (t(f"{kind}_information"), "<br/>".join(map(html.escape, consent.information))),
             (t("Recipients"), "<br/>".join(map(html.escape, consent.recipients))),
             (t("Purpose"), html.escape(consent.purpose)),
-            (t("From"), _day(locale, consent.valid_from)),
-            (t("Until"), _day(locale, consent.valid_until)),
+            (t("From"), _whole_day(locale, consent.valid_from)),
+            (t("Until"), _whole_day(locale, consent.valid_until)),
             (t("Signer"), html.escape(consent.given_by_name)),
             (t("Capacity"), tr(_CTX, _CAPACITIES[consent.given_by_capacity])),
         ]
@@ -100,3 +100,18 @@ def _day(locale: QLocale, value: str) -> str:
     return locale.toString(QDateTime.fromSecsSinceEpoch(int(moment.timestamp())).toLocalTime()
                            .date(), QLocale.FormatType.LongFormat)
 
+
+def consent_day(value: str) -> QDate:
+    """The calendar day a consent's validity bound names. The consents screen records bounds
+    as whole days at 00:00 UTC (as the disclosure check reads them); shown in local time
+    west of Greenwich that would be the day before, so such a bound is its UTC day. Any
+    other moment is its local day."""
+    moment = datetime.fromisoformat(value)
+    if moment.utcoffset() is not None and moment.astimezone(UTC).timetz() == time(tzinfo=UTC):
+        day = moment.astimezone(UTC).date()
+        return QDate(day.year, day.month, day.day)
+    return QDateTime.fromSecsSinceEpoch(int(moment.timestamp())).toLocalTime().date()
+
+
+def _whole_day(locale: QLocale, value: str) -> str:
+    return locale.toString(consent_day(value), QLocale.FormatType.LongFormat)
