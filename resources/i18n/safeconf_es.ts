@@ -1369,6 +1369,472 @@ La versión de HQ pasa a ser la actual aquí y se envía a HQ en la próxima sin
     </message>
 </context>
 <context>
+    <name>ConsentRequestForm</name>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/consent_request_form.py" line="81"/>
+        <source>Request consent</source>
+        <translation>Solicitar consentimiento</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/consent_request_form.py" line="95"/>
+        <source>Name of the person who signs</source>
+        <translation>Nombre de la persona que firma</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/consent_request_form.py" line="100"/>
+        <source>Information to release or obtain</source>
+        <translation>Información que se divulga u obtiene</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/consent_request_form.py" line="103"/>
+        <source>Whole re&amp;cord</source>
+        <translation>&amp;Expediente completo</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/consent_request_form.py" line="104"/>
+        <source>Conference su&amp;mmary</source>
+        <translation>Re&amp;sumen de la conferencia</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/consent_request_form.py" line="105"/>
+        <source>Chosen no&amp;tes</source>
+        <translation>Notas e&amp;legidas</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/consent_request_form.py" line="106"/>
+        <source>&amp;Health information</source>
+        <translation>Información de sal&amp;ud</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/consent_request_form.py" line="115"/>
+        <source>Other information, one item per line</source>
+        <translation>Otra información, un elemento por línea</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/consent_request_form.py" line="118"/>
+        <source>One recipient per line</source>
+        <translation>Un destinatario por línea</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/consent_request_form.py" line="128"/>
+        <source>The consent no longer holds from the start of this day.</source>
+        <translation>El consentimiento deja de valer desde el comienzo de este día.</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/consent_request_form.py" line="136"/>
+        <source>F&amp;orm:</source>
+        <translation>&amp;Formulario:</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/consent_request_form.py" line="136"/>
+        <source>Which release form</source>
+        <translation>Qué formulario de autorización</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/consent_request_form.py" line="137"/>
+        <source>&amp;Whose information:</source>
+        <translation>&amp;De quién es la información:</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/consent_request_form.py" line="137"/>
+        <source>Whose information</source>
+        <translation>De quién es la información</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/consent_request_form.py" line="138"/>
+        <source>Signed &amp;by:</source>
+        <translation>Fir&amp;mado por:</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/consent_request_form.py" line="138"/>
+        <source>Who signs</source>
+        <translation>Quién firma</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/consent_request_form.py" line="139"/>
+        <source>Signing &amp;as:</source>
+        <translation>En &amp;calidad de:</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/consent_request_form.py" line="139"/>
+        <source>In what capacity they sign</source>
+        <translation>En qué calidad firma</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/consent_request_form.py" line="145"/>
+        <source>Other &amp;information:</source>
+        <translation>&amp;Otra información:</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/consent_request_form.py" line="145"/>
+        <source>Other information</source>
+        <translation>Otra información</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/consent_request_form.py" line="146"/>
+        <source>&amp;Recipients:</source>
+        <translation>Desti&amp;natarios:</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/consent_request_form.py" line="146"/>
+        <source>Recipients, one per line</source>
+        <translation>Destinatarios, uno por línea</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/consent_request_form.py" line="147"/>
+        <source>Other &amp;party:</source>
+        <translation>Otra &amp;parte:</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/consent_request_form.py" line="148"/>
+        <source>Agency, person or provider released to or obtained from</source>
+        <translation>Agencia, persona o proveedor al que se divulga o del que se obtiene</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/consent_request_form.py" line="149"/>
+        <source>A&amp;ddress:</source>
+        <translation>D&amp;irección:</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/consent_request_form.py" line="149"/>
+        <source>Other party&apos;s address</source>
+        <translation>Dirección de la otra parte</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/consent_request_form.py" line="150"/>
+        <source>P&amp;urpose:</source>
+        <translation>Propósi&amp;to:</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/consent_request_form.py" line="150"/>
+        <source>Purpose</source>
+        <translation>Propósito</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/consent_request_form.py" line="151"/>
+        <source>Valid &amp;from:</source>
+        <translation>&amp;Válido desde:</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/consent_request_form.py" line="151"/>
+        <source>Valid from</source>
+        <translation>Válido desde</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/consent_request_form.py" line="152"/>
+        <source>Valid u&amp;ntil:</source>
+        <translation>Válido &amp;hasta:</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/consent_request_form.py" line="152"/>
+        <source>Valid until</source>
+        <translation>Válido hasta</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/consent_request_form.py" line="153"/>
+        <source>&amp;Language of the form:</source>
+        <translation>Idiom&amp;a del formulario:</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/consent_request_form.py" line="153"/>
+        <source>Language of the form</source>
+        <translation>Idioma del formulario</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/consent_request_form.py" line="163"/>
+        <source>Record the re&amp;quest</source>
+        <translation>&amp;Registrar la solicitud</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/consent_request_form.py" line="164"/>
+        <source>Record the request</source>
+        <translation>Registrar la solicitud</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/consent_request_form.py" line="166"/>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/consent_request_form.py" line="233"/>
+        <source>Not recorded: “Valid until” must be later than “Valid from”; a consent ends after it starts.</source>
+        <translation>No se registró: «Válido hasta» debe ser posterior a «Válido desde»; un consentimiento termina después de empezar.</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/consent_request_form.py" line="235"/>
+        <source>Not recorded: tick or write at least one item of information the consent covers.</source>
+        <translation>No se registró: marque o escriba al menos un elemento de información que cubra el consentimiento.</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/consent_request_form.py" line="237"/>
+        <source>Not recorded: name at least one recipient.</source>
+        <translation>No se registró: indique al menos un destinatario.</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/consent_request_form.py" line="238"/>
+        <source>Not recorded: choose whose information it is (add the person on the case first).</source>
+        <translation>No se registró: elija de quién es la información (primero añada a la persona al caso).</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/consent_request_form.py" line="240"/>
+        <source>Not recorded: name the person who signs.</source>
+        <translation>No se registró: indique quién firma.</translation>
+    </message>
+</context>
+<context>
+    <name>ConsentsDialog</name>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/consents_dialog.py" line="122"/>
+        <source>Consents — %1</source>
+        <translation>Consentimientos — %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/consents_dialog.py" line="126"/>
+        <source>Consents</source>
+        <translation>Consentimientos</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/consents_dialog.py" line="142"/>
+        <source>&amp;Request consent…</source>
+        <translation>&amp;Solicitar consentimiento…</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/consents_dialog.py" line="142"/>
+        <source>Request consent</source>
+        <translation>Solicitar consentimiento</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/consents_dialog.py" line="144"/>
+        <source>Record &amp;signature…</source>
+        <translation>Registrar &amp;firma…</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/consents_dialog.py" line="145"/>
+        <source>Record signature</source>
+        <translation>Registrar firma</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/consents_dialog.py" line="146"/>
+        <source>&amp;Import signed form…</source>
+        <translation>&amp;Importar formulario firmado…</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/consents_dialog.py" line="147"/>
+        <location filename="../../src/safeconf/ui/disclosure/consents_dialog.py" line="284"/>
+        <source>Import signed form</source>
+        <translation>Importar formulario firmado</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/consents_dialog.py" line="148"/>
+        <source>Record re&amp;fusal</source>
+        <translation>Registrar &amp;negativa</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/consents_dialog.py" line="148"/>
+        <location filename="../../src/safeconf/ui/disclosure/consents_dialog.py" line="317"/>
+        <source>Record refusal</source>
+        <translation>Registrar negativa</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/consents_dialog.py" line="150"/>
+        <source>Re&amp;voke…</source>
+        <translation>Re&amp;vocar…</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/consents_dialog.py" line="150"/>
+        <location filename="../../src/safeconf/ui/disclosure/consents_dialog.py" line="328"/>
+        <source>Revoke consent</source>
+        <translation>Revocar consentimiento</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/consents_dialog.py" line="152"/>
+        <source>&amp;Print form…</source>
+        <translation>Im&amp;primir formulario…</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/consents_dialog.py" line="152"/>
+        <source>Print form</source>
+        <translation>Imprimir formulario</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/consents_dialog.py" line="156"/>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/consents_dialog.py" line="181"/>
+        <source>Request consent… opens filled in with what a consent for this disclosure must name.</source>
+        <translation>Solicitar consentimiento… se abre rellenado con lo que debe indicar un consentimiento para esta divulgación.</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/consents_dialog.py" line="216"/>
+        <source>Status: %1</source>
+        <translation>Estado: %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/consents_dialog.py" line="217"/>
+        <source>Signing as: %1</source>
+        <translation>Firma en calidad de: %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/consents_dialog.py" line="218"/>
+        <source>Other party: %1</source>
+        <translation>Otra parte: %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/consents_dialog.py" line="220"/>
+        <source>Purpose: %1</source>
+        <translation>Propósito: %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/consents_dialog.py" line="221"/>
+        <source>Form text: %1, version %2</source>
+        <translation>Texto del formulario: %1, versión %2</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/consents_dialog.py" line="225"/>
+        <source>Scanned form: %1, SHA-256 %2</source>
+        <translation>Formulario escaneado: %1, SHA-256 %2</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/consents_dialog.py" line="228"/>
+        <source>Revoked on %1</source>
+        <translation>Revocado el %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/consents_dialog.py" line="249"/>
+        <source>Consent requested of %1.</source>
+        <translation>Consentimiento solicitado a %1.</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/consents_dialog.py" line="261"/>
+        <source>Consent recorded as given.</source>
+        <translation>Consentimiento registrado como otorgado.</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/consents_dialog.py" line="274"/>
+        <source>Form not imported</source>
+        <translation>Formulario no importado</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/consents_dialog.py" line="277"/>
+        <source>Consent recorded as given; the signed form is kept in the vault.</source>
+        <translation>Consentimiento registrado como otorgado; el formulario firmado se guarda en la bóveda.</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/consents_dialog.py" line="285"/>
+        <source>Scanned forms (*.pdf *.png *.jpg *.jpeg *.tif *.tiff)</source>
+        <translation>Formularios escaneados (*.pdf *.png *.jpg *.jpeg *.tif *.tiff)</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/consents_dialog.py" line="290"/>
+        <source>The file is too large: a scanned form may be at most %1 KB. Scan it again in greyscale or at a lower resolution. Nothing was stored.</source>
+        <translation>El archivo es demasiado grande: un formulario escaneado puede tener como máximo %1 KB. Escanéelo de nuevo en escala de grises o con menos resolución. No se guardó nada.</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/consents_dialog.py" line="294"/>
+        <source>That file is not a PDF, PNG, JPEG or TIFF scan. Nothing was stored.</source>
+        <translation>Ese archivo no es un escaneo PDF, PNG, JPEG o TIFF. No se guardó nada.</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/consents_dialog.py" line="300"/>
+        <source>The signed form is now kept, encrypted, in the vault (SHA-256 %1).
+
+Delete the original file %2? It is overwritten with random bytes and then removed. Overwriting may leave copies on some disks; full-disk encryption protects them.</source>
+        <translation>El formulario firmado ya se guarda, cifrado, en la bóveda (SHA-256 %1).
+
+¿Eliminar el archivo original %2? Se sobrescribe con bytes aleatorios y después se borra. En algunos discos pueden quedar copias; el cifrado de disco completo las protege.</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/consents_dialog.py" line="305"/>
+        <source>Delete the original file?</source>
+        <translation>¿Eliminar el archivo original?</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/consents_dialog.py" line="310"/>
+        <source>Original not deleted</source>
+        <translation>Original no eliminado</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/consents_dialog.py" line="312"/>
+        <source>The original file was deleted.</source>
+        <translation>Se eliminó el archivo original.</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/consents_dialog.py" line="318"/>
+        <source>Record that %1 refused this consent? A refused consent is final; ask for a new one if they change their mind.</source>
+        <translation>¿Registrar que %1 negó este consentimiento? Una negativa es definitiva; solicite uno nuevo si cambia de opinión.</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/consents_dialog.py" line="323"/>
+        <source>Refusal recorded.</source>
+        <translation>Negativa registrada.</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/consents_dialog.py" line="329"/>
+        <source>Revoke this consent now? From this moment it allows no disclosure. Disclosures already made under it stay recorded. This cannot be undone.</source>
+        <translation>¿Revocar ahora este consentimiento? Desde este momento no permite ninguna divulgación. Las divulgaciones ya hechas con él siguen registradas. No se puede deshacer.</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/consents_dialog.py" line="334"/>
+        <source>Consent revoked: it allows no further disclosure.</source>
+        <translation>Consentimiento revocado: no permite más divulgaciones.</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/consents_dialog.py" line="341"/>
+        <source>Print release form</source>
+        <translation>Imprimir formulario de autorización</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/consents_dialog.py" line="348"/>
+        <source>Consent not changed</source>
+        <translation>Consentimiento sin cambios</translation>
+    </message>
+</context>
+<context>
+    <name>ConsentsModel</name>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/consents_dialog.py" line="63"/>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/consents_dialog.py" line="63"/>
+        <source>Form</source>
+        <translation>Formulario</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/consents_dialog.py" line="63"/>
+        <source>Whose information</source>
+        <translation>De quién es la información</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/consents_dialog.py" line="64"/>
+        <source>Signed by</source>
+        <translation>Firmado por</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/consents_dialog.py" line="64"/>
+        <source>Information</source>
+        <translation>Información</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/consents_dialog.py" line="64"/>
+        <source>Recipients</source>
+        <translation>Destinatarios</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/consents_dialog.py" line="65"/>
+        <source>Valid</source>
+        <translation>Vigencia</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/consents_dialog.py" line="72"/>
+        <source>%1 to %2</source>
+        <translation>%1 a %2</translation>
+    </message>
+</context>
+<context>
     <name>DetailsPage</name>
     <message>
         <location filename="../../src/safeconf/ui/workspace/conference_workspace.py" line="49"/>
@@ -1595,52 +2061,72 @@ La versión de HQ pasa a ser la actual aquí y se envía a HQ en la próxima sin
 <context>
     <name>HomeView</name>
     <message>
-        <location filename="../../src/safeconf/ui/home.py" line="84"/>
+        <location filename="../../src/safeconf/ui/home.py" line="86"/>
         <source>New &amp;case…</source>
         <translation>Nuevo &amp;caso…</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/home.py" line="85"/>
+        <location filename="../../src/safeconf/ui/home.py" line="87"/>
         <source>New case</source>
         <translation>Nuevo caso</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/home.py" line="86"/>
+        <location filename="../../src/safeconf/ui/home.py" line="88"/>
         <source>New c&amp;onference…</source>
         <translation>Nueva c&amp;onferencia…</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/home.py" line="87"/>
+        <location filename="../../src/safeconf/ui/home.py" line="89"/>
         <source>New conference</source>
         <translation>Nueva conferencia</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/home.py" line="89"/>
+        <location filename="../../src/safeconf/ui/home.py" line="91"/>
         <source>Search notes and names (Ctrl+F)</source>
         <translation>Buscar en notas y nombres (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/home.py" line="90"/>
+        <location filename="../../src/safeconf/ui/home.py" line="92"/>
         <source>Search notes and names</source>
         <translation>Buscar en notas y nombres</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/home.py" line="92"/>
+        <location filename="../../src/safeconf/ui/home.py" line="94"/>
         <source>&amp;Search:</source>
         <translation>&amp;Buscar:</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/home.py" line="98"/>
+        <location filename="../../src/safeconf/ui/home.py" line="100"/>
         <source>Conferences</source>
         <translation>Conferencias</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/home.py" line="117"/>
+        <location filename="../../src/safeconf/ui/home.py" line="119"/>
         <source>Search results</source>
         <translation>Resultados de la búsqueda</translation>
     </message>
+    <message>
+        <location filename="../../src/safeconf/ui/home.py" line="128"/>
+        <source>&amp;People on the case…</source>
+        <translation>&amp;Personas del caso…</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/home.py" line="129"/>
+        <source>People on the case</source>
+        <translation>Personas del caso</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/home.py" line="130"/>
+        <source>Conse&amp;nts…</source>
+        <translation>Co&amp;nsentimientos…</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/home.py" line="131"/>
+        <source>Consents</source>
+        <translation>Consentimientos</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../src/safeconf/ui/home.py" line="228"/>
+        <location filename="../../src/safeconf/ui/home.py" line="246"/>
         <source>%n match(es).</source>
         <translation>
             <numerusform>%n coincidencia.</numerusform>
@@ -1648,39 +2134,49 @@ La versión de HQ pasa a ser la actual aquí y se envía a HQ en la próxima sin
         </translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/home.py" line="228"/>
+        <location filename="../../src/safeconf/ui/home.py" line="246"/>
         <source>No matches.</source>
         <translation>Sin resultados.</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/home.py" line="239"/>
+        <location filename="../../src/safeconf/ui/home.py" line="257"/>
         <source>Case not created</source>
         <translation>No se creó el caso</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/home.py" line="242"/>
+        <location filename="../../src/safeconf/ui/home.py" line="260"/>
         <source>Case created</source>
         <translation>Caso creado</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/home.py" line="242"/>
+        <location filename="../../src/safeconf/ui/home.py" line="260"/>
         <source>Schedule a conference for this case now?</source>
         <translation>¿Programar ahora una conferencia para este caso?</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/home.py" line="251"/>
+        <location filename="../../src/safeconf/ui/home.py" line="269"/>
         <source>No cases yet</source>
         <translation>Todavía no hay casos</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/home.py" line="251"/>
+        <location filename="../../src/safeconf/ui/home.py" line="269"/>
         <source>Create a case first (New case).</source>
         <translation>Cree primero un caso (Nuevo caso).</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/home.py" line="260"/>
+        <location filename="../../src/safeconf/ui/home.py" line="278"/>
         <source>Conference not created</source>
         <translation>No se creó la conferencia</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/home.py" line="297"/>
+        <source>No case chosen</source>
+        <translation>No se eligió un caso</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/home.py" line="298"/>
+        <source>Choose a conference (or a search result) of the case first.</source>
+        <translation>Elija primero una conferencia (o un resultado de búsqueda) del caso.</translation>
     </message>
 </context>
 <context>
@@ -2259,6 +2755,271 @@ La versión de HQ pasa a ser la actual aquí y se envía a HQ en la próxima sin
     </message>
 </context>
 <context>
+    <name>PeopleDialog</name>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/people_dialog.py" line="147"/>
+        <source>People on the case — %1</source>
+        <translation>Personas del caso — %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/people_dialog.py" line="151"/>
+        <source>People on the case</source>
+        <translation>Personas del caso</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/people_dialog.py" line="157"/>
+        <source>&amp;Add person…</source>
+        <translation>A&amp;gregar persona…</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/people_dialog.py" line="158"/>
+        <source>Add person</source>
+        <translation>Agregar persona</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/people_dialog.py" line="159"/>
+        <source>&amp;Edit person…</source>
+        <translation>&amp;Editar persona…</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/people_dialog.py" line="160"/>
+        <source>Edit person</source>
+        <translation>Editar persona</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/people_dialog.py" line="163"/>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/people_dialog.py" line="209"/>
+        <source>%1 added.</source>
+        <translation>%1 agregado/a.</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/people_dialog.py" line="223"/>
+        <source>%1 saved.</source>
+        <translation>%1 guardado/a.</translation>
+    </message>
+</context>
+<context>
+    <name>PeopleModel</name>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/people_dialog.py" line="51"/>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/people_dialog.py" line="51"/>
+        <source>Kind</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/people_dialog.py" line="51"/>
+        <source>Relationship</source>
+        <translation>Relación</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/people_dialog.py" line="51"/>
+        <source>To whom</source>
+        <translation>De quién</translation>
+    </message>
+</context>
+<context>
+    <name>PersonForm</name>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/people_dialog.py" line="72"/>
+        <source>Edit person</source>
+        <translation>Editar persona</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/people_dialog.py" line="72"/>
+        <source>Add person</source>
+        <translation>Agregar persona</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/people_dialog.py" line="78"/>
+        <source>No relationship recorded</source>
+        <translation>Sin relación registrada</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/people_dialog.py" line="82"/>
+        <source>Nobody</source>
+        <translation>Nadie</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/people_dialog.py" line="88"/>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nombre:</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/people_dialog.py" line="88"/>
+        <source>Person&apos;s name</source>
+        <translation>Nombre de la persona</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/people_dialog.py" line="89"/>
+        <source>&amp;Kind:</source>
+        <translation>&amp;Tipo:</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/people_dialog.py" line="89"/>
+        <source>Kind of person</source>
+        <translation>Tipo de persona</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/people_dialog.py" line="90"/>
+        <source>&amp;Relationship:</source>
+        <translation>&amp;Relación:</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/people_dialog.py" line="90"/>
+        <source>Relationship</source>
+        <translation>Relación</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/people_dialog.py" line="91"/>
+        <source>&amp;To whom:</source>
+        <translation>&amp;De quién:</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/people_dialog.py" line="91"/>
+        <source>Related to whom</source>
+        <translation>Relacionado/a con quién</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/people_dialog.py" line="102"/>
+        <source>Save person</source>
+        <translation>Guardar persona</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/people_dialog.py" line="104"/>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/people_dialog.py" line="132"/>
+        <source>Not saved: a relationship names both what this person is and to whom. Choose both, or neither.</source>
+        <translation>No se guardó: una relación indica qué es esta persona y de quién. Elija ambas cosas o ninguna.</translation>
+    </message>
+</context>
+<context>
+    <name>PersonLabels</name>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/person_labels.py" line="18"/>
+        <source>Client</source>
+        <translation>Cliente</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/person_labels.py" line="19"/>
+        <source>Parent</source>
+        <translation>Padre o madre</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/person_labels.py" line="20"/>
+        <location filename="../../src/safeconf/ui/disclosure/person_labels.py" line="39"/>
+        <source>Legal guardian</source>
+        <translation>Tutor legal</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/person_labels.py" line="21"/>
+        <source>Child</source>
+        <translation>Niño/a</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/person_labels.py" line="22"/>
+        <source>Relative</source>
+        <translation>Familiar</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/person_labels.py" line="23"/>
+        <location filename="../../src/safeconf/ui/disclosure/person_labels.py" line="41"/>
+        <source>Authorized representative</source>
+        <translation>Representante autorizado</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/person_labels.py" line="25"/>
+        <location filename="../../src/safeconf/ui/disclosure/person_labels.py" line="40"/>
+        <source>Attorney</source>
+        <translation>Abogado/a</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/person_labels.py" line="28"/>
+        <source>Parent of</source>
+        <translation>Padre o madre de</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/person_labels.py" line="29"/>
+        <source>Legal guardian of</source>
+        <translation>Tutor legal de</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/person_labels.py" line="30"/>
+        <source>Child of</source>
+        <translation>Hijo/a de</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/person_labels.py" line="31"/>
+        <source>Relative of</source>
+        <translation>Familiar de</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/person_labels.py" line="32"/>
+        <source>Attorney for</source>
+        <translation>Abogado/a de</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/person_labels.py" line="33"/>
+        <source>Authorized representative of</source>
+        <translation>Representante autorizado de</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/person_labels.py" line="37"/>
+        <source>Self (whose information it is)</source>
+        <translation>La propia persona (de quien es la información)</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/person_labels.py" line="38"/>
+        <source>Parent, for a child</source>
+        <translation>Padre o madre, por un niño/a</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/person_labels.py" line="45"/>
+        <source>Obtain records for the agency</source>
+        <translation>Obtener registros para la agencia</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/person_labels.py" line="46"/>
+        <source>Release agency records</source>
+        <translation>Divulgar registros de la agencia</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/person_labels.py" line="49"/>
+        <source>Requested</source>
+        <translation>Solicitado</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/person_labels.py" line="50"/>
+        <source>Given</source>
+        <translation>Otorgado</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/person_labels.py" line="51"/>
+        <source>Refused</source>
+        <translation>Negado</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/person_labels.py" line="52"/>
+        <source>Revoked</source>
+        <translation>Revocado</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/person_labels.py" line="53"/>
+        <source>Expired</source>
+        <translation>Vencido</translation>
+    </message>
+</context>
+<context>
     <name>PrivacyNoticeDialog</name>
     <message>
         <location filename="../../src/safeconf/ui/workspace/privacy_notice.py" line="73"/>
@@ -2556,17 +3317,17 @@ La versión de HQ pasa a ser la actual aquí y se envía a HQ en la próxima sin
 <context>
     <name>SearchModel</name>
     <message>
-        <location filename="../../src/safeconf/ui/home.py" line="55"/>
+        <location filename="../../src/safeconf/ui/home.py" line="57"/>
         <source>Case number</source>
         <translation>Número de caso</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/home.py" line="55"/>
+        <location filename="../../src/safeconf/ui/home.py" line="57"/>
         <source>Family</source>
         <translation>Familia</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/home.py" line="55"/>
+        <location filename="../../src/safeconf/ui/home.py" line="57"/>
         <source>Match</source>
         <translation>Coincidencia</translation>
     </message>
@@ -2612,6 +3373,49 @@ La versión de HQ pasa a ser la actual aquí y se envía a HQ en la próxima sin
         <location filename="../../src/safeconf/ui/settings_dialog.py" line="39"/>
         <source>Idle minutes before lock</source>
         <translation>Minutos de inactividad antes de bloquear</translation>
+    </message>
+</context>
+<context>
+    <name>SignatureDialog</name>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/consents_dialog.py" line="84"/>
+        <source>Signature of %1</source>
+        <translation>Firma de %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/consents_dialog.py" line="86"/>
+        <source>Signature pad</source>
+        <translation>Panel de firma</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/consents_dialog.py" line="87"/>
+        <source>C&amp;lear</source>
+        <translation>&amp;Borrar</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/consents_dialog.py" line="88"/>
+        <source>Clear signature</source>
+        <translation>Borrar firma</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/consents_dialog.py" line="92"/>
+        <source>&amp;Record signature</source>
+        <translation>&amp;Registrar firma</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/consents_dialog.py" line="93"/>
+        <source>Record signature</source>
+        <translation>Registrar firma</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/consents_dialog.py" line="96"/>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/consents_dialog.py" line="103"/>
+        <source>Sign in the box with a finger, pen or mouse.</source>
+        <translation>Firme en el recuadro con el dedo, un lápiz o el ratón.</translation>
     </message>
 </context>
 <context>
