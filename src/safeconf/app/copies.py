@@ -96,9 +96,7 @@ def build_document(vault: Vault, request: CopyRequest, words: Words | None = Non
         raise CopyError("Privileged legal advice never leaves the agency; it cannot be copied.")
     case = vault.cases.get(request.case_id)
     conferences = sorted(vault.conferences.for_case(case.id), key=lambda c: c.scheduled_start)
-    notes_by_conf: dict[str, list[Note]] = {}
-    for note in vault.notes.for_case(case.id):
-        notes_by_conf.setdefault(note.conference_id, []).append(note)
+    notes_by_conf = {c.id: vault.notes.for_conference(c.id) for c in conferences}
     chosen = set(request.record_ids)
     if request.information is Information.CHOSEN_NOTES:
         if not chosen:

@@ -150,7 +150,9 @@ def find_candidates(document: Document, names: Names) -> list[Candidate]:
             add(Reason.OTHER_CHILD, given)
     for name in names.other_families:
         add(Reason.OTHER_FAMILY, name)
-        for part in name.split():
+        # Their surnames alone too ("Ms. Okafor"); a given name alone is too common a word
+        # to withhold unasked.
+        for part in name.split()[1:]:
             if _fold(part) not in own_words and len(part) >= 3:
                 add(Reason.OTHER_FAMILY, part)
     return found
