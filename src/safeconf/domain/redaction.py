@@ -127,13 +127,16 @@ def find_candidates(document: Document, names: Names) -> list[Candidate]:
         elif block.health_information and not document.health_covered:
             found.append(Candidate(Reason.HEALTH_NOT_COVERED, block.text, block.record_id))
     text = document.text()
+    loose = _loose(text)
     seen: set[str] = set()
 
     def add(reason: Reason, passage: str) -> None:
         key = _fold(passage)
         if key in seen or len(key.replace(" ", "")) < MIN_PASSAGE_CHARS:
             return
-        if _pattern([passage]).search(text):
+        # The loose look finds every place the pattern could match (and a few it would not),
+        # so most absent names cost a substring search, not a regular expression.
+        if _loose(passage) in loose and _pattern([passage]).search(text):
             seen.add(key)
             found.append(Candidate(reason, passage))
 
@@ -256,6 +259,13 @@ def _pattern(passages: Iterable[str]) -> re.Pattern[str]:
     if not alternatives:
         return re.compile(r"(?!)")
     return re.compile("|".join(alternatives), re.IGNORECASE)
+
+
+def _loose(text: str) -> str:
+    """Without accents, case or spacing differences: looser than `_pattern` on purpose."""
+    bare = "".join(c for c in unicodedata.normalize("NFD", text)
+                   if not unicodedata.combining(c))
+    return " ".join(bare.split()).lower()
 
 
 def _fold(text: str) -> str:
