@@ -4,6 +4,7 @@ candidates, and PDFs (plain and AES-256) whose text, read by two independent ext
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import os
 import shutil
@@ -161,6 +162,26 @@ def assert_clean(text: str, meta: str) -> None:
     assert "[withheld]" in flat
     for named in (sample.FAMILY, sample.CASE_NUMBER, sample.CLIENT, "Copy for the court"):
         assert named.lower() not in meta.lower()
+
+
+def strings_in(value: object) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if dataclasses.is_dataclass(value):
+        return [s for f in dataclasses.fields(value)
+                for s in strings_in(getattr(value, f.name))]
+    if isinstance(value, tuple | list):
+        return [s for v in value for s in strings_in(v)]
+    return []
+
+
+def test_no_withheld_string_survives_anywhere_in_the_redacted_structure(
+    vault: Vault, seeded: sample.Seeded,
+) -> None:
+    document, redacted = redacted_copy(vault, seeded)
+    assert any(sample.SIBLING in s for s in strings_in(document))  # it was there to withhold
+    everything = one_line(" ".join(strings_in(redacted)))
+    assert all(secret.lower() not in everything for secret in sample.SECRETS)
 
 
 def test_plain_pdf_text_by_both_extractors_holds_nothing_withheld_and_neutral_metadata(

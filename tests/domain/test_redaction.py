@@ -172,3 +172,8 @@ def test_text_without_any_chosen_passage_is_left_exactly_as_it_was(words: list[s
     absent = "Zq" * 5
     assert not re.search(absent, body, re.I)
     assert redact(doc(body), [absent]).text() == doc(body).text()
+
+
+def test_a_too_short_candidate_is_refused_as_a_typed_passage_is() -> None:
+    with pytest.raises(RedactionError):
+        redact(doc("a b c"), [Candidate(Reason.WORKER, " a ")])

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from enum import StrEnum
 
 MARKER = "[withheld]"
@@ -91,8 +91,7 @@ class RedactedDocument:
 
     title: str
     blocks: tuple[Block, ...]
-    count: int = 0
-    withheld: tuple[Candidate, ...] = field(default=(), repr=False, compare=False)
+    count: int = 0  # nothing else about what was withheld: not even the passages
 
     def text(self) -> str:
         return plain_text(self.blocks)
@@ -193,8 +192,11 @@ def redact(document: Document, passages: Iterable[Candidate | str]) -> RedactedD
     """The document with every chosen passage (in any case, with any spacing, with or without
     accents) replaced by `MARKER`, and every note that must be withheld (privileged, or PHI
     the basis does not cover) replaced whole, whether or not it was among `passages`."""
-    chosen = [p if isinstance(p, Candidate) else Candidate(Reason.WORKER, check_passage(p))
+    chosen = [p if isinstance(p, Candidate) else Candidate(Reason.WORKER, p)
               for p in passages]
+    for c in chosen:
+        if not c.whole_record:
+            check_passage(c.passage)
     whole = {c.record_id for c in chosen if c.whole_record}
     whole |= {b.record_id for b in document.blocks if b.record_id and (
         b.privileged or (b.health_information and not document.health_covered))}
@@ -216,8 +218,7 @@ def redact(document: Document, passages: Iterable[Candidate | str]) -> RedactedD
     if pattern is not None:
         title, n = _sub_outside_markers(pattern, title)
         count += n
-    return RedactedDocument(title=title, blocks=tuple(blocks), count=count,
-                            withheld=tuple(chosen))
+    return RedactedDocument(title=title, blocks=tuple(blocks), count=count)
 
 
 def _sub_outside_markers(pattern: re.Pattern[str], text: str) -> tuple[str, int]:
