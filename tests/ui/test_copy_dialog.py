@@ -291,3 +291,12 @@ def test_every_control_has_a_name_and_the_buttons_their_alt_keys(dialog: CopyDia
     keys = [alt_key_of(b) for b in (dialog.add_button, dialog.withhold_button,
                                     dialog.print_button, dialog.save_button)]
     assert keys == ["Alt+D", "Alt+W", "Alt+P", "Alt+S"]
+
+
+def test_a_too_short_passage_is_refused_with_the_reason(
+    dialog: CopyDialog, prompter: ScriptedPrompter,
+) -> None:
+    before = rows(dialog)
+    assert not dialog.add_passage(" x ")
+    assert "at least 2" in prompter.messages[-1][2]
+    assert rows(dialog) == before

@@ -44,6 +44,7 @@ from safeconf.app.copies import (
 from safeconf.app.session import VaultSession
 from safeconf.domain.redaction import (
     MARKER,
+    MIN_PASSAGE_CHARS,
     Candidate,
     Reason,
     RedactedDocument,
@@ -113,10 +114,19 @@ class PasswordDialog(QDialog):
         self.password.setFocus()
 
     def accept(self) -> None:
+        password, repeat = self.password.text(), self.repeat.text()
         try:
-            check_password(self.password.text(), self.repeat.text())
-        except CopyError as exc:
-            self.problem.setText(str(exc))
+            check_password(password, repeat)
+        except CopyError:
+            # The rule is the app's; the words are translated here.
+            if password != repeat:
+                text = self.tr("The two passwords are not the same.")
+            elif len(password) < MIN_PASSWORD_CHARS:
+                text = self.tr("Use a password of at least %1 characters.").replace(
+                    "%1", str(MIN_PASSWORD_CHARS))
+            else:
+                text = self.tr("A password of spaces only protects nothing.")
+            self.problem.setText(text)
             self.repeat.clear()
             self.repeat.setFocus()
             return
@@ -266,8 +276,13 @@ class CopyDialog(QDialog):
         """Withhold `text` wherever it occurs; False (after saying why) when it cannot be."""
         try:
             passage = check_passage(text)
-        except RedactionError as exc:
-            self._prompter.error(self, self.tr("Cannot withhold this"), str(exc))
+        except RedactionError:
+            why = (self.tr("The selection includes text already withheld (%1). Select only "
+                           "text that is still shown.").replace("%1", MARKER)
+                   if MARKER.casefold() in text.casefold() else
+                   self.tr("Choose at least %1 letters or digits to withhold.").replace(
+                       "%1", str(MIN_PASSAGE_CHARS)))
+            self._prompter.error(self, self.tr("Cannot withhold this"), why)
             return False
         extra = Candidate(Reason.WORKER, passage)
         if redact(self.document, [extra]).count == redact(self.document, []).count:
