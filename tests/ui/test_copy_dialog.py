@@ -7,6 +7,8 @@ from __future__ import annotations
 import hashlib
 import io
 import stat
+import tempfile
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -173,6 +175,29 @@ def test_a_selection_holding_a_withheld_mark_or_absent_text_is_refused_and_chang
     assert (rows(dialog), preview(dialog)) == before
 
 
+def written_since(start: float) -> list[Path]:
+    """Files of the temp folder changed since `start` (the vault's, the test's own...)."""
+    found = []
+    for path in Path(tempfile.gettempdir()).rglob("*"):
+        try:
+            if path.is_file() and path.stat().st_mtime >= start:
+                found.append(path)
+        except OSError:  # another process's file, gone meanwhile
+            continue
+    return found
+
+
+def assert_no_plaintext_written(start: float) -> None:
+    for path in written_since(start):
+        try:
+            data = path.read_bytes()
+        except OSError:
+            continue
+        for secret in (sample.SIBLING, sample.REPORTER, sample.CONCERNS[:40]):
+            for encoded in (secret.encode(), secret.encode("utf-16-le")):
+                assert encoded not in data, f"{secret!r} is in {path}"
+
+
 def fill_password(password: str, repeat: str | None = None) -> Any:
     def fill(ask: PasswordDialog) -> bool:
         ask.password.setText(password)
@@ -185,6 +210,7 @@ def fill_password(password: str, repeat: str | None = None) -> Any:
 def test_save_logs_the_sha256_of_the_encrypted_file_written_and_nothing_withheld_is_in_it(
     dialog: CopyDialog, prompter: ScriptedPrompter, releases: Releases, tmp_path: Path,
 ) -> None:
+    start = time.time() - 1
     target = tmp_path / "out" / "copy"
     target.parent.mkdir()
     prompter.on(PasswordDialog, fill_password(PASSWORD))
@@ -199,6 +225,8 @@ def test_save_logs_the_sha256_of_the_encrypted_file_written_and_nothing_withheld
     assert reader.is_encrypted and reader.decrypt(PASSWORD)
     text = " ".join(" ".join(p.extract_text() for p in reader.pages).split())
     assert all(s not in text for s in sample.SECRETS) and "Mateo" in text
+    assert saved in written_since(start)  # the scan sees what the test wrote
+    assert_no_plaintext_written(start)  # the encrypted copy, the vault: nothing readable
 
 
 def test_when_before_release_says_no_nothing_is_saved(
