@@ -55,6 +55,7 @@ class ScriptedPrompter(Prompter):
         self.messages: list[tuple[str, str, str]] = []
         self.confirm_defaults: list[bool] = []  # what Enter would have answered
         self.ran: list[QDialog] = []
+        self.save_paths: list[Path | None] = []  # answers to save_file, in order
 
     def on(self, kind: type, filler: Callable[[Any], bool]) -> None:
         self.fillers.setdefault(kind, []).append(filler)
@@ -70,6 +71,11 @@ class ScriptedPrompter(Prompter):
 
     def error(self, parent: QWidget | None, title: str, text: str) -> None:
         self.messages.append(("error", title, text))
+
+    def save_file(self, parent: QWidget | None, title: str, suggested: str,
+                  filters: str) -> Path | None:
+        self.messages.append(("save_file", title, suggested))
+        return self.save_paths.pop(0) if self.save_paths else None
 
     def run(self, dialog: QDialog) -> bool:
         self.ran.append(dialog)

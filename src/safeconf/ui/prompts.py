@@ -3,7 +3,9 @@ a scripted `Prompter` so no dialog blocks a test run."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
+from pathlib import Path
+
+from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 
 
 class Prompter:
@@ -26,6 +28,12 @@ class Prompter:
     def run(self, dialog: QDialog) -> bool:
         """Run a dialog modally; True when accepted."""
         return dialog.exec() == QDialog.DialogCode.Accepted
+
+    def save_file(self, parent: QWidget | None, title: str, suggested: str,
+                  filters: str) -> Path | None:
+        """Ask where to save a file; None when the user cancels."""
+        chosen, _ = QFileDialog.getSaveFileName(parent, title, suggested, filters)
+        return Path(chosen) if chosen else None
 
 
 def question_box(parent: QWidget | None, title: str, text: str,
