@@ -1835,6 +1835,249 @@ Delete the original file %2? It is overwritten with random bytes and then remove
     </message>
 </context>
 <context>
+    <name>CopyDialog</name>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/copy_dialog.py" line="143"/>
+        <source>Copy with redactions</source>
+        <translation>Copia con omisiones</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/copy_dialog.py" line="153"/>
+        <source>Passages to withhold</source>
+        <translation>Pasajes que se omiten</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/copy_dialog.py" line="154"/>
+        <source>&amp;Redactions (untick to keep a passage):</source>
+        <translation>&amp;Omisiones (desmarque para conservar un pasaje):</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/copy_dialog.py" line="157"/>
+        <source>Passage to withhold</source>
+        <translation>Pasaje que se omite</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/copy_dialog.py" line="158"/>
+        <source>&amp;More to withhold:</source>
+        <translation>&amp;Más texto que omitir:</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/copy_dialog.py" line="160"/>
+        <source>A&amp;dd</source>
+        <translation>&amp;Incluir</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/copy_dialog.py" line="161"/>
+        <source>Add passage</source>
+        <translation>Incluir pasaje</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/copy_dialog.py" line="163"/>
+        <source>Preview of the copy</source>
+        <translation>Vista previa de la copia</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/copy_dialog.py" line="166"/>
+        <source>Pre&amp;view (withheld text is marked):</source>
+        <translation>&amp;Vista previa (el texto omitido se marca):</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/copy_dialog.py" line="168"/>
+        <source>&amp;Withhold selected text</source>
+        <translation>Omitir el texto &amp;seleccionado</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/copy_dialog.py" line="169"/>
+        <source>Withhold selected text</source>
+        <translation>Omitir el texto seleccionado</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/copy_dialog.py" line="171"/>
+        <source>&amp;Print…</source>
+        <translation>Im&amp;primir…</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/copy_dialog.py" line="172"/>
+        <source>Print</source>
+        <translation>Imprimir</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/copy_dialog.py" line="173"/>
+        <source>&amp;Save encrypted PDF…</source>
+        <translation>&amp;Guardar PDF cifrado…</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/copy_dialog.py" line="174"/>
+        <source>Save encrypted PDF</source>
+        <translation>Guardar PDF cifrado</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/copy_dialog.py" line="179"/>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/copy_dialog.py" line="225"/>
+        <source>Case</source>
+        <translation>Caso</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/copy_dialog.py" line="225"/>
+        <source>Conference</source>
+        <translation>Conferencia</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/copy_dialog.py" line="226"/>
+        <source>Type</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/copy_dialog.py" line="226"/>
+        <source>Date</source>
+        <translation>Fecha</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/copy_dialog.py" line="227"/>
+        <source>Location</source>
+        <translation>Lugar</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/copy_dialog.py" line="227"/>
+        <source>Facilitator</source>
+        <translation>Facilitador/a</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/copy_dialog.py" line="228"/>
+        <source>Attendees</source>
+        <translation>Asistentes</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/copy_dialog.py" line="228"/>
+        <source>Addendum</source>
+        <translation>Adenda</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/copy_dialog.py" line="229"/>
+        <source>Contains protected health information</source>
+        <translation>Contiene información de salud protegida</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/copy_dialog.py" line="234"/>
+        <source>another child&apos;s name</source>
+        <translation>nombre de otro niño/a</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/copy_dialog.py" line="235"/>
+        <source>another family&apos;s information</source>
+        <translation>información de otra familia</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/copy_dialog.py" line="236"/>
+        <source>the reporter&apos;s identity</source>
+        <translation>identidad de quien hizo el reporte</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/copy_dialog.py" line="237"/>
+        <source>privileged note, always withheld</source>
+        <translation>nota privilegiada, siempre se omite</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/copy_dialog.py" line="239"/>
+        <source>health information the basis does not cover, always withheld</source>
+        <translation>información de salud que la base no cubre, siempre se omite</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/copy_dialog.py" line="240"/>
+        <source>marked by you</source>
+        <translation>marcado por usted</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/copy_dialog.py" line="246"/>
+        <source>Whole note: %1</source>
+        <translation>Nota completa: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/safeconf/ui/disclosure/copy_dialog.py" line="273"/>
+        <source>%n passage(s) withheld.</source>
+        <translation>
+            <numerusform>%n pasaje omitido.</numerusform>
+            <numerusform>%n pasajes omitidos.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/copy_dialog.py" line="280"/>
+        <source>The selection includes text already withheld (%1). Select only text that is still shown.</source>
+        <translation>La selección incluye texto ya omitido (%1). Seleccione solo texto que todavía se muestra.</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/copy_dialog.py" line="283"/>
+        <source>Choose at least %1 letters or digits to withhold.</source>
+        <translation>Elija al menos %1 letras o dígitos para omitir.</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/copy_dialog.py" line="285"/>
+        <location filename="../../src/safeconf/ui/disclosure/copy_dialog.py" line="289"/>
+        <location filename="../../src/safeconf/ui/disclosure/copy_dialog.py" line="304"/>
+        <source>Cannot withhold this</source>
+        <translation>No se puede omitir</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/copy_dialog.py" line="290"/>
+        <source>That text does not occur in the copy.</source>
+        <translation>Ese texto no aparece en la copia.</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/copy_dialog.py" line="305"/>
+        <source>Select the text to withhold in the preview first.</source>
+        <translation>Primero seleccione en la vista previa el texto que desea omitir.</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/copy_dialog.py" line="314"/>
+        <source>Preparing the copy…</source>
+        <translation>Preparando la copia…</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/copy_dialog.py" line="325"/>
+        <source>Copy not released</source>
+        <translation>La copia no salió</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/copy_dialog.py" line="326"/>
+        <source>The disclosure was not logged, so the copy did not leave.</source>
+        <translation>La divulgación no se registró, así que la copia no salió.</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/copy_dialog.py" line="354"/>
+        <source>Save encrypted copy</source>
+        <translation>Guardar copia cifrada</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/copy_dialog.py" line="355"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>Archivos PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/copy_dialog.py" line="370"/>
+        <source>Copy not saved</source>
+        <translation>Copia no guardada</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/copy_dialog.py" line="371"/>
+        <source>The file could not be written: %1</source>
+        <translation>No se pudo escribir el archivo: %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/copy_dialog.py" line="376"/>
+        <source>Copy saved</source>
+        <translation>Copia guardada</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/copy_dialog.py" line="377"/>
+        <source>The encrypted copy was saved.</source>
+        <translation>Se guardó la copia cifrada.</translation>
+    </message>
+</context>
+<context>
     <name>DetailsPage</name>
     <message>
         <location filename="../../src/safeconf/ui/workspace/conference_workspace.py" line="49"/>
@@ -2752,6 +2995,54 @@ Delete the original file %2? It is overwritten with random bytes and then remove
         <location filename="../../src/safeconf/ui/workspace/privacy_notice.py" line="53"/>
         <source>Privacy notice</source>
         <translation>Aviso de privacidad</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordDialog</name>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/copy_dialog.py" line="85"/>
+        <source>Password for the copy</source>
+        <translation>Contraseña de la copia</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/copy_dialog.py" line="86"/>
+        <source>The PDF is encrypted (AES-256). Give the recipient the password another way, never with the file. At least %1 characters.</source>
+        <translation>El PDF está cifrado (AES-256). Dé la contraseña al destinatario por otra vía, nunca junto con el archivo. Al menos %1 caracteres.</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/copy_dialog.py" line="92"/>
+        <source>Password</source>
+        <translation>Contraseña</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/copy_dialog.py" line="93"/>
+        <source>Password again</source>
+        <translation>Repita la contraseña</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/copy_dialog.py" line="96"/>
+        <source>&amp;Password:</source>
+        <translation>&amp;Contraseña:</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/copy_dialog.py" line="98"/>
+        <source>Password &amp;again:</source>
+        <translation>&amp;Repita la contraseña:</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/copy_dialog.py" line="123"/>
+        <source>The two passwords are not the same.</source>
+        <translation>Las dos contraseñas no coinciden.</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/copy_dialog.py" line="125"/>
+        <source>Use a password of at least %1 characters.</source>
+        <translation>Use una contraseña de al menos %1 caracteres.</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/copy_dialog.py" line="128"/>
+        <source>A password of spaces only protects nothing.</source>
+        <translation>Una contraseña de solo espacios no protege nada.</translation>
     </message>
 </context>
 <context>
