@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from safeconf.domain.records import AckMethod, Language, Presence, Role
 from safeconf.ui.app_window import AppWindow
+from safeconf.ui.disclosure.history_view import HistoryDialog
 from safeconf.ui.lock.lock_screens import UnlockScreen
 from safeconf.ui.settings_dialog import SettingsDialog
 from safeconf.ui.sync.conflict_review import ConflictReviewDialog
@@ -170,6 +171,9 @@ def walk_screens(qtbot: Any, window: AppWindow) -> Iterator[tuple[str, QWidget]]
         ("Enroll with HQ", lambda: EnrollDialog(window.sync.service, window)),
         ("Review conflicts", lambda: ConflictReviewDialog(
             window.conflicts, window.prompter, window)),
+        ("Disclosure history", lambda: HistoryDialog(
+            window.service.session, window.service.conference(conference_id).case_id,
+            window.prompter, window)),
     ))
 
     main.open_conference(conference_id)

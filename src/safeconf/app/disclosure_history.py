@@ -12,8 +12,10 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from enum import StrEnum
 
+from safeconf.app.disclosure_check import Question
 from safeconf.domain import consent_lifecycle
 from safeconf.domain.disclosure_policy import LINES
+from safeconf.domain.disclosure_terms import Extent, Information, Mode, Recipient
 from safeconf.domain.records import (
     AckMethod,
     Acknowledgment,
@@ -114,6 +116,15 @@ def history_document_sections(entries: Iterable[HistoryEntry]) -> list[tuple[str
     return [(f"{e.at.astimezone(UTC):%Y-%m-%d %H:%M} UTC — {e.title}",
              [line for line in e.detail.splitlines() if line])
             for e in entries]
+
+
+def export_question(case_number: str, worker: str) -> Question:
+    """Exporting the history copies case information (who received what, who signed), so
+    it is a disclosure: a copy for agency staff with a business reason to know, the worker
+    exporting it named as its recipient. Anyone else gets it through "May I share this?"."""
+    return Question(case_number=case_number, information=Information.WHOLE_RECORD,
+                    mode=Mode.COPY, recipient=Recipient.AGENCY_STAFF, recipient_name=worker,
+                    extent=Extent.PART)
 
 
 def _entry(at: str, event: HistoryEvent, detail: str, record_id: str) -> HistoryEntry:

@@ -91,6 +91,10 @@ class HomeView(QWidget):
         self.search_field.setClearButtonEnabled(True)
         search_label = QLabel(self.tr("&Search:"), self)
         search_label.setBuddy(self.search_field)
+        # -- disclosure history (issue #9): the case of the chosen conference --
+        self.history_button = QPushButton(self.tr("Disclosure &history…"), self)
+        self.history_button.setAccessibleName(self.tr("Disclosure history of the case"))
+        self.history_button.clicked.connect(self.open_history)
 
         self.model = ConferenceModel(self)
         self.tree = QTableView(self)
@@ -125,6 +129,7 @@ class HomeView(QWidget):
         top = QHBoxLayout()
         top.addWidget(self.new_case_button)
         top.addWidget(self.new_conference_button)
+        top.addWidget(self.history_button)  # disclosure history
         top.addStretch(1)
         top.addWidget(search_label)
         top.addWidget(self.search_field, 2)
@@ -155,7 +160,8 @@ class HomeView(QWidget):
         self.new_case_button.clicked.connect(self.new_case)
         self.new_conference_button.clicked.connect(self.new_conference)
         self.setTabOrder(self.new_case_button, self.new_conference_button)
-        self.setTabOrder(self.new_conference_button, self.search_field)
+        self.setTabOrder(self.new_conference_button, self.history_button)
+        self.setTabOrder(self.history_button, self.search_field)
         self.setTabOrder(self.search_field, self.tree)
         self.setTabOrder(self.tree, self.results)
         self.setFocusProxy(self.tree)
@@ -261,6 +267,32 @@ class HomeView(QWidget):
             return
         self.refresh()
         self.open_conference.emit(conf.id)
+
+    # -- disclosure history (issue #9) --
+    def selected_case_id(self) -> str | None:
+        """The case of the conference chosen in the list, or of the search result chosen
+        while the results have the focus."""
+        if self.results.isVisible() and self.results.hasFocus():
+            index = self.results.currentIndex()
+            if index.isValid():
+                return self.search_model.results[index.row()].case_id
+        conference_id = self.tree.currentIndex().data(ID_ROLE)
+        return self._service.conference(conference_id).case_id if conference_id else None
+
+    def open_history(self) -> None:
+        from safeconf.ui.disclosure.history_view import HistoryDialog
+
+        case_id = self.selected_case_id()
+        if case_id is None:
+            self._prompter.inform(self, self.tr("No case chosen"), self.tr(
+                "Choose a conference of the case in the list first."))
+            return
+        try:
+            dialog = HistoryDialog(self._service.session, case_id, self._prompter, self)
+        except user_errors() as exc:
+            self._prompter.error(self, self.tr("History not shown"), user_message(exc))
+            return
+        self._prompter.run(dialog)
 
     def _activated(self, index: QModelIndex) -> None:
         conference_id = index.data(ID_ROLE)

@@ -1,0 +1,109 @@
+"""The disclosure history of a case, opened from the conference list with the keyboard:
+every kind of entry in order, a filter by kind, the details of the chosen entry, Escape
+closes; and no Export button while the copy flow is not there."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from PySide6.QtWidgets import QApplication
+
+from safeconf.app import disclosure_history
+from safeconf.app.demo_vault import fill_demo_vault
+from safeconf.app.disclosure_history import HistoryKind
+from safeconf.ui.app_window import AppWindow
+from safeconf.ui.disclosure import history_view
+from safeconf.ui.disclosure.history_view import HistoryDialog
+from safeconf.ui.workspace.conference_model import ID_ROLE
+from tests.ui.conftest import ScriptedPrompter
+from tests.ui.keys import press
+from tests.ui.screens import activate
+from tests.ui.test_language_and_access import unnamed_controls
+
+pytestmark = pytest.mark.keyring
+
+
+def choose_case(qtbot: Any, window: AppWindow, case_number: str) -> None:
+    """Load the demo data and put the list's current row on a conference of the case."""
+    fill_demo_vault(window.session.vault)
+    assert window.main_view is not None
+    home = window.main_view.home
+    with qtbot.waitSignal(home.loaded, timeout=10_000):
+        home.refresh()
+    service = window.service
+    for row in range(home.model.rowCount()):
+        conference_id = home.model.index(row, 0).data(ID_ROLE)
+        if conference_id and service.case(service.conference(conference_id).case_id) \
+                .case_number == case_number:
+            home.tree.setCurrentIndex(home.model.index(row, 0))
+            activate(qtbot, window)
+            home.tree.setFocus()
+            return
+    raise AssertionError(f"no conference of {case_number} in the list")
+
+
+def test_alt_h_opens_the_history_of_the_chosen_case_with_every_kind_and_a_filter(
+    qtbot: Any, unlocked: AppWindow, prompter: ScriptedPrompter
+) -> None:
+    choose_case(qtbot, unlocked, "TRN-2026-0001")
+    seen: dict[str, Any] = {}
+
+    def look(dialog: HistoryDialog) -> bool:
+        activate(qtbot, dialog)
+        assert unnamed_controls(dialog) == []
+        assert dialog.windowTitle() == "Disclosure history — TRN-2026-0001"
+        assert QApplication.focusWidget() is dialog.table
+        shown = dialog.shown
+        seen["all"] = shown
+        assert [e.at for e in shown] == sorted(e.at for e in shown)
+        assert {e.kind for e in shown} == set(HistoryKind)
+        assert dialog.model.rowCount() == len(shown)
+        titles = {dialog.model.index(r, 1).data() for r in range(len(shown))}
+        assert {"Disclosure made", "Consent given", "Consent expired",
+                "Legal review requested", "Confidentiality acknowledged"} <= titles
+        # The latest entry is current and its details are shown in full.
+        assert dialog.table.currentIndex().row() == len(shown) - 1
+        assert shown[-1].detail.splitlines()[-1] in dialog.detail.toPlainText()
+        # Alt+W reaches the filter; the arrow keys choose "Disclosures".
+        press(qtbot, "Alt+W")
+        assert QApplication.focusWidget() is dialog.filter
+        press(qtbot, "Down")
+        assert dialog.filter.currentText() == "Disclosures"
+        assert dialog.shown and all(e.kind is HistoryKind.DISCLOSURE for e in dialog.shown)
+        assert dialog.count.text() == f"{len(dialog.shown)} entries"
+        seen["disclosures"] = dialog.shown
+        press(qtbot, "Down")
+        press(qtbot, "Down")  # Legal review: the pending request to the housing authority
+        (asked,) = dialog.shown
+        assert "Eastgate Housing Authority" in asked.detail
+        assert not dialog.export_button.isVisible()  # the copy flow is not installed here
+        press(qtbot, "Escape")
+        assert not dialog.isVisible()
+        return False
+
+    prompter.on(HistoryDialog, look)
+    press(qtbot, "Alt+H")
+    qtbot.waitUntil(lambda: bool(prompter.ran))  # a mnemonic clicks after a short animation
+    assert [type(d) for d in prompter.ran] == [HistoryDialog]
+    disclosures = seen["disclosures"]
+    assert {"Rosa Castellanos-Mora", "Adaeze Okafor, Casework Supervisor"} <= {
+        line.split("To ", 1)[1].split(" (", 1)[0] for e in disclosures
+        for line in e.detail.splitlines() if line.startswith("To ")}
+    assert len(seen["all"]) > len(disclosures)
+
+
+def test_the_history_needs_a_chosen_case(
+    qtbot: Any, unlocked: AppWindow, prompter: ScriptedPrompter
+) -> None:
+    assert unlocked.main_view is not None
+    home = unlocked.main_view.home
+    home.refresh()  # an empty vault: no conference to choose
+    home.history_button.click()
+    assert prompter.ran == []
+    assert prompter.messages[-1][1] == "No case chosen"
+
+
+def test_the_screen_translates_the_same_titles_the_history_writes() -> None:
+    assert {event: str(text) for event, text in history_view.TITLES.items()} == \
+        disclosure_history.TITLES
