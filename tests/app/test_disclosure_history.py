@@ -4,21 +4,25 @@ with the consents that were revoked or ran out shown at the moment they stopped 
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 import pytest
 
+from safeconf.app.disclosure_check import check
 from safeconf.app.disclosure_history import (
     HistoryEvent,
     HistoryKind,
+    export_question,
     history,
     history_document_sections,
 )
+from safeconf.domain.disclosure_policy import Outcome
 from safeconf.domain.disclosure_terms import Mode
 from safeconf.domain.records import (
     AckMethod,
     Attendee,
     Case,
+    CaseStatus,
     Conference,
     ConsentState,
     DisclosureBasis,
@@ -151,3 +155,14 @@ def test_another_case_has_its_own_history_and_an_unknown_case_is_an_error(vault,
     assert history(vault, other.id, now=NOW) == []
     with pytest.raises(VaultError):
         history(vault, "01900000-0000-7000-8000-000000000000", now=NOW)
+
+
+def test_exporting_the_history_is_a_copy_the_engine_allows_to_staff_only_in_an_open_case(
+        vault, case_id):
+    answer = check(vault, export_question("H-1", "w.alvarez"), date(2026, 12, 2))
+    assert answer.decision.outcome is Outcome.ALLOWED
+    assert answer.decision.basis.key == "open.agency_staff"
+    case = vault.cases.get(case_id)
+    vault.cases.update(replace(case, status=CaseStatus.CLOSED))
+    closed = check(vault, export_question("H-1", "w.alvarez"), date(2026, 12, 2))
+    assert closed.decision.outcome is Outcome.LEGAL_REVIEW
