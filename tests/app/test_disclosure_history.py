@@ -10,6 +10,7 @@ import pytest
 
 from safeconf.app.disclosure_check import check
 from safeconf.app.disclosure_history import (
+    TEMPLATES,
     HistoryEvent,
     HistoryKind,
     export_question,
@@ -166,3 +167,10 @@ def test_exporting_the_history_is_a_copy_the_engine_allows_to_staff_only_in_an_o
     vault.cases.update(replace(case, status=CaseStatus.CLOSED))
     closed = check(vault, export_question("H-1", "w.alvarez"), date(2026, 12, 2))
     assert closed.decision.outcome is Outcome.LEGAL_REVIEW
+
+
+def test_every_detail_line_is_one_of_the_templates_the_screen_translates(vault, case_id):
+    lines = [line for e in history(vault, case_id, now=NOW) for line in e.lines]
+    assert lines and all(line.template in TEMPLATES for line in lines)
+    assert all(e.detail == "\n".join(line.english() for line in e.lines)
+               for e in history(vault, case_id, now=NOW))

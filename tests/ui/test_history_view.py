@@ -4,9 +4,13 @@ closes; and no Export button while the copy flow is not there."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
+from pathlib import Path
 from typing import Any
 
 import pytest
+from PySide6.QtCore import QTranslator
 from PySide6.QtWidgets import QApplication
 
 from safeconf.app import disclosure_history
@@ -107,3 +111,51 @@ def test_the_history_needs_a_chosen_case(
 def test_the_screen_translates_the_same_titles_the_history_writes() -> None:
     assert {event: str(text) for event, text in history_view.TITLES.items()} == \
         disclosure_history.TITLES
+
+
+def test_the_screen_translates_every_detail_template_and_word_the_history_uses() -> None:
+    assert {str(t) for t in history_view.DETAIL_TEMPLATES} == set(disclosure_history.TEMPLATES)
+    assert len(history_view.DETAIL_TEMPLATES) == len(disclosure_history.TEMPLATES)
+    for value, text in history_view.WORDS.items():
+        assert str(text) == disclosure_history.word(value)
+
+
+SPANISH_TS = """<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS><TS version="2.1" language="es">
+<context><name>HistoryView</name>
+<message><source>Disclosure made</source><translation>Divulgación hecha</translation></message>
+<message><source>To {name} ({recipient}), by {worker}</source>
+<translation>A {name} ({recipient}), por {worker}</translation></message>
+<message><source>parent or guardian</source><translation>padre, madre o tutor</translation>
+</message></context></TS>
+"""
+
+
+def test_a_detail_line_reads_in_the_interface_language_with_its_names_as_recorded(
+    qtbot: Any, unlocked: AppWindow, prompter: ScriptedPrompter, qapp: QApplication,
+    tmp_path: Any,
+) -> None:
+    ts = tmp_path / "history_es.ts"
+    ts.write_text(SPANISH_TS, encoding="utf-8")
+    qm = tmp_path / "history_es.qm"
+    lrelease = Path(sys.executable).with_name("pyside6-lrelease")
+    subprocess.run([str(lrelease), "-silent", str(ts), "-qm", str(qm)], check=True)
+    translator = QTranslator()
+    assert translator.load(str(qm))
+    choose_case(qtbot, unlocked, "TRN-2026-0001")
+    qapp.installTranslator(translator)
+    try:
+        service = unlocked.service
+        case = next(c for c in service.cases() if c.case_number == "TRN-2026-0001")
+        dialog = HistoryDialog(service.session, case.id, prompter, unlocked)
+        dialog.show_kind(HistoryKind.DISCLOSURE)
+        told = next(row for row, e in enumerate(dialog.shown)
+                    if e.detail.startswith("Summary"))
+        assert dialog.model.index(told, 1).data() == "Divulgación hecha"
+        assert "A Rosa Castellanos-Mora (padre, madre o tutor), por w.alvarez" in \
+            dialog.model.index(told, 2).data()
+        # An untranslated line stays as written in English.
+        assert "oral summary" in dialog.model.index(told, 2).data()
+        dialog.reject()
+    finally:
+        qapp.removeTranslator(translator)

@@ -22,9 +22,11 @@ from safeconf.domain.records import (
     Attendee,
     Conference,
     Consent,
+    ConsentForm,
     ConsentState,
     Disclosure,
     DisclosureBasis,
+    LegalAnswer,
     LegalReview,
     LegalReviewAnswer,
     NoticeReceipt,
@@ -83,14 +85,80 @@ _KIND_OF: dict[HistoryEvent, HistoryKind] = {
 }
 
 
+Arg = str | int | StrEnum
+
+
+@dataclass(frozen=True)
+class Line:
+    """One line of an entry's details: an English template with {named} places, and what
+    goes in them. An enum value is put in as words (`word`); the screen translates the
+    template and the words, so the same line reads in Spanish there."""
+
+    template: str
+    args: tuple[tuple[str, Arg], ...] = ()
+
+    def english(self) -> str:
+        return self.template.format(**{k: word(v) if isinstance(v, StrEnum) else v
+                                       for k, v in self.args})
+
+
+def _line(template: str, **args: Arg) -> Line:
+    return Line(template, tuple(args.items()))
+
+
+# Every template a detail line uses, so a test can hold the screen's translations to them.
+TEMPLATES = (
+    "{what} ({information}), {mode}, {extent}",
+    "To {name} ({recipient}), by {worker}",
+    "Basis: the policy: \"{text}\"",
+    "Basis: policy line {key}",
+    "Basis: consent {consent}, given by {signer}",
+    "Basis: consent {consent}",
+    "Basis: released by legal on request {review}",
+    "Health information purpose: {purpose}",
+    "Copy SHA-256 {digest}…, {count} passage(s) redacted",
+    "{form} about {client}, signed by {signer} ({capacity})",
+    "Information: {items}",
+    "Recipients: {names}",
+    "Valid {start} to {end}",
+    "Requested by {worker}",
+    "No disclosure on this consent from now on",
+    "To {name} ({recipient}), asked by {worker}",
+    "Question: {question}",
+    "Proposed redactions: {passages}",
+    "No redactions proposed",
+    "{answer}, by {lawyer}, on request {review}",
+    "Advice: {advice}",
+    "Further redactions: {passages}",
+    "{name}, in the {conference} of {day}",
+    "{method}, statement version {version} ({language})",
+    "Notice of Privacy Practices {response}, version {version} ({language})",
+    "An attendee no longer listed, in the {conference} of {day}",
+)
+# Words that read better than the value with its underscores replaced.
+_WORDS: dict[StrEnum, str] = {
+    ConsentForm.RELEASE: "Release form",
+    ConsentForm.OBTAIN: "Obtain form",
+    LegalAnswer.ADVICE: "Advice",
+    LegalAnswer.RELEASE_WITH_REDACTIONS: "Release with redactions",
+    LegalAnswer.REFUSE: "Refused",
+}
+
+
+def word(value: StrEnum) -> str:
+    """An enum value in English words, as details show it."""
+    return _WORDS.get(value) or value.value.replace("_", " ")
+
+
 @dataclass(frozen=True)
 class HistoryEntry:
     at: datetime  # aware
     kind: HistoryKind
-    title: str
-    detail: str
+    title: str  # English; the screen translates it by `event`
+    detail: str  # English, one line per `lines` item
     record_id: str
     event: HistoryEvent
+    lines: tuple[Line, ...] = ()
 
 
 def history(vault: Vault, case_id: str, now: datetime | None = None) -> list[HistoryEntry]:
@@ -127,17 +195,15 @@ def export_question(case_number: str, worker: str) -> Question:
                     extent=Extent.PART)
 
 
-def _entry(at: str, event: HistoryEvent, detail: str, record_id: str) -> HistoryEntry:
-    return HistoryEntry(_moment(at), _KIND_OF[event], TITLES[event], detail, record_id, event)
+def _entry(at: str, event: HistoryEvent, lines: list[Line], record_id: str) -> HistoryEntry:
+    return HistoryEntry(_moment(at), _KIND_OF[event], TITLES[event],
+                        "\n".join(line.english() for line in lines), record_id, event,
+                        tuple(lines))
 
 
 def _moment(text: str) -> datetime:
     value = datetime.fromisoformat(text)
     return value if value.tzinfo is not None else value.replace(tzinfo=UTC)
-
-
-def _words(value: StrEnum | None) -> str:
-    return "" if value is None else value.value.replace("_", " ")
 
 
 def _disclosures(disclosures: list[Disclosure], consents: list[Consent],
@@ -147,46 +213,54 @@ def _disclosures(disclosures: list[Disclosure], consents: list[Consent],
     found = []
     for d in disclosures:
         lines = [
-            f"{d.what} ({_words(d.information)}), {_words(d.mode)}, {_words(d.extent)}",
-            f"To {d.recipient_name} ({_words(d.recipient)}), by {d.disclosed_by}",
-            f"Basis: {_basis(d, by_id, review_ids)}",
+            _line(TEMPLATES[0], what=d.what, information=d.information, mode=d.mode,
+                  extent=d.extent),
+            _line(TEMPLATES[1], name=d.recipient_name, recipient=d.recipient,
+                  worker=d.disclosed_by),
+            _basis(d, by_id, review_ids),
         ]
         if d.health_purpose is not None:
-            lines.append(f"Health information purpose: {_words(d.health_purpose)}")
+            lines.append(_line("Health information purpose: {purpose}",
+                               purpose=d.health_purpose))
         if d.document_sha256:
-            lines.append(f"Copy SHA-256 {d.document_sha256[:SHORT_DIGEST]}…, "
-                         f"{d.redactions} passage(s) redacted")
-        found.append(_entry(d.disclosed_at, HistoryEvent.DISCLOSED, "\n".join(lines), d.id))
+            lines.append(_line("Copy SHA-256 {digest}…, {count} passage(s) redacted",
+                               digest=d.document_sha256[:SHORT_DIGEST], count=d.redactions))
+        found.append(_entry(d.disclosed_at, HistoryEvent.DISCLOSED, lines, d.id))
     return found
 
 
-def _basis(d: Disclosure, consents: dict[str, Consent], reviews: set[str]) -> str:
+def _basis(d: Disclosure, consents: dict[str, Consent], reviews: set[str]) -> Line:
     if d.basis is DisclosureBasis.CONSENT:
         consent = consents.get(d.consent_id or "")
-        signer = f", given by {consent.given_by_name}" if consent is not None else ""
-        return f"consent {d.consent_id}{signer}"
+        if consent is None:
+            return _line("Basis: consent {consent}", consent=d.consent_id or "")
+        return _line("Basis: consent {consent}, given by {signer}", consent=consent.id,
+                     signer=consent.given_by_name)
     if d.basis is DisclosureBasis.LEGAL_RELEASE:
-        known = "" if d.legal_review_id in reviews else " (request not in this vault)"
-        return f"released by legal on request {d.legal_review_id}{known}"
-    line = LINES.get(d.policy_line)
-    return f"policy: \"{line.text}\"" if line is not None else f"policy line {d.policy_line}"
+        return _line("Basis: released by legal on request {review}",
+                     review=d.legal_review_id or "")
+    policy = LINES.get(d.policy_line)  # the policy's own words, quoted as written
+    return (_line("Basis: the policy: \"{text}\"", text=policy.text) if policy is not None
+            else _line("Basis: policy line {key}", key=d.policy_line))
 
 
 def _consent(c: Consent, now: datetime) -> list[HistoryEntry]:
-    terms = (f"{c.form.value.capitalize()} form about {c.client_name}, "
-             f"{c.given_by_name} ({_words(c.given_by_capacity)})\n"
-             f"Information: {'; '.join(c.information)}\n"
-             f"Recipients: {'; '.join(c.recipients)}\n"
-             f"Valid {c.valid_from[:10]} to {c.valid_until[:10]}")
-    found = [_entry(c.created_at, HistoryEvent.CONSENT_REQUESTED,
-                    f"{terms}\nRequested by {c.requested_by or 'unknown'}", c.id)]
+    terms = [
+        _line("{form} about {client}, signed by {signer} ({capacity})", form=c.form,
+              client=c.client_name, signer=c.given_by_name, capacity=c.given_by_capacity),
+        _line("Information: {items}", items="; ".join(c.information)),
+        _line("Recipients: {names}", names="; ".join(c.recipients)),
+        _line("Valid {start} to {end}", start=c.valid_from[:10], end=c.valid_until[:10]),
+    ]
+    asked = [_line("Requested by {worker}", worker=c.requested_by)] if c.requested_by else []
+    found = [_entry(c.created_at, HistoryEvent.CONSENT_REQUESTED, [*terms, *asked], c.id)]
     if c.answered_at is not None:
         given = c.state in (ConsentState.GIVEN, ConsentState.REVOKED)
         found.append(_entry(c.answered_at, HistoryEvent.CONSENT_GIVEN if given
                             else HistoryEvent.CONSENT_REFUSED, terms, c.id))
     if c.revoked_at is not None:
-        found.append(_entry(c.revoked_at, HistoryEvent.CONSENT_REVOKED,
-                            f"{terms}\nNo disclosure on this consent from now on", c.id))
+        found.append(_entry(c.revoked_at, HistoryEvent.CONSENT_REVOKED, [
+            *terms, _line("No disclosure on this consent from now on")], c.id))
     if consent_lifecycle.status(c, now) is consent_lifecycle.ConsentStatus.EXPIRED:
         found.append(_entry(c.valid_until, HistoryEvent.CONSENT_EXPIRED, terms, c.id))
     return found
@@ -195,18 +269,26 @@ def _consent(c: Consent, now: datetime) -> list[HistoryEntry]:
 def _reviews(vault: Vault, reviews: list[LegalReview]) -> list[HistoryEntry]:
     found = []
     for r in reviews:
-        redactions = "; ".join(r.proposed_redactions) or "none"
-        found.append(_entry(r.requested_at, HistoryEvent.LEGAL_REVIEW_ASKED, (
-            f"{r.what} ({_words(r.information)}), {_words(r.mode)}, {_words(r.extent)}\n"
-            f"To {r.recipient_name} ({_words(r.recipient)}), asked by {r.requested_by}\n"
-            f"Question: {r.question}\nProposed redactions: {redactions}"), r.id))
+        passages = (_line("Proposed redactions: {passages}",
+                          passages="; ".join(r.proposed_redactions))
+                    if r.proposed_redactions else _line("No redactions proposed"))
+        found.append(_entry(r.requested_at, HistoryEvent.LEGAL_REVIEW_ASKED, [
+            _line(TEMPLATES[0], what=r.what, information=r.information, mode=r.mode,
+                  extent=r.extent),
+            _line("To {name} ({recipient}), asked by {worker}", name=r.recipient_name,
+                  recipient=r.recipient, worker=r.requested_by),
+            _line("Question: {question}", question=r.question),
+            passages], r.id))
         answer: LegalReviewAnswer | None = vault.legal_review_answers.to(r)
         if answer is not None:
-            more = "; ".join(answer.redactions)
-            found.append(_entry(answer.answered_at, HistoryEvent.LEGAL_REVIEW_ANSWERED, (
-                f"{_words(answer.answer).capitalize()}, by {answer.answered_by}, "
-                f"on request {r.id}\nAdvice: {answer.advice}"
-                + (f"\nFurther redactions: {more}" if more else "")), answer.id))
+            lines = [_line("{answer}, by {lawyer}, on request {review}", answer=answer.answer,
+                           lawyer=answer.answered_by, review=r.id),
+                     _line("Advice: {advice}", advice=answer.advice)]
+            if answer.redactions:
+                lines.append(_line("Further redactions: {passages}",
+                                   passages="; ".join(answer.redactions)))
+            found.append(_entry(answer.answered_at, HistoryEvent.LEGAL_REVIEW_ANSWERED, lines,
+                                answer.id))
     return found
 
 
@@ -219,21 +301,26 @@ def _acknowledgments(vault: Vault, case_id: str) -> list[HistoryEntry]:
         for ack in vault.acknowledgments.for_conference(conference.id):
             refused = ack.method is AckMethod.REFUSED
             found.append(_entry(ack.signed_at, HistoryEvent.ACKNOWLEDGMENT_REFUSED if refused
-                                else HistoryEvent.ACKNOWLEDGED, _in_conference(
-                attendees.get(ack.attendee_id), conference,
-                f"{_words(ack.method)}, statement version {ack.statement_version} "
-                f"({ack.language.value})"), ack.id))
+                                else HistoryEvent.ACKNOWLEDGED, [
+                _in_conference(attendees.get(ack.attendee_id), conference),
+                _line("{method}, statement version {version} ({language})",
+                      method=ack.method, version=ack.statement_version,
+                      language=ack.language.value)], ack.id))
         receipt: NoticeReceipt
         for receipt in vault.notice_receipts.for_conference(conference.id):
-            found.append(_entry(receipt.recorded_at, HistoryEvent.NOTICE_RECEIVED,
-                                _in_conference(
-                attendees.get(receipt.attendee_id), conference,
-                f"Notice of Privacy Practices {_words(receipt.response)}, version "
-                f"{receipt.statement_version} ({receipt.language.value})"), receipt.id))
+            found.append(_entry(receipt.recorded_at, HistoryEvent.NOTICE_RECEIVED, [
+                _in_conference(attendees.get(receipt.attendee_id), conference),
+                _line("Notice of Privacy Practices {response}, version {version} "
+                      "({language})", response=receipt.response,
+                      version=receipt.statement_version,
+                      language=receipt.language.value)], receipt.id))
     return found
 
 
-def _in_conference(attendee: Attendee | None, conference: Conference, how: str) -> str:
-    who = attendee.name if attendee is not None else "an attendee no longer listed"
-    return (f"{who}, in the {_words(conference.kind)} of {conference.scheduled_start[:10]}"
-            f"\n{how}")
+def _in_conference(attendee: Attendee | None, conference: Conference) -> Line:
+    day = conference.scheduled_start[:10]
+    if attendee is None:
+        return _line("An attendee no longer listed, in the {conference} of {day}",
+                     conference=conference.kind, day=day)
+    return _line("{name}, in the {conference} of {day}", name=attendee.name,
+                 conference=conference.kind, day=day)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import logging
 from datetime import date, datetime
+from enum import StrEnum
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QModelIndex, Qt
@@ -28,14 +29,29 @@ from safeconf.app.disclosure_history import (
     HistoryEntry,
     HistoryEvent,
     HistoryKind,
+    Line,
     export_question,
     history,
     history_document_sections,
 )
 from safeconf.app.session import VaultSession
 from safeconf.domain.disclosure_policy import Outcome
-from safeconf.domain.disclosure_terms import Extent, Information, Mode
-from safeconf.domain.records import DisclosureBasis
+from safeconf.domain.disclosure_terms import (
+    Extent,
+    HealthPurpose,
+    Information,
+    Mode,
+    Recipient,
+)
+from safeconf.domain.records import (
+    AckMethod,
+    ConferenceType,
+    ConsentForm,
+    DisclosureBasis,
+    LegalAnswer,
+    NoticeResponse,
+    SignerCapacity,
+)
 from safeconf.ui import labels
 from safeconf.ui.messages import user_message
 from safeconf.ui.prompts import Prompter
@@ -67,6 +83,99 @@ FILTERS: tuple[tuple[HistoryKind | None, Any], ...] = (
     (HistoryKind.ACKNOWLEDGMENT, QT_TRANSLATE_NOOP("HistoryView", "Acknowledgments")),
 )
 
+# The details' templates and words (`app.disclosure_history`), to translate here.
+DETAIL_TEMPLATES: tuple[Any, ...] = (
+    QT_TRANSLATE_NOOP("HistoryView", "{what} ({information}), {mode}, {extent}"),
+    QT_TRANSLATE_NOOP("HistoryView", "To {name} ({recipient}), by {worker}"),
+    QT_TRANSLATE_NOOP("HistoryView", "Basis: the policy: \"{text}\""),
+    QT_TRANSLATE_NOOP("HistoryView", "Basis: policy line {key}"),
+    QT_TRANSLATE_NOOP("HistoryView", "Basis: consent {consent}, given by {signer}"),
+    QT_TRANSLATE_NOOP("HistoryView", "Basis: consent {consent}"),
+    QT_TRANSLATE_NOOP("HistoryView", "Basis: released by legal on request {review}"),
+    QT_TRANSLATE_NOOP("HistoryView", "Health information purpose: {purpose}"),
+    QT_TRANSLATE_NOOP("HistoryView", "Copy SHA-256 {digest}…, {count} passage(s) redacted"),
+    QT_TRANSLATE_NOOP("HistoryView", "{form} about {client}, signed by {signer} ({capacity})"),
+    QT_TRANSLATE_NOOP("HistoryView", "Information: {items}"),
+    QT_TRANSLATE_NOOP("HistoryView", "Recipients: {names}"),
+    QT_TRANSLATE_NOOP("HistoryView", "Valid {start} to {end}"),
+    QT_TRANSLATE_NOOP("HistoryView", "Requested by {worker}"),
+    QT_TRANSLATE_NOOP("HistoryView", "No disclosure on this consent from now on"),
+    QT_TRANSLATE_NOOP("HistoryView", "To {name} ({recipient}), asked by {worker}"),
+    QT_TRANSLATE_NOOP("HistoryView", "Question: {question}"),
+    QT_TRANSLATE_NOOP("HistoryView", "Proposed redactions: {passages}"),
+    QT_TRANSLATE_NOOP("HistoryView", "No redactions proposed"),
+    QT_TRANSLATE_NOOP("HistoryView", "{answer}, by {lawyer}, on request {review}"),
+    QT_TRANSLATE_NOOP("HistoryView", "Advice: {advice}"),
+    QT_TRANSLATE_NOOP("HistoryView", "Further redactions: {passages}"),
+    QT_TRANSLATE_NOOP("HistoryView", "{name}, in the {conference} of {day}"),
+    QT_TRANSLATE_NOOP("HistoryView", "{method}, statement version {version} ({language})"),
+    QT_TRANSLATE_NOOP(
+        "HistoryView",
+        "Notice of Privacy Practices {response}, version {version} ({language})"),
+    QT_TRANSLATE_NOOP("HistoryView", "An attendee no longer listed, in the {conference} of {day}"),
+)
+WORDS: dict[StrEnum, Any] = {
+    Information.WHOLE_RECORD: QT_TRANSLATE_NOOP("HistoryView", "whole record"),
+    Information.CONFERENCE_SUMMARY: QT_TRANSLATE_NOOP("HistoryView", "conference summary"),
+    Information.CHOSEN_NOTES: QT_TRANSLATE_NOOP("HistoryView", "chosen notes"),
+    Information.HEALTH_INFORMATION: QT_TRANSLATE_NOOP("HistoryView", "health information"),
+    Information.LEGAL_ADVICE: QT_TRANSLATE_NOOP("HistoryView", "legal advice"),
+    Mode.ORAL_SUMMARY: QT_TRANSLATE_NOOP("HistoryView", "oral summary"),
+    Mode.REVIEW: QT_TRANSLATE_NOOP("HistoryView", "review"),
+    Mode.COPY: QT_TRANSLATE_NOOP("HistoryView", "copy"),
+    Extent.WHOLE: QT_TRANSLATE_NOOP("HistoryView", "whole"),
+    Extent.PART: QT_TRANSLATE_NOOP("HistoryView", "part"),
+    Recipient.CLIENT: QT_TRANSLATE_NOOP("HistoryView", "client"),
+    Recipient.PARENT_OR_GUARDIAN: QT_TRANSLATE_NOOP("HistoryView", "parent or guardian"),
+    Recipient.ATTORNEY_OR_REPRESENTATIVE: QT_TRANSLATE_NOOP(
+        "HistoryView", "attorney or representative"),
+    Recipient.AGENCY_STAFF: QT_TRANSLATE_NOOP("HistoryView", "agency staff"),
+    Recipient.ASSISTANT_ATTORNEY_GENERAL: QT_TRANSLATE_NOOP(
+        "HistoryView", "assistant attorney general"),
+    Recipient.COURT_HEARING_THIS_CASE: QT_TRANSLATE_NOOP("HistoryView", "court hearing this case"),
+    Recipient.THIRD_PARTY_WITH_RELEASE: QT_TRANSLATE_NOOP(
+        "HistoryView", "third party with release"),
+    Recipient.OTHER_THIRD_PARTY: QT_TRANSLATE_NOOP("HistoryView", "other third party"),
+    HealthPurpose.TREATMENT: QT_TRANSLATE_NOOP("HistoryView", "treatment"),
+    HealthPurpose.PAYMENT: QT_TRANSLATE_NOOP("HistoryView", "payment"),
+    HealthPurpose.HEALTH_CARE_OPERATIONS: QT_TRANSLATE_NOOP(
+        "HistoryView", "health care operations"),
+    HealthPurpose.HEALTH_OVERSIGHT: QT_TRANSLATE_NOOP("HistoryView", "health oversight"),
+    HealthPurpose.JUDICIAL_OR_ADMINISTRATIVE_PROCEEDING: QT_TRANSLATE_NOOP(
+        "HistoryView", "judicial or administrative proceeding"),
+    HealthPurpose.PLACEMENT_OR_ADOPTION_RECRUITMENT: QT_TRANSLATE_NOOP(
+        "HistoryView", "placement or adoption recruitment"),
+    HealthPurpose.ABUSE_OR_NEGLECT: QT_TRANSLATE_NOOP("HistoryView", "abuse or neglect"),
+    HealthPurpose.MEDICAL_RESEARCH: QT_TRANSLATE_NOOP("HistoryView", "medical research"),
+    HealthPurpose.LAW_ENFORCEMENT: QT_TRANSLATE_NOOP("HistoryView", "law enforcement"),
+    HealthPurpose.ADJUDICATED_YOUTH: QT_TRANSLATE_NOOP("HistoryView", "adjudicated youth"),
+    HealthPurpose.PUBLIC_HEALTH: QT_TRANSLATE_NOOP("HistoryView", "public health"),
+    HealthPurpose.NOTIFY_FAMILY_OF_LOCATION_AND_CONDITION: QT_TRANSLATE_NOOP(
+        "HistoryView", "notify family of location and condition"),
+    SignerCapacity.SELF: QT_TRANSLATE_NOOP("HistoryView", "self"),
+    SignerCapacity.PARENT: QT_TRANSLATE_NOOP("HistoryView", "parent"),
+    SignerCapacity.LEGAL_GUARDIAN: QT_TRANSLATE_NOOP("HistoryView", "legal guardian"),
+    SignerCapacity.ATTORNEY: QT_TRANSLATE_NOOP("HistoryView", "attorney"),
+    SignerCapacity.AUTHORIZED_REPRESENTATIVE: QT_TRANSLATE_NOOP(
+        "HistoryView", "authorized representative"),
+    ConsentForm.OBTAIN: QT_TRANSLATE_NOOP("HistoryView", "Obtain form"),
+    ConsentForm.RELEASE: QT_TRANSLATE_NOOP("HistoryView", "Release form"),
+    LegalAnswer.ADVICE: QT_TRANSLATE_NOOP("HistoryView", "Advice"),
+    LegalAnswer.RELEASE_WITH_REDACTIONS: QT_TRANSLATE_NOOP(
+        "HistoryView", "Release with redactions"),
+    LegalAnswer.REFUSE: QT_TRANSLATE_NOOP("HistoryView", "Refused"),
+    AckMethod.DRAWN_SIGNATURE: QT_TRANSLATE_NOOP("HistoryView", "drawn signature"),
+    AckMethod.TYPED_NAME: QT_TRANSLATE_NOOP("HistoryView", "typed name"),
+    AckMethod.VERBAL: QT_TRANSLATE_NOOP("HistoryView", "verbal"),
+    AckMethod.REFUSED: QT_TRANSLATE_NOOP("HistoryView", "refused"),
+    NoticeResponse.RECEIVED: QT_TRANSLATE_NOOP("HistoryView", "received"),
+    NoticeResponse.REFUSED: QT_TRANSLATE_NOOP("HistoryView", "refused"),
+    ConferenceType.CHILD_SAFETY_CONFERENCE: QT_TRANSLATE_NOOP(
+        "HistoryView", "child safety conference"),
+    ConferenceType.TEAM_DECISION_MEETING: QT_TRANSLATE_NOOP("HistoryView", "team decision meeting"),
+    ConferenceType.CHILD_AND_FAMILY_TEAM: QT_TRANSLATE_NOOP("HistoryView", "child and family team"),
+}
+
 
 def _tr(text: Any) -> str:
     return QCoreApplication.translate(_CTX, str(text))
@@ -74,6 +183,21 @@ def _tr(text: Any) -> str:
 
 def title_of(entry: HistoryEntry) -> str:
     return _tr(TITLES[entry.event])
+
+
+def detail_of(entry: HistoryEntry) -> str:
+    """The entry's details in the interface language: each line's template and words
+    translated, names, dates and the policy's quoted words as recorded."""
+    return "\n".join(_line_text(line) for line in entry.lines)
+
+
+def _line_text(line: Line) -> str:
+    args = {k: _tr(WORDS[v]) if isinstance(v, StrEnum) else v for k, v in line.args}
+    try:
+        return _tr(line.template).format(**args)
+    except (KeyError, IndexError, ValueError):  # a translation with a mistyped {place}
+        log.warning("history line template mistranslated: %r", line.template)
+        return line.english()
 
 
 class HistoryModel(RowsModel[HistoryEntry]):
@@ -86,9 +210,9 @@ class HistoryModel(RowsModel[HistoryEntry]):
         entry = self.rows[index.row()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return (labels.local_datetime(entry.at), title_of(entry),
-                    "; ".join(entry.detail.splitlines()))[index.column()]
+                    "; ".join(detail_of(entry).splitlines()))[index.column()]
         if role == Qt.ItemDataRole.ToolTipRole and index.column() == 2:
-            return entry.detail
+            return detail_of(entry)
         return None
 
 
@@ -203,7 +327,7 @@ class HistoryDialog(QDialog):
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if current.isValid():
             entry = self.model.rows[current.row()]
-            self.detail.setPlainText(f"{title_of(entry)}\n{entry.detail}")
+            self.detail.setPlainText(f"{title_of(entry)}\n{detail_of(entry)}")
 
     def export(self) -> None:
         """The shown entries, through redaction to a PDF; logged as a disclosure to agency
