@@ -159,3 +159,27 @@ def test_a_detail_line_reads_in_the_interface_language_with_its_names_as_recorde
         dialog.reject()
     finally:
         qapp.removeTranslator(translator)
+
+
+def test_a_search_result_chosen_last_gives_the_history_of_its_case(
+    qtbot: Any, unlocked: AppWindow, prompter: ScriptedPrompter
+) -> None:
+    choose_case(qtbot, unlocked, "TRN-2026-0001")
+    assert unlocked.main_view is not None
+    home = unlocked.main_view.home
+    home.search_field.setText("Whitlock")
+    home.run_search()
+    home.results.setFocus()
+    home.results.setCurrentIndex(home.search_model.index(0, 0))
+    assert home.search_model.results[0].case_number == "TRN-2026-0002"
+    titles: list[str] = []
+    prompter.on(HistoryDialog, lambda dialog: titles.append(dialog.windowTitle()) or False)
+    press(qtbot, "Alt+H")
+    qtbot.waitUntil(lambda: bool(titles))
+    assert titles == ["Disclosure history — TRN-2026-0002"]
+    home.tree.setCurrentIndex(home.model.index(1, 0))  # back in the list: its case again
+    expected = unlocked.service.case(unlocked.service.conference(
+        home.model.index(1, 0).data(ID_ROLE)).case_id).case_number
+    prompter.on(HistoryDialog, lambda dialog: titles.append(dialog.windowTitle()) or False)
+    home.history_button.click()
+    assert titles[-1] == f"Disclosure history — {expected}"

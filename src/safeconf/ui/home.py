@@ -95,6 +95,7 @@ class HomeView(QWidget):
         self.history_button = QPushButton(self.tr("Disclosure &history…"), self)
         self.history_button.setAccessibleName(self.tr("Disclosure history of the case"))
         self.history_button.clicked.connect(self.open_history)
+        self._history_from_results = False  # which list's choice the history is of
 
         self.model = ConferenceModel(self)
         self.tree = QTableView(self)
@@ -159,6 +160,8 @@ class HomeView(QWidget):
         find.activated.connect(self.focus_search)
         self.new_case_button.clicked.connect(self.new_case)
         self.new_conference_button.clicked.connect(self.new_conference)
+        self.tree.selectionModel().currentChanged.connect(lambda *_: self._chose(False))
+        self.results.selectionModel().currentChanged.connect(lambda *_: self._chose(True))
         self.setTabOrder(self.new_case_button, self.new_conference_button)
         self.setTabOrder(self.new_conference_button, self.history_button)
         self.setTabOrder(self.history_button, self.search_field)
@@ -270,14 +273,16 @@ class HomeView(QWidget):
 
     # -- disclosure history (issue #9) --
     def selected_case_id(self) -> str | None:
-        """The case of the conference chosen in the list, or of the search result chosen
-        while the results have the focus."""
-        if self.results.isVisible() and self.results.hasFocus():
-            index = self.results.currentIndex()
-            if index.isValid():
-                return self.search_model.results[index.row()].case_id
+        """The case of what was chosen last: a conference in the list or a search result
+        (pressing the button takes the focus from either, so the focus cannot tell)."""
+        index = self.results.currentIndex()
+        if self._history_from_results and self.results.isVisible() and index.isValid():
+            return self.search_model.results[index.row()].case_id
         conference_id = self.tree.currentIndex().data(ID_ROLE)
         return self._service.conference(conference_id).case_id if conference_id else None
+
+    def _chose(self, in_results: bool) -> None:
+        self._history_from_results = in_results
 
     def open_history(self) -> None:
         from safeconf.ui.disclosure.history_view import HistoryDialog
