@@ -27,9 +27,13 @@ from safeconf.domain.records import (
     Conference,
     ConsentState,
     DisclosureBasis,
+    Language,
+    NoticeReceipt,
+    NoticeResponse,
     Presence,
     Role,
 )
+from safeconf.domain.statements import PRIVACY_NOTICE, current_statements
 from safeconf.vault.errors import VaultError
 from tests.support import consents, disclosures
 from tests.support.rooms import acknowledgment_of
@@ -54,6 +58,12 @@ def case_id(vault):
                                         arrived_at="2026-11-03T09:55:00+00:00"))
     vault.acknowledgments.add(replace(acknowledgment_of(dana),
                                       signed_at="2026-11-03T09:58:00+00:00"))
+    notice = current_statements(PRIVACY_NOTICE)[Language.ENGLISH]
+    vault.notice_receipts.add(NoticeReceipt(
+        case_id=case.id, conference_id=conf.id, attendee_id=dana.id, statement_id=notice.id,
+        statement_version=notice.version, statement_sha256=notice.sha256,
+        language=notice.language, response=NoticeResponse.RECEIVED,
+        recorded_at="2026-11-03T09:59:00+00:00", recorded_by="w.alvarez"))
     # Given 2 Nov, revoked 30 Nov; another given and ended 1 Dec (expired by NOW); one refused.
     revoked = vault.consents.add(consents.requested(case.id,
                                                     created_at="2026-11-01T09:00:00+00:00"))
@@ -89,7 +99,8 @@ def test_every_kind_of_entry_appears_once_oldest_first(vault, case_id):
         HistoryEvent.CONSENT_REQUESTED,  # 09:45, the one refused
         HistoryEvent.CONSENT_GIVEN,  # 2 Nov 10:00 (both given ones, in gathering order)
         HistoryEvent.CONSENT_GIVEN,
-        HistoryEvent.ACKNOWLEDGED,  # 3 Nov
+        HistoryEvent.ACKNOWLEDGED,  # 3 Nov 09:58
+        HistoryEvent.NOTICE_RECEIVED,  # 09:59
         HistoryEvent.CONSENT_REFUSED,  # 4 Nov
         HistoryEvent.DISCLOSED,  # 5 Nov
         HistoryEvent.DISCLOSED,  # 10 Nov, by consent
@@ -136,19 +147,20 @@ def test_a_legal_review_shows_its_question_and_its_answer(vault, case_id):
 
 
 def test_an_acknowledgment_names_the_attendee_the_conference_and_the_method(vault, case_id):
-    (ack,) = [e for e in history(vault, case_id, now=NOW)
-              if e.kind is HistoryKind.ACKNOWLEDGMENT]
+    ack, notice = [e for e in history(vault, case_id, now=NOW)
+                   if e.kind is HistoryKind.ACKNOWLEDGMENT]
     assert ack.detail.startswith("Dana Alder, in the child safety conference of 2026-11-03")
     assert AckMethod.TYPED_NAME.value.replace("_", " ") in ack.detail
+    assert notice.detail.endswith("Notice of Privacy Practices received, version 1 (en)")
 
 
 def test_the_history_as_document_sections_has_one_heading_per_entry(vault, case_id):
     entries = history(vault, case_id, now=NOW)
     sections = history_document_sections(entries)
     assert len(sections) == len(entries)
-    heading, paragraphs = sections[7]
+    heading, paragraphs = sections[8]
     assert heading == "2026-11-05 15:00 UTC — Disclosure made"
-    assert paragraphs == entries[7].detail.splitlines()
+    assert paragraphs == entries[8].detail.splitlines()
 
 
 def test_another_case_has_its_own_history_and_an_unknown_case_is_an_error(vault, case_id):
