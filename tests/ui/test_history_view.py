@@ -75,7 +75,7 @@ def test_alt_h_opens_the_history_of_the_chosen_case_with_every_kind_and_a_filter
         press(qtbot, "Down")
         assert dialog.filter.currentText() == "Disclosures"
         assert dialog.shown and all(e.kind is HistoryKind.DISCLOSURE for e in dialog.shown)
-        assert dialog.count.text() == f"{len(dialog.shown)} entries"
+        assert dialog.count.text() == f"{len(dialog.shown)} entry(ies)"
         seen["disclosures"] = dialog.shown
         press(qtbot, "Down")
         press(qtbot, "Down")  # Legal review: the pending request to the housing authority

@@ -321,7 +321,7 @@ class HistoryDialog(QDialog):
             self.table.setCurrentIndex(self.model.index(len(rows) - 1, 0))  # the latest
         else:
             self.detail.setPlainText("")
-        show_status(self.count, self.tr("%n entries", "", len(rows)) if rows
+        show_status(self.count, self.tr("%n entry(ies)", "", len(rows)) if rows
                     else self.tr("Nothing of this kind in the case's history."))
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
