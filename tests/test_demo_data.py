@@ -13,8 +13,12 @@ from typing import TypeVar
 
 import pytest
 
-from safeconf.app.demo import demo_records, distinctive_strings, signature_png
+from safeconf.app.demo import demo_history, demo_records, distinctive_strings, signature_png
+from safeconf.app.demo_vault import fill_demo_vault
+from safeconf.app.disclosure_check import RecordedConsent
 from safeconf.domain import codec
+from safeconf.domain.disclosure_policy import Outcome, Request, decide, recipient_category
+from safeconf.domain.disclosure_terms import Mode, Recipient
 from safeconf.domain.ids import parse_utc
 from safeconf.domain.records import (
     AckMethod,
@@ -26,11 +30,19 @@ from safeconf.domain.records import (
     Conference,
     ConferenceState,
     ConferenceType,
+    Consent,
+    ConsentState,
+    Disclosure,
+    DisclosureBasis,
     InterviewPermission,
     Language,
+    LegalReview,
+    LegalReviewAnswer,
     Note,
     NoteRevision,
     NoteSection,
+    Person,
+    PersonKind,
     Presence,
     RecordMeta,
     Role,
@@ -509,3 +521,96 @@ def test_a_demo_consent_signed_by_a_person_of_the_case_names_that_person() -> No
     assert linked
     for consent in consents:
         assert consent.person_id == people.get((consent.case_id, consent.given_by_name))
+
+
+# --- disclosures and legal review ------------------------------------------------------------
+
+
+def _as_of(history: list[RecordMeta], moment: str) -> list[RecordMeta]:
+    """Each record as it stood at `moment`: its latest version written by then."""
+    latest: dict[str, RecordMeta] = {}
+    for record in history:
+        if parse_utc(record.updated_at) <= parse_utc(moment):
+            latest[record.id] = record
+    return list(latest.values())
+
+
+def _request_for(item: Disclosure | LegalReview, records: list[RecordMeta]) -> tuple[
+        Request, list[RecordedConsent]]:
+    case = next(r for r in records if isinstance(r, Case) and r.id == item.case_id)
+    people = [r for r in records if isinstance(r, Person) and r.case_id == case.id]
+    consents = [r for r in records if isinstance(r, Consent) and r.case_id == case.id]
+    on_file = [RecordedConsent.of(c, people) for c in consents]
+    wanted = item.consent_id if isinstance(item, Disclosure) else None
+    used = next((c for c in on_file if c.id == wanted), None)
+    # Whose record: the consent's person when one is used, else the case's client.
+    whose = used.person_id if used is not None else next(
+        p.id for p in people if p.kind is PersonKind.CLIENT)
+    on = item.disclosed_at if isinstance(item, Disclosure) else item.requested_at
+    return Request(
+        case_open=case.status is CaseStatus.OPEN, sealed=case.sealed, person_id=whose,
+        information=item.information, mode=item.mode, extent=item.extent,
+        recipient=item.recipient, recipient_name=item.recipient_name,
+        on=parse_utc(on).date().isoformat(), health_purpose=item.health_purpose), on_file
+
+
+def test_every_demo_disclosure_is_what_the_policy_engine_allows_on_its_day() -> None:
+    history = demo_history(today=TODAY)
+    made = [r for r in demo_records(today=TODAY) if isinstance(r, Disclosure)]
+    assert len(made) >= 10
+    for disclosure in made:
+        then = _as_of(history, disclosure.disclosed_at)
+        request, on_file = _request_for(disclosure, then)
+        decision = decide(request, on_file)
+        assert decision.outcome in (Outcome.ALLOWED, Outcome.ALLOWED_BY_CONSENT), \
+            (disclosure.what, decision.plain())
+        assert decision.basis.key == disclosure.policy_line, disclosure.what
+        assert decision.consent_id == disclosure.consent_id
+        assert (disclosure.basis is DisclosureBasis.CONSENT) == (
+            decision.outcome is Outcome.ALLOWED_BY_CONSENT)
+        if disclosure.recipient_person_id is not None:  # their relationship decides
+            people = {p.id: p for p in then if isinstance(p, Person)}
+            client = next(p for p in people.values()
+                          if p.case_id == disclosure.case_id and p.kind is PersonKind.CLIENT)
+            assert recipient_category(people[disclosure.recipient_person_id],
+                                      client) is disclosure.recipient
+
+
+def test_the_demo_disclosure_by_consent_would_not_be_allowed_once_revoked() -> None:
+    (by_consent,) = [r for r in demo_records(today=TODAY) if isinstance(r, Disclosure)
+                     and r.basis is DisclosureBasis.CONSENT]
+    request, on_file = _request_for(by_consent, demo_records(today=TODAY))
+    # The recipient is a third party: without the release it needs consent again.
+    assert decide(request, on_file).outcome is Outcome.NEEDS_CONSENT
+    consent = next(r for r in demo_records(today=TODAY) if r.id == by_consent.consent_id)
+    assert isinstance(consent, Consent) and consent.state is ConsentState.REVOKED
+    assert parse_utc(by_consent.disclosed_at) < parse_utc(consent.revoked_at or "")
+
+
+def test_every_kind_of_demo_disclosure_is_there(records: list[RecordMeta]) -> None:
+    made = of_type(records, Disclosure)
+    assert {d.mode for d in made} == set(Mode)
+    assert {Recipient.PARENT_OR_GUARDIAN, Recipient.ATTORNEY_OR_REPRESENTATIVE,
+            Recipient.AGENCY_STAFF} <= {d.recipient for d in made}
+    assert all(d.document_sha256 for d in made if d.mode is Mode.COPY)
+    open_cases = [c for c in of_type(records, Case) if c.status is CaseStatus.OPEN]
+    assert all(len([d for d in made if d.case_id == c.id]) >= 2 for c in open_cases)
+
+
+def test_the_demo_legal_review_is_pending_and_one_the_engine_sends_to_legal(
+        records: list[RecordMeta]) -> None:
+    (review,) = of_type(records, LegalReview)
+    assert not of_type(records, LegalReviewAnswer)  # only HQ writes an answer
+    request, on_file = _request_for(review, records)
+    decision = decide(request, on_file)
+    assert decision.outcome is Outcome.LEGAL_REVIEW
+    assert decision.basis.key == review.policy_line
+    assert review.question and review.proposed_redactions
+
+
+def test_the_demo_vault_stores_the_disclosures_and_the_pending_request(vault) -> None:
+    fill_demo_vault(vault)
+    made = [d for c in vault.cases.all() for d in vault.disclosures.for_case(c.id)]
+    reviews = [r for c in vault.cases.all() for r in vault.legal_reviews.for_case(c.id)]
+    assert len(made) == len(of_type(demo_records(), Disclosure))
+    assert len(reviews) == 1 and vault.legal_review_answers.to(reviews[0]) is None

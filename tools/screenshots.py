@@ -28,6 +28,7 @@ from safeconf.domain.records import Conference, Language, NoteSection, Presence
 from safeconf.hq.pki.ca import CertificateAuthority, cert_pem, load_csr
 from safeconf.sync.enroll import new_key_and_csr
 from safeconf.ui.app_window import AppWindow
+from safeconf.ui.disclosure.history_view import HistoryDialog
 from safeconf.ui.i18n import Translations
 from safeconf.ui.lock.fail_closed import FailClosed
 from safeconf.ui.lock.lock_screens import UnlockScreen
@@ -146,6 +147,15 @@ def render(app: QApplication, translations: Translations, language: str, tmp: Pa
     home = window.main_view.home
     wait_until(app, lambda: not any(home.model.is_loading(g) for g in home.model.groups))
     save(window, "main-window", app, language)
+
+    # A case's disclosure history: what left and on what basis, consents, legal review.
+    case = next(c for c in service.cases() if c.case_number == "TRN-2026-0001")
+    history = HistoryDialog(session, case.id, window.prompter, window)
+    history.resize(1100, 640)
+    history.show()
+    save(history, "disclosure-history", app, language)
+    history.reject()
+    history.deleteLater()
 
     # Notes with the gate closed: someone present has not acknowledged yet.
     closed = find(service, "Delacroix-Barrett", "checking_in")

@@ -2302,6 +2302,555 @@ Delete the original file %2? It is overwritten with random bytes and then remove
     </message>
 </context>
 <context>
+    <name>HistoryDialog</name>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="242"/>
+        <source>Disclosure history — {number}</source>
+        <translation>Historial de divulgaciones — {number}</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="249"/>
+        <source>Show</source>
+        <translation>Mostrar</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="250"/>
+        <source>Sho&amp;w:</source>
+        <translation>&amp;Mostrar:</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="257"/>
+        <source>Disclosure history</source>
+        <translation>Historial de divulgaciones</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="267"/>
+        <source>Entry details</source>
+        <translation>Detalles de la entrada</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="269"/>
+        <source>Entry &amp;details:</source>
+        <translation>&amp;Detalles de la entrada:</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="272"/>
+        <source>&amp;Export…</source>
+        <translation>&amp;Exportar…</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="273"/>
+        <source>Export the history</source>
+        <translation>Exportar el historial</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="278"/>
+        <source>&amp;Close</source>
+        <translation>&amp;Cerrar</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="280"/>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="324"/>
+        <source>%n entry(ies)</source>
+        <translation>
+            <numerusform>%n entrada</numerusform>
+            <numerusform>%n entradas</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="325"/>
+        <source>Nothing of this kind in the case&apos;s history.</source>
+        <translation>No hay nada de este tipo en el historial del caso.</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="344"/>
+        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="369"/>
+        <source>History not exported</source>
+        <translation>Historial no exportado</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="348"/>
+        <source>Disclosure history of case {number}</source>
+        <translation>Historial de divulgaciones del caso {number}</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryModel</name>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="205"/>
+        <source>When</source>
+        <translation>Cuándo</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="205"/>
+        <source>What happened</source>
+        <translation>Qué pasó</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="205"/>
+        <source>Details</source>
+        <translation>Detalles</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryView</name>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="64"/>
+        <source>Disclosure made</source>
+        <translation>Divulgación hecha</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="65"/>
+        <source>Consent requested</source>
+        <translation>Consentimiento solicitado</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="66"/>
+        <source>Consent given</source>
+        <translation>Consentimiento otorgado</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="67"/>
+        <source>Consent refused</source>
+        <translation>Consentimiento negado</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="68"/>
+        <source>Consent revoked</source>
+        <translation>Consentimiento revocado</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="69"/>
+        <source>Consent expired</source>
+        <translation>Consentimiento vencido</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="70"/>
+        <source>Legal review requested</source>
+        <translation>Revisión legal solicitada</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="71"/>
+        <source>Legal review answered</source>
+        <translation>Revisión legal respondida</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="73"/>
+        <source>Confidentiality acknowledged</source>
+        <translation>Confidencialidad aceptada</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="74"/>
+        <source>Confidentiality statement refused</source>
+        <translation>Declaración de confidencialidad rechazada</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="76"/>
+        <source>Privacy notice answered</source>
+        <translation>Aviso de privacidad respondido</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="79"/>
+        <source>All</source>
+        <translation>Todo</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="80"/>
+        <source>Disclosures</source>
+        <translation>Divulgaciones</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="81"/>
+        <source>Consents</source>
+        <translation>Consentimientos</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="82"/>
+        <source>Legal review</source>
+        <translation>Revisión legal</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="83"/>
+        <source>Acknowledgments</source>
+        <translation>Aceptaciones</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="88"/>
+        <source>{what} ({information}), {mode}, {extent}</source>
+        <translation>{what} ({information}), {mode}, {extent}</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="89"/>
+        <source>To {name} ({recipient}), by {worker}</source>
+        <translation>A {name} ({recipient}), por {worker}</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="90"/>
+        <source>Basis: the policy: &quot;{text}&quot;</source>
+        <translation>Base: la política: &quot;{text}&quot;</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="91"/>
+        <source>Basis: policy line {key}</source>
+        <translation>Base: línea de la política {key}</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="92"/>
+        <source>Basis: consent {consent}, given by {signer}</source>
+        <translation>Base: consentimiento {consent}, otorgado por {signer}</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="93"/>
+        <source>Basis: consent {consent}</source>
+        <translation>Base: consentimiento {consent}</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="94"/>
+        <source>Basis: released by legal on request {review}</source>
+        <translation>Base: divulgado por el área legal en la solicitud {review}</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="95"/>
+        <source>Health information purpose: {purpose}</source>
+        <translation>Propósito de la información de salud: {purpose}</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="96"/>
+        <source>Copy SHA-256 {digest}…, {count} passage(s) redacted</source>
+        <translation>Copia SHA-256 {digest}…, {count} pasaje(s) omitido(s)</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="97"/>
+        <source>{form} about {client}, signed by {signer} ({capacity})</source>
+        <translation>{form} sobre {client}, firmado por {signer} ({capacity})</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="98"/>
+        <source>Information: {items}</source>
+        <translation>Información: {items}</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="99"/>
+        <source>Recipients: {names}</source>
+        <translation>Destinatarios: {names}</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="100"/>
+        <source>Valid {start} to {end}</source>
+        <translation>Vigente del {start} al {end}</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="101"/>
+        <source>Requested by {worker}</source>
+        <translation>Solicitado por {worker}</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="102"/>
+        <source>No disclosure on this consent from now on</source>
+        <translation>Desde ahora, ninguna divulgación con este consentimiento</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="103"/>
+        <source>To {name} ({recipient}), asked by {worker}</source>
+        <translation>A {name} ({recipient}), solicitado por {worker}</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="104"/>
+        <source>Question: {question}</source>
+        <translation>Pregunta: {question}</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="105"/>
+        <source>Proposed redactions: {passages}</source>
+        <translation>Omisiones propuestas: {passages}</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="106"/>
+        <source>No redactions proposed</source>
+        <translation>Sin omisiones propuestas</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="107"/>
+        <source>{answer}, by {lawyer}, on request {review}</source>
+        <translation>{answer}, por {lawyer}, en la solicitud {review}</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="108"/>
+        <source>Advice: {advice}</source>
+        <translation>Consejo: {advice}</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="109"/>
+        <source>Further redactions: {passages}</source>
+        <translation>Más omisiones: {passages}</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="110"/>
+        <source>{name}, in the {conference} of {day}</source>
+        <translation>{name}, en la {conference} del {day}</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="111"/>
+        <source>{method}, statement version {version} ({language})</source>
+        <translation>{method}, declaración versión {version} ({language})</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="112"/>
+        <source>Notice of Privacy Practices {response}, version {version} ({language})</source>
+        <translation>Aviso de Prácticas de Privacidad {response}, versión {version} ({language})</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="115"/>
+        <source>An attendee no longer listed, in the {conference} of {day}</source>
+        <translation>Un asistente que ya no figura, en la {conference} del {day}</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="118"/>
+        <source>whole record</source>
+        <translation>expediente completo</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="119"/>
+        <source>conference summary</source>
+        <translation>resumen de la conferencia</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="120"/>
+        <source>chosen notes</source>
+        <translation>notas elegidas</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="121"/>
+        <source>health information</source>
+        <translation>información de salud</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="122"/>
+        <source>legal advice</source>
+        <translation>asesoría legal</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="123"/>
+        <source>oral summary</source>
+        <translation>resumen oral</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="124"/>
+        <source>review</source>
+        <translation>revisión</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="125"/>
+        <source>copy</source>
+        <translation>copia</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="126"/>
+        <source>whole</source>
+        <translation>completo</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="127"/>
+        <source>part</source>
+        <translation>parte</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="128"/>
+        <source>client</source>
+        <translation>cliente</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="129"/>
+        <source>parent or guardian</source>
+        <translation>padre, madre o tutor</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="130"/>
+        <source>attorney or representative</source>
+        <translation>abogado/a o representante</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="132"/>
+        <source>agency staff</source>
+        <translation>personal de la agencia</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="133"/>
+        <source>assistant attorney general</source>
+        <translation>fiscal general adjunto</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="135"/>
+        <source>court hearing this case</source>
+        <translation>tribunal que ve este caso</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="136"/>
+        <source>third party with release</source>
+        <translation>tercero con autorización</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="138"/>
+        <source>other third party</source>
+        <translation>otro tercero</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="139"/>
+        <source>treatment</source>
+        <translation>tratamiento</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="140"/>
+        <source>payment</source>
+        <translation>pago</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="141"/>
+        <source>health care operations</source>
+        <translation>operaciones de atención de salud</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="143"/>
+        <source>health oversight</source>
+        <translation>supervisión de salud</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="144"/>
+        <source>judicial or administrative proceeding</source>
+        <translation>procedimiento judicial o administrativo</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="146"/>
+        <source>placement or adoption recruitment</source>
+        <translation>colocación o reclutamiento para adopción</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="148"/>
+        <source>abuse or neglect</source>
+        <translation>abuso o negligencia</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="149"/>
+        <source>medical research</source>
+        <translation>investigación médica</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="150"/>
+        <source>law enforcement</source>
+        <translation>cumplimiento de la ley</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="151"/>
+        <source>adjudicated youth</source>
+        <translation>jóvenes con adjudicación judicial</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="152"/>
+        <source>public health</source>
+        <translation>salud pública</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="153"/>
+        <source>notify family of location and condition</source>
+        <translation>avisar a la familia del paradero y estado</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="155"/>
+        <source>self</source>
+        <translation>la propia persona</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="156"/>
+        <source>parent</source>
+        <translation>padre o madre</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="157"/>
+        <source>legal guardian</source>
+        <translation>tutor legal</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="158"/>
+        <source>attorney</source>
+        <translation>abogado/a</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="159"/>
+        <source>authorized representative</source>
+        <translation>representante autorizado</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="161"/>
+        <source>Obtain form</source>
+        <translation>Formulario para obtener</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="162"/>
+        <source>Release form</source>
+        <translation>Formulario para divulgar</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="163"/>
+        <source>Advice</source>
+        <translation>Consejo</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="164"/>
+        <source>Release with redactions</source>
+        <translation>Divulgar con omisiones</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="166"/>
+        <source>Refused</source>
+        <translation>Negado</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="167"/>
+        <source>drawn signature</source>
+        <translation>firma dibujada</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="168"/>
+        <source>typed name</source>
+        <translation>nombre escrito</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="169"/>
+        <source>verbal</source>
+        <translation>verbal</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="170"/>
+        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="172"/>
+        <source>refused</source>
+        <translation>rechazó</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="171"/>
+        <source>received</source>
+        <translation>recibido</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="173"/>
+        <source>child safety conference</source>
+        <translation>conferencia de seguridad infantil</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="175"/>
+        <source>team decision meeting</source>
+        <translation>reunión de decisión en equipo</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="176"/>
+        <source>child and family team</source>
+        <translation>equipo del niño y la familia</translation>
+    </message>
+</context>
+<context>
     <name>HomeView</name>
     <message>
         <location filename="../../src/safeconf/ui/home.py" line="86"/>
@@ -2339,37 +2888,47 @@ Delete the original file %2? It is overwritten with random bytes and then remove
         <translation>&amp;Buscar:</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/home.py" line="100"/>
+        <location filename="../../src/safeconf/ui/home.py" line="97"/>
+        <source>Disclosure &amp;history…</source>
+        <translation>&amp;Historial de divulgaciones…</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/home.py" line="98"/>
+        <source>Disclosure history of the case</source>
+        <translation>Historial de divulgaciones del caso</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/home.py" line="105"/>
         <source>Conferences</source>
         <translation>Conferencias</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/home.py" line="119"/>
+        <location filename="../../src/safeconf/ui/home.py" line="124"/>
         <source>Search results</source>
         <translation>Resultados de la búsqueda</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/home.py" line="128"/>
+        <location filename="../../src/safeconf/ui/home.py" line="133"/>
         <source>&amp;People on the case…</source>
         <translation>&amp;Personas del caso…</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/home.py" line="129"/>
+        <location filename="../../src/safeconf/ui/home.py" line="134"/>
         <source>People on the case</source>
         <translation>Personas del caso</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/home.py" line="130"/>
+        <location filename="../../src/safeconf/ui/home.py" line="135"/>
         <source>Conse&amp;nts…</source>
         <translation>Co&amp;nsentimientos…</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/home.py" line="131"/>
+        <location filename="../../src/safeconf/ui/home.py" line="136"/>
         <source>Consents</source>
         <translation>Consentimientos</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/safeconf/ui/home.py" line="246"/>
+        <location filename="../../src/safeconf/ui/home.py" line="255"/>
         <source>%n match(es).</source>
         <translation>
             <numerusform>%n coincidencia.</numerusform>
@@ -2377,49 +2936,54 @@ Delete the original file %2? It is overwritten with random bytes and then remove
         </translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/home.py" line="246"/>
+        <location filename="../../src/safeconf/ui/home.py" line="255"/>
         <source>No matches.</source>
         <translation>Sin resultados.</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/home.py" line="257"/>
+        <location filename="../../src/safeconf/ui/home.py" line="266"/>
         <source>Case not created</source>
         <translation>No se creó el caso</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/home.py" line="260"/>
+        <location filename="../../src/safeconf/ui/home.py" line="269"/>
         <source>Case created</source>
         <translation>Caso creado</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/home.py" line="260"/>
+        <location filename="../../src/safeconf/ui/home.py" line="269"/>
         <source>Schedule a conference for this case now?</source>
         <translation>¿Programar ahora una conferencia para este caso?</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/home.py" line="269"/>
+        <location filename="../../src/safeconf/ui/home.py" line="278"/>
         <source>No cases yet</source>
         <translation>Todavía no hay casos</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/home.py" line="269"/>
+        <location filename="../../src/safeconf/ui/home.py" line="278"/>
         <source>Create a case first (New case).</source>
         <translation>Cree primero un caso (Nuevo caso).</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/home.py" line="278"/>
+        <location filename="../../src/safeconf/ui/home.py" line="287"/>
         <source>Conference not created</source>
         <translation>No se creó la conferencia</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/home.py" line="297"/>
+        <location filename="../../src/safeconf/ui/home.py" line="309"/>
         <source>No case chosen</source>
         <translation>No se eligió un caso</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/home.py" line="298"/>
+        <location filename="../../src/safeconf/ui/home.py" line="310"/>
         <source>Choose a conference (or a search result) of the case first.</source>
         <translation>Elija primero una conferencia (o un resultado de búsqueda) del caso.</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/home.py" line="337"/>
+        <source>History not shown</source>
+        <translation>Historial no mostrado</translation>
     </message>
 </context>
 <context>

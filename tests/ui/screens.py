@@ -36,6 +36,7 @@ from safeconf.domain.records import (
 from safeconf.ui.app_window import AppWindow
 from safeconf.ui.disclosure.consent_request_form import ConsentRequestForm
 from safeconf.ui.disclosure.consents_dialog import ConsentsDialog, SignatureDialog
+from safeconf.ui.disclosure.history_view import HistoryDialog
 from safeconf.ui.disclosure.people_dialog import PeopleDialog, PersonForm
 from safeconf.ui.lock.lock_screens import UnlockScreen
 from safeconf.ui.settings_dialog import SettingsDialog
@@ -183,6 +184,9 @@ def walk_screens(qtbot: Any, window: AppWindow) -> Iterator[tuple[str, QWidget]]
         ("Enroll with HQ", lambda: EnrollDialog(window.sync.service, window)),
         ("Review conflicts", lambda: ConflictReviewDialog(
             window.conflicts, window.prompter, window)),
+        ("Disclosure history", lambda: HistoryDialog(
+            window.service.session, window.service.conference(conference_id).case_id,
+            window.prompter, window)),
     ))
     yield from people_and_consents(qtbot, window)  # issue #9
 

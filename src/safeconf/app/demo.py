@@ -19,6 +19,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from enum import StrEnum
 from typing import Any, TypeVar
 
+from safeconf.domain.disclosure_terms import Extent, Information, Mode, Recipient
 from safeconf.domain.records import (
     AckMethod,
     Acknowledgment,
@@ -32,8 +33,11 @@ from safeconf.domain.records import (
     Consent,
     ConsentForm,
     ConsentState,
+    Disclosure,
+    DisclosureBasis,
     InterviewPermission,
     Language,
+    LegalReview,
     Note,
     NoteRevision,
     NoteSection,
@@ -80,8 +84,9 @@ class DemoDataInvalid(ValueError):
 def demo_records(today: date | None = None, device: str = "demo-device") -> list[RecordMeta]:
     """Every demo record as it stands at the end, each after the records it refers to.
 
-    Order: a case, its consents, then for each of its conferences the conference, its
-    attendees, their acknowledgments, and each note followed by its revisions.
+    Order: a case, its people, its consents, then for each of its conferences the conference,
+    its attendees, their acknowledgments, and each note followed by its revisions; then the
+    case's disclosures and its requests for legal review.
     """
     latest: dict[str, RecordMeta] = {}
     for record in demo_history(today, device):
@@ -221,6 +226,15 @@ class _Builder:
             scope = self._scope(conference, case_id, opened, f"{number}/{index}", workers, spot,
                                 by_name)
             yield from self._conference(conference, scope, spot)
+        consents = _list(data, "consents", where)
+        for index, entry in enumerate(_list(data, "disclosures", where)):
+            yield self._disclosure(entry, case_id, number, workers, by_name, len(consents),
+                                   f"{number}/disclosure/{index}",
+                                   f"{where}.disclosures[{index}]")
+        for index, entry in enumerate(_list(data, "legal_reviews", where)):
+            yield self._legal_review(entry, case_id, number, workers,
+                                     f"{number}/legal_review/{index}",
+                                     f"{where}.legal_reviews[{index}]")
 
     def _people(self, data: dict[str, Any], case_id: str, number: str, opened: datetime,
                 where: str) -> Iterator[Person]:
@@ -553,6 +567,72 @@ class _Builder:
             revoked = self._moment(_int(data, "revoked_day_offset", where), "11:00")
             yield replace(record, **self._meta(consent_id, case_id, requested, revoked, 3),
                           state=ConsentState.REVOKED, revoked_at=_iso(revoked))
+
+    def _disclosure(self, data: Any, case_id: str, number: str, workers: dict[str, str],
+                    people: dict[str, str], consents: int, key: str,
+                    where: str) -> Disclosure:
+        """A disclosure as logged. The data states its basis; a test asks the policy engine
+        that the basis is the one it decides on that day, with the consents as they were."""
+        if not isinstance(data, dict):
+            raise DemoDataInvalid(f"{where}: a disclosure is an object.")
+        at = self._moment(_int(data, "day_offset", where), _text(data, "time", where))
+        mode = _enum(Mode, data.get("mode"), f"{where}.mode")
+        to = data.get("to")
+        if to is not None and to not in people:
+            raise DemoDataInvalid(f"{where}: {to!r} is not one of the case's people.")
+        consent = data.get("consent")
+        if consent is not None and (isinstance(consent, bool) or not isinstance(consent, int)
+                                    or not 0 <= consent < consents):
+            raise DemoDataInvalid(f"{where}: 'consent' must be the index of a case's consent.")
+        # The demo's copies never existed as files: their digest is of a placeholder text.
+        digest = (hashlib.sha256(f"demo copy {key}".encode()).hexdigest()
+                  if mode is Mode.COPY else "")
+        return Disclosure(
+            **self._meta(_uid("disclosure", key), case_id, at, at),
+            information=_enum(Information, data.get("information"), f"{where}.information"),
+            what=_text(data, "what", where),
+            record_ids=self._conference_ids(data, number, where),
+            mode=mode,
+            extent=_enum(Extent, data.get("extent"), f"{where}.extent"),
+            recipient=_enum(Recipient, data.get("recipient"), f"{where}.recipient"),
+            recipient_name=to if to is not None else _text(data, "recipient_name", where),
+            recipient_person_id=None if to is None else people[to],
+            basis=_enum(DisclosureBasis, data.get("basis"), f"{where}.basis"),
+            policy_line=_text(data, "policy_line", where),
+            consent_id=None if consent is None else _uid("consent", f"{number}/consent/{consent}"),
+            disclosed_by=_known_worker(_text(data, "disclosed_by", where), workers, where),
+            disclosed_at=_iso(at),
+            document_sha256=digest,
+            redactions=_int(data, "redactions", where) if "redactions" in data else 0,
+        )
+
+    def _legal_review(self, data: Any, case_id: str, number: str, workers: dict[str, str],
+                      key: str, where: str) -> LegalReview:
+        """A question to legal as the laptop queued it; any answer comes from HQ."""
+        if not isinstance(data, dict):
+            raise DemoDataInvalid(f"{where}: a legal review is an object.")
+        at = self._moment(_int(data, "day_offset", where), _text(data, "time", where))
+        return LegalReview(
+            **self._meta(_uid("legal_review", key), case_id, at, at),
+            information=_enum(Information, data.get("information"), f"{where}.information"),
+            what=_text(data, "what", where),
+            record_ids=self._conference_ids(data, number, where),
+            mode=_enum(Mode, data.get("mode"), f"{where}.mode"),
+            extent=_enum(Extent, data.get("extent"), f"{where}.extent"),
+            recipient=_enum(Recipient, data.get("recipient"), f"{where}.recipient"),
+            recipient_name=_text(data, "recipient_name", where),
+            policy_line=_text(data, "policy_line", where),
+            question=_text(data, "question", where),
+            proposed_redactions=tuple(_list(data, "proposed_redactions", where)),
+            requested_by=_known_worker(_text(data, "requested_by", where), workers, where),
+            requested_at=_iso(at),
+        )
+
+    @staticmethod
+    def _conference_ids(data: dict[str, Any], number: str, where: str) -> tuple[str, ...]:
+        if "conference" not in data:
+            return ()
+        return (_uid("conference", f"{number}/{_int(data, 'conference', where)}"),)
 
     def _moment(self, day_offset: int, clock: str) -> datetime:
         """A local wall-clock time on a day relative to today, as an aware datetime."""

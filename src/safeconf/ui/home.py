@@ -93,6 +93,11 @@ class HomeView(QWidget):
         self.search_field.setClearButtonEnabled(True)
         search_label = QLabel(self.tr("&Search:"), self)
         search_label.setBuddy(self.search_field)
+        # -- disclosure history (issue #9): the case of the chosen conference --
+        self.history_button = QPushButton(self.tr("Disclosure &history…"), self)
+        self.history_button.setAccessibleName(self.tr("Disclosure history of the case"))
+        self.history_button.clicked.connect(self.open_history)
+        self._history_from_results = False  # which list's choice the history is of
 
         self.model = ConferenceModel(self)
         self.tree = QTableView(self)
@@ -140,6 +145,7 @@ class HomeView(QWidget):
         top = QHBoxLayout()
         top.addWidget(self.new_case_button)
         top.addWidget(self.new_conference_button)
+        top.addWidget(self.history_button)  # disclosure history
         top.addStretch(1)
         top.addWidget(search_label)
         top.addWidget(self.search_field, 2)
@@ -170,8 +176,11 @@ class HomeView(QWidget):
         find.activated.connect(self.focus_search)
         self.new_case_button.clicked.connect(self.new_case)
         self.new_conference_button.clicked.connect(self.new_conference)
+        self.tree.selectionModel().currentChanged.connect(lambda *_: self._chose(False))
+        self.results.selectionModel().currentChanged.connect(lambda *_: self._chose(True))
         self.setTabOrder(self.new_case_button, self.new_conference_button)
-        self.setTabOrder(self.new_conference_button, self.search_field)
+        self.setTabOrder(self.new_conference_button, self.history_button)
+        self.setTabOrder(self.history_button, self.search_field)
         self.setTabOrder(self.search_field, self.tree)
         self.setTabOrder(self.tree, self.results)
         self.setTabOrder(self.results, self.people_button)  # people and consents (issue #9)
@@ -280,16 +289,19 @@ class HomeView(QWidget):
         self.refresh()
         self.open_conference.emit(conf.id)
 
-    # -- people and consents of the selected case (issue #9) --
+    # -- the selected case's people, consents and disclosure history (issue #9) --
 
     def selected_case_id(self) -> str | None:
-        """The case of the search result chosen, when the results are shown and one is
-        current; else of the conference current in the list."""
-        hit = self.results.currentIndex()
-        if self.results.isVisible() and hit.isValid():
-            return self.search_model.results[hit.row()].case_id
+        """The case of what was chosen last: a conference in the list or a search result
+        (pressing a button takes the focus from either, so the focus cannot tell)."""
+        index = self.results.currentIndex()
+        if self._history_from_results and self.results.isVisible() and index.isValid():
+            return self.search_model.results[index.row()].case_id
         conference_id = self.tree.currentIndex().data(ID_ROLE)
         return self._service.conference(conference_id).case_id if conference_id else None
+
+    def _chose(self, in_results: bool) -> None:
+        self._history_from_results = in_results
 
     def _case_or_say_so(self) -> str | None:
         case_id = self.selected_case_id()
@@ -313,7 +325,21 @@ class HomeView(QWidget):
             self._prompter.run(consents)
             consents.deleteLater()
 
-    # -- end people and consents --
+    def open_history(self) -> None:
+        from safeconf.ui.disclosure.history_view import HistoryDialog
+
+        case_id = self._case_or_say_so()
+        if case_id is None:
+            return
+        try:
+            dialog = HistoryDialog(self._service.session, case_id, self._prompter, self)
+        except user_errors() as exc:
+            self._prompter.error(self, self.tr("History not shown"), user_message(exc))
+            return
+        self._prompter.run(dialog)
+        dialog.deleteLater()
+
+    # -- end of the selected case's screens --
 
     def _activated(self, index: QModelIndex) -> None:
         conference_id = index.data(ID_ROLE)
