@@ -18,7 +18,12 @@ from safeconf.app.sync_service import SyncService
 from safeconf.domain.disclosure_policy import LINES
 from safeconf.domain.disclosure_terms import Extent, Information, Mode, Recipient
 from safeconf.domain.records import LegalAnswer
-from safeconf.ui.disclosure.legal_review_dialog import AskLegalDialog, LegalReviewsPanel
+from safeconf.ui.disclosure.legal_review_dialog import (
+    AskLegalDialog,
+    LegalReviewsDialog,
+    LegalReviewsPanel,
+    run_ask_legal,
+)
 from safeconf.ui.sync.sync_controller import SyncController
 from safeconf.vault.device_secret import SystemKeyring
 from safeconf.vault.keys import KdfParams
@@ -185,3 +190,42 @@ def test_the_panel_keeps_the_chosen_request_across_a_refresh_and_escapes_its_tex
     panel.refresh()
     assert panel.statuses[panel.list.currentRow()].review.id == first.id
     assert "<b>bold?</b> first" in panel.details.toPlainText()
+
+
+def test_the_share_flow_step_queues_through_the_prompter_and_says_when_it_goes(
+        qtbot, setting, prompter) -> None:
+    service, case_id, session = setting
+
+    def fill(dialog: AskLegalDialog) -> bool:
+        dialog.question.setPlainText("May I?")
+        dialog.send()
+        return dialog.result() == AskLegalDialog.DialogCode.Accepted
+
+    prompter.on(AskLegalDialog, fill)
+    review = run_ask_legal(prompter, service, draft(case_id))
+    assert review is not None and session.vault.legal_reviews.all() == [review]
+    [(kind, title, text)] = prompter.messages
+    assert kind == "inform" and title == "Sent to legal" and "next sync" in text
+
+    prompter.on(AskLegalDialog, lambda dialog: False)  # the worker cancels
+    assert run_ask_legal(prompter, service, draft(case_id)) is None
+    assert len(session.vault.legal_reviews.all()) == 1 and len(prompter.messages) == 1
+
+
+def test_the_reviews_window_follows_syncs_and_closes_with_escape(qtbot, setting) -> None:
+    service, case_id, session = setting
+    review = service.ask_legal(draft(case_id), "May I?")
+    controller = SyncController(SyncService(session))
+    window = LegalReviewsDialog(service, case_id, controller)
+    qtbot.addWidget(window)
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is window.panel.list)
+    vault = session.vault
+    vault.sync.apply_page([disclosures.answer(review, answer=LegalAnswer.ADVICE,
+                                              redactions=())],
+                          new_cursor=vault.sync.cursor + 1)
+    controller.synced.emit(object())
+    assert "Legal advised" in window.panel.list.item(0).text()
+    press(qtbot, "Escape")
+    assert not window.isVisible()

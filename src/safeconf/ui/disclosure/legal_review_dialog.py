@@ -35,6 +35,7 @@ from safeconf.domain.disclosure_terms import Extent, HealthPurpose, Information,
 from safeconf.domain.records import LegalReview
 from safeconf.ui.announce import tell
 from safeconf.ui.labels import local_datetime
+from safeconf.ui.prompts import Prompter
 from safeconf.ui.widgets import name_as_shown, status_label, user_errors
 from safeconf.vault.errors import VaultLocked
 
@@ -352,3 +353,33 @@ class LegalReviewsPanel(QWidget):
                 parts.append(f"<p><b>{e(self.tr('Also withhold'))}</b></p><ul>"
                              + "".join(f"<li>{e(p)}</li>" for p in a.redactions) + "</ul>")
         self.details.setHtml("".join(parts))
+
+
+class LegalReviewsDialog(QDialog):
+    """A case's legal reviews in their own window, for a screen with no room for the panel
+    (home, a conference); Escape or Close closes it."""
+
+    def __init__(self, service: LegalReviewService, case_id: str,
+                 sync: QObject | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Legal reviews"))
+        layout = QVBoxLayout(self)
+        self.panel = LegalReviewsPanel(service, case_id, self)
+        if sync is not None:
+            self.panel.follow(sync)
+        layout.addWidget(self.panel, 1)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.panel.list.setFocus()
+
+
+def run_ask_legal(prompter: Prompter, service: LegalReviewService, draft: LegalReviewDraft,
+                  parent: QWidget | None = None) -> LegalReview | None:
+    """The share flow's "Ask legal" step: run the dialog through the one modal seam and,
+    once queued, tell the worker when it goes and what to do meanwhile."""
+    dialog = AskLegalDialog(service, draft, parent)
+    if not prompter.run(dialog) or dialog.review is None:
+        return None
+    prompter.inform(parent, dialog.tr("Sent to legal"), dialog.confirmation())
+    return dialog.review
