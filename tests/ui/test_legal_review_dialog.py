@@ -76,6 +76,8 @@ def test_the_dialog_shows_what_to_whom_and_the_policy_line_that_sent_it_to_legal
     for widget in (dialog.redactions, dialog.passage, dialog.question, dialog.send_button,
                    dialog.add_button, dialog.remove_button):
         assert widget.accessibleName()
+    for label in (dialog.summary, dialog.why):  # read by their text, not a fixed name
+        assert not label.accessibleName()
 
 
 def test_a_question_typed_and_sent_with_the_keyboard_is_queued_with_the_edited_passages(

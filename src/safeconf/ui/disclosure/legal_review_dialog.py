@@ -117,7 +117,7 @@ class AskLegalDialog(QDialog):
         self.summary = QLabel(self._summary_text(), self)
         self.summary.setWordWrap(True)
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByKeyboard)
-        self.summary.setAccessibleName(self.tr("What would be disclosed"))
+        # Labels carry no accessible name of their own: a screen reader reads their text.
         layout.addWidget(self.summary)
 
         line = LINES.get(draft.policy_line)
@@ -127,7 +127,6 @@ class AskLegalDialog(QDialog):
         if line is not None:
             self.why.setText(self.tr("<b>Why this goes to legal</b> ({0}):<br/>“{1}”").format(
                 html.escape(line.source, quote=False), html.escape(line.text, quote=False)))
-        self.why.setAccessibleName(self.tr("Why this goes to legal"))
         layout.addWidget(self.why)
 
         heading = QLabel(self.tr("Passages to &withhold (proposed redactions):"), self)
