@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import threading
 import uuid
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -236,3 +237,25 @@ def test_a_request_from_a_laptop_keeps_its_fields_through_hq(shared_hq: HQ) -> N
     detail = legal_reviews.show(shared_hq.db, review.id)
     assert dataclasses.asdict(detail.review) == dataclasses.asdict(review)
     assert detail.answer is None and not detail.sealed
+
+
+def test_two_answers_at_the_same_moment_store_exactly_one(shared_hq: HQ) -> None:
+    _, case_id, review = _pushed_review(shared_hq)
+    start = threading.Barrier(2)
+    outcomes: list[str] = []
+
+    def answer(by: str) -> None:
+        start.wait()
+        try:
+            legal_reviews.answer(shared_hq.db, review.id, LegalAnswer.REFUSE, "No.", (), by)
+            outcomes.append("stored")
+        except AdminError as exc:
+            outcomes.append("refused" if "already answered" in str(exc) else str(exc))
+
+    threads = [threading.Thread(target=answer, args=(f"legal.{n}",)) for n in "ab"]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=30)
+    assert sorted(outcomes) == ["refused", "stored"]
+    assert _answers_at_hq(shared_hq, case_id) == 1
