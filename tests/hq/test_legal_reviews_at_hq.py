@@ -218,7 +218,9 @@ def test_the_command_lists_shows_escaped_and_answers(shared_hq: HQ) -> None:
     assert "release with redactions" in shown and "by legal.ortiz" in shown
     assert "- Lincoln" in shown and "Send it." in shown
     assert shared_hq.cli("legal-reviews", "list", "--open", "--case", number).stdout.strip() \
-        == "No open legal review requests."
+        == f"No open legal review requests for case {number}."
+    missing = shared_hq.cli("legal-reviews", "list", "--case", "NO-SUCH-1", check=False)
+    assert missing.returncode == 1 and "HQ has no case" in missing.stderr
 
     again = shared_hq.cli("legal-reviews", "answer", review.id, "--advice", "No.",
                           "--refuse", "--by", "legal.b", check=False)

@@ -351,9 +351,10 @@ def _conflicts(args: argparse.Namespace, db: Database) -> int:
 def _legal_reviews(args: argparse.Namespace, db: Database) -> int:
     action = args.legal_command
     if action == "list":
-        case_id = cases.case_id_for(db, args.case) if args.case else None
+        number = cases.stored_number(db, args.case) if args.case else None
+        case_id = cases.case_id_for(db, number) if number else None
         rows = legal_reviews.list_reviews(db, args.open, case_id)
-        print(legal_reviews.format_table(rows, args.open))
+        print(legal_reviews.format_table(rows, args.open, number))
     elif action == "show":
         print(legal_reviews.format_detail(legal_reviews.show(db, args.id)))
     elif action == "answer":

@@ -191,10 +191,12 @@ def _state(answer: LegalReviewAnswer | None) -> str:
     return "open" if answer is None else ANSWER_WORDS[answer.answer]
 
 
-def format_table(rows: list[ReviewSummary], open_only: bool = False) -> str:
+def format_table(rows: list[ReviewSummary], open_only: bool = False,
+                 case_number: str | None = None) -> str:
     if not rows:
-        return "No open legal review requests." if open_only else \
-            "HQ holds no legal review requests."
+        which = "open legal review requests" if open_only else "legal review requests"
+        where = f" for case {termsafe.safe(case_number)}" if case_number else ""
+        return f"No {which}{where}."
     lines = [f"{'REVIEW':<36} {'CASE':<16} {'REQUESTED':<20} {'BY':<20} "
              f"{'RECIPIENT':<28} STATUS"]
     for row in rows:
