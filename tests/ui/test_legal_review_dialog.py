@@ -4,6 +4,7 @@ cancels, and the case's panel shows the request waiting, then legal's answer aft
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -231,3 +232,20 @@ def test_the_reviews_window_follows_syncs_and_closes_with_escape(qtbot, setting)
     assert "Legal advised" in window.panel.list.item(0).text()
     press(qtbot, "Escape")
     assert not window.isVisible()
+
+
+def test_every_term_and_state_has_words_and_a_health_purpose_is_named(qtbot, setting) -> None:
+    from safeconf.app.legal_reviews import ReviewState
+    from safeconf.domain.disclosure_terms import HealthPurpose
+    from safeconf.ui.disclosure.legal_review_dialog import words
+
+    for kind in (Information, Mode, Extent, Recipient, HealthPurpose, ReviewState):
+        for value in kind:
+            assert words(value).strip()
+    service, case_id, _ = setting
+    asked = dataclasses.replace(draft(case_id), information=Information.HEALTH_INFORMATION,
+                                health_purpose=HealthPurpose.HEALTH_OVERSIGHT)
+    dialog = AskLegalDialog(service, asked)
+    qtbot.addWidget(dialog)
+    assert "health information" in dialog.summary.text()
+    assert "Health purpose: health oversight." in dialog.summary.text()

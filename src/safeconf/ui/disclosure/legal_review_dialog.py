@@ -63,6 +63,23 @@ _WORDS: dict[object, object] = {  # QT_TRANSLATE_NOOP's stub says object; they a
     Recipient.THIRD_PARTY_WITH_RELEASE: QT_TRANSLATE_NOOP(
         "LegalReview", "a third party with a release"),
     Recipient.OTHER_THIRD_PARTY: QT_TRANSLATE_NOOP("LegalReview", "another third party"),
+    HealthPurpose.TREATMENT: QT_TRANSLATE_NOOP("LegalReview", "treatment"),
+    HealthPurpose.PAYMENT: QT_TRANSLATE_NOOP("LegalReview", "payment"),
+    HealthPurpose.HEALTH_CARE_OPERATIONS: QT_TRANSLATE_NOOP(
+        "LegalReview", "health-care operations"),
+    HealthPurpose.HEALTH_OVERSIGHT: QT_TRANSLATE_NOOP("LegalReview", "health oversight"),
+    HealthPurpose.JUDICIAL_OR_ADMINISTRATIVE_PROCEEDING: QT_TRANSLATE_NOOP(
+        "LegalReview", "a judicial or administrative proceeding"),
+    HealthPurpose.PLACEMENT_OR_ADOPTION_RECRUITMENT: QT_TRANSLATE_NOOP(
+        "LegalReview", "placement or adoption recruitment"),
+    HealthPurpose.ABUSE_OR_NEGLECT: QT_TRANSLATE_NOOP(
+        "LegalReview", "abuse or neglect and its proceedings"),
+    HealthPurpose.MEDICAL_RESEARCH: QT_TRANSLATE_NOOP("LegalReview", "medical research"),
+    HealthPurpose.LAW_ENFORCEMENT: QT_TRANSLATE_NOOP("LegalReview", "law enforcement"),
+    HealthPurpose.ADJUDICATED_YOUTH: QT_TRANSLATE_NOOP("LegalReview", "adjudicated youth"),
+    HealthPurpose.PUBLIC_HEALTH: QT_TRANSLATE_NOOP("LegalReview", "public health"),
+    HealthPurpose.NOTIFY_FAMILY_OF_LOCATION_AND_CONDITION: QT_TRANSLATE_NOOP(
+        "LegalReview", "telling family of a person's location and condition"),
     ReviewState.QUEUED: QT_TRANSLATE_NOOP("LegalReview",
                                           "Waiting for legal — not yet sent (next sync)"),
     ReviewState.SENT: QT_TRANSLATE_NOOP("LegalReview", "Waiting for legal — sent to HQ"),
@@ -78,12 +95,13 @@ def words(value: object) -> str:
     return QCoreApplication.translate(_CTX, str(_WORDS[value]))
 
 
-def _health(purpose: HealthPurpose | None) -> str:
-    return "" if purpose is None else purpose.value.replace("_", " ")
-
-
 def _lines(text: str) -> str:
     return html.escape(text).replace("\n", "<br/>")
+
+
+def _listed(heading: str, passages: tuple[str, ...]) -> str:
+    items = "".join(f"<li>{html.escape(p)}</li>" for p in passages)
+    return f"<p><b>{html.escape(heading)}</b></p><ul>{items}</ul>"
 
 
 class _PassageField(QLineEdit):
@@ -203,7 +221,7 @@ class AskLegalDialog(QDialog):
             what=d.what, information=words(d.information), mode=words(d.mode),
             extent=words(d.extent), name=d.recipient_name, category=words(d.recipient))
         if d.health_purpose is not None:
-            text += " " + self.tr("Health purpose: {0}.").format(_health(d.health_purpose))
+            text += " " + self.tr("Health purpose: {0}.").format(words(d.health_purpose))
         return text
 
     def passages(self) -> tuple[str, ...]:
@@ -338,19 +356,17 @@ class LegalReviewsPanel(QWidget):
         e = html.escape
         asked = self.tr("Asked {0} by {1}.").format(local_datetime(r.requested_at),
                                                     r.requested_by)
+        question = self.tr("Question")
         parts = [f"<p><b>{e(words(status.state))}</b></p>", f"<p>{e(asked)}</p>",
-                 f"<p><b>{e(self.tr('Question'))}</b><br/>{_lines(r.question)}</p>"]
+                 f"<p><b>{e(question)}</b><br/>{_lines(r.question)}</p>"]
         if r.proposed_redactions:
-            parts.append(f"<p><b>{e(self.tr('Proposed redactions'))}</b></p><ul>"
-                         + "".join(f"<li>{e(p)}</li>" for p in r.proposed_redactions)
-                         + "</ul>")
+            parts.append(_listed(self.tr("Proposed redactions"), r.proposed_redactions))
         if a is not None:
             by = self.tr("{0}, {1}").format(a.answered_by, local_datetime(a.answered_at))
-            parts.append(f"<p><b>{e(self.tr('Legal’s advice'))}</b> ({e(by)})<br/>"
-                         f"{_lines(a.advice)}</p>")
+            advice = self.tr("Legal’s advice")
+            parts.append(f"<p><b>{e(advice)}</b> ({e(by)})<br/>{_lines(a.advice)}</p>")
             if a.redactions:
-                parts.append(f"<p><b>{e(self.tr('Also withhold'))}</b></p><ul>"
-                             + "".join(f"<li>{e(p)}</li>" for p in a.redactions) + "</ul>")
+                parts.append(_listed(self.tr("Also withhold"), a.redactions))
         self.details.setHtml("".join(parts))
 
 
