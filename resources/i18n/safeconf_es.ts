@@ -244,6 +244,84 @@
     </message>
 </context>
 <context>
+    <name>AskLegalDialog</name>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/legal_review_dialog.py" line="132"/>
+        <source>Ask legal</source>
+        <translation>Consultar al área legal</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/legal_review_dialog.py" line="146"/>
+        <source>&lt;b&gt;Why this goes to legal&lt;/b&gt; ({0}):&lt;br/&gt;“{1}”</source>
+        <translation>&lt;b&gt;Por qué va al área legal&lt;/b&gt; ({0}):&lt;br/&gt;“{1}”</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/legal_review_dialog.py" line="150"/>
+        <source>Passages to &amp;withhold (proposed redactions):</source>
+        <translation>Pasajes que se &amp;omiten (omisiones propuestas):</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/legal_review_dialog.py" line="153"/>
+        <source>Proposed redactions</source>
+        <translation>Omisiones propuestas</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/legal_review_dialog.py" line="161"/>
+        <source>Passage to withhold</source>
+        <translation>Pasaje que se omite</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/legal_review_dialog.py" line="162"/>
+        <source>A name, place or sentence to withhold</source>
+        <translation>Un nombre, lugar o frase que se omite</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/legal_review_dialog.py" line="163"/>
+        <source>&amp;Add passage</source>
+        <translation>A&amp;gregar pasaje</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/legal_review_dialog.py" line="164"/>
+        <source>&amp;Remove passage</source>
+        <translation>&amp;Quitar pasaje</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/legal_review_dialog.py" line="173"/>
+        <source>Your &amp;question for legal (required):</source>
+        <translation>Su &amp;pregunta para el área legal (obligatoria):</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/legal_review_dialog.py" line="176"/>
+        <source>Your question for legal</source>
+        <translation>Su pregunta para el área legal</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/legal_review_dialog.py" line="181"/>
+        <source>The request waits on this laptop and goes to HQ at the next sync, so you can send it while offline. Nothing is disclosed until legal answers.</source>
+        <translation>La solicitud espera en esta computadora y va a la sede en la próxima sincronización, así que puede enviarla sin conexión. No se divulga nada hasta que responda el área legal.</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/legal_review_dialog.py" line="190"/>
+        <source>&amp;Send to legal</source>
+        <translation>&amp;Enviar al área legal</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/legal_review_dialog.py" line="220"/>
+        <source>{what}: {information}, {mode}, {extent}, to {name} ({category}).</source>
+        <translation>{what}: {information}, {mode}, {extent}, a {name} ({category}).</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/legal_review_dialog.py" line="224"/>
+        <source>Health purpose: {0}.</source>
+        <translation>Propósito de salud: {0}.</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/legal_review_dialog.py" line="275"/>
+        <source>Your question is queued for legal. It goes to HQ at the next sync; legal&apos;s answer appears with the case&apos;s legal reviews after a later sync. Do not disclose anything until then.</source>
+        <translation>Su pregunta está en cola para el área legal. Va a la sede en la próxima sincronización; la respuesta aparece con las revisiones legales del caso después de una sincronización posterior. No divulgue nada hasta entonces.</translation>
+    </message>
+</context>
+<context>
     <name>Attendee</name>
     <message>
         <location filename="../../src/safeconf/ui/workspace/handover.py" line="37"/>
@@ -3283,6 +3361,255 @@ Delete the original file %2? It is overwritten with random bytes and then remove
     </message>
 </context>
 <context>
+    <name>LegalReview</name>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/legal_review_dialog.py" line="44"/>
+        <source>the whole case record</source>
+        <translation>el expediente completo del caso</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/legal_review_dialog.py" line="45"/>
+        <source>a conference summary</source>
+        <translation>un resumen de la conferencia</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/legal_review_dialog.py" line="46"/>
+        <source>chosen notes</source>
+        <translation>notas elegidas</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/legal_review_dialog.py" line="47"/>
+        <source>health information</source>
+        <translation>información de salud</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/legal_review_dialog.py" line="48"/>
+        <source>privileged legal advice</source>
+        <translation>asesoría legal privilegiada</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/legal_review_dialog.py" line="49"/>
+        <source>told as an oral summary</source>
+        <translation>contado como resumen oral</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/legal_review_dialog.py" line="50"/>
+        <source>shown for review</source>
+        <translation>mostrado para revisión</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/legal_review_dialog.py" line="51"/>
+        <source>given as a copy</source>
+        <translation>entregado como copia</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/legal_review_dialog.py" line="52"/>
+        <source>in whole</source>
+        <translation>completo</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/legal_review_dialog.py" line="53"/>
+        <source>in part</source>
+        <translation>en parte</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/legal_review_dialog.py" line="54"/>
+        <source>the client</source>
+        <translation>el cliente</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/legal_review_dialog.py" line="55"/>
+        <source>parent or guardian</source>
+        <translation>padre, madre o tutor</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/legal_review_dialog.py" line="56"/>
+        <source>attorney or authorized representative</source>
+        <translation>abogado/a o representante autorizado</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/legal_review_dialog.py" line="58"/>
+        <source>agency staff</source>
+        <translation>personal de la agencia</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/legal_review_dialog.py" line="59"/>
+        <source>Assistant Attorney General</source>
+        <translation>Fiscal General Adjunto</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/legal_review_dialog.py" line="61"/>
+        <source>the court hearing this case</source>
+        <translation>el tribunal que ve este caso</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/legal_review_dialog.py" line="63"/>
+        <source>a third party with a release</source>
+        <translation>un tercero con autorización</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/legal_review_dialog.py" line="65"/>
+        <source>another third party</source>
+        <translation>otro tercero</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/legal_review_dialog.py" line="66"/>
+        <source>treatment</source>
+        <translation>tratamiento</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/legal_review_dialog.py" line="67"/>
+        <source>payment</source>
+        <translation>pago</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/legal_review_dialog.py" line="68"/>
+        <source>health-care operations</source>
+        <translation>operaciones de atención de salud</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/legal_review_dialog.py" line="70"/>
+        <source>health oversight</source>
+        <translation>supervisión de salud</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/legal_review_dialog.py" line="71"/>
+        <source>a judicial or administrative proceeding</source>
+        <translation>un procedimiento judicial o administrativo</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/legal_review_dialog.py" line="73"/>
+        <source>placement or adoption recruitment</source>
+        <translation>colocación o reclutamiento para adopción</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/legal_review_dialog.py" line="75"/>
+        <source>abuse or neglect and its proceedings</source>
+        <translation>abuso o negligencia y sus procedimientos</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/legal_review_dialog.py" line="77"/>
+        <source>medical research</source>
+        <translation>investigación médica</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/legal_review_dialog.py" line="78"/>
+        <source>law enforcement</source>
+        <translation>cumplimiento de la ley</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/legal_review_dialog.py" line="79"/>
+        <source>adjudicated youth</source>
+        <translation>jóvenes con adjudicación judicial</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/legal_review_dialog.py" line="80"/>
+        <source>public health</source>
+        <translation>salud pública</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/legal_review_dialog.py" line="81"/>
+        <source>telling family of a person&apos;s location and condition</source>
+        <translation>avisar a la familia del paradero y estado de una persona</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/legal_review_dialog.py" line="83"/>
+        <source>Waiting for legal — not yet sent (next sync)</source>
+        <translation>Esperando al área legal — aún no enviado (próxima sincronización)</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/legal_review_dialog.py" line="85"/>
+        <source>Waiting for legal — sent to HQ</source>
+        <translation>Esperando al área legal — enviado a la sede</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/legal_review_dialog.py" line="86"/>
+        <source>Legal advised</source>
+        <translation>El área legal aconsejó</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/legal_review_dialog.py" line="87"/>
+        <source>Legal released it with redactions</source>
+        <translation>El área legal lo divulgó con omisiones</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/legal_review_dialog.py" line="89"/>
+        <source>Legal refused</source>
+        <translation>El área legal lo negó</translation>
+    </message>
+</context>
+<context>
+    <name>LegalReviewsDialog</name>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/legal_review_dialog.py" line="380"/>
+        <source>Legal reviews</source>
+        <translation>Revisiones legales</translation>
+    </message>
+</context>
+<context>
+    <name>LegalReviewsPanel</name>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/legal_review_dialog.py" line="293"/>
+        <source>&amp;Legal review requests</source>
+        <translation>&amp;Solicitudes de revisión legal</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/legal_review_dialog.py" line="295"/>
+        <source>Legal review requests</source>
+        <translation>Solicitudes de revisión legal</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/legal_review_dialog.py" line="300"/>
+        <source>Request and answer</source>
+        <translation>Solicitud y respuesta</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/legal_review_dialog.py" line="301"/>
+        <source>Re&amp;fresh</source>
+        <translation>Actuali&amp;zar</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/legal_review_dialog.py" line="336"/>
+        <source>No questions to legal for this case.</source>
+        <translation>No hay consultas al área legal en este caso.</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/legal_review_dialog.py" line="346"/>
+        <source>{status} — {what}, to {name} (asked {when})</source>
+        <translation>{status} — {what}, a {name} (consultado {when})</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/legal_review_dialog.py" line="357"/>
+        <source>Asked {0} by {1}.</source>
+        <translation>Consultado {0} por {1}.</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/legal_review_dialog.py" line="359"/>
+        <source>Question</source>
+        <translation>Pregunta</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/legal_review_dialog.py" line="363"/>
+        <source>Proposed redactions</source>
+        <translation>Omisiones propuestas</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/legal_review_dialog.py" line="365"/>
+        <source>{0}, {1}</source>
+        <translation>{0}, {1}</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/legal_review_dialog.py" line="366"/>
+        <source>Legal’s advice</source>
+        <translation>Consejo del área legal</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/legal_review_dialog.py" line="369"/>
+        <source>Also withhold</source>
+        <translation>Omitir también</translation>
+    </message>
+</context>
+<context>
     <name>LockScreens</name>
     <message>
         <location filename="../../src/safeconf/ui/lock/lock_screens.py" line="77"/>
@@ -4641,6 +4968,14 @@ Delete the original file %2? It is overwritten with random bytes and then remove
         <location filename="../../src/safeconf/ui/workspace/conference_workspace.py" line="228"/>
         <source>finalized</source>
         <translation>finalizada</translation>
+    </message>
+</context>
+<context>
+    <name>dialog</name>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/legal_review_dialog.py" line="399"/>
+        <source>Sent to legal</source>
+        <translation>Enviado al área legal</translation>
     </message>
 </context>
 </TS>

@@ -88,6 +88,10 @@ LINES: dict[str, PolicyLine] = {line.key: line for line in (
           "recruitment."),
 )}
 
+# The lines whose decision is legal review (see `decide`): only a disclosure the policy sent
+# to legal is asked about, so a review request names one of these.
+LEGAL_REVIEW_LINES = frozenset({"everything_else", "legal_advice", "closed_or_sealed"})
+
 _OPEN_CASE_LIST = {
     Recipient.CLIENT: "open.client",
     Recipient.PARENT_OR_GUARDIAN: "open.parent_or_guardian",

@@ -19,7 +19,7 @@ from typing import Any
 from safeconf.domain import codec
 from safeconf.domain.auditchain import canonical_json
 from safeconf.domain.caseless import is_caseless
-from safeconf.domain.disclosure_policy import LINES
+from safeconf.domain.disclosure_policy import LEGAL_REVIEW_LINES, LINES
 from safeconf.domain.disclosure_terms import Information, Mode
 from safeconf.domain.errors import InvalidRecord
 from safeconf.domain.limits import (
@@ -465,6 +465,11 @@ def _copy_has_its_digest(record: Any) -> str | None:
     return None
 
 
+def _review_of_a_legal_line(record: Any) -> str | None:
+    return (None if record.policy_line in LEGAL_REVIEW_LINES else
+            "a legal review is asked only about a disclosure the policy sends to legal")
+
+
 def _redactions_only_with_a_release(record: Any) -> str | None:
     if record.redactions and record.answer is not LegalAnswer.RELEASE_WITH_REDACTIONS:
         return "only a release with redactions names passages to withhold"
@@ -477,6 +482,7 @@ RULES: dict[str, tuple[_Rule, ...]] = {
         _Rule("basis", _basis_names_its_source),
         _Rule("document_sha256", _copy_has_its_digest),
     ),
+    "legal_review": (_Rule("policy_line", _review_of_a_legal_line),),
     "legal_review_answer": (_Rule("redactions", _redactions_only_with_a_release),),
     "person": (_Rule("relationship_to", _relationship_names_both_ends),),
     "case": (_Rule("case_id", _case_is_its_own_case),),

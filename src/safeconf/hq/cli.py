@@ -14,7 +14,8 @@ from pathlib import Path
 from sqlalchemy.exc import OperationalError
 
 from safeconf.domain import termsafe
-from safeconf.hq import cases, clock, staff_acknowledgments
+from safeconf.domain.records import LegalAnswer
+from safeconf.hq import cases, clock, legal_reviews, staff_acknowledgments
 from safeconf.hq.datadir import DEFAULT_HOSTS, DEFAULT_PORT, DataDir, initialise
 from safeconf.hq.db import Database
 from safeconf.hq.errors import AdminError
@@ -148,6 +149,41 @@ def _parser() -> argparse.ArgumentParser:
     c.add_argument("--keep", required=True, choices=conflicts.KEEP_CHOICES)
     c.add_argument("--note", default=None, metavar="TEXT",
                    help="why (kept with the resolution; shown by `show`, never in the list)")
+
+    p = sub.add_parser("legal-reviews", help="list, show and answer legal review requests",
+                       description="Workers' questions to legal about disclosures the policy "
+                                   "sent to legal review. The list shows ids, cases, dates "
+                                   "and status only; `show` prints the request in full.")
+    lsub = p.add_subparsers(dest="legal_command", required=True)
+    c = lsub.add_parser("list", parents=[common], help="list the requests HQ holds")
+    c.add_argument("--open", action="store_true", help="only those not yet answered")
+    c.add_argument("--case", metavar="NUMBER", help="only this case's requests")
+    c = lsub.add_parser("show", parents=[common],
+                        help="one request in full (PRINTS CASE CONTENT)",
+                        description="The request with its question, recipient and proposed "
+                                    "redactions, and legal's answer if there is one. This "
+                                    "prints case content: keep it off shared screens.")
+    c.add_argument("id", help="the review id (see `safeconf-hq legal-reviews list`)")
+    c = lsub.add_parser("answer", parents=[common], help="answer one open request",
+                        description="Store legal's answer; the laptops of the case receive "
+                                    "it at their next sync. A request is answered once.")
+    c.add_argument("id", help="the review id (see `safeconf-hq legal-reviews list`)")
+    c.add_argument("--advice", required=True, metavar="TEXT",
+                   help="legal's advice to the worker (required with every answer)")
+    kind = c.add_mutually_exclusive_group(required=True)
+    kind.add_argument("--release-with-redactions", dest="answer", action="store_const",
+                      const=LegalAnswer.RELEASE_WITH_REDACTIONS,
+                      help="the disclosure may go, with the proposed redactions and any "
+                           "--withhold passages")
+    kind.add_argument("--refuse", dest="answer", action="store_const",
+                      const=LegalAnswer.REFUSE, help="the disclosure must not be made")
+    kind.add_argument("--advice-only", dest="answer", action="store_const",
+                      const=LegalAnswer.ADVICE, help="advice; nothing is released by it")
+    c.add_argument("--withhold", action="append", default=[], metavar="TEXT",
+                   help="a further passage to withhold (repeatable; only with "
+                        "--release-with-redactions)")
+    c.add_argument("--by", required=True, metavar="NAME",
+                   help="who in legal gives this answer")
 
     p = sub.add_parser("cases", help="import and manage cases")
     csub = p.add_subparsers(dest="cases_command", required=True)
@@ -288,6 +324,8 @@ def _command(args: argparse.Namespace, data_dir: DataDir, db: Database) -> int:
         return _cases(args, db)
     if args.command == "conflicts":
         return _conflicts(args, db)
+    if args.command == "legal-reviews":
+        return _legal_reviews(args, db)
     raise AdminError(f"unknown command {args.command}")
 
 
@@ -307,6 +345,27 @@ def _conflicts(args: argparse.Namespace, db: Database) -> int:
                     "record; laptops of the case's workers receive it at their next sync")
         print(f"Conflict {conflict_id} resolved: {kept}. Recorded as resolved by "
               f"{done.resolved_by}.")
+    return 0
+
+
+def _legal_reviews(args: argparse.Namespace, db: Database) -> int:
+    action = args.legal_command
+    if action == "list":
+        number = cases.stored_number(db, args.case) if args.case else None
+        case_id = cases.case_id_for(db, number) if number else None
+        rows = legal_reviews.list_reviews(db, args.open, case_id)
+        print(legal_reviews.format_table(rows, args.open, number))
+    elif action == "show":
+        print(legal_reviews.format_detail(legal_reviews.show(db, args.id)))
+    elif action == "answer":
+        if args.withhold and args.answer is not LegalAnswer.RELEASE_WITH_REDACTIONS:
+            raise AdminError("--withhold names passages to withhold from a release; use it "
+                             "with --release-with-redactions. Nothing was stored.")
+        done = legal_reviews.answer(db, args.id, args.answer, args.advice,
+                                    tuple(args.withhold), args.by)
+        print(f"Legal review {done.review_id} answered "
+              f"({legal_reviews.ANSWER_WORDS[done.answer]}) as record {done.id}; the "
+              "laptops of the case receive it at their next sync.")
     return 0
 
 

@@ -146,6 +146,13 @@ class SyncStore:
             self._db.scalar("SELECT count(*) FROM outbox WHERE seq > ?", (self.acked_seq,))
         )
 
+    def unsent_ids(self, record_type: str) -> set[str]:
+        """Ids of records of this type still waiting in the outbox (not yet held by HQ):
+        one query, for showing "not yet sent" without reading the whole outbox."""
+        return {str(r[0]) for r in self._db.rows(
+            "SELECT DISTINCT record_id FROM outbox WHERE seq > ? AND record_type = ?",
+            (self.acked_seq, record_type))}
+
     def pending_audit(self, limit: int) -> list[AuditEvent]:
         return self._audit.events(self.audit_acked_seq, limit)
 
