@@ -65,7 +65,10 @@ def test_the_print_preview_prints_on_ctrl_p_and_closes_on_escape(
 
     press_alt_key_of(qtbot, conclude.print_button)
     assert pdf.read_bytes().startswith(b"%PDF")
-    assert audit.count() == before + 1
+    # Logged as a disclosure to agency staff (its creation audited), and the export audited.
+    assert audit.count() == before + 2
     assert audit.events()[-1].action == "export"
+    [printed] = unlocked.session.vault.disclosures.all()
+    assert (printed.policy_line, printed.record_ids) == ("open.agency_staff", (conference_id,))
     assert [type(d) for d in prompter.ran] == [RosterPreviewDialog, RosterPreviewDialog,
                                                QPrintDialog]
