@@ -38,6 +38,7 @@ from safeconf.app.conferences import (
 from safeconf.domain.records import ConferenceType
 from safeconf.ui import labels
 from safeconf.ui.announce import tell
+from safeconf.ui.case_text import block_copy_in
 from safeconf.ui.messages import user_message
 from safeconf.ui.prompts import Prompter
 from safeconf.ui.rows_model import RowsModel
@@ -120,6 +121,8 @@ class HomeView(QWidget):
         self.results.verticalHeader().setVisible(False)
         self.results.activated.connect(self._result_activated)
         self.results.setVisible(False)
+        block_copy_in(self.tree)  # names and note snippets are case content
+        block_copy_in(self.results)
         self.search_status = status_label(self)
 
         top = QHBoxLayout()

@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
@@ -20,6 +19,7 @@ from safeconf.app.disclosures import ALLOWED, DisclosureService
 from safeconf.app.privacy_notice import PrivacyNoticeService
 from safeconf.domain.records import Attendee
 from safeconf.ui import labels
+from safeconf.ui.case_text import CaseTextBrowser
 from safeconf.ui.messages import user_message
 from safeconf.ui.prompts import Prompter
 from safeconf.ui.widgets import name_as_shown, user_errors
@@ -38,7 +38,7 @@ class ConcludePage(StepPage):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(service, prompter, conference_id, parent)
-        self.summary = QTextBrowser(self)
+        self.summary = CaseTextBrowser(self)
         self.summary.setAccessibleName(self.tr("Conference summary"))
         self.print_button = QPushButton(self.tr("&Print roster…"), self)
         name_as_shown(self.print_button, self.tr("Print sign-in and acknowledgment roster"))

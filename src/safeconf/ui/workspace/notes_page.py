@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
-    QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -28,6 +27,7 @@ from safeconf.domain.errors import GateClosed
 from safeconf.domain.records import Note, NoteRevision, NoteSection, Role
 from safeconf.ui import labels
 from safeconf.ui.announce import tell
+from safeconf.ui.case_text import CaseTextEdit, blocked_message
 from safeconf.ui.messages import user_message
 from safeconf.ui.prompts import Prompter
 from safeconf.ui.widgets import show_status, status_label, user_errors
@@ -44,7 +44,7 @@ class RevisionsDialog(QDialog):
         self.setWindowTitle(self.tr("Revision history"))
         self.list = QListWidget(self)
         self.list.setAccessibleName(self.tr("Revisions"))
-        self.text = QPlainTextEdit(self)
+        self.text = CaseTextEdit(self)
         self.text.setReadOnly(True)
         self.text.setAccessibleName(self.tr("Revision text"))
         for rev in reversed(revisions):
@@ -108,10 +108,12 @@ class NotesPage(StepPage):
         self.acknowledge_button = QPushButton(self.tr("Go to &confidentiality"), self)
         self.acknowledge_button.setAccessibleName(self.tr("Go to confidentiality"))
         self.acknowledge_button.clicked.connect(self.acknowledge_requested)
-        self.editor = QPlainTextEdit(self)
+        self.editor = CaseTextEdit(self)
         self.editor.setAccessibleName(self.tr("Note text"))
         self.editor.installEventFilter(self)
         self.save_state = status_label(self)
+        self.editor.copy_blocked.connect(
+            lambda: show_status(self.save_state, blocked_message()))
         # What a section is: an interview of a child (with a permission on file), and
         # whether it holds protected health information.
         self.interview = QComboBox(self)
@@ -125,10 +127,10 @@ class NotesPage(StepPage):
         self.history_button = QPushButton(self.tr("Revision &history…"), self)
         self.history_button.setAccessibleName(self.tr("Revision history"))
 
-        self.addenda_view = QPlainTextEdit(self)
+        self.addenda_view = CaseTextEdit(self)
         self.addenda_view.setReadOnly(True)
         self.addenda_view.setAccessibleName(self.tr("Addenda"))
-        self.addendum = QPlainTextEdit(self)
+        self.addendum = CaseTextEdit(self)
         self.addendum.setAccessibleName(self.tr("New addendum"))
         self.addendum.setPlaceholderText(self.tr("A dated correction or addition…"))
         self.addendum_button = QPushButton(self.tr("Add dated &addendum"), self)
