@@ -82,6 +82,10 @@ class _NoCopy:
         for action in menu.actions():
             if action.objectName() in _GIVING_AWAY:
                 menu.removeAction(action)
+        offered = self.actions()  # type: ignore[attr-defined]
+        if offered:  # the widget's own, such as "May I share this note?"
+            menu.addSeparator()
+            menu.addActions(offered)
         return menu
 
     def copy(self) -> None:

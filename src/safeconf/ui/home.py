@@ -15,7 +15,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
@@ -39,6 +39,7 @@ from safeconf.domain.records import ConferenceType
 from safeconf.ui import labels
 from safeconf.ui.announce import tell
 from safeconf.ui.case_text import block_copy_in
+from safeconf.ui.disclosure.share_dialog import SHARE_KEYS, ShareDialog
 from safeconf.ui.messages import user_message
 from safeconf.ui.prompts import Prompter
 from safeconf.ui.rows_model import RowsModel
@@ -162,6 +163,15 @@ class HomeView(QWidget):
         self.setTabOrder(self.search_field, self.tree)
         self.setTabOrder(self.tree, self.results)
         self.setFocusProxy(self.tree)
+        # -- May I share this? (issue #9): the selected conference's case, Ctrl+Shift+D --
+        self.share_action = QAction(self.tr("May I share this?…"), self)
+        self.share_action.setShortcut(QKeySequence(SHARE_KEYS))
+        self.share_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.share_action.triggered.connect(self.share)
+        self.addAction(self.share_action)
+        self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        self.tree.addAction(self.share_action)
+        # -- end of May I share this? --
 
     def refresh(self) -> None:
         """Show today's conferences at once; the (possibly thousands of) others follow in
@@ -264,6 +274,17 @@ class HomeView(QWidget):
             return
         self.refresh()
         self.open_conference.emit(conf.id)
+
+    def share(self) -> None:
+        """"May I share this?" for the case of the conference selected in the list."""
+        conference_id = self.tree.currentIndex().data(ID_ROLE) if \
+            self.tree.currentIndex().isValid() else None
+        if not conference_id:
+            self._prompter.inform(self, self.tr("May I share this?"), self.tr(
+                "Select a conference of the case in the list first."))
+            return
+        case_id = self._service.conference(conference_id).case_id
+        self._prompter.run(ShareDialog(self._service.session, case_id, self._prompter, self))
 
     def _activated(self, index: QModelIndex) -> None:
         conference_id = index.data(ID_ROLE)

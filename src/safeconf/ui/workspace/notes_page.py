@@ -7,7 +7,7 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QAction, QColor
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -78,6 +78,7 @@ class NotesPage(StepPage):
     saved = Signal(str)  # note id
     changed = Signal()
     acknowledge_requested = Signal()  # take me to the confidentiality step
+    share_requested = Signal(str)  # "May I share this?" for this note (its id)
 
     def __init__(
         self,
@@ -112,6 +113,10 @@ class NotesPage(StepPage):
         self.editor.setAccessibleName(self.tr("Note text"))
         self.editor.installEventFilter(self)
         self.save_state = status_label(self)
+        # -- May I share this note? (issue #9): from the editor's context menu --
+        self.share_note_action = QAction(self.tr("May I share this note?…"), self.editor)
+        self.share_note_action.triggered.connect(self._share_note)
+        self.editor.addAction(self.share_note_action)
         self.editor.copy_blocked.connect(
             lambda: show_status(self.save_state, blocked_message()))
         # What a section is: an interview of a child (with a permission on file), and
@@ -379,6 +384,17 @@ class NotesPage(StepPage):
         self.flush()
         self._section = NoteSection(self.sections.item(row).data(Qt.ItemDataRole.UserRole))
         self._load_section()
+
+    def current_note_id(self) -> str | None:
+        """The saved note of the section shown, if it has one."""
+        self.flush()
+        note = self._service.notes(self._conference_id).get(self._section)
+        return note.id if note is not None else None
+
+    def _share_note(self) -> None:
+        note_id = self.current_note_id()
+        if note_id is not None:
+            self.share_requested.emit(note_id)
 
     def select_section(self, section: NoteSection) -> None:
         self.sections.setCurrentRow(list(NoteSection).index(section))
