@@ -14,6 +14,7 @@ from safeconf.domain.records import NoteSection
 from safeconf.ui.app_window import AppWindow
 from safeconf.ui.case_text import CaseTextBrowser, CaseTextEdit, blocked_message
 from safeconf.ui.workspace.conference_workspace import CONCLUDE
+from tests.ui.a11y_events import hear_accessibility
 from tests.ui.keys import press
 from tests.ui.screens import acknowledge_everyone, activate, seed_conference
 
@@ -46,8 +47,9 @@ def test_ctrl_c_and_ctrl_x_in_the_notes_editor_copy_nothing_and_say_why(
     editor = notes_editor(qtbot, unlocked)
     press(qtbot, "Ctrl+A")
     assert editor.textCursor().selectedText() == NOTE
-    with qtbot.waitSignal(editor.copy_blocked):
+    with hear_accessibility() as heard, qtbot.waitSignal(editor.copy_blocked):
         press(qtbot, "Ctrl+C")
+    assert heard.said("Copying case text is blocked")  # a screen reader hears why
     assert clipboard.text() == ELSEWHERE
     press(qtbot, "Ctrl+X")
     assert clipboard.text() == ELSEWHERE
