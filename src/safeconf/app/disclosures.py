@@ -126,7 +126,15 @@ class DisclosureService:
         on file now). Raises `DisclosureNotAllowed` and writes nothing otherwise."""
         if answer.question is None or answer.request is None:
             raise DisclosureNotAllowed("This answer does not say what was asked; ask again.")
-        fresh = check(self._vault, replace(answer.question, on=None), self._today())
+        # One transaction: no consent can be revoked (by a pulled page) between the answer
+        # and the write.
+        with self._vault.transaction():
+            return self._log_now(answer.question, what, record_ids, document_sha256,
+                                 redactions)
+
+    def _log_now(self, question: Question, what: str, record_ids: Sequence[str],
+                 document_sha256: str, redactions: int) -> Disclosure:
+        fresh = check(self._vault, replace(question, on=None), self._today())
         request = fresh.request
         if fresh.decision.outcome not in ALLOWED or request is None:
             raise DisclosureNotAllowed(
