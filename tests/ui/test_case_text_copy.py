@@ -13,7 +13,7 @@ from PySide6.QtGui import QGuiApplication
 from safeconf.domain.records import NoteSection
 from safeconf.ui.app_window import AppWindow
 from safeconf.ui.case_text import CaseTextBrowser, CaseTextEdit, blocked_message
-from safeconf.ui.workspace.conference_workspace import CONCLUDE
+from safeconf.ui.workspace.conference_workspace import ATTENDEES, CONCLUDE
 from tests.ui.a11y_events import hear_accessibility
 from tests.ui.keys import press
 from tests.ui.screens import acknowledge_everyone, activate, seed_conference
@@ -100,6 +100,15 @@ def test_the_summary_and_the_home_tables_copy_nothing(qtbot: Any, unlocked: AppW
     summary.setFocus()
     qtbot.waitUntil(summary.hasFocus)
     summary.selectAll()
+    press(qtbot, "Ctrl+C")
+    assert clipboard.text() == ELSEWHERE
+
+    workspace.go_to(ATTENDEES)
+    table = workspace.attendees.table
+    table.setFocus()
+    qtbot.waitUntil(table.hasFocus)
+    table.setCurrentIndex(table.model().index(0, 0))
+    assert "Quintero" in str(table.currentIndex().data())
     press(qtbot, "Ctrl+C")
     assert clipboard.text() == ELSEWHERE
 
