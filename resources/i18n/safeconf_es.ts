@@ -4,32 +4,32 @@
 <context>
     <name>AckStatusModel</name>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="52"/>
+        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="53"/>
         <source>Attendee</source>
         <translation>Asistente</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="52"/>
+        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="53"/>
         <source>Language</source>
         <translation>Idioma</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="52"/>
+        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="53"/>
         <source>Acknowledgment</source>
         <translation>Reconocimiento</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="65"/>
+        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="66"/>
         <source>Waiting</source>
         <translation>Pendiente</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="67"/>
+        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="68"/>
         <source>Refused — excluded</source>
         <translation>Se negó — excluido/a</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="69"/>
+        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="70"/>
         <source>(needs renewing)</source>
         <translation>(hay que renovarlo)</translation>
     </message>
@@ -387,77 +387,77 @@
 <context>
     <name>AttendeeDialog</name>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="80"/>
+        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="81"/>
         <source>Edit attendee</source>
         <translation>Editar asistente</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="80"/>
+        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="81"/>
         <source>Add attendee</source>
         <translation>Añadir asistente</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="87"/>
+        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="88"/>
         <source>Adult</source>
         <translation>Adulto/a</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="94"/>
+        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="95"/>
         <source>Name of interpreter, if any</source>
         <translation>Nombre del intérprete, si lo hay</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="96"/>
+        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="97"/>
         <source>&amp;Name:</source>
         <translation>&amp;Nombre:</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="96"/>
+        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="97"/>
         <source>Attendee name</source>
         <translation>Nombre del asistente</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="97"/>
+        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="98"/>
         <source>&amp;Role:</source>
         <translation>&amp;Función:</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="97"/>
+        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="98"/>
         <source>Role</source>
         <translation>Función</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="98"/>
+        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="99"/>
         <source>&amp;Age (minors):</source>
         <translation>&amp;Edad (menores):</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="98"/>
+        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="99"/>
         <source>Age band</source>
         <translation>Grupo de edad</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="99"/>
+        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="100"/>
         <source>&amp;Language:</source>
         <translation>&amp;Idioma:</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="99"/>
+        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="100"/>
         <source>Language</source>
         <translation>Idioma</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="100"/>
+        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="101"/>
         <source>&amp;Interpreter:</source>
         <translation>In&amp;térprete:</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="100"/>
+        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="101"/>
         <source>Interpreter</source>
         <translation>Intérprete</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="130"/>
+        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="131"/>
         <source>Enter the attendee&apos;s name to continue.</source>
         <translation>Escriba el nombre del asistente para continuar.</translation>
     </message>
@@ -465,37 +465,37 @@
 <context>
     <name>AttendeeModel</name>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="53"/>
+        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="54"/>
         <source>Name</source>
         <translation>Nombre</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="53"/>
+        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="54"/>
         <source>Role</source>
         <translation>Función</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="53"/>
+        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="54"/>
         <source>Language</source>
         <translation>Idioma</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="54"/>
+        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="55"/>
         <source>Interpreter</source>
         <translation>Intérprete</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="54"/>
+        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="55"/>
         <source>Presence</source>
         <translation>Asistencia</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="54"/>
+        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="55"/>
         <source>Arrived</source>
         <translation>Llegada</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="72"/>
+        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="73"/>
         <source>Left at %1</source>
         <translation>Salió a las %1</translation>
     </message>
@@ -503,113 +503,113 @@
 <context>
     <name>AttendeesPage</name>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="167"/>
+        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="169"/>
         <source>Attendees</source>
         <translation>Asistentes</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="174"/>
+        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="176"/>
         <source>&amp;Add attendee…</source>
         <translation>Añadir a&amp;sistente…</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="175"/>
+        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="177"/>
         <source>&amp;Edit…</source>
         <translation>&amp;Editar…</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="176"/>
+        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="178"/>
         <source>Mark &amp;present</source>
         <translation>Marcar &amp;presente</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="177"/>
+        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="179"/>
         <source>Mark ab&amp;sent</source>
         <translation>Marcar ausen&amp;te</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="178"/>
+        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="180"/>
         <source>Mark e&amp;xcused</source>
         <translation>Marcar e&amp;xcusado</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="179"/>
+        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="181"/>
         <source>Re&amp;move…</source>
         <translation>&amp;Quitar…</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="181"/>
+        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="183"/>
         <source>Add attendee</source>
         <translation>Añadir asistente</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="182"/>
+        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="184"/>
         <source>Edit attendee</source>
         <translation>Editar asistente</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="183"/>
+        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="185"/>
         <source>Mark present</source>
         <translation>Marcar presente</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="184"/>
+        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="186"/>
         <source>Mark absent</source>
         <translation>Marcar ausente</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="185"/>
+        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="187"/>
         <source>Mark excused</source>
         <translation>Marcar excusado</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="186"/>
-        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="402"/>
+        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="188"/>
+        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="404"/>
         <source>Remove attendee</source>
         <translation>Quitar asistente</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="198"/>
+        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="200"/>
         <source>New attendee&apos;s name</source>
         <translation>Nombre del nuevo asistente</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="199"/>
+        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="201"/>
         <source>Name of someone who is not listed</source>
         <translation>Nombre de alguien que no está en la lista</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="201"/>
+        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="203"/>
         <source>New attendee&apos;s role</source>
         <translation>Función del nuevo asistente</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="204"/>
+        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="206"/>
         <source>Check &amp;in</source>
         <translation>Re&amp;gistrar llegada</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="205"/>
+        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="207"/>
         <source>Check in new attendee</source>
         <translation>Registrar la llegada del nuevo asistente</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="212"/>
+        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="214"/>
         <source>Someone &amp;new:</source>
         <translation>Alguien &amp;nuevo:</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="214"/>
+        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="216"/>
         <source>R&amp;ole:</source>
         <translation>F&amp;unción:</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="231"/>
+        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="233"/>
         <source>&lt;h3&gt;Attendees and check-in&lt;/h3&gt;</source>
         <translation>&lt;h3&gt;Asistentes y registro de llegada&lt;/h3&gt;</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="276"/>
+        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="278"/>
         <source>%n still expected: select someone who has arrived and press Space.</source>
         <translation>
             <numerusform>%n persona aún esperada: seleccione a quien haya llegado y pulse Espacio.</numerusform>
@@ -617,30 +617,38 @@
         </translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="318"/>
-        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="360"/>
+        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="320"/>
+        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="362"/>
         <source>Attendee not added</source>
         <translation>No se añadió el asistente</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="377"/>
+        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="379"/>
         <source>Attendee not changed</source>
         <translation>No se cambió el asistente</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="398"/>
+        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="400"/>
         <source>%1 was in the room, so the record keeps them as having left now. Continue?</source>
         <translation>%1 estuvo en la sala, así que el registro lo conserva como que se retiró ahora. ¿Continuar?</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="400"/>
+        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="402"/>
         <source>Remove %1 from the list of attendees?</source>
         <translation>¿Quitar a %1 de la lista de asistentes?</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="408"/>
+        <location filename="../../src/safeconf/ui/workspace/attendees_page.py" line="410"/>
         <source>Attendee not removed</source>
         <translation>No se quitó al asistente</translation>
+    </message>
+</context>
+<context>
+    <name>CaseText</name>
+    <message>
+        <location filename="../../src/safeconf/ui/case_text.py" line="39"/>
+        <source>Copying case text is blocked; use May I share this?</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -679,125 +687,138 @@
 <context>
     <name>ConcludePage</name>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/conclude_page.py" line="41"/>
+        <location filename="../../src/safeconf/ui/workspace/conclude_page.py" line="42"/>
         <source>Conference summary</source>
         <translation>Resumen de la conferencia</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/conclude_page.py" line="42"/>
+        <location filename="../../src/safeconf/ui/workspace/conclude_page.py" line="43"/>
         <source>&amp;Print roster…</source>
         <translation>&amp;Imprimir lista…</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/conclude_page.py" line="43"/>
+        <location filename="../../src/safeconf/ui/workspace/conclude_page.py" line="44"/>
         <source>Print sign-in and acknowledgment roster</source>
         <translation>Imprimir la lista de asistencia y reconocimientos</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/conclude_page.py" line="44"/>
+        <location filename="../../src/safeconf/ui/workspace/conclude_page.py" line="45"/>
         <source>Fi&amp;nalize conference…</source>
         <translation>&amp;Finalizar la conferencia…</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/conclude_page.py" line="45"/>
-        <location filename="../../src/safeconf/ui/workspace/conclude_page.py" line="115"/>
+        <location filename="../../src/safeconf/ui/workspace/conclude_page.py" line="46"/>
+        <location filename="../../src/safeconf/ui/workspace/conclude_page.py" line="116"/>
         <source>Finalize conference</source>
         <translation>Finalizar la conferencia</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/conclude_page.py" line="51"/>
+        <location filename="../../src/safeconf/ui/workspace/conclude_page.py" line="52"/>
         <source>&lt;h3&gt;Conclude&lt;/h3&gt;</source>
         <translation>&lt;h3&gt;Concluir&lt;/h3&gt;</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/conclude_page.py" line="64"/>
+        <location filename="../../src/safeconf/ui/workspace/conclude_page.py" line="65"/>
         <source>Attendance</source>
         <translation>Asistencia</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/conclude_page.py" line="65"/>
+        <location filename="../../src/safeconf/ui/workspace/conclude_page.py" line="66"/>
         <source>Present</source>
         <translation>Presente</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/conclude_page.py" line="66"/>
+        <location filename="../../src/safeconf/ui/workspace/conclude_page.py" line="67"/>
         <source>Absent</source>
         <translation>Ausente</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/conclude_page.py" line="67"/>
+        <location filename="../../src/safeconf/ui/workspace/conclude_page.py" line="68"/>
         <source>Excused</source>
         <translation>Excusado/a</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/conclude_page.py" line="68"/>
+        <location filename="../../src/safeconf/ui/workspace/conclude_page.py" line="69"/>
         <source>Excluded</source>
         <translation>Excluido/a</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/conclude_page.py" line="69"/>
+        <location filename="../../src/safeconf/ui/workspace/conclude_page.py" line="70"/>
         <source>Left</source>
         <translation>Salió</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/conclude_page.py" line="70"/>
+        <location filename="../../src/safeconf/ui/workspace/conclude_page.py" line="71"/>
         <source>Not checked in</source>
         <translation>Sin registrar</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/conclude_page.py" line="71"/>
+        <location filename="../../src/safeconf/ui/workspace/conclude_page.py" line="72"/>
         <source>Acknowledgments</source>
         <translation>Reconocimientos</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/conclude_page.py" line="72"/>
+        <location filename="../../src/safeconf/ui/workspace/conclude_page.py" line="73"/>
         <source>Decisions</source>
         <translation>Decisiones</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/conclude_page.py" line="73"/>
+        <location filename="../../src/safeconf/ui/workspace/conclude_page.py" line="74"/>
         <source>Notice of Privacy Practices</source>
         <translation>Aviso de Prácticas de Privacidad</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/conclude_page.py" line="85"/>
+        <location filename="../../src/safeconf/ui/workspace/conclude_page.py" line="86"/>
         <source>not yet</source>
         <translation>todavía no</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/conclude_page.py" line="87"/>
+        <location filename="../../src/safeconf/ui/workspace/conclude_page.py" line="88"/>
         <source>Everyone present has acknowledged confidentiality.</source>
         <translation>Todas las personas presentes han reconocido la confidencialidad.</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/conclude_page.py" line="88"/>
+        <location filename="../../src/safeconf/ui/workspace/conclude_page.py" line="89"/>
         <source>Nobody is checked in.</source>
         <translation>No se ha registrado la llegada de nadie.</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/conclude_page.py" line="89"/>
+        <location filename="../../src/safeconf/ui/workspace/conclude_page.py" line="90"/>
         <source>Still waiting for: %1</source>
         <translation>Todavía falta: %1</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/conclude_page.py" line="109"/>
+        <location filename="../../src/safeconf/ui/workspace/conclude_page.py" line="110"/>
         <source>Every adult client has received the Notice.</source>
         <translation>Todos los clientes adultos recibieron el Aviso.</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/conclude_page.py" line="110"/>
+        <location filename="../../src/safeconf/ui/workspace/conclude_page.py" line="111"/>
         <source>Not yet received by: %1</source>
         <translation>Aún no lo recibieron: %1</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/conclude_page.py" line="116"/>
+        <location filename="../../src/safeconf/ui/workspace/conclude_page.py" line="117"/>
         <source>Finalize this conference? Its record becomes read-only; later corrections can only be added as dated addenda.</source>
         <translation>¿Finalizar esta conferencia? El registro quedará en solo lectura; las correcciones posteriores solo se podrán añadir como adendas fechadas.</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/conclude_page.py" line="123"/>
+        <location filename="../../src/safeconf/ui/workspace/conclude_page.py" line="124"/>
         <source>Not finalized</source>
         <translation>No se finalizó</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/workspace/conclude_page.py" line="134"/>
+        <location filename="../../src/safeconf/ui/workspace/conclude_page.py" line="147"/>
+        <source>Roster not printed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/workspace/conclude_page.py" line="135"/>
+        <source>The roster of this case cannot be printed without legal review.
+
+%1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -904,42 +925,42 @@
 <context>
     <name>ConfidentialityPage</name>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="91"/>
+        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="93"/>
         <source>Acknowledgments</source>
         <translation>Reconocimientos</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="101"/>
+        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="103"/>
         <source>Confidentiality statement</source>
         <translation>Declaración de confidencialidad</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="103"/>
+        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="105"/>
         <source>&amp;Hand the laptop to the attendee…</source>
         <translation>&amp;Entregar la computadora al asistente…</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="104"/>
+        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="106"/>
         <source>Hand over to attendee</source>
         <translation>Entregar al asistente</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="126"/>
+        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="128"/>
         <source>&lt;h3&gt;Confidentiality&lt;/h3&gt;</source>
         <translation>&lt;h3&gt;Confidencialidad&lt;/h3&gt;</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="222"/>
+        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="224"/>
         <source>Nobody is marked present yet. Check attendees in first (step 2).</source>
         <translation>Todavía nadie está marcado como presente. Registre primero la llegada de los asistentes (paso 2).</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="226"/>
+        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="228"/>
         <source>Everyone present has acknowledged: notes are open (Alt+4).</source>
         <translation>Todos los presentes aceptaron: las notas están abiertas (Alt+4).</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="227"/>
+        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="229"/>
         <source>%n present attendee(s) still to acknowledge.</source>
         <translation>
             <numerusform>Falta que %n asistente presente acepte.</numerusform>
@@ -947,48 +968,48 @@
         </translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="259"/>
+        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="261"/>
         <source>Statement for &lt;b&gt;%1&lt;/b&gt;, in %2 (version %3)</source>
         <translation>Declaración para &lt;b&gt;%1&lt;/b&gt;, en %2 (versión %3)</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="265"/>
+        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="267"/>
         <source>&lt;b&gt;%1&lt;/b&gt; has acknowledged this statement (%2, %3).</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; ya aceptó esta declaración (%2, %3).</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="278"/>
+        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="280"/>
         <source>Record refusal</source>
         <translation>Registrar negativa</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="279"/>
+        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="281"/>
         <source>Record that %1 refuses to acknowledge? They will be marked excluded and must leave the meeting.</source>
         <translation>¿Registrar que %1 se niega a reconocerla? Quedará marcado/a como excluido/a y deberá salir de la reunión.</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="287"/>
-        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="292"/>
+        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="289"/>
+        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="294"/>
         <source>Not recorded</source>
         <translation>No se registró</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="302"/>
+        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="304"/>
         <source>The typed name must be the attendee&apos;s own name as recorded, %1 (the given name may be an initial).</source>
         <translation>El nombre escrito debe ser el del propio asistente tal como se anotó, %1 (el nombre de pila puede ser una inicial).</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="305"/>
+        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="307"/>
         <source>You attest a verbal agreement as facilitator, so you cannot also be its witness. Name someone else who heard it.</source>
         <translation>Usted da fe del acuerdo verbal como facilitador, así que no puede ser también su testigo. Indique a otra persona que lo haya oído.</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="307"/>
+        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="309"/>
         <source>The attendee cannot witness their own agreement. Name someone else who heard it.</source>
         <translation>El asistente no puede ser testigo de su propio acuerdo. Indique a otra persona que lo haya oído.</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="228"/>
+        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="230"/>
         <source>Recorded.</source>
         <translation>Registrado.</translation>
     </message>
@@ -996,332 +1017,332 @@
 <context>
     <name>ConflictReview</name>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="38"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="39"/>
         <source>Case</source>
         <translation>Caso</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="39"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="40"/>
         <source>Conference</source>
         <translation>Conferencia</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="40"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="41"/>
         <source>Attendee</source>
         <translation>Asistente</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="41"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="42"/>
         <source>Confidentiality acknowledgment</source>
         <translation>Reconocimiento de confidencialidad</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="42"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="43"/>
         <source>Note</source>
         <translation>Nota</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="43"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="44"/>
         <source>Note revision</source>
         <translation>Revisión de nota</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="44"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="45"/>
         <source>Consent</source>
         <translation>Consentimiento</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="45"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="46"/>
         <source>Disclosure</source>
         <translation>Divulgación</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="46"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="47"/>
         <source>Legal request</source>
         <translation>Solicitud legal</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="47"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="48"/>
         <source>Health information request</source>
         <translation>Solicitud de información de salud</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="48"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="49"/>
         <source>Incident</source>
         <translation>Incidente</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="49"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="50"/>
         <source>Permission to interview a child</source>
         <translation>Permiso para entrevistar a un menor</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="52"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="53"/>
         <source>Case number</source>
         <translation>Número de caso</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="53"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="54"/>
         <source>Family name</source>
         <translation>Apellido de la familia</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="54"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="55"/>
         <source>Assigned workers</source>
         <translation>Trabajadores asignados</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="55"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="56"/>
         <source>Status</source>
         <translation>Estado del caso</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="56"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="57"/>
         <source>Sealed</source>
         <translation>Sellado</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="57"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="58"/>
         <source>Kind</source>
         <translation>Tipo</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="58"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="59"/>
         <source>Scheduled for</source>
         <translation>Programada para</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="59"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="60"/>
         <source>Location</source>
         <translation>Lugar</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="60"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="61"/>
         <source>Facilitator</source>
         <translation>Facilitador/a</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="61"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="62"/>
         <source>Language</source>
         <translation>Idioma</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="62"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="63"/>
         <source>State</source>
         <translation>Estado</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="63"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="64"/>
         <source>Name</source>
         <translation>Nombre</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="64"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="65"/>
         <source>Role</source>
         <translation>Función</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="65"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="66"/>
         <source>Age</source>
         <translation>Edad</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="66"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="67"/>
         <source>Presence</source>
         <translation>Asistencia</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="67"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="68"/>
         <source>Arrived at</source>
         <translation>Llegó a las</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="68"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="69"/>
         <source>Interpreter</source>
         <translation>Intérprete</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="69"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="70"/>
         <source>Section</source>
         <translation>Sección</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="70"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="71"/>
         <source>Text</source>
         <translation>Texto</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="71"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="72"/>
         <source>Author</source>
         <translation>Autor/a</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="72"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="73"/>
         <source>Addendum</source>
         <translation>Adenda</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="73"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="74"/>
         <source>Revision</source>
         <translation>Revisión</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="74"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="75"/>
         <source>Method</source>
         <translation>Método</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="75"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="76"/>
         <source>Signed at</source>
         <translation>Firmado el</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="76"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="77"/>
         <source>Typed name</source>
         <translation>Nombre escrito</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="77"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="78"/>
         <source>Attested by</source>
         <translation>Atestiguado por</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="78"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="79"/>
         <source>Witness</source>
         <translation>Testigo</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="79"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="80"/>
         <source>Signature</source>
         <translation>Firma</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="80"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="81"/>
         <source>Statement version</source>
         <translation>Versión de la declaración</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="81"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="82"/>
         <source>Client</source>
         <translation>Cliente</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="82"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="83"/>
         <source>Signed by</source>
         <translation>Firmado por</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="83"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="84"/>
         <source>Information</source>
         <translation>Información</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="84"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="85"/>
         <source>Recipients</source>
         <translation>Destinatarios</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="85"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="86"/>
         <source>Valid from</source>
         <translation>Válido desde</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="86"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="87"/>
         <source>Valid until</source>
         <translation>Válido hasta</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="87"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="88"/>
         <source>Revoked at</source>
         <translation>Revocado el</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="88"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="89"/>
         <source>Last changed</source>
         <translation>Último cambio</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="89"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="90"/>
         <source>Left at</source>
         <translation>Salió a las</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="90"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="91"/>
         <source>Protected health information</source>
         <translation>Información de salud protegida</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="91"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="92"/>
         <source>Given by</source>
         <translation>Otorgado por</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="92"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="93"/>
         <source>Name of who gave it</source>
         <translation>Nombre de quien lo otorgó</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="93"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="94"/>
         <source>Scope</source>
         <translation>Alcance</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="94"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="95"/>
         <source>Date given</source>
         <translation>Fecha en que se otorgó</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="95"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="96"/>
         <source>Obtained</source>
         <translation>Cómo se obtuvo</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="96"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="97"/>
         <source>Deleted</source>
         <translation>Eliminado</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="99"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="100"/>
         <source>Changed on this laptop and at HQ</source>
         <translation>Cambiado en este portátil y en HQ</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="100"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="101"/>
         <source>HQ sent a different copy of a record that never changes</source>
         <translation>HQ envió una copia distinta de un registro que nunca cambia</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="131"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="132"/>
         <source>Yes</source>
         <translation>Sí</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="132"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="133"/>
         <source>No</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="139"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="140"/>
         <source>(a drawing)</source>
         <translation>(un dibujo)</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="157"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="158"/>
         <source>%1 “%2”</source>
         <translation>%1 «%2»</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="162"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="163"/>
         <source>case %1 (%2)</source>
         <translation>caso %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="165"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="166"/>
         <source>%1 on %2</source>
         <translation>%1 el %2</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="175"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="176"/>
         <source>(same)</source>
         <translation>(igual)</translation>
     </message>
@@ -1329,66 +1350,66 @@
 <context>
     <name>ConflictReviewDialog</name>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="194"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="195"/>
         <source>Review conflicts</source>
         <translation>Revisar conflictos</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="196"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="197"/>
         <source>These records were changed both on this laptop and at HQ, so sync kept both versions. Compare them and choose which one stays. The other version is not deleted: it stays in the conflict history.</source>
         <translation>Estos registros se cambiaron tanto en este portátil como en HQ, así que la sincronización conservó ambas versiones. Compárelas y elija cuál se queda. La otra versión no se borra: queda en el historial de conflictos.</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="203"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="204"/>
         <source>Open conflicts</source>
         <translation>Conflictos abiertos</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="205"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="206"/>
         <source>&amp;Open conflicts:</source>
         <translation>&amp;Conflictos abiertos:</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="211"/>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="213"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="212"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="214"/>
         <source>This laptop&apos;s version</source>
         <translation>Versión de este portátil</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="212"/>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="214"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="213"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="215"/>
         <source>HQ&apos;s version</source>
         <translation>Versión de HQ</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="225"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="226"/>
         <source>Keep this &amp;laptop&apos;s version</source>
         <translation>Conservar la versión de este &amp;portátil</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="226"/>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="344"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="227"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="345"/>
         <source>Keep this laptop&apos;s version</source>
         <translation>Conservar la versión de este portátil</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="227"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="228"/>
         <source>Keep &amp;HQ&apos;s version</source>
         <translation>Conservar la versión de &amp;HQ</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="228"/>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="349"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="229"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="350"/>
         <source>Keep HQ&apos;s version</source>
         <translation>Conservar la versión de HQ</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="233"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="234"/>
         <source>Close</source>
         <translation>Cerrar</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="288"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="289"/>
         <source>%n record(s) from HQ could not be used on this laptop and were kept aside, unchanged. Your other records synced normally; IT can see them with safeconf check.</source>
         <translation>
             <numerusform>%n registro de HQ no se pudo usar en este portátil y se guardó aparte, sin cambios. Sus otros registros se sincronizaron con normalidad; el equipo de informática puede verlo con safeconf check.</numerusform>
@@ -1396,29 +1417,29 @@
         </translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="306"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="307"/>
         <source>No conflicts left to review.</source>
         <translation>No quedan conflictos por revisar.</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="313"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="314"/>
         <source>%1
 %2 (found %3)</source>
         <translation>%1
 %2 (detectado el %3)</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="319"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="320"/>
         <source>This record is no longer on this laptop.</source>
         <translation>Este registro ya no está en este portátil.</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="329"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="330"/>
         <source>This kind of record is never changed once written, so HQ&apos;s copy cannot replace it. Keep this laptop&apos;s version; HQ&apos;s copy stays in the history.</source>
         <translation>Este tipo de registro nunca cambia una vez escrito, así que la copia de HQ no puede reemplazarlo. Conserve la versión de este portátil; la copia de HQ queda en el historial.</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="346"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="347"/>
         <source>Keep this laptop&apos;s version of %1?
 
 HQ&apos;s version is not used; it stays in the conflict history.</source>
@@ -1427,7 +1448,7 @@ HQ&apos;s version is not used; it stays in the conflict history.</source>
 La versión de HQ no se usa; queda en el historial de conflictos.</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="351"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="352"/>
         <source>Replace this laptop&apos;s version of %1 with HQ&apos;s?
 
 HQ&apos;s version becomes the current one here and is sent to HQ at the next sync. This laptop&apos;s version stays in the conflict history.</source>
@@ -1436,12 +1457,12 @@ HQ&apos;s version becomes the current one here and is sent to HQ at the next syn
 La versión de HQ pasa a ser la actual aquí y se envía a HQ en la próxima sincronización. La versión de este portátil queda en el historial de conflictos.</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="366"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="367"/>
         <source>Kept this laptop&apos;s version of %1.</source>
         <translation>Se conservó la versión de este portátil de %1.</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="367"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="368"/>
         <source>Kept HQ&apos;s version of %1.</source>
         <translation>Se conservó la versión de HQ de %1.</translation>
     </message>
@@ -2158,27 +2179,27 @@ Delete the original file %2? It is overwritten with random bytes and then remove
 <context>
     <name>DetailsPage</name>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/conference_workspace.py" line="49"/>
+        <location filename="../../src/safeconf/ui/workspace/conference_workspace.py" line="50"/>
         <source>&lt;h3&gt;Details&lt;/h3&gt;</source>
         <translation>&lt;h3&gt;Detalles&lt;/h3&gt;</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/conference_workspace.py" line="57"/>
+        <location filename="../../src/safeconf/ui/workspace/conference_workspace.py" line="58"/>
         <source>Sa&amp;ve details</source>
         <translation>&amp;Guardar detalles</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/conference_workspace.py" line="58"/>
+        <location filename="../../src/safeconf/ui/workspace/conference_workspace.py" line="59"/>
         <source>Save details</source>
         <translation>Guardar detalles</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/conference_workspace.py" line="75"/>
+        <location filename="../../src/safeconf/ui/workspace/conference_workspace.py" line="76"/>
         <source>Finalized: details can no longer change.</source>
         <translation>Finalizada: los detalles ya no se pueden cambiar.</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/conference_workspace.py" line="86"/>
+        <location filename="../../src/safeconf/ui/workspace/conference_workspace.py" line="87"/>
         <source>Details saved.</source>
         <translation>Detalles guardados.</translation>
     </message>
@@ -2931,82 +2952,87 @@ Delete the original file %2? It is overwritten with random bytes and then remove
 <context>
     <name>HomeView</name>
     <message>
-        <location filename="../../src/safeconf/ui/home.py" line="86"/>
+        <location filename="../../src/safeconf/ui/home.py" line="88"/>
         <source>New &amp;case…</source>
         <translation>Nuevo &amp;caso…</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/home.py" line="87"/>
+        <location filename="../../src/safeconf/ui/home.py" line="89"/>
         <source>New case</source>
         <translation>Nuevo caso</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/home.py" line="88"/>
+        <location filename="../../src/safeconf/ui/home.py" line="90"/>
         <source>New c&amp;onference…</source>
         <translation>Nueva c&amp;onferencia…</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/home.py" line="89"/>
+        <location filename="../../src/safeconf/ui/home.py" line="91"/>
         <source>New conference</source>
         <translation>Nueva conferencia</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/home.py" line="91"/>
+        <location filename="../../src/safeconf/ui/home.py" line="93"/>
         <source>Search notes and names (Ctrl+F)</source>
         <translation>Buscar en notas y nombres (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/home.py" line="92"/>
+        <location filename="../../src/safeconf/ui/home.py" line="94"/>
         <source>Search notes and names</source>
         <translation>Buscar en notas y nombres</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/home.py" line="94"/>
+        <location filename="../../src/safeconf/ui/home.py" line="96"/>
         <source>&amp;Search:</source>
         <translation>&amp;Buscar:</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/home.py" line="97"/>
+        <location filename="../../src/safeconf/ui/home.py" line="99"/>
         <source>Disclosure &amp;history…</source>
         <translation>&amp;Historial de divulgaciones…</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/home.py" line="98"/>
+        <location filename="../../src/safeconf/ui/home.py" line="100"/>
         <source>Disclosure history of the case</source>
         <translation>Historial de divulgaciones del caso</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/home.py" line="105"/>
+        <location filename="../../src/safeconf/ui/home.py" line="107"/>
         <source>Conferences</source>
         <translation>Conferencias</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/home.py" line="124"/>
+        <location filename="../../src/safeconf/ui/home.py" line="126"/>
         <source>Search results</source>
         <translation>Resultados de la búsqueda</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/home.py" line="133"/>
+        <location filename="../../src/safeconf/ui/home.py" line="137"/>
         <source>&amp;People on the case…</source>
         <translation>&amp;Personas del caso…</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/home.py" line="134"/>
+        <location filename="../../src/safeconf/ui/home.py" line="138"/>
         <source>People on the case</source>
         <translation>Personas del caso</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/home.py" line="135"/>
+        <location filename="../../src/safeconf/ui/home.py" line="139"/>
         <source>Conse&amp;nts…</source>
         <translation>Co&amp;nsentimientos…</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/home.py" line="136"/>
+        <location filename="../../src/safeconf/ui/home.py" line="140"/>
         <source>Consents</source>
         <translation>Consentimientos</translation>
     </message>
+    <message>
+        <location filename="../../src/safeconf/ui/home.py" line="194"/>
+        <source>May I share this?…</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../src/safeconf/ui/home.py" line="255"/>
+        <location filename="../../src/safeconf/ui/home.py" line="270"/>
         <source>%n match(es).</source>
         <translation>
             <numerusform>%n coincidencia.</numerusform>
@@ -3014,54 +3040,64 @@ Delete the original file %2? It is overwritten with random bytes and then remove
         </translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/home.py" line="255"/>
+        <location filename="../../src/safeconf/ui/home.py" line="270"/>
         <source>No matches.</source>
         <translation>Sin resultados.</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/home.py" line="266"/>
+        <location filename="../../src/safeconf/ui/home.py" line="281"/>
         <source>Case not created</source>
         <translation>No se creó el caso</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/home.py" line="269"/>
+        <location filename="../../src/safeconf/ui/home.py" line="284"/>
         <source>Case created</source>
         <translation>Caso creado</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/home.py" line="269"/>
+        <location filename="../../src/safeconf/ui/home.py" line="284"/>
         <source>Schedule a conference for this case now?</source>
         <translation>¿Programar ahora una conferencia para este caso?</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/home.py" line="278"/>
+        <location filename="../../src/safeconf/ui/home.py" line="293"/>
         <source>No cases yet</source>
         <translation>Todavía no hay casos</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/home.py" line="278"/>
+        <location filename="../../src/safeconf/ui/home.py" line="293"/>
         <source>Create a case first (New case).</source>
         <translation>Cree primero un caso (Nuevo caso).</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/home.py" line="287"/>
+        <location filename="../../src/safeconf/ui/home.py" line="302"/>
         <source>Conference not created</source>
         <translation>No se creó la conferencia</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/home.py" line="309"/>
+        <location filename="../../src/safeconf/ui/home.py" line="324"/>
         <source>No case chosen</source>
         <translation>No se eligió un caso</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/home.py" line="310"/>
+        <location filename="../../src/safeconf/ui/home.py" line="325"/>
         <source>Choose a conference (or a search result) of the case first.</source>
         <translation>Elija primero una conferencia (o un resultado de búsqueda) del caso.</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/home.py" line="337"/>
+        <location filename="../../src/safeconf/ui/home.py" line="352"/>
         <source>History not shown</source>
         <translation>Historial no mostrado</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/home.py" line="361"/>
+        <source>May I share this?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/home.py" line="362"/>
+        <source>Select a conference of the case in the list first.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3728,149 +3764,154 @@ Delete the original file %2? It is overwritten with random bytes and then remove
 <context>
     <name>NotesPage</name>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/notes_page.py" line="97"/>
+        <location filename="../../src/safeconf/ui/workspace/notes_page.py" line="98"/>
         <source>Note sections</source>
         <translation>Secciones de notas</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/notes_page.py" line="108"/>
+        <location filename="../../src/safeconf/ui/workspace/notes_page.py" line="109"/>
         <source>Go to &amp;confidentiality</source>
         <translation>Ir a &amp;confidencialidad</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/notes_page.py" line="109"/>
+        <location filename="../../src/safeconf/ui/workspace/notes_page.py" line="110"/>
         <source>Go to confidentiality</source>
         <translation>Ir a confidencialidad</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/notes_page.py" line="112"/>
+        <location filename="../../src/safeconf/ui/workspace/notes_page.py" line="113"/>
         <source>Note text</source>
         <translation>Texto de la nota</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/notes_page.py" line="118"/>
+        <location filename="../../src/safeconf/ui/workspace/notes_page.py" line="117"/>
+        <source>May I share this note?…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/workspace/notes_page.py" line="125"/>
         <source>Interview of a chil&amp;d:</source>
         <translation>Entrevista a un &amp;menor:</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/notes_page.py" line="120"/>
+        <location filename="../../src/safeconf/ui/workspace/notes_page.py" line="127"/>
         <source>Interview of a child</source>
         <translation>Entrevista a un menor</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/notes_page.py" line="121"/>
+        <location filename="../../src/safeconf/ui/workspace/notes_page.py" line="128"/>
         <source>Record &amp;permission…</source>
         <translation>Registrar &amp;permiso…</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/notes_page.py" line="122"/>
+        <location filename="../../src/safeconf/ui/workspace/notes_page.py" line="129"/>
         <source>Record permission</source>
         <translation>Registrar permiso</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/notes_page.py" line="123"/>
+        <location filename="../../src/safeconf/ui/workspace/notes_page.py" line="130"/>
         <source>Contains protected health &amp;information</source>
         <translation>Contiene información de &amp;salud protegida</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/notes_page.py" line="124"/>
+        <location filename="../../src/safeconf/ui/workspace/notes_page.py" line="131"/>
         <source>Contains protected health information</source>
         <translation>Contiene información de salud protegida</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/notes_page.py" line="125"/>
+        <location filename="../../src/safeconf/ui/workspace/notes_page.py" line="132"/>
         <source>Revision &amp;history…</source>
         <translation>&amp;Historial de revisiones…</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/notes_page.py" line="126"/>
+        <location filename="../../src/safeconf/ui/workspace/notes_page.py" line="133"/>
         <source>Revision history</source>
         <translation>Historial de revisiones</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/notes_page.py" line="130"/>
+        <location filename="../../src/safeconf/ui/workspace/notes_page.py" line="137"/>
         <source>Addenda</source>
         <translation>Adendas</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/notes_page.py" line="132"/>
+        <location filename="../../src/safeconf/ui/workspace/notes_page.py" line="139"/>
         <source>New addendum</source>
         <translation>Nueva adenda</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/notes_page.py" line="133"/>
+        <location filename="../../src/safeconf/ui/workspace/notes_page.py" line="140"/>
         <source>A dated correction or addition…</source>
         <translation>Una corrección o adición fechada…</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/notes_page.py" line="134"/>
+        <location filename="../../src/safeconf/ui/workspace/notes_page.py" line="141"/>
         <source>Add dated &amp;addendum</source>
         <translation>Añadir a&amp;denda fechada</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/notes_page.py" line="135"/>
+        <location filename="../../src/safeconf/ui/workspace/notes_page.py" line="142"/>
         <source>Add dated addendum</source>
         <translation>Añadir adenda fechada</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/notes_page.py" line="139"/>
+        <location filename="../../src/safeconf/ui/workspace/notes_page.py" line="146"/>
         <source>&lt;b&gt;Addenda&lt;/b&gt; (this conference is finalized)</source>
         <translation>&lt;b&gt;Adendas&lt;/b&gt; (esta conferencia está finalizada)</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/notes_page.py" line="167"/>
+        <location filename="../../src/safeconf/ui/workspace/notes_page.py" line="174"/>
         <source>&lt;h3&gt;Notes&lt;/h3&gt;</source>
         <translation>&lt;h3&gt;Notas&lt;/h3&gt;</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/notes_page.py" line="205"/>
+        <location filename="../../src/safeconf/ui/workspace/notes_page.py" line="212"/>
         <source>This conference is finalized: the notes are read-only. Corrections go in a dated addendum below.</source>
         <translation>Esta conferencia está finalizada: las notas son de solo lectura. Las correcciones van en una adenda fechada, abajo.</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/notes_page.py" line="210"/>
+        <location filename="../../src/safeconf/ui/workspace/notes_page.py" line="217"/>
         <source>Check in at least one attendee before notes can be written.</source>
         <translation>Registre la llegada de al menos un asistente antes de escribir notas.</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/notes_page.py" line="214"/>
+        <location filename="../../src/safeconf/ui/workspace/notes_page.py" line="221"/>
         <source>Notes are paused until everyone present has acknowledged confidentiality. Waiting for: %1</source>
         <translation>Las notas están en pausa hasta que todas las personas presentes reconozcan la confidencialidad. Falta: %1</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/notes_page.py" line="273"/>
+        <location filename="../../src/safeconf/ui/workspace/notes_page.py" line="280"/>
         <source>Not an interview</source>
         <translation>No es una entrevista</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/notes_page.py" line="290"/>
+        <location filename="../../src/safeconf/ui/workspace/notes_page.py" line="297"/>
         <source>Not marked as an interview</source>
         <translation>No está marcada como entrevista</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/notes_page.py" line="313"/>
+        <location filename="../../src/safeconf/ui/workspace/notes_page.py" line="320"/>
         <source>Permission not recorded</source>
         <translation>Permiso no registrado</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/notes_page.py" line="342"/>
+        <location filename="../../src/safeconf/ui/workspace/notes_page.py" line="349"/>
         <source>Editing…</source>
         <translation>Editando…</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/notes_page.py" line="292"/>
-        <location filename="../../src/safeconf/ui/workspace/notes_page.py" line="324"/>
-        <location filename="../../src/safeconf/ui/workspace/notes_page.py" line="359"/>
+        <location filename="../../src/safeconf/ui/workspace/notes_page.py" line="299"/>
+        <location filename="../../src/safeconf/ui/workspace/notes_page.py" line="331"/>
+        <location filename="../../src/safeconf/ui/workspace/notes_page.py" line="366"/>
         <source>Not saved: %1</source>
         <translation>No se guardó: %1</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/notes_page.py" line="364"/>
+        <location filename="../../src/safeconf/ui/workspace/notes_page.py" line="371"/>
         <source>Saved at %1</source>
         <translation>Guardado a las %1</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/notes_page.py" line="396"/>
+        <location filename="../../src/safeconf/ui/workspace/notes_page.py" line="414"/>
         <source>Addendum not added</source>
         <translation>No se añadió la adenda</translation>
     </message>
@@ -3878,12 +3919,12 @@ Delete the original file %2? It is overwritten with random bytes and then remove
 <context>
     <name>NoticeStatusModel</name>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/privacy_notice.py" line="53"/>
+        <location filename="../../src/safeconf/ui/workspace/privacy_notice.py" line="54"/>
         <source>Adult client</source>
         <translation>Cliente adulto</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/privacy_notice.py" line="53"/>
+        <location filename="../../src/safeconf/ui/workspace/privacy_notice.py" line="54"/>
         <source>Privacy notice</source>
         <translation>Aviso de privacidad</translation>
     </message>
@@ -4204,39 +4245,39 @@ Delete the original file %2? It is overwritten with random bytes and then remove
 <context>
     <name>PrivacyNoticeDialog</name>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/privacy_notice.py" line="73"/>
-        <location filename="../../src/safeconf/ui/workspace/privacy_notice.py" line="81"/>
+        <location filename="../../src/safeconf/ui/workspace/privacy_notice.py" line="74"/>
+        <location filename="../../src/safeconf/ui/workspace/privacy_notice.py" line="82"/>
         <source>Notice of Privacy Practices</source>
         <translation>Aviso de Prácticas de Privacidad</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/privacy_notice.py" line="74"/>
+        <location filename="../../src/safeconf/ui/workspace/privacy_notice.py" line="75"/>
         <source>Notice of Privacy Practices for &lt;b&gt;%1&lt;/b&gt;, in %2 (version %3)</source>
         <translation>Aviso de Prácticas de Privacidad para &lt;b&gt;%1&lt;/b&gt;, en %2 (versión %3)</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/privacy_notice.py" line="84"/>
+        <location filename="../../src/safeconf/ui/workspace/privacy_notice.py" line="85"/>
         <source>&amp;Received</source>
         <translation>&amp;Recibido</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/privacy_notice.py" line="85"/>
+        <location filename="../../src/safeconf/ui/workspace/privacy_notice.py" line="86"/>
         <source>Received the Notice</source>
         <translation>Recibió el Aviso</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/privacy_notice.py" line="86"/>
+        <location filename="../../src/safeconf/ui/workspace/privacy_notice.py" line="87"/>
         <source>Re&amp;fused</source>
         <translation>Se &amp;negó</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/privacy_notice.py" line="87"/>
+        <location filename="../../src/safeconf/ui/workspace/privacy_notice.py" line="88"/>
         <source>Refused the Notice</source>
         <translation>Se negó a recibir el Aviso</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/privacy_notice.py" line="88"/>
         <location filename="../../src/safeconf/ui/workspace/privacy_notice.py" line="89"/>
+        <location filename="../../src/safeconf/ui/workspace/privacy_notice.py" line="90"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
@@ -4244,22 +4285,22 @@ Delete the original file %2? It is overwritten with random bytes and then remove
 <context>
     <name>PrivacyNoticePanel</name>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/privacy_notice.py" line="128"/>
+        <location filename="../../src/safeconf/ui/workspace/privacy_notice.py" line="130"/>
         <source>Notice of Privacy Practices</source>
         <translation>Aviso de Prácticas de Privacidad</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/privacy_notice.py" line="133"/>
+        <location filename="../../src/safeconf/ui/workspace/privacy_notice.py" line="135"/>
         <source>Give the Notice of &amp;Privacy Practices…</source>
         <translation>Dar el av&amp;iso de prácticas de privacidad…</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/privacy_notice.py" line="134"/>
+        <location filename="../../src/safeconf/ui/workspace/privacy_notice.py" line="136"/>
         <source>Give the Notice of Privacy Practices</source>
         <translation>Dar el Aviso de Prácticas de Privacidad</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/privacy_notice.py" line="182"/>
+        <location filename="../../src/safeconf/ui/workspace/privacy_notice.py" line="184"/>
         <source>Not recorded</source>
         <translation>No se registró</translation>
     </message>
@@ -4398,77 +4439,77 @@ Delete the original file %2? It is overwritten with random bytes and then remove
 <context>
     <name>Roster</name>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/printing.py" line="29"/>
+        <location filename="../../src/safeconf/ui/workspace/printing.py" line="30"/>
         <source>witness</source>
         <translation>testigo</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/printing.py" line="30"/>
+        <location filename="../../src/safeconf/ui/workspace/printing.py" line="31"/>
         <source>Sign-in and confidentiality roster</source>
         <translation>Lista de asistencia y confidencialidad</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/printing.py" line="31"/>
+        <location filename="../../src/safeconf/ui/workspace/printing.py" line="32"/>
         <source>Case</source>
         <translation>Caso</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/printing.py" line="32"/>
+        <location filename="../../src/safeconf/ui/workspace/printing.py" line="33"/>
         <source>Conference</source>
         <translation>Conferencia</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/printing.py" line="33"/>
+        <location filename="../../src/safeconf/ui/workspace/printing.py" line="34"/>
         <source>Facilitator</source>
         <translation>Facilitador/a</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/printing.py" line="34"/>
+        <location filename="../../src/safeconf/ui/workspace/printing.py" line="35"/>
         <source>Present</source>
         <translation>Presente</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/printing.py" line="35"/>
+        <location filename="../../src/safeconf/ui/workspace/printing.py" line="36"/>
         <source>Name</source>
         <translation>Nombre</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/printing.py" line="36"/>
+        <location filename="../../src/safeconf/ui/workspace/printing.py" line="37"/>
         <source>Role</source>
         <translation>Función</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/printing.py" line="37"/>
+        <location filename="../../src/safeconf/ui/workspace/printing.py" line="38"/>
         <source>Presence</source>
         <translation>Asistencia</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/printing.py" line="38"/>
+        <location filename="../../src/safeconf/ui/workspace/printing.py" line="39"/>
         <source>Arrived</source>
         <translation>Llegada</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/printing.py" line="39"/>
+        <location filename="../../src/safeconf/ui/workspace/printing.py" line="40"/>
         <source>Acknowledgment</source>
         <translation>Reconocimiento</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/printing.py" line="40"/>
+        <location filename="../../src/safeconf/ui/workspace/printing.py" line="41"/>
         <source>Confidential: child welfare record.</source>
         <translation>Confidencial: expediente de bienestar infantil.</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/printing.py" line="41"/>
+        <location filename="../../src/safeconf/ui/workspace/printing.py" line="42"/>
         <source>Contains protected health information</source>
         <translation>Contiene información de salud protegida</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/printing.py" line="42"/>
+        <location filename="../../src/safeconf/ui/workspace/printing.py" line="43"/>
         <source>Left at %1</source>
         <translation>Salió a las %1</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/printing.py" line="43"/>
+        <location filename="../../src/safeconf/ui/workspace/printing.py" line="44"/>
         <source>Print roster</source>
         <translation>Imprimir lista</translation>
     </message>
@@ -4476,22 +4517,22 @@ Delete the original file %2? It is overwritten with random bytes and then remove
 <context>
     <name>RosterPreviewDialog</name>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/printing.py" line="127"/>
+        <location filename="../../src/safeconf/ui/workspace/printing.py" line="132"/>
         <source>Pages as they will print</source>
         <translation>Las páginas tal como se imprimirán</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/printing.py" line="130"/>
+        <location filename="../../src/safeconf/ui/workspace/printing.py" line="135"/>
         <source>&amp;Print…</source>
         <translation>&amp;Imprimir…</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/printing.py" line="131"/>
+        <location filename="../../src/safeconf/ui/workspace/printing.py" line="136"/>
         <source>Print</source>
         <translation>Imprimir</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/printing.py" line="136"/>
+        <location filename="../../src/safeconf/ui/workspace/printing.py" line="141"/>
         <source>Close</source>
         <translation>Cerrar</translation>
     </message>
@@ -4499,17 +4540,17 @@ Delete the original file %2? It is overwritten with random bytes and then remove
 <context>
     <name>SearchModel</name>
     <message>
-        <location filename="../../src/safeconf/ui/home.py" line="57"/>
+        <location filename="../../src/safeconf/ui/home.py" line="59"/>
         <source>Case number</source>
         <translation>Número de caso</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/home.py" line="57"/>
+        <location filename="../../src/safeconf/ui/home.py" line="59"/>
         <source>Family</source>
         <translation>Familia</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/home.py" line="57"/>
+        <location filename="../../src/safeconf/ui/home.py" line="59"/>
         <source>Match</source>
         <translation>Coincidencia</translation>
     </message>
@@ -4555,6 +4596,331 @@ Delete the original file %2? It is overwritten with random bytes and then remove
         <location filename="../../src/safeconf/ui/settings_dialog.py" line="39"/>
         <source>Idle minutes before lock</source>
         <translation>Minutos de inactividad antes de bloquear</translation>
+    </message>
+</context>
+<context>
+    <name>ShareDialog</name>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="81"/>
+        <source>May I share this? — %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="84"/>
+        <source>What to share</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="88"/>
+        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="381"/>
+        <source>Chosen notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="97"/>
+        <source>How</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="98"/>
+        <source>Oral summary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="99"/>
+        <source>Let them review it (no copy)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="100"/>
+        <source>A copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="103"/>
+        <source>Extent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="104"/>
+        <source>All of it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="105"/>
+        <source>Part of it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="107"/>
+        <source>To whom</source>
+        <translation type="unfinished">De quién</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="111"/>
+        <source>Recipient&apos;s name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="112"/>
+        <source>Who exactly: a name or an office</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="114"/>
+        <source>Health purpose</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="115"/>
+        <source>(none of these)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="124"/>
+        <source>&amp;Record disclosure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="125"/>
+        <source>Record disclosure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="126"/>
+        <source>Make a cop&amp;y…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="127"/>
+        <source>Make a copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="128"/>
+        <source>Request &amp;consent…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="129"/>
+        <source>Request consent</source>
+        <translation type="unfinished">Solicitar consentimiento</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="130"/>
+        <source>Ask &amp;legal…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="131"/>
+        <source>Ask legal</source>
+        <translation type="unfinished">Consultar al área legal</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="137"/>
+        <source>Close</source>
+        <translation type="unfinished">Cerrar</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="142"/>
+        <source>&amp;What:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="143"/>
+        <source>Chosen n&amp;otes:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="144"/>
+        <source>&amp;How:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="145"/>
+        <source>E&amp;xtent:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="146"/>
+        <source>&amp;To whom:</source>
+        <translation type="unfinished">&amp;De quién:</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="147"/>
+        <source>Recipient&apos;s &amp;name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="148"/>
+        <source>Health &amp;purpose:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="161"/>
+        <source>&lt;b&gt;Decision&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="272"/>
+        <source>Choose the notes to share.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="274"/>
+        <source>Type who exactly would receive it: a consent or a release must name them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="286"/>
+        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="338"/>
+        <source>Making copies is not available in this version.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="312"/>
+        <source>Disclosure recorded at %1 to %2. You may now tell or show it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="325"/>
+        <source>Copy not released</source>
+        <translation type="unfinished">La copia no salió</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="337"/>
+        <source>No copy made</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="379"/>
+        <source>The whole case record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="380"/>
+        <source>This conference&apos;s summary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="382"/>
+        <source>Health information</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="383"/>
+        <source>Legal advice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="387"/>
+        <source>the client</source>
+        <translation type="unfinished">el cliente</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="388"/>
+        <source>parent or legal guardian</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="389"/>
+        <source>attorney or authorized representative</source>
+        <translation type="unfinished">abogado/a o representante autorizado</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="391"/>
+        <source>Agency staff with a business reason to know</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="392"/>
+        <source>An Assistant Attorney General</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="393"/>
+        <source>The court hearing this case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="394"/>
+        <source>A third party named by a release</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="395"/>
+        <source>Any other third party</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="399"/>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="403"/>
+        <source>Treatment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="404"/>
+        <source>Payment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="405"/>
+        <source>Health-care operations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="406"/>
+        <source>Health oversight</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="408"/>
+        <source>Judicial or administrative proceeding</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="410"/>
+        <source>Placement or adoption recruitment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="411"/>
+        <source>Abuse or neglect, and its proceedings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="412"/>
+        <source>Medical research</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="413"/>
+        <source>Law enforcement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="414"/>
+        <source>Adjudicated youth</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="415"/>
+        <source>Public health</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="417"/>
+        <source>Tell family of a person&apos;s location and condition</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="428"/>
+        <source>addendum</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -4899,47 +5265,52 @@ Delete the original file %2? It is overwritten with random bytes and then remove
 <context>
     <name>Workspace</name>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/conference_workspace.py" line="106"/>
+        <location filename="../../src/safeconf/ui/workspace/conference_workspace.py" line="107"/>
         <source>← &amp;Back to conferences</source>
         <translation>← &amp;Volver a las conferencias</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/conference_workspace.py" line="107"/>
+        <location filename="../../src/safeconf/ui/workspace/conference_workspace.py" line="108"/>
         <source>Back to conferences</source>
         <translation>Volver a las conferencias</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/conference_workspace.py" line="110"/>
+        <location filename="../../src/safeconf/ui/workspace/conference_workspace.py" line="111"/>
         <source>Conference steps</source>
         <translation>Pasos de la conferencia</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/conference_workspace.py" line="112"/>
+        <location filename="../../src/safeconf/ui/workspace/conference_workspace.py" line="113"/>
         <source>Details</source>
         <translation>Detalles</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/conference_workspace.py" line="112"/>
+        <location filename="../../src/safeconf/ui/workspace/conference_workspace.py" line="113"/>
         <source>Attendees and check-in</source>
         <translation>Asistentes y llegada</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/conference_workspace.py" line="113"/>
+        <location filename="../../src/safeconf/ui/workspace/conference_workspace.py" line="114"/>
         <source>Confidentiality</source>
         <translation>Confidencialidad</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/conference_workspace.py" line="113"/>
+        <location filename="../../src/safeconf/ui/workspace/conference_workspace.py" line="114"/>
         <source>Notes</source>
         <translation>Notas</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/conference_workspace.py" line="113"/>
+        <location filename="../../src/safeconf/ui/workspace/conference_workspace.py" line="114"/>
         <source>Conclude</source>
         <translation>Concluir</translation>
     </message>
+    <message>
+        <location filename="../../src/safeconf/ui/workspace/conference_workspace.py" line="152"/>
+        <source>May I share this?…</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../src/safeconf/ui/workspace/conference_workspace.py" line="221"/>
+        <location filename="../../src/safeconf/ui/workspace/conference_workspace.py" line="231"/>
         <source>%n present</source>
         <translation>
             <numerusform>%n presente</numerusform>
@@ -4947,7 +5318,7 @@ Delete the original file %2? It is overwritten with random bytes and then remove
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/safeconf/ui/workspace/conference_workspace.py" line="223"/>
+        <location filename="../../src/safeconf/ui/workspace/conference_workspace.py" line="233"/>
         <source>%n waiting</source>
         <translation>
             <numerusform>falta %n</numerusform>
@@ -4955,17 +5326,17 @@ Delete the original file %2? It is overwritten with random bytes and then remove
         </translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/conference_workspace.py" line="225"/>
+        <location filename="../../src/safeconf/ui/workspace/conference_workspace.py" line="235"/>
         <source>paused</source>
         <translation>en pausa</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/conference_workspace.py" line="227"/>
+        <location filename="../../src/safeconf/ui/workspace/conference_workspace.py" line="237"/>
         <source>read-only</source>
         <translation>solo lectura</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/conference_workspace.py" line="228"/>
+        <location filename="../../src/safeconf/ui/workspace/conference_workspace.py" line="238"/>
         <source>finalized</source>
         <translation>finalizada</translation>
     </message>

@@ -1,6 +1,7 @@
 """Child process for the X11 selection test, on a virtual X display: unlock, select the
-note's text (which puts it in the PRIMARY selection), ask another X client what a middle
-click would paste, lock, and ask again. Prints BEFORE/AFTER lines with what it was told."""
+note's text (which must not put it in the PRIMARY selection), ask another X client what a
+middle click would paste; put other text in PRIMARY, lock, and ask again. Prints
+SELECTED/BEFORE/HELD/AFTER lines with what it was told."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QEventLoop, QProcess, Qt, QTimer
+from PySide6.QtGui import QClipboard
 from PySide6.QtTest import QTest
 
 from safeconf.ui.main import build_window, make_application
@@ -45,7 +47,11 @@ def main() -> None:
         editor.setFocus()
         QTest.keyClick(editor, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
         print("SUPPORTED", app.clipboard().supportsSelection(), flush=True)
+        print("SELECTED", repr(editor.textCursor().selectedText()), flush=True)
         print("BEFORE", what_another_program_pastes(), flush=True)
+        # Something else of the app's in PRIMARY (not case text): locking must empty it.
+        app.clipboard().setText("held by safeconf", QClipboard.Mode.Selection)
+        print("HELD", what_another_program_pastes(), flush=True)
         window.lock()
         print("AFTER", what_another_program_pastes(), flush=True)
         app.quit()

@@ -5,18 +5,20 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 
 import pytest
 from PySide6.QtCore import QLocale, Qt
 from PySide6.QtGui import QPalette
-from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrinterInfo
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
     QAbstractSpinBox,
     QApplication,
     QComboBox,
+    QDialog,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -141,7 +143,7 @@ def test_works_in_a_dark_palette(qtbot: Any, qapp: QApplication, unlocked: AppWi
 
 
 def test_roster_prints_through_the_preview_dialog_and_never_to_a_file(
-    qtbot: Any, unlocked: AppWindow, prompter: Any
+    qtbot: Any, unlocked: AppWindow, prompter: Any, tmp_path: Path
 ) -> None:
     conference_id = make_conference(unlocked)
     service = unlocked.service
@@ -160,9 +162,17 @@ def test_roster_prints_through_the_preview_dialog_and_never_to_a_file(
     assert printer.outputFileName() == ""  # no print-to-file default
     audit = unlocked.session.vault.audit
     exports_before = audit.count()
-    prompter.on(RosterPreviewDialog, lambda d: True)  # this time the user prints
+
+    def print_into_a_file(dialog: RosterPreviewDialog) -> bool:  # this time the user prints
+        dialog.printer().setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        dialog.printer().setOutputFileName(str(tmp_path / "roster.pdf"))
+        dialog.print_roster()
+        return dialog.result() == QDialog.DialogCode.Accepted
+
+    prompter.on(RosterPreviewDialog, print_into_a_file)
+    prompter.on(QPrintDialog, lambda _dialog: True)
     unlocked.main_view.workspace.conclude.print_button.click()
-    assert audit.count() == exports_before + 1
+    assert audit.count() == exports_before + 2  # the disclosure logged, the export audited
     last = audit.events()[-1]
     assert (last.action, last.record_type, last.record_id) == (
         "export", "conference", conference_id)

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -10,6 +11,7 @@ import pytest
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QApplication, QDialog
 
+from safeconf.domain.records import CaseStatus
 from safeconf.ui.app_window import AppWindow
 from safeconf.ui.workspace.conference_workspace import CONCLUDE
 from safeconf.ui.workspace.printing import RosterPreviewDialog
@@ -65,7 +67,29 @@ def test_the_print_preview_prints_on_ctrl_p_and_closes_on_escape(
 
     press_alt_key_of(qtbot, conclude.print_button)
     assert pdf.read_bytes().startswith(b"%PDF")
-    assert audit.count() == before + 1
+    # Logged as a disclosure to agency staff (its creation audited), and the export audited.
+    assert audit.count() == before + 2
     assert audit.events()[-1].action == "export"
+    [printed] = unlocked.session.vault.disclosures.all()
+    assert (printed.policy_line, printed.record_ids) == ("open.agency_staff", (conference_id,))
     assert [type(d) for d in prompter.ran] == [RosterPreviewDialog, RosterPreviewDialog,
                                                QPrintDialog]
+
+
+def test_the_roster_of_a_closed_case_is_not_printed_and_the_worker_is_told_why(
+    qtbot: Any, unlocked: AppWindow, prompter: ScriptedPrompter
+) -> None:
+    conference_id = seed_conference(unlocked)
+    vault = unlocked.session.vault
+    case = vault.cases.get(vault.conferences.get(conference_id).case_id)
+    vault.cases.update(replace(case, status=CaseStatus.CLOSED))
+    unlocked.main_view.open_conference(conference_id)
+    workspace = unlocked.main_view.workspace
+    workspace.go_to(CONCLUDE)
+    prompter.on(RosterPreviewDialog, lambda _dialog: True)
+    workspace.conclude.print_button.click()
+    assert not any(isinstance(d, RosterPreviewDialog) for d in prompter.ran)
+    [(kind, title, text)] = prompter.messages
+    assert (kind, title) == ("error", "Roster not printed")
+    assert "legal review" in text and "The case is closed" in text
+    assert vault.disclosures.count() == 0

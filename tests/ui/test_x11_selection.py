@@ -1,6 +1,7 @@
-"""On X11, locking empties the PRIMARY selection (middle-click paste) as it does the
-clipboard. The offscreen platform has no selection, so this runs on a virtual X display
-(Xvfb), in a child process with Qt's xcb platform."""
+"""On X11, selecting a note's text never puts it in the PRIMARY selection (middle-click paste):
+case text is not copied anywhere. Locking empties PRIMARY as it does the clipboard. The
+offscreen platform has no selection, so this runs on a virtual X display (Xvfb), in a child
+process with Qt's xcb platform."""
 
 from __future__ import annotations
 
@@ -48,7 +49,7 @@ def x_display() -> Iterator[str]:
         server.wait(10)
 
 
-def test_locking_empties_the_x11_primary_selection(
+def test_a_selected_note_never_reaches_the_x11_primary_selection_and_locking_empties_it(
     x_display: str, data_dir: Path, keyring_store: SystemKeyring, fast_kdf: KdfParams
 ) -> None:
     session = VaultSession(data_dir, keyring_store, fast_kdf)
@@ -72,5 +73,7 @@ def test_locking_empties_the_x11_primary_selection(
         cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
     lines = dict(line.split(" ", 1) for line in child.stdout.splitlines() if " " in line)
     assert lines.get("SUPPORTED") == "True", child.stderr[-2000:]
-    assert lines.get("BEFORE") == repr(NOTE)  # what selecting really did
+    assert lines.get("SELECTED") == repr(NOTE)  # the note's text really was selected
+    assert lines.get("BEFORE") == repr("")  # case text never reaches PRIMARY
+    assert lines.get("HELD") == repr("held by safeconf")  # what PRIMARY held before locking
     assert lines.get("AFTER") == repr("")

@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta
 from enum import StrEnum
 
+from safeconf.app.disclosures import DisclosureService
 from safeconf.app.session import VaultSession
 from safeconf.domain.acknowledgment_rules import acknowledgment_problem, problem_message
 from safeconf.domain.change_rules import NOT_FINALIZED, Refusal, RuleBroken
@@ -34,6 +35,7 @@ from safeconf.domain.records import (
     Conference,
     ConferenceState,
     ConferenceType,
+    Disclosure,
     InterviewPermission,
     Language,
     Note,
@@ -285,10 +287,16 @@ class ConferenceService:
         """The case, re-read for display after `open_case` (not audited again)."""
         return self._vault.cases.get(case_id)
 
-    def record_printed(self, conference_id: str) -> None:
-        """Audit that the roster of a conference was printed (paper leaves the vault)."""
+    def record_printed(self, conference_id: str, document_text: str) -> Disclosure:
+        """The roster is about to print (paper leaves the vault): log it as a disclosure to
+        agency staff, with the SHA-256 of the roster's text, and audit the export. Raises
+        `DisclosureNotAllowed` (nothing logged) where the policy says legal review, as it
+        does for a closed or sealed case."""
         conf = self._vault.conferences.get(conference_id)
-        self._vault.record_export("conference", conf.id, conf.case_id)
+        with self._vault.transaction():
+            made = DisclosureService(self._session).log_roster_print(conf.id, document_text)
+            self._vault.record_export("conference", conf.id, conf.case_id)
+        return made
 
     def search(self, text: str) -> list[SearchResult]:
         hits = self._vault.search(text)

@@ -116,6 +116,12 @@ class Question:
 class Answer:
     decision: Decision
     whose: str  # the name of the person the record is about ("" when unknown)
+    # What was asked and how the engine saw it, so a disclosure can be logged from the
+    # answer, and asked again at the moment of logging.
+    question: Question | None = None
+    case_id: str = ""
+    request: Request | None = None
+    recipient_person_id: str | None = None  # the person of the case receiving it
 
     def plain(self) -> str:
         return self.decision.plain(self.whose)
@@ -130,6 +136,7 @@ def check(vault: Vault, question: Question, today: date) -> Answer:
     person = _whose(people, q.about)
     whose = next((p.name for p in people if p.id == person), "")
     recipient, recipient_name = q.recipient, q.recipient_name
+    receiving: Person | None = None
     if q.to_person:
         receiving = _person(people, q.to_person)
         client = next((p for p in people if p.id == person), None)
@@ -149,7 +156,8 @@ def check(vault: Vault, question: Question, today: date) -> Answer:
         information=q.information, mode=q.mode, extent=q.extent, recipient=recipient,
         recipient_name=recipient_name or recipient.value.replace("_", " "),
         on=(q.on or today).isoformat(), health_purpose=q.health_purpose)
-    return Answer(decide(request, consents), whose)
+    return Answer(decide(request, consents), whose, q, case.id, request,
+                  receiving.id if receiving is not None else None)
 
 
 def _whose(people: list[Person], about: str) -> str:

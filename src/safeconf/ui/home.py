@@ -15,7 +15,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
@@ -38,8 +38,10 @@ from safeconf.app.conferences import (
 from safeconf.domain.records import ConferenceType
 from safeconf.ui import labels
 from safeconf.ui.announce import tell
+from safeconf.ui.case_text import block_copy_in
 from safeconf.ui.disclosure.consents_dialog import ConsentsDialog
 from safeconf.ui.disclosure.people_dialog import PeopleDialog
+from safeconf.ui.disclosure.share_dialog import SHARE_KEYS, ShareDialog
 from safeconf.ui.messages import user_message
 from safeconf.ui.prompts import Prompter
 from safeconf.ui.rows_model import RowsModel
@@ -127,6 +129,8 @@ class HomeView(QWidget):
         self.results.verticalHeader().setVisible(False)
         self.results.activated.connect(self._result_activated)
         self.results.setVisible(False)
+        block_copy_in(self.tree)  # names and note snippets are case content
+        block_copy_in(self.results)
         self.search_status = status_label(self)
 
         # -- people and consents of the selected case (issue #9) --
@@ -186,6 +190,17 @@ class HomeView(QWidget):
         self.setTabOrder(self.results, self.people_button)  # people and consents (issue #9)
         self.setTabOrder(self.people_button, self.consents_button)
         self.setFocusProxy(self.tree)
+        # -- May I share this? (issue #9): the selected conference's case, Ctrl+Shift+D --
+        self.share_action = QAction(self.tr("May I share this?…"), self)
+        self.share_action.setShortcut(QKeySequence(SHARE_KEYS))
+        self.share_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.share_action.triggered.connect(self.share)
+        self.addAction(self.share_action)
+        self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        self.tree.addAction(self.share_action)
+        self.results.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        self.results.addAction(self.share_action)
+        # -- end of May I share this? --
 
     def refresh(self) -> None:
         """Show today's conferences at once; the (possibly thousands of) others follow in
@@ -336,6 +351,17 @@ class HomeView(QWidget):
         except user_errors() as exc:
             self._prompter.error(self, self.tr("History not shown"), user_message(exc))
             return
+        self._prompter.run(dialog)
+        dialog.deleteLater()
+
+    def share(self) -> None:
+        """"May I share this?" for the case of the conference (or search result) chosen."""
+        case_id = self.selected_case_id()
+        if case_id is None:
+            self._prompter.inform(self, self.tr("May I share this?"), self.tr(
+                "Select a conference of the case in the list first."))
+            return
+        dialog = ShareDialog(self._service.session, case_id, self._prompter, self)
         self._prompter.run(dialog)
         dialog.deleteLater()
 

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from safeconf.app.conflicts import Comparison, ConflictItem, ConflictService, FieldValues, Keep
 from safeconf.ui import labels
+from safeconf.ui.case_text import CaseTextEdit
 from safeconf.ui.messages import user_message
 from safeconf.ui.prompts import Prompter
 from safeconf.ui.widgets import show_status, status_label, user_errors
@@ -261,7 +262,7 @@ class ConflictReviewDialog(QDialog):
         self.conflict_list.setFocus()
 
     def _version_view(self, name: str) -> QPlainTextEdit:
-        view = QPlainTextEdit(self)
+        view = CaseTextEdit(self)  # a record of the case: never to the clipboard
         view.setReadOnly(True)
         view.setAccessibleName(name)
         view.setTabChangesFocus(True)

@@ -37,6 +37,7 @@ from safeconf.app.conferences import ConferenceService
 from safeconf.domain.records import AgeBand, Attendee, Language, Presence, Role
 from safeconf.ui import labels
 from safeconf.ui.announce import tell
+from safeconf.ui.case_text import block_copy_in
 from safeconf.ui.messages import user_message
 from safeconf.ui.prompts import Prompter
 from safeconf.ui.rows_model import RowsModel
@@ -163,6 +164,7 @@ class AttendeesPage(StepPage):
         self._before_change = before_change  # flush notes before the gate may close
         self.model = AttendeeModel(self)
         self.table = QTableView(self)
+        block_copy_in(self.table)  # names of the people in the room are case content
         self.table.setModel(self.model)
         self.table.setAccessibleName(self.tr("Attendees"))
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)

@@ -10,15 +10,16 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
 
 from safeconf.app.conferences import ConferenceService
+from safeconf.app.disclosures import ALLOWED, DisclosureService
 from safeconf.app.privacy_notice import PrivacyNoticeService
 from safeconf.domain.records import Attendee
 from safeconf.ui import labels
+from safeconf.ui.case_text import CaseTextBrowser
 from safeconf.ui.messages import user_message
 from safeconf.ui.prompts import Prompter
 from safeconf.ui.widgets import name_as_shown, user_errors
@@ -37,7 +38,7 @@ class ConcludePage(StepPage):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(service, prompter, conference_id, parent)
-        self.summary = QTextBrowser(self)
+        self.summary = CaseTextBrowser(self)
         self.summary.setAccessibleName(self.tr("Conference summary"))
         self.print_button = QPushButton(self.tr("&Print roster…"), self)
         name_as_shown(self.print_button, self.tr("Print sign-in and acknowledgment roster"))
@@ -125,7 +126,24 @@ class ConcludePage(StepPage):
         self.changed.emit()
 
     def print_roster(self) -> None:
-        # The preview dialog is accepted only when the user actually printed.
-        preview = preview_dialog(self._service, self._conference_id, self._prompter, self)
-        if self._prompter.run(preview):
-            self._service.record_printed(self._conference_id)
+        # A printed roster is a disclosure to agency staff: where the policy does not allow
+        # it (a closed or sealed case goes to legal review) the preview never opens.
+        answer = DisclosureService(self._service.session).ask_roster_print(
+            self._conference_id)
+        if answer.decision.outcome not in ALLOWED:
+            self._prompter.error(self, self.tr("Roster not printed"), self.tr(
+                "The roster of this case cannot be printed without legal review.\n\n%1")
+                .replace("%1", answer.plain()))
+            return
+        preview = preview_dialog(self._service, self._conference_id, self._prompter, self,
+                                 before_print=self._log_print)
+        self._prompter.run(preview)
+
+    def _log_print(self, document_text: str) -> bool:
+        """Log the disclosure before the paper leaves; False stops the print."""
+        try:
+            self._service.record_printed(self._conference_id, document_text)
+        except user_errors() as exc:
+            self._prompter.error(self, self.tr("Roster not printed"), user_message(exc))
+            return False
+        return True

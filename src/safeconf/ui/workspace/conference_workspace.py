@@ -6,7 +6,7 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
@@ -24,6 +24,7 @@ from safeconf.domain.errors import DomainError
 from safeconf.domain.records import Conference, Presence
 from safeconf.ui import labels
 from safeconf.ui.announce import announce
+from safeconf.ui.disclosure.share_dialog import SHARE_KEYS, ShareDialog
 from safeconf.ui.prompts import Prompter
 from safeconf.ui.workspace.attendees_page import AttendeesPage
 from safeconf.ui.workspace.conclude_page import ConcludePage
@@ -146,6 +147,15 @@ class Workspace(QWidget):
         for number in range(5):
             shortcut = QShortcut(QKeySequence(f"Alt+{number + 1}"), self)
             shortcut.activated.connect(lambda n=number: self.go_to(n, focus=True))
+        # -- May I share this? (issue #9): Ctrl+Shift+D; on the notes step, that note --
+        self._prompter = prompter
+        self.share_action = QAction(self.tr("May I share this?…"), self)
+        self.share_action.setShortcut(QKeySequence(SHARE_KEYS))
+        self.share_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.share_action.triggered.connect(lambda: self.share())
+        self.addAction(self.share_action)
+        self.notes.share_requested.connect(lambda note_id: self.share((note_id,)))
+        # -- end of May I share this? --
         self.setTabOrder(self.back_button, self.steps)
         self.setTabOrder(self.steps, self.pages)
         self.refresh()
@@ -238,6 +248,17 @@ class Workspace(QWidget):
 
     def flush(self) -> bool:
         return self.notes.flush()
+
+    def share(self, note_ids: tuple[str, ...] | None = None) -> None:
+        """"May I share this?" for this conference; on the notes step, the note shown."""
+        if note_ids is None:
+            shown = self.notes.current_note_id() if self.pages.currentIndex() == NOTES \
+                else None
+            note_ids = (shown,) if shown else ()
+        self.flush()
+        case_id = self._service.conference(self.conference_id).case_id
+        self._prompter.run(ShareDialog(self._service.session, case_id, self._prompter, self,
+                                       conference_id=self.conference_id, note_ids=note_ids))
 
     def close_workspace(self) -> None:
         self.flush()

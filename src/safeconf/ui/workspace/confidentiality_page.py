@@ -35,6 +35,7 @@ from safeconf.domain.records import AckMethod, Acknowledgment, Attendee, Presenc
 from safeconf.domain.statements import Statement
 from safeconf.ui import labels
 from safeconf.ui.announce import tell
+from safeconf.ui.case_text import block_copy_in
 from safeconf.ui.messages import user_message
 from safeconf.ui.prompts import Prompter
 from safeconf.ui.rows_model import RowsModel
@@ -87,6 +88,7 @@ class ConfidentialityPage(StepPage):
 
         self.model = AckStatusModel(self)
         self.table = QTableView(self)
+        block_copy_in(self.table)  # names of the people in the room are case content
         self.table.setModel(self.model)
         self.table.setAccessibleName(self.tr("Acknowledgments"))
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)

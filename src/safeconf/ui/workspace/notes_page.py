@@ -7,7 +7,7 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QAction, QColor
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
-    QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -28,6 +27,7 @@ from safeconf.domain.errors import GateClosed
 from safeconf.domain.records import Note, NoteRevision, NoteSection, Role
 from safeconf.ui import labels
 from safeconf.ui.announce import tell
+from safeconf.ui.case_text import CaseTextEdit, blocked_message
 from safeconf.ui.messages import user_message
 from safeconf.ui.prompts import Prompter
 from safeconf.ui.widgets import show_status, status_label, user_errors
@@ -44,7 +44,7 @@ class RevisionsDialog(QDialog):
         self.setWindowTitle(self.tr("Revision history"))
         self.list = QListWidget(self)
         self.list.setAccessibleName(self.tr("Revisions"))
-        self.text = QPlainTextEdit(self)
+        self.text = CaseTextEdit(self)
         self.text.setReadOnly(True)
         self.text.setAccessibleName(self.tr("Revision text"))
         for rev in reversed(revisions):
@@ -78,6 +78,7 @@ class NotesPage(StepPage):
     saved = Signal(str)  # note id
     changed = Signal()
     acknowledge_requested = Signal()  # take me to the confidentiality step
+    share_requested = Signal(str)  # "May I share this?" for this note (its id)
 
     def __init__(
         self,
@@ -108,10 +109,16 @@ class NotesPage(StepPage):
         self.acknowledge_button = QPushButton(self.tr("Go to &confidentiality"), self)
         self.acknowledge_button.setAccessibleName(self.tr("Go to confidentiality"))
         self.acknowledge_button.clicked.connect(self.acknowledge_requested)
-        self.editor = QPlainTextEdit(self)
+        self.editor = CaseTextEdit(self)
         self.editor.setAccessibleName(self.tr("Note text"))
         self.editor.installEventFilter(self)
         self.save_state = status_label(self)
+        # -- May I share this note? (issue #9): from the editor's context menu --
+        self.share_note_action = QAction(self.tr("May I share this note?…"), self.editor)
+        self.share_note_action.triggered.connect(self._share_note)
+        self.editor.addAction(self.share_note_action)
+        self.editor.copy_blocked.connect(
+            lambda: show_status(self.save_state, blocked_message()))
         # What a section is: an interview of a child (with a permission on file), and
         # whether it holds protected health information.
         self.interview = QComboBox(self)
@@ -125,10 +132,10 @@ class NotesPage(StepPage):
         self.history_button = QPushButton(self.tr("Revision &history…"), self)
         self.history_button.setAccessibleName(self.tr("Revision history"))
 
-        self.addenda_view = QPlainTextEdit(self)
+        self.addenda_view = CaseTextEdit(self)
         self.addenda_view.setReadOnly(True)
         self.addenda_view.setAccessibleName(self.tr("Addenda"))
-        self.addendum = QPlainTextEdit(self)
+        self.addendum = CaseTextEdit(self)
         self.addendum.setAccessibleName(self.tr("New addendum"))
         self.addendum.setPlaceholderText(self.tr("A dated correction or addition…"))
         self.addendum_button = QPushButton(self.tr("Add dated &addendum"), self)
@@ -377,6 +384,17 @@ class NotesPage(StepPage):
         self.flush()
         self._section = NoteSection(self.sections.item(row).data(Qt.ItemDataRole.UserRole))
         self._load_section()
+
+    def current_note_id(self) -> str | None:
+        """The saved note of the section shown, if it has one."""
+        self.flush()
+        note = self._service.notes(self._conference_id).get(self._section)
+        return note.id if note is not None else None
+
+    def _share_note(self) -> None:
+        note_id = self.current_note_id()
+        if note_id is not None:
+            self.share_requested.emit(note_id)
 
     def select_section(self, section: NoteSection) -> None:
         self.sections.setCurrentRow(list(NoteSection).index(section))

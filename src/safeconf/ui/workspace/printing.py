@@ -6,6 +6,7 @@ defaults to printing into a file."""
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QUrl
 from PySide6.QtGui import QAction, QImage, QKeySequence, QTextDocument
@@ -116,10 +117,14 @@ class RosterPreviewDialog(QDialog):
     roster was sent to the printer; the system print dialog goes through `prompter`."""
 
     def __init__(self, document: QTextDocument, title: str, prompter: Prompter,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None,
+                 before_print: Callable[[str], bool] | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
         self._prompter = prompter
+        # Told the roster's text once the printer is chosen, before anything prints (the
+        # disclosure is logged first); False stops the print.
+        self._before_print = before_print
         self._printer = make_printer()
         self.document = document
         document.setParent(self)
@@ -158,14 +163,18 @@ class RosterPreviewDialog(QDialog):
         """Ask the system print dialog where to print, print there, and close."""
         if not self._prompter.run(QPrintDialog(self._printer, self)):
             return
+        if self._before_print is not None and \
+                not self._before_print(self.document.toPlainText()):
+            self.reject()
+            return
         self.preview.print_()
         self.accept()
 
 
 def preview_dialog(
     service: ConferenceService, conference_id: str, prompter: Prompter,
-    parent: QWidget | None = None,
+    parent: QWidget | None = None, before_print: Callable[[str], bool] | None = None,
 ) -> RosterPreviewDialog:
     roster = Roster()
     return RosterPreviewDialog(roster.build(service, conference_id), roster.texts()["window"],
-                               prompter, parent)
+                               prompter, parent, before_print)

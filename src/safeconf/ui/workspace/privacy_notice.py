@@ -29,6 +29,7 @@ from safeconf.domain.privacy_notice import NoticeStatus
 from safeconf.domain.records import Attendee, NoticeResponse
 from safeconf.domain.statements import Statement
 from safeconf.ui import labels
+from safeconf.ui.case_text import block_copy_in
 from safeconf.ui.messages import user_message
 from safeconf.ui.prompts import Prompter
 from safeconf.ui.rows_model import RowsModel
@@ -124,6 +125,7 @@ class PrivacyNoticePanel(QWidget):
         self.read_only = False
         self.model = NoticeStatusModel(self)
         self.table = QTableView(self)
+        block_copy_in(self.table)  # names of the people in the room are case content
         self.table.setModel(self.model)
         self.table.setAccessibleName(self.tr("Notice of Privacy Practices"))
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
