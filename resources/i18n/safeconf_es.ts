@@ -246,77 +246,77 @@
 <context>
     <name>AskLegalDialog</name>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/legal_review_dialog.py" line="132"/>
+        <location filename="../../src/safeconf/ui/disclosure/legal_review_dialog.py" line="133"/>
         <source>Ask legal</source>
         <translation>Consultar al área legal</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/legal_review_dialog.py" line="146"/>
+        <location filename="../../src/safeconf/ui/disclosure/legal_review_dialog.py" line="147"/>
         <source>&lt;b&gt;Why this goes to legal&lt;/b&gt; ({0}):&lt;br/&gt;“{1}”</source>
         <translation>&lt;b&gt;Por qué va al área legal&lt;/b&gt; ({0}):&lt;br/&gt;“{1}”</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/legal_review_dialog.py" line="150"/>
+        <location filename="../../src/safeconf/ui/disclosure/legal_review_dialog.py" line="151"/>
         <source>Passages to &amp;withhold (proposed redactions):</source>
         <translation>Pasajes que se &amp;omiten (omisiones propuestas):</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/legal_review_dialog.py" line="153"/>
+        <location filename="../../src/safeconf/ui/disclosure/legal_review_dialog.py" line="154"/>
         <source>Proposed redactions</source>
         <translation>Omisiones propuestas</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/legal_review_dialog.py" line="161"/>
+        <location filename="../../src/safeconf/ui/disclosure/legal_review_dialog.py" line="162"/>
         <source>Passage to withhold</source>
         <translation>Pasaje que se omite</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/legal_review_dialog.py" line="162"/>
+        <location filename="../../src/safeconf/ui/disclosure/legal_review_dialog.py" line="163"/>
         <source>A name, place or sentence to withhold</source>
         <translation>Un nombre, lugar o frase que se omite</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/legal_review_dialog.py" line="163"/>
+        <location filename="../../src/safeconf/ui/disclosure/legal_review_dialog.py" line="164"/>
         <source>&amp;Add passage</source>
         <translation>A&amp;gregar pasaje</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/legal_review_dialog.py" line="164"/>
+        <location filename="../../src/safeconf/ui/disclosure/legal_review_dialog.py" line="165"/>
         <source>&amp;Remove passage</source>
         <translation>&amp;Quitar pasaje</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/legal_review_dialog.py" line="173"/>
+        <location filename="../../src/safeconf/ui/disclosure/legal_review_dialog.py" line="174"/>
         <source>Your &amp;question for legal (required):</source>
         <translation>Su &amp;pregunta para el área legal (obligatoria):</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/legal_review_dialog.py" line="176"/>
+        <location filename="../../src/safeconf/ui/disclosure/legal_review_dialog.py" line="177"/>
         <source>Your question for legal</source>
         <translation>Su pregunta para el área legal</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/legal_review_dialog.py" line="181"/>
+        <location filename="../../src/safeconf/ui/disclosure/legal_review_dialog.py" line="182"/>
         <source>The request waits on this laptop and goes to HQ at the next sync, so you can send it while offline. Nothing is disclosed until legal answers.</source>
         <translation>La solicitud espera en esta computadora y va a la sede en la próxima sincronización, así que puede enviarla sin conexión. No se divulga nada hasta que responda el área legal.</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/legal_review_dialog.py" line="190"/>
+        <location filename="../../src/safeconf/ui/disclosure/legal_review_dialog.py" line="191"/>
         <source>&amp;Send to legal</source>
         <translation>&amp;Enviar al área legal</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/legal_review_dialog.py" line="220"/>
+        <location filename="../../src/safeconf/ui/disclosure/legal_review_dialog.py" line="221"/>
         <source>{what}: {information}, {mode}, {extent}, to {name} ({category}).</source>
         <translation>{what}: {information}, {mode}, {extent}, a {name} ({category}).</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/legal_review_dialog.py" line="224"/>
+        <location filename="../../src/safeconf/ui/disclosure/legal_review_dialog.py" line="225"/>
         <source>Health purpose: {0}.</source>
         <translation>Propósito de salud: {0}.</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/legal_review_dialog.py" line="275"/>
+        <location filename="../../src/safeconf/ui/disclosure/legal_review_dialog.py" line="276"/>
         <source>Your question is queued for legal. It goes to HQ at the next sync; legal&apos;s answer appears with the case&apos;s legal reviews after a later sync. Do not disclose anything until then.</source>
         <translation>Su pregunta está en cola para el área legal. Va a la sede en la próxima sincronización; la respuesta aparece con las revisiones legales del caso después de una sincronización posterior. No divulgue nada hasta entonces.</translation>
     </message>
@@ -648,7 +648,7 @@
     <message>
         <location filename="../../src/safeconf/ui/case_text.py" line="39"/>
         <source>Copying case text is blocked; use May I share this?</source>
-        <translation type="unfinished"></translation>
+        <translation>Copiar texto del caso está bloqueado; use ¿Puedo compartir esto?</translation>
     </message>
 </context>
 <context>
@@ -811,14 +811,16 @@
         <location filename="../../src/safeconf/ui/workspace/conclude_page.py" line="134"/>
         <location filename="../../src/safeconf/ui/workspace/conclude_page.py" line="147"/>
         <source>Roster not printed</source>
-        <translation type="unfinished"></translation>
+        <translation>Lista no impresa</translation>
     </message>
     <message>
         <location filename="../../src/safeconf/ui/workspace/conclude_page.py" line="135"/>
         <source>The roster of this case cannot be printed without legal review.
 
 %1</source>
-        <translation type="unfinished"></translation>
+        <translation>La lista de este caso no se puede imprimir sin revisión legal.
+
+%1</translation>
     </message>
 </context>
 <context>
@@ -1941,162 +1943,167 @@ Delete the original file %2? It is overwritten with random bytes and then remove
         <translation>Copia con omisiones</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/copy_dialog.py" line="153"/>
+        <location filename="../../src/safeconf/ui/disclosure/copy_dialog.py" line="156"/>
         <source>Passages to withhold</source>
         <translation>Pasajes que se omiten</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/copy_dialog.py" line="154"/>
+        <location filename="../../src/safeconf/ui/disclosure/copy_dialog.py" line="157"/>
         <source>&amp;Redactions (untick to keep a passage):</source>
         <translation>&amp;Omisiones (desmarque para conservar un pasaje):</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/copy_dialog.py" line="157"/>
+        <location filename="../../src/safeconf/ui/disclosure/copy_dialog.py" line="160"/>
         <source>Passage to withhold</source>
         <translation>Pasaje que se omite</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/copy_dialog.py" line="158"/>
+        <location filename="../../src/safeconf/ui/disclosure/copy_dialog.py" line="161"/>
         <source>&amp;More to withhold:</source>
         <translation>&amp;Más texto que omitir:</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/copy_dialog.py" line="160"/>
+        <location filename="../../src/safeconf/ui/disclosure/copy_dialog.py" line="163"/>
         <source>A&amp;dd</source>
         <translation>&amp;Incluir</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/copy_dialog.py" line="161"/>
+        <location filename="../../src/safeconf/ui/disclosure/copy_dialog.py" line="164"/>
         <source>Add passage</source>
         <translation>Incluir pasaje</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/copy_dialog.py" line="163"/>
+        <location filename="../../src/safeconf/ui/disclosure/copy_dialog.py" line="166"/>
         <source>Preview of the copy</source>
         <translation>Vista previa de la copia</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/copy_dialog.py" line="166"/>
+        <location filename="../../src/safeconf/ui/disclosure/copy_dialog.py" line="169"/>
         <source>Pre&amp;view (withheld text is marked):</source>
         <translation>&amp;Vista previa (el texto omitido se marca):</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/copy_dialog.py" line="168"/>
+        <location filename="../../src/safeconf/ui/disclosure/copy_dialog.py" line="171"/>
         <source>&amp;Withhold selected text</source>
         <translation>Omitir el texto &amp;seleccionado</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/copy_dialog.py" line="169"/>
+        <location filename="../../src/safeconf/ui/disclosure/copy_dialog.py" line="172"/>
         <source>Withhold selected text</source>
         <translation>Omitir el texto seleccionado</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/copy_dialog.py" line="171"/>
+        <location filename="../../src/safeconf/ui/disclosure/copy_dialog.py" line="174"/>
         <source>&amp;Print…</source>
         <translation>Im&amp;primir…</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/copy_dialog.py" line="172"/>
+        <location filename="../../src/safeconf/ui/disclosure/copy_dialog.py" line="175"/>
         <source>Print</source>
         <translation>Imprimir</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/copy_dialog.py" line="173"/>
+        <location filename="../../src/safeconf/ui/disclosure/copy_dialog.py" line="176"/>
         <source>&amp;Save encrypted PDF…</source>
         <translation>&amp;Guardar PDF cifrado…</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/copy_dialog.py" line="174"/>
+        <location filename="../../src/safeconf/ui/disclosure/copy_dialog.py" line="177"/>
         <source>Save encrypted PDF</source>
         <translation>Guardar PDF cifrado</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/copy_dialog.py" line="179"/>
+        <location filename="../../src/safeconf/ui/disclosure/copy_dialog.py" line="182"/>
         <source>Close</source>
         <translation>Cerrar</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/copy_dialog.py" line="225"/>
+        <location filename="../../src/safeconf/ui/disclosure/copy_dialog.py" line="228"/>
         <source>Case</source>
         <translation>Caso</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/copy_dialog.py" line="225"/>
+        <location filename="../../src/safeconf/ui/disclosure/copy_dialog.py" line="228"/>
         <source>Conference</source>
         <translation>Conferencia</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/copy_dialog.py" line="226"/>
+        <location filename="../../src/safeconf/ui/disclosure/copy_dialog.py" line="229"/>
         <source>Type</source>
         <translation>Tipo</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/copy_dialog.py" line="226"/>
+        <location filename="../../src/safeconf/ui/disclosure/copy_dialog.py" line="229"/>
         <source>Date</source>
         <translation>Fecha</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/copy_dialog.py" line="227"/>
+        <location filename="../../src/safeconf/ui/disclosure/copy_dialog.py" line="230"/>
         <source>Location</source>
         <translation>Lugar</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/copy_dialog.py" line="227"/>
+        <location filename="../../src/safeconf/ui/disclosure/copy_dialog.py" line="230"/>
         <source>Facilitator</source>
         <translation>Facilitador/a</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/copy_dialog.py" line="228"/>
+        <location filename="../../src/safeconf/ui/disclosure/copy_dialog.py" line="231"/>
         <source>Attendees</source>
         <translation>Asistentes</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/copy_dialog.py" line="228"/>
+        <location filename="../../src/safeconf/ui/disclosure/copy_dialog.py" line="231"/>
         <source>Addendum</source>
         <translation>Adenda</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/copy_dialog.py" line="229"/>
+        <location filename="../../src/safeconf/ui/disclosure/copy_dialog.py" line="232"/>
         <source>Contains protected health information</source>
         <translation>Contiene información de salud protegida</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/copy_dialog.py" line="234"/>
+        <location filename="../../src/safeconf/ui/disclosure/copy_dialog.py" line="237"/>
         <source>another child&apos;s name</source>
         <translation>nombre de otro niño/a</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/copy_dialog.py" line="235"/>
+        <location filename="../../src/safeconf/ui/disclosure/copy_dialog.py" line="238"/>
         <source>another family&apos;s information</source>
         <translation>información de otra familia</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/copy_dialog.py" line="236"/>
+        <location filename="../../src/safeconf/ui/disclosure/copy_dialog.py" line="239"/>
         <source>the reporter&apos;s identity</source>
         <translation>identidad de quien hizo el reporte</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/copy_dialog.py" line="237"/>
+        <location filename="../../src/safeconf/ui/disclosure/copy_dialog.py" line="240"/>
         <source>privileged note, always withheld</source>
         <translation>nota privilegiada, siempre se omite</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/copy_dialog.py" line="239"/>
+        <location filename="../../src/safeconf/ui/disclosure/copy_dialog.py" line="242"/>
         <source>health information the basis does not cover, always withheld</source>
         <translation>información de salud que la base no cubre, siempre se omite</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/copy_dialog.py" line="240"/>
+        <location filename="../../src/safeconf/ui/disclosure/copy_dialog.py" line="243"/>
         <source>marked by you</source>
         <translation>marcado por usted</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/copy_dialog.py" line="246"/>
+        <location filename="../../src/safeconf/ui/disclosure/copy_dialog.py" line="244"/>
+        <source>withheld by legal, always withheld</source>
+        <translation>omitido por el área legal, siempre se omite</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/copy_dialog.py" line="250"/>
         <source>Whole note: %1</source>
         <translation>Nota completa: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/safeconf/ui/disclosure/copy_dialog.py" line="273"/>
+        <location filename="../../src/safeconf/ui/disclosure/copy_dialog.py" line="277"/>
         <source>%n passage(s) withheld.</source>
         <translation>
             <numerusform>%n pasaje omitido.</numerusform>
@@ -2104,74 +2111,74 @@ Delete the original file %2? It is overwritten with random bytes and then remove
         </translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/copy_dialog.py" line="280"/>
+        <location filename="../../src/safeconf/ui/disclosure/copy_dialog.py" line="284"/>
         <source>The selection includes text already withheld (%1). Select only text that is still shown.</source>
         <translation>La selección incluye texto ya omitido (%1). Seleccione solo texto que todavía se muestra.</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/copy_dialog.py" line="283"/>
+        <location filename="../../src/safeconf/ui/disclosure/copy_dialog.py" line="287"/>
         <source>Choose at least %1 letters or digits to withhold.</source>
         <translation>Elija al menos %1 letras o dígitos para omitir.</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/copy_dialog.py" line="285"/>
         <location filename="../../src/safeconf/ui/disclosure/copy_dialog.py" line="289"/>
-        <location filename="../../src/safeconf/ui/disclosure/copy_dialog.py" line="304"/>
+        <location filename="../../src/safeconf/ui/disclosure/copy_dialog.py" line="293"/>
+        <location filename="../../src/safeconf/ui/disclosure/copy_dialog.py" line="308"/>
         <source>Cannot withhold this</source>
         <translation>No se puede omitir</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/copy_dialog.py" line="290"/>
+        <location filename="../../src/safeconf/ui/disclosure/copy_dialog.py" line="294"/>
         <source>That text does not occur in the copy.</source>
         <translation>Ese texto no aparece en la copia.</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/copy_dialog.py" line="305"/>
+        <location filename="../../src/safeconf/ui/disclosure/copy_dialog.py" line="309"/>
         <source>Select the text to withhold in the preview first.</source>
         <translation>Primero seleccione en la vista previa el texto que desea omitir.</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/copy_dialog.py" line="314"/>
+        <location filename="../../src/safeconf/ui/disclosure/copy_dialog.py" line="318"/>
         <source>Preparing the copy…</source>
         <translation>Preparando la copia…</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/copy_dialog.py" line="325"/>
+        <location filename="../../src/safeconf/ui/disclosure/copy_dialog.py" line="329"/>
         <source>Copy not released</source>
         <translation>La copia no salió</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/copy_dialog.py" line="326"/>
+        <location filename="../../src/safeconf/ui/disclosure/copy_dialog.py" line="330"/>
         <source>The disclosure was not logged, so the copy did not leave.</source>
         <translation>La divulgación no se registró, así que la copia no salió.</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/copy_dialog.py" line="354"/>
+        <location filename="../../src/safeconf/ui/disclosure/copy_dialog.py" line="358"/>
         <source>Save encrypted copy</source>
         <translation>Guardar copia cifrada</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/copy_dialog.py" line="355"/>
+        <location filename="../../src/safeconf/ui/disclosure/copy_dialog.py" line="359"/>
         <source>PDF files (*.pdf)</source>
         <translation>Archivos PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/copy_dialog.py" line="370"/>
+        <location filename="../../src/safeconf/ui/disclosure/copy_dialog.py" line="374"/>
         <source>Copy not saved</source>
         <translation>Copia no guardada</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/copy_dialog.py" line="371"/>
+        <location filename="../../src/safeconf/ui/disclosure/copy_dialog.py" line="375"/>
         <source>The file could not be written: %1</source>
         <translation>No se pudo escribir el archivo: %1</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/copy_dialog.py" line="376"/>
+        <location filename="../../src/safeconf/ui/disclosure/copy_dialog.py" line="380"/>
         <source>Copy saved</source>
         <translation>Copia guardada</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/copy_dialog.py" line="377"/>
+        <location filename="../../src/safeconf/ui/disclosure/copy_dialog.py" line="381"/>
         <source>The encrypted copy was saved.</source>
         <translation>Se guardó la copia cifrada.</translation>
     </message>
@@ -2403,57 +2410,57 @@ Delete the original file %2? It is overwritten with random bytes and then remove
 <context>
     <name>HistoryDialog</name>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="242"/>
+        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="238"/>
         <source>Disclosure history — {number}</source>
         <translation>Historial de divulgaciones — {number}</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="249"/>
+        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="245"/>
         <source>Show</source>
         <translation>Mostrar</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="250"/>
+        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="246"/>
         <source>Sho&amp;w:</source>
         <translation>&amp;Mostrar:</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="257"/>
+        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="253"/>
         <source>Disclosure history</source>
         <translation>Historial de divulgaciones</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="267"/>
+        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="263"/>
         <source>Entry details</source>
         <translation>Detalles de la entrada</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="269"/>
+        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="265"/>
         <source>Entry &amp;details:</source>
         <translation>&amp;Detalles de la entrada:</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="272"/>
+        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="268"/>
         <source>&amp;Export…</source>
         <translation>&amp;Exportar…</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="273"/>
+        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="269"/>
         <source>Export the history</source>
         <translation>Exportar el historial</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="278"/>
+        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="274"/>
         <source>&amp;Close</source>
         <translation>&amp;Cerrar</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="280"/>
+        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="276"/>
         <source>Close</source>
         <translation>Cerrar</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="324"/>
+        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="320"/>
         <source>%n entry(ies)</source>
         <translation>
             <numerusform>%n entrada</numerusform>
@@ -2461,18 +2468,19 @@ Delete the original file %2? It is overwritten with random bytes and then remove
         </translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="325"/>
+        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="321"/>
         <source>Nothing of this kind in the case&apos;s history.</source>
         <translation>No hay nada de este tipo en el historial del caso.</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="344"/>
-        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="369"/>
+        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="340"/>
+        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="358"/>
+        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="366"/>
         <source>History not exported</source>
         <translation>Historial no exportado</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="348"/>
+        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="343"/>
         <source>Disclosure history of case {number}</source>
         <translation>Historial de divulgaciones del caso {number}</translation>
     </message>
@@ -2480,17 +2488,17 @@ Delete the original file %2? It is overwritten with random bytes and then remove
 <context>
     <name>HistoryModel</name>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="205"/>
+        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="204"/>
         <source>When</source>
         <translation>Cuándo</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="205"/>
+        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="204"/>
         <source>What happened</source>
         <translation>Qué pasó</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="205"/>
+        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="204"/>
         <source>Details</source>
         <translation>Detalles</translation>
     </message>
@@ -2498,453 +2506,453 @@ Delete the original file %2? It is overwritten with random bytes and then remove
 <context>
     <name>HistoryView</name>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="64"/>
+        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="63"/>
         <source>Disclosure made</source>
         <translation>Divulgación hecha</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="65"/>
+        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="64"/>
         <source>Consent requested</source>
         <translation>Consentimiento solicitado</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="66"/>
+        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="65"/>
         <source>Consent given</source>
         <translation>Consentimiento otorgado</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="67"/>
+        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="66"/>
         <source>Consent refused</source>
         <translation>Consentimiento negado</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="68"/>
+        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="67"/>
         <source>Consent revoked</source>
         <translation>Consentimiento revocado</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="69"/>
+        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="68"/>
         <source>Consent expired</source>
         <translation>Consentimiento vencido</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="70"/>
+        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="69"/>
         <source>Legal review requested</source>
         <translation>Revisión legal solicitada</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="71"/>
+        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="70"/>
         <source>Legal review answered</source>
         <translation>Revisión legal respondida</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="73"/>
+        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="72"/>
         <source>Confidentiality acknowledged</source>
         <translation>Confidencialidad aceptada</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="74"/>
+        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="73"/>
         <source>Confidentiality statement refused</source>
         <translation>Declaración de confidencialidad rechazada</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="76"/>
+        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="75"/>
         <source>Privacy notice answered</source>
         <translation>Aviso de privacidad respondido</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="79"/>
+        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="78"/>
         <source>All</source>
         <translation>Todo</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="80"/>
+        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="79"/>
         <source>Disclosures</source>
         <translation>Divulgaciones</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="81"/>
+        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="80"/>
         <source>Consents</source>
         <translation>Consentimientos</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="82"/>
+        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="81"/>
         <source>Legal review</source>
         <translation>Revisión legal</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="83"/>
+        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="82"/>
         <source>Acknowledgments</source>
         <translation>Aceptaciones</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="88"/>
+        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="87"/>
         <source>{what} ({information}), {mode}, {extent}</source>
         <translation>{what} ({information}), {mode}, {extent}</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="89"/>
+        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="88"/>
         <source>To {name} ({recipient}), by {worker}</source>
         <translation>A {name} ({recipient}), por {worker}</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="90"/>
+        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="89"/>
         <source>Basis: the policy: &quot;{text}&quot;</source>
         <translation>Base: la política: &quot;{text}&quot;</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="91"/>
+        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="90"/>
         <source>Basis: policy line {key}</source>
         <translation>Base: línea de la política {key}</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="92"/>
+        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="91"/>
         <source>Basis: consent {consent}, given by {signer}</source>
         <translation>Base: consentimiento {consent}, otorgado por {signer}</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="93"/>
+        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="92"/>
         <source>Basis: consent {consent}</source>
         <translation>Base: consentimiento {consent}</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="94"/>
+        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="93"/>
         <source>Basis: released by legal on request {review}</source>
         <translation>Base: divulgado por el área legal en la solicitud {review}</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="95"/>
+        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="94"/>
         <source>Health information purpose: {purpose}</source>
         <translation>Propósito de la información de salud: {purpose}</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="96"/>
+        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="95"/>
         <source>Copy SHA-256 {digest}…, {count} passage(s) redacted</source>
         <translation>Copia SHA-256 {digest}…, {count} pasaje(s) omitido(s)</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="97"/>
+        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="96"/>
         <source>{form} about {client}, signed by {signer} ({capacity})</source>
         <translation>{form} sobre {client}, firmado por {signer} ({capacity})</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="98"/>
+        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="97"/>
         <source>Information: {items}</source>
         <translation>Información: {items}</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="99"/>
+        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="98"/>
         <source>Recipients: {names}</source>
         <translation>Destinatarios: {names}</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="100"/>
+        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="99"/>
         <source>Valid {start} to {end}</source>
         <translation>Vigente del {start} al {end}</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="101"/>
+        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="100"/>
         <source>Requested by {worker}</source>
         <translation>Solicitado por {worker}</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="102"/>
+        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="101"/>
         <source>No disclosure on this consent from now on</source>
         <translation>Desde ahora, ninguna divulgación con este consentimiento</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="103"/>
+        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="102"/>
         <source>To {name} ({recipient}), asked by {worker}</source>
         <translation>A {name} ({recipient}), solicitado por {worker}</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="104"/>
+        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="103"/>
         <source>Question: {question}</source>
         <translation>Pregunta: {question}</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="105"/>
+        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="104"/>
         <source>Proposed redactions: {passages}</source>
         <translation>Omisiones propuestas: {passages}</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="106"/>
+        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="105"/>
         <source>No redactions proposed</source>
         <translation>Sin omisiones propuestas</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="107"/>
+        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="106"/>
         <source>{answer}, by {lawyer}, on request {review}</source>
         <translation>{answer}, por {lawyer}, en la solicitud {review}</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="108"/>
+        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="107"/>
         <source>Advice: {advice}</source>
         <translation>Consejo: {advice}</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="109"/>
+        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="108"/>
         <source>Further redactions: {passages}</source>
         <translation>Más omisiones: {passages}</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="110"/>
+        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="109"/>
         <source>{name}, in the {conference} of {day}</source>
         <translation>{name}, en la {conference} del {day}</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="111"/>
+        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="110"/>
         <source>{method}, statement version {version} ({language})</source>
         <translation>{method}, declaración versión {version} ({language})</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="112"/>
+        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="111"/>
         <source>Notice of Privacy Practices {response}, version {version} ({language})</source>
         <translation>Aviso de Prácticas de Privacidad {response}, versión {version} ({language})</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="115"/>
+        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="114"/>
         <source>An attendee no longer listed, in the {conference} of {day}</source>
         <translation>Un asistente que ya no figura, en la {conference} del {day}</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="118"/>
+        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="117"/>
         <source>whole record</source>
         <translation>expediente completo</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="119"/>
+        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="118"/>
         <source>conference summary</source>
         <translation>resumen de la conferencia</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="120"/>
+        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="119"/>
         <source>chosen notes</source>
         <translation>notas elegidas</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="121"/>
+        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="120"/>
         <source>health information</source>
         <translation>información de salud</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="122"/>
+        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="121"/>
         <source>legal advice</source>
         <translation>asesoría legal</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="123"/>
+        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="122"/>
         <source>oral summary</source>
         <translation>resumen oral</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="124"/>
+        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="123"/>
         <source>review</source>
         <translation>revisión</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="125"/>
+        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="124"/>
         <source>copy</source>
         <translation>copia</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="126"/>
+        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="125"/>
         <source>whole</source>
         <translation>completo</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="127"/>
+        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="126"/>
         <source>part</source>
         <translation>parte</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="128"/>
+        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="127"/>
         <source>client</source>
         <translation>cliente</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="129"/>
+        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="128"/>
         <source>parent or guardian</source>
         <translation>padre, madre o tutor</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="130"/>
+        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="129"/>
         <source>attorney or representative</source>
         <translation>abogado/a o representante</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="132"/>
+        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="131"/>
         <source>agency staff</source>
         <translation>personal de la agencia</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="133"/>
+        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="132"/>
         <source>assistant attorney general</source>
         <translation>fiscal general adjunto</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="135"/>
+        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="134"/>
         <source>court hearing this case</source>
         <translation>tribunal que ve este caso</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="136"/>
+        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="135"/>
         <source>third party with release</source>
         <translation>tercero con autorización</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="138"/>
+        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="137"/>
         <source>other third party</source>
         <translation>otro tercero</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="139"/>
+        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="138"/>
         <source>treatment</source>
         <translation>tratamiento</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="140"/>
+        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="139"/>
         <source>payment</source>
         <translation>pago</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="141"/>
+        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="140"/>
         <source>health care operations</source>
         <translation>operaciones de atención de salud</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="143"/>
+        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="142"/>
         <source>health oversight</source>
         <translation>supervisión de salud</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="144"/>
+        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="143"/>
         <source>judicial or administrative proceeding</source>
         <translation>procedimiento judicial o administrativo</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="146"/>
+        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="145"/>
         <source>placement or adoption recruitment</source>
         <translation>colocación o reclutamiento para adopción</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="148"/>
+        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="147"/>
         <source>abuse or neglect</source>
         <translation>abuso o negligencia</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="149"/>
+        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="148"/>
         <source>medical research</source>
         <translation>investigación médica</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="150"/>
+        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="149"/>
         <source>law enforcement</source>
         <translation>cumplimiento de la ley</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="151"/>
+        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="150"/>
         <source>adjudicated youth</source>
         <translation>jóvenes con adjudicación judicial</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="152"/>
+        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="151"/>
         <source>public health</source>
         <translation>salud pública</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="153"/>
+        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="152"/>
         <source>notify family of location and condition</source>
         <translation>avisar a la familia del paradero y estado</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="155"/>
+        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="154"/>
         <source>self</source>
         <translation>la propia persona</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="156"/>
+        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="155"/>
         <source>parent</source>
         <translation>padre o madre</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="157"/>
+        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="156"/>
         <source>legal guardian</source>
         <translation>tutor legal</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="158"/>
+        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="157"/>
         <source>attorney</source>
         <translation>abogado/a</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="159"/>
+        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="158"/>
         <source>authorized representative</source>
         <translation>representante autorizado</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="161"/>
+        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="160"/>
         <source>Obtain form</source>
         <translation>Formulario para obtener</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="162"/>
+        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="161"/>
         <source>Release form</source>
         <translation>Formulario para divulgar</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="163"/>
+        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="162"/>
         <source>Advice</source>
         <translation>Consejo</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="164"/>
+        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="163"/>
         <source>Release with redactions</source>
         <translation>Divulgar con omisiones</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="166"/>
+        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="165"/>
         <source>Refused</source>
         <translation>Negado</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="167"/>
+        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="166"/>
         <source>drawn signature</source>
         <translation>firma dibujada</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="168"/>
+        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="167"/>
         <source>typed name</source>
         <translation>nombre escrito</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="169"/>
+        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="168"/>
         <source>verbal</source>
         <translation>verbal</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="170"/>
-        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="172"/>
+        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="169"/>
+        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="171"/>
         <source>refused</source>
         <translation>rechazó</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="171"/>
+        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="170"/>
         <source>received</source>
         <translation>recibido</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="173"/>
+        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="172"/>
         <source>child safety conference</source>
         <translation>conferencia de seguridad infantil</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="175"/>
+        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="174"/>
         <source>team decision meeting</source>
         <translation>reunión de decisión en equipo</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="176"/>
+        <location filename="../../src/safeconf/ui/disclosure/history_view.py" line="175"/>
         <source>child and family team</source>
         <translation>equipo del niño y la familia</translation>
     </message>
@@ -3029,7 +3037,7 @@ Delete the original file %2? It is overwritten with random bytes and then remove
     <message>
         <location filename="../../src/safeconf/ui/home.py" line="194"/>
         <source>May I share this?…</source>
-        <translation type="unfinished"></translation>
+        <translation>¿Puedo compartir esto?…</translation>
     </message>
     <message numerus="yes">
         <location filename="../../src/safeconf/ui/home.py" line="270"/>
@@ -3092,12 +3100,12 @@ Delete the original file %2? It is overwritten with random bytes and then remove
     <message>
         <location filename="../../src/safeconf/ui/home.py" line="361"/>
         <source>May I share this?</source>
-        <translation type="unfinished"></translation>
+        <translation>¿Puedo compartir esto?</translation>
     </message>
     <message>
         <location filename="../../src/safeconf/ui/home.py" line="362"/>
         <source>Select a conference of the case in the list first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Primero seleccione en la lista una conferencia del caso.</translation>
     </message>
 </context>
 <context>
@@ -3399,177 +3407,177 @@ Delete the original file %2? It is overwritten with random bytes and then remove
 <context>
     <name>LegalReview</name>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/legal_review_dialog.py" line="44"/>
+        <location filename="../../src/safeconf/ui/disclosure/legal_review_dialog.py" line="45"/>
         <source>the whole case record</source>
         <translation>el expediente completo del caso</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/legal_review_dialog.py" line="45"/>
+        <location filename="../../src/safeconf/ui/disclosure/legal_review_dialog.py" line="46"/>
         <source>a conference summary</source>
         <translation>un resumen de la conferencia</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/legal_review_dialog.py" line="46"/>
+        <location filename="../../src/safeconf/ui/disclosure/legal_review_dialog.py" line="47"/>
         <source>chosen notes</source>
         <translation>notas elegidas</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/legal_review_dialog.py" line="47"/>
+        <location filename="../../src/safeconf/ui/disclosure/legal_review_dialog.py" line="48"/>
         <source>health information</source>
         <translation>información de salud</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/legal_review_dialog.py" line="48"/>
+        <location filename="../../src/safeconf/ui/disclosure/legal_review_dialog.py" line="49"/>
         <source>privileged legal advice</source>
         <translation>asesoría legal privilegiada</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/legal_review_dialog.py" line="49"/>
+        <location filename="../../src/safeconf/ui/disclosure/legal_review_dialog.py" line="50"/>
         <source>told as an oral summary</source>
         <translation>contado como resumen oral</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/legal_review_dialog.py" line="50"/>
+        <location filename="../../src/safeconf/ui/disclosure/legal_review_dialog.py" line="51"/>
         <source>shown for review</source>
         <translation>mostrado para revisión</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/legal_review_dialog.py" line="51"/>
+        <location filename="../../src/safeconf/ui/disclosure/legal_review_dialog.py" line="52"/>
         <source>given as a copy</source>
         <translation>entregado como copia</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/legal_review_dialog.py" line="52"/>
+        <location filename="../../src/safeconf/ui/disclosure/legal_review_dialog.py" line="53"/>
         <source>in whole</source>
         <translation>completo</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/legal_review_dialog.py" line="53"/>
+        <location filename="../../src/safeconf/ui/disclosure/legal_review_dialog.py" line="54"/>
         <source>in part</source>
         <translation>en parte</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/legal_review_dialog.py" line="54"/>
+        <location filename="../../src/safeconf/ui/disclosure/legal_review_dialog.py" line="55"/>
         <source>the client</source>
         <translation>el cliente</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/legal_review_dialog.py" line="55"/>
+        <location filename="../../src/safeconf/ui/disclosure/legal_review_dialog.py" line="56"/>
         <source>parent or guardian</source>
         <translation>padre, madre o tutor</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/legal_review_dialog.py" line="56"/>
+        <location filename="../../src/safeconf/ui/disclosure/legal_review_dialog.py" line="57"/>
         <source>attorney or authorized representative</source>
         <translation>abogado/a o representante autorizado</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/legal_review_dialog.py" line="58"/>
+        <location filename="../../src/safeconf/ui/disclosure/legal_review_dialog.py" line="59"/>
         <source>agency staff</source>
         <translation>personal de la agencia</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/legal_review_dialog.py" line="59"/>
+        <location filename="../../src/safeconf/ui/disclosure/legal_review_dialog.py" line="60"/>
         <source>Assistant Attorney General</source>
         <translation>Fiscal General Adjunto</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/legal_review_dialog.py" line="61"/>
+        <location filename="../../src/safeconf/ui/disclosure/legal_review_dialog.py" line="62"/>
         <source>the court hearing this case</source>
         <translation>el tribunal que ve este caso</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/legal_review_dialog.py" line="63"/>
+        <location filename="../../src/safeconf/ui/disclosure/legal_review_dialog.py" line="64"/>
         <source>a third party with a release</source>
         <translation>un tercero con autorización</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/legal_review_dialog.py" line="65"/>
+        <location filename="../../src/safeconf/ui/disclosure/legal_review_dialog.py" line="66"/>
         <source>another third party</source>
         <translation>otro tercero</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/legal_review_dialog.py" line="66"/>
+        <location filename="../../src/safeconf/ui/disclosure/legal_review_dialog.py" line="67"/>
         <source>treatment</source>
         <translation>tratamiento</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/legal_review_dialog.py" line="67"/>
+        <location filename="../../src/safeconf/ui/disclosure/legal_review_dialog.py" line="68"/>
         <source>payment</source>
         <translation>pago</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/legal_review_dialog.py" line="68"/>
+        <location filename="../../src/safeconf/ui/disclosure/legal_review_dialog.py" line="69"/>
         <source>health-care operations</source>
         <translation>operaciones de atención de salud</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/legal_review_dialog.py" line="70"/>
+        <location filename="../../src/safeconf/ui/disclosure/legal_review_dialog.py" line="71"/>
         <source>health oversight</source>
         <translation>supervisión de salud</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/legal_review_dialog.py" line="71"/>
+        <location filename="../../src/safeconf/ui/disclosure/legal_review_dialog.py" line="72"/>
         <source>a judicial or administrative proceeding</source>
         <translation>un procedimiento judicial o administrativo</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/legal_review_dialog.py" line="73"/>
+        <location filename="../../src/safeconf/ui/disclosure/legal_review_dialog.py" line="74"/>
         <source>placement or adoption recruitment</source>
         <translation>colocación o reclutamiento para adopción</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/legal_review_dialog.py" line="75"/>
+        <location filename="../../src/safeconf/ui/disclosure/legal_review_dialog.py" line="76"/>
         <source>abuse or neglect and its proceedings</source>
         <translation>abuso o negligencia y sus procedimientos</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/legal_review_dialog.py" line="77"/>
+        <location filename="../../src/safeconf/ui/disclosure/legal_review_dialog.py" line="78"/>
         <source>medical research</source>
         <translation>investigación médica</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/legal_review_dialog.py" line="78"/>
+        <location filename="../../src/safeconf/ui/disclosure/legal_review_dialog.py" line="79"/>
         <source>law enforcement</source>
         <translation>cumplimiento de la ley</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/legal_review_dialog.py" line="79"/>
+        <location filename="../../src/safeconf/ui/disclosure/legal_review_dialog.py" line="80"/>
         <source>adjudicated youth</source>
         <translation>jóvenes con adjudicación judicial</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/legal_review_dialog.py" line="80"/>
+        <location filename="../../src/safeconf/ui/disclosure/legal_review_dialog.py" line="81"/>
         <source>public health</source>
         <translation>salud pública</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/legal_review_dialog.py" line="81"/>
+        <location filename="../../src/safeconf/ui/disclosure/legal_review_dialog.py" line="82"/>
         <source>telling family of a person&apos;s location and condition</source>
         <translation>avisar a la familia del paradero y estado de una persona</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/legal_review_dialog.py" line="83"/>
+        <location filename="../../src/safeconf/ui/disclosure/legal_review_dialog.py" line="84"/>
         <source>Waiting for legal — not yet sent (next sync)</source>
         <translation>Esperando al área legal — aún no enviado (próxima sincronización)</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/legal_review_dialog.py" line="85"/>
+        <location filename="../../src/safeconf/ui/disclosure/legal_review_dialog.py" line="86"/>
         <source>Waiting for legal — sent to HQ</source>
         <translation>Esperando al área legal — enviado a la sede</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/legal_review_dialog.py" line="86"/>
+        <location filename="../../src/safeconf/ui/disclosure/legal_review_dialog.py" line="87"/>
         <source>Legal advised</source>
         <translation>El área legal aconsejó</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/legal_review_dialog.py" line="87"/>
+        <location filename="../../src/safeconf/ui/disclosure/legal_review_dialog.py" line="88"/>
         <source>Legal released it with redactions</source>
         <translation>El área legal lo divulgó con omisiones</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/legal_review_dialog.py" line="89"/>
+        <location filename="../../src/safeconf/ui/disclosure/legal_review_dialog.py" line="90"/>
         <source>Legal refused</source>
         <translation>El área legal lo negó</translation>
     </message>
@@ -3577,70 +3585,80 @@ Delete the original file %2? It is overwritten with random bytes and then remove
 <context>
     <name>LegalReviewsDialog</name>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/legal_review_dialog.py" line="380"/>
+        <location filename="../../src/safeconf/ui/disclosure/legal_review_dialog.py" line="387"/>
         <source>Legal reviews</source>
         <translation>Revisiones legales</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/legal_review_dialog.py" line="396"/>
+        <source>Carry out legal&apos;s &amp;release…</source>
+        <translation>Ejecutar la &amp;divulgación del área legal…</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/legal_review_dialog.py" line="397"/>
+        <source>Carry out legal&apos;s release</source>
+        <translation>Ejecutar la divulgación del área legal</translation>
     </message>
 </context>
 <context>
     <name>LegalReviewsPanel</name>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/legal_review_dialog.py" line="293"/>
+        <location filename="../../src/safeconf/ui/disclosure/legal_review_dialog.py" line="294"/>
         <source>&amp;Legal review requests</source>
         <translation>&amp;Solicitudes de revisión legal</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/legal_review_dialog.py" line="295"/>
+        <location filename="../../src/safeconf/ui/disclosure/legal_review_dialog.py" line="296"/>
         <source>Legal review requests</source>
         <translation>Solicitudes de revisión legal</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/legal_review_dialog.py" line="300"/>
+        <location filename="../../src/safeconf/ui/disclosure/legal_review_dialog.py" line="301"/>
         <source>Request and answer</source>
         <translation>Solicitud y respuesta</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/legal_review_dialog.py" line="301"/>
+        <location filename="../../src/safeconf/ui/disclosure/legal_review_dialog.py" line="302"/>
         <source>Re&amp;fresh</source>
         <translation>Actuali&amp;zar</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/legal_review_dialog.py" line="336"/>
+        <location filename="../../src/safeconf/ui/disclosure/legal_review_dialog.py" line="341"/>
         <source>No questions to legal for this case.</source>
         <translation>No hay consultas al área legal en este caso.</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/legal_review_dialog.py" line="346"/>
+        <location filename="../../src/safeconf/ui/disclosure/legal_review_dialog.py" line="351"/>
         <source>{status} — {what}, to {name} (asked {when})</source>
         <translation>{status} — {what}, a {name} (consultado {when})</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/legal_review_dialog.py" line="357"/>
+        <location filename="../../src/safeconf/ui/disclosure/legal_review_dialog.py" line="362"/>
         <source>Asked {0} by {1}.</source>
         <translation>Consultado {0} por {1}.</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/legal_review_dialog.py" line="359"/>
+        <location filename="../../src/safeconf/ui/disclosure/legal_review_dialog.py" line="364"/>
         <source>Question</source>
         <translation>Pregunta</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/legal_review_dialog.py" line="363"/>
+        <location filename="../../src/safeconf/ui/disclosure/legal_review_dialog.py" line="368"/>
         <source>Proposed redactions</source>
         <translation>Omisiones propuestas</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/legal_review_dialog.py" line="365"/>
+        <location filename="../../src/safeconf/ui/disclosure/legal_review_dialog.py" line="370"/>
         <source>{0}, {1}</source>
         <translation>{0}, {1}</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/legal_review_dialog.py" line="366"/>
+        <location filename="../../src/safeconf/ui/disclosure/legal_review_dialog.py" line="371"/>
         <source>Legal’s advice</source>
         <translation>Consejo del área legal</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/legal_review_dialog.py" line="369"/>
+        <location filename="../../src/safeconf/ui/disclosure/legal_review_dialog.py" line="374"/>
         <source>Also withhold</source>
         <translation>Omitir también</translation>
     </message>
@@ -3786,7 +3804,7 @@ Delete the original file %2? It is overwritten with random bytes and then remove
     <message>
         <location filename="../../src/safeconf/ui/workspace/notes_page.py" line="117"/>
         <source>May I share this note?…</source>
-        <translation type="unfinished"></translation>
+        <translation>¿Puedo compartir esta nota?…</translation>
     </message>
     <message>
         <location filename="../../src/safeconf/ui/workspace/notes_page.py" line="125"/>
@@ -4601,326 +4619,343 @@ Delete the original file %2? It is overwritten with random bytes and then remove
 <context>
     <name>ShareDialog</name>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="81"/>
+        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="82"/>
         <source>May I share this? — %1</source>
-        <translation type="unfinished"></translation>
+        <translation>¿Puedo compartir esto? — %1</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="84"/>
+        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="85"/>
         <source>What to share</source>
-        <translation type="unfinished"></translation>
+        <translation>Qué compartir</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="88"/>
-        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="381"/>
+        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="89"/>
+        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="456"/>
         <source>Chosen notes</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="97"/>
-        <source>How</source>
-        <translation type="unfinished"></translation>
+        <translation>Notas elegidas</translation>
     </message>
     <message>
         <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="98"/>
-        <source>Oral summary</source>
-        <translation type="unfinished"></translation>
+        <source>How</source>
+        <translation>Cómo</translation>
     </message>
     <message>
         <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="99"/>
-        <source>Let them review it (no copy)</source>
-        <translation type="unfinished"></translation>
+        <source>Oral summary</source>
+        <translation>Resumen oral</translation>
     </message>
     <message>
         <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="100"/>
-        <source>A copy</source>
-        <translation type="unfinished"></translation>
+        <source>Let them review it (no copy)</source>
+        <translation>Dejar que lo revisen (sin copia)</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="103"/>
-        <source>Extent</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="101"/>
+        <source>A copy</source>
+        <translation>Una copia</translation>
     </message>
     <message>
         <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="104"/>
-        <source>All of it</source>
-        <translation type="unfinished"></translation>
+        <source>Extent</source>
+        <translation>Alcance</translation>
     </message>
     <message>
         <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="105"/>
+        <source>All of it</source>
+        <translation>Todo</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="106"/>
         <source>Part of it</source>
-        <translation type="unfinished"></translation>
+        <translation>Una parte</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="107"/>
+        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="108"/>
         <source>To whom</source>
-        <translation type="unfinished">De quién</translation>
-    </message>
-    <message>
-        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="111"/>
-        <source>Recipient&apos;s name</source>
-        <translation type="unfinished"></translation>
+        <translation>Destinatario</translation>
     </message>
     <message>
         <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="112"/>
-        <source>Who exactly: a name or an office</source>
-        <translation type="unfinished"></translation>
+        <source>Recipient&apos;s name</source>
+        <translation>Nombre del destinatario</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="114"/>
-        <source>Health purpose</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="113"/>
+        <source>Who exactly: a name or an office</source>
+        <translation>Quién exactamente: un nombre o una oficina</translation>
     </message>
     <message>
         <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="115"/>
-        <source>(none of these)</source>
-        <translation type="unfinished"></translation>
+        <source>Health purpose</source>
+        <translation>Propósito de salud</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="124"/>
-        <source>&amp;Record disclosure</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="116"/>
+        <source>(none of these)</source>
+        <translation>(ninguno de estos)</translation>
     </message>
     <message>
         <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="125"/>
-        <source>Record disclosure</source>
-        <translation type="unfinished"></translation>
+        <source>&amp;Record disclosure</source>
+        <translation>&amp;Registrar divulgación</translation>
     </message>
     <message>
         <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="126"/>
-        <source>Make a cop&amp;y…</source>
-        <translation type="unfinished"></translation>
+        <source>Record disclosure</source>
+        <translation>Registrar divulgación</translation>
     </message>
     <message>
         <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="127"/>
-        <source>Make a copy</source>
-        <translation type="unfinished"></translation>
+        <source>Make a cop&amp;y…</source>
+        <translation>Hacer una cop&amp;ia…</translation>
     </message>
     <message>
         <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="128"/>
-        <source>Request &amp;consent…</source>
-        <translation type="unfinished"></translation>
+        <source>Make a copy</source>
+        <translation>Hacer una copia</translation>
     </message>
     <message>
         <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="129"/>
-        <source>Request consent</source>
-        <translation type="unfinished">Solicitar consentimiento</translation>
+        <source>Request &amp;consent…</source>
+        <translation>Solicitar consen&amp;timiento…</translation>
     </message>
     <message>
         <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="130"/>
-        <source>Ask &amp;legal…</source>
-        <translation type="unfinished"></translation>
+        <source>Request consent</source>
+        <translation>Solicitar consentimiento</translation>
     </message>
     <message>
         <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="131"/>
-        <source>Ask legal</source>
-        <translation type="unfinished">Consultar al área legal</translation>
+        <source>Ask &amp;legal…</source>
+        <translation>Consultar al área &amp;legal…</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="137"/>
-        <source>Close</source>
-        <translation type="unfinished">Cerrar</translation>
+        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="132"/>
+        <source>Ask legal</source>
+        <translation>Consultar al área legal</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="134"/>
+        <source>Legal re&amp;views…</source>
+        <translation>Re&amp;visiones legales…</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="135"/>
+        <source>Legal reviews of this case</source>
+        <translation>Revisiones legales de este caso</translation>
     </message>
     <message>
         <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="142"/>
-        <source>&amp;What:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="143"/>
-        <source>Chosen n&amp;otes:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="144"/>
-        <source>&amp;How:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="145"/>
-        <source>E&amp;xtent:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="146"/>
-        <source>&amp;To whom:</source>
-        <translation type="unfinished">&amp;De quién:</translation>
+        <source>Close</source>
+        <translation>Cerrar</translation>
     </message>
     <message>
         <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="147"/>
-        <source>Recipient&apos;s &amp;name:</source>
-        <translation type="unfinished"></translation>
+        <source>&amp;What:</source>
+        <translation>&amp;Qué:</translation>
     </message>
     <message>
         <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="148"/>
+        <source>Chosen n&amp;otes:</source>
+        <translation>Notas &amp;elegidas:</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="149"/>
+        <source>&amp;How:</source>
+        <translation>&amp;Cómo:</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="150"/>
+        <source>E&amp;xtent:</source>
+        <translation>&amp;Alcance:</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="151"/>
+        <source>&amp;To whom:</source>
+        <translation>&amp;Destinatario:</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="152"/>
+        <source>Recipient&apos;s &amp;name:</source>
+        <translation>&amp;Nombre del destinatario:</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="153"/>
         <source>Health &amp;purpose:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Propósito de salud:</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="161"/>
+        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="167"/>
         <source>&lt;b&gt;Decision&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Decisión&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="272"/>
+        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="281"/>
         <source>Choose the notes to share.</source>
-        <translation type="unfinished"></translation>
+        <translation>Elija las notas que desea compartir.</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="274"/>
+        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="283"/>
         <source>Type who exactly would receive it: a consent or a release must name them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Escriba quién exactamente lo recibiría: un consentimiento o una autorización debe nombrarlo.</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="286"/>
-        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="338"/>
+        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="295"/>
+        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="347"/>
         <source>Making copies is not available in this version.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hacer copias no está disponible en esta versión.</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="312"/>
+        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="321"/>
         <source>Disclosure recorded at %1 to %2. You may now tell or show it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Divulgación registrada a las %1 a %2. Ahora puede contarla o mostrarla.</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="325"/>
+        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="334"/>
+        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="438"/>
         <source>Copy not released</source>
-        <translation type="unfinished">La copia no salió</translation>
+        <translation>La copia no salió</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="337"/>
+        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="346"/>
+        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="363"/>
         <source>No copy made</source>
-        <translation type="unfinished"></translation>
+        <translation>No se hizo la copia</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="379"/>
+        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="424"/>
+        <source>Not disclosed</source>
+        <translation>No divulgado</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="454"/>
         <source>The whole case record</source>
-        <translation type="unfinished"></translation>
+        <translation>El expediente completo del caso</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="380"/>
+        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="455"/>
         <source>This conference&apos;s summary</source>
-        <translation type="unfinished"></translation>
+        <translation>El resumen de esta conferencia</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="382"/>
+        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="457"/>
         <source>Health information</source>
-        <translation type="unfinished"></translation>
+        <translation>Información de salud</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="383"/>
+        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="458"/>
         <source>Legal advice</source>
-        <translation type="unfinished"></translation>
+        <translation>Asesoría legal</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="387"/>
+        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="462"/>
         <source>the client</source>
-        <translation type="unfinished">el cliente</translation>
+        <translation>el cliente</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="388"/>
+        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="463"/>
         <source>parent or legal guardian</source>
-        <translation type="unfinished"></translation>
+        <translation>padre, madre o tutor legal</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="389"/>
+        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="464"/>
         <source>attorney or authorized representative</source>
-        <translation type="unfinished">abogado/a o representante autorizado</translation>
+        <translation>abogado/a o representante autorizado</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="391"/>
+        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="466"/>
         <source>Agency staff with a business reason to know</source>
-        <translation type="unfinished"></translation>
+        <translation>Personal de la agencia con motivo de trabajo para saberlo</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="392"/>
+        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="467"/>
         <source>An Assistant Attorney General</source>
-        <translation type="unfinished"></translation>
+        <translation>Un Fiscal General Adjunto</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="393"/>
+        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="468"/>
         <source>The court hearing this case</source>
-        <translation type="unfinished"></translation>
+        <translation>El tribunal que ve este caso</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="394"/>
+        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="469"/>
         <source>A third party named by a release</source>
-        <translation type="unfinished"></translation>
+        <translation>Un tercero nombrado en una autorización</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="395"/>
+        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="470"/>
         <source>Any other third party</source>
-        <translation type="unfinished"></translation>
+        <translation>Cualquier otro tercero</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="399"/>
+        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="474"/>
         <source>%1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="403"/>
+        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="478"/>
         <source>Treatment</source>
-        <translation type="unfinished"></translation>
+        <translation>Tratamiento</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="404"/>
+        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="479"/>
         <source>Payment</source>
-        <translation type="unfinished"></translation>
+        <translation>Pago</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="405"/>
+        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="480"/>
         <source>Health-care operations</source>
-        <translation type="unfinished"></translation>
+        <translation>Operaciones de atención de salud</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="406"/>
+        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="481"/>
         <source>Health oversight</source>
-        <translation type="unfinished"></translation>
+        <translation>Supervisión de salud</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="408"/>
+        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="483"/>
         <source>Judicial or administrative proceeding</source>
-        <translation type="unfinished"></translation>
+        <translation>Procedimiento judicial o administrativo</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="410"/>
+        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="485"/>
         <source>Placement or adoption recruitment</source>
-        <translation type="unfinished"></translation>
+        <translation>Colocación o reclutamiento para adopción</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="411"/>
+        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="486"/>
         <source>Abuse or neglect, and its proceedings</source>
-        <translation type="unfinished"></translation>
+        <translation>Abuso o negligencia, y sus procedimientos</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="412"/>
+        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="487"/>
         <source>Medical research</source>
-        <translation type="unfinished"></translation>
+        <translation>Investigación médica</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="413"/>
+        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="488"/>
         <source>Law enforcement</source>
-        <translation type="unfinished"></translation>
+        <translation>Cumplimiento de la ley</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="414"/>
+        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="489"/>
         <source>Adjudicated youth</source>
-        <translation type="unfinished"></translation>
+        <translation>Jóvenes con adjudicación judicial</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="415"/>
+        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="490"/>
         <source>Public health</source>
-        <translation type="unfinished"></translation>
+        <translation>Salud pública</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="417"/>
+        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="492"/>
         <source>Tell family of a person&apos;s location and condition</source>
-        <translation type="unfinished"></translation>
+        <translation>Avisar a la familia del paradero y estado de una persona</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="428"/>
+        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="503"/>
         <source>addendum</source>
-        <translation type="unfinished"></translation>
+        <translation>adenda</translation>
     </message>
 </context>
 <context>
@@ -5307,7 +5342,7 @@ Delete the original file %2? It is overwritten with random bytes and then remove
     <message>
         <location filename="../../src/safeconf/ui/workspace/conference_workspace.py" line="152"/>
         <source>May I share this?…</source>
-        <translation type="unfinished"></translation>
+        <translation>¿Puedo compartir esto?…</translation>
     </message>
     <message numerus="yes">
         <location filename="../../src/safeconf/ui/workspace/conference_workspace.py" line="231"/>
@@ -5344,7 +5379,7 @@ Delete the original file %2? It is overwritten with random bytes and then remove
 <context>
     <name>dialog</name>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/legal_review_dialog.py" line="399"/>
+        <location filename="../../src/safeconf/ui/disclosure/legal_review_dialog.py" line="426"/>
         <source>Sent to legal</source>
         <translation>Enviado al área legal</translation>
     </message>

@@ -160,7 +160,7 @@ def test_the_history_as_document_sections_has_one_heading_per_entry(vault, case_
     assert len(sections) == len(entries)
     heading, paragraphs = sections[8]
     assert heading == "2026-11-05 15:00 UTC — Disclosure made"
-    assert paragraphs == entries[8].detail.splitlines()
+    assert list(paragraphs) == entries[8].detail.splitlines()
 
 
 def test_another_case_has_its_own_history_and_an_unknown_case_is_an_error(vault, case_id):

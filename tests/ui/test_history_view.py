@@ -81,7 +81,7 @@ def test_alt_h_opens_the_history_of_the_chosen_case_with_every_kind_and_a_filter
         press(qtbot, "Down")  # Legal review: the pending request to the housing authority
         (asked,) = dialog.shown
         assert "Eastgate Housing Authority" in asked.detail
-        assert not dialog.export_button.isVisible()  # the copy flow is not installed here
+        assert dialog.export_button.isVisible()  # through the copy flow (test_disclosure_flows)
         press(qtbot, "Escape")
         assert not dialog.isVisible()
         return False

@@ -59,6 +59,9 @@ class CopyRequest:
     record_ids: tuple[str, ...] = ()
     health_covered: bool = False
     title: str = ""
+    # A document that is not a stored record (a case's disclosure history): its sections,
+    # each a heading and its lines, in place of the case's conferences and notes.
+    sections: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
 
 def _english(value: object) -> str:
@@ -95,6 +98,8 @@ def build_document(vault: Vault, request: CopyRequest, words: Words | None = Non
     if request.information is Information.LEGAL_ADVICE:
         raise CopyError("Privileged legal advice never leaves the agency; it cannot be copied.")
     case = vault.cases.get(request.case_id)
+    if request.sections:
+        return _sections_document(case.case_number, request, w)
     conferences = sorted(vault.conferences.for_case(case.id), key=lambda c: c.scheduled_start)
     notes_by_conf = {c.id: vault.notes.for_conference(c.id) for c in conferences}
     chosen = set(request.record_ids)
@@ -127,6 +132,16 @@ def build_document(vault: Vault, request: CopyRequest, words: Words | None = Non
             blocks.append(Block(Style.BODY, unicodedata.normalize("NFC", note.body),
                                 record_id=note.id,
                                 health_information=note.health_information))
+    return Document(title=request.title or w.case, blocks=tuple(blocks),
+                    health_covered=request.health_covered)
+
+
+def _sections_document(case_number: str, request: CopyRequest, w: Words) -> Document:
+    blocks = [Block(Style.TITLE, request.title or w.case),
+              Block(Style.LINE, f"{w.case}: {case_number}")]
+    for heading, lines in request.sections:
+        blocks.append(Block(Style.HEADING, unicodedata.normalize("NFC", heading)))
+        blocks.extend(Block(Style.LINE, unicodedata.normalize("NFC", line)) for line in lines)
     return Document(title=request.title or w.case, blocks=tuple(blocks),
                     health_covered=request.health_covered)
 

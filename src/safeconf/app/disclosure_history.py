@@ -178,12 +178,13 @@ def history(vault: Vault, case_id: str, now: datetime | None = None) -> list[His
     return sorted(entries, key=lambda e: e.at)
 
 
-def history_document_sections(entries: Iterable[HistoryEntry]) -> list[tuple[str, list[str]]]:
+def history_document_sections(
+        entries: Iterable[HistoryEntry]) -> tuple[tuple[str, tuple[str, ...]], ...]:
     """The history as a document for the copy flow: one section per entry, its heading the
     moment (UTC, so the copy reads the same wherever it is opened) and the title."""
-    return [(f"{e.at.astimezone(UTC):%Y-%m-%d %H:%M} UTC — {e.title}",
-             [line for line in e.detail.splitlines() if line])
-            for e in entries]
+    return tuple((f"{e.at.astimezone(UTC):%Y-%m-%d %H:%M} UTC — {e.title}",
+                  tuple(line for line in e.detail.splitlines() if line))
+                 for e in entries)
 
 
 def export_question(case_number: str, worker: str) -> Question:

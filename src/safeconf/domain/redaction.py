@@ -30,10 +30,13 @@ class Reason(StrEnum):
     PRIVILEGED = "privileged"  # privileged legal advice: never leaves the agency
     HEALTH_NOT_COVERED = "health_not_covered"  # PHI the disclosure's basis does not cover
     WORKER = "worker"  # the worker marked it
+    LEGAL = "legal"  # legal's answer to a review withholds it
 
 
 # Neither can be unticked by anyone: `redact` withholds them whatever it is given.
 LOCKED = frozenset({Reason.PRIVILEGED, Reason.HEALTH_NOT_COVERED})
+# ... and these the worker cannot untick either: legal released the copy only without them.
+UNTICKABLE = LOCKED | {Reason.LEGAL}
 
 
 class Style(StrEnum):
@@ -77,7 +80,7 @@ class Candidate:
 
     @property
     def locked(self) -> bool:
-        return self.reason in LOCKED
+        return self.reason in UNTICKABLE
 
     @property
     def whole_record(self) -> bool:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import html
 import itertools
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -138,7 +138,7 @@ class CopyDialog(QDialog):
 
     def __init__(self, session: VaultSession, request: CopyRequest,
                  before_release: BeforeRelease, parent: QWidget | None = None, *,
-                 prompter: Prompter | None = None) -> None:
+                 prompter: Prompter | None = None, required: Sequence[str] = ()) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Copy with redactions"))
         self._prompter = prompter or Prompter()
@@ -146,6 +146,9 @@ class CopyDialog(QDialog):
         vault = session.vault
         self.document = build_document(vault, request, self._words())
         self.candidates: list[Candidate] = candidates(vault, request, self.document)
+        # Legal's redactions for a copy it released: withheld, and nobody can untick them.
+        self.candidates += [Candidate(Reason.LEGAL, passage) for passage in required
+                            if redact(self.document, [Candidate(Reason.LEGAL, passage)]).count]
         self.redacted = redact(self.document, [])
         self._data: list[Candidate] = []  # the candidate each list row stands for
 
@@ -238,6 +241,7 @@ class CopyDialog(QDialog):
             Reason.HEALTH_NOT_COVERED: self.tr(
                 "health information the basis does not cover, always withheld"),
             Reason.WORKER: self.tr("marked by you"),
+            Reason.LEGAL: self.tr("withheld by legal, always withheld"),
         }[reason]
 
     def _add_item(self, candidate: Candidate) -> None:

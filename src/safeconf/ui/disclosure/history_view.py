@@ -47,7 +47,6 @@ from safeconf.domain.records import (
     AckMethod,
     ConferenceType,
     ConsentForm,
-    DisclosureBasis,
     LegalAnswer,
     NoticeResponse,
     SignerCapacity,
@@ -217,17 +216,14 @@ class HistoryModel(RowsModel[HistoryEntry]):
 
 
 def export_parts() -> tuple[Any, Any, Any] | None:
-    """The copy dialog, its request and the disclosure log, when all are installed and the
-    copy flow takes a document's sections; else None (and no Export button)."""
+    """The copy dialog, its request and the disclosure log, when installed; else None (and
+    no Export button)."""
     try:
         from safeconf.app.copies import CopyRequest
         from safeconf.app.disclosures import DisclosureService
         from safeconf.ui.disclosure.copy_dialog import CopyDialog
     except ImportError:
         return None
-    fields = getattr(CopyRequest, "__dataclass_fields__", {})
-    if "sections" not in fields:
-        return None  # the history is not a stored record: the copy flow must take its text
     return CopyDialog, CopyRequest, DisclosureService
 
 
@@ -344,25 +340,18 @@ class HistoryDialog(QDialog):
             self._prompter.error(self, self.tr("History not exported"), answer.plain())
             return
         entries = self.shown
-        whole = len(entries) == len(self._entries)
         what = self.tr("Disclosure history of case {number}").format(
             number=self._case.case_number)
         request = copy_request(
             case_id=self._case.id, information=Information.WHOLE_RECORD,
-            record_ids=tuple(e.record_id for e in entries), health_covered=False,
-            title=self.windowTitle(), sections=history_document_sections(entries))
+            health_covered=False, title=self.windowTitle(),
+            sections=history_document_sections(entries))
         service = disclosure_service(self._session)
 
         def before_release(sha256_hex: str, redaction_count: int) -> bool:
             try:
-                service.log(
-                    case_id=self._case.id, information=Information.WHOLE_RECORD, what=what,
-                    record_ids=request.record_ids, mode=Mode.COPY,
-                    extent=Extent.WHOLE if whole else Extent.PART,
-                    recipient=question.recipient, recipient_name=question.recipient_name,
-                    basis=DisclosureBasis.POLICY,
-                    policy_line=answer.decision.basis.key, document_sha256=sha256_hex,
-                    redactions=redaction_count)
+                service.log(answer, what=what, document_sha256=sha256_hex,
+                            redactions=redaction_count)
             except user_errors() as exc:
                 log.warning("history export of case %s not logged: %s", self._case.id,
                             type(exc).__name__)
@@ -370,4 +359,11 @@ class HistoryDialog(QDialog):
                 return False
             return True
 
-        self._prompter.run(copy_dialog(self._session, request, before_release, self))
+        try:
+            dialog = copy_dialog(self._session, request, before_release, self,
+                                 prompter=self._prompter)
+        except user_errors() as exc:
+            self._prompter.error(self, self.tr("History not exported"), user_message(exc))
+            return
+        self._prompter.run(dialog)
+        dialog.deleteLater()

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import dataclasses
 import html
+from collections.abc import Callable
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
@@ -32,7 +33,7 @@ from safeconf.app.legal_reviews import (
 )
 from safeconf.domain.disclosure_policy import LINES
 from safeconf.domain.disclosure_terms import Extent, HealthPurpose, Information, Mode, Recipient
-from safeconf.domain.records import LegalReview
+from safeconf.domain.records import LegalAnswer, LegalReview
 from safeconf.ui.announce import tell
 from safeconf.ui.labels import local_datetime
 from safeconf.ui.prompts import Prompter
@@ -317,6 +318,10 @@ class LegalReviewsPanel(QWidget):
     def statuses(self) -> list[ReviewStatus]:
         return list(self._statuses)
 
+    def current_status(self) -> ReviewStatus | None:
+        row = self.list.currentRow()
+        return self._statuses[row] if 0 <= row < len(self._statuses) else None
+
     def refresh(self) -> None:
         chosen = self._current_id()
         try:
@@ -372,12 +377,15 @@ class LegalReviewsPanel(QWidget):
 
 class LegalReviewsDialog(QDialog):
     """A case's legal reviews in their own window, for a screen with no room for the panel
-    (home, a conference); Escape or Close closes it."""
+    (home, a conference); Escape or Close closes it. With `release`, a request legal
+    answered "release with redactions" can be carried out from here: `release(status)`."""
 
     def __init__(self, service: LegalReviewService, case_id: str,
-                 sync: QObject | None = None, parent: QWidget | None = None) -> None:
+                 sync: QObject | None = None, parent: QWidget | None = None, *,
+                 release: Callable[[ReviewStatus], None] | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Legal reviews"))
+        self._release = release
         layout = QVBoxLayout(self)
         self.panel = LegalReviewsPanel(service, case_id, self)
         if sync is not None:
@@ -385,8 +393,27 @@ class LegalReviewsDialog(QDialog):
         layout.addWidget(self.panel, 1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
+        self.release_button = QPushButton(self.tr("Carry out legal's &release…"), self)
+        self.release_button.setAccessibleName(self.tr("Carry out legal's release"))
+        self.release_button.setAutoDefault(False)
+        self.release_button.setVisible(release is not None)
+        buttons.addButton(self.release_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.release_button.clicked.connect(self._carry_out)
+        self.panel.list.currentRowChanged.connect(lambda _row: self._update())
         layout.addWidget(buttons)
+        self._update()
         self.panel.list.setFocus()
+
+    def _update(self) -> None:
+        status = self.panel.current_status()
+        self.release_button.setEnabled(
+            status is not None and status.answer is not None
+            and status.answer.answer is LegalAnswer.RELEASE_WITH_REDACTIONS)
+
+    def _carry_out(self) -> None:
+        status = self.panel.current_status()
+        if self._release is not None and status is not None:
+            self._release(status)
 
 
 def run_ask_legal(prompter: Prompter, service: LegalReviewService, draft: LegalReviewDraft,

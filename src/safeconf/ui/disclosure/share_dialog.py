@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import importlib.util
 from collections.abc import Sequence
+from datetime import date
 from itertools import pairwise
 from typing import Any
 
@@ -129,6 +130,10 @@ class ShareDialog(QDialog):
         self.consent_button.setAccessibleName(self.tr("Request consent"))
         self.legal_button = QPushButton(self.tr("Ask &legal…"), self)
         self.legal_button.setAccessibleName(self.tr("Ask legal"))
+        # Where legal's answers to this case's requests are read (and a release carried out).
+        self.reviews_button = QPushButton(self.tr("Legal re&views…"), self)
+        self.reviews_button.setAccessibleName(self.tr("Legal reviews of this case"))
+        self.reviews_button.setAutoDefault(False)
         for button in (self.record_button, self.copy_button, self.consent_button,
                        self.legal_button):
             button.setAutoDefault(False)  # Enter never logs a disclosure by accident
@@ -155,6 +160,7 @@ class ShareDialog(QDialog):
                        self.legal_button):
             actions.addWidget(button)
         actions.addStretch(1)
+        actions.addWidget(self.reviews_button)
         actions.addWidget(self.buttons)
         lay = QVBoxLayout(self)
         lay.addLayout(form)
@@ -164,7 +170,8 @@ class ShareDialog(QDialog):
         lay.addLayout(actions)
         order = (self.what, self.notes, self.how, self.extent, self.to_whom,
                  self.recipient_name, self.purpose, self.record_button, self.copy_button,
-                 self.consent_button, self.legal_button, self.close_button)
+                 self.consent_button, self.legal_button, self.reviews_button,
+                 self.close_button)
         for first, second in pairwise(order):
             self.setTabOrder(first, second)
 
@@ -183,6 +190,8 @@ class ShareDialog(QDialog):
         self.copy_button.clicked.connect(self.make_copy)
         self.consent_button.clicked.connect(self.request_consent)
         self.legal_button.clicked.connect(self.ask_legal)
+        self.reviews_button.clicked.connect(self.show_reviews)
+        self.reviews_button.setVisible(self._legal_available)
         self.resize(640, 560)
         self.refresh_decision()
         self.what.setFocus()
@@ -342,16 +351,34 @@ class ShareDialog(QDialog):
             record_ids=self.record_ids(),
             health_covered=self.information() is Information.HEALTH_INFORMATION,
             title=self.what_text())
-        self._prompter.run(screen.CopyDialog(self._session, request,
-                                             before_release=self.before_release,
-                                             parent=self))
+        self._run_copy(screen, request, self.before_release)
+
+    def _run_copy(self, screen: Any, request: Any, before_release: Any,
+                  required: Sequence[str] = ()) -> None:
+        try:
+            dialog = screen.CopyDialog(self._session, request, before_release=before_release,
+                                       parent=self, prompter=self._prompter,
+                                       required=required)
+        except user_errors() as exc:  # e.g. no note chosen, or legal advice
+            self._prompter.error(self, self.tr("No copy made"), user_message(exc))
+            return
+        self._prompter.run(dialog)
+        dialog.deleteLater()  # the copy's text leaves memory with it
 
     def request_consent(self) -> None:
         try:
             screen = lazy(CONSENTS_MODULE)
         except ImportError:
             return
-        self._prompter.run(screen.ConsentsDialog(self._session, self._case_id, self))
+        needed = None if self.answer is None else self.answer.decision.consent_needed
+        preset = None if needed is None or not needed.person_id else screen.ConsentPreset(
+            person_id=needed.person_id, information=needed.information,
+            recipient_name=needed.recipient_name,
+            valid_from=date.fromisoformat(needed.covering))
+        dialog = screen.ConsentsDialog(self._session, self._case_id, self, preset=preset,
+                                       prompter=self._prompter)
+        self._prompter.run(dialog)
+        dialog.deleteLater()
         self.refresh_decision()  # a consent given meanwhile may allow it now
 
     def ask_legal(self) -> None:
@@ -370,8 +397,56 @@ class ShareDialog(QDialog):
             recipient=request.recipient, recipient_name=request.recipient_name,
             health_purpose=request.health_purpose,
             policy_line=self.answer.decision.basis.key)
-        self._prompter.run(screen.AskLegalDialog(service.LegalReviewService(self._session),
-                                                 draft, self))
+        screen.run_ask_legal(self._prompter, service.LegalReviewService(self._session), draft,
+                             self)
+
+    def show_reviews(self) -> None:
+        """The case's requests to legal and their answers; a release legal gave is carried
+        out from there, logged on legal's answer."""
+        try:
+            service, screen = lazy("safeconf.app.legal_reviews"), lazy(LEGAL_MODULE)
+        except ImportError:
+            return
+        dialog = screen.LegalReviewsDialog(service.LegalReviewService(self._session),
+                                           self._case_id, parent=self,
+                                           release=self.carry_out_release)
+        self._prompter.run(dialog)
+        dialog.deleteLater()
+
+    def carry_out_release(self, status: Any) -> None:
+        """Disclose what legal released: a copy through the copy flow with legal's and the
+        proposed redactions withheld for good; otherwise logged at once, then told."""
+        review, answer = status.review, status.answer
+        if review.mode is not Mode.COPY:
+            try:
+                made = self._service.log_legal_release(status)
+            except user_errors() as exc:
+                self._prompter.error(self, self.tr("Not disclosed"), user_message(exc))
+                return
+            self._logged(made)
+            return
+        try:
+            copies, screen = lazy("safeconf.app.copies"), lazy(COPY_MODULE)
+        except ImportError:
+            return
+
+        def before_release(sha256_hex: str, redaction_count: int) -> bool:
+            try:
+                made = self._service.log_legal_release(
+                    status, document_sha256=sha256_hex, redactions=redaction_count)
+            except user_errors() as exc:
+                self._prompter.error(self, self.tr("Copy not released"), user_message(exc))
+                return False
+            self._logged(made)
+            return True
+
+        request = copies.CopyRequest(
+            case_id=review.case_id, information=review.information,
+            record_ids=review.record_ids,
+            health_covered=review.information is Information.HEALTH_INFORMATION,
+            title=review.what)
+        self._run_copy(screen, request, before_release,
+                       required=(*review.proposed_redactions, *answer.redactions))
 
     # -- words -------------------------------------------------------------------------
 
