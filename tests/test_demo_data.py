@@ -576,15 +576,19 @@ def test_every_demo_disclosure_is_what_the_policy_engine_allows_on_its_day() -> 
                                       client) is disclosure.recipient
 
 
-def test_the_demo_disclosure_by_consent_would_not_be_allowed_once_revoked() -> None:
+def test_the_demo_disclosure_by_consent_stays_covered_but_none_is_allowed_since_revoked(
+) -> None:
     (by_consent,) = [r for r in demo_records(today=TODAY) if isinstance(r, Disclosure)
                      and r.basis is DisclosureBasis.CONSENT]
     request, on_file = _request_for(by_consent, demo_records(today=TODAY))
-    # The recipient is a third party: without the release it needs consent again.
-    assert decide(request, on_file).outcome is Outcome.NEEDS_CONSENT
     consent = next(r for r in demo_records(today=TODAY) if r.id == by_consent.consent_id)
     assert isinstance(consent, Consent) and consent.state is ConsentState.REVOKED
     assert parse_utc(by_consent.disclosed_at) < parse_utc(consent.revoked_at or "")
+    # Made before the revocation, it is still covered by the consent as it stands now...
+    assert decide(request, on_file).consent_id == consent.id
+    # ... and from the revocation on the third party needs a consent again.
+    since = dataclasses.replace(request, on=TODAY.isoformat())
+    assert decide(since, on_file).outcome is Outcome.NEEDS_CONSENT
 
 
 def test_every_kind_of_demo_disclosure_is_there(records: list[RecordMeta]) -> None:

@@ -294,3 +294,23 @@ def test_a_persons_relationship_to_the_client_decides_their_recipient_category()
         Person(case_id=case, name="Y", kind=PersonKind.PARENT, relationship_to=client.id,
                relationship=Relationship.PARENT_OF), case_id="0190aaaa-0000-7000-8000-0000000000dd")
     assert recipient_category(elsewhere, client) is Recipient.OTHER_THIRD_PARTY
+
+
+def test_a_revocation_stops_disclosures_from_its_day_but_not_those_before_it() -> None:
+    revoked = FakeConsent(state="revoked", information=(Information.CONFERENCE_SUMMARY.value,),
+                          recipients=(RECIPIENT,), revoked_at="2026-03-15T09:00:00+00:00")
+
+    def on(day: str) -> Outcome:
+        asked = request(Recipient.THIRD_PARTY_WITH_RELEASE, Information.CONFERENCE_SUMMARY)
+        return decide(dataclasses.replace(asked, on=day), [revoked]).outcome
+
+    assert on("2026-03-14") is Outcome.ALLOWED_BY_CONSENT  # made before the revocation
+    assert on("2026-03-15") is Outcome.NEEDS_CONSENT  # its day: stopped, at once
+    assert on("2026-03-16") is Outcome.NEEDS_CONSENT
+    undated = dataclasses.replace(revoked, revoked_at=None)  # a revocation with no day
+    assert on_day(undated, "2026-03-14") is Outcome.NEEDS_CONSENT
+
+
+def on_day(consent: FakeConsent, day: str) -> Outcome:
+    asked = request(Recipient.THIRD_PARTY_WITH_RELEASE, Information.CONFERENCE_SUMMARY)
+    return decide(dataclasses.replace(asked, on=day), [consent]).outcome

@@ -296,13 +296,16 @@ def current_consent(r: Request, consents: Iterable[ConsentOnFile]) -> ConsentOnF
 
 
 def counts(consent: ConsentOnFile, r: Request) -> bool:
-    """A consent counts when given (not requested, refused, revoked or expired), by the person,
-    their attorney or authorized representative, for this person's information, naming this
-    information and this recipient, valid on the date, and never revoked."""
+    """A consent counts when given (not requested, refused or expired), by the person, their
+    attorney or authorized representative, for this person's information, naming this
+    information and this recipient, valid on the date, and not revoked by then: a revocation
+    stops every disclosure from its day on (that day included), while one made before it
+    stays covered — so a disclosure logged before a revocation is still judged allowed."""
     day = r.on[:10]
+    revoked = consent.revoked_at
     return (
-        str(consent.state) == "given"
-        and consent.revoked_at is None
+        (str(consent.state) == "given" or (str(consent.state) == "revoked" and bool(revoked)))
+        and (revoked is None or day < revoked[:10])
         and str(consent.given_by) in _GIVERS
         and bool(consent.person_id) and consent.person_id == r.person_id
         and r.information.value in {str(i) for i in consent.information}
