@@ -13,6 +13,7 @@ import os
 import sys
 import tempfile
 from pathlib import Path
+from typing import Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -22,13 +23,18 @@ from PySide6.QtCore import QPointF, QSize, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 from safeconf.app.conferences import ConferenceService
+from safeconf.app.copies import CopyRequest
 from safeconf.app.demo_vault import fill_demo_vault
 from safeconf.app.session import VaultSession
+from safeconf.domain.disclosure_terms import Information, Recipient
 from safeconf.domain.records import Conference, Language, NoteSection, Presence
 from safeconf.hq.pki.ca import CertificateAuthority, cert_pem, load_csr
 from safeconf.sync.enroll import new_key_and_csr
 from safeconf.ui.app_window import AppWindow
+from safeconf.ui.disclosure.consents_dialog import ConsentsDialog
+from safeconf.ui.disclosure.copy_dialog import CopyDialog
 from safeconf.ui.disclosure.history_view import HistoryDialog
+from safeconf.ui.disclosure.share_dialog import ShareDialog
 from safeconf.ui.i18n import Translations
 from safeconf.ui.lock.fail_closed import FailClosed
 from safeconf.ui.lock.lock_screens import UnlockScreen
@@ -114,6 +120,10 @@ def demo_credentials() -> Credentials:
                        cert_pem(authority.cert), cert_pem(cert), key_text)
 
 
+def pick(combo: Any, wanted: object) -> None:
+    combo.setCurrentIndex(next(i for i in range(combo.count()) if combo.itemData(i) == wanted))
+
+
 def wait_until(app: QApplication, done: object) -> None:
     while not done():  # type: ignore[operator]
         app.processEvents()
@@ -156,6 +166,38 @@ def render(app: QApplication, translations: Translations, language: str, tmp: Pa
     save(history, "disclosure-history", app, language)
     history.reject()
     history.deleteLater()
+
+    # May I share this? A conference summary for the school counselor: needs consent, and
+    # the screen says exactly what the consent would have to name.
+    share = ShareDialog(session, case.id, window.prompter, window)
+    pick(share.what, Information.CONFERENCE_SUMMARY)
+    share.to_whom.setCurrentIndex(next(
+        i for i in range(share.to_whom.count())
+        if share.to_whom.itemData(i).person_id is None
+        and share.to_whom.itemData(i).category is Recipient.THIRD_PARTY_WITH_RELEASE))
+    share.recipient_name.setText("Lincoln Elementary school counselor")
+    share.resize(760, 640)
+    share.show()
+    save(share, "may-i-share", app, language)
+    share.reject()
+    share.deleteLater()
+
+    # A copy for agency staff: other children's names withheld, the preview marked.
+    copy = CopyDialog(session, CopyRequest(case_id=case.id,
+                                           information=Information.CONFERENCE_SUMMARY),
+                      lambda _sha, _count: False, window, prompter=window.prompter)
+    copy.show()
+    save(copy, "copy-redactions", app, language)
+    copy.reject()
+    copy.deleteLater()
+
+    # The case's consents, each with its status today.
+    consents = ConsentsDialog(session, case.id, window, prompter=window.prompter)
+    consents.resize(1100, 560)
+    consents.show()
+    save(consents, "consents", app, language)
+    consents.reject()
+    consents.deleteLater()
 
     # Notes with the gate closed: someone present has not acknowledged yet.
     closed = find(service, "Delacroix-Barrett", "checking_in")

@@ -55,6 +55,7 @@ from safeconf.domain.redaction import (
 )
 from safeconf.ui import labels
 from safeconf.ui.prompts import Prompter
+from safeconf.ui.secret_field import SecretLineEdit
 from safeconf.ui.workspace.printing import make_printer
 
 BeforeRelease = Callable[[str, int], bool]
@@ -87,11 +88,12 @@ class PasswordDialog(QDialog):
                                "password another way, never with the file. At least "
                                "%1 characters.").replace("%1", str(MIN_PASSWORD_CHARS)), self)
         intro.setWordWrap(True)
-        self.password = QLineEdit(self)
-        self.repeat = QLineEdit(self)
+        # The app's secret field: what is typed never sits in a QLineEdit's own buffer, and it
+        # cannot be copied, dragged or undone into view (see ui/secret_field.py).
+        self.password = SecretLineEdit(self)
+        self.repeat = SecretLineEdit(self)
         for field, name in ((self.password, self.tr("Password")),
                             (self.repeat, self.tr("Password again"))):
-            field.setEchoMode(QLineEdit.EchoMode.Password)
             field.setAccessibleName(name)
         first = QLabel(self.tr("&Password:"), self)
         first.setBuddy(self.password)

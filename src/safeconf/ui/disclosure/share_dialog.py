@@ -119,6 +119,7 @@ class ShareDialog(QDialog):
         self.decision = QLabel(self)  # changing text: no accessible name (STYLE.md)
         self.decision.setWordWrap(True)
         self.decision.setTextFormat(Qt.TextFormat.PlainText)
+        self.decision.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.decision.setObjectName("shareDecision")
         self.status = status_label(self)
 
