@@ -15,7 +15,7 @@ import pytest
 
 from safeconf.app.demo import demo_history, demo_records, distinctive_strings, signature_png
 from safeconf.app.demo_vault import fill_demo_vault
-from safeconf.app.disclosure_check import RecordedConsent
+from safeconf.domain.consent_reading import RecordedConsent
 from safeconf.domain import codec
 from safeconf.domain.disclosure_policy import Outcome, Request, decide, recipient_category
 from safeconf.domain.disclosure_terms import Mode, Recipient
