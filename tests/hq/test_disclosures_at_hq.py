@@ -112,7 +112,7 @@ class Family:
                              "Release them; withhold the school too.", ("Lincoln",),
                              "legal.ortiz")
 
-    def push(self, *records: Disclosure, device: HQClient | None = None) -> Any:
+    def push(self, *records: Any, device: HQClient | None = None) -> Any:
         items = []
         for record in records:
             self.seq += 1
@@ -196,3 +196,23 @@ def test_hq_stores_honest_disclosures_beside_a_forged_one(shared_hq: HQ) -> None
         assert shared_hq.count(schema.records, schema.records.c.id == record.id) == 1
         assert shared_hq.count(schema.changes, schema.changes.c.record_id == record.id) == 1
     assert shared_hq.count(schema.records, schema.records.c.id == forged.id) == 0
+
+
+def test_hq_judges_a_disclosure_on_the_people_and_consents_of_its_own_batch(
+        shared_hq: HQ) -> None:
+    """A laptop that recorded a person and a consent offline pushes them with the disclosure
+    relying on them: HQ judges it on its copies plus what the batch already accepted."""
+    f = Family(shared_hq)
+    uncle = Person(case_id=f.case_id, name="Lee Alder", kind=PersonKind.PARENT,
+                   relationship_to=f.rowan.id, relationship=Relationship.PARENT_OF)
+    neighbour = Person(case_id=f.case_id, name="Kim Ng", kind=PersonKind.RELATIVE,
+                       relationship_to=f.rowan.id, relationship=Relationship.RELATIVE_OF)
+    housing = consents.given(f.case_id, information=("conference summary",),
+                             recipients=("Mesa Housing",))
+    to_uncle = f.policy(recipient_person_id=uncle.id, recipient_name=uncle.name)
+    to_housing = f.by_consent(housing.id, recipient_name="Mesa Housing")
+    forged = f.policy(recipient_person_id=neighbour.id, recipient_name=neighbour.name)
+    result = f.push(uncle, neighbour, housing, to_uncle, to_housing, forged)
+    assert [(c.id, c.reason) for c in result.conflicts] == [(forged.id, NOT_ALLOWED)]
+    for record in (to_uncle, to_housing):
+        assert shared_hq.count(schema.records, schema.records.c.id == record.id) == 1

@@ -77,6 +77,10 @@ def disclosure_problem(
     requests = [_request(d, case, whose, recipient, day) for day in days_of(d.disclosed_at)]
     if consent is not None:
         return _consent_problem(d, consent, requests)
+    # What the policy allows without consent never depends on the consents on file: they are
+    # read only to say why a log does not hold (an honest log costs no consent reading).
+    if _allowed_by_line(d, [decide(r) for r in requests]):
+        return None
     return _policy_problem(d, requests, [RecordedConsent.of(c, people) for c in consents])
 
 
@@ -93,7 +97,7 @@ def days_of(moment: str) -> list[str]:
 def _policy_problem(d: Disclosure, requests: list[Request],
                     on_file: list[RecordedConsent]) -> str | None:
     decisions = [decide(r, on_file) for r in requests]
-    if any(x.outcome is Outcome.ALLOWED and x.basis.key == d.policy_line for x in decisions):
+    if _allowed_by_line(d, decisions):
         return None
     decision = decisions[0]
     if decision.outcome is Outcome.ALLOWED:
@@ -103,6 +107,10 @@ def _policy_problem(d: Disclosure, requests: list[Request],
         return _HEAD + (f"without consent; only consent {decision.consent_id} allows it, and "
                         "the log does not name it.")
     return _HEAD + _said(decision)
+
+
+def _allowed_by_line(d: Disclosure, decisions: list[Decision]) -> bool:
+    return any(x.outcome is Outcome.ALLOWED and x.basis.key == d.policy_line for x in decisions)
 
 
 def _consent_problem(d: Disclosure, consent: RecordedConsent,

@@ -41,7 +41,7 @@ class HQRecordView:
         self._absent = absent or set()
         self._accepted: dict[str, RecordMeta] = {}
         self._accepted_in: dict[str, dict[str, RecordMeta]] = {}  # by conference id
-        self._accepted_of: dict[str, dict[str, RecordMeta]] = {}  # by case id
+        self._accepted_of: dict[tuple[str, str], dict[str, RecordMeta]] = {}  # (type, case)
         self._stored: dict[str, RecordMeta | None] = {}
         self._case_rows: dict[tuple[str, str], list[RecordMeta]] = {}
 
@@ -51,7 +51,8 @@ class HQRecordView:
         conference_id = getattr(record, "conference_id", None)
         if isinstance(conference_id, str):
             self._accepted_in.setdefault(conference_id, {})[record.id] = record
-        self._accepted_of.setdefault(record.case_id, {})[record.id] = record
+        key = (codec.type_name(record), record.case_id)
+        self._accepted_of.setdefault(key, {})[record.id] = record
 
     def current(self, record_id: str) -> RecordMeta | None:
         if record_id in self._accepted:
@@ -141,8 +142,8 @@ class HQRecordView:
         """A case's records of one type: HQ's copies (read once per push) overlaid with what
         this push has accepted so far."""
         merged = {r.id: r for r in self._of_case(cls, case_id) if isinstance(r, cls)}
-        merged.update((r.id, r) for r in self._accepted_of.get(case_id, {}).values()
-                      if isinstance(r, cls))
+        accepted = self._accepted_of.get((codec.TYPE_NAMES[cls], case_id), {})
+        merged.update((r.id, r) for r in accepted.values() if isinstance(r, cls))
         return list(merged.values())
 
     def _of_case(self, cls: type[RecordMeta], case_id: str) -> list[RecordMeta]:
