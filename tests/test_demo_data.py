@@ -15,9 +15,10 @@ import pytest
 
 from safeconf.app.demo import demo_history, demo_records, distinctive_strings, signature_png
 from safeconf.app.demo_vault import fill_demo_vault
-from safeconf.app.disclosure_check import RecordedConsent
 from safeconf.domain import codec
+from safeconf.domain.consent_reading import RecordedConsent
 from safeconf.domain.disclosure_policy import Outcome, Request, decide, recipient_category
+from safeconf.domain.disclosure_rules import disclosure_problem
 from safeconf.domain.disclosure_terms import Mode, Recipient
 from safeconf.domain.ids import parse_utc
 from safeconf.domain.records import (
@@ -552,6 +553,23 @@ def _request_for(item: Disclosure | LegalReview, records: list[RecordMeta]) -> t
         information=item.information, mode=item.mode, extent=item.extent,
         recipient=item.recipient, recipient_name=item.recipient_name,
         on=parse_utc(on).date().isoformat(), health_purpose=item.health_purpose), on_file
+
+
+def test_every_demo_disclosure_passes_the_rule_applied_wherever_it_lands() -> None:
+    history = demo_history(today=TODAY)
+    made = [r for r in demo_records(today=TODAY) if isinstance(r, Disclosure)]
+    for disclosure in made:
+        then = _as_of(history, disclosure.disclosed_at)
+        case = next(r for r in then if isinstance(r, Case) and r.id == disclosure.case_id)
+        people = [r for r in then if isinstance(r, Person) and r.case_id == case.id]
+        consents = [r for r in then if isinstance(r, Consent) and r.case_id == case.id]
+        answers = [r for r in then if isinstance(r, LegalReviewAnswer)
+                   and r.review_id == disclosure.legal_review_id]
+        review = next((r for r in then if isinstance(r, LegalReview)
+                       and r.id == disclosure.legal_review_id), None)
+        answer = max(answers, key=lambda a: a.answered_at, default=None)
+        assert disclosure_problem(disclosure, case, people, consents, answer, review) is None, \
+            disclosure.what
 
 
 def test_every_demo_disclosure_is_what_the_policy_engine_allows_on_its_day() -> None:

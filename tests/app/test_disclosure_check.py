@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from safeconf.app.disclosure_check import RecordedConsent
+from safeconf.domain.consent_reading import RecordedConsent
 from safeconf.domain.disclosure_policy import (
     Extent,
     Information,

@@ -30,6 +30,8 @@ from safeconf.domain.records import (
     Language,
     NoticeReceipt,
     NoticeResponse,
+    Person,
+    PersonKind,
     Presence,
     Role,
 )
@@ -65,8 +67,12 @@ def case_id(vault):
         language=notice.language, response=NoticeResponse.RECEIVED,
         recorded_at="2026-11-03T09:59:00+00:00", recorded_by="w.alvarez"))
     # Given 2 Nov, revoked 30 Nov; another given and ended 1 Dec (expired by NOW); one refused.
+    # The first covers the conference summary for Rowan, the client, so the disclosure logged
+    # by it on 10 Nov holds (the rule applied as it lands asks the policy again).
+    vault.people.add(Person(case_id=case.id, name="Rowan Alder", kind=PersonKind.CLIENT))
     revoked = vault.consents.add(consents.requested(case.id,
-                                                    created_at="2026-11-01T09:00:00+00:00"))
+                                                    created_at="2026-11-01T09:00:00+00:00",
+                                                    information=("conference summary",)))
     given = vault.consents.update(_as_read(consents.answer(revoked), revoked))
     vault.consents.update(_as_read(consents.revoke(given, at="2026-11-30T11:00:00+00:00"),
                                    given))

@@ -19,9 +19,11 @@ from safeconf.domain.records import (
     Case,
     Conference,
     ConferenceState,
+    Consent,
     InterviewPermission,
     Language,
     LegalReview,
+    LegalReviewAnswer,
     Note,
     NoteRevision,
     NoteSection,
@@ -80,6 +82,22 @@ class View:
     def legal_review(self, review_id: str) -> LegalReview | None:
         found = self.records.get(review_id)
         return found if isinstance(found, LegalReview) else None
+
+    def case(self, case_id: str) -> Case | None:
+        found = self.records.get(case_id)
+        return found if isinstance(found, Case) else None
+
+    def people(self, case_id: str) -> Sequence[Person]:
+        return [r for r in self.records.values() if isinstance(r, Person) and r.case_id == case_id]
+
+    def consents(self, case_id: str) -> Sequence[Consent]:
+        return [r for r in self.records.values()
+                if isinstance(r, Consent) and r.case_id == case_id]
+
+    def answer_to(self, review_id: str) -> LegalReviewAnswer | None:
+        answers = [r for r in self.records.values()
+                   if isinstance(r, LegalReviewAnswer) and r.review_id == review_id]
+        return max(answers, key=lambda a: a.answered_at, default=None)
 
     def attendees(self, conference_id: str) -> Sequence[Attendee]:
         return [r for r in self.records.values()

@@ -77,9 +77,12 @@ def test_an_answer_belongs_to_a_review_of_its_own_case() -> None:
 def test_a_disclosure_legal_released_names_a_review_of_its_case() -> None:
     view = View()
     review = disclosures.review(OTHER.id)
-    view.add(review)
-    released = disclosures.disclosure(CASE.id, basis=DisclosureBasis.LEGAL_RELEASE,
-                                      legal_review_id=review.id, policy_line="everything_else")
+    view.add(CASE, OTHER, review, disclosures.answer(review))
+    released = disclosures.disclosure(
+        CASE.id, basis=DisclosureBasis.LEGAL_RELEASE, legal_review_id=review.id,
+        policy_line="everything_else", information=review.information, mode=review.mode,
+        extent=review.extent, recipient=review.recipient, recipient_name=review.recipient_name,
+        document_sha256=DIGEST)
     assert validate(released) is released
     assert judge_change(released, None, view, STATEMENTS).reason == PARENT_ELSEWHERE
     assert judge_change(dataclasses.replace(released, case_id=OTHER.id), None, view,

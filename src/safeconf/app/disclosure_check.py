@@ -4,10 +4,10 @@ the domain's disclosure policy; writes nothing (a disclosure made is logged else
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import date
 
+from safeconf.domain.consent_reading import RecordedConsent, fold
 from safeconf.domain.disclosure_policy import (
-    ConsentGiver,
     ConsentOnFile,
     Decision,
     Extent,
@@ -19,82 +19,14 @@ from safeconf.domain.disclosure_policy import (
     decide,
     recipient_category,
 )
-from safeconf.domain.records import (
-    CaseStatus,
-    Consent,
-    ConsentForm,
-    Person,
-    PersonKind,
-    SignerCapacity,
-)
+from safeconf.domain.records import CaseStatus, Person, PersonKind
 from safeconf.vault.vault import Vault
+
+__all__ = ["Answer", "DisclosureCheckError", "Question", "RecordedConsent", "check"]
 
 
 class DisclosureCheckError(ValueError):
     """The question cannot be asked as put (no such case, person or consent)."""
-
-
-# §17a-28's "person" includes the parent of a minor: a parent or legal guardian signing for a
-# child signs as the child's representative.
-_GIVER_OF_CAPACITY = {
-    SignerCapacity.SELF: ConsentGiver.PERSON,
-    SignerCapacity.ATTORNEY: ConsentGiver.ATTORNEY,
-    SignerCapacity.AUTHORIZED_REPRESENTATIVE: ConsentGiver.AUTHORIZED_REPRESENTATIVE,
-    SignerCapacity.PARENT: ConsentGiver.AUTHORIZED_REPRESENTATIVE,
-    SignerCapacity.LEGAL_GUARDIAN: ConsentGiver.AUTHORIZED_REPRESENTATIVE,
-}
-
-
-@dataclass(frozen=True)
-class RecordedConsent:
-    """A stored consent record read as the disclosure policy reads consents (`ConsentOnFile`).
-
-    Cautious where the record is less exact than the policy: only the release form counts
-    (the obtain form lets records come to the agency, never go out); its information items
-    count only where one names a kind of information exactly ("conference summary"); and
-    the days it covers are the days it is valid from start to end (a consent ending at noon
-    does not cover that day)."""
-
-    id: str
-    state: str
-    person_id: str
-    given_by: str
-    information: tuple[str, ...]
-    recipients: tuple[str, ...]
-    valid_from: str
-    valid_until: str
-    revoked_at: str | None
-
-    @classmethod
-    def of(cls, consent: Consent, people: list[Person]) -> RecordedConsent:
-        whose = next((p.id for p in people if _fold(p.name) == _fold(consent.client_name)), "")
-        named = {_fold(item) for item in consent.information}
-        kinds = tuple(i.value for i in Information
-                      if i.value in named or i.value.replace("_", " ") in named)
-        released = consent.form is ConsentForm.RELEASE and not consent.deleted
-        return cls(
-            id=consent.id,
-            state=consent.state.value if released else "not_a_release",
-            person_id=whose,
-            given_by=_GIVER_OF_CAPACITY[consent.given_by_capacity].value,
-            information=kinds,
-            recipients=consent.recipients,
-            valid_from=_first_whole_day(consent.valid_from),
-            valid_until=_last_whole_day(consent.valid_until),
-            revoked_at=consent.revoked_at,
-        )
-
-
-def _first_whole_day(moment: str) -> str:
-    start = datetime.fromisoformat(moment)
-    day = start.date()
-    return (day if start.timetz().replace(tzinfo=None) == time() else
-            day + timedelta(days=1)).isoformat()
-
-
-def _last_whole_day(moment: str) -> str:
-    end = datetime.fromisoformat(moment)  # the first moment it no longer holds
-    return (end.date() - timedelta(days=1)).isoformat()
 
 
 @dataclass(frozen=True)
@@ -168,11 +100,8 @@ def _whose(people: list[Person], about: str) -> str:
 
 
 def _person(people: list[Person], wanted: str) -> Person:
-    found = [p for p in people if p.id == wanted or _fold(p.name) == _fold(wanted)]
+    found = [p for p in people if p.id == wanted or fold(p.name) == fold(wanted)]
     if len(found) != 1:
         raise DisclosureCheckError(f"{wanted!r} is not one person of this case.")
     return found[0]
 
-
-def _fold(text: str) -> str:
-    return " ".join(text.split()).casefold()

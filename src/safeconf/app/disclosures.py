@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import UTC, date, datetime
 from typing import Protocol
 
 from safeconf.app.disclosure_check import Answer, Question, check
@@ -70,6 +70,16 @@ class HasReview(Protocol):
 
 def _today() -> date:
     return date.today()
+
+
+def moment_on(day: date) -> str:
+    """The moment to log a disclosure asked about on `day`: now, moved to that day when the
+    service asks on another one, so the log is dated on the day the policy allowed it (the
+    rule applied wherever it lands asks the policy again on that day)."""
+    now = datetime.now().astimezone()
+    if now.date() != day:
+        now = datetime.combine(day, now.timetz())
+    return now.astimezone(UTC).isoformat(timespec="microseconds")
 
 
 def sha256_of_text(text: str) -> str:
@@ -150,8 +160,8 @@ class DisclosureService:
             basis=DisclosureBasis.CONSENT if by_consent else DisclosureBasis.POLICY,
             policy_line=fresh.decision.basis.key,
             consent_id=fresh.decision.consent_id if by_consent else None,
-            disclosed_by=self._vault.user, document_sha256=document_sha256,
-            redactions=redactions))
+            disclosed_by=self._vault.user, disclosed_at=moment_on(self._today()),
+            document_sha256=document_sha256, redactions=redactions))
 
     def log_legal_release(
         self, review: LegalReview | HasReview, *, document_sha256: str = "",

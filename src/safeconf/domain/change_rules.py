@@ -8,8 +8,9 @@ while the acknowledgment gate is open; a tombstone (`deleted`) only where the do
 one, and never on a case (someone who was in the room stays, as having left); an addendum joins
 only a finalized conference; a note of an interview of a child names a permission on file for
 that youth; a legal review's answer, and a disclosure it released, belong to a review of
-the same case; a record stays in its conference's case, and an acknowledgment or a Notice receipt
-names an attendee of its own conference; a consent moves only along its lifecycle
+the same case; a new disclosure is one the policy allows on its day, on the basis it names
+(`disclosure_rules`); a record stays in its conference's case, and an acknowledgment or a
+Notice receipt names an attendee of its own conference; a consent moves only along its lifecycle
 (`consent_lifecycle`), keeps its terms once answered, stays in its case and is never deleted.
 What the judge knows of the surrounding records comes through a `RecordView`, so each caller
 answers from its own store (HQ's copy plus the batch so far; the vault's rows plus the page so
@@ -27,15 +28,19 @@ from safeconf.domain import codec
 from safeconf.domain.acknowledgment_rules import acknowledgment_problem, problem_message
 from safeconf.domain.conference_states import ALLOWED
 from safeconf.domain.consent_lifecycle import change_problem as consent_change_problem
+from safeconf.domain.consent_reading import fold
+from safeconf.domain.disclosure_rules import disclosure_problem
 from safeconf.domain.errors import DomainError, GateClosed, IllegalTransition, ReadOnlyRecord
 from safeconf.domain.gate import StatementRef, evaluate_gate
 from safeconf.domain.records import (
     Acknowledgment,
     Attendee,
+    Case,
     Conference,
     ConferenceState,
     Consent,
     Disclosure,
+    DisclosureBasis,
     InterviewPermission,
     Language,
     LegalReview,
@@ -44,6 +49,7 @@ from safeconf.domain.records import (
     NoteRevision,
     NoticeReceipt,
     Person,
+    PersonKind,
     RecordMeta,
 )
 
@@ -70,6 +76,11 @@ class RecordView(Protocol):
     def interview_permission(self, permission_id: str) -> InterviewPermission | None: ...
     def person(self, person_id: str) -> Person | None: ...
     def legal_review(self, review_id: str) -> LegalReview | None: ...
+    # What a disclosure's rule needs: the case, its people and consents, legal's answer.
+    def case(self, case_id: str) -> Case | None: ...
+    def people(self, case_id: str) -> Sequence[Person]: ...
+    def consents(self, case_id: str) -> Sequence[Consent]: ...
+    def answer_to(self, review_id: str) -> LegalReviewAnswer | None: ...  # the latest
 
 
 @dataclass(frozen=True)
@@ -95,9 +106,11 @@ NO_INTERVIEW_PERMISSION = "no_interview_permission"
 # Judged by HQ alone, which knows what each device has pulled: a conference finalized on a
 # laptop that had not yet received another laptop's changes to it (see hq/sync/seen.py).
 STALE_VIEW = "stale_view"
+# A disclosure logged as allowed that the policy, asked again on its day, does not allow.
+NOT_ALLOWED = "disclosure_not_allowed"
 REASONS = frozenset({FINALIZED, ILLEGAL_TRANSITION, GATE_CLOSED, NOT_DELETABLE, TOMBSTONED,
                      NO_PARENT, PARENT_ELSEWHERE, NOT_THEIR_ACKNOWLEDGMENT, NOT_FINALIZED,
-                     NO_INTERVIEW_PERMISSION, STALE_VIEW})
+                     NO_INTERVIEW_PERMISSION, STALE_VIEW, NOT_ALLOWED})
 
 _FINALIZED = Refusal(FINALIZED, "This conference is finalized, so what was recorded in it "
                                 "cannot change; the change was kept for review as a possible "
@@ -153,8 +166,14 @@ def judge_change(
         return _person_of_case(incoming.relationship_to, incoming.case_id, view, parents_known)
     if isinstance(incoming, LegalReviewAnswer):
         return _of_review(incoming.review_id, incoming.case_id, view, parents_known)
-    if isinstance(incoming, Disclosure) and incoming.legal_review_id is not None:
-        return _of_review(incoming.legal_review_id, incoming.case_id, view, parents_known)
+    if isinstance(incoming, Disclosure):
+        if incoming.legal_review_id is not None:
+            refusal = _of_review(incoming.legal_review_id, incoming.case_id, view,
+                                 parents_known)
+            if refusal is not None:
+                return refusal
+        # A disclosure never changes (validation refuses that): judged once, as it lands.
+        return _disclosure(incoming, view, parents_known) if current is None else None
     if isinstance(incoming, Consent) and isinstance(current, Consent):
         problem = consent_change_problem(current, incoming)
         return None if problem is None else Refusal(ILLEGAL_TRANSITION, problem)
@@ -177,6 +196,39 @@ def _of_review(review_id: str, case_id: str, view: RecordView,
     if review is None:
         return _missing_parent(parents_known, "legal review")
     return _elsewhere("legal review") if review.case_id != case_id else None
+
+
+def _disclosure(disclosure: Disclosure, view: RecordView,
+                parents_known: bool) -> Refusal | None:
+    """The policy, asked again about the disclosure the log stands for. Where the view may
+    lack what the log relies on (a pulled page), a gap is not a refusal: HQ judged it."""
+    case = view.case(disclosure.case_id)
+    if case is None:
+        return _missing_parent(parents_known, "case")
+    people, consents = view.people(case.id), view.consents(case.id)
+    review_id = disclosure.legal_review_id
+    released = disclosure.basis is DisclosureBasis.LEGAL_RELEASE and review_id is not None
+    answer = view.answer_to(review_id) if released and review_id is not None else None
+    review = view.legal_review(review_id) if released and review_id is not None else None
+    if not parents_known and _view_has_gaps(disclosure, people, consents, answer):
+        return None
+    problem = disclosure_problem(disclosure, case, people, consents, answer, review)
+    return None if problem is None else Refusal(NOT_ALLOWED, problem)
+
+
+def _view_has_gaps(disclosure: Disclosure, people: Sequence[Person],
+                   consents: Sequence[Consent], answer: LegalReviewAnswer | None) -> bool:
+    """Something the log relies on that a laptop may simply not have pulled yet."""
+    ids = {p.id for p in people}
+    names = {fold(p.name) for p in people}
+    if disclosure.basis is DisclosureBasis.LEGAL_RELEASE:
+        return answer is None
+    if disclosure.recipient_person_id is not None and disclosure.recipient_person_id not in ids:
+        return True
+    if disclosure.basis is DisclosureBasis.CONSENT:
+        consent = next((c for c in consents if c.id == disclosure.consent_id), None)
+        return consent is None or fold(consent.client_name) not in names
+    return sum(p.kind is PersonKind.CLIENT for p in people) != 1
 
 
 def _conference_change(incoming: Conference, current: RecordMeta | None) -> Refusal | None:

@@ -13,9 +13,12 @@ from safeconf.domain.change_rules import NoteParent
 from safeconf.domain.records import (
     Acknowledgment,
     Attendee,
+    Case,
     Conference,
+    Consent,
     InterviewPermission,
     LegalReview,
+    LegalReviewAnswer,
     Person,
     RecordMeta,
 )
@@ -52,6 +55,22 @@ class VaultRecordView:
     def person(self, person_id: str) -> Person | None:
         return self._one(Person, person_id)
 
+    def case(self, case_id: str) -> Case | None:
+        return self._one(Case, case_id)
+
+    def people(self, case_id: str) -> Sequence[Person]:
+        return self._of_case(Person, case_id)
+
+    def consents(self, case_id: str) -> Sequence[Consent]:
+        return self._of_case(Consent, case_id)
+
+    def answer_to(self, review_id: str) -> LegalReviewAnswer | None:
+        rows = self._db.rows(
+            "SELECT data FROM records WHERE type = ? AND json_extract(data, '$.review_id') = ?",
+            (codec.TYPE_NAMES[LegalReviewAnswer], review_id))
+        answers = [codec.from_dict(LegalReviewAnswer, json.loads(r[0])) for r in rows]
+        return max(answers, key=lambda a: a.answered_at, default=None)
+
     def attendees(self, conference_id: str) -> Sequence[Attendee]:
         return self._children(Attendee, conference_id)
 
@@ -71,6 +90,11 @@ class VaultRecordView:
                 self._decoded.clear()
             self._decoded[data] = found
         return found
+
+    def _of_case(self, cls: type[R], case_id: str) -> list[R]:
+        rows = self._db.rows("SELECT data FROM records WHERE type = ? AND case_id = ?",
+                             (codec.TYPE_NAMES[cls], case_id))
+        return [codec.from_dict(cls, json.loads(r[0])) for r in rows]
 
     def _children(self, cls: type[R], parent_id: str) -> list[R]:
         rows = self._db.rows("SELECT data FROM records WHERE type = ? AND parent_id = ?",

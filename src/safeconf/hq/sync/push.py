@@ -77,6 +77,10 @@ REASONS = {
     rules.NO_INTERVIEW_PERMISSION: "This note records an interview of a child without a "
                                    "permission on file for that youth in this case, so HQ did "
                                    "not share it; it was kept for review.",
+    rules.NOT_ALLOWED: "This disclosure was logged as allowed, but the policy, asked again "
+                       "on the day it was made, does not allow it on the basis the log names "
+                       "(policy line, consent or legal's release); HQ did not record it and "
+                       "kept it for review.",
     rules.STALE_VIEW: "Someone changed this conference on another laptop after this laptop "
                       "last synced, so it was not finalized. Review the changes, then finalize "
                       "again.",

@@ -15,9 +15,12 @@ from safeconf.domain.change_rules import NoteParent
 from safeconf.domain.records import (
     Acknowledgment,
     Attendee,
+    Case,
     Conference,
+    Consent,
     InterviewPermission,
     LegalReview,
+    LegalReviewAnswer,
     Note,
     Person,
     RecordMeta,
@@ -38,6 +41,7 @@ class HQRecordView:
         self._absent = absent or set()
         self._accepted: dict[str, RecordMeta] = {}
         self._accepted_in: dict[str, dict[str, RecordMeta]] = {}  # by conference id
+        self._accepted_of: dict[tuple[str, str], dict[str, RecordMeta]] = {}  # (type, case)
         self._stored: dict[str, RecordMeta | None] = {}
         self._case_rows: dict[tuple[str, str], list[RecordMeta]] = {}
 
@@ -47,6 +51,8 @@ class HQRecordView:
         conference_id = getattr(record, "conference_id", None)
         if isinstance(conference_id, str):
             self._accepted_in.setdefault(conference_id, {})[record.id] = record
+        key = (codec.type_name(record), record.case_id)
+        self._accepted_of.setdefault(key, {})[record.id] = record
 
     def current(self, record_id: str) -> RecordMeta | None:
         if record_id in self._accepted:
@@ -83,6 +89,23 @@ class HQRecordView:
     def person(self, person_id: str) -> Person | None:
         return self._typed(Person, person_id)
 
+    def case(self, case_id: str) -> Case | None:
+        return self._typed(Case, case_id)
+
+    def people(self, case_id: str) -> Sequence[Person]:
+        return self._case_records(Person, case_id)
+
+    def consents(self, case_id: str) -> Sequence[Consent]:
+        return self._case_records(Consent, case_id)
+
+    def answer_to(self, review_id: str) -> LegalReviewAnswer | None:
+        review = self.legal_review(review_id)
+        if review is None:
+            return None
+        answers = [a for a in self._case_records(LegalReviewAnswer, review.case_id)
+                   if a.review_id == review_id]
+        return max(answers, key=lambda a: a.answered_at, default=None)
+
     def attendees(self, conference_id: str) -> Sequence[Attendee]:
         return self._in_conference(Attendee, conference_id)
 
@@ -113,6 +136,14 @@ class HQRecordView:
         for record in self._accepted_in.get(conference_id, {}).values():
             if isinstance(record, cls):
                 merged[record.id] = record
+        return list(merged.values())
+
+    def _case_records(self, cls: type[R], case_id: str) -> list[R]:
+        """A case's records of one type: HQ's copies (read once per push) overlaid with what
+        this push has accepted so far."""
+        merged = {r.id: r for r in self._of_case(cls, case_id) if isinstance(r, cls)}
+        accepted = self._accepted_of.get((codec.TYPE_NAMES[cls], case_id), {})
+        merged.update((r.id, r) for r in accepted.values() if isinstance(r, cls))
         return list(merged.values())
 
     def _of_case(self, cls: type[RecordMeta], case_id: str) -> list[RecordMeta]:

@@ -37,7 +37,7 @@ from safeconf.ui.messages import user_message
 from safeconf.ui.widgets import status_label, user_errors
 
 # The kinds the disclosure policy knows. A consent counts for the policy only where an item
-# names one exactly (app.disclosure_check.RecordedConsent), so these are offered as ticks
+# names one exactly (domain.consent_reading.RecordedConsent), so these are offered as ticks
 # and stored as the policy spells them ("conference summary"); privileged legal advice
 # never leaves the agency, so no consent offers it.
 OFFERED_KINDS = (Information.WHOLE_RECORD, Information.CONFERENCE_SUMMARY,
