@@ -197,7 +197,8 @@ def test_the_command_lists_shows_escaped_and_answers(shared_hq: HQ) -> None:
     assert review.id in listed and number in listed and " open" in listed
     assert "Mesa Housing" not in listed and "May I" not in listed  # no content in the list
 
-    shown = shared_hq.cli("legal-reviews", "show", review.id).stdout
+    shown = shared_hq.cli("legal-reviews", "show", review.id, "--as",
+                          shared_hq.staff_member("legal")).stdout
     assert "Mesa Housing Authority" in shown and "- Rowan" in shown
     assert "\\u202eevil\\u200b" in shown and "\u202e" not in shown
     assert "none yet (open)" in shown
@@ -214,7 +215,8 @@ def test_the_command_lists_shows_escaped_and_answers(shared_hq: HQ) -> None:
                          "--release-with-redactions", "--withhold", "Lincoln", "--by",
                          "legal.ortiz")
     assert f"Legal review {review.id} answered (release with redactions)" in done.stdout
-    shown = shared_hq.cli("legal-reviews", "show", review.id).stdout
+    shown = shared_hq.cli("legal-reviews", "show", review.id, "--as",
+                          shared_hq.staff_member("legal")).stdout
     assert "release with redactions" in shown and "by legal.ortiz" in shown
     assert "- Lincoln" in shown and "Send it." in shown
     assert shared_hq.cli("legal-reviews", "list", "--open", "--case", number).stdout.strip() \
