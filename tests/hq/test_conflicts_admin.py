@@ -20,7 +20,7 @@ from safeconf.domain.records import (
     Presence,
     Role,
 )
-from safeconf.hq import schema
+from safeconf.hq import admin_audit, schema
 from safeconf.sync import HQClient, OutboxItem
 from tests.hq.test_push_pull import conference, push_first_revision
 
@@ -332,3 +332,25 @@ def test_an_hq_database_from_before_resolutions_gains_their_table(make_hq: Any) 
         assert conn.execute(select(schema.conflict_resolutions)).all() == []
         assert conn.execute(select(schema.meta.c.value).where(
             schema.meta.c.key == "schema_version")).scalar_one() == str(schema.SCHEMA_VERSION)
+
+
+def test_show_needs_an_administrator_or_legal_reader_and_records_the_read_first(
+        shared_hq: HQ) -> None:
+    clash = _note_clash(shared_hq)
+    subject = str(clash.conflict_id)
+    unnamed = shared_hq.cli("conflicts", "show", subject, check=False)
+    assert unnamed.returncode == 2 and "--as" in unnamed.stderr
+    supervisor = shared_hq.staff_member("supervisor")
+    for reader in (supervisor, "not.on.staff"):
+        refused = shared_hq.cli("conflicts", "show", subject, "--as", reader, check=False)
+        assert refused.returncode == 1 and "may not do this" in refused.stderr
+        assert clash.hq_note.body not in refused.stdout + refused.stderr
+    assert admin_audit.list_events(shared_hq.db, subject=subject) == []
+
+    reader = shared_hq.staff_member("legal")
+    assert clash.device_note.body in shared_hq.cli("conflicts", "show", subject, "--as",
+                                                   reader).stdout
+    (event,) = admin_audit.list_events(shared_hq.db, subject=subject)
+    assert (event.actor, event.action, event.subject_type) == (reader, "read", "conflict")
+    assert clash.device_note.body not in event.detail
+    assert admin_audit.verify(shared_hq.db).ok

@@ -370,9 +370,10 @@ def _legal_reviews(args: argparse.Namespace, db: Database) -> int:
         rows = legal_reviews.list_reviews(db, args.open, case_id)
         print(legal_reviews.format_table(rows, args.open, number))
     elif action == "show":
+        review_id = args.id.strip().lower()  # recorded as stored, whatever the spelling
         review = admin_audit.read_as(db, args.actor, (hq_staff.LEGAL, hq_staff.LEGAL_DIRECTOR),
-                                     "legal_review", args.id,
-                                     lambda: legal_reviews.show(db, args.id))
+                                     "legal_review", review_id,
+                                     lambda: legal_reviews.show(db, review_id))
         print(legal_reviews.format_detail(review))
     elif action == "answer":
         if args.withhold and args.answer is not LegalAnswer.RELEASE_WITH_REDACTIONS:
