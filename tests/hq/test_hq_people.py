@@ -318,3 +318,17 @@ def test_the_audit_list_escapes_and_filters(make_hq: Callable[[], HQ]) -> None:
     assert len(only) == 2 and "loss_report r-1" in only[1]
     assert len(hq.cli("audit", "list", "--since", "1").stdout.splitlines()) == 2
     assert hq.cli("audit", "list", "--subject", "none").stdout.strip() == "No audit events."
+
+
+def test_an_hq_database_from_before_these_tables_gets_them_on_its_next_command(
+        make_hq: Callable[[], HQ]) -> None:
+    hq = make_hq()
+    new_tables = (schema.admin_audit_head, schema.admin_audit, schema.supervisors,
+                  schema.staff)
+    with hq.db.write() as conn:
+        for table in new_tables:
+            table.drop(conn)
+    hq.cli("staff", "add", ADMIN, "--email", "a.admin@agency.example", "--role",
+           "administrator")
+    assert [s.name for s in staff.list_staff(hq.db)] == [ADMIN]
+    assert hq.cli("audit", "verify").stdout.startswith("HQ's audit log is intact: 1 event,")

@@ -45,7 +45,8 @@ class VerifyResult:
 
     def message(self) -> str:
         if self.ok:
-            return f"HQ's audit log is intact: {self.events} events, chain unbroken."
+            counted = f"{self.events} event" + ("" if self.events == 1 else "s")
+            return f"HQ's audit log is intact: {counted}, chain unbroken."
         return f"HQ's audit log is BROKEN at seq {self.broken_seq}: {self.reason}"
 
 
