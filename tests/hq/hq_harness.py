@@ -16,7 +16,7 @@ from typing import Any, ClassVar
 from sqlalchemy import func, select
 
 from safeconf.domain.auditchain import event_hash
-from safeconf.hq import cases, schema
+from safeconf.hq import cases, schema, staff
 from safeconf.hq.datadir import DataDir, initialise
 from safeconf.hq.db import Database
 from safeconf.hq.pki import enrollment
@@ -207,6 +207,19 @@ class HQ:
 
     def enroll(self, worker: str) -> Enrollment:
         return enroll(self.code(worker).uri)
+
+    ADMIN = "hq.admin"
+
+    def staff_member(self, role: str, name: str | None = None) -> str:
+        """The sign-in name of an active staff member holding `role` (made on first use,
+        with HQ's first administrator `hq.admin` made before anyone else)."""
+        name = name or f"{role.replace('_', '.')}.tester"
+        held = {(s.name, s.role) for s in staff.list_staff(self.db)}
+        if (self.ADMIN, staff.ADMINISTRATOR) not in held:
+            staff.add_staff(self.db, self.ADMIN, "hq.admin@agency.example", staff.ADMINISTRATOR)
+        if (name, role) not in held and (name, role) != (self.ADMIN, staff.ADMINISTRATOR):
+            staff.add_staff(self.db, name, f"{name}@agency.example", role, self.ADMIN)
+        return name
 
     def client(self, device: Enrollment, sync_url: str | None = None,
                **kwargs: Any) -> HQClient:

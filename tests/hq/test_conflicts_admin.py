@@ -20,7 +20,7 @@ from safeconf.domain.records import (
     Presence,
     Role,
 )
-from safeconf.hq import schema
+from safeconf.hq import admin_audit, schema
 from safeconf.sync import HQClient, OutboxItem
 from tests.hq.test_push_pull import conference, push_first_revision
 
@@ -110,7 +110,8 @@ def test_the_list_shows_open_conflicts_by_id_and_reason_without_note_text_or_nam
 def test_show_gives_both_versions_of_the_differing_fields_and_the_section(
         shared_hq: HQ) -> None:
     clash = _note_clash(shared_hq)
-    out = shared_hq.cli("conflicts", "show", str(clash.conflict_id)).stdout
+    out = shared_hq.cli("conflicts", "show", str(clash.conflict_id), "--as",
+                        shared_hq.staff_member("legal")).stdout
     assert f"Conflict {clash.conflict_id}: version_mismatch" in out
     assert clash.hq_note.body in out and clash.device_note.body in out
     assert "section  (same on both)" in out and "safety_plan" in out
@@ -144,7 +145,8 @@ def test_keeping_hqs_copy_marks_the_conflict_reviewed_and_records_who_and_when(
     everything = shared_hq.cli("conflicts", "--all").stdout
     assert _line(everything, clash.conflict_id).endswith(f"kept hq by {getpass.getuser()}")
     assert "phone" not in everything and "Rosalind" not in everything
-    shown = shared_hq.cli("conflicts", "show", str(clash.conflict_id)).stdout
+    shown = shared_hq.cli("conflicts", "show", str(clash.conflict_id), "--as",
+                        shared_hq.staff_member("legal")).stdout
     assert "Confirmed with Rosalind's worker by phone" in shown
 
     again = shared_hq.cli("conflicts", "resolve", str(clash.conflict_id), "--keep", "device",
@@ -224,7 +226,8 @@ def test_an_insert_only_record_cannot_take_the_devices_version(shared_hq: HQ) ->
     tablet.push(str(uuid.uuid4()), [OutboxItem.of(
         1, dataclasses.replace(revision, body="other words"))])
     (conflict_id,) = _conflict_ids(shared_hq, revision.id)
-    shown = shared_hq.cli("conflicts", "show", str(conflict_id)).stdout
+    shown = shared_hq.cli("conflicts", "show", str(conflict_id), "--as",
+                          shared_hq.staff_member("administrator", "hq.admin")).stdout
     assert "other words" in shown
     refused = shared_hq.cli("conflicts", "resolve", str(conflict_id), "--keep", "device",
                             check=False)
@@ -268,8 +271,9 @@ def test_a_sealed_or_unassigned_case_refuses_the_devices_version(shared_hq: HQ) 
 
 
 def test_an_unknown_conflict_id_is_a_clear_error(shared_hq: HQ) -> None:
-    for args in (("show", "2147483000"), ("resolve", "2147483000", "--keep", "hq"),
-                 ("show", "abc"), ("show", "99999999999999999999")):
+    reader = ("--as", shared_hq.staff_member("legal"))
+    for args in (("show", "2147483000", *reader), ("resolve", "2147483000", "--keep", "hq"),
+                 ("show", "abc", *reader), ("show", "99999999999999999999", *reader)):
         result = shared_hq.cli("conflicts", *args, check=False)
         assert result.returncode == 1, args
         assert "HQ has no conflict" in result.stderr and "Traceback" not in result.stderr
@@ -294,7 +298,8 @@ def test_the_all_list_shows_resolved_conflicts_and_their_outcome(shared_hq: HQ) 
     assert [ln for ln in shared_hq.cli("conflicts").stdout.splitlines()
             if ln.split()[:1] == [str(first)]] == []
     # The other conflict now compares the device's copy with HQ's new version 3.
-    shown = shared_hq.cli("conflicts", "show", str(second)).stdout
+    shown = shared_hq.cli("conflicts", "show", str(second), "--as",
+                          shared_hq.staff_member("legal")).stdout
     assert "HQ (v3):" in shown and "Room 4" in shown and "Room 5" in shown
     assert "HQ had v2, HQ now has v3" in shown
 
@@ -327,3 +332,25 @@ def test_an_hq_database_from_before_resolutions_gains_their_table(make_hq: Any) 
         assert conn.execute(select(schema.conflict_resolutions)).all() == []
         assert conn.execute(select(schema.meta.c.value).where(
             schema.meta.c.key == "schema_version")).scalar_one() == str(schema.SCHEMA_VERSION)
+
+
+def test_show_needs_an_administrator_or_legal_reader_and_records_the_read_first(
+        shared_hq: HQ) -> None:
+    clash = _note_clash(shared_hq)
+    subject = str(clash.conflict_id)
+    unnamed = shared_hq.cli("conflicts", "show", subject, check=False)
+    assert unnamed.returncode == 2 and "--as" in unnamed.stderr
+    supervisor = shared_hq.staff_member("supervisor")
+    for reader in (supervisor, "not.on.staff"):
+        refused = shared_hq.cli("conflicts", "show", subject, "--as", reader, check=False)
+        assert refused.returncode == 1 and "may not do this" in refused.stderr
+        assert clash.hq_note.body not in refused.stdout + refused.stderr
+    assert admin_audit.list_events(shared_hq.db, subject=subject) == []
+
+    reader = shared_hq.staff_member("legal")
+    assert clash.device_note.body in shared_hq.cli("conflicts", "show", subject, "--as",
+                                                   reader).stdout
+    (event,) = admin_audit.list_events(shared_hq.db, subject=subject)
+    assert (event.actor, event.action, event.subject_type) == (reader, "read", "conflict")
+    assert clash.device_note.body not in event.detail
+    assert admin_audit.verify(shared_hq.db).ok

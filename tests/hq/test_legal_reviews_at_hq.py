@@ -21,7 +21,7 @@ from safeconf.domain.change_rules import PARENT_ELSEWHERE, judge_change
 from safeconf.domain.disclosure_terms import Extent, Information, Mode, Recipient
 from safeconf.domain.records import LegalAnswer
 from safeconf.domain.statements import current_statements
-from safeconf.hq import cases, legal_reviews, schema
+from safeconf.hq import admin_audit, cases, legal_reviews, schema
 from safeconf.hq.errors import AdminError
 from safeconf.hq.sync.record_view import HQRecordView
 from safeconf.sync import OutboxItem
@@ -197,7 +197,8 @@ def test_the_command_lists_shows_escaped_and_answers(shared_hq: HQ) -> None:
     assert review.id in listed and number in listed and " open" in listed
     assert "Mesa Housing" not in listed and "May I" not in listed  # no content in the list
 
-    shown = shared_hq.cli("legal-reviews", "show", review.id).stdout
+    shown = shared_hq.cli("legal-reviews", "show", review.id, "--as",
+                          shared_hq.staff_member("legal")).stdout
     assert "Mesa Housing Authority" in shown and "- Rowan" in shown
     assert "\\u202eevil\\u200b" in shown and "\u202e" not in shown
     assert "none yet (open)" in shown
@@ -214,7 +215,8 @@ def test_the_command_lists_shows_escaped_and_answers(shared_hq: HQ) -> None:
                          "--release-with-redactions", "--withhold", "Lincoln", "--by",
                          "legal.ortiz")
     assert f"Legal review {review.id} answered (release with redactions)" in done.stdout
-    shown = shared_hq.cli("legal-reviews", "show", review.id).stdout
+    shown = shared_hq.cli("legal-reviews", "show", review.id, "--as",
+                          shared_hq.staff_member("legal")).stdout
     assert "release with redactions" in shown and "by legal.ortiz" in shown
     assert "- Lincoln" in shown and "Send it." in shown
     assert shared_hq.cli("legal-reviews", "list", "--open", "--case", number).stdout.strip() \
@@ -261,3 +263,25 @@ def test_two_answers_at_the_same_moment_store_exactly_one(shared_hq: HQ) -> None
         thread.join(timeout=30)
     assert sorted(outcomes) == ["refused", "stored"]
     assert _answers_at_hq(shared_hq, case_id) == 1
+
+
+def test_show_needs_a_legal_reader_and_records_the_read_first(shared_hq: HQ) -> None:
+    _, _, review = _pushed_review(shared_hq)
+    unnamed = shared_hq.cli("legal-reviews", "show", review.id, check=False)
+    assert unnamed.returncode == 2 and "--as" in unnamed.stderr
+    for reader in (shared_hq.staff_member("administrator", "hq.admin"), "not.on.staff"):
+        refused = shared_hq.cli("legal-reviews", "show", review.id, "--as", reader,
+                                check=False)
+        assert refused.returncode == 1 and "legal or legal_director" in refused.stderr
+        assert "Mesa Housing" not in refused.stdout + refused.stderr
+    unknown = shared_hq.cli("legal-reviews", "show", str(uuid.uuid4()), "--as",
+                            shared_hq.staff_member("legal"), check=False)
+    assert unknown.returncode == 1
+    assert admin_audit.list_events(shared_hq.db, subject=review.id) == []
+
+    director = shared_hq.staff_member("legal_director")
+    shown = shared_hq.cli("legal-reviews", "show", review.id, "--as", director).stdout
+    assert "Mesa Housing Authority" in shown
+    (event,) = admin_audit.list_events(shared_hq.db, subject=review.id)
+    assert (event.actor, event.action, event.subject_type) == (director, "read",
+                                                               "legal_review")

@@ -57,7 +57,8 @@ def test_conflicts_show_escapes_bidi_and_invisible_characters_from_a_device(
     with shared_hq.db.read() as conn:
         (conflict_id,) = conn.execute(c.select().with_only_columns(c.c.conflict_id)
                                       .where(c.c.record_id == revision.id)).scalars()
-    shown = shared_hq.cli("conflicts", "show", str(conflict_id)).stdout
+    shown = shared_hq.cli("conflicts", "show", str(conflict_id), "--as",
+                          shared_hq.staff_member("legal")).stdout
     assert ("Visits \\u202eNOT\\u202c allowed\\u200b\\u2066x\\u2069\\ufeff\\U000e0041"
             "\\u2028end") in shown
     assert not any(char in shown for char in HOSTILE)

@@ -15,7 +15,8 @@ from sqlalchemy.exc import OperationalError
 
 from safeconf.domain import termsafe
 from safeconf.domain.records import LegalAnswer
-from safeconf.hq import cases, clock, legal_reviews, staff_acknowledgments
+from safeconf.hq import admin_audit, cases, clock, legal_reviews, staff_acknowledgments, staff_cli
+from safeconf.hq import staff as hq_staff
 from safeconf.hq.datadir import DEFAULT_HOSTS, DEFAULT_PORT, DataDir, initialise
 from safeconf.hq.db import Database
 from safeconf.hq.errors import AdminError
@@ -136,6 +137,9 @@ def _parser() -> argparse.ArgumentParser:
                                     "content — names, note text — for the reviewer: keep it "
                                     "off shared screens and out of logs.")
     c.add_argument("id", help="the conflict id (see `safeconf-hq conflicts`)")
+    c.add_argument("--as", dest="actor", metavar="NAME", required=True,
+                   help="who reads it: HQ staff with the administrator or legal role (the "
+                        "read is recorded in HQ's audit log)")
     c = csub.add_parser("resolve", parents=[common_below],
                         help="settle one conflict by keeping HQ's copy or the device's",
                         description="--keep hq: HQ's copy stays, the conflict is marked "
@@ -164,6 +168,9 @@ def _parser() -> argparse.ArgumentParser:
                                     "redactions, and legal's answer if there is one. This "
                                     "prints case content: keep it off shared screens.")
     c.add_argument("id", help="the review id (see `safeconf-hq legal-reviews list`)")
+    c.add_argument("--as", dest="actor", metavar="NAME", required=True,
+                   help="who reads it: HQ staff with the legal or legal_director role (the "
+                        "read is recorded in HQ's audit log)")
     c = lsub.add_parser("answer", parents=[common], help="answer one open request",
                         description="Store legal's answer; the laptops of the case receive "
                                     "it at their next sync. A request is answered once.")
@@ -196,6 +203,7 @@ def _parser() -> argparse.ArgumentParser:
     for name in ("seal", "unseal", "close", "reopen"):
         c = csub.add_parser(name, parents=[common])
         c.add_argument("case_number")
+    staff_cli.add_parsers(sub, common)
     return parser
 
 
@@ -326,6 +334,8 @@ def _command(args: argparse.Namespace, data_dir: DataDir, db: Database) -> int:
         return _conflicts(args, db)
     if args.command == "legal-reviews":
         return _legal_reviews(args, db)
+    if args.command in staff_cli.COMMANDS:
+        return staff_cli.run(args, db)
     raise AdminError(f"unknown command {args.command}")
 
 
@@ -334,7 +344,11 @@ def _conflicts(args: argparse.Namespace, db: Database) -> int:
     if action is None:
         print(conflicts.format_table(conflicts.list_conflicts(db, args.all), args.all))
     elif action == "show":
-        print(conflicts.format_detail(conflicts.load(db, conflicts.parse_id(args.id))))
+        conflict_id = conflicts.parse_id(args.id)
+        detail = admin_audit.read_as(db, args.actor, (hq_staff.ADMINISTRATOR, hq_staff.LEGAL),
+                                     "conflict", str(conflict_id),
+                                     lambda: conflicts.load(db, conflict_id))
+        print(conflicts.format_detail(detail))
     elif action == "resolve":
         conflict_id = conflicts.parse_id(args.id)
         done = conflicts.resolve(db, conflict_id, args.keep, args.note)
@@ -356,7 +370,11 @@ def _legal_reviews(args: argparse.Namespace, db: Database) -> int:
         rows = legal_reviews.list_reviews(db, args.open, case_id)
         print(legal_reviews.format_table(rows, args.open, number))
     elif action == "show":
-        print(legal_reviews.format_detail(legal_reviews.show(db, args.id)))
+        review_id = args.id.strip().lower()  # recorded as stored, whatever the spelling
+        review = admin_audit.read_as(db, args.actor, (hq_staff.LEGAL, hq_staff.LEGAL_DIRECTOR),
+                                     "legal_review", review_id,
+                                     lambda: legal_reviews.show(db, review_id))
+        print(legal_reviews.format_detail(review))
     elif action == "answer":
         if args.withhold and args.answer is not LegalAnswer.RELEASE_WITH_REDACTIONS:
             raise AdminError("--withhold names passages to withhold from a release; use it "

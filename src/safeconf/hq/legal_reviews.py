@@ -124,8 +124,8 @@ def _load_review(conn: Connection, review_id: str) -> LegalReview:
 
 
 def show(db: Database, review_id: str) -> ReviewDetail:
-    """One request in full, with its answer if it has one. (HQ keeps no admin audit log
-    yet; the web console's legal pages will audit each view in HQ's own chain.)"""
+    """One request in full, with its answer if it has one. Callers showing it to someone
+    load it through `admin_audit.read_as`, so the read is in HQ's own chain."""
     wanted = _parse_id(review_id)
     with db.read() as conn:
         review = _load_review(conn, wanted)

@@ -229,8 +229,8 @@ caseless_records = Table(
 # Tables added after a schema version without changing what older HQs read or write: an
 # older HQ process keeps working beside a newer one, and `Database.check_schema` creates
 # them when missing.
-ADDED_TABLES = (conflict_resolutions, pushed_items, audit_branches, audited_writes,
-                caseless_records)
+ADDED_TABLES: tuple[Table, ...] = (conflict_resolutions, pushed_items, audit_branches,
+                                  audited_writes, caseless_records)
 
 push_batches = Table(
     "push_batches",
@@ -284,3 +284,59 @@ counters = Table(
 )
 
 CHANGE_SEQ = "change_seq"
+
+# --- HQ's people and HQ's own audit log (issue #10) ---------------------------------------
+# One row per (person, role): a person may hold several roles (a legal director is often
+# also `legal`), each added, removed and audited on its own. Rows are deactivated, never
+# deleted, so the audit log keeps naming real people.
+staff = Table(
+    "staff",
+    metadata,
+    Column("name", String(200), nullable=False),  # a sign-in name, e.g. "r.ortiz"
+    Column("role", String(32), nullable=False),
+    Column("email", String(320), nullable=False),
+    Column("added_at", String(40), nullable=False),
+    Column("added_by", String(200), nullable=False),
+    Column("active", Boolean, nullable=False),
+    Column("removed_at", String(40), nullable=True),
+    Column("removed_by", String(200), nullable=True),
+    PrimaryKeyConstraint("name", "role"),
+)
+
+# Who a worker reports to: the supervisor told of that worker's losses.
+supervisors = Table(
+    "supervisors",
+    metadata,
+    Column("worker_id", String(200), primary_key=True),
+    Column("staff_name", String(200), nullable=False),
+    Column("set_at", String(40), nullable=False),
+    Column("set_by", String(200), nullable=False),
+)
+
+# Every read of report or request content and every administrative change at HQ, hash-
+# chained like a laptop's audit log (domain.auditchain.event_hash).
+admin_audit = Table(
+    "admin_audit",
+    metadata,
+    Column("seq", BigInteger, primary_key=True, autoincrement=False),
+    Column("at", String(40), nullable=False),
+    Column("actor", String(200), nullable=False),
+    Column("action", String(64), nullable=False),
+    Column("subject_type", String(64), nullable=False),
+    Column("subject_id", String(200), nullable=False),
+    Column("detail", Text, nullable=False),
+    Column("prev_hash", String(64), nullable=False),
+    Column("hash", String(64), nullable=False),
+)
+
+# The chain's head, one row: appends lock it, so concurrent writers on PostgreSQL take turns,
+# and a removed last event is found because the head still names it.
+admin_audit_head = Table(
+    "admin_audit_head",
+    metadata,
+    Column("name", String(16), primary_key=True),
+    Column("seq", BigInteger, nullable=False),
+    Column("hash", String(64), nullable=False),
+)
+
+ADDED_TABLES = (*ADDED_TABLES, staff, supervisors, admin_audit, admin_audit_head)
