@@ -21,6 +21,8 @@ from safeconf.domain.records import (
     ConferenceState,
     InterviewPermission,
     Language,
+    LegalRequest,
+    LegalRequestEvent,
     LegalReview,
     Note,
     NoteRevision,
@@ -80,6 +82,14 @@ class View:
     def legal_review(self, review_id: str) -> LegalReview | None:
         found = self.records.get(review_id)
         return found if isinstance(found, LegalReview) else None
+
+    def legal_request(self, request_id: str) -> LegalRequest | None:
+        found = self.records.get(request_id)
+        return found if isinstance(found, LegalRequest) else None
+
+    def legal_request_events(self, request_id: str) -> Sequence[LegalRequestEvent]:
+        return [r for r in self.records.values()
+                if isinstance(r, LegalRequestEvent) and r.request_id == request_id]
 
     def attendees(self, conference_id: str) -> Sequence[Attendee]:
         return [r for r in self.records.values()

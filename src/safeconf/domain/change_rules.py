@@ -8,9 +8,11 @@ while the acknowledgment gate is open; a tombstone (`deleted`) only where the do
 one, and never on a case (someone who was in the room stays, as having left); an addendum joins
 only a finalized conference; a note of an interview of a child names a permission on file for
 that youth; a legal review's answer, and a disclosure it released, belong to a review of
-the same case; a record stays in its conference's case, and an acknowledgment or a Notice receipt
-names an attendee of its own conference; a consent moves only along its lifecycle
-(`consent_lifecycle`), keeps its terms once answered, stays in its case and is never deleted.
+the same case; a legal request's documents and legal's steps on it belong to a request of the
+same case, and the steps follow its state machine (`legal_request_states`); a record stays
+in its conference's case, and an acknowledgment or a Notice receipt names an attendee of its
+own conference; a consent moves only along its lifecycle (`consent_lifecycle`), keeps its
+terms once answered, stays in its case and is never deleted.
 What the judge knows of the surrounding records comes through a `RecordView`, so each caller
 answers from its own store (HQ's copy plus the batch so far; the vault's rows plus the page so
 far).
@@ -29,6 +31,7 @@ from safeconf.domain.conference_states import ALLOWED
 from safeconf.domain.consent_lifecycle import change_problem as consent_change_problem
 from safeconf.domain.errors import DomainError, GateClosed, IllegalTransition, ReadOnlyRecord
 from safeconf.domain.gate import StatementRef, evaluate_gate
+from safeconf.domain.legal_request_states import next_problem as legal_step_problem
 from safeconf.domain.records import (
     Acknowledgment,
     Attendee,
@@ -38,6 +41,9 @@ from safeconf.domain.records import (
     Disclosure,
     InterviewPermission,
     Language,
+    LegalRequest,
+    LegalRequestDocument,
+    LegalRequestEvent,
     LegalReview,
     LegalReviewAnswer,
     Note,
@@ -70,6 +76,8 @@ class RecordView(Protocol):
     def interview_permission(self, permission_id: str) -> InterviewPermission | None: ...
     def person(self, person_id: str) -> Person | None: ...
     def legal_review(self, review_id: str) -> LegalReview | None: ...
+    def legal_request(self, request_id: str) -> LegalRequest | None: ...
+    def legal_request_events(self, request_id: str) -> Sequence[LegalRequestEvent]: ...
 
 
 @dataclass(frozen=True)
@@ -153,6 +161,10 @@ def judge_change(
         return _person_of_case(incoming.relationship_to, incoming.case_id, view, parents_known)
     if isinstance(incoming, LegalReviewAnswer):
         return _of_review(incoming.review_id, incoming.case_id, view, parents_known)
+    if isinstance(incoming, LegalRequestDocument):
+        return _of_request(incoming.request_id, incoming.case_id, view, parents_known)
+    if isinstance(incoming, LegalRequestEvent):
+        return _legal_step(incoming, view, parents_known)
     if isinstance(incoming, Disclosure) and incoming.legal_review_id is not None:
         return _of_review(incoming.legal_review_id, incoming.case_id, view, parents_known)
     if isinstance(incoming, Consent) and isinstance(current, Consent):
@@ -177,6 +189,28 @@ def _of_review(review_id: str, case_id: str, view: RecordView,
     if review is None:
         return _missing_parent(parents_known, "legal review")
     return _elsewhere("legal review") if review.case_id != case_id else None
+
+
+def _of_request(request_id: str, case_id: str, view: RecordView,
+                parents_known: bool) -> Refusal | None:
+    """A document of a legal request, or legal's step on one, belongs to a request of its
+    own case."""
+    request = view.legal_request(request_id)
+    if request is None:
+        return _missing_parent(parents_known, "legal request")
+    return _elsewhere("legal request") if request.case_id != case_id else None
+
+
+def _legal_step(event: LegalRequestEvent, view: RecordView,
+                parents_known: bool) -> Refusal | None:
+    """Legal's step on a request follows the request's state machine
+    (`legal_request_states`)."""
+    refusal = _of_request(event.request_id, event.case_id, view, parents_known)
+    request = view.legal_request(event.request_id)
+    if refusal is not None or request is None:
+        return refusal
+    problem = legal_step_problem(request, view.legal_request_events(event.request_id), event)
+    return None if problem is None else Refusal(ILLEGAL_TRANSITION, problem)
 
 
 def _conference_change(incoming: Conference, current: RecordMeta | None) -> Refusal | None:

@@ -50,8 +50,8 @@ REASONS = {
     "case_mismatch": "HQ holds this record under another case; the change was kept for review.",
     "hq_owned": "Case numbers, assignments and sealing are managed by HQ; the change was kept "
                 "for review.",
-    "hq_authored": "Legal's answers to review requests are written at HQ only; the record "
-                   "was kept for review.",
+    "hq_authored": "Legal's answers to review requests and its steps on legal requests are "
+                   "written at HQ only; the record was kept for review.",
     "concurrent_change": "Another device changed this at the same moment. Both versions were "
                          "kept and flagged for review.",
     # The conference rules (safeconf.domain.change_rules): HQ keeps the change for review.

@@ -45,7 +45,8 @@ KINDS = {
     "consent": QT_TRANSLATE_NOOP("ConflictReview", "Consent"),
     "disclosure": QT_TRANSLATE_NOOP("ConflictReview", "Disclosure"),
     "legal_request": QT_TRANSLATE_NOOP("ConflictReview", "Legal request"),
-    "health_info_request": QT_TRANSLATE_NOOP("ConflictReview", "Health information request"),
+    "legal_request_document": QT_TRANSLATE_NOOP("ConflictReview", "Legal request document"),
+    "legal_request_event": QT_TRANSLATE_NOOP("ConflictReview", "Legal's step on a request"),
     "incident": QT_TRANSLATE_NOOP("ConflictReview", "Incident"),
     "interview_permission": QT_TRANSLATE_NOOP("ConflictReview", "Permission to interview a child"),
 }
