@@ -26,6 +26,7 @@ from safeconf.domain.statements import Statement, current_statements
 from safeconf.hq import clock, schema
 from safeconf.hq.db import Database, insert_ignoring_duplicates
 from safeconf.hq.errors import HQError
+from safeconf.hq.legal_requests import route_at_intake
 from safeconf.hq.pki import devices
 from safeconf.hq.pki.devices import Device
 from safeconf.hq.sync import audit_index, history
@@ -261,6 +262,9 @@ def _apply_items(conn: Connection, device: Device, batch_id: str, items: list[Pu
         view.accept(item.record)
     lost = _store(conn, device.device_id, stored, accepted, now)
     conflicts.extend(_Conflict(item, "concurrent_change", None) for item in lost)
+    for item in accepted.values():  # a legal request is routed to legal as it arrives
+        if item.type == "legal_request" and item.id not in stored and item not in lost:
+            route_at_intake(conn, item.record, device.worker_id, now)  # type: ignore[arg-type]
     if conflicts:
         conn.execute(insert(schema.conflicts), [{
             "device_id": device.device_id, "batch_id": batch_id, "seq": c.item.seq,
