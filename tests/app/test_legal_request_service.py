@@ -84,7 +84,7 @@ def test_a_bad_request_or_document_stores_nothing(setting) -> None:
 
 def test_a_file_is_read_with_the_scan_check_and_its_original_can_be_deleted(
         setting, tmp_path: Path) -> None:
-    service, case_id, _session = setting
+    service, _case_id, _session = setting
     scan = tmp_path / "subpoena.pdf"
     scan.write_bytes(lr.PDF)
     attachment = service.read_attachment(scan)

@@ -136,7 +136,7 @@ def test_a_forged_due_date_is_refused() -> None:
 
 @pytest.mark.parametrize("days", [0, 366])
 def test_a_deadline_is_one_to_365_business_days(days: int) -> None:
-    with pytest.raises(InvalidRecord, match="legal_request.business_days"):
+    with pytest.raises(InvalidRecord, match=r"legal_request\.business_days"):
         validate(lr.request(CASE.id, business_days=days))
 
 
@@ -161,7 +161,7 @@ def test_a_document_is_a_scan_with_its_own_digest() -> None:
 @pytest.mark.parametrize("action", [A.DENY, A.EXTEND, A.RELEASE, A.CLOSE])
 def test_a_denial_extension_release_or_closing_says_why(action: LegalAction) -> None:
     req = lr.request(CASE.id)
-    with pytest.raises(InvalidRecord, match="legal_request_event.text: is empty"):
+    with pytest.raises(InvalidRecord, match=r"legal_request_event\.text: is empty"):
         validate(lr.event(req, action, text="  ",
                           new_due_on="2027-01-29" if action is A.EXTEND else None))
 
