@@ -16,6 +16,7 @@ from safeconf.app.legal_requests import LegalRequestService
 from safeconf.domain.records import LegalAction, LegalRequestKind, RequesterBody
 from safeconf.ui.app_window import AppWindow
 from safeconf.ui.legal.requests_dialog import DeadlinesDialog, LegalRequestsDialog, LogRequestForm
+from safeconf.ui.workspace.conference_model import ID_ROLE
 from tests.support import legal_requests as lr
 from tests.ui.conftest import ScriptedPrompter
 from tests.ui.keys import focused, press, press_alt_key_of, type_text
@@ -172,3 +173,39 @@ def test_the_deadlines_come_from_home_by_keyboard_soonest_first(
     assert ids == [soon.id, later.id] and case_number == "2026-0042"
     assert status.startswith("OVERDUE — ")
     assert summary == "2 open request(s), 1 overdue."
+
+
+def test_the_case_of_the_chosen_conference_opens_its_requests_by_keyboard(
+        qtbot: Any, setting: Setting) -> None:
+    from datetime import datetime
+
+    from tests.ui.screens import seed_conference
+
+    home = setting.window.main_view.home
+    seen: list[tuple[str, int]] = []
+
+    def look(dialog: LegalRequestsDialog) -> bool:
+        seen.append((dialog.windowTitle(), dialog.model.rowCount()))
+        return False
+
+    setting.prompter.on(LegalRequestsDialog, look)
+    home.refresh()
+    activate(qtbot, setting.window)
+    press_alt_key_of(qtbot, home.legal_requests_button)  # nothing chosen yet
+    assert seen == [] and setting.prompter.messages[-1][1] == "No case chosen"
+
+    conference_id = seed_conference(setting.window)
+    case_id = setting.window.service.conference(conference_id).case_id
+    LegalRequestService(setting.session).log(
+        case_id, kind=LegalRequestKind.RECORDS_REQUEST, requester="M. Chen",
+        requester_body="Housing Authority", body_kind=RequesterBody.AGENCY,
+        asked="Proof of services", received_on=datetime.now().date(), business_days=5)
+    with qtbot.waitSignal(home.loaded, timeout=10_000):
+        home.refresh()
+    row = next(r for r in range(home.model.rowCount())
+               if home.model.index(r, 0).data(ID_ROLE) == conference_id)
+    home.tree.setCurrentIndex(home.model.index(row, 0))
+    activate(qtbot, setting.window)
+    home.tree.setFocus()
+    press_alt_key_of(qtbot, home.legal_requests_button)
+    assert seen == [("Legal requests", 1)]
