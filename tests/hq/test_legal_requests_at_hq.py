@@ -301,3 +301,89 @@ def test_the_commands_log_list_show_escaped_step_and_list_the_deadlines(
                 schema.records.c.type == "legal_request_event",
                 schema.records.c.case_id == case_id)).scalars()]
     assert sorted(stored) == ["acknowledge", "extend", "release"]
+
+
+def _push_raw(hq: HQ, worker: str, items: list[tuple[str, dict[str, Any]]]) -> Any:
+    """A hand-made push, as a hostile enrolled device sends it."""
+    import httpx
+
+    from safeconf.sync import tls
+
+    enrolled = hq.enroll(worker)
+    body: dict[str, Any] = {
+        "protocol": 1, "batch_id": str(uuid.uuid4()), "audit": [],
+        "items": [{"seq": n, "type": rtype, "data": data, "base_version": None}
+                  for n, (rtype, data) in enumerate(items, 1)]}
+    ctx = tls.client_context(enrolled.ca_pem, enrolled.cert_pem, enrolled.key_pem)
+    with httpx.Client(base_url=enrolled.sync_url, verify=ctx, trust_env=False,
+                      timeout=30) as http:
+        return http.post("/v1/push", json=body)
+
+
+@pytest.mark.parametrize("change, field, words", [
+    ({"due_on": "2027-06-30"}, "legal_request.due_on", "is not 10 business days after"),
+    ({"due_on": "2026-12-01"}, "legal_request.due_on", "is not 10 business days after"),
+    ({"business_days": 0}, "legal_request.business_days", "whole number from 1"),
+    ({"business_days": 10_000}, "legal_request.business_days", "from 1 to 365"),
+    ({"health_purpose": "treatment"}, "legal_request.health_purpose",
+     "only a health-information request"),
+    ({"received_on": "2026-02-30"}, "legal_request.received_on", "not a real date"),
+    ({"asked": " "}, "legal_request.asked", "is empty"),
+    ({"requester": "Clerk\u001b[2J"}, "legal_request.requester", "control character"),
+])
+def test_a_hand_made_push_of_a_bad_request_is_refused_with_its_field_and_stores_nothing(
+        shared_hq: HQ, change: dict[str, Any], field: str, words: str) -> None:
+    from safeconf.domain import codec
+
+    worker = new_worker()
+    case_id = shared_hq.add_case(worker)
+    data = {**codec.to_dict(lr.request(case_id)), **change}
+    before = shared_hq.count(schema.records)
+    answer = _push_raw(shared_hq, worker, [("legal_request", data)])
+    assert answer.status_code == 400, answer.text
+    assert answer.json()["error"] == "invalid_record"
+    assert answer.json()["field"] == field and words in answer.json()["message"]
+    assert shared_hq.count(schema.records) == before
+
+
+def test_a_hand_made_push_of_a_bad_document_or_of_an_unknown_kind_stores_nothing(
+        shared_hq: HQ) -> None:
+    import base64
+
+    from safeconf.domain import codec
+
+    worker = new_worker()
+    case_id = shared_hq.add_case(worker)
+    request = lr.request(case_id)
+    good = codec.to_dict(request)
+    exe = {**codec.to_dict(lr.document(request)),
+           "data": base64.b64encode(b"MZ\x90\x00 program").decode()}
+    wrong_digest = {**codec.to_dict(lr.document(request)), "sha256": "0" * 64}
+    before = shared_hq.count(schema.records)
+    for bad, field in ((exe, "legal_request_document.data"),
+                       (wrong_digest, "legal_request_document.sha256")):
+        answer = _push_raw(shared_hq, worker, [("legal_request", good),
+                                               ("legal_request_document", bad)])
+        assert answer.status_code == 400 and answer.json()["field"] == field, answer.text
+    unknown = _push_raw(shared_hq, worker, [("legal_request", {**good, "kind": "deposition"})])
+    assert unknown.status_code == 400 and "kind" in unknown.text
+    assert shared_hq.count(schema.records) == before
+
+
+def test_the_command_refuses_a_file_that_is_not_a_scan_and_stores_nothing(
+        shared_hq: HQ, tmp_path: Path) -> None:
+    case_id = shared_hq.add_case(new_worker())
+    number = shared_hq.case_number(case_id)
+    exe = tmp_path / "order.exe"
+    exe.write_bytes(b"MZ\x90\x00")
+    args = ("requests", "log", "--case", number, "--kind", "subpoena", "--requester", "A",
+            "--body", "B", "--asked", "C", "--received-on", "2026-11-02",
+            "--business-days", "5", "--as", "legal.o")
+    refused = shared_hq.cli(*args, "--attach", str(exe), check=False)
+    assert refused.returncode == 1 and "not a PDF, PNG, JPEG or TIFF" in refused.stderr
+    bad_day = shared_hq.cli(*args[:-6], "--received-on", "next week", "--business-days",
+                            "5", "--as", "legal.o", check=False)
+    assert bad_day.returncode == 1 and "not a date like" in bad_day.stderr
+    health = shared_hq.cli(*args, "--health-purpose", "treatment", check=False)
+    assert health.returncode == 1 and "only a health-information request" in health.stderr
+    assert legal_requests.list_requests(shared_hq.db, case_id=case_id) == []
