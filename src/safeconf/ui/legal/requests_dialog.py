@@ -9,7 +9,14 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QDate,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -47,6 +54,32 @@ from safeconf.ui.widgets import status_label, user_errors
 
 Index = QModelIndex | QPersistentModelIndex
 PickFiles = Callable[[QWidget], list[str]]
+
+
+# The share dialog's words for the PHI purposes, with its translations (same context).
+_PURPOSES = {
+    HealthPurpose.TREATMENT: QT_TRANSLATE_NOOP("ShareDialog", "Treatment"),
+    HealthPurpose.PAYMENT: QT_TRANSLATE_NOOP("ShareDialog", "Payment"),
+    HealthPurpose.HEALTH_CARE_OPERATIONS: QT_TRANSLATE_NOOP("ShareDialog",
+                                                            "Health-care operations"),
+    HealthPurpose.HEALTH_OVERSIGHT: QT_TRANSLATE_NOOP("ShareDialog", "Health oversight"),
+    HealthPurpose.JUDICIAL_OR_ADMINISTRATIVE_PROCEEDING: QT_TRANSLATE_NOOP(
+        "ShareDialog", "Judicial or administrative proceeding"),
+    HealthPurpose.PLACEMENT_OR_ADOPTION_RECRUITMENT: QT_TRANSLATE_NOOP(
+        "ShareDialog", "Placement or adoption recruitment"),
+    HealthPurpose.ABUSE_OR_NEGLECT: QT_TRANSLATE_NOOP(
+        "ShareDialog", "Abuse or neglect, and its proceedings"),
+    HealthPurpose.MEDICAL_RESEARCH: QT_TRANSLATE_NOOP("ShareDialog", "Medical research"),
+    HealthPurpose.LAW_ENFORCEMENT: QT_TRANSLATE_NOOP("ShareDialog", "Law enforcement"),
+    HealthPurpose.ADJUDICATED_YOUTH: QT_TRANSLATE_NOOP("ShareDialog", "Adjudicated youth"),
+    HealthPurpose.PUBLIC_HEALTH: QT_TRANSLATE_NOOP("ShareDialog", "Public health"),
+    HealthPurpose.NOTIFY_FAMILY_OF_LOCATION_AND_CONDITION: QT_TRANSLATE_NOOP(
+        "ShareDialog", "Tell family of a person's location and condition"),
+}
+
+
+def purpose_text(purpose: HealthPurpose) -> str:
+    return QCoreApplication.translate("ShareDialog", str(_PURPOSES[purpose]))
 
 
 def kind_text(widget: QWidget, kind: LegalRequestKind) -> str:
@@ -180,8 +213,8 @@ class LegalRequestsDialog(QDialog):
     def describe(self, s: RequestStatus) -> str:
         r = s.request
         lines = [
-            kind_text(self, r.kind) + (f" ({r.health_purpose.value})" if r.health_purpose
-                                       else ""),
+            kind_text(self, r.kind) + (f" ({purpose_text(r.health_purpose)})"
+                                       if r.health_purpose else ""),
             self.tr("Status: %1").replace("%1", state_text(self, s)),
             self.tr("From: %1, %2").replace("%1", r.requester).replace("%2",
                                                                         r.requester_body),
@@ -282,7 +315,7 @@ class LogRequestForm(QDialog):
         self.purpose = QComboBox(self)
         self.purpose.addItem(self.tr("(not a health-information request)"), None)
         for purpose in HealthPurpose:
-            self.purpose.addItem(purpose.value.replace("_", " "), purpose)
+            self.purpose.addItem(purpose_text(purpose), purpose)
         self.files = QListWidget(self)
         self.attach_button = QPushButton(self.tr("A&ttach documents…"), self)
         self.attach_button.setAccessibleName(self.tr("Attach documents"))

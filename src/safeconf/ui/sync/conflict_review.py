@@ -106,7 +106,8 @@ REASONS = {
 MOMENTS = frozenset({"scheduled_start", "arrived_at", "left_at", "signed_at", "revoked_at",
                      "answered_at",
                      "updated_at", "valid_from", "valid_until", "disclosed_at", "received_at",
-                     "routed_to_legal_at", "discovered_at", "reported_at"})
+                     "routed_to_legal_at", "discovered_at", "reported_at", "logged_at",
+                     "added_at"})
 
 
 def _tr(text: str) -> str:
