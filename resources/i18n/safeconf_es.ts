@@ -1065,286 +1065,291 @@
     </message>
     <message>
         <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="48"/>
-        <source>Health information request</source>
-        <translation>Solicitud de información de salud</translation>
+        <source>Legal request document</source>
+        <translation>Documento de una solicitud legal</translation>
     </message>
     <message>
         <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="49"/>
+        <source>Legal&apos;s step on a request</source>
+        <translation>Paso del área legal en una solicitud</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="50"/>
         <source>Incident</source>
         <translation>Incidente</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="50"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="51"/>
         <source>Permission to interview a child</source>
         <translation>Permiso para entrevistar a un menor</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="53"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="54"/>
         <source>Case number</source>
         <translation>Número de caso</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="54"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="55"/>
         <source>Family name</source>
         <translation>Apellido de la familia</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="55"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="56"/>
         <source>Assigned workers</source>
         <translation>Trabajadores asignados</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="56"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="57"/>
         <source>Status</source>
         <translation>Estado del caso</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="57"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="58"/>
         <source>Sealed</source>
         <translation>Sellado</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="58"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="59"/>
         <source>Kind</source>
         <translation>Tipo</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="59"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="60"/>
         <source>Scheduled for</source>
         <translation>Programada para</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="60"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="61"/>
         <source>Location</source>
         <translation>Lugar</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="61"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="62"/>
         <source>Facilitator</source>
         <translation>Facilitador/a</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="62"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="63"/>
         <source>Language</source>
         <translation>Idioma</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="63"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="64"/>
         <source>State</source>
         <translation>Estado</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="64"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="65"/>
         <source>Name</source>
         <translation>Nombre</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="65"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="66"/>
         <source>Role</source>
         <translation>Función</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="66"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="67"/>
         <source>Age</source>
         <translation>Edad</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="67"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="68"/>
         <source>Presence</source>
         <translation>Asistencia</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="68"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="69"/>
         <source>Arrived at</source>
         <translation>Llegó a las</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="69"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="70"/>
         <source>Interpreter</source>
         <translation>Intérprete</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="70"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="71"/>
         <source>Section</source>
         <translation>Sección</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="71"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="72"/>
         <source>Text</source>
         <translation>Texto</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="72"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="73"/>
         <source>Author</source>
         <translation>Autor/a</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="73"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="74"/>
         <source>Addendum</source>
         <translation>Adenda</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="74"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="75"/>
         <source>Revision</source>
         <translation>Revisión</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="75"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="76"/>
         <source>Method</source>
         <translation>Método</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="76"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="77"/>
         <source>Signed at</source>
         <translation>Firmado el</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="77"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="78"/>
         <source>Typed name</source>
         <translation>Nombre escrito</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="78"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="79"/>
         <source>Attested by</source>
         <translation>Atestiguado por</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="79"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="80"/>
         <source>Witness</source>
         <translation>Testigo</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="80"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="81"/>
         <source>Signature</source>
         <translation>Firma</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="81"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="82"/>
         <source>Statement version</source>
         <translation>Versión de la declaración</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="82"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="83"/>
         <source>Client</source>
         <translation>Cliente</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="83"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="84"/>
         <source>Signed by</source>
         <translation>Firmado por</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="84"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="85"/>
         <source>Information</source>
         <translation>Información</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="85"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="86"/>
         <source>Recipients</source>
         <translation>Destinatarios</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="86"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="87"/>
         <source>Valid from</source>
         <translation>Válido desde</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="87"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="88"/>
         <source>Valid until</source>
         <translation>Válido hasta</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="88"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="89"/>
         <source>Revoked at</source>
         <translation>Revocado el</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="89"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="90"/>
         <source>Last changed</source>
         <translation>Último cambio</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="90"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="91"/>
         <source>Left at</source>
         <translation>Salió a las</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="91"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="92"/>
         <source>Protected health information</source>
         <translation>Información de salud protegida</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="92"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="93"/>
         <source>Given by</source>
         <translation>Otorgado por</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="93"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="94"/>
         <source>Name of who gave it</source>
         <translation>Nombre de quien lo otorgó</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="94"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="95"/>
         <source>Scope</source>
         <translation>Alcance</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="95"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="96"/>
         <source>Date given</source>
         <translation>Fecha en que se otorgó</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="96"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="97"/>
         <source>Obtained</source>
         <translation>Cómo se obtuvo</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="97"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="98"/>
         <source>Deleted</source>
         <translation>Eliminado</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="100"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="101"/>
         <source>Changed on this laptop and at HQ</source>
         <translation>Cambiado en este portátil y en HQ</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="101"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="102"/>
         <source>HQ sent a different copy of a record that never changes</source>
         <translation>HQ envió una copia distinta de un registro que nunca cambia</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="132"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="134"/>
         <source>Yes</source>
         <translation>Sí</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="133"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="135"/>
         <source>No</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="140"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="142"/>
         <source>(a drawing)</source>
         <translation>(un dibujo)</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="158"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="160"/>
         <source>%1 “%2”</source>
         <translation>%1 «%2»</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="163"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="165"/>
         <source>case %1 (%2)</source>
         <translation>caso %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="166"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="168"/>
         <source>%1 on %2</source>
         <translation>%1 el %2</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="176"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="178"/>
         <source>(same)</source>
         <translation>(igual)</translation>
     </message>
@@ -1352,66 +1357,66 @@
 <context>
     <name>ConflictReviewDialog</name>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="195"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="197"/>
         <source>Review conflicts</source>
         <translation>Revisar conflictos</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="197"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="199"/>
         <source>These records were changed both on this laptop and at HQ, so sync kept both versions. Compare them and choose which one stays. The other version is not deleted: it stays in the conflict history.</source>
         <translation>Estos registros se cambiaron tanto en este portátil como en HQ, así que la sincronización conservó ambas versiones. Compárelas y elija cuál se queda. La otra versión no se borra: queda en el historial de conflictos.</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="204"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="206"/>
         <source>Open conflicts</source>
         <translation>Conflictos abiertos</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="206"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="208"/>
         <source>&amp;Open conflicts:</source>
         <translation>&amp;Conflictos abiertos:</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="212"/>
         <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="214"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="216"/>
         <source>This laptop&apos;s version</source>
         <translation>Versión de este portátil</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="213"/>
         <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="215"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="217"/>
         <source>HQ&apos;s version</source>
         <translation>Versión de HQ</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="226"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="228"/>
         <source>Keep this &amp;laptop&apos;s version</source>
         <translation>Conservar la versión de este &amp;portátil</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="227"/>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="345"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="229"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="347"/>
         <source>Keep this laptop&apos;s version</source>
         <translation>Conservar la versión de este portátil</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="228"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="230"/>
         <source>Keep &amp;HQ&apos;s version</source>
         <translation>Conservar la versión de &amp;HQ</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="229"/>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="350"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="231"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="352"/>
         <source>Keep HQ&apos;s version</source>
         <translation>Conservar la versión de HQ</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="234"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="236"/>
         <source>Close</source>
         <translation>Cerrar</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="289"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="291"/>
         <source>%n record(s) from HQ could not be used on this laptop and were kept aside, unchanged. Your other records synced normally; IT can see them with safeconf check.</source>
         <translation>
             <numerusform>%n registro de HQ no se pudo usar en este portátil y se guardó aparte, sin cambios. Sus otros registros se sincronizaron con normalidad; el equipo de informática puede verlo con safeconf check.</numerusform>
@@ -1419,29 +1424,29 @@
         </translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="307"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="309"/>
         <source>No conflicts left to review.</source>
         <translation>No quedan conflictos por revisar.</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="314"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="316"/>
         <source>%1
 %2 (found %3)</source>
         <translation>%1
 %2 (detectado el %3)</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="320"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="322"/>
         <source>This record is no longer on this laptop.</source>
         <translation>Este registro ya no está en este portátil.</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="330"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="332"/>
         <source>This kind of record is never changed once written, so HQ&apos;s copy cannot replace it. Keep this laptop&apos;s version; HQ&apos;s copy stays in the history.</source>
         <translation>Este tipo de registro nunca cambia una vez escrito, así que la copia de HQ no puede reemplazarlo. Conserve la versión de este portátil; la copia de HQ queda en el historial.</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="347"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="349"/>
         <source>Keep this laptop&apos;s version of %1?
 
 HQ&apos;s version is not used; it stays in the conflict history.</source>
@@ -1450,7 +1455,7 @@ HQ&apos;s version is not used; it stays in the conflict history.</source>
 La versión de HQ no se usa; queda en el historial de conflictos.</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="352"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="354"/>
         <source>Replace this laptop&apos;s version of %1 with HQ&apos;s?
 
 HQ&apos;s version becomes the current one here and is sent to HQ at the next sync. This laptop&apos;s version stays in the conflict history.</source>
@@ -1459,12 +1464,12 @@ HQ&apos;s version becomes the current one here and is sent to HQ at the next syn
 La versión de HQ pasa a ser la actual aquí y se envía a HQ en la próxima sincronización. La versión de este portátil queda en el historial de conflictos.</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="367"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="369"/>
         <source>Kept this laptop&apos;s version of %1.</source>
         <translation>Se conservó la versión de este portátil de %1.</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="368"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="370"/>
         <source>Kept HQ&apos;s version of %1.</source>
         <translation>Se conservó la versión de HQ de %1.</translation>
     </message>
@@ -1938,172 +1943,172 @@ Delete the original file %2? It is overwritten with random bytes and then remove
 <context>
     <name>CopyDialog</name>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/copy_dialog.py" line="143"/>
+        <location filename="../../src/safeconf/ui/disclosure/copy_dialog.py" line="145"/>
         <source>Copy with redactions</source>
         <translation>Copia con omisiones</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/copy_dialog.py" line="156"/>
+        <location filename="../../src/safeconf/ui/disclosure/copy_dialog.py" line="158"/>
         <source>Passages to withhold</source>
         <translation>Pasajes que se omiten</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/copy_dialog.py" line="157"/>
+        <location filename="../../src/safeconf/ui/disclosure/copy_dialog.py" line="159"/>
         <source>&amp;Redactions (untick to keep a passage):</source>
         <translation>&amp;Omisiones (desmarque para conservar un pasaje):</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/copy_dialog.py" line="160"/>
+        <location filename="../../src/safeconf/ui/disclosure/copy_dialog.py" line="162"/>
         <source>Passage to withhold</source>
         <translation>Pasaje que se omite</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/copy_dialog.py" line="161"/>
+        <location filename="../../src/safeconf/ui/disclosure/copy_dialog.py" line="163"/>
         <source>&amp;More to withhold:</source>
         <translation>&amp;Más texto que omitir:</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/copy_dialog.py" line="163"/>
+        <location filename="../../src/safeconf/ui/disclosure/copy_dialog.py" line="165"/>
         <source>A&amp;dd</source>
         <translation>&amp;Incluir</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/copy_dialog.py" line="164"/>
+        <location filename="../../src/safeconf/ui/disclosure/copy_dialog.py" line="166"/>
         <source>Add passage</source>
         <translation>Incluir pasaje</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/copy_dialog.py" line="166"/>
+        <location filename="../../src/safeconf/ui/disclosure/copy_dialog.py" line="168"/>
         <source>Preview of the copy</source>
         <translation>Vista previa de la copia</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/copy_dialog.py" line="169"/>
+        <location filename="../../src/safeconf/ui/disclosure/copy_dialog.py" line="171"/>
         <source>Pre&amp;view (withheld text is marked):</source>
         <translation>&amp;Vista previa (el texto omitido se marca):</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/copy_dialog.py" line="171"/>
+        <location filename="../../src/safeconf/ui/disclosure/copy_dialog.py" line="173"/>
         <source>&amp;Withhold selected text</source>
         <translation>Omitir el texto &amp;seleccionado</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/copy_dialog.py" line="172"/>
+        <location filename="../../src/safeconf/ui/disclosure/copy_dialog.py" line="174"/>
         <source>Withhold selected text</source>
         <translation>Omitir el texto seleccionado</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/copy_dialog.py" line="174"/>
+        <location filename="../../src/safeconf/ui/disclosure/copy_dialog.py" line="176"/>
         <source>&amp;Print…</source>
         <translation>Im&amp;primir…</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/copy_dialog.py" line="175"/>
+        <location filename="../../src/safeconf/ui/disclosure/copy_dialog.py" line="177"/>
         <source>Print</source>
         <translation>Imprimir</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/copy_dialog.py" line="176"/>
+        <location filename="../../src/safeconf/ui/disclosure/copy_dialog.py" line="178"/>
         <source>&amp;Save encrypted PDF…</source>
         <translation>&amp;Guardar PDF cifrado…</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/copy_dialog.py" line="177"/>
+        <location filename="../../src/safeconf/ui/disclosure/copy_dialog.py" line="179"/>
         <source>Save encrypted PDF</source>
         <translation>Guardar PDF cifrado</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/copy_dialog.py" line="182"/>
+        <location filename="../../src/safeconf/ui/disclosure/copy_dialog.py" line="184"/>
         <source>Close</source>
         <translation>Cerrar</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/copy_dialog.py" line="228"/>
+        <location filename="../../src/safeconf/ui/disclosure/copy_dialog.py" line="230"/>
         <source>Case</source>
         <translation>Caso</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/copy_dialog.py" line="228"/>
+        <location filename="../../src/safeconf/ui/disclosure/copy_dialog.py" line="230"/>
         <source>Conference</source>
         <translation>Conferencia</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/copy_dialog.py" line="229"/>
+        <location filename="../../src/safeconf/ui/disclosure/copy_dialog.py" line="231"/>
         <source>Type</source>
         <translation>Tipo</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/copy_dialog.py" line="229"/>
+        <location filename="../../src/safeconf/ui/disclosure/copy_dialog.py" line="231"/>
         <source>Date</source>
         <translation>Fecha</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/copy_dialog.py" line="230"/>
+        <location filename="../../src/safeconf/ui/disclosure/copy_dialog.py" line="232"/>
         <source>Location</source>
         <translation>Lugar</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/copy_dialog.py" line="230"/>
+        <location filename="../../src/safeconf/ui/disclosure/copy_dialog.py" line="232"/>
         <source>Facilitator</source>
         <translation>Facilitador/a</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/copy_dialog.py" line="231"/>
+        <location filename="../../src/safeconf/ui/disclosure/copy_dialog.py" line="233"/>
         <source>Attendees</source>
         <translation>Asistentes</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/copy_dialog.py" line="231"/>
+        <location filename="../../src/safeconf/ui/disclosure/copy_dialog.py" line="233"/>
         <source>Addendum</source>
         <translation>Adenda</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/copy_dialog.py" line="232"/>
+        <location filename="../../src/safeconf/ui/disclosure/copy_dialog.py" line="234"/>
         <source>Contains protected health information</source>
         <translation>Contiene información de salud protegida</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/copy_dialog.py" line="237"/>
+        <location filename="../../src/safeconf/ui/disclosure/copy_dialog.py" line="239"/>
         <source>another child&apos;s name</source>
         <translation>nombre de otro niño/a</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/copy_dialog.py" line="238"/>
+        <location filename="../../src/safeconf/ui/disclosure/copy_dialog.py" line="240"/>
         <source>another family&apos;s information</source>
         <translation>información de otra familia</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/copy_dialog.py" line="239"/>
+        <location filename="../../src/safeconf/ui/disclosure/copy_dialog.py" line="241"/>
         <source>the reporter&apos;s identity</source>
         <translation>identidad de quien hizo el reporte</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/copy_dialog.py" line="240"/>
+        <location filename="../../src/safeconf/ui/disclosure/copy_dialog.py" line="242"/>
         <source>privileged note, always withheld</source>
         <translation>nota privilegiada, siempre se omite</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/copy_dialog.py" line="242"/>
+        <location filename="../../src/safeconf/ui/disclosure/copy_dialog.py" line="244"/>
         <source>health information the basis does not cover, always withheld</source>
         <translation>información de salud que la base no cubre, siempre se omite</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/copy_dialog.py" line="243"/>
+        <location filename="../../src/safeconf/ui/disclosure/copy_dialog.py" line="245"/>
         <source>marked by you</source>
         <translation>marcado por usted</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/copy_dialog.py" line="244"/>
+        <location filename="../../src/safeconf/ui/disclosure/copy_dialog.py" line="246"/>
         <source>withheld by legal, always withheld</source>
         <translation>omitido por el área legal, siempre se omite</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/copy_dialog.py" line="250"/>
+        <location filename="../../src/safeconf/ui/disclosure/copy_dialog.py" line="252"/>
         <source>Whole note: %1</source>
         <translation>Nota completa: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/safeconf/ui/disclosure/copy_dialog.py" line="277"/>
+        <location filename="../../src/safeconf/ui/disclosure/copy_dialog.py" line="279"/>
         <source>%n passage(s) withheld.</source>
         <translation>
             <numerusform>%n pasaje omitido.</numerusform>
@@ -2111,76 +2116,104 @@ Delete the original file %2? It is overwritten with random bytes and then remove
         </translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/copy_dialog.py" line="284"/>
+        <location filename="../../src/safeconf/ui/disclosure/copy_dialog.py" line="286"/>
         <source>The selection includes text already withheld (%1). Select only text that is still shown.</source>
         <translation>La selección incluye texto ya omitido (%1). Seleccione solo texto que todavía se muestra.</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/copy_dialog.py" line="287"/>
+        <location filename="../../src/safeconf/ui/disclosure/copy_dialog.py" line="289"/>
         <source>Choose at least %1 letters or digits to withhold.</source>
         <translation>Elija al menos %1 letras o dígitos para omitir.</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/copy_dialog.py" line="289"/>
-        <location filename="../../src/safeconf/ui/disclosure/copy_dialog.py" line="293"/>
-        <location filename="../../src/safeconf/ui/disclosure/copy_dialog.py" line="308"/>
+        <location filename="../../src/safeconf/ui/disclosure/copy_dialog.py" line="291"/>
+        <location filename="../../src/safeconf/ui/disclosure/copy_dialog.py" line="295"/>
+        <location filename="../../src/safeconf/ui/disclosure/copy_dialog.py" line="310"/>
         <source>Cannot withhold this</source>
         <translation>No se puede omitir</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/copy_dialog.py" line="294"/>
+        <location filename="../../src/safeconf/ui/disclosure/copy_dialog.py" line="296"/>
         <source>That text does not occur in the copy.</source>
         <translation>Ese texto no aparece en la copia.</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/copy_dialog.py" line="309"/>
+        <location filename="../../src/safeconf/ui/disclosure/copy_dialog.py" line="311"/>
         <source>Select the text to withhold in the preview first.</source>
         <translation>Primero seleccione en la vista previa el texto que desea omitir.</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/copy_dialog.py" line="318"/>
+        <location filename="../../src/safeconf/ui/disclosure/copy_dialog.py" line="320"/>
         <source>Preparing the copy…</source>
         <translation>Preparando la copia…</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/copy_dialog.py" line="329"/>
+        <location filename="../../src/safeconf/ui/disclosure/copy_dialog.py" line="331"/>
         <source>Copy not released</source>
         <translation>La copia no salió</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/copy_dialog.py" line="330"/>
+        <location filename="../../src/safeconf/ui/disclosure/copy_dialog.py" line="332"/>
         <source>The disclosure was not logged, so the copy did not leave.</source>
         <translation>La divulgación no se registró, así que la copia no salió.</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/copy_dialog.py" line="358"/>
+        <location filename="../../src/safeconf/ui/disclosure/copy_dialog.py" line="360"/>
         <source>Save encrypted copy</source>
         <translation>Guardar copia cifrada</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/copy_dialog.py" line="359"/>
+        <location filename="../../src/safeconf/ui/disclosure/copy_dialog.py" line="361"/>
         <source>PDF files (*.pdf)</source>
         <translation>Archivos PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/copy_dialog.py" line="374"/>
+        <location filename="../../src/safeconf/ui/disclosure/copy_dialog.py" line="376"/>
         <source>Copy not saved</source>
         <translation>Copia no guardada</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/copy_dialog.py" line="375"/>
+        <location filename="../../src/safeconf/ui/disclosure/copy_dialog.py" line="377"/>
         <source>The file could not be written: %1</source>
         <translation>No se pudo escribir el archivo: %1</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/copy_dialog.py" line="380"/>
+        <location filename="../../src/safeconf/ui/disclosure/copy_dialog.py" line="382"/>
         <source>Copy saved</source>
         <translation>Copia guardada</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/copy_dialog.py" line="381"/>
+        <location filename="../../src/safeconf/ui/disclosure/copy_dialog.py" line="383"/>
         <source>The encrypted copy was saved.</source>
         <translation>Se guardó la copia cifrada.</translation>
+    </message>
+</context>
+<context>
+    <name>DeadlinesDialog</name>
+    <message>
+        <location filename="../../src/safeconf/ui/legal/requests_dialog.py" line="437"/>
+        <source>Deadlines of legal requests</source>
+        <translation>Plazos de las solicitudes legales</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/legal/requests_dialog.py" line="441"/>
+        <source>Open legal requests by due date</source>
+        <translation>Solicitudes legales abiertas por fecha límite</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/legal/requests_dialog.py" line="447"/>
+        <source>No open legal requests.</source>
+        <translation>No hay solicitudes legales abiertas.</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/legal/requests_dialog.py" line="448"/>
+        <source>%1 open request(s), %2 overdue.</source>
+        <translation>%1 solicitud(es) abierta(s), %2 vencida(s).</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/legal/requests_dialog.py" line="451"/>
+        <source>&amp;Close</source>
+        <translation>&amp;Cerrar</translation>
     </message>
 </context>
 <context>
@@ -3035,12 +3068,32 @@ Delete the original file %2? It is overwritten with random bytes and then remove
         <translation>Consentimientos</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/home.py" line="194"/>
+        <location filename="../../src/safeconf/ui/home.py" line="149"/>
+        <source>Le&amp;gal requests…</source>
+        <translation>Solicitudes le&amp;gales…</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/home.py" line="150"/>
+        <source>Legal requests of the case</source>
+        <translation>Solicitudes legales del caso</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/home.py" line="152"/>
+        <source>&amp;Deadlines…</source>
+        <translation>Pla&amp;zos…</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/home.py" line="153"/>
+        <source>Deadlines of legal requests</source>
+        <translation>Plazos de las solicitudes legales</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/home.py" line="206"/>
         <source>May I share this?…</source>
         <translation>¿Puedo compartir esto?…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/safeconf/ui/home.py" line="270"/>
+        <location filename="../../src/safeconf/ui/home.py" line="282"/>
         <source>%n match(es).</source>
         <translation>
             <numerusform>%n coincidencia.</numerusform>
@@ -3048,62 +3101,62 @@ Delete the original file %2? It is overwritten with random bytes and then remove
         </translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/home.py" line="270"/>
+        <location filename="../../src/safeconf/ui/home.py" line="282"/>
         <source>No matches.</source>
         <translation>Sin resultados.</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/home.py" line="281"/>
+        <location filename="../../src/safeconf/ui/home.py" line="293"/>
         <source>Case not created</source>
         <translation>No se creó el caso</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/home.py" line="284"/>
+        <location filename="../../src/safeconf/ui/home.py" line="296"/>
         <source>Case created</source>
         <translation>Caso creado</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/home.py" line="284"/>
+        <location filename="../../src/safeconf/ui/home.py" line="296"/>
         <source>Schedule a conference for this case now?</source>
         <translation>¿Programar ahora una conferencia para este caso?</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/home.py" line="293"/>
+        <location filename="../../src/safeconf/ui/home.py" line="305"/>
         <source>No cases yet</source>
         <translation>Todavía no hay casos</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/home.py" line="293"/>
+        <location filename="../../src/safeconf/ui/home.py" line="305"/>
         <source>Create a case first (New case).</source>
         <translation>Cree primero un caso (Nuevo caso).</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/home.py" line="302"/>
+        <location filename="../../src/safeconf/ui/home.py" line="314"/>
         <source>Conference not created</source>
         <translation>No se creó la conferencia</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/home.py" line="324"/>
+        <location filename="../../src/safeconf/ui/home.py" line="336"/>
         <source>No case chosen</source>
         <translation>No se eligió un caso</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/home.py" line="325"/>
+        <location filename="../../src/safeconf/ui/home.py" line="337"/>
         <source>Choose a conference (or a search result) of the case first.</source>
         <translation>Elija primero una conferencia (o un resultado de búsqueda) del caso.</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/home.py" line="352"/>
+        <location filename="../../src/safeconf/ui/home.py" line="380"/>
         <source>History not shown</source>
         <translation>Historial no mostrado</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/home.py" line="361"/>
+        <location filename="../../src/safeconf/ui/home.py" line="389"/>
         <source>May I share this?</source>
         <translation>¿Puedo compartir esto?</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/home.py" line="362"/>
+        <location filename="../../src/safeconf/ui/home.py" line="390"/>
         <source>Select a conference of the case in the list first.</source>
         <translation>Primero seleccione en la lista una conferencia del caso.</translation>
     </message>
@@ -3405,6 +3458,123 @@ Delete the original file %2? It is overwritten with random bytes and then remove
     </message>
 </context>
 <context>
+    <name>LegalRequestsDialog</name>
+    <message>
+        <location filename="../../src/safeconf/ui/legal/requests_dialog.py" line="164"/>
+        <source>Legal requests</source>
+        <translation>Solicitudes legales</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/legal/requests_dialog.py" line="171"/>
+        <source>Legal requests of the case</source>
+        <translation>Solicitudes legales del caso</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/legal/requests_dialog.py" line="174"/>
+        <source>The chosen request, legal&apos;s answer and what was released</source>
+        <translation>La solicitud elegida, la respuesta del área legal y lo que se divulgó</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/legal/requests_dialog.py" line="178"/>
+        <source>&amp;Log a request…</source>
+        <translation>&amp;Registrar una solicitud…</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/legal/requests_dialog.py" line="179"/>
+        <source>Log a legal request</source>
+        <translation>Registrar una solicitud legal</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/legal/requests_dialog.py" line="183"/>
+        <source>&amp;Close</source>
+        <translation>&amp;Cerrar</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/legal/requests_dialog.py" line="218"/>
+        <source>Status: %1</source>
+        <translation>Estado: %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/legal/requests_dialog.py" line="219"/>
+        <source>From: %1, %2</source>
+        <translation>De: %1, %2</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/legal/requests_dialog.py" line="221"/>
+        <source>Received %1; %2 business days; due %3</source>
+        <translation>Recibida el %1; %2 días hábiles; vence el %3</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/legal/requests_dialog.py" line="224"/>
+        <source>Asked:</source>
+        <translation>Lo que se pide:</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/legal/requests_dialog.py" line="225"/>
+        <source>Documents: %1</source>
+        <translation>Documentos: %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/legal/requests_dialog.py" line="226"/>
+        <source>none</source>
+        <translation>ninguno</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/legal/requests_dialog.py" line="229"/>
+        <source>Legal&apos;s steps:</source>
+        <translation>Pasos del área legal:</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/legal/requests_dialog.py" line="236"/>
+        <source>What was released (with its redactions):</source>
+        <translation>Lo que se divulgó (con sus omisiones):</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/legal/requests_dialog.py" line="241"/>
+        <source>Attach documents</source>
+        <translation>Adjuntar documentos</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/legal/requests_dialog.py" line="242"/>
+        <source>Scanned documents (*.pdf *.png *.jpg *.jpeg *.tif *.tiff)</source>
+        <translation>Documentos escaneados (*.pdf *.png *.jpg *.jpeg *.tif *.tiff)</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/legal/requests_dialog.py" line="254"/>
+        <source>Request not logged</source>
+        <translation>Solicitud no registrada</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/legal/requests_dialog.py" line="258"/>
+        <source>Request logged; it goes to legal at the next sync.</source>
+        <translation>Solicitud registrada; va al área legal en la próxima sincronización.</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/legal/requests_dialog.py" line="265"/>
+        <source>The document is now kept, encrypted, in the vault.
+
+Delete the original file %1? It is overwritten with random bytes and then removed. Overwriting may leave copies on some disks; full-disk encryption protects them.</source>
+        <translation>El documento ya se guarda, cifrado, en la bóveda.
+
+¿Eliminar el archivo original %1? Se sobrescribe con bytes aleatorios y después se borra. En algunos discos pueden quedar copias; el cifrado de disco completo las protege.</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/legal/requests_dialog.py" line="269"/>
+        <source>Delete the original file?</source>
+        <translation>¿Eliminar el archivo original?</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/legal/requests_dialog.py" line="274"/>
+        <source>Original not deleted</source>
+        <translation>Original no eliminado</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/legal/requests_dialog.py" line="276"/>
+        <source>The original file was deleted.</source>
+        <translation>Se eliminó el archivo original.</translation>
+    </message>
+</context>
+<context>
     <name>LegalReview</name>
     <message>
         <location filename="../../src/safeconf/ui/disclosure/legal_review_dialog.py" line="45"/>
@@ -3669,6 +3839,144 @@ Delete the original file %2? It is overwritten with random bytes and then remove
         <location filename="../../src/safeconf/ui/lock/lock_screens.py" line="77"/>
         <source>&lt;b&gt;Warning: no system keyring.&lt;/b&gt; This vault will be protected by the passphrase alone. On a laptop, log in to a desktop session with a keyring (GNOME Keyring, KWallet, Windows Credential Locker or macOS Keychain) before you create or open the vault.</source>
         <translation>&lt;b&gt;Atención: no hay llavero del sistema.&lt;/b&gt; Esta bóveda estará protegida solo por la frase de contraseña. En una computadora portátil, inicie una sesión de escritorio con llavero (GNOME Keyring, KWallet, Administrador de credenciales de Windows o Llavero de macOS) antes de crear o abrir la bóveda.</translation>
+    </message>
+</context>
+<context>
+    <name>LogRequestForm</name>
+    <message>
+        <location filename="../../src/safeconf/ui/legal/requests_dialog.py" line="287"/>
+        <source>Log a legal request</source>
+        <translation>Registrar una solicitud legal</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/legal/requests_dialog.py" line="299"/>
+        <source>Court</source>
+        <translation>Tribunal</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/legal/requests_dialog.py" line="300"/>
+        <source>Agency or department</source>
+        <translation>Agencia o departamento</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/legal/requests_dialog.py" line="301"/>
+        <source>Attorney</source>
+        <translation>Abogado/a</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/legal/requests_dialog.py" line="302"/>
+        <source>Law enforcement</source>
+        <translation>Fuerzas del orden</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/legal/requests_dialog.py" line="303"/>
+        <source>A person</source>
+        <translation>Una persona</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/legal/requests_dialog.py" line="316"/>
+        <source>(not a health-information request)</source>
+        <translation>(no es una solicitud de información de salud)</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/legal/requests_dialog.py" line="320"/>
+        <source>A&amp;ttach documents…</source>
+        <translation>Ad&amp;juntar documentos…</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/legal/requests_dialog.py" line="321"/>
+        <source>Attach documents</source>
+        <translation>Adjuntar documentos</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/legal/requests_dialog.py" line="322"/>
+        <source>Re&amp;move document</source>
+        <translation>&amp;Quitar documento</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/legal/requests_dialog.py" line="323"/>
+        <source>Remove the chosen document</source>
+        <translation>Quitar el documento elegido</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/legal/requests_dialog.py" line="325"/>
+        <source>&amp;Kind:</source>
+        <translation>&amp;Tipo:</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/legal/requests_dialog.py" line="326"/>
+        <source>&amp;Who asks:</source>
+        <translation>Quién &amp;pide:</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/legal/requests_dialog.py" line="327"/>
+        <source>Court or a&amp;gency:</source>
+        <translation>Tribunal o a&amp;gencia:</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/legal/requests_dialog.py" line="328"/>
+        <source>&amp;Body is a:</source>
+        <translation>Tipo de &amp;entidad:</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/legal/requests_dialog.py" line="329"/>
+        <source>What is ask&amp;ed:</source>
+        <translation>Qué se pi&amp;de:</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/legal/requests_dialog.py" line="330"/>
+        <source>&amp;Received on:</source>
+        <translation>&amp;Recibida el:</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/legal/requests_dialog.py" line="331"/>
+        <source>&amp;Deadline (business days):</source>
+        <translation>P&amp;lazo (días hábiles):</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/legal/requests_dialog.py" line="332"/>
+        <source>&amp;Health purpose:</source>
+        <translation>Propósito de &amp;salud:</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/legal/requests_dialog.py" line="333"/>
+        <source>Doc&amp;uments:</source>
+        <translation>Doc&amp;umentos:</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/legal/requests_dialog.py" line="338"/>
+        <source>Due:</source>
+        <translation>Vence:</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/legal/requests_dialog.py" line="347"/>
+        <source>L&amp;og request</source>
+        <translation>Registrar s&amp;olicitud</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/legal/requests_dialog.py" line="348"/>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/legal/requests_dialog.py" line="372"/>
+        <source>%1 (weekends and the agency&apos;s holidays not counted)</source>
+        <translation>%1 (sin contar fines de semana ni feriados de la agencia)</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/legal/requests_dialog.py" line="386"/>
+        <source>Document not attached</source>
+        <translation>Documento no adjuntado</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/legal/requests_dialog.py" line="405"/>
+        <source>%1 is too large: a document may be at most %2 KB. Scan it again in greyscale or at a lower resolution.</source>
+        <translation>%1 es demasiado grande: un documento puede tener como máximo %2 KB. Escanéelo de nuevo en escala de grises o con menos resolución.</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/legal/requests_dialog.py" line="409"/>
+        <source>%1 is not a PDF, PNG, JPEG or TIFF file.</source>
+        <translation>%1 no es un archivo PDF, PNG, JPEG o TIFF.</translation>
     </message>
 </context>
 <context>
@@ -3950,47 +4258,47 @@ Delete the original file %2? It is overwritten with random bytes and then remove
 <context>
     <name>PasswordDialog</name>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/copy_dialog.py" line="85"/>
+        <location filename="../../src/safeconf/ui/disclosure/copy_dialog.py" line="86"/>
         <source>Password for the copy</source>
         <translation>Contraseña de la copia</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/copy_dialog.py" line="86"/>
+        <location filename="../../src/safeconf/ui/disclosure/copy_dialog.py" line="87"/>
         <source>The PDF is encrypted (AES-256). Give the recipient the password another way, never with the file. At least %1 characters.</source>
         <translation>El PDF está cifrado (AES-256). Dé la contraseña al destinatario por otra vía, nunca junto con el archivo. Al menos %1 caracteres.</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/copy_dialog.py" line="92"/>
+        <location filename="../../src/safeconf/ui/disclosure/copy_dialog.py" line="95"/>
         <source>Password</source>
         <translation>Contraseña</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/copy_dialog.py" line="93"/>
+        <location filename="../../src/safeconf/ui/disclosure/copy_dialog.py" line="96"/>
         <source>Password again</source>
         <translation>Repita la contraseña</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/copy_dialog.py" line="96"/>
+        <location filename="../../src/safeconf/ui/disclosure/copy_dialog.py" line="98"/>
         <source>&amp;Password:</source>
         <translation>&amp;Contraseña:</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/copy_dialog.py" line="98"/>
+        <location filename="../../src/safeconf/ui/disclosure/copy_dialog.py" line="100"/>
         <source>Password &amp;again:</source>
         <translation>&amp;Repita la contraseña:</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/copy_dialog.py" line="123"/>
+        <location filename="../../src/safeconf/ui/disclosure/copy_dialog.py" line="125"/>
         <source>The two passwords are not the same.</source>
         <translation>Las dos contraseñas no coinciden.</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/copy_dialog.py" line="125"/>
+        <location filename="../../src/safeconf/ui/disclosure/copy_dialog.py" line="127"/>
         <source>Use a password of at least %1 characters.</source>
         <translation>Use una contraseña de al menos %1 caracteres.</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/copy_dialog.py" line="128"/>
+        <location filename="../../src/safeconf/ui/disclosure/copy_dialog.py" line="130"/>
         <source>A password of spaces only protects nothing.</source>
         <translation>Una contraseña de solo espacios no protege nada.</translation>
     </message>
@@ -4432,6 +4740,39 @@ Delete the original file %2? It is overwritten with random bytes and then remove
     </message>
 </context>
 <context>
+    <name>RequestsModel</name>
+    <message>
+        <location filename="../../src/safeconf/ui/legal/requests_dialog.py" line="128"/>
+        <source>Case</source>
+        <translation>Caso</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/legal/requests_dialog.py" line="129"/>
+        <source>Due</source>
+        <translation>Vence</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/legal/requests_dialog.py" line="129"/>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/legal/requests_dialog.py" line="129"/>
+        <source>Kind</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/legal/requests_dialog.py" line="130"/>
+        <source>Received</source>
+        <translation>Recibida</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/legal/requests_dialog.py" line="130"/>
+        <source>From</source>
+        <translation>De</translation>
+    </message>
+</context>
+<context>
     <name>RevisionsDialog</name>
     <message>
         <location filename="../../src/safeconf/ui/workspace/notes_page.py" line="44"/>
@@ -4630,7 +4971,7 @@ Delete the original file %2? It is overwritten with random bytes and then remove
     </message>
     <message>
         <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="89"/>
-        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="456"/>
+        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="457"/>
         <source>Chosen notes</source>
         <translation>Notas elegidas</translation>
     </message>
@@ -4695,265 +5036,277 @@ Delete the original file %2? It is overwritten with random bytes and then remove
         <translation>(ninguno de estos)</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="125"/>
+        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="126"/>
         <source>&amp;Record disclosure</source>
         <translation>&amp;Registrar divulgación</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="126"/>
+        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="127"/>
         <source>Record disclosure</source>
         <translation>Registrar divulgación</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="127"/>
+        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="128"/>
         <source>Make a cop&amp;y…</source>
         <translation>Hacer una cop&amp;ia…</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="128"/>
+        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="129"/>
         <source>Make a copy</source>
         <translation>Hacer una copia</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="129"/>
+        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="130"/>
         <source>Request &amp;consent…</source>
         <translation>Solicitar consen&amp;timiento…</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="130"/>
+        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="131"/>
         <source>Request consent</source>
         <translation>Solicitar consentimiento</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="131"/>
+        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="132"/>
         <source>Ask &amp;legal…</source>
         <translation>Consultar al área &amp;legal…</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="132"/>
+        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="133"/>
         <source>Ask legal</source>
         <translation>Consultar al área legal</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="134"/>
+        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="135"/>
         <source>Legal re&amp;views…</source>
         <translation>Re&amp;visiones legales…</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="135"/>
+        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="136"/>
         <source>Legal reviews of this case</source>
         <translation>Revisiones legales de este caso</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="142"/>
+        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="143"/>
         <source>Close</source>
         <translation>Cerrar</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="147"/>
+        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="148"/>
         <source>&amp;What:</source>
         <translation>&amp;Qué:</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="148"/>
+        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="149"/>
         <source>Chosen n&amp;otes:</source>
         <translation>Notas &amp;elegidas:</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="149"/>
+        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="150"/>
         <source>&amp;How:</source>
         <translation>&amp;Cómo:</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="150"/>
+        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="151"/>
         <source>E&amp;xtent:</source>
         <translation>&amp;Alcance:</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="151"/>
+        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="152"/>
         <source>&amp;To whom:</source>
         <translation>&amp;Destinatario:</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="152"/>
+        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="153"/>
         <source>Recipient&apos;s &amp;name:</source>
         <translation>&amp;Nombre del destinatario:</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="153"/>
+        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="154"/>
         <source>Health &amp;purpose:</source>
         <translation>&amp;Propósito de salud:</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="167"/>
+        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="168"/>
         <source>&lt;b&gt;Decision&lt;/b&gt;</source>
         <translation>&lt;b&gt;Decisión&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="281"/>
+        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="282"/>
         <source>Choose the notes to share.</source>
         <translation>Elija las notas que desea compartir.</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="283"/>
+        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="284"/>
         <source>Type who exactly would receive it: a consent or a release must name them.</source>
         <translation>Escriba quién exactamente lo recibiría: un consentimiento o una autorización debe nombrarlo.</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="295"/>
-        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="347"/>
+        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="296"/>
+        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="348"/>
         <source>Making copies is not available in this version.</source>
         <translation>Hacer copias no está disponible en esta versión.</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="321"/>
+        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="322"/>
         <source>Disclosure recorded at %1 to %2. You may now tell or show it.</source>
         <translation>Divulgación registrada a las %1 a %2. Ahora puede contarla o mostrarla.</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="334"/>
-        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="438"/>
+        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="335"/>
+        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="439"/>
         <source>Copy not released</source>
         <translation>La copia no salió</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="346"/>
-        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="363"/>
+        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="347"/>
+        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="364"/>
         <source>No copy made</source>
         <translation>No se hizo la copia</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="424"/>
+        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="425"/>
         <source>Not disclosed</source>
         <translation>No divulgado</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="454"/>
+        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="455"/>
         <source>The whole case record</source>
         <translation>El expediente completo del caso</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="455"/>
+        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="456"/>
         <source>This conference&apos;s summary</source>
         <translation>El resumen de esta conferencia</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="457"/>
+        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="458"/>
         <source>Health information</source>
         <translation>Información de salud</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="458"/>
+        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="459"/>
         <source>Legal advice</source>
         <translation>Asesoría legal</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="462"/>
+        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="463"/>
         <source>the client</source>
         <translation>el cliente</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="463"/>
+        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="464"/>
         <source>parent or legal guardian</source>
         <translation>padre, madre o tutor legal</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="464"/>
+        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="465"/>
         <source>attorney or authorized representative</source>
         <translation>abogado/a o representante autorizado</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="466"/>
+        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="467"/>
         <source>Agency staff with a business reason to know</source>
         <translation>Personal de la agencia con motivo de trabajo para saberlo</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="467"/>
+        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="468"/>
         <source>An Assistant Attorney General</source>
         <translation>Un Fiscal General Adjunto</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="468"/>
+        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="469"/>
         <source>The court hearing this case</source>
         <translation>El tribunal que ve este caso</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="469"/>
+        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="470"/>
         <source>A third party named by a release</source>
         <translation>Un tercero nombrado en una autorización</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="470"/>
+        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="471"/>
         <source>Any other third party</source>
         <translation>Cualquier otro tercero</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="474"/>
+        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="475"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="478"/>
+        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="479"/>
+        <location filename="../../src/safeconf/ui/legal/requests_dialog.py" line="61"/>
         <source>Treatment</source>
         <translation>Tratamiento</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="479"/>
+        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="480"/>
+        <location filename="../../src/safeconf/ui/legal/requests_dialog.py" line="62"/>
         <source>Payment</source>
         <translation>Pago</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="480"/>
+        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="481"/>
+        <location filename="../../src/safeconf/ui/legal/requests_dialog.py" line="63"/>
         <source>Health-care operations</source>
         <translation>Operaciones de atención de salud</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="481"/>
+        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="482"/>
+        <location filename="../../src/safeconf/ui/legal/requests_dialog.py" line="65"/>
         <source>Health oversight</source>
         <translation>Supervisión de salud</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="483"/>
+        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="484"/>
+        <location filename="../../src/safeconf/ui/legal/requests_dialog.py" line="66"/>
         <source>Judicial or administrative proceeding</source>
         <translation>Procedimiento judicial o administrativo</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="485"/>
+        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="486"/>
+        <location filename="../../src/safeconf/ui/legal/requests_dialog.py" line="68"/>
         <source>Placement or adoption recruitment</source>
         <translation>Colocación o reclutamiento para adopción</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="486"/>
+        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="487"/>
+        <location filename="../../src/safeconf/ui/legal/requests_dialog.py" line="70"/>
         <source>Abuse or neglect, and its proceedings</source>
         <translation>Abuso o negligencia, y sus procedimientos</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="487"/>
+        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="488"/>
+        <location filename="../../src/safeconf/ui/legal/requests_dialog.py" line="72"/>
         <source>Medical research</source>
         <translation>Investigación médica</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="488"/>
+        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="489"/>
+        <location filename="../../src/safeconf/ui/legal/requests_dialog.py" line="73"/>
         <source>Law enforcement</source>
         <translation>Cumplimiento de la ley</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="489"/>
+        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="490"/>
+        <location filename="../../src/safeconf/ui/legal/requests_dialog.py" line="74"/>
         <source>Adjudicated youth</source>
         <translation>Jóvenes con adjudicación judicial</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="490"/>
+        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="491"/>
+        <location filename="../../src/safeconf/ui/legal/requests_dialog.py" line="75"/>
         <source>Public health</source>
         <translation>Salud pública</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="492"/>
+        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="493"/>
+        <location filename="../../src/safeconf/ui/legal/requests_dialog.py" line="76"/>
         <source>Tell family of a person&apos;s location and condition</source>
         <translation>Avisar a la familia del paradero y estado de una persona</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="503"/>
+        <location filename="../../src/safeconf/ui/disclosure/share_dialog.py" line="504"/>
         <source>addendum</source>
         <translation>adenda</translation>
     </message>
@@ -5382,6 +5735,109 @@ Delete the original file %2? It is overwritten with random bytes and then remove
         <location filename="../../src/safeconf/ui/disclosure/legal_review_dialog.py" line="426"/>
         <source>Sent to legal</source>
         <translation>Enviado al área legal</translation>
+    </message>
+</context>
+<context>
+    <name>widget</name>
+    <message>
+        <location filename="../../src/safeconf/ui/legal/requests_dialog.py" line="87"/>
+        <source>Subpoena</source>
+        <translation>Citación judicial</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/legal/requests_dialog.py" line="88"/>
+        <source>Records request</source>
+        <translation>Solicitud de registros</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/legal/requests_dialog.py" line="89"/>
+        <source>Health-information request</source>
+        <translation>Solicitud de información de salud</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/legal/requests_dialog.py" line="90"/>
+        <source>Request to seal records</source>
+        <translation>Solicitud de sellar registros</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/legal/requests_dialog.py" line="91"/>
+        <source>Request to release records</source>
+        <translation>Solicitud de divulgar registros</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/legal/requests_dialog.py" line="98"/>
+        <source>Denied by legal</source>
+        <translation>Negada por el área legal</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/legal/requests_dialog.py" line="99"/>
+        <source>Released by legal</source>
+        <translation>Divulgada por el área legal</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/legal/requests_dialog.py" line="100"/>
+        <source>Sealed by legal</source>
+        <translation>Sellada por el área legal</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/legal/requests_dialog.py" line="101"/>
+        <source>Closed by legal</source>
+        <translation>Cerrada por el área legal</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/legal/requests_dialog.py" line="103"/>
+        <source>Acknowledged by legal</source>
+        <translation>Recibida por el área legal</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/legal/requests_dialog.py" line="105"/>
+        <source>Open — not yet sent to legal (next sync)</source>
+        <translation>Abierta — aún no enviada al área legal (próxima sincronización)</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/legal/requests_dialog.py" line="107"/>
+        <source>Open — with legal</source>
+        <translation>Abierta — en el área legal</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/legal/requests_dialog.py" line="108"/>
+        <source>OVERDUE — %1</source>
+        <translation>VENCIDA — %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/legal/requests_dialog.py" line="112"/>
+        <source>acknowledged</source>
+        <translation>recibida</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/legal/requests_dialog.py" line="113"/>
+        <source>extended</source>
+        <translation>prorrogada</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/legal/requests_dialog.py" line="114"/>
+        <source>denied</source>
+        <translation>negada</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/legal/requests_dialog.py" line="115"/>
+        <source>released</source>
+        <translation>divulgada</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/legal/requests_dialog.py" line="116"/>
+        <source>sealed</source>
+        <translation>sellada</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/legal/requests_dialog.py" line="117"/>
+        <source>closed</source>
+        <translation>cerrada</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/legal/requests_dialog.py" line="118"/>
+        <source>reopened</source>
+        <translation>reabierta</translation>
     </message>
 </context>
 </TS>

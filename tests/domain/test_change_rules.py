@@ -22,6 +22,8 @@ from safeconf.domain.records import (
     Consent,
     InterviewPermission,
     Language,
+    LegalRequest,
+    LegalRequestEvent,
     LegalReview,
     LegalReviewAnswer,
     Note,
@@ -98,6 +100,14 @@ class View:
         answers = [r for r in self.records.values()
                    if isinstance(r, LegalReviewAnswer) and r.review_id == review_id]
         return max(answers, key=lambda a: a.answered_at, default=None)
+
+    def legal_request(self, request_id: str) -> LegalRequest | None:
+        found = self.records.get(request_id)
+        return found if isinstance(found, LegalRequest) else None
+
+    def legal_request_events(self, request_id: str) -> Sequence[LegalRequestEvent]:
+        return [r for r in self.records.values()
+                if isinstance(r, LegalRequestEvent) and r.request_id == request_id]
 
     def attendees(self, conference_id: str) -> Sequence[Attendee]:
         return [r for r in self.records.values()

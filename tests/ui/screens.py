@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
@@ -189,6 +189,7 @@ def walk_screens(qtbot: Any, window: AppWindow) -> Iterator[tuple[str, QWidget]]
             window.prompter, window)),
     ))
     yield from people_and_consents(qtbot, window)  # issue #9
+    yield from legal_request_screens(qtbot, window)  # issue #10
 
     main.open_conference(conference_id)
     workspace = main.workspace
@@ -282,6 +283,32 @@ def people_and_consents(qtbot: Any, window: AppWindow) -> Iterator[tuple[str, QW
         ("Request consent", lambda: ConsentRequestForm(people, lambda _t: None, None,
                                                        window)),
         ("Record signature", lambda: SignatureDialog(person.name, window)),
+    ))
+
+
+def legal_request_screens(qtbot: Any, window: AppWindow) -> Iterator[tuple[str, QWidget]]:
+    """The legal requests of the seeded case (one logged, so the detail shows), the form to
+    log one, and the deadlines."""
+    from safeconf.app.legal_requests import LegalRequestService
+    from safeconf.domain.records import LegalRequestKind, RequesterBody
+    from safeconf.ui.legal.requests_dialog import (
+        DeadlinesDialog,
+        LegalRequestsDialog,
+        LogRequestForm,
+    )
+
+    session = window.service.session
+    case_id = window.service.cases()[0].id
+    service = LegalRequestService(session)
+    service.log(case_id, kind=LegalRequestKind.SUBPOENA, requester="Clerk J. Diaz",
+                requester_body="Family Court", body_kind=RequesterBody.COURT,
+                asked="Conference notes", received_on=date.today(), business_days=10)
+    yield from dialogs(qtbot, window, (
+        ("Legal requests", lambda: LegalRequestsDialog(session, case_id, window.prompter,
+                                                       window)),
+        ("Log a legal request", lambda: LogRequestForm(service, window.prompter,
+                                                       lambda _p: [], date.today(), window)),
+        ("Deadlines", lambda: DeadlinesDialog(session, window)),
     ))
 
 

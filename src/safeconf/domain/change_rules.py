@@ -9,9 +9,11 @@ one, and never on a case (someone who was in the room stays, as having left); an
 only a finalized conference; a note of an interview of a child names a permission on file for
 that youth; a legal review's answer, and a disclosure it released, belong to a review of
 the same case; a new disclosure is one the policy allows on its day, on the basis it names
-(`disclosure_rules`); a record stays in its conference's case, and an acknowledgment or a
-Notice receipt names an attendee of its own conference; a consent moves only along its lifecycle
-(`consent_lifecycle`), keeps its terms once answered, stays in its case and is never deleted.
+(`disclosure_rules`); a legal request's documents and legal's steps on it belong to a request
+of the same case, and the steps follow its state machine (`legal_request_states`); a record
+stays in its conference's case, and an acknowledgment or a Notice receipt names an attendee of
+its own conference; a consent moves only along its lifecycle (`consent_lifecycle`), keeps its
+terms once answered, stays in its case and is never deleted.
 What the judge knows of the surrounding records comes through a `RecordView`, so each caller
 answers from its own store (HQ's copy plus the batch so far; the vault's rows plus the page so
 far).
@@ -32,6 +34,7 @@ from safeconf.domain.consent_reading import fold
 from safeconf.domain.disclosure_rules import disclosure_problem
 from safeconf.domain.errors import DomainError, GateClosed, IllegalTransition, ReadOnlyRecord
 from safeconf.domain.gate import StatementRef, evaluate_gate
+from safeconf.domain.legal_request_states import next_problem as legal_step_problem
 from safeconf.domain.records import (
     Acknowledgment,
     Attendee,
@@ -43,6 +46,9 @@ from safeconf.domain.records import (
     DisclosureBasis,
     InterviewPermission,
     Language,
+    LegalRequest,
+    LegalRequestDocument,
+    LegalRequestEvent,
     LegalReview,
     LegalReviewAnswer,
     Note,
@@ -81,6 +87,8 @@ class RecordView(Protocol):
     def people(self, case_id: str) -> Sequence[Person]: ...
     def consents(self, case_id: str) -> Sequence[Consent]: ...
     def answer_to(self, review_id: str) -> LegalReviewAnswer | None: ...  # the latest
+    def legal_request(self, request_id: str) -> LegalRequest | None: ...
+    def legal_request_events(self, request_id: str) -> Sequence[LegalRequestEvent]: ...
 
 
 @dataclass(frozen=True)
@@ -166,6 +174,10 @@ def judge_change(
         return _person_of_case(incoming.relationship_to, incoming.case_id, view, parents_known)
     if isinstance(incoming, LegalReviewAnswer):
         return _of_review(incoming.review_id, incoming.case_id, view, parents_known)
+    if isinstance(incoming, LegalRequestDocument):
+        return _of_request(incoming.request_id, incoming.case_id, view, parents_known)
+    if isinstance(incoming, LegalRequestEvent):
+        return _legal_step(incoming, view, parents_known)
     if isinstance(incoming, Disclosure):
         if incoming.legal_review_id is not None:
             refusal = _of_review(incoming.legal_review_id, incoming.case_id, view,
@@ -229,6 +241,28 @@ def _view_has_gaps(disclosure: Disclosure, people: Sequence[Person],
         consent = next((c for c in consents if c.id == disclosure.consent_id), None)
         return consent is None or fold(consent.client_name) not in names
     return sum(p.kind is PersonKind.CLIENT for p in people) != 1
+
+
+def _of_request(request_id: str, case_id: str, view: RecordView,
+                parents_known: bool) -> Refusal | None:
+    """A document of a legal request, or legal's step on one, belongs to a request of its
+    own case."""
+    request = view.legal_request(request_id)
+    if request is None:
+        return _missing_parent(parents_known, "legal request")
+    return _elsewhere("legal request") if request.case_id != case_id else None
+
+
+def _legal_step(event: LegalRequestEvent, view: RecordView,
+                parents_known: bool) -> Refusal | None:
+    """Legal's step on a request follows the request's state machine
+    (`legal_request_states`)."""
+    refusal = _of_request(event.request_id, event.case_id, view, parents_known)
+    request = view.legal_request(event.request_id)
+    if refusal is not None or request is None:
+        return refusal
+    problem = legal_step_problem(request, view.legal_request_events(event.request_id), event)
+    return None if problem is None else Refusal(ILLEGAL_TRANSITION, problem)
 
 
 def _conference_change(incoming: Conference, current: RecordMeta | None) -> Refusal | None:

@@ -18,10 +18,11 @@ from safeconf.domain.records import (
     Conference,
     Consent,
     Disclosure,
-    HealthInfoRequest,
     Incident,
     InterviewPermission,
     LegalRequest,
+    LegalRequestDocument,
+    LegalRequestEvent,
     LegalReview,
     LegalReviewAnswer,
     Note,
@@ -42,7 +43,8 @@ RECORD_TYPES: dict[str, type[RecordMeta]] = {
     "consent": Consent,
     "disclosure": Disclosure,
     "legal_request": LegalRequest,
-    "health_info_request": HealthInfoRequest,
+    "legal_request_document": LegalRequestDocument,
+    "legal_request_event": LegalRequestEvent,
     "incident": Incident,
     "interview_permission": InterviewPermission,
     "notice_receipt": NoticeReceipt,
@@ -58,7 +60,7 @@ TYPE_NAMES: dict[type[RecordMeta], str] = {cls: name for name, cls in RECORD_TYP
 MUTABLE_TYPES = frozenset({"case", "conference", "attendee", "note", "consent", "person"})
 APPEND_ONLY_TYPES = frozenset(RECORD_TYPES) - MUTABLE_TYPES
 # Written at HQ only and pulled by laptops; a device's push of one is refused ("hq_authored").
-HQ_AUTHORED_TYPES = frozenset({"legal_review_answer"})
+HQ_AUTHORED_TYPES = frozenset({"legal_review_answer", "legal_request_event"})
 
 R = TypeVar("R", bound=RecordMeta)
 

@@ -115,6 +115,36 @@ class IncidentKind(StrEnum):
 class LegalRequestKind(StrEnum):
     SUBPOENA = "subpoena"
     RECORDS_REQUEST = "records_request"
+    HEALTH_INFO_REQUEST = "health_info_request"  # between departments: names its PHI basis
+    SEAL_REQUEST = "seal_request"
+    RELEASE_REQUEST = "release_request"
+
+
+class RequesterBody(StrEnum):
+    """What kind of body a legal request comes from."""
+
+    COURT = "court"
+    AGENCY = "agency"  # another department or a public agency
+    ATTORNEY = "attorney"
+    LAW_ENFORCEMENT = "law_enforcement"
+    PERSON = "person"  # a client, a parent, a member of the public
+
+
+class LoggedWhere(StrEnum):
+    LAPTOP = "laptop"
+    HQ = "hq"
+
+
+class LegalAction(StrEnum):
+    """What legal does with a legal request (`domain.legal_request_states`)."""
+
+    ACKNOWLEDGE = "acknowledge"
+    EXTEND = "extend"
+    DENY = "deny"
+    RELEASE = "release"
+    SEAL = "seal"
+    CLOSE = "close"
+    REOPEN = "reopen"
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -290,19 +320,53 @@ class Disclosure(RecordMeta):
 
 @dataclass(frozen=True, kw_only=True)
 class LegalRequest(RecordMeta):
+    """A subpoena, records request, health-information request, or a request to seal or to
+    release records: who asks, from what body, what is asked, when it was received and its
+    deadline in business days (`due_on` is `business_days.add_business_days(received_on,
+    business_days)`, checked wherever the record lands). Logged on a laptop or at HQ and
+    never changed; what legal does with it is `LegalRequestEvent`s."""
+
     kind: LegalRequestKind
-    requester: str
-    received_at: str
-    summary: str = ""
-    routed_to_legal_at: str | None = None
+    requester: str  # who asks: a name, a court clerk, a department
+    requester_body: str  # the court or agency ("Family Court, Part 3")
+    body_kind: RequesterBody
+    asked: str  # what is asked, in the requester's terms
+    received_on: str  # day
+    business_days: int
+    due_on: str  # day
+    health_purpose: HealthPurpose | None = None  # exactly for a health_info_request
+    logged_by: str
+    logged_at: str = field(default_factory=utc_now)
+    logged_where: LoggedWhere = LoggedWhere.LAPTOP
 
 
 @dataclass(frozen=True, kw_only=True)
-class HealthInfoRequest(RecordMeta):
-    requester: str
-    basis: str
-    received_at: str
-    summary: str = ""
+class LegalRequestDocument(RecordMeta):
+    """A document of a legal request (the subpoena itself, a court order), kept inside the
+    vault: a PDF, PNG, JPEG or TIFF like a consent's scanned form."""
+
+    request_id: str
+    file_name: str
+    data: bytes
+    sha256: str
+    added_by: str
+    added_at: str = field(default_factory=utc_now)
+
+
+@dataclass(frozen=True, kw_only=True)
+class LegalRequestEvent(RecordMeta):
+    """One step legal takes on a legal request, at HQ only (a laptop's push of one is refused),
+    pulled by the laptops of the case. `text` is the reason (deny, close), the note of an
+    extension, or what was released and withheld; `new_due_on` is an extension's new due
+    day; `released_sha256` the digest of a released document, when one left."""
+
+    request_id: str
+    action: LegalAction
+    by: str
+    at: str = field(default_factory=utc_now)
+    text: str = ""
+    new_due_on: str | None = None
+    released_sha256: str = ""
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -18,10 +18,12 @@ from typing import Any
 
 from safeconf.domain import codec
 from safeconf.domain.auditchain import canonical_json
+from safeconf.domain.business_days import MAX_BUSINESS_DAYS, due_date
 from safeconf.domain.caseless import is_caseless
 from safeconf.domain.disclosure_policy import LEGAL_REVIEW_LINES, LINES
 from safeconf.domain.disclosure_terms import Information, Mode
 from safeconf.domain.errors import InvalidRecord
+from safeconf.domain.legal_request_states import NEEDS_TEXT
 from safeconf.domain.limits import (
     MAX_NAME_CHARS,
     MAX_NOTE_CHARS,
@@ -34,7 +36,9 @@ from safeconf.domain.records import (
     AckMethod,
     ConsentState,
     DisclosureBasis,
+    LegalAction,
     LegalAnswer,
+    LegalRequestKind,
     Presence,
     RecordMeta,
 )
@@ -91,6 +95,10 @@ def day(value: Any) -> str | None:
     except ValueError:
         return "is not a real date"
     return None
+
+
+def optional_day(value: Any) -> str | None:
+    return None if value is None else day(value)
 
 
 def optional_timestamp(value: Any) -> str | None:
@@ -314,12 +322,19 @@ FIELDS: dict[str, dict[str, Check]] = {
         "answered_by": REQUIRED_NAME, "answered_at": timestamp,
     },
     "legal_request": {
-        "kind": enum, "requester": REQUIRED_NAME, "received_at": timestamp,
-        "summary": SHORT_TEXT, "routed_to_legal_at": optional_timestamp,
+        "kind": enum, "requester": REQUIRED_NAME, "requester_body": REQUIRED_NAME,
+        "body_kind": enum, "asked": text(MAX_TEXT_CHARS, required=True, lines=True),
+        "received_on": day, "business_days": whole(1), "due_on": day,
+        "health_purpose": optional_enum, "logged_by": REQUIRED_NAME, "logged_at": timestamp,
+        "logged_where": enum,
     },
-    "health_info_request": {
-        "requester": REQUIRED_NAME, "basis": SHORT_TEXT, "received_at": timestamp,
-        "summary": SHORT_TEXT,
+    "legal_request_document": {
+        "request_id": uuid, "file_name": REQUIRED_NAME, "data": optional_scan,
+        "sha256": hex64, "added_by": REQUIRED_NAME, "added_at": timestamp,
+    },
+    "legal_request_event": {
+        "request_id": uuid, "action": enum, "by": REQUIRED_NAME, "at": timestamp,
+        "text": SHORT_TEXT, "new_due_on": optional_day, "released_sha256": optional_hex64,
     },
     "incident": {
         "kind": enum, "description": SHORT_TEXT, "reported_by": REQUIRED_NAME,
@@ -476,7 +491,71 @@ def _redactions_only_with_a_release(record: Any) -> str | None:
     return None
 
 
+def _deadline_in_range(record: Any) -> str | None:
+    if record.business_days > MAX_BUSINESS_DAYS:
+        return f"must be from 1 to {MAX_BUSINESS_DAYS} business days"
+    return None
+
+
+def _due_on_is_the_deadline(record: Any) -> str | None:
+    due = due_date(date.fromisoformat(record.received_on), record.business_days)
+    if record.due_on != due.isoformat():
+        return (f"is not {record.business_days} business days after {record.received_on} "
+                f"(that is {due.isoformat()}: weekends and the agency's holidays skipped)")
+    return None
+
+
+def _health_request_names_its_basis(record: Any) -> str | None:
+    health = record.kind is LegalRequestKind.HEALTH_INFO_REQUEST
+    if health and record.health_purpose is None:
+        return "is empty: a health-information request names its basis (the PHI purpose)"
+    if not health and record.health_purpose is not None:
+        return "only a health-information request names a health purpose"
+    return None
+
+
+def _document_has_its_digest(record: Any) -> str | None:
+    if record.data is None:
+        return "a document holds its file"
+    if record.sha256 != hashlib.sha256(record.data).hexdigest():
+        return "is not the SHA-256 of the document"
+    return None
+
+
+def _event_says_why(record: Any) -> str | None:
+    if record.action in NEEDS_TEXT and not record.text.strip():
+        words = {LegalAction.DENY: "a denial gives its reason",
+                 LegalAction.EXTEND: "an extension gives its reason",
+                 LegalAction.RELEASE: "a release says what was released and withheld",
+                 LegalAction.CLOSE: "a closing gives its reason or outcome"}
+        return f"is empty: {words[record.action]}"
+    return None
+
+
+def _event_due_only_when_extended(record: Any) -> str | None:
+    if (record.action is LegalAction.EXTEND) != (record.new_due_on is not None):
+        return "is the new due day: set exactly when the request is extended"
+    return None
+
+
+def _released_digest_only_with_a_release(record: Any) -> str | None:
+    if record.released_sha256 and record.action is not LegalAction.RELEASE:
+        return "only a release names a released document"
+    return None
+
+
 RULES: dict[str, tuple[_Rule, ...]] = {
+    "legal_request": (
+        _Rule("business_days", _deadline_in_range),
+        _Rule("due_on", _due_on_is_the_deadline),
+        _Rule("health_purpose", _health_request_names_its_basis),
+    ),
+    "legal_request_document": (_Rule("sha256", _document_has_its_digest),),
+    "legal_request_event": (
+        _Rule("text", _event_says_why),
+        _Rule("new_due_on", _event_due_only_when_extended),
+        _Rule("released_sha256", _released_digest_only_with_a_release),
+    ),
     "disclosure": (
         _Rule("information", _privileged_never_disclosed),
         _Rule("basis", _basis_names_its_source),

@@ -15,7 +15,15 @@ from sqlalchemy.exc import OperationalError
 
 from safeconf.domain import termsafe
 from safeconf.domain.records import LegalAnswer
-from safeconf.hq import admin_audit, cases, clock, legal_reviews, staff_acknowledgments, staff_cli
+from safeconf.hq import (
+    admin_audit,
+    cases,
+    clock,
+    legal_reviews,
+    requests_cli,
+    staff_acknowledgments,
+    staff_cli,
+)
 from safeconf.hq import staff as hq_staff
 from safeconf.hq.datadir import DEFAULT_HOSTS, DEFAULT_PORT, DataDir, initialise
 from safeconf.hq.db import Database
@@ -192,6 +200,8 @@ def _parser() -> argparse.ArgumentParser:
     c.add_argument("--by", required=True, metavar="NAME",
                    help="who in legal gives this answer")
 
+    requests_cli.add_parsers(sub, common)
+
     p = sub.add_parser("cases", help="import and manage cases")
     csub = p.add_subparsers(dest="cases_command", required=True)
     c = csub.add_parser("import", parents=[common], help="import cases from CSV")
@@ -336,6 +346,8 @@ def _command(args: argparse.Namespace, data_dir: DataDir, db: Database) -> int:
         return _legal_reviews(args, db)
     if args.command in staff_cli.COMMANDS:
         return staff_cli.run(args, db)
+    if args.command == "requests":
+        return requests_cli.run(args, db)
     raise AdminError(f"unknown command {args.command}")
 
 

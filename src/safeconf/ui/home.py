@@ -145,6 +145,16 @@ class HomeView(QWidget):
         case_actions.addWidget(self.consents_button)
         case_actions.addStretch(1)
         # -- end people and consents --
+        # -- legal requests of the selected case, and every case's deadlines (issue #10) --
+        self.legal_requests_button = QPushButton(self.tr("Le&gal requests…"), self)
+        self.legal_requests_button.setAccessibleName(self.tr("Legal requests of the case"))
+        self.legal_requests_button.clicked.connect(self.show_legal_requests)
+        self.deadlines_button = QPushButton(self.tr("&Deadlines…"), self)
+        self.deadlines_button.setAccessibleName(self.tr("Deadlines of legal requests"))
+        self.deadlines_button.clicked.connect(self.show_deadlines)
+        case_actions.insertWidget(2, self.legal_requests_button)
+        case_actions.insertWidget(3, self.deadlines_button)
+        # -- end legal requests --
 
         top = QHBoxLayout()
         top.addWidget(self.new_case_button)
@@ -189,6 +199,8 @@ class HomeView(QWidget):
         self.setTabOrder(self.tree, self.results)
         self.setTabOrder(self.results, self.people_button)  # people and consents (issue #9)
         self.setTabOrder(self.people_button, self.consents_button)
+        self.setTabOrder(self.consents_button, self.legal_requests_button)  # issue #10
+        self.setTabOrder(self.legal_requests_button, self.deadlines_button)
         self.setFocusProxy(self.tree)
         # -- May I share this? (issue #9): the selected conference's case, Ctrl+Shift+D --
         self.share_action = QAction(self.tr("May I share this?…"), self)
@@ -339,6 +351,22 @@ class HomeView(QWidget):
                                       prompter=self._prompter)
             self._prompter.run(consents)
             consents.deleteLater()
+
+    def show_legal_requests(self) -> None:
+        from safeconf.ui.legal.requests_dialog import LegalRequestsDialog
+
+        case_id = self._case_or_say_so()
+        if case_id is not None:
+            dialog = LegalRequestsDialog(self._service.session, case_id, self._prompter, self)
+            self._prompter.run(dialog)
+            dialog.deleteLater()  # the case's requests leave memory with it
+
+    def show_deadlines(self) -> None:
+        from safeconf.ui.legal.requests_dialog import DeadlinesDialog
+
+        dialog = DeadlinesDialog(self._service.session, self)
+        self._prompter.run(dialog)
+        dialog.deleteLater()
 
     def open_history(self) -> None:
         from safeconf.ui.disclosure.history_view import HistoryDialog

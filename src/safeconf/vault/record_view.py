@@ -17,6 +17,8 @@ from safeconf.domain.records import (
     Conference,
     Consent,
     InterviewPermission,
+    LegalRequest,
+    LegalRequestEvent,
     LegalReview,
     LegalReviewAnswer,
     Person,
@@ -51,6 +53,12 @@ class VaultRecordView:
 
     def legal_review(self, review_id: str) -> LegalReview | None:
         return self._one(LegalReview, review_id)
+
+    def legal_request(self, request_id: str) -> LegalRequest | None:
+        return self._one(LegalRequest, request_id)
+
+    def legal_request_events(self, request_id: str) -> Sequence[LegalRequestEvent]:
+        return self._children(LegalRequestEvent, request_id)
 
     def person(self, person_id: str) -> Person | None:
         return self._one(Person, person_id)

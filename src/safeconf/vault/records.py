@@ -24,10 +24,11 @@ from safeconf.domain.records import (
     ConferenceType,
     Consent,
     Disclosure,
-    HealthInfoRequest,
     Incident,
     InterviewPermission,
     LegalRequest,
+    LegalRequestDocument,
+    LegalRequestEvent,
     LegalReview,
     LegalReviewAnswer,
     Note,
@@ -52,6 +53,8 @@ def parent_of(record: RecordMeta) -> str:
         return record.conference_id
     if isinstance(record, NoteRevision):
         return record.note_id
+    if isinstance(record, LegalRequestDocument | LegalRequestEvent):
+        return record.request_id
     return record.case_id
 
 
@@ -195,6 +198,12 @@ class RecordStore:
             f"{'' if include_deleted else ' AND deleted = 0'} ORDER BY sort_key, id",
             (_name(cls), parent_id),
         )
+        return [codec.from_dict(cls, json.loads(r[0])) for r in rows]
+
+    def of_case(self, cls: type[R], case_id: str) -> list[R]:
+        """Every record of a type in a case, whatever it belongs to within it."""
+        rows = self._db.rows("SELECT data FROM records WHERE type = ? AND case_id = ?"
+                             " AND deleted = 0 ORDER BY sort_key, id", (_name(cls), case_id))
         return [codec.from_dict(cls, json.loads(r[0])) for r in rows]
 
     def all(self, cls: type[R], include_deleted: bool = False) -> list[R]:
@@ -405,8 +414,22 @@ class LegalRequestRepository(Repository[LegalRequest]):
     record_type = LegalRequest
 
 
-class HealthInfoRequestRepository(Repository[HealthInfoRequest]):
-    record_type = HealthInfoRequest
+class _OfRequest(Repository[R]):
+    def of(self, request_id: str) -> list[R]:
+        return self._store.children(self.record_type, request_id)
+
+    def for_case(self, case_id: str) -> list[R]:
+        return self._store.of_case(self.record_type, case_id)
+
+
+class LegalRequestDocumentRepository(_OfRequest[LegalRequestDocument]):
+    record_type = LegalRequestDocument
+
+
+class LegalRequestEventRepository(_OfRequest[LegalRequestEvent]):
+    """Legal's steps on a request, pulled from HQ (a laptop never writes one)."""
+
+    record_type = LegalRequestEvent
 
 
 class IncidentRepository(Repository[Incident]):

@@ -45,9 +45,10 @@ from safeconf.vault.records import (
     ConferenceRepository,
     ConsentRepository,
     DisclosureRepository,
-    HealthInfoRequestRepository,
     IncidentRepository,
     InterviewPermissionRepository,
+    LegalRequestDocumentRepository,
+    LegalRequestEventRepository,
     LegalRequestRepository,
     LegalReviewAnswerRepository,
     LegalReviewRepository,
@@ -108,7 +109,8 @@ class Vault:
         self.legal_requests = LegalRequestRepository(self.store)
         self.legal_reviews = LegalReviewRepository(self.store)
         self.legal_review_answers = LegalReviewAnswerRepository(self.store)
-        self.health_info_requests = HealthInfoRequestRepository(self.store)
+        self.legal_request_documents = LegalRequestDocumentRepository(self.store)
+        self.legal_request_events = LegalRequestEventRepository(self.store)
         self.incidents = IncidentRepository(self.store)
         self.notice_receipts = NoticeReceiptRepository(self.store)
         self.staff_acknowledgments = StaffAcknowledgmentRepository(self.store)

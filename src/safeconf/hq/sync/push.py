@@ -26,6 +26,7 @@ from safeconf.domain.statements import Statement, current_statements
 from safeconf.hq import clock, schema
 from safeconf.hq.db import Database, insert_ignoring_duplicates
 from safeconf.hq.errors import HQError
+from safeconf.hq.legal_requests import route_at_intake
 from safeconf.hq.pki import devices
 from safeconf.hq.pki.devices import Device
 from safeconf.hq.sync import audit_index, history
@@ -50,8 +51,8 @@ REASONS = {
     "case_mismatch": "HQ holds this record under another case; the change was kept for review.",
     "hq_owned": "Case numbers, assignments and sealing are managed by HQ; the change was kept "
                 "for review.",
-    "hq_authored": "Legal's answers to review requests are written at HQ only; the record "
-                   "was kept for review.",
+    "hq_authored": "Legal's answers to review requests and its steps on legal requests are "
+                   "written at HQ only; the record was kept for review.",
     "concurrent_change": "Another device changed this at the same moment. Both versions were "
                          "kept and flagged for review.",
     # The conference rules (safeconf.domain.change_rules): HQ keeps the change for review.
@@ -265,6 +266,9 @@ def _apply_items(conn: Connection, device: Device, batch_id: str, items: list[Pu
         view.accept(item.record)
     lost = _store(conn, device.device_id, stored, accepted, now)
     conflicts.extend(_Conflict(item, "concurrent_change", None) for item in lost)
+    for item in accepted.values():  # a legal request is routed to legal as it arrives
+        if item.type == "legal_request" and item.id not in stored and item not in lost:
+            route_at_intake(conn, item.record, device.worker_id, now)  # type: ignore[arg-type]
     if conflicts:
         conn.execute(insert(schema.conflicts), [{
             "device_id": device.device_id, "batch_id": batch_id, "seq": c.item.seq,

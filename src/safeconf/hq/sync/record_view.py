@@ -19,6 +19,8 @@ from safeconf.domain.records import (
     Conference,
     Consent,
     InterviewPermission,
+    LegalRequest,
+    LegalRequestEvent,
     LegalReview,
     LegalReviewAnswer,
     Note,
@@ -85,6 +87,19 @@ class HQRecordView:
 
     def legal_review(self, review_id: str) -> LegalReview | None:
         return self._typed(LegalReview, review_id)
+
+    def legal_request(self, request_id: str) -> LegalRequest | None:
+        return self._typed(LegalRequest, request_id)
+
+    def legal_request_events(self, request_id: str) -> Sequence[LegalRequestEvent]:
+        request = self.legal_request(request_id)
+        if request is None:
+            return []
+        merged = {e.id: e for e in self._of_case(LegalRequestEvent, request.case_id)
+                  if isinstance(e, LegalRequestEvent) and e.request_id == request_id}
+        merged.update({r.id: r for r in self._accepted.values()
+                       if isinstance(r, LegalRequestEvent) and r.request_id == request_id})
+        return list(merged.values())
 
     def person(self, person_id: str) -> Person | None:
         return self._typed(Person, person_id)

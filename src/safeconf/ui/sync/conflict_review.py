@@ -45,7 +45,8 @@ KINDS = {
     "consent": QT_TRANSLATE_NOOP("ConflictReview", "Consent"),
     "disclosure": QT_TRANSLATE_NOOP("ConflictReview", "Disclosure"),
     "legal_request": QT_TRANSLATE_NOOP("ConflictReview", "Legal request"),
-    "health_info_request": QT_TRANSLATE_NOOP("ConflictReview", "Health information request"),
+    "legal_request_document": QT_TRANSLATE_NOOP("ConflictReview", "Legal request document"),
+    "legal_request_event": QT_TRANSLATE_NOOP("ConflictReview", "Legal's step on a request"),
     "incident": QT_TRANSLATE_NOOP("ConflictReview", "Incident"),
     "interview_permission": QT_TRANSLATE_NOOP("ConflictReview", "Permission to interview a child"),
 }
@@ -105,7 +106,8 @@ REASONS = {
 MOMENTS = frozenset({"scheduled_start", "arrived_at", "left_at", "signed_at", "revoked_at",
                      "answered_at",
                      "updated_at", "valid_from", "valid_until", "disclosed_at", "received_at",
-                     "routed_to_legal_at", "discovered_at", "reported_at"})
+                     "routed_to_legal_at", "discovered_at", "reported_at", "logged_at",
+                     "added_at"})
 
 
 def _tr(text: str) -> str:
