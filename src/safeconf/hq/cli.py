@@ -15,7 +15,7 @@ from sqlalchemy.exc import OperationalError
 
 from safeconf.domain import termsafe
 from safeconf.domain.records import LegalAnswer
-from safeconf.hq import cases, clock, legal_reviews, staff_acknowledgments
+from safeconf.hq import cases, clock, legal_reviews, notify_cli, staff_acknowledgments
 from safeconf.hq.datadir import DEFAULT_HOSTS, DEFAULT_PORT, DataDir, initialise
 from safeconf.hq.db import Database
 from safeconf.hq.errors import AdminError
@@ -105,6 +105,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--log-repeat-window", type=float, default=DEFAULT_WINDOW_S, metavar="S",
                    help="a repeated warning or error is logged once per window, then with "
                         "its count")
+    notify_cli.add_serve_options(p)
 
     p = sub.add_parser("revoke", parents=[common], help="revoke a device")
     p.add_argument("device")
@@ -184,6 +185,8 @@ def _parser() -> argparse.ArgumentParser:
                         "--release-with-redactions)")
     c.add_argument("--by", required=True, metavar="NAME",
                    help="who in legal gives this answer")
+
+    notify_cli.add_parsers(sub, common)
 
     p = sub.add_parser("cases", help="import and manage cases")
     csub = p.add_subparsers(dest="cases_command", required=True)
@@ -292,7 +295,7 @@ def _command(args: argparse.Namespace, data_dir: DataDir, db: Database) -> int:
         asyncio.run(serve(data_dir, db, args.host, args.port, args.enroll_port,
                           timedelta(days=args.retention_days), announce,
                           args.enroll_rate_limit, limits, enroll_limits,
-                          args.log_repeat_window))
+                          args.log_repeat_window, notify_cli.serve_settings(args)))
         return 0
     if args.command == "init-recovery":
         data_dir.init_recovery()
@@ -326,6 +329,8 @@ def _command(args: argparse.Namespace, data_dir: DataDir, db: Database) -> int:
         return _conflicts(args, db)
     if args.command == "legal-reviews":
         return _legal_reviews(args, db)
+    if args.command == "notifications":
+        return notify_cli.run(args, db)
     raise AdminError(f"unknown command {args.command}")
 
 
