@@ -31,7 +31,8 @@ class DirectoryHandler:
     def from_cli(cls, _parser: Any, *args: str) -> DirectoryHandler:
         return cls(args[0])
 
-    async def handle_DATA(self, _server: Any, _session: Any, envelope: Any) -> str:  # aiosmtpd calls it by this name
+    # aiosmtpd calls it by this name.
+    async def handle_DATA(self, _server: Any, _session: Any, envelope: Any) -> str:
         name = f"{time.time_ns()}-{uuid.uuid4().hex[:8]}"
         rcpts = "\n".join(envelope.rcpt_tos)
         tmp = self.directory / f".{name}.tmp"
