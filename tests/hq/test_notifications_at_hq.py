@@ -365,3 +365,38 @@ def test_notifications_send_and_list_from_the_command_line(hq: HQ, people: Peopl
 def test_bad_send_options_are_refused_clearly(hq: HQ, args: list[str], message: str) -> None:
     result = hq.cli("notifications", "send", *args, check=False)
     assert result.returncode == 1 and message in result.stderr, result.stderr
+
+
+def test_two_hq_processes_sending_at_once_send_each_message_once(
+        hq: HQ, people: People, sink: SmtpSink) -> None:
+    import threading
+
+    worker = new_worker()
+    _staffed(people, worker)
+    for n in range(6):
+        _receive(hq, people, "loss", worker, f"L-9{n}")
+    reports: list[notify.DeliveryReport] = []
+    start = threading.Barrier(2)
+
+    def one_pass() -> None:
+        start.wait()
+        reports.append(notify.deliver_due(hq.db, smtp(sink.port), T0))
+
+    passes = [threading.Thread(target=one_pass) for _ in range(2)]
+    for thread in passes:
+        thread.start()
+    for thread in passes:
+        thread.join(timeout=120)
+    assert sum(r.sent for r in reports) == 12 and sum(r.failed for r in reports) == 0
+    ids = [str(m["Message-ID"]) for m in sink.messages()]
+    assert len(ids) == 12 and len(set(ids)) == 12
+
+
+def test_an_older_hq_database_gains_the_notification_tables(hq: HQ) -> None:
+    with hq.db.write() as conn:
+        schema.notification_attempts.drop(conn)
+        schema.notifications.drop(conn)
+    hq.db.check_schema()
+    with hq.db.read() as conn:
+        assert inspect(conn).has_table("notifications")
+        assert inspect(conn).has_table("notification_attempts")
