@@ -400,3 +400,24 @@ def test_an_older_hq_database_gains_the_notification_tables(hq: HQ) -> None:
     with hq.db.read() as conn:
         assert inspect(conn).has_table("notifications")
         assert inspect(conn).has_table("notification_attempts")
+
+
+def test_a_staff_address_that_cannot_be_mailed_never_holds_up_the_report(
+        hq: HQ, people: People, sink: SmtpSink) -> None:
+    from tests.support.people import Person
+
+    if people.staff is not None:
+        pytest.skip("the real staff directory refuses such an address when it is added")
+    worker = new_worker()
+    good = people.add("Lee", f"lee.{uuid.uuid4().hex[:6]}@hq.example.org", "legal_director")
+    # A directory that holds a bad address (an older or hand-edited one) is the case here.
+    people.people.append(Person("Bad", "bad@hq.example.org\r\nBcc: x@evil.example",
+                                "legal_director"))
+    routed = _receive(hq, people, "breach", worker, "B-70")
+    assert [r.to_address for r in routed] == [good.email]
+    assert notify.deliver_due(hq.db, smtp(sink.port), T0).sent == 1
+    assert _recipients(sink) == [good.email]
+
+    people.people.remove(good)
+    routed = _receive(hq, people, "breach", worker, "B-71")
+    assert [(r.to_address, r.note) for r in routed] == [(None, "nobody")]

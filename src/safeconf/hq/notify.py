@@ -135,7 +135,7 @@ def check_address(address: str, what: str = "the address") -> str:
     return address
 
 
-def _check_name(name: str) -> str:
+def check_name(name: str) -> str:
     if not isinstance(name, str) or len(name) > 200 or not name.isprintable():
         raise NotificationInvalid("A recipient's name must be printable text of at most 200 "
                                   "characters.")
@@ -193,7 +193,7 @@ def queue(conn: Connection, to: Recipient | None, reason: str, receipt: str,
     _check(_TOKEN, subject_type, "The subject type")
     _check(_TOKEN, subject_id, "The subject id")
     address = check_address(to.email, "the recipient's address") if to is not None else None
-    name = _check_name(to.name) if to is not None else ""
+    name = check_name(to.name) if to is not None else ""
     notification_id = str(uuid.uuid4())
     key = f"{reason}|{subject_type}|{subject_id}|{(address or '').lower()}"
     stamp = clock.iso(now)

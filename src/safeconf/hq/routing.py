@@ -25,7 +25,7 @@ from typing import Any, Protocol
 from sqlalchemy import Connection, MetaData, Table, inspect, select
 
 from safeconf.hq import clock, schema
-from safeconf.hq.notify import Recipient, queue
+from safeconf.hq.notify import NotificationInvalid, Recipient, check_address, check_name, queue
 
 log = logging.getLogger("safeconf.hq.routing")
 
@@ -119,15 +119,26 @@ def _queue_all(conn: Connection, recipients: list[tuple[Recipient, str]], reason
                now: datetime) -> list[Routed]:
     routed: list[Routed] = []
     seen: set[str] = set()
+    told = 0
     for person, note in recipients:
-        address = person.email.lower()
+        address = str(person.email).lower()
         if address in seen:  # a supervisor who is also legal director is told once
             continue
         seen.add(address)
+        try:
+            check_address(person.email)
+            check_name(person.name)
+        except NotificationInvalid:
+            # A bad address on file must not hold up the report it is about: the others
+            # are told, and if nobody is left the report is kept as "nobody to tell".
+            log.error("a %s notification for %s skips a staff member whose address or name "
+                      "cannot be mailed; correct it in `safeconf-hq staff`", reason, subject_id)
+            continue
+        told += 1
         made = queue(conn, person, reason, receipt, subject_type, subject_id, link, now, note)
         if made is not None:
             routed.append(Routed(made, person.email, note))
-    if not recipients:
+    if not told:
         made = queue(conn, None, reason, receipt, subject_type, subject_id, link, now,
                      "nobody")
         if made is not None:
