@@ -156,3 +156,16 @@ def test_a_pushed_loss_reaches_the_supervisor_within_a_minute_of_the_sync(
     for raw in sink.raw():
         text = raw.decode("utf-8", errors="replace")
         assert number not in text and "bus" not in text.lower() and case_id not in text
+
+
+@pytest.mark.parametrize("args, message", [
+    (["--notify-interval", "0"], "--notify-interval"),
+    (["--smtp-host", "127.0.0.1"], "--smtp-from"),
+    (["--smtp-host", "127.0.0.1", "--smtp-from", "not an address"], "plain e-mail"),
+    (["--escalate-after", "-5"], "--escalate-after"),
+])
+def test_serve_refuses_bad_mail_options_before_it_listens(hq: HQ, args: list[str],
+                                                          message: str) -> None:
+    result = hq.cli("serve", "--port", "0", "--enroll-port", "0", *args, check=False)
+    assert result.returncode == 1 and message in result.stderr, result.stderr
+    assert "listening" not in result.stdout
