@@ -20,6 +20,7 @@ from safeconf.hq import (
     cases,
     clock,
     legal_reviews,
+    notify_cli,
     requests_cli,
     staff_acknowledgments,
     staff_cli,
@@ -114,6 +115,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--log-repeat-window", type=float, default=DEFAULT_WINDOW_S, metavar="S",
                    help="a repeated warning or error is logged once per window, then with "
                         "its count")
+    notify_cli.add_serve_options(p)
 
     p = sub.add_parser("revoke", parents=[common], help="revoke a device")
     p.add_argument("device")
@@ -201,6 +203,7 @@ def _parser() -> argparse.ArgumentParser:
                    help="who in legal gives this answer")
 
     requests_cli.add_parsers(sub, common)
+    notify_cli.add_parsers(sub, common)
 
     p = sub.add_parser("cases", help="import and manage cases")
     csub = p.add_subparsers(dest="cases_command", required=True)
@@ -310,7 +313,7 @@ def _command(args: argparse.Namespace, data_dir: DataDir, db: Database) -> int:
         asyncio.run(serve(data_dir, db, args.host, args.port, args.enroll_port,
                           timedelta(days=args.retention_days), announce,
                           args.enroll_rate_limit, limits, enroll_limits,
-                          args.log_repeat_window))
+                          args.log_repeat_window, notify_cli.serve_settings(args)))
         return 0
     if args.command == "init-recovery":
         data_dir.init_recovery()
@@ -348,6 +351,8 @@ def _command(args: argparse.Namespace, data_dir: DataDir, db: Database) -> int:
         return staff_cli.run(args, db)
     if args.command == "requests":
         return requests_cli.run(args, db)
+    if args.command == "notifications":
+        return notify_cli.run(args, db)
     raise AdminError(f"unknown command {args.command}")
 
 

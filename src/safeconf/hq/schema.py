@@ -340,3 +340,44 @@ admin_audit_head = Table(
 )
 
 ADDED_TABLES = (*ADDED_TABLES, staff, supervisors, admin_audit, admin_audit_head)
+
+# --- Notifications (hq/notify.py, hq/routing.py) -------------------------------------------
+# Mail HQ owes someone about a report or request: who, why, the receipt and a console link,
+# never case content. Retried with back-off until the SMTP server accepts it; one row per
+# (reason, subject, address), so routing the same report twice tells nobody twice.
+notifications = Table(
+    "notifications",
+    metadata,
+    Column("id", String(36), primary_key=True),
+    Column("created_at", String(40), nullable=False),
+    Column("to_address", String(320), nullable=True),  # NULL: nobody could be found to tell
+    Column("to_name", String(200), nullable=False, default=""),
+    Column("reason", String(40), nullable=False),
+    Column("subject", Text, nullable=False),
+    Column("body", Text, nullable=False),
+    Column("receipt", String(64), nullable=False),
+    Column("link", String(200), nullable=False),  # a console path; the host is added on sending
+    Column("subject_type", String(40), nullable=False),
+    Column("subject_id", String(64), nullable=False),
+    Column("note", Text, nullable=False, default=""),  # why it went to whom (never content)
+    Column("attempts", Integer, nullable=False, default=0),
+    Column("next_attempt_at", String(40), nullable=True),
+    Column("sent_at", String(40), nullable=True),
+    Column("last_error", Text, nullable=True),
+    Column("dedupe_key", String(500), nullable=False, unique=True),
+    Index("ix_notifications_due", "sent_at", "next_attempt_at"),
+    Index("ix_notifications_subject", "subject_type", "subject_id"),
+)
+
+# Every delivery attempt, kept (append-only): sent, refused, unreachable.
+notification_attempts = Table(
+    "notification_attempts",
+    metadata,
+    Column("attempt_id", Integer, primary_key=True, autoincrement=True),
+    Column("notification_id", String(36), nullable=False, index=True),
+    Column("at", String(40), nullable=False),
+    Column("outcome", String(16), nullable=False),
+    Column("error", Text, nullable=True),
+)
+
+ADDED_TABLES = (*ADDED_TABLES, notifications, notification_attempts)

@@ -17,7 +17,7 @@ from collections.abc import Awaitable, Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import timedelta
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from aiohttp import web
 
@@ -35,6 +35,9 @@ from safeconf.hq.pki.ca import (
 )
 from safeconf.hq.pki.devices import Device
 from safeconf.hq.sync import pull, push, pushparse, seen
+
+if TYPE_CHECKING:
+    from safeconf.hq.notify_cli import NotifierSettings
 
 log = logging.getLogger("safeconf.hq")
 
@@ -303,7 +306,8 @@ async def serve(data_dir: DataDir, db: Database, host: str, port: int, enroll_po
                 enroll_rate_limit: int = enrollment.RATE_LIMIT,
                 limits: guard.ConnectionLimits | None = None,
                 enroll_limits: guard.ConnectionLimits | None = None,
-                log_repeat_window: float = logflood.DEFAULT_WINDOW_S) -> None:
+                log_repeat_window: float = logflood.DEFAULT_WINDOW_S,
+                notifier: NotifierSettings | None = None) -> None:
     """Run both listeners until SIGTERM or SIGINT; `announce` gets the "listening" line."""
     import signal
 
@@ -331,6 +335,7 @@ async def serve(data_dir: DataDir, db: Database, host: str, port: int, enroll_po
     for sig in (signal.SIGTERM, signal.SIGINT):
         loop.add_signal_handler(sig, stop.set)
     flusher = loop.create_task(_flush_repeats(repeats))
+    mailer = loop.create_task(_notify_loop(db, notifier)) if notifier else None
     try:
         for app, name, app_limits, ctx in apps:
             runner = web.AppRunner(app, access_log=None, shutdown_timeout=5,
@@ -353,6 +358,9 @@ async def serve(data_dir: DataDir, db: Database, host: str, port: int, enroll_po
             await runner.cleanup()
         for listener in listeners:
             listener.cancel_handshakes()
+        if mailer is not None:
+            mailer.cancel()
+            await asyncio.gather(mailer, return_exceptions=True)
         executor.shutdown(wait=True)
         db.dispose()
         flusher.cancel()
@@ -371,3 +379,28 @@ async def _flush_repeats(repeats: logflood.RepeatFilter) -> None:
     while True:
         await asyncio.sleep(min(5.0, repeats.window_s / 4))
         repeats.flush()
+
+
+async def _notify_loop(db: Database, settings: NotifierSettings) -> None:
+    """Send due notification mail and escalate overdue reports every interval, in a thread
+    of its own: a slow or dead SMTP server never holds up a sync request, and a failed
+    pass is logged and tried again at the next interval."""
+    from safeconf.hq.notify_cli import one_pass
+
+    if settings.smtp is None:
+        log.warning("no --smtp-host: notifications are queued and escalated, not sent; "
+                    "run `safeconf-hq notifications send` to send them")
+    loop = asyncio.get_running_loop()
+    mail_thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="hq-mail")
+    try:
+        while True:
+            try:
+                await loop.run_in_executor(mail_thread, one_pass, db, settings)
+            except asyncio.CancelledError:
+                raise
+            except Exception:
+                log.exception("notification pass failed; retrying in %.1f s",
+                              settings.interval_s)
+            await asyncio.sleep(settings.interval_s)
+    finally:
+        mail_thread.shutdown(wait=False, cancel_futures=True)
