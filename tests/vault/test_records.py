@@ -14,11 +14,11 @@ from safeconf.domain.records import (
     Case,
     Conference,
     HealthInfoRequest,
-    Incident,
-    IncidentKind,
     Language,
     LegalRequest,
     LegalRequestKind,
+    LossKind,
+    LossReport,
     Note,
     NoteRevision,
     NoteSection,
@@ -58,9 +58,9 @@ def test_every_record_type_round_trips(vault, conference):
         (vault.health_info_requests, HealthInfoRequest(case_id=cid, requester="clinic",
                                                        basis="treatment",
                                                        received_at="2026-11-20T00:00:00+00:00")),
-        (vault.incidents, Incident(case_id=cid, kind=IncidentKind.LOST_DEVICE,
-                                   description="laptop left on bus", reported_by="w.tester",
-                                   discovered_at="2026-11-24T18:00:00+00:00")),
+        (vault.loss_reports, LossReport(lost=LossKind.USB_DRIVE, description="left on bus",
+                                        happened_at="2026-11-24T18:00:00+00:00",
+                                        affected_case_ids=(cid,), reported_by="w.tester")),
     ]
     for repo, record in records:
         stored = repo.add(record) if repo is not vault.attendees else record

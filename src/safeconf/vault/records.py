@@ -18,6 +18,7 @@ from safeconf.domain.ids import utc_now
 from safeconf.domain.records import (
     Acknowledgment,
     Attendee,
+    BreachReport,
     Case,
     Conference,
     ConferenceState,
@@ -25,11 +26,11 @@ from safeconf.domain.records import (
     Consent,
     Disclosure,
     HealthInfoRequest,
-    Incident,
     InterviewPermission,
     LegalRequest,
     LegalReview,
     LegalReviewAnswer,
+    LossReport,
     Note,
     NoteRevision,
     NoticeReceipt,
@@ -409,8 +410,16 @@ class HealthInfoRequestRepository(Repository[HealthInfoRequest]):
     record_type = HealthInfoRequest
 
 
-class IncidentRepository(Repository[Incident]):
-    record_type = Incident
+class LossReportRepository(Repository[LossReport]):
+    """The worker's reports of a loss (no case: `all()` lists them)."""
+
+    record_type = LossReport
+
+
+class BreachReportRepository(Repository[BreachReport]):
+    """The worker's reports of a breach (no case: `all()` lists them)."""
+
+    record_type = BreachReport
 
 
 class NoticeReceiptRepository(_InConference[NoticeReceipt]):

@@ -41,16 +41,17 @@ from safeconf.vault.passphrase_policy import check_new_passphrase
 from safeconf.vault.records import (
     AcknowledgmentRepository,
     AttendeeRepository,
+    BreachReportRepository,
     CaseRepository,
     ConferenceRepository,
     ConsentRepository,
     DisclosureRepository,
     HealthInfoRequestRepository,
-    IncidentRepository,
     InterviewPermissionRepository,
     LegalRequestRepository,
     LegalReviewAnswerRepository,
     LegalReviewRepository,
+    LossReportRepository,
     NoteRepository,
     NoticeReceiptRepository,
     PersonRepository,
@@ -109,7 +110,8 @@ class Vault:
         self.legal_reviews = LegalReviewRepository(self.store)
         self.legal_review_answers = LegalReviewAnswerRepository(self.store)
         self.health_info_requests = HealthInfoRequestRepository(self.store)
-        self.incidents = IncidentRepository(self.store)
+        self.loss_reports = LossReportRepository(self.store)
+        self.breach_reports = BreachReportRepository(self.store)
         self.notice_receipts = NoticeReceiptRepository(self.store)
         self.staff_acknowledgments = StaffAcknowledgmentRepository(self.store)
         self.people = PersonRepository(self.store)

@@ -46,7 +46,8 @@ KINDS = {
     "disclosure": QT_TRANSLATE_NOOP("ConflictReview", "Disclosure"),
     "legal_request": QT_TRANSLATE_NOOP("ConflictReview", "Legal request"),
     "health_info_request": QT_TRANSLATE_NOOP("ConflictReview", "Health information request"),
-    "incident": QT_TRANSLATE_NOOP("ConflictReview", "Incident"),
+    "loss_report": QT_TRANSLATE_NOOP("ConflictReview", "Loss report"),
+    "breach_report": QT_TRANSLATE_NOOP("ConflictReview", "Breach report"),
     "interview_permission": QT_TRANSLATE_NOOP("ConflictReview", "Permission to interview a child"),
 }
 FIELDS = {
