@@ -15,7 +15,7 @@ from sqlalchemy.exc import OperationalError
 
 from safeconf.domain import termsafe
 from safeconf.domain.records import LegalAnswer
-from safeconf.hq import cases, clock, legal_reviews, staff_acknowledgments
+from safeconf.hq import cases, clock, incidents_cli, legal_reviews, staff_acknowledgments
 from safeconf.hq.datadir import DEFAULT_HOSTS, DEFAULT_PORT, DataDir, initialise
 from safeconf.hq.db import Database
 from safeconf.hq.errors import AdminError
@@ -185,6 +185,8 @@ def _parser() -> argparse.ArgumentParser:
     c.add_argument("--by", required=True, metavar="NAME",
                    help="who in legal gives this answer")
 
+    incidents_cli.add_parsers(sub, common)
+
     p = sub.add_parser("cases", help="import and manage cases")
     csub = p.add_subparsers(dest="cases_command", required=True)
     c = csub.add_parser("import", parents=[common], help="import cases from CSV")
@@ -326,6 +328,8 @@ def _command(args: argparse.Namespace, data_dir: DataDir, db: Database) -> int:
         return _conflicts(args, db)
     if args.command == "legal-reviews":
         return _legal_reviews(args, db)
+    if args.command == incidents_cli.COMMAND:
+        return incidents_cli.run(args, db)
     raise AdminError(f"unknown command {args.command}")
 
 

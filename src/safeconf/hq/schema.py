@@ -229,8 +229,8 @@ caseless_records = Table(
 # Tables added after a schema version without changing what older HQs read or write: an
 # older HQ process keeps working beside a newer one, and `Database.check_schema` creates
 # them when missing.
-ADDED_TABLES = (conflict_resolutions, pushed_items, audit_branches, audited_writes,
-                caseless_records)
+ADDED_TABLES: tuple[Table, ...] = (conflict_resolutions, pushed_items, audit_branches,
+                                   audited_writes, caseless_records)  # + blocks at the end
 
 push_batches = Table(
     "push_batches",
@@ -284,3 +284,21 @@ counters = Table(
 )
 
 CHANGE_SEQ = "change_seq"
+
+
+# -- Losses and breaches (issue #10): the status trail of each report -----------------------
+
+# Append-only (nothing updates or deletes a row): received, acknowledged, assigned, notified,
+# commissioner_notified, hr_notified, device_revoked, closed (with its outcome), reopened.
+report_events = Table(
+    "report_events",
+    metadata,
+    Column("event_id", Integer, primary_key=True, autoincrement=True),
+    Column("report_id", String(36), nullable=False),  # a loss_report or breach_report
+    Column("kind", String(40), nullable=False),
+    Column("actor", String(200), nullable=False),  # a staff name, or "hq" for intake
+    Column("detail", Text, nullable=False),
+    Column("at", String(40), nullable=False),
+    Index("ix_report_events_report", "report_id", "event_id"),
+)
+ADDED_TABLES = (*ADDED_TABLES, report_events)
