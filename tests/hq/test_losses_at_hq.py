@@ -286,7 +286,7 @@ def test_hq_files_a_lost_laptop_and_revokes_it_in_the_same_step_when_asked(
     with shared_hq.db.read() as conn:
         assert devices.by_id(conn, kept.device_id).wipe  # type: ignore[union-attr]
     assert number == receipt("loss_report", report.id)
-    with pytest.raises(AdminError, match="not filed.*before it was reported"):
+    with pytest.raises(AdminError, match=r"not filed.*before it was reported"):
         incidents.file_loss(shared_hq.db, people.admin, enrolled.device_id,
                             LossKind.DEVICE, "2999-01-01T00:00:00+00:00")
     with pytest.raises(AdminError, match="no device"):
