@@ -4,6 +4,8 @@ receipt number is shown once filed. Only calls `app.losses.LossReportService`.""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QPlainTextEdit, QWidget
 
 from safeconf.app.losses import FiledReport, LossReportService
@@ -31,8 +33,8 @@ class ReportBreachDialog(_ReportDialog):
             "this report; they notify the Commissioner and Human Resources."))
         self.what.setFocus()
 
-    def _file(self) -> FiledReport:
-        return self.service.report_breach(
-            self.what.toPlainText(), picked_time(self.when),
-            who_may_have_received=self.received_by.text(),
-            **self._case_args())  # type: ignore[arg-type]
+    def _filing(self) -> Callable[[], FiledReport]:
+        what, when = self.what.toPlainText(), picked_time(self.when)
+        received_by, cases = self.received_by.text(), self._case_args()
+        return lambda: self.service.report_breach(
+            what, when, who_may_have_received=received_by, **cases)  # type: ignore[arg-type]

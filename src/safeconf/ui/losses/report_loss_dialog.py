@@ -33,6 +33,7 @@ from safeconf.ui.announce import tell
 from safeconf.ui.messages import user_message
 from safeconf.ui.secret_field import SecretLineEdit
 from safeconf.ui.widgets import status_label, user_errors
+from safeconf.ui.workers import run_in_background
 
 _CTX = "ReportLoss"
 KIND_WORDS: dict[LossKind, object] = {  # QT_TRANSLATE_NOOP's stub says object; they are str
@@ -150,13 +151,15 @@ class _ReportDialog(QDialog):
         lay.addWidget(self.buttons)
 
     def _load_cases_with_passphrase(self) -> None:
-        try:
-            self.cases.set_cases(self.service.cases_while_locked(self.passphrase.text()))
-        except user_errors() as exc:
-            tell(self.message, user_message(exc), urgent=True)
-            self.passphrase.selectAll()
-            self.passphrase.setFocus()
-            return
+        passphrase = self.passphrase.text()
+        self._set_busy(True)
+        # Opening the vault derives its key (Argon2id): off the GUI thread.
+        run_in_background(lambda: self.service.cases_while_locked(passphrase),
+                          self._cases_loaded, self._failed, self)
+
+    def _cases_loaded(self, cases: list[tuple[str, str]]) -> None:
+        self._set_busy(False)
+        self.cases.set_cases(cases)
         self.cases.unknown.setChecked(False)
         self.cases.list.setFocus()
 
@@ -165,29 +168,52 @@ class _ReportDialog(QDialog):
             self.accept()
             return
         try:
-            self.filed = self._file()
+            filing = self._filing()
+            if not self.locked:
+                self._filed(filing())
+                return
         except user_errors() as exc:
-            tell(self.message, user_message(exc), urgent=True)
+            self._failed(exc)
             return
+        self._set_busy(True)
+        run_in_background(filing, self._filed, self._failed, self)
+
+    def _set_busy(self, busy: bool) -> None:
+        for widget in (self.file_button, self.show_cases, self.passphrase):
+            widget.setEnabled(not busy)
+
+    def _failed(self, exc: Exception) -> None:
+        self._set_busy(False)
+        if not isinstance(exc, user_errors()):
+            raise exc
+        tell(self.message, user_message(exc), urgent=True)
+        if self.locked:
+            self.passphrase.selectAll()
+            self.passphrase.setFocus()
+
+    def _filed(self, filed: FiledReport) -> None:
+        self.filed = filed
         self.passphrase.clear()
         for child in self.findChildren(QWidget):
             if child not in (self.receipt, self.buttons, self.message) and \
                     not self.buttons.isAncestorOf(child):
                 child.setEnabled(False)
+        self.file_button.setEnabled(True)
         self.cancel_button.setVisible(False)
         self.file_button.setText(self.tr("&Close"))
         self.file_button.setAccessibleName(self.tr("Close"))
         tell(self.message, "")
         tell(self.receipt, self.tr("Report filed. Your receipt number is %1. It goes to HQ "
                                    "first at the next sync. Tell your supervisor now.")
-             .replace("%1", self.filed.receipt))
+             .replace("%1", filed.receipt))
         self.file_button.setFocus()
 
     def _case_args(self) -> dict[str, object]:
         return {"case_ids": self.cases.chosen(),
                 "cases_unknown": self.cases.unknown.isChecked()}
 
-    def _file(self) -> FiledReport:
+    def _filing(self) -> Callable[[], FiledReport]:
+        """What to call to file the report, with the form's values read now."""
         raise NotImplementedError
 
 
@@ -234,7 +260,7 @@ class ReportLossDialog(_ReportDialog):
         if not device:
             self.this_laptop.setChecked(False)
 
-    def _file(self) -> FiledReport:
+    def _filing(self) -> Callable[[], FiledReport]:
         fields: dict[str, object] = dict(
             where=self.where.text(), stolen=self.stolen.isChecked(),
             description=self.description.toPlainText(),
@@ -242,9 +268,10 @@ class ReportLossDialog(_ReportDialog):
         lost = self.what.currentData()
         when = picked_time(self.when)
         if self.locked:
-            return self.service.report_loss_while_locked(self.passphrase.text(), lost, when,
-                                                         **fields)
-        return self.service.report_loss(lost, when, **fields)  # type: ignore[arg-type]
+            passphrase = self.passphrase.text()
+            return lambda: self.service.report_loss_while_locked(passphrase, lost, when,
+                                                                 **fields)
+        return lambda: self.service.report_loss(lost, when, **fields)  # type: ignore[arg-type]
 
 
 def launch(service: LossReportService, locked: bool, parent: QWidget | None,
