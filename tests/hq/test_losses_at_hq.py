@@ -377,3 +377,23 @@ def test_a_laptop_whose_own_report_says_it_was_stolen_is_not_wiped_by_it(
     except DeviceWiped:  # pragma: no cover - the failure this test guards against
         pytest.fail("the laptop in the worker's hands was wiped by its own report")
     assert _trail(shared_hq, filed.report.id) == ["received", "device_not_revoked"]
+
+
+def test_a_laptop_reported_stolen_from_another_is_wiped_at_its_next_sync_sending_nothing(
+    shared_hq: HQ, sessions: Callable[[str], VaultSession], keyring_store: SystemKeyring
+) -> None:
+    worker = new_worker()
+    case_id = shared_hq.add_case(worker)
+    stolen, spare = sessions(worker), sessions(worker)
+    SyncEngine(stolen.vault, keyring_store).run()
+    unsent = stolen.vault.conferences.add(Conference(case_id=case_id, scheduled_start=WHEN))
+    stolen_id = stolen.vault.sync.credentials().hq_device_id  # type: ignore[union-attr]
+    filed = LossReportService(spare).report_loss(
+        LossKind.DEVICE, WHEN, stolen=True, device_id=stolen_id, cases_unknown=True)
+    SyncEngine(spare.vault, keyring_store).run()
+    assert _trail(shared_hq, filed.report.id) == ["received", "device_revoked"]
+
+    with pytest.raises(DeviceWiped):
+        SyncEngine(stolen.vault, keyring_store).run()
+    assert shared_hq.count(schema.records, schema.records.c.id == unsent.id) == 0
+    assert not stolen.is_open
