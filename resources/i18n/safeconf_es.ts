@@ -166,22 +166,42 @@
     </message>
     <message>
         <location filename="../../src/safeconf/ui/app_window.py" line="147"/>
+        <source>Report a l&amp;oss…</source>
+        <translation>Informar una &amp;pérdida…</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/app_window.py" line="149"/>
+        <source>Report lost or stolen confidential information, at once</source>
+        <translation>Informe de inmediato la pérdida o el robo de información confidencial</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/app_window.py" line="151"/>
+        <source>Re&amp;port a breach…</source>
+        <translation>Informar una &amp;infracción…</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/app_window.py" line="153"/>
+        <source>Report a breach of confidentiality to the legal director</source>
+        <translation>Informe al director legal una infracción de la confidencialidad</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/app_window.py" line="155"/>
         <source>&amp;File</source>
         <translation>&amp;Archivo</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/app_window.py" line="156"/>
+        <location filename="../../src/safeconf/ui/app_window.py" line="167"/>
         <source>Main</source>
         <translation>Principal</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/app_window.py" line="161"/>
+        <location filename="../../src/safeconf/ui/app_window.py" line="172"/>
         <source>Lock</source>
         <translation>Bloquear</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/app_window.py" line="184"/>
-        <location filename="../../src/safeconf/ui/app_window.py" line="229"/>
+        <location filename="../../src/safeconf/ui/app_window.py" line="197"/>
+        <location filename="../../src/safeconf/ui/app_window.py" line="242"/>
         <source>Locked</source>
         <translation>Bloqueado</translation>
     </message>
@@ -197,33 +217,33 @@
     </message>
     <message>
         <location filename="../../src/safeconf/ui/app_window.py" line="141"/>
-        <location filename="../../src/safeconf/ui/app_window.py" line="425"/>
+        <location filename="../../src/safeconf/ui/app_window.py" line="463"/>
         <source>&amp;Enroll with HQ…</source>
         <translation>&amp;Registrar en HQ…</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/app_window.py" line="163"/>
-        <location filename="../../src/safeconf/ui/app_window.py" line="379"/>
+        <location filename="../../src/safeconf/ui/app_window.py" line="174"/>
+        <location filename="../../src/safeconf/ui/app_window.py" line="392"/>
         <source>Sync with HQ</source>
         <translation>Sincronizar con HQ</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/app_window.py" line="382"/>
+        <location filename="../../src/safeconf/ui/app_window.py" line="395"/>
         <source>Enroll this laptop now?</source>
         <translation>¿Registrar este portátil ahora?</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/app_window.py" line="387"/>
+        <location filename="../../src/safeconf/ui/app_window.py" line="400"/>
         <source>Enroll this laptop again with a new code from HQ? Unsent changes are kept.</source>
         <translation>¿Registrar de nuevo este portátil con un código nuevo de HQ? Los cambios aún no enviados se conservan.</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/app_window.py" line="424"/>
+        <location filename="../../src/safeconf/ui/app_window.py" line="462"/>
         <source>Enroll &amp;again with HQ…</source>
         <translation>Registrar de &amp;nuevo en HQ…</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/app_window.py" line="437"/>
+        <location filename="../../src/safeconf/ui/app_window.py" line="477"/>
         <source>This laptop&apos;s vault was erased</source>
         <translation>Se borró la bóveda de este portátil</translation>
     </message>
@@ -238,7 +258,7 @@
         <translation>Comparar los registros cambiados aquí y en HQ, y elegir cuál se conserva</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/app_window.py" line="393"/>
+        <location filename="../../src/safeconf/ui/app_window.py" line="406"/>
         <source>Review the conflicts now?</source>
         <translation>¿Revisar los conflictos ahora?</translation>
     </message>
@@ -649,6 +669,19 @@
         <location filename="../../src/safeconf/ui/case_text.py" line="39"/>
         <source>Copying case text is blocked; use May I share this?</source>
         <translation>Copiar texto del caso está bloqueado; use ¿Puedo compartir esto?</translation>
+    </message>
+</context>
+<context>
+    <name>CasesChooser</name>
+    <message>
+        <location filename="../../src/safeconf/ui/losses/report_loss_dialog.py" line="64"/>
+        <source>Cases that may be affected</source>
+        <translation>Casos que pueden estar afectados</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/losses/report_loss_dialog.py" line="67"/>
+        <source>I &amp;don&apos;t know which cases</source>
+        <translation>&amp;No sé qué casos</translation>
     </message>
 </context>
 <context>
@@ -1075,281 +1108,286 @@
     </message>
     <message>
         <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="50"/>
-        <source>Incident</source>
-        <translation>Incidente</translation>
+        <source>Loss report</source>
+        <translation>Informe de pérdida</translation>
     </message>
     <message>
         <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="51"/>
+        <source>Breach report</source>
+        <translation>Informe de infracción</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="52"/>
         <source>Permission to interview a child</source>
         <translation>Permiso para entrevistar a un menor</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="54"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="55"/>
         <source>Case number</source>
         <translation>Número de caso</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="55"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="56"/>
         <source>Family name</source>
         <translation>Apellido de la familia</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="56"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="57"/>
         <source>Assigned workers</source>
         <translation>Trabajadores asignados</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="57"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="58"/>
         <source>Status</source>
         <translation>Estado del caso</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="58"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="59"/>
         <source>Sealed</source>
         <translation>Sellado</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="59"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="60"/>
         <source>Kind</source>
         <translation>Tipo</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="60"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="61"/>
         <source>Scheduled for</source>
         <translation>Programada para</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="61"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="62"/>
         <source>Location</source>
         <translation>Lugar</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="62"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="63"/>
         <source>Facilitator</source>
         <translation>Facilitador/a</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="63"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="64"/>
         <source>Language</source>
         <translation>Idioma</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="64"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="65"/>
         <source>State</source>
         <translation>Estado</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="65"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="66"/>
         <source>Name</source>
         <translation>Nombre</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="66"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="67"/>
         <source>Role</source>
         <translation>Función</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="67"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="68"/>
         <source>Age</source>
         <translation>Edad</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="68"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="69"/>
         <source>Presence</source>
         <translation>Asistencia</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="69"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="70"/>
         <source>Arrived at</source>
         <translation>Llegó a las</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="70"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="71"/>
         <source>Interpreter</source>
         <translation>Intérprete</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="71"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="72"/>
         <source>Section</source>
         <translation>Sección</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="72"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="73"/>
         <source>Text</source>
         <translation>Texto</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="73"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="74"/>
         <source>Author</source>
         <translation>Autor/a</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="74"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="75"/>
         <source>Addendum</source>
         <translation>Adenda</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="75"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="76"/>
         <source>Revision</source>
         <translation>Revisión</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="76"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="77"/>
         <source>Method</source>
         <translation>Método</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="77"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="78"/>
         <source>Signed at</source>
         <translation>Firmado el</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="78"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="79"/>
         <source>Typed name</source>
         <translation>Nombre escrito</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="79"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="80"/>
         <source>Attested by</source>
         <translation>Atestiguado por</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="80"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="81"/>
         <source>Witness</source>
         <translation>Testigo</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="81"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="82"/>
         <source>Signature</source>
         <translation>Firma</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="82"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="83"/>
         <source>Statement version</source>
         <translation>Versión de la declaración</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="83"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="84"/>
         <source>Client</source>
         <translation>Cliente</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="84"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="85"/>
         <source>Signed by</source>
         <translation>Firmado por</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="85"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="86"/>
         <source>Information</source>
         <translation>Información</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="86"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="87"/>
         <source>Recipients</source>
         <translation>Destinatarios</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="87"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="88"/>
         <source>Valid from</source>
         <translation>Válido desde</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="88"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="89"/>
         <source>Valid until</source>
         <translation>Válido hasta</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="89"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="90"/>
         <source>Revoked at</source>
         <translation>Revocado el</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="90"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="91"/>
         <source>Last changed</source>
         <translation>Último cambio</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="91"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="92"/>
         <source>Left at</source>
         <translation>Salió a las</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="92"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="93"/>
         <source>Protected health information</source>
         <translation>Información de salud protegida</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="93"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="94"/>
         <source>Given by</source>
         <translation>Otorgado por</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="94"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="95"/>
         <source>Name of who gave it</source>
         <translation>Nombre de quien lo otorgó</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="95"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="96"/>
         <source>Scope</source>
         <translation>Alcance</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="96"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="97"/>
         <source>Date given</source>
         <translation>Fecha en que se otorgó</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="97"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="98"/>
         <source>Obtained</source>
         <translation>Cómo se obtuvo</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="98"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="99"/>
         <source>Deleted</source>
         <translation>Eliminado</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="101"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="102"/>
         <source>Changed on this laptop and at HQ</source>
         <translation>Cambiado en este portátil y en HQ</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="102"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="103"/>
         <source>HQ sent a different copy of a record that never changes</source>
         <translation>HQ envió una copia distinta de un registro que nunca cambia</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="134"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="135"/>
         <source>Yes</source>
         <translation>Sí</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="135"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="136"/>
         <source>No</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="142"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="143"/>
         <source>(a drawing)</source>
         <translation>(un dibujo)</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="160"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="161"/>
         <source>%1 “%2”</source>
         <translation>%1 «%2»</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="165"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="166"/>
         <source>case %1 (%2)</source>
         <translation>caso %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="168"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="169"/>
         <source>%1 on %2</source>
         <translation>%1 el %2</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="178"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="179"/>
         <source>(same)</source>
         <translation>(igual)</translation>
     </message>
@@ -1357,66 +1395,66 @@
 <context>
     <name>ConflictReviewDialog</name>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="197"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="198"/>
         <source>Review conflicts</source>
         <translation>Revisar conflictos</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="199"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="200"/>
         <source>These records were changed both on this laptop and at HQ, so sync kept both versions. Compare them and choose which one stays. The other version is not deleted: it stays in the conflict history.</source>
         <translation>Estos registros se cambiaron tanto en este portátil como en HQ, así que la sincronización conservó ambas versiones. Compárelas y elija cuál se queda. La otra versión no se borra: queda en el historial de conflictos.</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="206"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="207"/>
         <source>Open conflicts</source>
         <translation>Conflictos abiertos</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="208"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="209"/>
         <source>&amp;Open conflicts:</source>
         <translation>&amp;Conflictos abiertos:</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="214"/>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="216"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="215"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="217"/>
         <source>This laptop&apos;s version</source>
         <translation>Versión de este portátil</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="215"/>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="217"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="216"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="218"/>
         <source>HQ&apos;s version</source>
         <translation>Versión de HQ</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="228"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="229"/>
         <source>Keep this &amp;laptop&apos;s version</source>
         <translation>Conservar la versión de este &amp;portátil</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="229"/>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="347"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="230"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="348"/>
         <source>Keep this laptop&apos;s version</source>
         <translation>Conservar la versión de este portátil</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="230"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="231"/>
         <source>Keep &amp;HQ&apos;s version</source>
         <translation>Conservar la versión de &amp;HQ</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="231"/>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="352"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="232"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="353"/>
         <source>Keep HQ&apos;s version</source>
         <translation>Conservar la versión de HQ</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="236"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="237"/>
         <source>Close</source>
         <translation>Cerrar</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="291"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="292"/>
         <source>%n record(s) from HQ could not be used on this laptop and were kept aside, unchanged. Your other records synced normally; IT can see them with safeconf check.</source>
         <translation>
             <numerusform>%n registro de HQ no se pudo usar en este portátil y se guardó aparte, sin cambios. Sus otros registros se sincronizaron con normalidad; el equipo de informática puede verlo con safeconf check.</numerusform>
@@ -1424,29 +1462,29 @@
         </translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="309"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="310"/>
         <source>No conflicts left to review.</source>
         <translation>No quedan conflictos por revisar.</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="316"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="317"/>
         <source>%1
 %2 (found %3)</source>
         <translation>%1
 %2 (detectado el %3)</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="322"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="323"/>
         <source>This record is no longer on this laptop.</source>
         <translation>Este registro ya no está en este portátil.</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="332"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="333"/>
         <source>This kind of record is never changed once written, so HQ&apos;s copy cannot replace it. Keep this laptop&apos;s version; HQ&apos;s copy stays in the history.</source>
         <translation>Este tipo de registro nunca cambia una vez escrito, así que la copia de HQ no puede reemplazarlo. Conserve la versión de este portátil; la copia de HQ queda en el historial.</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="349"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="350"/>
         <source>Keep this laptop&apos;s version of %1?
 
 HQ&apos;s version is not used; it stays in the conflict history.</source>
@@ -1455,7 +1493,7 @@ HQ&apos;s version is not used; it stays in the conflict history.</source>
 La versión de HQ no se usa; queda en el historial de conflictos.</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="354"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="355"/>
         <source>Replace this laptop&apos;s version of %1 with HQ&apos;s?
 
 HQ&apos;s version becomes the current one here and is sent to HQ at the next sync. This laptop&apos;s version stays in the conflict history.</source>
@@ -1464,12 +1502,12 @@ HQ&apos;s version becomes the current one here and is sent to HQ at the next syn
 La versión de HQ pasa a ser la actual aquí y se envía a HQ en la próxima sincronización. La versión de este portátil queda en el historial de conflictos.</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="369"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="370"/>
         <source>Kept this laptop&apos;s version of %1.</source>
         <translation>Se conservó la versión de este portátil de %1.</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="370"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="371"/>
         <source>Kept HQ&apos;s version of %1.</source>
         <translation>Se conservó la versión de HQ de %1.</translation>
     </message>
@@ -4740,6 +4778,130 @@ Delete the original file %1? It is overwritten with random bytes and then remove
     </message>
 </context>
 <context>
+    <name>ReportBreachDialog</name>
+    <message>
+        <location filename="../../src/safeconf/ui/losses/report_breach_dialog.py" line="18"/>
+        <source>Report a breach</source>
+        <translation>Informar una infracción</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/losses/report_breach_dialog.py" line="21"/>
+        <source>What happened</source>
+        <translation>Qué pasó</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/losses/report_breach_dialog.py" line="23"/>
+        <source>Who may have received it</source>
+        <translation>Quién puede haberla recibido</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/losses/report_breach_dialog.py" line="25"/>
+        <source>What &amp;happened:</source>
+        <translation>&amp;Qué pasó:</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/losses/report_breach_dialog.py" line="26"/>
+        <source>&amp;When:</source>
+        <translation>&amp;Cuándo:</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/losses/report_breach_dialog.py" line="27"/>
+        <source>Who may have &amp;received it:</source>
+        <translation>Quién puede haberla reci&amp;bido:</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/losses/report_breach_dialog.py" line="32"/>
+        <source>Report a breach of confidentiality at once. Only the Agency Legal Director sees this report; they notify the Commissioner and Human Resources.</source>
+        <translation>Informe de inmediato una infracción de la confidencialidad. Solo el Director Legal de la Agencia ve este informe; él o ella avisa al Comisionado y a Recursos Humanos.</translation>
+    </message>
+</context>
+<context>
+    <name>ReportLoss</name>
+    <message>
+        <location filename="../../src/safeconf/ui/losses/report_loss_dialog.py" line="40"/>
+        <source>A laptop, phone or other device</source>
+        <translation>Una computadora portátil, un teléfono u otro dispositivo</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/losses/report_loss_dialog.py" line="41"/>
+        <source>Paper notes or documents</source>
+        <translation>Notas o documentos en papel</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/losses/report_loss_dialog.py" line="42"/>
+        <source>A USB drive or memory card</source>
+        <translation>Una memoria USB o tarjeta de memoria</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/losses/report_loss_dialog.py" line="43"/>
+        <source>An email sent to the wrong person</source>
+        <translation>Un correo enviado a la persona equivocada</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/losses/report_loss_dialog.py" line="45"/>
+        <source>Something else (say what below)</source>
+        <translation>Otra cosa (diga qué abajo)</translation>
+    </message>
+</context>
+<context>
+    <name>ReportLossDialog</name>
+    <message>
+        <location filename="../../src/safeconf/ui/losses/report_loss_dialog.py" line="224"/>
+        <source>Report a loss</source>
+        <translation>Informar una pérdida</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/losses/report_loss_dialog.py" line="228"/>
+        <source>What was lost</source>
+        <translation>Qué se perdió</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/losses/report_loss_dialog.py" line="230"/>
+        <source>Where it happened</source>
+        <translation>Dónde pasó</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/losses/report_loss_dialog.py" line="231"/>
+        <source>It was &amp;stolen</source>
+        <translation>Fue ro&amp;bado</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/losses/report_loss_dialog.py" line="232"/>
+        <source>The lost device is &amp;this laptop</source>
+        <translation>El dispositivo perdido es es&amp;ta computadora</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/losses/report_loss_dialog.py" line="235"/>
+        <source>Description</source>
+        <translation>Descripción</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/losses/report_loss_dialog.py" line="239"/>
+        <source>What was &amp;lost:</source>
+        <translation>&amp;Qué se perdió:</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/losses/report_loss_dialog.py" line="239"/>
+        <source>&amp;When:</source>
+        <translation>&amp;Cuándo:</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/losses/report_loss_dialog.py" line="240"/>
+        <source>Whe&amp;re:</source>
+        <translation>&amp;Dónde:</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/losses/report_loss_dialog.py" line="247"/>
+        <source>D&amp;escription:</source>
+        <translation>D&amp;escripción:</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/losses/report_loss_dialog.py" line="251"/>
+        <source>Report lost or stolen confidential information at once, even if you only suspect it. The report is kept in the vault and sent to HQ first at the next sync; your supervisor and the legal director are told.</source>
+        <translation>Informe de inmediato la pérdida o el robo de información confidencial, aunque solo lo sospeche. El informe se guarda en la bóveda y se envía primero a la sede en la próxima sincronización; se avisa a su supervisor y al director legal.</translation>
+    </message>
+</context>
+<context>
     <name>RequestsModel</name>
     <message>
         <location filename="../../src/safeconf/ui/legal/requests_dialog.py" line="128"/>
@@ -5594,42 +5756,52 @@ Delete the original file %1? It is overwritten with random bytes and then remove
 <context>
     <name>UnlockScreen</name>
     <message>
-        <location filename="../../src/safeconf/ui/lock/lock_screens.py" line="214"/>
+        <location filename="../../src/safeconf/ui/lock/lock_screens.py" line="216"/>
         <source>&lt;h2&gt;safeconf is locked&lt;/h2&gt;</source>
         <translation>&lt;h2&gt;safeconf está bloqueado&lt;/h2&gt;</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/lock/lock_screens.py" line="216"/>
+        <location filename="../../src/safeconf/ui/lock/lock_screens.py" line="218"/>
         <source>Passphrase</source>
         <translation>Frase de contraseña</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/lock/lock_screens.py" line="217"/>
+        <location filename="../../src/safeconf/ui/lock/lock_screens.py" line="219"/>
         <source>&amp;Passphrase:</source>
         <translation>&amp;Frase de contraseña:</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/lock/lock_screens.py" line="219"/>
+        <location filename="../../src/safeconf/ui/lock/lock_screens.py" line="221"/>
         <source>&amp;Unlock</source>
         <translation>&amp;Desbloquear</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/lock/lock_screens.py" line="220"/>
+        <location filename="../../src/safeconf/ui/lock/lock_screens.py" line="222"/>
         <source>Unlock</source>
         <translation>Desbloquear</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/lock/lock_screens.py" line="224"/>
+        <location filename="../../src/safeconf/ui/lock/lock_screens.py" line="226"/>
         <source>Unlocking</source>
         <translation>Desbloqueando</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/lock/lock_screens.py" line="227"/>
+        <location filename="../../src/safeconf/ui/lock/lock_screens.py" line="229"/>
         <source>Forgot the passphrase? If this laptop is enrolled with HQ, IT can give you a recovery code to set a new one. Nobody else can open this vault.</source>
         <translation>¿Olvidó la frase de contraseña? Si este portátil está registrado en HQ, el equipo de TI le puede dar un código de recuperación para elegir una nueva. Nadie más puede abrir esta bóveda.</translation>
     </message>
+    <message>
+        <location filename="../../src/safeconf/ui/lock/lock_screens.py" line="236"/>
+        <source>Report a l&amp;oss…</source>
+        <translation>Informar una &amp;pérdida…</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/lock/lock_screens.py" line="237"/>
+        <source>Report a loss</source>
+        <translation>Informar una pérdida</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../src/safeconf/ui/lock/lock_screens.py" line="260"/>
+        <location filename="../../src/safeconf/ui/lock/lock_screens.py" line="267"/>
         <source>Too many wrong passphrases. Try again in %n second(s).</source>
         <translation>
             <numerusform>Demasiadas frases de contraseña incorrectas. Vuelva a intentarlo en %n segundo.</numerusform>
@@ -5637,12 +5809,12 @@ Delete the original file %1? It is overwritten with random bytes and then remove
         </translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/lock/lock_screens.py" line="268"/>
+        <location filename="../../src/safeconf/ui/lock/lock_screens.py" line="275"/>
         <source>You can try again now.</source>
         <translation>Ya puede volver a intentarlo.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/safeconf/ui/lock/lock_screens.py" line="296"/>
+        <location filename="../../src/safeconf/ui/lock/lock_screens.py" line="303"/>
         <source>Try again in %n second(s).</source>
         <translation>
             <numerusform>Vuelva a intentarlo en %n segundo.</numerusform>
@@ -5727,6 +5899,69 @@ Delete the original file %1? It is overwritten with random bytes and then remove
         <location filename="../../src/safeconf/ui/workspace/conference_workspace.py" line="238"/>
         <source>finalized</source>
         <translation>finalizada</translation>
+    </message>
+</context>
+<context>
+    <name>_ReportDialog</name>
+    <message>
+        <location filename="../../src/safeconf/ui/losses/report_loss_dialog.py" line="104"/>
+        <source>When it happened</source>
+        <translation>Cuándo pasó</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/losses/report_loss_dialog.py" line="105"/>
+        <source>&amp;Cases that may be affected:</source>
+        <translation>Casos que pueden estar &amp;afectados:</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/losses/report_loss_dialog.py" line="107"/>
+        <source>Passphrase</source>
+        <translation>Frase de contraseña</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/losses/report_loss_dialog.py" line="108"/>
+        <source>Show the &amp;vault&apos;s cases</source>
+        <translation>&amp;Mostrar los casos de la bóveda</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/losses/report_loss_dialog.py" line="109"/>
+        <source>Show the vault&apos;s cases</source>
+        <translation>Mostrar los casos de la bóveda</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/losses/report_loss_dialog.py" line="117"/>
+        <source>&amp;File report</source>
+        <translation>&amp;Presentar el informe</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/losses/report_loss_dialog.py" line="119"/>
+        <source>File report</source>
+        <translation>Presentar el informe</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/losses/report_loss_dialog.py" line="139"/>
+        <source>Vault &amp;passphrase:</source>
+        <translation>&amp;Frase de contraseña de la bóveda:</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/losses/report_loss_dialog.py" line="141"/>
+        <source>The vault is locked. Your passphrase files the report inside it; safeconf stays locked.</source>
+        <translation>La bóveda está bloqueada. Su frase de contraseña guarda el informe dentro de ella; safeconf sigue bloqueado.</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/losses/report_loss_dialog.py" line="203"/>
+        <source>&amp;Close</source>
+        <translation>Ce&amp;rrar</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/losses/report_loss_dialog.py" line="204"/>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/losses/report_loss_dialog.py" line="206"/>
+        <source>Report filed. Your receipt number is %1. It goes to HQ first at the next sync. Tell your supervisor now.</source>
+        <translation>Informe presentado. Su número de recibo es %1. Va primero a la sede en la próxima sincronización. Avise ahora a su supervisor.</translation>
     </message>
 </context>
 <context>

@@ -106,8 +106,11 @@ def _parser() -> argparse.ArgumentParser:
     from safeconf.disclose_cli import add_parser as add_disclose
 
     disclose_check = add_disclose(commands, _unlock)
+    from safeconf.losses_cli import add_parsers as add_reports
 
-    for sub in (init, check, demo, passwd, enroll, sync, recover, disclose_check):
+    reports = add_reports(commands, _unlocked_session)
+
+    for sub in (init, check, demo, passwd, enroll, sync, recover, disclose_check, *reports):
         sub.add_argument("--data-dir", type=Path, default=argparse.SUPPRESS,
                          help="vault folder (default: the platform's user data folder)")
     return parser
@@ -289,6 +292,12 @@ def _unlock(data_dir: Path, secrets: SecretStore) -> Vault:
     the desktop app (failures here and there count together)."""
     session = _throttled_session(data_dir, secrets)
     return _unlock_session(session, _passphrase("SAFECONF_PASSPHRASE", "Passphrase: "))
+
+
+def _unlocked_session(data_dir: Path, secrets: SecretStore) -> VaultSession:
+    session = _throttled_session(data_dir, secrets)
+    _unlock_session(session, _passphrase("SAFECONF_PASSPHRASE", "Passphrase: "))
+    return session
 
 
 def _throttled_session(data_dir: Path, secrets: SecretStore) -> VaultSession:

@@ -404,20 +404,16 @@ def test_an_older_hq_database_gains_the_notification_tables(hq: HQ) -> None:
 
 def test_a_staff_address_that_cannot_be_mailed_never_holds_up_the_report(
         hq: HQ, people: People, sink: SmtpSink) -> None:
-    from tests.support.people import Person
-
-    if people.staff is not None:
-        pytest.skip("the real staff directory refuses such an address when it is added")
     worker = new_worker()
+    people.add("Ada Admin", f"ada.{uuid.uuid4().hex[:6]}@hq.example.org", "administrator")
     good = people.add("Lee", f"lee.{uuid.uuid4().hex[:6]}@hq.example.org", "legal_director")
-    # A directory that holds a bad address (an older or hand-edited one) is the case here.
-    people.people.append(Person("Bad", "bad@hq.example.org\r\nBcc: x@evil.example",
-                                "legal_director"))
+    # The directory refuses such an address when it is added; a hand-edited or older
+    # database may still hold one.
+    with hq.db.write() as conn:
+        conn.execute(insert(schema.staff).values(
+            name="bad", role="legal_director", email="bad@hq.example.org\r\nBcc: x@evil.example",
+            added_at=clock.iso(T0), added_by="hand-edited", active=True))
     routed = _receive(hq, people, "breach", worker, "B-70")
     assert [r.to_address for r in routed] == [good.email]
     assert notify.deliver_due(hq.db, smtp(sink.port), T0).sent == 1
     assert _recipients(sink) == [good.email]
-
-    people.people.remove(good)
-    routed = _receive(hq, people, "breach", worker, "B-71")
-    assert [(r.to_address, r.note) for r in routed] == [(None, "nobody")]

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from safeconf.app.consents import ConsentService, ConsentTerms
+from safeconf.app.losses import LossReportService
 from safeconf.app.people import PeopleService
 from safeconf.domain.records import (
     AckMethod,
@@ -39,6 +40,8 @@ from safeconf.ui.disclosure.consents_dialog import ConsentsDialog, SignatureDial
 from safeconf.ui.disclosure.history_view import HistoryDialog
 from safeconf.ui.disclosure.people_dialog import PeopleDialog, PersonForm
 from safeconf.ui.lock.lock_screens import UnlockScreen
+from safeconf.ui.losses.report_breach_dialog import ReportBreachDialog
+from safeconf.ui.losses.report_loss_dialog import ReportLossDialog
 from safeconf.ui.settings_dialog import SettingsDialog
 from safeconf.ui.sync.conflict_review import ConflictReviewDialog
 from safeconf.ui.sync.sync_widgets import EnrollDialog
@@ -187,6 +190,10 @@ def walk_screens(qtbot: Any, window: AppWindow) -> Iterator[tuple[str, QWidget]]
         ("Disclosure history", lambda: HistoryDialog(
             window.service.session, window.service.conference(conference_id).case_id,
             window.prompter, window)),
+        ("Report a loss", lambda: ReportLossDialog(LossReportService(window.session),
+                                                   parent=window)),  # issue #10
+        ("Report a breach", lambda: ReportBreachDialog(LossReportService(window.session),
+                                                       window)),
     ))
     yield from people_and_consents(qtbot, window)  # issue #9
     yield from legal_request_screens(qtbot, window)  # issue #10
@@ -246,6 +253,10 @@ def walk_screens(qtbot: Any, window: AppWindow) -> Iterator[tuple[str, QWidget]]
     window.lock()
     activate(qtbot, window)
     yield "unlock", window
+    yield from dialogs(qtbot, window, (
+        ("Report a loss (locked)", lambda: ReportLossDialog(
+            LossReportService(window.session), locked=True, parent=window)),
+    ))
 
     # A laptop that has not synced for 30 days shows only the check-in screen.
     unlock_with(qtbot, window)

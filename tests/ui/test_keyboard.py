@@ -108,6 +108,10 @@ README_SCREENS = {
     "print preview": ("Print roster",),
     "people on the case": ("People on the case",),
     "consents": ("Consents",),
+    "unlock": ("unlock",),
+    "report a loss": ("Report a loss",),
+    "report a breach": ("Report a breach",),
+    "report a loss (locked)": ("Report a loss (locked)",),
 }
 
 

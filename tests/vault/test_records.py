@@ -13,9 +13,9 @@ from safeconf.domain.records import (
     Attendee,
     Case,
     Conference,
-    Incident,
-    IncidentKind,
     Language,
+    LossKind,
+    LossReport,
     Note,
     NoteRevision,
     NoteSection,
@@ -52,9 +52,9 @@ def test_every_record_type_round_trips(vault, conference):
         (vault.legal_reviews, disclosures.review(cid)),
         (vault.legal_requests, subpoena),
         (vault.legal_request_documents, legal_requests.document(subpoena)),
-        (vault.incidents, Incident(case_id=cid, kind=IncidentKind.LOST_DEVICE,
-                                   description="laptop left on bus", reported_by="w.tester",
-                                   discovered_at="2026-11-24T18:00:00+00:00")),
+        (vault.loss_reports, LossReport(lost=LossKind.USB_DRIVE, description="left on bus",
+                                        happened_at="2026-11-24T18:00:00+00:00",
+                                        affected_case_ids=(cid,), reported_by="w.tester")),
     ]
     for repo, record in records:
         stored = repo.add(record) if repo is not vault.attendees else record

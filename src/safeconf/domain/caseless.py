@@ -11,7 +11,12 @@ from __future__ import annotations
 # Record type name -> the HQ roles that handle that kind (and alone may see it).
 HANDLING_ROLES: dict[str, frozenset[str]] = {
     "staff_acknowledgment": frozenset({"administrator", "supervisor"}),
+    "loss_report": frozenset({"supervisor", "administrator", "legal_director"}),
+    # A breach is confidential itself: the legal director alone (issue #10).
+    "breach_report": frozenset({"legal_director"}),
 }
+# Reports of a loss or a breach: pushed before any other record at the next connection.
+REPORT_TYPES = frozenset({"loss_report", "breach_report"})
 CASELESS_TYPES = frozenset(HANDLING_ROLES)
 
 

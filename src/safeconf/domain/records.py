@@ -106,12 +106,6 @@ class PermissionMethod(StrEnum):
     COURT_ORDER_DOCUMENT = "court_order_document"
 
 
-class IncidentKind(StrEnum):
-    LOST_DEVICE = "lost_device"
-    LOST_INFORMATION = "lost_information"
-    BREACH = "breach"
-
-
 class LegalRequestKind(StrEnum):
     SUBPOENA = "subpoena"
     RECORDS_REQUEST = "records_request"
@@ -370,15 +364,6 @@ class LegalRequestEvent(RecordMeta):
 
 
 @dataclass(frozen=True, kw_only=True)
-class Incident(RecordMeta):
-    kind: IncidentKind
-    description: str
-    reported_by: str
-    discovered_at: str
-    reported_at: str = field(default_factory=utc_now)
-
-
-@dataclass(frozen=True, kw_only=True)
 class AuditEvent:
     """One link of the append-only, hash-chained audit log."""
 
@@ -585,3 +570,47 @@ class LegalReviewAnswer(RecordMeta):
     answered_by: str
     answered_at: str = field(default_factory=utc_now)
 
+
+
+# -- Losses and breaches of confidential information (issue #10) ----------------------------
+
+
+class LossKind(StrEnum):
+    DEVICE = "device"
+    PAPER_NOTES = "paper_notes"
+    USB_DRIVE = "usb_drive"
+    MISDIRECTED_EMAIL = "misdirected_email"
+    OTHER = "other"
+
+
+@dataclass(frozen=True, kw_only=True)
+class LossReport(RecordMeta):
+    """Confidential information lost or stolen, reported by the worker at once. Belongs to
+    no case (`case_id` is empty); the cases it may touch are named in `affected_case_ids`,
+    or `affected_unknown` says the worker does not know which (exactly one of the two).
+    Never changed: HQ's handling of it is a trail of events of its own."""
+
+    lost: LossKind
+    description: str = ""
+    happened_at: str  # when, as near as the worker can say
+    where: str = ""
+    stolen: bool = False
+    affected_case_ids: tuple[str, ...] = ()
+    affected_unknown: bool = False
+    device_id: str = ""  # the HQ device id of the lost device, when a device was lost
+    reported_by: str
+    reported_at: str = field(default_factory=utc_now)
+
+
+@dataclass(frozen=True, kw_only=True)
+class BreachReport(RecordMeta):
+    """A breach of the confidentiality policy, for the legal director alone. Belongs to no
+    case, never changed."""
+
+    what: str
+    happened_at: str
+    who_may_have_received: str = ""
+    affected_case_ids: tuple[str, ...] = ()
+    affected_unknown: bool = False
+    reported_by: str
+    reported_at: str = field(default_factory=utc_now)

@@ -39,6 +39,7 @@ from safeconf.domain.records import (
     LegalAction,
     LegalAnswer,
     LegalRequestKind,
+    LossKind,
     Presence,
     RecordMeta,
 )
@@ -242,6 +243,11 @@ def policy_line(value: Any) -> str | None:
     return None if isinstance(value, str) and value in LINES else \
         "must name a line of the disclosure policy"
 
+def optional_device_id(value: Any) -> str | None:
+    """HQ's id of a device (a lowercase UUID), or empty."""
+    return None if value == "" else uuid(value)
+
+
 _META: dict[str, Check] = {
     "id": uuid,
     "case_id": uuid,
@@ -336,9 +342,16 @@ FIELDS: dict[str, dict[str, Check]] = {
         "request_id": uuid, "action": enum, "by": REQUIRED_NAME, "at": timestamp,
         "text": SHORT_TEXT, "new_due_on": optional_day, "released_sha256": optional_hex64,
     },
-    "incident": {
-        "kind": enum, "description": SHORT_TEXT, "reported_by": REQUIRED_NAME,
-        "discovered_at": timestamp, "reported_at": timestamp,
+    "loss_report": {
+        "lost": enum, "description": SHORT_TEXT, "happened_at": timestamp,
+        "where": SHORT_TEXT, "stolen": flag, "affected_case_ids": uuids,
+        "affected_unknown": flag, "device_id": optional_device_id,
+        "reported_by": REQUIRED_NAME, "reported_at": timestamp,
+    },
+    "breach_report": {
+        "what": REQUIRED_SHORT_TEXT, "happened_at": timestamp,
+        "who_may_have_received": SHORT_TEXT, "affected_case_ids": uuids,
+        "affected_unknown": flag, "reported_by": REQUIRED_NAME, "reported_at": timestamp,
     },
     "notice_receipt": {
         "conference_id": uuid, "attendee_id": uuid, "statement_id": statement_id,
@@ -544,6 +557,39 @@ def _released_digest_only_with_a_release(record: Any) -> str | None:
     return None
 
 
+def _affected_cases_or_unknown(record: Any) -> str | None:
+    if bool(record.affected_case_ids) == record.affected_unknown:
+        return ("names the cases that may be affected, or says they are unknown: exactly "
+                "one of the two")
+    if len(set(record.affected_case_ids)) != len(record.affected_case_ids):
+        return "names a case twice"
+    return None
+
+
+def _device_only_for_a_device(record: Any) -> str | None:
+    if record.device_id and record.lost is not LossKind.DEVICE:
+        return "names a device only when a device was lost"
+    return None
+
+
+def _happened_before_reported(record: Any) -> str | None:
+    if datetime.fromisoformat(record.happened_at) > datetime.fromisoformat(
+            record.reported_at):
+        return "is after the report was made: it happened before it was reported"
+    return None
+
+
+def _loss_says_what(record: Any) -> str | None:
+    if record.lost is LossKind.OTHER and not record.description.strip():
+        return "is empty: a loss of something other says what was lost"
+    return None
+
+
+_REPORT_RULES = (
+    _Rule("affected_case_ids", _affected_cases_or_unknown),
+    _Rule("happened_at", _happened_before_reported),
+)
+
 RULES: dict[str, tuple[_Rule, ...]] = {
     "legal_request": (
         _Rule("business_days", _deadline_in_range),
@@ -556,6 +602,9 @@ RULES: dict[str, tuple[_Rule, ...]] = {
         _Rule("new_due_on", _event_due_only_when_extended),
         _Rule("released_sha256", _released_digest_only_with_a_release),
     ),
+    "loss_report": (*_REPORT_RULES, _Rule("device_id", _device_only_for_a_device),
+                    _Rule("description", _loss_says_what)),
+    "breach_report": _REPORT_RULES,
     "disclosure": (
         _Rule("information", _privileged_never_disclosed),
         _Rule("basis", _basis_names_its_source),

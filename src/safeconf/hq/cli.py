@@ -19,6 +19,7 @@ from safeconf.hq import (
     admin_audit,
     cases,
     clock,
+    incidents_cli,
     legal_reviews,
     notify_cli,
     requests_cli,
@@ -204,6 +205,7 @@ def _parser() -> argparse.ArgumentParser:
 
     requests_cli.add_parsers(sub, common)
     notify_cli.add_parsers(sub, common)
+    incidents_cli.add_parsers(sub, common)
 
     p = sub.add_parser("cases", help="import and manage cases")
     csub = p.add_subparsers(dest="cases_command", required=True)
@@ -353,6 +355,8 @@ def _command(args: argparse.Namespace, data_dir: DataDir, db: Database) -> int:
         return requests_cli.run(args, db)
     if args.command == "notifications":
         return notify_cli.run(args, db)
+    if args.command == incidents_cli.COMMAND:
+        return incidents_cli.run(args, db)
     raise AdminError(f"unknown command {args.command}")
 
 

@@ -381,3 +381,20 @@ notification_attempts = Table(
 )
 
 ADDED_TABLES = (*ADDED_TABLES, notifications, notification_attempts)
+
+# -- Losses and breaches (issue #10): the status trail of each report -----------------------
+
+# Append-only (nothing updates or deletes a row): received, acknowledged, assigned, notified,
+# commissioner_notified, hr_notified, device_revoked, closed (with its outcome), reopened.
+report_events = Table(
+    "report_events",
+    metadata,
+    Column("event_id", Integer, primary_key=True, autoincrement=True),
+    Column("report_id", String(36), nullable=False),  # a loss_report or breach_report
+    Column("kind", String(40), nullable=False),
+    Column("actor", String(200), nullable=False),  # a staff name, or "hq" for intake
+    Column("detail", Text, nullable=False),
+    Column("at", String(40), nullable=False),
+    Index("ix_report_events_report", "report_id", "event_id"),
+)
+ADDED_TABLES = (*ADDED_TABLES, report_events)

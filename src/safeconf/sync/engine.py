@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import itertools
 import json
 import logging
 from collections.abc import Callable
@@ -19,6 +20,7 @@ from cryptography import x509
 from cryptography.hazmat.primitives import serialization
 
 from safeconf.domain.auditchain import GENESIS_HASH
+from safeconf.domain.caseless import REPORT_TYPES
 from safeconf.domain.change_rules import REASONS as RULE_REASONS
 from safeconf.domain.ids import new_id, parse_utc
 from safeconf.sync import escrow
@@ -256,6 +258,10 @@ class SyncEngine:
         rebased = False
         while True:
             batch = self._batch_in_flight()
+            if batch is None:
+                # Reports of a loss or a breach go before any other record (issue #10): HQ
+                # must learn of a lost laptop before it takes that laptop's other changes.
+                store.put_first(REPORT_TYPES)
             items = store.pending(BATCH_SIZE)
             audit = store.pending_audit(BATCH_SIZE)
             if batch is not None:
@@ -263,6 +269,11 @@ class SyncEngine:
                 items = [i for i in items if i.seq <= batch.last_seq]
                 audit = [e for e in audit if e.seq <= batch.last_audit_seq]
             else:
+                if items and items[0].record_type in REPORT_TYPES:
+                    # A first batch of the reports alone: stored at HQ even if a later
+                    # batch is refused.
+                    items = list(itertools.takewhile(
+                        lambda i: i.record_type in REPORT_TYPES, items))
                 items = _fitting(items, audit[-1].seq if audit else store.audit_acked_seq)
             if not items and not audit:
                 store.put("push_batch", "null")

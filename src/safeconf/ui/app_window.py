@@ -144,12 +144,23 @@ class AppWindow(QMainWindow):
         self.review_conflicts_action.setToolTip(
             self.tr("Compare records changed both here and at HQ, and choose which stays"))
         self.review_conflicts_action.triggered.connect(self.review_conflicts)
+        self.report_loss_action = QAction(self.tr("Report a l&oss…"), self)
+        self.report_loss_action.setToolTip(
+            self.tr("Report lost or stolen confidential information, at once"))
+        self.report_loss_action.triggered.connect(self.report_loss)
+        self.report_breach_action = QAction(self.tr("Re&port a breach…"), self)
+        self.report_breach_action.setToolTip(
+            self.tr("Report a breach of confidentiality to the legal director"))
+        self.report_breach_action.triggered.connect(self.report_breach)
         menu = self.menuBar().addMenu(self.tr("&File"))
         menu.addAction(self.lock_action)
         menu.addAction(self.sync_action)
         menu.addAction(self.review_conflicts_action)
         menu.addAction(self.enroll_action)
         menu.addAction(self.settings_action)
+        menu.addSeparator()
+        menu.addAction(self.report_loss_action)
+        menu.addAction(self.report_breach_action)
         menu.addSeparator()
         menu.addAction(self.quit_action)
         # The lock button stays in reach on every unlocked screen.
@@ -174,6 +185,8 @@ class AppWindow(QMainWindow):
         else:
             screen = FirstRunScreen(self.session, self)
         screen.opened.connect(self.show_vault)
+        if isinstance(screen, UnlockScreen):
+            screen.report_loss_requested.connect(self.report_loss)
         self.lock_screen = screen
         self.stack.addWidget(screen)
         self.stack.setCurrentWidget(screen)
@@ -395,6 +408,31 @@ class AppWindow(QMainWindow):
             return
         self.prompter.inform(self, title, details)
 
+    def report_loss(self) -> None:
+        """Report a loss: in the open vault, or from the lock screen with the passphrase
+        (the vault is opened just to file it; the app stays locked)."""
+        if self.in_handover or not self.session.has_vault:
+            return
+        from safeconf.app.losses import LossReportService
+        from safeconf.ui.losses.report_loss_dialog import ReportLossDialog
+
+        dialog = ReportLossDialog(LossReportService(self.session),
+                                  locked=not self.session.is_open, parent=self)
+        self.prompter.run(dialog)
+        if self.session.is_open and dialog.filed is not None:
+            self.sync.refresh()
+
+    def report_breach(self) -> None:
+        if not self.session.is_open or self.in_handover:
+            return
+        from safeconf.app.losses import LossReportService
+        from safeconf.ui.losses.report_breach_dialog import ReportBreachDialog
+
+        dialog = ReportBreachDialog(LossReportService(self.session), parent=self)
+        self.prompter.run(dialog)
+        if dialog.filed is not None:
+            self.sync.refresh()
+
     def review_conflicts(self) -> None:
         """Compare the records sync kept in two versions and keep one of each."""
         if not self.session.is_open or self.in_handover:
@@ -424,6 +462,8 @@ class AppWindow(QMainWindow):
         self.enroll_action.setText(self.tr("Enroll &again with HQ…") if again
                                    else self.tr("&Enroll with HQ…"))
         self.review_conflicts_action.setEnabled(unlocked)
+        self.report_breach_action.setEnabled(unlocked)
+        self.report_loss_action.setEnabled(not self.in_handover)
 
     def _synced(self, _report: object) -> None:
         if self.check_in is not None:

@@ -18,19 +18,20 @@ from safeconf.domain.ids import utc_now
 from safeconf.domain.records import (
     Acknowledgment,
     Attendee,
+    BreachReport,
     Case,
     Conference,
     ConferenceState,
     ConferenceType,
     Consent,
     Disclosure,
-    Incident,
     InterviewPermission,
     LegalRequest,
     LegalRequestDocument,
     LegalRequestEvent,
     LegalReview,
     LegalReviewAnswer,
+    LossReport,
     Note,
     NoteRevision,
     NoticeReceipt,
@@ -432,8 +433,16 @@ class LegalRequestEventRepository(_OfRequest[LegalRequestEvent]):
     record_type = LegalRequestEvent
 
 
-class IncidentRepository(Repository[Incident]):
-    record_type = Incident
+class LossReportRepository(Repository[LossReport]):
+    """The worker's reports of a loss (no case: `all()` lists them)."""
+
+    record_type = LossReport
+
+
+class BreachReportRepository(Repository[BreachReport]):
+    """The worker's reports of a breach (no case: `all()` lists them)."""
+
+    record_type = BreachReport
 
 
 class NoticeReceiptRepository(_InConference[NoticeReceipt]):

@@ -141,6 +141,24 @@ class SyncStore:
                             len(data.encode("utf-8")))
                 for seq, rtype, data, version, audit_seq in rows]
 
+    def put_first(self, record_types: frozenset[str]) -> int:
+        """Renumber the unsent outbox so rows of `record_types` (reports of a loss or a
+        breach) come before every other, each group keeping its own order; returns how many
+        rows moved ahead. Call only with no batch in flight: HQ has then seen no seq above
+        the acknowledged one, so the numbers are still this laptop's to give."""
+        rows = self._db.rows("SELECT seq, record_type FROM outbox WHERE seq > ? ORDER BY seq",
+                             (self.acked_seq,))
+        order = ([seq for seq, rtype in rows if rtype in record_types]
+                 + [seq for seq, rtype in rows if rtype not in record_types])
+        if order == [seq for seq, _ in rows]:
+            return 0
+        with self._db.transaction():
+            # Through negative numbers, so no two rows ever hold one seq on the way.
+            for new, old in enumerate(order, start=self.acked_seq + 1):
+                self._db.execute("UPDATE outbox SET seq = ? WHERE seq = ?", (-new, old))
+            self._db.execute("UPDATE outbox SET seq = -seq WHERE seq < 0")
+        return sum(1 for _seq, rtype in rows if rtype in record_types)
+
     def pending_count(self) -> int:
         return int(
             self._db.scalar("SELECT count(*) FROM outbox WHERE seq > ?", (self.acked_seq,))

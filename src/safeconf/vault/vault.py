@@ -41,17 +41,18 @@ from safeconf.vault.passphrase_policy import check_new_passphrase
 from safeconf.vault.records import (
     AcknowledgmentRepository,
     AttendeeRepository,
+    BreachReportRepository,
     CaseRepository,
     ConferenceRepository,
     ConsentRepository,
     DisclosureRepository,
-    IncidentRepository,
     InterviewPermissionRepository,
     LegalRequestDocumentRepository,
     LegalRequestEventRepository,
     LegalRequestRepository,
     LegalReviewAnswerRepository,
     LegalReviewRepository,
+    LossReportRepository,
     NoteRepository,
     NoticeReceiptRepository,
     PersonRepository,
@@ -111,7 +112,8 @@ class Vault:
         self.legal_review_answers = LegalReviewAnswerRepository(self.store)
         self.legal_request_documents = LegalRequestDocumentRepository(self.store)
         self.legal_request_events = LegalRequestEventRepository(self.store)
-        self.incidents = IncidentRepository(self.store)
+        self.loss_reports = LossReportRepository(self.store)
+        self.breach_reports = BreachReportRepository(self.store)
         self.notice_receipts = NoticeReceiptRepository(self.store)
         self.staff_acknowledgments = StaffAcknowledgmentRepository(self.store)
         self.people = PersonRepository(self.store)

@@ -18,12 +18,12 @@ from sqlalchemy import Connection, bindparam, insert, select, update
 
 from safeconf.domain import change_rules as rules
 from safeconf.domain.auditchain import event_hash
-from safeconf.domain.caseless import is_caseless
+from safeconf.domain.caseless import REPORT_TYPES, is_caseless
 from safeconf.domain.change_rules import judge_change
 from safeconf.domain.codec import HQ_AUTHORED_TYPES, MUTABLE_TYPES
 from safeconf.domain.records import Conference, ConferenceState, Language, RecordMeta
 from safeconf.domain.statements import Statement, current_statements
-from safeconf.hq import clock, schema
+from safeconf.hq import clock, incidents, schema
 from safeconf.hq.db import Database, insert_ignoring_duplicates
 from safeconf.hq.errors import HQError
 from safeconf.hq.legal_requests import route_at_intake
@@ -292,8 +292,13 @@ def _apply_caseless(conn: Connection, device: Device, batch_id: str, items: list
             conflicts.append(_Conflict(item, refusal.reason, None))
         else:
             fine.append(item)
-    conflicts += [_Conflict(item, "different_content", None)
-                  for item in store_caseless(conn, device, fine, now)]
+    refused = store_caseless(conn, device, fine, now)
+    conflicts += [_Conflict(item, "different_content", None) for item in refused]
+    taken = {item.id for item in refused}
+    reports = [(item.record, device.worker_id, device.device_id) for item in fine
+               if item.type in REPORT_TYPES and item.id not in taken]
+    if reports:
+        incidents.on_intake(conn, reports, now)  # type: ignore[arg-type]
     if conflicts:
         conn.execute(insert(schema.conflicts), [{
             "device_id": device.device_id, "batch_id": batch_id, "seq": c.item.seq,

@@ -209,6 +209,8 @@ class FirstRunScreen(_Screen):
 class UnlockScreen(_Screen):
     """Unlock with the passphrase; wrong ones back off exponentially (across restarts)."""
 
+    report_loss_requested = Signal()
+
     def __init__(self, session: VaultSession, parent: QWidget | None = None) -> None:
         super().__init__(session, parent)
         title = QLabel(self.tr("<h2>safeconf is locked</h2>"), self._panel)
@@ -230,6 +232,10 @@ class UnlockScreen(_Screen):
             self._panel,
         )
         forgotten.setWordWrap(True)
+        # Losses are reported at once (issue #10), so this is reachable while locked.
+        self.report_loss_button = QPushButton(self.tr("Report a l&oss…"), self._panel)
+        self.report_loss_button.setAccessibleName(self.tr("Report a loss"))
+        self.report_loss_button.clicked.connect(self.report_loss_requested)
 
         form = QFormLayout()
         form.addRow(label, self.passphrase)
@@ -244,6 +250,7 @@ class UnlockScreen(_Screen):
         lay.addWidget(self.busy)
         lay.addWidget(self.unlock_button, 0, Qt.AlignmentFlag.AlignRight)
         lay.addWidget(forgotten)
+        lay.addWidget(self.report_loss_button, 0, Qt.AlignmentFlag.AlignLeft)
 
         self._countdown = QTimer(self)
         self._countdown.setInterval(1000)

@@ -47,7 +47,8 @@ KINDS = {
     "legal_request": QT_TRANSLATE_NOOP("ConflictReview", "Legal request"),
     "legal_request_document": QT_TRANSLATE_NOOP("ConflictReview", "Legal request document"),
     "legal_request_event": QT_TRANSLATE_NOOP("ConflictReview", "Legal's step on a request"),
-    "incident": QT_TRANSLATE_NOOP("ConflictReview", "Incident"),
+    "loss_report": QT_TRANSLATE_NOOP("ConflictReview", "Loss report"),
+    "breach_report": QT_TRANSLATE_NOOP("ConflictReview", "Breach report"),
     "interview_permission": QT_TRANSLATE_NOOP("ConflictReview", "Permission to interview a child"),
 }
 FIELDS = {
