@@ -18,7 +18,7 @@ ALLOWED = {
     "app": {"domain", "vault", "sync"},
     "ui": {"domain", "vault", "sync", "app"},
 }
-LEAVES = {"safeconf", "safeconf.resource_files", "safeconf.paths"}
+LEAVES = {"safeconf", "safeconf.resource_files", "safeconf.paths", "safeconf.scan_files"}
 
 
 def imports_of(path: Path) -> set[str]:

@@ -16,7 +16,12 @@ sys.path.insert(0, str(Path(__file__).parent))
 from hq_harness import HQ
 from hq_pgcluster import ClusterUnavailable, create_database, start_cluster
 
+from safeconf.app.session import VaultSession
 from safeconf.hq.datadir import normalise_database_url
+from safeconf.sync.engine import enroll_vault
+from safeconf.vault.device_secret import SystemKeyring
+from safeconf.vault.keys import KdfParams
+from tests.conftest import PASSPHRASE
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -106,3 +111,22 @@ def make_hq(tmp_path: Path, backend: str,
     yield make
     for hq in made:
         hq.close()
+
+
+@pytest.fixture
+def sessions(shared_hq: HQ, tmp_path: Path, keyring_store: SystemKeyring,
+             fast_kdf: KdfParams) -> Iterator[Callable[[str], VaultSession]]:
+    """Laptops enrolled with the module's shared HQ: `sessions(worker)` makes one, with a
+    real vault, locked again at the end of the test."""
+    made: list[VaultSession] = []
+
+    def make(worker: str) -> VaultSession:
+        session = VaultSession(tmp_path / f"laptop-{len(made)}", keyring_store, fast_kdf)
+        session.create(PASSPHRASE, user=worker)
+        enroll_vault(session.vault, shared_hq.code(worker).uri)
+        made.append(session)
+        return session
+
+    yield make
+    for session in made:
+        session.lock()

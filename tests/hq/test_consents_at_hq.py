@@ -7,12 +7,10 @@ from __future__ import annotations
 import dataclasses
 import json
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 
 import httpx
-import pytest
 from hq_harness import HQ, new_worker
 from sqlalchemy import select
 
@@ -23,30 +21,11 @@ from safeconf.domain.records import ConsentForm, ConsentState, SignerCapacity
 from safeconf.hq import clock, schema
 from safeconf.hq.sync.changelog import put_hq_record
 from safeconf.sync import OutboxItem, tls
-from safeconf.sync.engine import SyncEngine, enroll_vault
+from safeconf.sync.engine import SyncEngine
 from safeconf.vault.device_secret import SystemKeyring
-from safeconf.vault.keys import KdfParams
-from tests.conftest import PASSPHRASE
 from tests.hq.test_push_pull import pull_all
 from tests.support import consents
 from tests.support.consents import SIGNATURE
-
-
-@pytest.fixture
-def sessions(shared_hq: HQ, tmp_path: Path, keyring_store: SystemKeyring,
-             fast_kdf: KdfParams) -> Iterator[Callable[[str], VaultSession]]:
-    made: list[VaultSession] = []
-
-    def make(worker: str) -> VaultSession:
-        session = VaultSession(tmp_path / f"laptop-{len(made)}", keyring_store, fast_kdf)
-        session.create(PASSPHRASE, user=worker)
-        enroll_vault(session.vault, shared_hq.code(worker).uri)
-        made.append(session)
-        return session
-
-    yield make
-    for session in made:
-        session.lock()
 
 
 def _hq_copy(hq: HQ, record_id: str) -> dict[str, object]:

@@ -10,7 +10,7 @@ import json
 import sys
 import types
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -27,35 +27,27 @@ from safeconf.domain.disclosure_terms import HealthPurpose
 from safeconf.domain.legal_request_states import RequestState
 from safeconf.domain.records import LegalAction, LegalRequestKind, RequesterBody
 from safeconf.domain.statements import current_statements
-from safeconf.hq import legal_requests, schema
+from safeconf.hq import legal_requests, schema, staff
 from safeconf.hq.errors import AdminError
 from safeconf.hq.sync.record_view import HQRecordView
 from safeconf.sync import OutboxItem
-from safeconf.sync.engine import SyncEngine, enroll_vault
+from safeconf.sync.engine import SyncEngine
 from safeconf.vault.device_secret import SystemKeyring
-from safeconf.vault.keys import KdfParams
-from tests.conftest import PASSPHRASE
 from tests.hq.test_push_pull import pull_all
+from tests.support import hq_staff
 from tests.support import legal_requests as lr
 
 A = LegalAction
 
 
-@pytest.fixture
-def sessions(shared_hq: HQ, tmp_path: Path, keyring_store: SystemKeyring,
-             fast_kdf: KdfParams) -> Iterator[Callable[[str], VaultSession]]:
-    made: list[VaultSession] = []
-
-    def make(worker: str) -> VaultSession:
-        session = VaultSession(tmp_path / f"laptop-{len(made)}", keyring_store, fast_kdf)
-        session.create(PASSPHRASE, user=worker)
-        enroll_vault(session.vault, shared_hq.code(worker).uri)
-        made.append(session)
-        return session
-
-    yield make
-    for session in made:
-        session.lock()
+@pytest.fixture(autouse=True)
+def legal_staff(shared_hq: HQ) -> None:
+    """The people who act on requests here: legal.ortiz and legal.o, in the legal role."""
+    with shared_hq.db.read() as conn:
+        known = {p.name for p in staff.with_role(conn, "legal")}
+    for name in ("legal.ortiz", "legal.o"):
+        if name not in known:
+            hq_staff.add(shared_hq.db, name, "legal")
 
 
 def _events_at_hq(hq: HQ, case_id: str) -> int:

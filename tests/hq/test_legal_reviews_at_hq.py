@@ -8,8 +8,7 @@ import dataclasses
 import json
 import threading
 import uuid
-from collections.abc import Callable, Iterator
-from pathlib import Path
+from collections.abc import Callable
 
 import pytest
 from hq_harness import HQ, new_worker
@@ -25,29 +24,10 @@ from safeconf.hq import admin_audit, cases, legal_reviews, schema
 from safeconf.hq.errors import AdminError
 from safeconf.hq.sync.record_view import HQRecordView
 from safeconf.sync import OutboxItem
-from safeconf.sync.engine import SyncEngine, enroll_vault
+from safeconf.sync.engine import SyncEngine
 from safeconf.vault.device_secret import SystemKeyring
-from safeconf.vault.keys import KdfParams
-from tests.conftest import PASSPHRASE
 from tests.hq.test_push_pull import pull_all
 from tests.support import disclosures
-
-
-@pytest.fixture
-def sessions(shared_hq: HQ, tmp_path: Path, keyring_store: SystemKeyring,
-             fast_kdf: KdfParams) -> Iterator[Callable[[str], VaultSession]]:
-    made: list[VaultSession] = []
-
-    def make(worker: str) -> VaultSession:
-        session = VaultSession(tmp_path / f"laptop-{len(made)}", keyring_store, fast_kdf)
-        session.create(PASSPHRASE, user=worker)
-        enroll_vault(session.vault, shared_hq.code(worker).uri)
-        made.append(session)
-        return session
-
-    yield make
-    for session in made:
-        session.lock()
 
 
 def _draft(case_id: str) -> LegalReviewDraft:

@@ -49,6 +49,11 @@ def test_a_subpoena_logged_on_a_laptop_comes_back_answered(
     assert SyncEngine(vault, keyring_store).run().push_conflicts == 0
     assert not service.for_case(case.id)[0].queued
     assert request.id in hq.admin("requests", "list", "--open", "--case", "HQ-100")
+    # HQ's first administrator gives legal.ortiz the legal role.
+    hq.admin("staff", "add", "hq.admin", "--email", "hq.admin@hq.example", "--role",
+             "administrator")
+    hq.admin("staff", "add", "legal.ortiz", "--email", "legal.ortiz@hq.example", "--role",
+             "legal", "--as", "hq.admin")
     shown = hq.admin("requests", "show", request.id, "--as", "legal.ortiz")
     assert "All conference notes since March" in shown and "subpoena.pdf" in shown
 

@@ -15,6 +15,7 @@ from safeconf.domain.records import LegalAction, LegalRequestKind, RequesterBody
 from safeconf.hq import cases, clock, legal_requests
 from safeconf.hq.db import Database
 from safeconf.hq.errors import AdminError
+from safeconf.scan_files import read_scan
 
 _AS_HELP = "who in legal does this (a legal or legal_director among HQ's staff)"
 _ID_HELP = "the request id (see `safeconf-hq requests list`)"
@@ -100,13 +101,10 @@ def _day(text: str, what: str) -> date:
 
 
 def _read(path: Path) -> tuple[str, bytes]:
-    from safeconf.app.scan_import import read_scanned_form  # the one check of a scan
-
     try:
-        scan = read_scanned_form(path)
+        return path.name, read_scan(path)
     except InvalidRecord as exc:
         raise AdminError(str(exc)) from exc
-    return scan.file_name, scan.data
 
 
 def run(args: argparse.Namespace, db: Database) -> int:
