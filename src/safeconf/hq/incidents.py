@@ -16,7 +16,6 @@ import hashlib
 import importlib
 import json
 import logging
-import re
 from dataclasses import dataclass
 from types import ModuleType
 from typing import Any
@@ -33,10 +32,10 @@ from safeconf.domain.validation import validate
 from safeconf.hq import clock, schema
 from safeconf.hq.db import Database
 from safeconf.hq.errors import AdminError
+from safeconf.hq.validate import is_uuid_text
 
 log = logging.getLogger("safeconf.hq")
 
-_UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 HQ_ACTOR = "hq"  # intake and the server's own steps
 EVENT_KINDS = ("received", "acknowledged", "assigned", "notified", "commissioner_notified",
                "hr_notified", "device_revoked", "device_not_revoked", "closed", "reopened")
@@ -206,7 +205,7 @@ def file_loss(db: Database, by: str, device_id: str, lost: LossKind, happened_at
     revoked with wipe in the same step when stolen or when asked; nothing it sends after
     is accepted. Returns the report and its receipt."""
     device_id = device_id.strip().lower()
-    if not _UUID.fullmatch(device_id):
+    if not is_uuid_text(device_id):
         raise AdminError(f"{device_id!r} is not a device id; `safeconf-hq devices` lists them.")
     now = clock.iso(clock.now())
     with db.write() as conn:
@@ -295,7 +294,7 @@ def _find(conn: Connection, actor: str, ref: str) -> Any:
     """The report `ref` (receipt number or id) names, if `actor` may see it."""
     wanted = ref.strip().lower()
     spelled = parse_receipt(ref)
-    if spelled is None and not _UUID.fullmatch(wanted):
+    if spelled is None and not is_uuid_text(wanted):
         raise AdminError(f"{ref!r} is neither a receipt number (L-… or B-…) nor a report id; "
                          "`safeconf-hq incidents list` lists them.")
     matches = [r for r in _rows(conn)

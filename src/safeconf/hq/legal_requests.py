@@ -15,7 +15,6 @@ import hashlib
 import importlib
 import json
 import logging
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -43,13 +42,13 @@ from safeconf.domain.validation import validate
 from safeconf.hq import clock, schema
 from safeconf.hq.db import Database
 from safeconf.hq.errors import AdminError
-from safeconf.hq.sync.changelog import put_hq_record
+from safeconf.hq.sync.changelog import load_typed, put_hq_record
 from safeconf.hq.sync.record_view import HQRecordView
+from safeconf.hq.validate import is_uuid_text
 
 log = logging.getLogger("safeconf.hq")
 
 LEGAL_ROLES = frozenset({"legal", "legal_director"})
-_UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
 KIND_WORDS = {LegalRequestKind.SUBPOENA: "subpoena",
               LegalRequestKind.RECORDS_REQUEST: "records request",
               LegalRequestKind.HEALTH_INFO_REQUEST: "health-information request",
@@ -183,23 +182,15 @@ def due(conn: Connection, today: date) -> list[RequestSummary]:
 
 def parse_id(text: str) -> str:
     wanted = text.strip().lower()
-    if not _UUID.match(wanted):
+    if not is_uuid_text(wanted):
         raise AdminError(f"{text!r} is not a legal request id; `safeconf-hq requests list` "
                          "lists them.")
     return wanted
 
 
 def _load_request(conn: Connection, request_id: str) -> LegalRequest:
-    r = schema.records
-    row = conn.execute(select(r.c.type, r.c.data).where(r.c.id == request_id)).first()
-    if row is None:
-        raise AdminError(f"HQ has no legal request {request_id}; `safeconf-hq requests list` "
-                         "lists them.")
-    if row.type != "legal_request":
-        raise AdminError(f"{request_id} is a {row.type}, not a legal request.")
-    request = codec.from_dict(LegalRequest, json.loads(row.data))
-    assert isinstance(request, LegalRequest)
-    return request
+    return load_typed(conn, request_id, LegalRequest, "legal request",
+                      "`safeconf-hq requests list`")
 
 
 def show(db: Database, request_id: str, actor: str) -> RequestDetail:

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import json
 import logging
-import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -26,12 +25,12 @@ from safeconf.domain.validation import validate
 from safeconf.hq import clock, schema
 from safeconf.hq.db import Database
 from safeconf.hq.errors import AdminError
-from safeconf.hq.sync.changelog import put_hq_record
+from safeconf.hq.sync.changelog import load_typed, put_hq_record
 from safeconf.hq.sync.record_view import HQRecordView
+from safeconf.hq.validate import is_uuid_text
 
 log = logging.getLogger("safeconf.hq")
 
-_UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
 ANSWER_WORDS = {LegalAnswer.ADVICE: "advice only",
                 LegalAnswer.RELEASE_WITH_REDACTIONS: "release with redactions",
                 LegalAnswer.REFUSE: "refused"}
@@ -104,23 +103,15 @@ def list_reviews(db: Database, open_only: bool = False,
 
 def _parse_id(text: str) -> str:
     wanted = text.strip().lower()
-    if not _UUID.match(wanted):
+    if not is_uuid_text(wanted):
         raise AdminError(f"{text!r} is not a legal review id; `safeconf-hq legal-reviews` "
                          "lists them.")
     return wanted
 
 
 def _load_review(conn: Connection, review_id: str) -> LegalReview:
-    r = schema.records
-    row = conn.execute(select(r.c.type, r.c.data).where(r.c.id == review_id)).first()
-    if row is None:
-        raise AdminError(f"HQ has no legal review {review_id}; `safeconf-hq legal-reviews` "
-                         "lists them.")
-    if row.type != "legal_review":
-        raise AdminError(f"{review_id} is a {row.type}, not a legal review request.")
-    review = codec.from_dict(LegalReview, json.loads(row.data))
-    assert isinstance(review, LegalReview)
-    return review
+    return load_typed(conn, review_id, LegalReview, "legal review request",
+                      "`safeconf-hq legal-reviews`")
 
 
 def show(db: Database, review_id: str) -> ReviewDetail:

@@ -19,8 +19,10 @@ from safeconf.domain.auditchain import canonical_json
 from safeconf.domain.records import RecordMeta
 from safeconf.hq import schema
 from safeconf.hq.db import allocate_change_seqs, upsert
+from safeconf.hq.errors import AdminError
 
 T = TypeVar("T")
+R = TypeVar("R", bound=RecordMeta)
 CHUNK = 500  # keeps IN lists well under SQLite's and PostgreSQL's parameter limits
 
 
@@ -82,6 +84,18 @@ def put_hq_record(conn: Connection, record: RecordMeta, stored_at: str) -> None:
     else:
         conn.execute(insert(records).values(id=record.id, **values))
     relog(conn, [(record.id, rtype, record.case_id)])
+
+
+def load_typed(conn: Connection, record_id: str, cls: type[R], noun: str,
+               listing: str) -> R:
+    """HQ's copy of `record_id` as a `cls`, for an admin command; AdminError (naming
+    `noun` and the command that lists them) when HQ holds none, or holds another type."""
+    found = load_record(conn, record_id)
+    if found is None:
+        raise AdminError(f"HQ has no {noun} {record_id}; {listing} lists them.")
+    if not isinstance(found, cls):
+        raise AdminError(f"{record_id} is a {codec.type_name(found)}, not a {noun}.")
+    return found
 
 
 def load_record(conn: Connection, record_id: str) -> RecordMeta | None:
