@@ -61,7 +61,8 @@ def test_the_forms_the_app_writes_are_accepted() -> None:
 @pytest.mark.parametrize(("field", "value"), [
     ("id", "NOT-A-UUID"), ("id", CONF.id.upper()), ("case_id", "abc"), ("version", 0),
     ("location", "x" * 5000), ("facilitator", "tab\there"), ("origin_device", "\x1b[2J"),
-])
+], ids=["id-not-uuid", "id-upper-case", "case_id", "version", "location-too-long",
+        "facilitator-tab", "origin_device-escape"])  # fixed ids: the same on every xdist worker
 def test_malformed_bookkeeping_and_text_fields_are_named(field: str, value: object) -> None:
     with pytest.raises(FieldError) as refused:
         validate(replace(CONF, **{field: value}))

@@ -100,6 +100,7 @@ class ServerProcess:
         self.proc: subprocess.Popen[str] | None = None
         self.sync_url = ""
         self.enroll_url = ""
+        self.console_url = ""
         self.log = data_dir / f"serve-{uuid.uuid4().hex[:8]}.log"
 
     def start(self) -> ServerProcess:
@@ -131,6 +132,7 @@ class ServerProcess:
             raise AssertionError(f"HQ did not start: {line!r} {self.log.read_text()}")
         fields = dict(part.split("=", 1) for part in line.split()[1:])
         self.sync_url, self.enroll_url = fields["sync"], fields["enroll"]
+        self.console_url = fields.get("console", "")
         return self
 
     @property

@@ -117,6 +117,17 @@ def _parser() -> argparse.ArgumentParser:
                    help="a repeated warning or error is logged once per window, then with "
                         "its count")
     notify_cli.add_serve_options(p)
+    p.add_argument("--console-port", type=int, default=-1, metavar="PORT",
+                   help="the web console's listener (default: --port + 2; 0 picks a free "
+                        "port; -2: no console)")
+    p.add_argument("--console-cert", type=Path, default=None, metavar="PEM",
+                   help="the console's certificate chain, e.g. the agency's own (default: "
+                        "HQ's server certificate)")
+    p.add_argument("--console-key", type=Path, default=None, metavar="PEM",
+                   help="the private key of --console-cert")
+    p.add_argument("--console-origin", default=None, metavar="URL",
+                   help="https://HOST:PORT as browsers reach the console (passkeys are bound "
+                        "to its host name; default: https://localhost:PORT)")
 
     p = sub.add_parser("revoke", parents=[common], help="revoke a device")
     p.add_argument("device")
@@ -294,7 +305,7 @@ def _command(args: argparse.Namespace, data_dir: DataDir, db: Database) -> int:
               file=sys.stderr)
         return 0
     if args.command == "serve":
-        from safeconf.hq.server import serve
+        from safeconf.hq.server import ConsoleOptions, serve
 
         logging.basicConfig(level=logging.INFO, stream=sys.stderr,
                             format="%(asctime)s %(levelname)s %(name)s: %(message)s")
@@ -312,10 +323,16 @@ def _command(args: argparse.Namespace, data_dir: DataDir, db: Database) -> int:
             max_per_address=args.enroll_max_connections_per_address)
         if not 0 < args.log_repeat_window <= 86_400:
             raise ValueError("--log-repeat-window must be between 0 and 86400 s.")
+        if (args.console_cert is None) != (args.console_key is None):
+            raise ValueError("--console-cert and --console-key go together.")
+        console = None if args.console_port == -2 else ConsoleOptions(
+            args.console_port, args.console_cert, args.console_key, args.console_origin,
+            ConnectionLimits(**timeouts, max_connections=args.max_connections,
+                             max_per_address=args.max_connections_per_address))
         asyncio.run(serve(data_dir, db, args.host, args.port, args.enroll_port,
                           timedelta(days=args.retention_days), announce,
                           args.enroll_rate_limit, limits, enroll_limits,
-                          args.log_repeat_window, notify_cli.serve_settings(args)))
+                          args.log_repeat_window, notify_cli.serve_settings(args), console))
         return 0
     if args.command == "init-recovery":
         data_dir.init_recovery()

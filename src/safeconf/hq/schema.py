@@ -398,3 +398,20 @@ report_events = Table(
     Index("ix_report_events_report", "report_id", "event_id"),
 )
 ADDED_TABLES = (*ADDED_TABLES, report_events)
+
+# --- HQ's web console (issue #11) ---------------------------------------------------------
+# Server-side sessions: the browser holds a random token, HQ only its SHA-256, so a copy of
+# the database opens no session. `name` is None before sign-in (the ceremony's state lives in
+# `data`); `authenticated_at` is the last time the person proved who they are (sign-in or
+# re-authentication before a sensitive action).
+console_sessions = Table(
+    "console_sessions",
+    metadata,
+    Column("token_hash", String(64), primary_key=True),
+    Column("name", String(200), nullable=True, index=True),
+    Column("created_at", String(40), nullable=False),
+    Column("last_seen", String(40), nullable=False),
+    Column("authenticated_at", String(40), nullable=True),
+    Column("csrf", String(64), nullable=False),
+    Column("data", Text, nullable=False, default="{}"),
+)

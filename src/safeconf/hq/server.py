@@ -17,6 +17,7 @@ from collections.abc import Awaitable, Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import timedelta
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from aiohttp import web
@@ -287,10 +288,23 @@ def enroll_app(hq: HQ) -> web.Application:
     return app
 
 
-def server_context(data_dir: DataDir, require_client_cert: bool) -> ssl.SSLContext:
+@dataclass(frozen=True)
+class ConsoleOptions:
+    """The web console's listener: its port (-1: the sync port + 2; 0: any free port), the
+    agency's own certificate for it (default: HQ's server certificate) and the origin the
+    browsers use (default: https://HOST:PORT, HOST a name the certificate holds)."""
+    port: int = -1
+    cert: Path | None = None
+    key: Path | None = None
+    origin: str | None = None
+    limits: guard.ConnectionLimits = field(default_factory=guard.ConnectionLimits)
+
+
+def server_context(data_dir: DataDir, require_client_cert: bool,
+                   cert: Path | None = None, key: Path | None = None) -> ssl.SSLContext:
     ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
     ctx.minimum_version = ssl.TLSVersion.TLSv1_3
-    ctx.load_cert_chain(data_dir.server_cert, data_dir.server_key)
+    ctx.load_cert_chain(cert or data_dir.server_cert, key or data_dir.server_key)
     if require_client_cert:
         ctx.load_verify_locations(cafile=data_dir.ca_cert)  # HQ's CA only
         ctx.verify_mode = ssl.CERT_REQUIRED
@@ -307,8 +321,9 @@ async def serve(data_dir: DataDir, db: Database, host: str, port: int, enroll_po
                 limits: guard.ConnectionLimits | None = None,
                 enroll_limits: guard.ConnectionLimits | None = None,
                 log_repeat_window: float = logflood.DEFAULT_WINDOW_S,
-                notifier: NotifierSettings | None = None) -> None:
-    """Run both listeners until SIGTERM or SIGINT; `announce` gets the "listening" line."""
+                notifier: NotifierSettings | None = None,
+                console: ConsoleOptions | None = None) -> None:
+    """Run the listeners until SIGTERM or SIGINT; `announce` gets the "listening" line."""
     import signal
 
     handlers = logging.getLogger().handlers
@@ -351,7 +366,13 @@ async def serve(data_dir: DataDir, db: Database, host: str, port: int, enroll_po
             enroll_port = real_port + 1 if port else 0
         await guard.GuardedSite(runners[1], host, enroll_port, listeners[1]).start()
         real_enroll = runners[1].addresses[0][1]
-        announce(f"listening sync={_url(host, real_port)} enroll={_url(host, real_enroll)}")
+        console_part = ""
+        if console is not None:
+            console_url = await _start_console(data_dir, db, executor, host, real_port,
+                                               console, runners)
+            console_part = f" console={console_url}"
+        announce(f"listening sync={_url(host, real_port)} enroll={_url(host, real_enroll)}"
+                 + console_part)
         await stop.wait()
     finally:
         for runner in runners:
@@ -366,6 +387,47 @@ async def serve(data_dir: DataDir, db: Database, host: str, port: int, enroll_po
         flusher.cancel()
         repeats.flush(everything=True)
         logflood.uninstall(repeats, handlers)
+
+
+async def _start_console(data_dir: DataDir, db: Database, executor: ThreadPoolExecutor,
+                         host: str, sync_port: int, options: ConsoleOptions,
+                         runners: list[web.AppRunner]) -> str:
+    """Start the web console on its own TLS listener; returns the origin browsers use."""
+    from safeconf.hq.console import app as console_app
+    from safeconf.hq.console import middleware
+    from safeconf.hq.console import web as cweb
+
+    ctx = server_context(data_dir, False, options.cert, options.key)
+    port = options.port if options.port >= 0 else (sync_port + 2 if sync_port else 0)
+    listener = guard.Listener("console", options.limits, ctx, lambda: _handler(runner))
+    app = console_app.make_app(db, cweb.Settings.for_origin("https://localhost"),
+                               data_dir=data_dir, executor=executor)
+    app.middlewares.insert(0, guard.middleware(listener))
+    runner = web.AppRunner(app, access_log_class=middleware.AccessLogger,
+                           access_log=logging.getLogger("safeconf.hq.console.access"),
+                           shutdown_timeout=5, **options.limits.runner_options())
+    await runner.setup()
+    runners.append(runner)
+    await guard.GuardedSite(runner, host, port, listener).start()
+    real = runner.addresses[0][1]
+    names = [h for h in data_dir.hosts() if not _is_ip(h)] or ["localhost"]
+    name = "localhost" if "localhost" in names else names[0]
+    origin = options.origin or f"https://{name}:{real}"
+    # The origin (and so the passkeys' relying party) is only known now the port is.
+    app[cweb.CONSOLE].settings = cweb.Settings.for_origin(
+        origin, recovery_key_path=data_dir.recovery_key if data_dir.recovery_key.exists()
+        else None)
+    return origin
+
+
+def _is_ip(host: str) -> bool:
+    import ipaddress
+
+    try:
+        ipaddress.ip_address(host)
+    except ValueError:
+        return False
+    return True
 
 
 def _handler(runner: web.AppRunner) -> asyncio.Protocol:

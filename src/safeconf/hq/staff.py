@@ -203,6 +203,13 @@ def with_role(conn: Connection, role: str) -> list[Staff]:
         select(s).where(and_(s.c.role == role, s.c.active.is_(True))).order_by(s.c.name))]
 
 
+def sign_in_roles(conn: Connection, name: str) -> frozenset[str]:
+    """The roles by which `name` may act at HQ now (contact roles never sign in)."""
+    s = schema.staff
+    return frozenset(conn.execute(select(s.c.role).where(and_(
+        s.c.name == name, s.c.active.is_(True), s.c.role.in_(SIGN_IN_ROLES)))).scalars())
+
+
 def require(conn: Connection, actor_name: str, roles: Iterable[str]) -> Staff:
     """The active staff row by which `actor_name` may act in one of `roles`, or AdminError
     saying they may not. Contact roles never act."""
