@@ -128,6 +128,8 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--console-origin", default=None, metavar="URL",
                    help="https://HOST:PORT as browsers reach the console (passkeys are bound "
                         "to its host name; default: https://localhost:PORT)")
+    p.add_argument("--console-idle-timeout", type=float, default=900.0, metavar="S",
+                   help="a console session unused this many seconds ends (default 900)")
 
     p = sub.add_parser("revoke", parents=[common], help="revoke a device")
     p.add_argument("device")
@@ -325,10 +327,13 @@ def _command(args: argparse.Namespace, data_dir: DataDir, db: Database) -> int:
             raise ValueError("--log-repeat-window must be between 0 and 86400 s.")
         if (args.console_cert is None) != (args.console_key is None):
             raise ValueError("--console-cert and --console-key go together.")
+        if not 10 <= args.console_idle_timeout <= 86_400:
+            raise ValueError("--console-idle-timeout must be between 10 and 86400 s.")
         console = None if args.console_port == -2 else ConsoleOptions(
             args.console_port, args.console_cert, args.console_key, args.console_origin,
             ConnectionLimits(**timeouts, max_connections=args.max_connections,
-                             max_per_address=args.max_connections_per_address))
+                             max_per_address=args.max_connections_per_address),
+            timedelta(seconds=args.console_idle_timeout))
         asyncio.run(serve(data_dir, db, args.host, args.port, args.enroll_port,
                           timedelta(days=args.retention_days), announce,
                           args.enroll_rate_limit, limits, enroll_limits,

@@ -298,6 +298,7 @@ class ConsoleOptions:
     key: Path | None = None
     origin: str | None = None
     limits: guard.ConnectionLimits = field(default_factory=guard.ConnectionLimits)
+    idle: timedelta = timedelta(minutes=15)  # a session unused this long ends
 
 
 def server_context(data_dir: DataDir, require_client_cert: bool,
@@ -415,7 +416,7 @@ async def _start_console(data_dir: DataDir, db: Database, executor: ThreadPoolEx
     origin = options.origin or f"https://{name}:{real}"
     # The origin (and so the passkeys' relying party) is only known now the port is.
     app[cweb.CONSOLE].settings = cweb.Settings.for_origin(
-        origin, recovery_key_path=data_dir.recovery_key if data_dir.recovery_key.exists()
+        origin, idle=options.idle, recovery_key_path=data_dir.recovery_key if data_dir.recovery_key.exists()
         else None)
     return origin
 
