@@ -12,8 +12,11 @@ STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 run: $(STAMP) system-deps-run translations
 	$(PY) -m safeconf
 
+# Both cores (at most four): most tests wait on processes, disks and sockets, not the CPU.
+TEST_WORKERS ?= $(shell n=$$(nproc 2>/dev/null || echo 2); [ $$n -gt 4 ] && n=4; echo $$n)
+
 test: $(STAMP) system-deps-test lint translations
-	$(PY) -m pytest
+	$(PY) -m pytest -n $(TEST_WORKERS)
 
 lint: $(STAMP)
 	$(PY) -m ruff check src tests bench

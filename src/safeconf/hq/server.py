@@ -415,9 +415,9 @@ async def _start_console(data_dir: DataDir, db: Database, executor: ThreadPoolEx
     name = "localhost" if "localhost" in names else names[0]
     origin = options.origin or f"https://{name}:{real}"
     # The origin (and so the passkeys' relying party) is only known now the port is.
+    online_key = data_dir.recovery_key if data_dir.recovery_key.exists() else None
     app[cweb.CONSOLE].settings = cweb.Settings.for_origin(
-        origin, idle=options.idle, recovery_key_path=data_dir.recovery_key if data_dir.recovery_key.exists()
-        else None)
+        origin, idle=options.idle, recovery_key_path=online_key)
     return origin
 
 
