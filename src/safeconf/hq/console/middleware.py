@@ -94,8 +94,9 @@ async def session(request: web.Request, handler: Handler) -> web.StreamResponse:
     console = cweb.console(request)
     token = request.cookies.get(sessions.COOKIE, "")
     now = console.settings.now()
+    page = request.path_qs if request.method == "GET" else None
     found, expired = (await cweb.call(request, sessions.load, console.db, token, now,
-                                      console.settings.idle, console.settings.absolute)
+                                      console.settings.idle, console.settings.absolute, page)
                       if token else (None, False))
     if found is not None:
         request[SESSION] = found
