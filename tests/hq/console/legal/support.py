@@ -6,11 +6,10 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-from tests.hq.hq_harness import HQ, new_worker
-
 from safeconf.domain.records import LegalReview
 from safeconf.hq import admin_audit
 from safeconf.sync import OutboxItem
+from tests.hq.hq_harness import HQ, new_worker
 from tests.hq.test_push_pull import push_first_revision
 from tests.support import disclosures
 

@@ -27,7 +27,7 @@ def _preview(html: str) -> str:
 
 def test_the_queue_lists_open_requests_first_and_filters_to_open_only(
         client: ConsoleClient, console_hq: HQ) -> None:
-    answered_case, answered = pushed_review(console_hq)
+    _answered_case, answered = pushed_review(console_hq)
     legal_reviews.answer(console_hq.db, answered.id, LegalAnswer.ADVICE, "No.", (), "l.x")
     open_case, still_open = pushed_review(console_hq)
     client.sign_in_as(console_hq.staff_member("legal"))

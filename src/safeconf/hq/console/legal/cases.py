@@ -79,8 +79,10 @@ async def case_search(request: web.Request) -> web.Response:
                        "cases are listed separately below.")
         else:
             found = hit
+    # A miss is not repeated, not even in the search box: it may be a sealed case's number.
     return cweb.render(request, "legal/cases.html", status=404 if problem else 200,
-                       title="Cases (legal)", number=typed, found=found, problem=problem)
+                       title="Cases (legal)", number="" if problem else typed, found=found,
+                       problem=problem)
 
 
 @routes.get("/legal/cases/sealed")
