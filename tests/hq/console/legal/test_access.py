@@ -5,13 +5,13 @@ nothing."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
 from safeconf.domain.records import LegalRequestKind, RequesterBody
 from safeconf.hq import admin_audit, cases, legal_requests, legal_reviews, schema
-from safeconf.hq.console import approvals
+from safeconf.hq.console import approvals, sessions
 from safeconf.hq.sync import conflicts
 from tests.hq.console.legal.support import pushed_review
 from tests.hq.hq_harness import HQ, new_worker
@@ -108,3 +108,25 @@ def test_each_form_is_refused_without_the_sessions_token_and_changes_nothing(
                             k.c.case_id.in_([things.case, things.sealed_case])) == 1
     assert approvals.latest_for(console_hq.db, approvals.UNSEAL, things.sealed_case) is None
     assert any(c.conflict_id == things.conflict for c in conflicts.list_conflicts(console_hq.db))
+
+
+SENSITIVE = [f for f in FORMS if not f[0].endswith(("/preview", "/new"))]
+
+
+@pytest.mark.parametrize(("path", "data"), SENSITIVE, ids=[f for f, _d in SENSITIVE])
+def test_each_sensitive_action_asks_to_sign_in_again_after_a_few_minutes(
+        client: ConsoleClient, console: ConsoleServer, console_hq: HQ, things: Things,
+        path: str, data: dict[str, str]) -> None:
+    wanted = path.format(review=things.review, request=things.request, case=things.case,
+                         sealed=things.sealed_case, conflict=things.conflict)
+    client.sign_in_as(console_hq.staff_member("legal"))
+    token = client.csrf("/legal/reviews")
+    console.advance(sessions.RECENT + timedelta(minutes=1))
+    try:
+        answer = client.post(wanted, data, csrf=token)
+        assert answer.status_code == 303 and answer.headers["location"].startswith("/reauth")
+    finally:
+        console.offset = timedelta()
+    assert legal_reviews.show(console_hq.db, things.review).answer is None
+    k = schema.cases
+    assert console_hq.count(k, k.c.sealed.is_(True), k.c.case_id == things.case) == 0
