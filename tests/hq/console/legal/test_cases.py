@@ -100,7 +100,14 @@ def test_legal_seals_a_case_and_unsealing_needs_a_second_officer(
     early = client.submit(page, f"{page}/unseal", {"approval": waiting.id})
     assert early.status_code == 409 and _sealed(console_hq, case_id)
 
-    approvals.approve(console_hq.db, waiting.id, approver)
+    # The asker cannot approve their own request; a second legal officer does, on /approvals.
+    own = client.submit("/approvals", f"/approvals/{waiting.id}/approve")
+    assert own.status_code in (400, 403, 409)
+    second = client.server.client().sign_in_as(approver)
+    listed = second.get("/approvals").text
+    assert f"/legal/cases/{case_id}" in listed
+    assert second.submit("/approvals", f"/approvals/{waiting.id}/approve").status_code == 303
+    second.close()
     shown = client.get(page).text
     assert "Unseal this case" in shown and approver in shown
     done = client.submit(page, f"{page}/unseal", {"approval": waiting.id})

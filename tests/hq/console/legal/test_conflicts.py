@@ -25,6 +25,7 @@ def test_the_list_shows_open_conflicts_without_record_content(
     assert f'href="/legal/conflicts/{clash.conflict_id}"' in page.text
     assert "version mismatch" in page.text and clash.worker in page.text
     assert "Rosalind" not in page.text and "Teodoro" not in page.text
+    assert reads_of(console_hq, "conflict_list", "open")  # the list names cases
 
 
 def test_a_conflict_shows_only_the_differing_fields_side_by_side_and_is_audited(

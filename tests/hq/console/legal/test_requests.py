@@ -48,6 +48,9 @@ def test_the_queue_puts_overdue_first_then_soonest_due_and_pages_by_100(
     assert first.status_code == 200
     ids = _receipts(first.text)
     assert len(ids) == 100 and ids[0] == overdue
+    queue_reads = [e for e in admin_audit.list_events(console_hq.db, subject="open")
+                   if e.subject_type == "legal_request_queue"]
+    assert queue_reads and queue_reads[-1].action == "read"  # the queue names cases
     assert "overdue" in first.text and 'rel="next"' in first.text
     everything = [i for n in range(1, 10) for i in _receipts(
         client.get(f"/legal/requests?page={n}").text)]

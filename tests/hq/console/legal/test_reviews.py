@@ -30,13 +30,14 @@ def test_the_queue_lists_open_requests_first_and_filters_to_open_only(
     _answered_case, answered = pushed_review(console_hq)
     legal_reviews.answer(console_hq.db, answered.id, LegalAnswer.ADVICE, "No.", (), "l.x")
     open_case, still_open = pushed_review(console_hq)
-    client.sign_in_as(console_hq.staff_member("legal"))
+    client.sign_in_as(console_hq.staff_member("legal", "legal.lister"))
 
     page = client.get("/legal/reviews")
     assert page.status_code == 200
     assert page.text.index(still_open.id) < page.text.index(answered.id)
     assert console_hq.case_number(open_case) in page.text
     assert still_open.question not in page.text  # the list shows no content
+    assert reads_of(console_hq, "legal_review_list", "all")[-1].actor == "legal.lister"
 
     only_open = client.get("/legal/reviews?open=1").text
     assert still_open.id in only_open and answered.id not in only_open

@@ -66,7 +66,11 @@ async def _hidden_ok(request: web.Request, rows: list[Any]) -> list[Any]:
 @cweb.page(*LEGAL_ONLY)
 async def conflict_list(request: web.Request) -> web.Response:
     include = request.query.get("all") == "1"
-    rows = await cweb.call(request, conflicts.list_conflicts, cweb.db(request), include)
+    db, who = cweb.db(request), cweb.viewer(request)
+    # The list names cases (their numbers): its reading is recorded too.
+    rows = await cweb.call(request, admin_audit.read_as, db, who.name, READERS,
+                           "conflict_list", "all" if include else "open",
+                           lambda: conflicts.list_conflicts(db, include))
     return cweb.render(request, "legal/conflicts.html", title="Sync conflicts",
                        rows=await _hidden_ok(request, rows), include=include)
 

@@ -15,7 +15,7 @@ from safeconf.domain.disclosure_terms import HealthPurpose
 from safeconf.domain.legal_request_states import RequestState
 from safeconf.domain.records import LegalAction, LegalRequestKind, RequesterBody
 from safeconf.domain.validation import optional_scan
-from safeconf.hq import legal_requests
+from safeconf.hq import admin_audit, legal_requests
 from safeconf.hq.console import web as cweb
 from safeconf.hq.console.legal import common
 from safeconf.hq.console.legal.common import LEGAL_WORK, PAGE_SIZE
@@ -84,7 +84,11 @@ async def request_list(request: web.Request) -> web.Response:
     kind = request.query.get("kind", "")
     kind = kind if kind in {k.value for k in LegalRequestKind} else ""
     today = cweb.now(request).date()
-    rows = await cweb.call(request, _queue, cweb.db(request), show, kind, today)
+    db, who = cweb.db(request), cweb.viewer(request)
+    # The queue names cases (their numbers): its reading is recorded too.
+    rows = await cweb.call(request, admin_audit.read_as, db, who.name, LEGAL_WORK,
+                           "legal_request_queue", show,
+                           lambda: _queue(db, show, kind, today))
     hidden = await common.hidden_cases(request)
     rows = [r for r in rows if r.request.case_id not in hidden]
     pages = max(1, -(-len(rows) // PAGE_SIZE))

@@ -22,6 +22,8 @@ routes = web.RouteTableDef()
 NAV = [cweb.NavItem("Legal reviews", "/legal/reviews", LEGAL_WORK)]
 
 ANSWERS = (LegalAnswer.RELEASE_WITH_REDACTIONS, LegalAnswer.REFUSE, LegalAnswer.ADVICE)
+CHOICE_WORDS = {LegalAnswer.RELEASE_WITH_REDACTIONS: "Release with redactions",
+                LegalAnswer.REFUSE: "Refuse", LegalAnswer.ADVICE: "Advice only"}
 DETAIL = "legal/review.html"
 
 
@@ -36,7 +38,11 @@ class ReviewPage:
 @cweb.page(*LEGAL_WORK)
 async def review_list(request: web.Request) -> web.Response:
     open_only = request.query.get("open") == "1"
-    rows = await cweb.call(request, legal_reviews.list_reviews, cweb.db(request), open_only)
+    db, who = cweb.db(request), cweb.viewer(request)
+    # The list names cases (their numbers): its reading is recorded too.
+    rows = await cweb.call(request, admin_audit.read_as, db, who.name, LEGAL_WORK,
+                           "legal_review_list", "open" if open_only else "all",
+                           lambda: legal_reviews.list_reviews(db, open_only))
     hidden = await common.hidden_cases(request)
     rows = [r for r in rows if r.case_id not in hidden]
     rows.sort(key=lambda r: (not r.is_open, r.requested_at, r.review_id))  # open first
@@ -78,7 +84,7 @@ def _render(request: web.Request, page: ReviewPage, *, status: int = 200,
         request, DETAIL, status=status, title="Legal review request",
         detail=page.detail, review=page.detail.review, preview=page.preview,
         preview_problem=page.preview_problem, marker=preview.MARKER, problem=problem,
-        answers=[(a.value, legal_reviews.ANSWER_WORDS[a]) for a in ANSWERS],
+        answers=[(a.value, CHOICE_WORDS[a]) for a in ANSWERS],
         words=legal_reviews.ANSWER_WORDS,
         chosen=values.get("answer", ""), advice=values.get("advice", ""),
         withhold=values.get("withhold", ""))
