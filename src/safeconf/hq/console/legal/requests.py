@@ -259,7 +259,9 @@ async def request_step(request: web.Request) -> web.Response:
     detail = await _show(request, request.match_info["request_id"])
     step = STEP_BY_ACTION.get(values["action"])
     problem = _step_problem(step, values)
+    status = 400  # the form lacks something; 409: the service refused the step
     if problem is None and step is not None:
+        status = 409
         try:
             event = await cweb.call(
                 request, legal_requests.answer, cweb.db(request), detail.request.id,
@@ -274,8 +276,7 @@ async def request_step(request: web.Request) -> web.Response:
                              f"{legal_requests.ACTION_WORDS[step.action]}{due}; the laptops "
                              "of the case receive it at their next sync.")
             raise cweb.see_other(f"/legal/requests/{detail.request.id}")
-    return _render_detail(request, detail, status=409 if step else 400, problem=problem,
-                          values=values)
+    return _render_detail(request, detail, status=status, problem=problem, values=values)
 
 
 def _step_problem(step: Step | None, values: dict[str, str]) -> str | None:
