@@ -9,7 +9,7 @@ from __future__ import annotations
 import csv
 import dataclasses
 import io
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -259,3 +259,13 @@ def set_closed(db: Database, case_number: str, closed: bool) -> None:
 def case_id_for(db: Database, case_number: str) -> str:
     with db.read() as conn:
         return _case_id(conn, case_number)
+
+
+def numbers(conn: Connection, case_ids: Iterable[str]) -> dict[str, str]:
+    """Case numbers by case id, for the ids given (unknown ids are left out)."""
+    wanted = list(set(case_ids))
+    if not wanted:
+        return {}
+    k = schema.cases
+    return {str(cid): str(n) for cid, n in conn.execute(
+        select(k.c.case_id, k.c.case_number).where(k.c.case_id.in_(wanted)))}
