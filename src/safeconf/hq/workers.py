@@ -29,20 +29,19 @@ def list_workers(db: Database) -> list[Worker]:
         names = set(conn.execute(union(
             select(d.c.worker_id), select(e.c.worker_id), select(a.c.worker_id),
             select(t.c.worker_id).where(t.c.type == "staff_acknowledgment"))).scalars())
-        devices: dict[str, int] = dict(conn.execute(select(d.c.worker_id, func.count())
-                                    .where(d.c.status == "active").group_by(d.c.worker_id)
-                                    ).tuples())
+        devices = {str(w): int(n) for w, n in conn.execute(
+            select(d.c.worker_id, func.count()).where(d.c.status == "active")
+            .group_by(d.c.worker_id))}
         # Sealed cases are not counted: a count that moves on sealing would tell of one.
-        cases: dict[str, int] = dict(conn.execute(
+        cases = {str(w): int(n) for w, n in conn.execute(
             select(a.c.worker_id, func.count()).join(k, k.c.case_id == a.c.case_id)
-            .where(a.c.active.is_(True), k.c.sealed.is_(False)).group_by(a.c.worker_id)
-        ).tuples())
-        supervisors: dict[str, str] = dict(conn.execute(
+            .where(a.c.active.is_(True), k.c.sealed.is_(False)).group_by(a.c.worker_id))}
+        supervisors = {str(w): str(n) for w, n in conn.execute(
             select(link.c.worker_id, link.c.staff_name)
             .join(s, and_(s.c.name == link.c.staff_name, s.c.role == staff.SUPERVISOR,
-                          s.c.active.is_(True)))).tuples())
+                          s.c.active.is_(True))))}
     names |= set(supervisors)
-    return [Worker(n, supervisors.get(n), int(devices.get(n, 0)), int(cases.get(n, 0)))
+    return [Worker(n, supervisors.get(n), devices.get(n, 0), cases.get(n, 0))
             for n in sorted(names)]
 
 
