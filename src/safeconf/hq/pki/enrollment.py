@@ -236,8 +236,9 @@ def _check_code(conn: Connection, request: EnrollRequest,
         return HQError(403, "code_used", "This enrollment code has already been used; "
                        "ask HQ for a new one.")
     if burnt:
-        return HQError(403, "code_burnt", "This enrollment code was tried wrongly too many "
-                       "times and no longer works; ask HQ for a new one.")
+        # HQ cancelling a code marks it the same way (`cancel_code`).
+        return HQError(403, "code_burnt", "This enrollment code was cancelled at HQ or tried "
+                       "wrongly too many times, and no longer works; ask HQ for a new one.")
     if expired:
         return HQError(403, "code_expired", "This enrollment code has expired; "
                        "ask HQ for a new one.")

@@ -3,12 +3,15 @@ device's facts, revoke and revoke-and-wipe."""
 
 from __future__ import annotations
 
+import os
 import re
+import uuid
 from datetime import timedelta
 
-from sqlalchemy import update
+from sqlalchemy import event, insert, update
 
-from safeconf.hq import schema
+from safeconf.hq import clock, schema
+from safeconf.hq.pki import devices
 from tests.hq.console.admin.support import (
     add_device,
     admin,
@@ -122,3 +125,28 @@ def test_revoking_needs_a_recent_sign_in(client: ConsoleClient, console_hq: HQ,
         assert device_row(console_hq, device_id) == ("active", False)
     finally:
         console.offset = timedelta()
+
+
+def test_a_page_of_five_thousand_devices_takes_two_queries_and_shows_a_hundred(
+        client: ConsoleClient, console_hq: HQ) -> None:
+    worker, stamp = new_worker(), clock.iso(clock.now())
+    rows = [{"device_id": str(uuid.uuid4()), "worker_id": worker, "cert_serial": "1",
+             "cert_fingerprint": os.urandom(32).hex(), "not_after": stamp,
+             "status": "active", "wipe": False, "enrolled_at": stamp,
+             "chain_status": "ok"} for _ in range(5000)]
+    with console_hq.db.write() as conn:
+        conn.execute(insert(schema.devices), rows)
+    statements: list[str] = []
+
+    def count(*args: object) -> None:
+        statements.append(str(args[2]))
+
+    event.listen(console_hq.db.engine, "before_cursor_execute", count)
+    try:
+        page, total = devices.page_of_devices(console_hq.db, worker=worker, offset=4950)
+    finally:
+        event.remove(console_hq.db.engine, "before_cursor_execute", count)
+    assert total == 5000 and len(page) == 50
+    assert len([s for s in statements if s.lstrip().upper().startswith("SELECT")]) == 2
+    listed = admin(client, console_hq).get("/devices", params={"worker": worker})
+    assert listed.status_code == 200 and "Showing 1–100 of 5000" in listed.text
