@@ -53,6 +53,10 @@ class Settings:
     # Where the recovery private key is, when this HQ keeps it online (for recovery codes
     # issued in the console after a second administrator's approval); None: kept offline.
     recovery_key_path: Any = None
+    # The URLs enrollment codes issued here send laptops to (HQ's sync and enrollment
+    # listeners as served); None: HQ's first host name on the default ports, as the CLI.
+    sync_url: str | None = None
+    enroll_url: str | None = None
     now: Callable[[], datetime] = clock.now  # tests move time forward with this
 
     @staticmethod
