@@ -44,13 +44,18 @@ def set_up_totp(client: ConsoleClient, link: accounts.SetupLink) -> tuple[str, l
     answer = open_link(client, link)
     assert answer.status_code == 303 and answer.headers["location"] == "/setup"
     page = client.get("/setup")
-    found = SECRET_RE.search(page.text)
-    assert found, page.text
-    secret = found.group(1).replace(" ", "")
+    assert 'action="/setup/totp"' in page.text and "<svg" in page.text
+    secret = shown_secret(page.text)
     saved = client.submit("/setup", "/setup/totp", {"code": code(secret, client.server)})
     assert saved.status_code == 303, saved.text
     codes = finish(client)
     return secret, codes
+
+
+def shown_secret(html: str) -> str:
+    found = SECRET_RE.search(html)
+    assert found, "no TOTP secret on the page"
+    return found.group(1).replace(" ", "")
 
 
 def finish(client: ConsoleClient) -> list[str]:

@@ -12,6 +12,7 @@ import hashlib
 import secrets
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any
 
 from sqlalchemy import Connection, delete, func, insert, select, update
 
@@ -180,21 +181,23 @@ def list_accounts(db: Database, now: datetime | None = None) -> list[AccountSumm
                 s.c.active.is_(True), s.c.role.in_(hq_staff.SIGN_IN_ROLES))
                 .order_by(s.c.name, s.c.role)):
             roles.setdefault(row.name, []).append(row.role)
-        keys = dict(conn.execute(select(p.c.name, func.count()).group_by(p.c.name)).all())
-        codes = dict(conn.execute(select(r.c.name, func.count()).where(r.c.used_at.is_(None))
-                                  .group_by(r.c.name)).all())
-        accounts = {row.name: row for row in conn.execute(select(a))}
+        keys: dict[str, int] = dict(conn.execute(
+            select(p.c.name, func.count()).group_by(p.c.name)).all())
+        codes: dict[str, int] = dict(conn.execute(
+            select(r.c.name, func.count()).where(r.c.used_at.is_(None))
+            .group_by(r.c.name)).all())
+        made: dict[str, Any] = {row.name: row for row in conn.execute(select(a))}
     out = []
-    for name in sorted(set(roles) | set(accounts)):
-        row = accounts.get(name)
+    for name in sorted(set(roles) | set(made)):
+        account = made.get(name)
         setup = "none"
-        if row is not None:
-            setup = ("" if row.setup_hash is None else
-                     "pending" if (row.setup_expires_at or "") >= stamp else "expired")
+        if account is not None:
+            setup = ("" if account.setup_hash is None else
+                     "pending" if (account.setup_expires_at or "") >= stamp else "expired")
         out.append(AccountSummary(name, tuple(roles.get(name, ())), int(keys.get(name, 0)),
-                                  bool(row is not None and row.totp_sealed),
+                                  bool(account is not None and account.totp_sealed),
                                   int(codes.get(name, 0)), setup,
-                                  row.last_sign_in if row is not None else None))
+                                  account.last_sign_in if account is not None else None))
     return out
 
 

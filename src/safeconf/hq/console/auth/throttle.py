@@ -19,7 +19,7 @@ MAX_BACKOFF = timedelta(minutes=15)
 
 def keys(name: str | None, address: str | None) -> list[str]:
     out = [f"name:{name[:200]}"] if name else []
-    return out + [f"addr:{(address or 'unknown')[:200]}"]
+    return [*out, f"addr:{(address or 'unknown')[:200]}"]
 
 
 def blocked_until(db: Database, keys: Iterable[str], now: datetime) -> datetime | None:
