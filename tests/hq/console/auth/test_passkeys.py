@@ -8,6 +8,7 @@ import logging
 
 import pytest
 
+from safeconf.hq import admin_audit
 from tests.hq.console.auth import flows
 from tests.hq.hq_harness import HQ
 from tests.support.console import ConsoleClient, ConsoleServer
@@ -144,3 +145,7 @@ def test_a_passkey_holder_adds_totp_and_removes_a_passkey_on_the_account_page(
         stranger.close()
     last = client.submit("/account", "/account/totp/remove")
     assert last.status_code == 409 and "add a passkey first" in last.text
+    actions = [e.action for e in admin_audit.list_events(console_hq.db, subject="p.addstotp")]
+    for done in ("console_account_link", "console_passkey_add", "console_recovery_codes",
+                 "console_totp_set", "console_passkey_remove"):
+        assert done in actions

@@ -28,7 +28,7 @@ from webauthn.helpers.structs import (
     UserVerificationRequirement,
 )
 
-from safeconf.hq import clock, schema
+from safeconf.hq import admin_audit, clock, schema
 from safeconf.hq.console.auth import accounts
 from safeconf.hq.db import Database
 from safeconf.hq.errors import AdminError
@@ -125,6 +125,7 @@ def register(db: Database, name: str, body: Any, challenge: str, rp_id: str, ori
             sign_count=verified.sign_count, transports=",".join(transports)[:200],
             label=(label.strip() or f"Passkey {count + 1}")[:100], created_at=stamp,
             last_used=None))
+        admin_audit.record(conn, name, "console_passkey_add", "staff", name, "", now=now)
 
 
 def authenticate(db: Database, body: Any, challenge: str, rp_id: str, origin: str,
@@ -188,3 +189,4 @@ def remove(db: Database, name: str, credential_id: str) -> None:
             raise AdminError("This is your only way to sign in: add another passkey or TOTP "
                              "first. Nothing was changed.")
         conn.execute(delete(p).where(p.c.credential_id == credential_id))
+        admin_audit.record(conn, name, "console_passkey_remove", "staff", name, "")

@@ -9,7 +9,7 @@ from datetime import datetime
 
 from sqlalchemy import delete, func, insert, select, update
 
-from safeconf.hq import clock, schema
+from safeconf.hq import admin_audit, clock, schema
 from safeconf.hq.db import Database
 
 COUNT = 10
@@ -39,6 +39,8 @@ def regenerate(db: Database, name: str, now: datetime) -> list[str]:
         conn.execute(delete(r).where(r.c.name == name))
         conn.execute(insert(r), [{"code_hash": _hash(c), "name": name, "created_at": stamp,
                                   "used_at": None} for c in codes])
+        admin_audit.record(conn, name, "console_recovery_codes", "staff", name,
+                           f"{COUNT} new codes", now=now)
     return codes
 
 

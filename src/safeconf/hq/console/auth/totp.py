@@ -12,7 +12,7 @@ import pyotp
 import segno
 from sqlalchemy import select, update
 
-from safeconf.hq import schema
+from safeconf.hq import admin_audit, schema
 from safeconf.hq.console.auth import sealing
 from safeconf.hq.db import Database
 
@@ -62,6 +62,7 @@ def enable(db: Database, data_dir: Path | None, name: str, secret: str, code: st
     with db.write() as conn:
         conn.execute(update(a).where(a.c.name == name)
                      .values(totp_sealed=sealed, totp_last_step=step))
+        admin_audit.record(conn, name, "console_totp_set", "staff", name, "", now=now)
     return True
 
 
@@ -92,3 +93,4 @@ def remove(db: Database, name: str) -> None:
     with db.write() as conn:
         conn.execute(update(a).where(a.c.name == name)
                      .values(totp_sealed=None, totp_last_step=None))
+        admin_audit.record(conn, name, "console_totp_remove", "staff", name, "")
