@@ -162,3 +162,12 @@ def test_reauth_never_sends_the_browser_elsewhere(client: ConsoleClient,
     done = client.submit("/reauth", "/reauth", {"code": flows.code(secret, console),
                                                 "next": "//evil.example/x"})
     assert done.status_code == 303 and done.headers["location"] == "/"
+
+
+def test_guesses_at_many_names_from_one_address_are_throttled(
+        client: ConsoleClient, console: ConsoleServer, console_hq: HQ) -> None:
+    secret, _ = flows.totp_person(console_hq, console, "t.bystander")
+    for n in range(throttle.LIMIT):
+        assert flows.sign_in_totp(client, f"t.guess{n}", "123456").status_code == 400
+    refused = flows.sign_in_totp(client, "t.bystander", flows.code(secret, console))
+    assert refused.status_code == 429 and "Try again after" in refused.text

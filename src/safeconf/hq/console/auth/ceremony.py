@@ -105,7 +105,9 @@ async def signed_in(request: web.Request, name: str) -> bool:
     db = cweb.db(request)
     if not await cweb.call(request, accounts.may_sign_in, db, name):
         return False
-    await cweb.call(request, throttle.succeeded, db, throttle.keys(name, address(request)))
+    # Only the name's count is cleared: one's own sign-in must not wipe an address's
+    # record of guesses at other people's names.
+    await cweb.call(request, throttle.succeeded, db, [throttle.name_key(name)])
     await middleware.start_signed_in(request, name)
     await cweb.call(request, accounts.signed_in, db, name, cweb.now(request))
     return True

@@ -17,8 +17,12 @@ FIRST_BACKOFF = timedelta(minutes=1)
 MAX_BACKOFF = timedelta(minutes=15)
 
 
+def name_key(name: str) -> str:
+    return f"name:{name[:200]}"
+
+
 def keys(name: str | None, address: str | None) -> list[str]:
-    out = [f"name:{name[:200]}"] if name else []
+    out = [name_key(name)] if name else []
     return [*out, f"addr:{(address or 'unknown')[:200]}"]
 
 
