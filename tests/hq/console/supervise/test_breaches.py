@@ -22,6 +22,7 @@ def test_the_director_sees_a_breach_with_its_notifications_and_the_read_is_audit
     client.sign_in_as(t.director)
     listed = client.get("/director/breaches")
     assert listed.status_code == 200 and number in listed.text
+    assert "failing 1" in listed.text  # how its mail stands, at a glance
     assert "wrong school" not in listed.text
 
     page = client.get(f"/director/breaches/{broke.id}")

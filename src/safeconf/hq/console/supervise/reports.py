@@ -78,6 +78,18 @@ def _listed(db: Database, actor: str, kind: str) -> list[incidents.ReportSummary
     return sorted(found, key=lambda s: not s.is_open)  # open first; stable: oldest first
 
 
+def _mail_by_report(db: Database) -> dict[str, str]:
+    """Per report, how its notifications stand, in a few words for the list."""
+    counts: dict[str, dict[str, int]] = {}
+    for n in notify.list_notifications(db):
+        state = ("delivered" if n.sent_at else "nobody to tell" if n.to_address is None
+                 else "failing" if n.last_error else "queued")
+        mine = counts.setdefault(n.subject_id, {})
+        mine[state] = mine.get(state, 0) + 1
+    return {report: ", ".join(f"{k} {v}" for k, v in sorted(c.items()))
+            for report, c in counts.items()}
+
+
 def _case_numbers(db: Database, case_ids: tuple[str, ...], sees_sealed: bool) -> list[str]:
     c = schema.cases
     with db.read() as conn:
@@ -113,8 +125,10 @@ def _wrong_kind(kind: Kind, ref: str) -> bool:
 async def list_page(request: web.Request, kind: Kind) -> web.Response:
     who = cweb.viewer(request)
     rows = await cweb.call(request, _listed, cweb.db(request), who.name, kind.kind)
+    mail = (await cweb.call(request, _mail_by_report, cweb.db(request))
+            if kind.kind == "breach" else None)
     return cweb.render(request, "supervise/reports.html", title=kind.title, kind=kind,
-                       rows=rows)
+                       rows=rows, mail=mail)
 
 
 async def detail_page(request: web.Request, kind: Kind, *, status: int = 200,
