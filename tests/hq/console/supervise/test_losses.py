@@ -3,7 +3,10 @@ audited with its trail, and acknowledge, assign, close and reopen through the se
 
 from __future__ import annotations
 
+import logging
 from datetime import timedelta
+
+import pytest
 
 from safeconf.hq import cases, incidents
 from safeconf.hq.console import sessions
@@ -47,7 +50,7 @@ def test_another_teams_report_by_address_answers_as_one_that_does_not_exist(
 
 
 def test_a_loss_reports_page_shows_it_in_full_with_its_trail_and_the_read_is_audited(
-        client: ConsoleClient, console_hq: HQ) -> None:
+        client: ConsoleClient, console_hq: HQ, caplog: pytest.LogCaptureFixture) -> None:
     t = teams(console_hq)
     open_case = console_hq.add_case(t.worker)
     sealed_case = console_hq.add_case(t.worker)
@@ -57,9 +60,11 @@ def test_a_loss_reports_page_shows_it_in_full_with_its_trail_and_the_read_is_aud
                 affected_case_ids=(open_case, sealed_case))
     number = file(console_hq, lost, t.worker)
 
-    page = client.sign_in_as(t.supervisor).get(f"/team/losses/{lost.id}")
+    with caplog.at_level(logging.DEBUG):
+        page = client.sign_in_as(t.supervisor).get(f"/team/losses/{lost.id}")
     assert page.status_code == 200
     assert page.headers["cache-control"] == "no-store"
+    assert sealed_number not in caplog.text and "visit notes" not in caplog.text
     for shown in (number, "a folder of visit notes", "bus 14", "paper notes", "received",
                   console_hq.case_number(open_case)):
         assert shown in page.text
