@@ -99,10 +99,11 @@ def _case_numbers(db: Database, case_ids: tuple[str, ...], sees_sealed: bool) ->
 
 
 def _deliveries(db: Database, report_id: str) -> list[Delivery]:
-    roles: dict[str, str] = {}
-    for person in hq_staff.list_staff(db):
-        roles.setdefault(person.name, person.role.replace("_", " "))
-    return [Delivery(n, roles.get(n.to_name, ""), notify.attempts_of(db, n.id))
+    roles: dict[str, list[str]] = {}
+    for person in hq_staff.list_staff(db):  # active holders only: one name, maybe two roles
+        roles.setdefault(person.name, []).append(person.role.replace("_", " "))
+    return [Delivery(n, ", ".join(sorted(roles.get(n.to_name, []))),
+                     notify.attempts_of(db, n.id))
             for n in notify.list_notifications(db) if n.subject_id == report_id]
 
 
