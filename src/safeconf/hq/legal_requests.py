@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import importlib
 import logging
+import re
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -63,6 +64,20 @@ ACTION_WORDS = {LegalAction.ACKNOWLEDGE: "acknowledged", LegalAction.EXTEND: "ex
 def receipt_of(request_id: str) -> str:
     """The short number people quote for a request (in a notification, on the phone)."""
     return "LR-" + request_id.replace("-", "")[:8].upper()
+
+
+RECEIPT = re.compile(r"LR-([0-9A-Fa-f]{8})")
+
+
+def ids_by_receipt(db: Database, receipt: str) -> list[str]:
+    """The requests a receipt may name (almost always one: it is an id's first 32 bits)."""
+    found = RECEIPT.fullmatch(receipt.strip())
+    if found is None:
+        return []
+    r = schema.records
+    with db.read() as conn:
+        return sorted(conn.execute(select(r.c.id).where(
+            r.c.type == "legal_request", r.c.id.like(found.group(1).lower() + "-%"))).scalars())
 
 
 @dataclass(frozen=True)
