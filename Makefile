@@ -66,6 +66,7 @@ system-deps-run:
 
 system-deps-test:
 	@tools/system-deps.sh test
+	@$(PYTHON) tools/fetch-axe.py >/dev/null  # axe-core for the console's accessibility checks
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .ruff_cache

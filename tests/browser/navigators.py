@@ -1,0 +1,320 @@
+"""The steps HQ's people take in the console, one class per role (SecureDrop's app
+navigators): tests read as the person's task, and the screenshot tool walks the same steps.
+
+An account is made the way an administrator makes one (`safeconf-hq users add`, which prints
+a one-time setup link); the person opens the link and registers a passkey (Chromium's
+virtual authenticator: CTAP2, internal, resident key, user verified) or TOTP (pyotp computes
+the codes a phone app would show).
+"""
+
+from __future__ import annotations
+
+import re
+import time
+import uuid
+from dataclasses import dataclass, field
+from typing import Any
+
+import pyotp
+from selenium.common.exceptions import TimeoutException
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.virtual_authenticator import (
+    Credential,
+    Protocol,
+    Transport,
+    VirtualAuthenticatorOptions,
+)
+from selenium.webdriver.remote.webdriver import WebDriver
+from selenium.webdriver.remote.webelement import WebElement
+from selenium.webdriver.support.ui import WebDriverWait
+
+from safeconf.hq import staff
+from tests.hq.hq_harness import HQ
+
+WAIT = 15.0
+SETUP_LINK = re.compile(r"https://\S+/setup/[A-Za-z0-9_\-]+")
+BASE32 = re.compile(r"\b([A-Z2-7]{4}(?: ?[A-Z2-7]{4}){3,})\b")
+REFUSED = "Not for your role"
+
+
+@dataclass
+class Account:
+    """A console account the tests made, with what its owner keeps: a passkey (exported
+    from the virtual authenticator to bring it back in a later test) or a TOTP secret."""
+    name: str
+    role: str
+    setup_link: str
+    passkeys: list[Credential] = field(default_factory=list)
+    totp_secret: str | None = None
+    last_totp_step: int = -1
+    recovery_codes: list[str] = field(default_factory=list)
+
+    def totp_code(self) -> str:
+        """A code valid now that was not used before (the console takes each step once and
+        accepts the next one early: no waiting for the 30 s to pass)."""
+        assert self.totp_secret, f"{self.name} has no TOTP"
+        totp = pyotp.TOTP(self.totp_secret)
+        step = max(int(time.time()) // totp.interval, self.last_totp_step + 1)
+        self.last_totp_step = step
+        return totp.at(step * totp.interval)
+
+
+class Console:
+    """A served HQ's console: its address and the accounts made on it."""
+
+    def __init__(self, hq: HQ, origin: str) -> None:
+        self.hq = hq
+        self.origin = origin.rstrip("/")
+        self.accounts: dict[str, Account] = {}
+
+    def url(self, path: str) -> str:
+        return self.origin + path
+
+    def new_account(self, role: str, name: str | None = None) -> Account:
+        """`safeconf-hq users add` as HQ's first administrator; the link it prints."""
+        name = name or f"{role.replace('_', '-')}-{uuid.uuid4().hex[:6]}"
+        admin = self.hq.staff_member(staff.ADMINISTRATOR)
+        args = ["users", "add", name, "--email", f"{name}@agency.example", "--role", role,
+                "--console-url", self.origin]
+        if name != admin:
+            args += ["--as", admin]
+        printed = self.hq.cli(*args).stdout
+        link = SETUP_LINK.search(printed)
+        assert link, f"users add printed no setup link: {printed!r}"
+        account = Account(name, role, link.group(0))
+        self.accounts[name] = account
+        return account
+
+
+class Navigator:
+    """What anyone does in the console."""
+
+    def __init__(self, driver: WebDriver, console: Console, account: Account | None = None):
+        self.driver = driver
+        self.console = console
+        self.account = account
+
+    # --- looking ------------------------------------------------------------------------
+    def open(self, path: str) -> Navigator:
+        self.driver.get(self.console.url(path))
+        self.wait_loaded()
+        return self
+
+    def wait_loaded(self) -> None:
+        WebDriverWait(self.driver, WAIT).until(
+            lambda d: d.execute_script("return document.readyState") == "complete")
+
+    def wait_for(self, condition: Any, what: str) -> Any:
+        try:
+            return WebDriverWait(self.driver, WAIT).until(condition)
+        except TimeoutException:
+            raise AssertionError(f"waited {WAIT:.0f} s for {what}; the page says: "
+                                 f"{self.heading()!r} {self.alert()!r} at {self.path}") from None
+
+    @property
+    def path(self) -> str:
+        url = self.driver.current_url
+        return url[len(self.console.origin):] if url.startswith(self.console.origin) else url
+
+    def heading(self) -> str:
+        found = self.driver.find_elements(By.CSS_SELECTOR, "main h1")
+        return found[0].text.strip() if found else ""
+
+    def alert(self) -> str:
+        return " ".join(e.text.strip() for e in self.driver.find_elements(
+            By.CSS_SELECTOR, "main [role=alert], main .problem") if e.text.strip())
+
+    def flash(self) -> str:
+        return " ".join(e.text for e in self.driver.find_elements(By.CSS_SELECTOR, ".flash"))
+
+    def text(self) -> str:
+        return str(self.driver.find_element(By.TAG_NAME, "main").text)
+
+    def nav_paths(self) -> list[str]:
+        links = self.driver.find_elements(By.CSS_SELECTOR, "nav[aria-label] a")
+        return [self.console_path(str(a.get_attribute("href"))) for a in links]
+
+    def console_path(self, url: str) -> str:
+        return url[len(self.console.origin):] if url.startswith(self.console.origin) else url
+
+    def is_refused(self, path: str) -> bool:
+        return self.open(path).heading() == REFUSED
+
+    # --- doing --------------------------------------------------------------------------
+    def field(self, name: str, form: WebElement | None = None) -> WebElement:
+        scope: Any = form or self.driver
+        return scope.find_element(By.NAME, name)
+
+    def fill(self, form: WebElement, **values: str) -> None:
+        for name, value in values.items():
+            box = self.field(name, form)
+            if box.tag_name == "select":
+                box.find_element(By.CSS_SELECTOR, f"option[value='{value}']").click()
+            elif box.get_attribute("type") in ("radio", "checkbox"):
+                form.find_element(By.CSS_SELECTOR,
+                                  f"[name='{name}'][value='{value}']").click()
+            else:
+                box.clear()
+                box.send_keys(value)
+
+    def form_for(self, action: str) -> WebElement:
+        """The form that posts to `action` (a path, matched at the end of its action)."""
+        for form in self.driver.find_elements(By.TAG_NAME, "form"):
+            if str(form.get_attribute("action") or "").endswith(action):
+                return form
+        raise AssertionError(f"no form posting to {action} on {self.path}")
+
+    def submit(self, form: WebElement) -> None:
+        """Press the form's button, as a person does, accepting its "are you sure?"."""
+        before = self.driver.current_url
+        staleness = form.find_element(By.CSS_SELECTOR, "button[type=submit], button:not([type])")
+        self.driver.execute_script(
+            "arguments[0].removeAttribute('data-confirm')", form)  # a confirm() dialog: yes
+        staleness.click()
+        self.wait_for(lambda d: _gone(staleness) or d.current_url != before,
+                      "the form's answer")
+        self.wait_loaded()
+
+    def sign_out(self) -> None:
+        self.submit(self.form_for("/signout"))
+
+    # --- signing in ---------------------------------------------------------------------
+    def authenticator(self) -> None:
+        """A platform authenticator with user verification, as a laptop's fingerprint
+        reader: what the virtual one answers, a real one would."""
+        if self.driver.virtual_authenticator_id:
+            self.driver.remove_virtual_authenticator()
+        self.driver.add_virtual_authenticator(VirtualAuthenticatorOptions(
+            protocol=Protocol.CTAP2, transport=Transport.INTERNAL, has_resident_key=True,
+            has_user_verification=True, is_user_verified=True))
+
+    def set_up_with_passkey(self) -> Account:
+        """Open the setup link, register a passkey, keep the recovery codes."""
+        account = self._account()
+        self.authenticator()
+        self.driver.get(account.setup_link)
+        self.wait_loaded()
+        self.click("passkey-register")
+        self.wait_for(lambda d: "/setup/" not in d.current_url or self._recovery_codes(),
+                      "the passkey to be registered")
+        account.passkeys = list(self.driver.get_credentials())
+        assert account.passkeys, "the authenticator holds no passkey after setup"
+        self.finish_setup()
+        return account
+
+    def set_up_with_totp(self) -> Account:
+        """Open the setup link, choose the code app, type its first code."""
+        account = self._account()
+        self.driver.get(account.setup_link)
+        self.wait_loaded()
+        self.click("totp-setup")
+        self.wait_loaded()
+        secret = self.driver.find_element(By.ID, "totp-secret").text
+        account.totp_secret = re.sub(r"\s", "", secret)
+        form = self.field("code").find_element(By.XPATH, "./ancestor::form")
+        self.fill(form, code=account.totp_code())
+        self.submit(form)
+        self.finish_setup()
+        return account
+
+    def finish_setup(self) -> None:
+        """Note the recovery codes shown once, then go on to the console."""
+        codes = self.wait_for(lambda d: self._recovery_codes(), "the recovery codes")
+        self._account().recovery_codes = codes
+        self.click("setup-done")
+        self.wait_for(lambda d: "/setup" not in d.current_url, "the end of setup")
+
+    def _recovery_codes(self) -> list[str]:
+        return [e.text.strip() for e in self.driver.find_elements(
+            By.CSS_SELECTOR, "#recovery-codes li, #recovery-codes code") if e.text.strip()]
+
+    def sign_in_with_passkey(self) -> Navigator:
+        account = self._account()
+        assert account.passkeys, f"{account.name} has no passkey"
+        self.authenticator()
+        for credential in account.passkeys:
+            self.driver.add_credential(credential)
+        self.open("/signin")
+        self.click("passkey-signin")
+        self.wait_for(lambda d: not self.path.startswith("/signin"), "passkey sign-in")
+        self.wait_loaded()
+        account.passkeys = list(self.driver.get_credentials())  # their sign counts went up
+        return self
+
+    def sign_in_with_totp(self) -> Navigator:
+        account = self._account()
+        self.open("/signin")
+        form = self.form_for("/signin/totp")
+        self.fill(form, name=account.name, code=account.totp_code())
+        self.submit(form)
+        return self
+
+    def sign_in(self) -> Navigator:
+        return self.sign_in_with_passkey() if self._account().passkeys else (
+            self.sign_in_with_totp())
+
+    def click(self, element_id: str) -> None:
+        button = self.wait_for(lambda d: _shown(d, element_id), f"#{element_id}")
+        button.click()
+
+    def _account(self) -> Account:
+        assert self.account is not None, "this navigator has no account"
+        return self.account
+
+
+def _shown(driver: WebDriver, element_id: str) -> WebElement | bool:
+    found = driver.find_elements(By.ID, element_id)
+    return found[0] if found and found[0].is_displayed() and found[0].is_enabled() else False
+
+
+def _gone(element: WebElement) -> bool:
+    try:
+        element.is_enabled()
+    except Exception:  # stale: the page was replaced
+        return True
+    return False
+
+
+class Administrator(Navigator):
+    """Enrolls laptops and revokes lost ones."""
+
+    def open_devices(self) -> Administrator:
+        self.open("/devices")
+        return self
+
+    def revoke_device(self, device_id: str, *, wipe: bool = False) -> None:
+        self.open(f"/devices/{device_id}")
+        self.submit(self.driver.find_element(By.ID, "revoke-wipe" if wipe else "revoke"))
+
+
+class LegalOfficer(Navigator):
+    """Answers legal review requests."""
+
+    def answer_review(self, review_id: str, decision: str, advice: str) -> None:
+        self.open(f"/legal/reviews/{review_id}")
+        form = self.driver.find_element(By.ID, "answer")
+        self.fill(form, decision=decision, advice=advice)
+        self.submit(form)
+
+
+class Supervisor(Navigator):
+    """Acknowledges the loss reports of their team."""
+
+    def acknowledge_loss(self, report_id: str) -> None:
+        self.open(f"/team/losses/{report_id}")
+        self.submit(self.driver.find_element(By.ID, "acknowledge"))
+
+
+class LegalDirector(Navigator):
+    """Handles breaches and records who was told."""
+
+    def record_notified(self, report_id: str, who: str) -> None:
+        self.open(f"/director/breaches/{report_id}")
+        form = self.driver.find_element(By.ID, "record-notified")
+        self.fill(form, who=who)
+        self.submit(form)
+
+
+NAVIGATORS: dict[str, type[Navigator]] = {
+    staff.ADMINISTRATOR: Administrator, staff.LEGAL: LegalOfficer,
+    staff.SUPERVISOR: Supervisor, staff.LEGAL_DIRECTOR: LegalDirector}
