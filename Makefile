@@ -40,6 +40,7 @@ translations-update: $(STAMP)
 
 screenshots: $(STAMP) translations
 	QT_QPA_PLATFORM=offscreen $(PY) tools/screenshots.py
+	$(PY) tools/console_screenshots.py docs/screenshots
 
 bench-gui: $(STAMP) translations
 	QT_QPA_PLATFORM=$${QT_QPA_PLATFORM:-offscreen} $(PY) bench/gui.py

@@ -7,18 +7,17 @@ CI (tests/conftest.service_missing), as the PostgreSQL tests do.
 
 from __future__ import annotations
 
-import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import pytest
 from selenium.webdriver.remote.webdriver import WebDriver
 
+from safeconf.hq import staff
 from tests.browser import chromium
-from tests.browser.navigators import Console
+from tests.browser.navigators import NAVIGATORS, Account, Console, Navigator
+from tests.browser.seed import Seeded, seed
 from tests.conftest import service_missing
 from tests.hq.hq_harness import HQ
-
-SCREENSHOTS = os.environ.get("SAFECONF_SCREENSHOTS")
 
 
 @pytest.fixture(scope="session")
@@ -57,3 +56,31 @@ def console(served_hq: HQ) -> Console:
     """The console of this module's HQ, with its people (accounts made on first use)."""
     assert served_hq.server is not None
     return Console(served_hq, served_hq.server.console_url)
+
+
+@pytest.fixture(scope="module")
+def people(console: Console, chromium_driver: WebDriver) -> dict[str, Account]:
+    """One person per sign-in role, each set up from their link with a passkey."""
+    made = {}
+    for role in staff.SIGN_IN_ROLES:
+        chromium.fresh_context(chromium_driver)
+        account = console.new_account(role)
+        NAVIGATORS[role](chromium_driver, console, account).set_up_with_passkey()
+        made[role] = account
+    chromium.fresh_context(chromium_driver)
+    return made
+
+
+@pytest.fixture(scope="module")
+def seeded(console: Console, people: dict[str, Account]) -> Seeded:
+    return seed(console.hq, supervisor=people[staff.SUPERVISOR].name,
+                legal=people[staff.LEGAL].name)
+
+
+@pytest.fixture
+def as_role(driver: WebDriver, console: Console, people: dict[str, Account],
+            ) -> Callable[[str], Navigator]:
+    """role -> that role's navigator, signed in with their passkey."""
+    def sign_in(role: str) -> Navigator:
+        return NAVIGATORS[role](driver, console, people[role]).sign_in_with_passkey()
+    return sign_in

@@ -137,6 +137,23 @@ class Navigator:
     def console_path(self, url: str) -> str:
         return url[len(self.console.origin):] if url.startswith(self.console.origin) else url
 
+    def signed_in_name(self) -> str:
+        """Who the page header says is signed in ("" for nobody)."""
+        who = self.driver.find_elements(By.CSS_SELECTOR, "header .who")
+        return who[0].text.split("·")[0].strip() if who else ""
+
+    def is_signed_out(self) -> bool:
+        """Whether this browser's console pages send it to sign in."""
+        return self.open("/").path.startswith("/signin")
+
+    def open_item(self, text: str) -> None:
+        """Follow the link in the page's list that names `text` (a receipt, an id)."""
+        links = [a for a in self.driver.find_elements(By.CSS_SELECTOR, "main a[href]")
+                 if text in a.text]
+        assert links, f"{text!r} is not listed on {self.path}"
+        links[0].click()
+        self.wait_loaded()
+
     def is_refused(self, path: str) -> bool:
         return self.open(path).heading() == REFUSED
 
@@ -164,6 +181,22 @@ class Navigator:
                 return form
         raise AssertionError(f"no form posting to {action} on {self.path}")
 
+    def action_form(self, button: str) -> WebElement:
+        """The form whose button says `button` (exactly, else the first that begins so)."""
+        found = [(str(b.text).strip().lower(), b) for b in self.driver.find_elements(
+            By.CSS_SELECTOR, "main form button")]
+        wanted = button.lower()
+        chosen = ([b for text, b in found if text == wanted]
+                  or [b for text, b in found if text.startswith(wanted)])
+        assert chosen, f"no button {button!r} on {self.path}: {[t for t, _ in found]}"
+        return chosen[0].find_element(By.XPATH, "./ancestor::form")
+
+    def press(self, button: str, **values: str) -> None:
+        """Fill the form of the button that says `button`, and press it."""
+        form = self.action_form(button)
+        self.fill(form, **values)
+        self.submit(form)
+
     def submit(self, form: WebElement) -> None:
         """Press the form's button, as a person does, accepting its "are you sure?"."""
         before = self.driver.current_url
@@ -188,14 +221,17 @@ class Navigator:
             protocol=Protocol.CTAP2, transport=Transport.INTERNAL, has_resident_key=True,
             has_user_verification=True, is_user_verified=True))
 
+    def open_setup_link(self) -> None:
+        self.driver.get(self._account().setup_link)
+        self.wait_loaded()
+
     def set_up_with_passkey(self) -> Account:
         """Open the setup link, register a passkey, keep the recovery codes."""
         account = self._account()
         self.authenticator()
-        self.driver.get(account.setup_link)
-        self.wait_loaded()
+        self.open_setup_link()
         self.click("passkey-register")
-        self.wait_for(lambda d: "/setup/" not in d.current_url or self._recovery_codes(),
+        self.wait_for(lambda d: "passkey was saved" in self.flash(),
                       "the passkey to be registered")
         account.passkeys = list(self.driver.get_credentials())
         assert account.passkeys, "the authenticator holds no passkey after setup"
@@ -203,30 +239,46 @@ class Navigator:
         return account
 
     def set_up_with_totp(self) -> Account:
-        """Open the setup link, choose the code app, type its first code."""
+        """Open the setup link, add the secret to a code app (pyotp), type its code."""
         account = self._account()
-        self.driver.get(account.setup_link)
-        self.wait_loaded()
-        self.click("totp-setup")
-        self.wait_loaded()
-        secret = self.driver.find_element(By.ID, "totp-secret").text
-        account.totp_secret = re.sub(r"\s", "", secret)
-        form = self.field("code").find_element(By.XPATH, "./ancestor::form")
+        self.open_setup_link()
+        account.totp_secret = self.totp_secret_shown()
+        form = self.form_for("/setup/totp")
         self.fill(form, code=account.totp_code())
         self.submit(form)
+        assert "TOTP is set up" in self.flash(), self.alert()
         self.finish_setup()
         return account
 
+    def totp_secret_shown(self) -> str:
+        """The secret as the page shows it for typing (or in its otpauth:// address)."""
+        shown = self.driver.find_elements(By.ID, "totp-secret")
+        if shown:
+            return re.sub(r"\s", "", shown[0].text)
+        uri = re.search(r"secret=([A-Z2-7]+)", self.driver.page_source)
+        if uri:
+            return uri.group(1)
+        typed = BASE32.search(self.text())
+        assert typed, "the setup page shows no TOTP secret"
+        return re.sub(r"\s", "", typed.group(1))
+
     def finish_setup(self) -> None:
-        """Note the recovery codes shown once, then go on to the console."""
-        codes = self.wait_for(lambda d: self._recovery_codes(), "the recovery codes")
+        """Finish, note the recovery codes shown once, then go on to the console."""
+        self.submit(self.form_for("/setup/finish"))
+        assert self.heading() == "Your recovery codes", (self.heading(), self.alert())
+        codes = self._recovery_codes()
+        assert len(codes) >= 10, f"expected 10 recovery codes, saw {codes}"
         self._account().recovery_codes = codes
-        self.click("setup-done")
-        self.wait_for(lambda d: "/setup" not in d.current_url, "the end of setup")
+        onward = self.driver.find_elements(By.CSS_SELECTOR, "main a[href='/']")
+        if onward:
+            onward[0].click()
+            self.wait_loaded()
+        else:
+            self.open("/")
 
     def _recovery_codes(self) -> list[str]:
         return [e.text.strip() for e in self.driver.find_elements(
-            By.CSS_SELECTOR, "#recovery-codes li, #recovery-codes code") if e.text.strip()]
+            By.CSS_SELECTOR, "main code") if e.text.strip()]
 
     def sign_in_with_passkey(self) -> Navigator:
         account = self._account()
@@ -241,11 +293,11 @@ class Navigator:
         account.passkeys = list(self.driver.get_credentials())  # their sign counts went up
         return self
 
-    def sign_in_with_totp(self) -> Navigator:
+    def sign_in_with_totp(self, code: str | None = None) -> Navigator:
         account = self._account()
         self.open("/signin")
         form = self.form_for("/signin/totp")
-        self.fill(form, name=account.name, code=account.totp_code())
+        self.fill(form, name=account.name, code=code or account.totp_code())
         self.submit(form)
         return self
 
@@ -278,39 +330,39 @@ def _gone(element: WebElement) -> bool:
 class Administrator(Navigator):
     """Enrolls laptops and revokes lost ones."""
 
-    def open_devices(self) -> Administrator:
-        self.open("/devices")
-        return self
-
     def revoke_device(self, device_id: str, *, wipe: bool = False) -> None:
-        self.open(f"/devices/{device_id}")
-        self.submit(self.driver.find_element(By.ID, "revoke-wipe" if wipe else "revoke"))
+        self.open("/devices")
+        self.open_item(device_id)
+        self.press("Revoke and wipe" if wipe else "Revoke")
 
 
 class LegalOfficer(Navigator):
     """Answers legal review requests."""
 
-    def answer_review(self, review_id: str, decision: str, advice: str) -> None:
-        self.open(f"/legal/reviews/{review_id}")
-        form = self.driver.find_element(By.ID, "answer")
-        self.fill(form, decision=decision, advice=advice)
+    def answer_review(self, case_number: str, answer: str, advice: str) -> None:
+        self.open("/legal/reviews")
+        self.open_item(case_number)
+        form = self.action_form("Send the answer")
+        self.fill(form, answer=answer, advice=advice)
         self.submit(form)
 
 
 class Supervisor(Navigator):
     """Acknowledges the loss reports of their team."""
 
-    def acknowledge_loss(self, report_id: str) -> None:
-        self.open(f"/team/losses/{report_id}")
-        self.submit(self.driver.find_element(By.ID, "acknowledge"))
+    def acknowledge_loss(self, receipt: str) -> None:
+        self.open("/team/losses")
+        self.open_item(receipt)
+        self.press("Acknowledge")
 
 
 class LegalDirector(Navigator):
     """Handles breaches and records who was told."""
 
-    def record_notified(self, report_id: str, who: str) -> None:
-        self.open(f"/director/breaches/{report_id}")
-        form = self.driver.find_element(By.ID, "record-notified")
+    def record_notified(self, receipt: str, who: str) -> None:
+        self.open("/director/breaches")
+        self.open_item(receipt)
+        form = self.action_form("Record")
         self.fill(form, who=who)
         self.submit(form)
 
