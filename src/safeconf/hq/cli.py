@@ -25,6 +25,7 @@ from safeconf.hq import (
     requests_cli,
     staff_acknowledgments,
     staff_cli,
+    users_cli,
 )
 from safeconf.hq import staff as hq_staff
 from safeconf.hq.datadir import DEFAULT_HOSTS, DEFAULT_PORT, DataDir, initialise
@@ -232,6 +233,7 @@ def _parser() -> argparse.ArgumentParser:
         c = csub.add_parser(name, parents=[common])
         c.add_argument("case_number")
     staff_cli.add_parsers(sub, common)
+    users_cli.add_parsers(sub, common)
     return parser
 
 
@@ -373,6 +375,8 @@ def _command(args: argparse.Namespace, data_dir: DataDir, db: Database) -> int:
         return _legal_reviews(args, db)
     if args.command in staff_cli.COMMANDS:
         return staff_cli.run(args, db)
+    if args.command in users_cli.COMMANDS:
+        return users_cli.run(args, db, data_dir)
     if args.command == "requests":
         return requests_cli.run(args, db)
     if args.command == "notifications":

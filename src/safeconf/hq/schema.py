@@ -415,3 +415,54 @@ console_sessions = Table(
     Column("csrf", String(64), nullable=False),
     Column("data", Text, nullable=False, default="{}"),
 )
+
+# Console sign-in. A person's account carries their setup link (its SHA-256 only, and when it
+# lapses), their TOTP secret sealed with a key kept in HQ's data directory (so a copy of the
+# database alone yields no codes) and the last TOTP time-step used (a code works once), and
+# the random user handle their passkeys are bound to.
+console_accounts = Table(
+    "console_accounts",
+    metadata,
+    Column("name", String(200), primary_key=True),
+    Column("created_at", String(40), nullable=False),
+    Column("user_handle", String(64), nullable=False, unique=True),
+    Column("setup_hash", String(64), nullable=True, unique=True),
+    Column("setup_expires_at", String(40), nullable=True),
+    Column("totp_sealed", Text, nullable=True),
+    Column("totp_last_step", BigInteger, nullable=True),
+    Column("last_sign_in", String(40), nullable=True),
+)
+console_passkeys = Table(
+    "console_passkeys",
+    metadata,
+    Column("credential_id", String(700), primary_key=True),  # base64url
+    Column("name", String(200), nullable=False, index=True),
+    Column("public_key", Text, nullable=False),  # COSE, base64url
+    Column("sign_count", BigInteger, nullable=False, default=0),
+    Column("transports", String(200), nullable=False, default=""),
+    Column("label", String(100), nullable=False),
+    Column("created_at", String(40), nullable=False),
+    Column("last_used", String(40), nullable=True),
+)
+# One-time recovery codes: SHA-256 of each (80 random bits need no slow hash).
+console_recovery_codes = Table(
+    "console_recovery_codes",
+    metadata,
+    Column("code_hash", String(64), primary_key=True),
+    Column("name", String(200), nullable=False, index=True),
+    Column("created_at", String(40), nullable=False),
+    Column("used_at", String(40), nullable=True),
+)
+# Failed sign-ins per name ("name:…") and per source address ("addr:…"), for throttling.
+console_signin_failures = Table(
+    "console_signin_failures",
+    metadata,
+    Column("key", String(300), primary_key=True),
+    Column("failures", Integer, nullable=False),
+    Column("window_start", String(40), nullable=False),
+    Column("blocked_until", String(40), nullable=True),
+    Column("backoff_s", Integer, nullable=False, default=0),
+)
+# console_sessions too: an HQ made before the console has none.
+ADDED_TABLES = (*ADDED_TABLES, console_sessions, console_accounts, console_passkeys,
+                console_recovery_codes, console_signin_failures)
