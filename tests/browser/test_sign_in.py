@@ -19,7 +19,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 def test_an_administrator_sets_up_a_passkey_from_the_link_and_signs_in_with_it(
         driver: WebDriver, console: Console) -> None:
-    admin = Administrator(driver, console, console.new_account(staff.ADMINISTRATOR))
+    admin = Administrator(driver, console, console.new_account(staff.ADMINISTRATOR, cli=True))
     admin.set_up_with_passkey()
     assert admin.path == "/" and admin.heading() == "HQ console"
     admin.sign_out()
@@ -36,7 +36,7 @@ def test_an_administrator_sets_up_a_passkey_from_the_link_and_signs_in_with_it(
 
 def test_a_legal_officer_without_an_authenticator_sets_up_totp_and_signs_in_with_a_code(
         driver: WebDriver, console: Console) -> None:
-    legal = LegalOfficer(driver, console, console.new_account(staff.LEGAL))
+    legal = LegalOfficer(driver, console, console.new_account(staff.LEGAL, cli=True))
     legal.set_up_with_totp()
     assert legal.signed_in_name() == legal.account.name
     legal.sign_out()
