@@ -17,12 +17,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))  # the tests' navigators and seed data
 
-from safeconf.hq import staff  # noqa: E402
 from tests.browser import chromium  # noqa: E402
 from tests.browser.navigators import NAVIGATORS, Console, Navigator  # noqa: E402
 from tests.browser.pages import paths_not_for, walk  # noqa: E402
 from tests.browser.seed import seed  # noqa: E402
 from tests.hq.hq_harness import HQ  # noqa: E402
+
+from safeconf.hq import staff  # noqa: E402
 
 
 def main(folder: Path) -> int:
@@ -67,13 +68,10 @@ def shoot(driver: chromium.webdriver.Chrome, console: Console, folder: Path) -> 
             save(person, "signin")
             person.open_setup_link()
             save(person, "setup")
-            person.authenticator()
-            person.click("passkey-register")
-            person.wait_for(lambda d: "passkey was saved" in person.flash(), "the passkey")
-            person.account.passkeys = list(driver.get_credentials())
-            person.submit(person.form_for("/setup/finish"))
+            person.register_passkey()
+            person.show_recovery_codes()
             save(person, "recovery-codes")
-            person.open("/")
+            person.go_on()
         else:
             person.set_up_with_passkey()
         people[role] = person.account

@@ -76,7 +76,7 @@ class Console:
         with `cli`, by running `safeconf-hq users add` (as a person would); else through
         the same service, in this process (quicker, for the people a test only needs)."""
         name = name or f"{role.replace('_', '-')}-{uuid.uuid4().hex[:6]}"
-        admin = self.hq.staff_member(staff.ADMINISTRATOR)
+        admin = self.hq.staff_member(staff.ADMINISTRATOR, HQ.ADMIN)
         by = None if name == admin else admin
         if cli:
             args = ["users", "add", name, "--email", f"{name}@agency.example", "--role", role,
@@ -236,16 +236,20 @@ class Navigator:
 
     def set_up_with_passkey(self) -> Account:
         """Open the setup link, register a passkey, keep the recovery codes."""
+        self.open_setup_link()
+        self.register_passkey()
+        self.finish_setup()
+        return self._account()
+
+    def register_passkey(self) -> None:
+        """On the setup page: create a passkey with this laptop's authenticator."""
         account = self._account()
         self.authenticator()
-        self.open_setup_link()
         self.click("passkey-register")
         self.wait_for(lambda d: "passkey was saved" in self.flash(),
                       "the passkey to be registered")
         account.passkeys = list(self.driver.get_credentials())
         assert account.passkeys, "the authenticator holds no passkey after setup"
-        self.finish_setup()
-        return account
 
     def set_up_with_totp(self) -> Account:
         """Open the setup link, add the secret to a code app (pyotp), type its code."""
@@ -273,11 +277,19 @@ class Navigator:
 
     def finish_setup(self) -> None:
         """Finish, note the recovery codes shown once, then go on to the console."""
+        self.show_recovery_codes()
+        self.go_on()
+
+    def show_recovery_codes(self) -> list[str]:
         self.submit(self.form_for("/setup/finish"))
         assert self.heading() == "Your recovery codes", (self.heading(), self.alert())
         codes = self._recovery_codes()
         assert len(codes) >= 10, f"expected 10 recovery codes, saw {codes}"
         self._account().recovery_codes = codes
+        return codes
+
+    def go_on(self) -> None:
+        """"I have kept them: continue" (the page's link onward)."""
         onward = self.driver.find_elements(By.CSS_SELECTOR, "main a[href='/']")
         if onward:
             onward[0].click()
