@@ -42,7 +42,8 @@ class Seeded:
 def seed(hq: HQ, *, supervisor: str, legal: str) -> Seeded:
     """A worker on `supervisor`'s team with two laptops, and one of each thing to handle."""
     worker = new_worker()
-    staff.set_supervisor(hq.db, worker, supervisor, by=hq.staff_member(staff.ADMINISTRATOR, HQ.ADMIN))
+    admin = hq.staff_member(staff.ADMINISTRATOR, HQ.ADMIN)
+    staff.set_supervisor(hq.db, worker, supervisor, by=admin)
     case_id = hq.add_case(worker, number=f"C-2026-{uuid.uuid4().hex[:5].upper()}")
     sealed_id = hq.add_case(worker, number=f"C-2026-{uuid.uuid4().hex[:5].upper()}")
     enrolled, laptop = hq.device(worker)
