@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import csv
 import dataclasses
-from collections.abc import Callable
+import io
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -35,35 +36,45 @@ class CaseRow:
 
 
 def read_cases_csv(path: Path) -> list[CaseRow]:
-    """Every row checked before anything is stored; all problems reported with line numbers."""
+    """The rows of a CSV file (see `parse_cases_csv`)."""
     try:
-        handle = path.open(newline="", encoding="utf-8-sig")
+        with path.open("rb") as handle:
+            raw = handle.read()
     except OSError as exc:
         raise AdminError(f"Cannot read {path}: {exc.strerror}.") from exc
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise AdminError(f"{path}: not a readable UTF-8 CSV file ({exc}).") from exc
+    return parse_cases_csv(text, str(path))
+
+
+def parse_cases_csv(text: str, source: str = "The file") -> list[CaseRow]:
+    """Every row checked before anything is stored; all problems reported with line numbers
+    (`source` names the file in messages: a path, or an uploaded file's description)."""
     problems: list[str] = []
     rows: list[CaseRow] = []
     seen: dict[str, int] = {}
-    with handle:
-        reader = csv.reader(handle)
-        try:
-            header = next(reader, None)
-            if header is None or tuple(h.strip() for h in header) != CSV_COLUMNS:
-                raise AdminError(
-                    f"{path}: the first line must be the header {','.join(CSV_COLUMNS)}."
-                )
-            for fields in reader:
-                line = reader.line_num
-                if not any(f.strip() for f in fields):
-                    continue
-                if len(rows) + len(problems) >= MAX_IMPORT_ROWS:
-                    raise AdminError(f"{path}: more than {MAX_IMPORT_ROWS} rows; split the file.")
-                row, problem = _parse_row(line, fields, seen)
-                if problem:
-                    problems.append(f"line {line}: {problem}")
-                elif row:
-                    rows.append(row)
-        except (csv.Error, UnicodeDecodeError) as exc:
-            raise AdminError(f"{path}: not a readable UTF-8 CSV file ({exc}).") from exc
+    reader = csv.reader(io.StringIO(text.removeprefix("\ufeff"), newline=""))
+    try:
+        header = next(reader, None)
+        if header is None or tuple(h.strip() for h in header) != CSV_COLUMNS:
+            raise AdminError(
+                f"{source}: the first line must be the header {','.join(CSV_COLUMNS)}."
+            )
+        for fields in reader:
+            line = reader.line_num
+            if not any(f.strip() for f in fields):
+                continue
+            if len(rows) + len(problems) >= MAX_IMPORT_ROWS:
+                raise AdminError(f"{source}: more than {MAX_IMPORT_ROWS} rows; split the file.")
+            row, problem = _parse_row(line, fields, seen)
+            if problem:
+                problems.append(f"line {line}: {problem}")
+            elif row:
+                rows.append(row)
+    except csv.Error as exc:
+        raise AdminError(f"{source}: not a readable UTF-8 CSV file ({exc}).") from exc
     if problems:
         raise AdminError("Nothing was imported. Fix these rows:\n  " + "\n  ".join(problems))
     return rows
@@ -248,3 +259,13 @@ def set_closed(db: Database, case_number: str, closed: bool) -> None:
 def case_id_for(db: Database, case_number: str) -> str:
     with db.read() as conn:
         return _case_id(conn, case_number)
+
+
+def numbers(conn: Connection, case_ids: Iterable[str]) -> dict[str, str]:
+    """Case numbers by case id, for the ids given (unknown ids are left out)."""
+    wanted = list(set(case_ids))
+    if not wanted:
+        return {}
+    k = schema.cases
+    return {str(cid): str(n) for cid, n in conn.execute(
+        select(k.c.case_id, k.c.case_number).where(k.c.case_id.in_(wanted)))}

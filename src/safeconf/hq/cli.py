@@ -82,6 +82,13 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--enroll-url", default=None, help="enrollment URL (default: port + 1)")
     p.add_argument("--qr", type=Path, default=None, help="QR PNG path")
 
+    p = sub.add_parser("codes", help="list or cancel enrollment codes")
+    csub = p.add_subparsers(dest="codes_command", required=True)
+    csub.add_parser("list", parents=[common],
+                    help="the codes issued, newest first (never their secrets)")
+    c = csub.add_parser("cancel", parents=[common], help="make an unused code stop working")
+    c.add_argument("code_id", help="the code id (the part before the dot; see `codes list`)")
+
     p = sub.add_parser("serve", parents=[common], help="run the sync and enrollment listeners")
     p.add_argument("--host", default="127.0.0.1")
     p.add_argument("--port", type=int, default=DEFAULT_PORT, help="0 picks a free port")
@@ -307,6 +314,14 @@ def _command(args: argparse.Namespace, data_dir: DataDir, db: Database) -> int:
         print(issued.uri)
         print(f"QR code: {qr_path} (valid until {issued.expires_at}; single use)",
               file=sys.stderr)
+        return 0
+    if args.command == "codes":
+        if args.codes_command == "list":
+            print(enrollment.format_codes(enrollment.list_codes(db)))
+        else:
+            done = enrollment.cancel_code(db, args.code_id)
+            print(f"Enrollment code {done.code_id} for {termsafe.safe(done.worker_id)} "
+                  "cancelled; it no longer works.")
         return 0
     if args.command == "serve":
         from safeconf.hq.server import ConsoleOptions, serve

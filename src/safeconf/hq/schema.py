@@ -414,6 +414,28 @@ console_sessions = Table(
     Column("authenticated_at", String(40), nullable=True),
     Column("csrf", String(64), nullable=False),
     Column("data", Text, nullable=False, default="{}"),
+    # The last page this browser opened: where re-authentication sends a form's sender back.
+    Column("last_page", String(512), nullable=True),
+)
+
+# Actions one person may not take alone (unsealing a case, issuing a recovery code): asked
+# by one, approved by another holding the same role, then carried out once.
+console_approvals = Table(
+    "console_approvals",
+    metadata,
+    Column("id", String(36), primary_key=True),
+    Column("action", String(32), nullable=False),
+    Column("subject_id", String(64), nullable=False),
+    Column("reason", Text, nullable=False),
+    Column("requested_by", String(200), nullable=False),
+    Column("requested_at", String(40), nullable=False),
+    Column("approved_by", String(200), nullable=True),
+    Column("approved_at", String(40), nullable=True),
+    Column("carried_out_by", String(200), nullable=True),
+    Column("carried_out_at", String(40), nullable=True),
+    Column("cancelled_by", String(200), nullable=True),
+    Column("cancelled_at", String(40), nullable=True),
+    Index("console_approvals_subject", "action", "subject_id"),
 )
 
 # Console sign-in. A person's account carries their setup link (its SHA-256 only, and when it

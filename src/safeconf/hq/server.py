@@ -370,7 +370,7 @@ async def serve(data_dir: DataDir, db: Database, host: str, port: int, enroll_po
         console_part = ""
         if console is not None:
             console_url = await _start_console(data_dir, db, executor, host, real_port,
-                                               console, runners)
+                                               console, runners, real_enroll)
             console_part = f" console={console_url}"
         announce(f"listening sync={_url(host, real_port)} enroll={_url(host, real_enroll)}"
                  + console_part)
@@ -392,7 +392,7 @@ async def serve(data_dir: DataDir, db: Database, host: str, port: int, enroll_po
 
 async def _start_console(data_dir: DataDir, db: Database, executor: ThreadPoolExecutor,
                          host: str, sync_port: int, options: ConsoleOptions,
-                         runners: list[web.AppRunner]) -> str:
+                         runners: list[web.AppRunner], enroll_port: int | None = None) -> str:
     """Start the web console on its own TLS listener; returns the origin browsers use."""
     from safeconf.hq.console import app as console_app
     from safeconf.hq.console import middleware
@@ -416,8 +416,14 @@ async def _start_console(data_dir: DataDir, db: Database, executor: ThreadPoolEx
     origin = options.origin or f"https://{name}:{real}"
     # The origin (and so the passkeys' relying party) is only known now the port is.
     online_key = data_dir.recovery_key if data_dir.recovery_key.exists() else None
+    # Codes issued in the console name the listeners this process serves, as laptops reach
+    # them by HQ's first host name (the one `safeconf-hq enroll` uses).
+    public = data_dir.hosts()[0]
+    public = f"[{public}]" if ":" in public else public
     app[cweb.CONSOLE].settings = cweb.Settings.for_origin(
-        origin, idle=options.idle, recovery_key_path=online_key)
+        origin, idle=options.idle, recovery_key_path=online_key,
+        sync_url=f"https://{public}:{sync_port}" if sync_port else None,
+        enroll_url=f"https://{public}:{enroll_port}" if enroll_port else None)
     return origin
 
 

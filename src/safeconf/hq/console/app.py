@@ -11,7 +11,7 @@ from typing import Any
 
 from aiohttp import web
 
-from safeconf.hq.console import home, middleware
+from safeconf.hq.console import approvals_page, home, middleware
 from safeconf.hq.console import web as cweb
 from safeconf.hq.db import Database
 
@@ -21,7 +21,7 @@ MAX_UPLOAD = 2 * 1024 * 1024  # a case CSV or a court order scan; more is refuse
 
 
 def page_modules() -> list[ModuleType]:
-    modules: list[ModuleType] = [home]
+    modules: list[ModuleType] = [home, approvals_page]
     for group in GROUPS:
         try:
             package = importlib.import_module(f"safeconf.hq.console.{group}")

@@ -94,8 +94,9 @@ async def session(request: web.Request, handler: Handler) -> web.StreamResponse:
     console = cweb.console(request)
     token = request.cookies.get(sessions.COOKIE, "")
     now = console.settings.now()
+    page = request.path_qs if request.method == "GET" else None
     found, expired = (await cweb.call(request, sessions.load, console.db, token, now,
-                                      console.settings.idle, console.settings.absolute)
+                                      console.settings.idle, console.settings.absolute, page)
                       if token else (None, False))
     if found is not None:
         request[SESSION] = found
@@ -206,8 +207,8 @@ async def csrf(request: web.Request, handler: Handler) -> web.StreamResponse:
 
 def _route(request: web.Request) -> str:
     """The route's pattern (`/cases/{case_id}`), never the filled-in path."""
-    match = request.match_info
-    resource = match.route.resource if match and match.route else None
+    match = request.match_info  # a dict of the route's parameters: empty for "/" itself
+    resource = match.route.resource if match is not None and match.route else None
     return resource.canonical if resource is not None else "(no route)"
 
 

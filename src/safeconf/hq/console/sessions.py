@@ -34,6 +34,7 @@ class Session:
     authenticated_at: str | None
     csrf: str
     data: dict[str, Any] = field(default_factory=dict)
+    last_page: str | None = None
 
     def recently_authenticated(self, now: datetime, within: timedelta = RECENT) -> bool:
         return (self.name is not None and self.authenticated_at is not None
@@ -57,9 +58,10 @@ def new_session(db: Database, now: datetime, name: str | None = None) -> Session
 
 
 def load(db: Database, token: str, now: datetime, idle: timedelta = IDLE,
-         absolute: timedelta = ABSOLUTE) -> tuple[Session | None, bool]:
-    """The live session for `token` (its last use moved to `now`), and whether a session
-    for it existed but had expired (then it is deleted)."""
+         absolute: timedelta = ABSOLUTE, page: str | None = None) -> tuple[Session | None, bool]:
+    """The live session for `token` (its last use moved to `now`, and with `page`, the page
+    being opened remembered), and whether a session for it existed but had expired (then
+    it is deleted)."""
     if not token or len(token) > 100:
         return None, False
     s = schema.console_sessions
@@ -72,10 +74,12 @@ def load(db: Database, token: str, now: datetime, idle: timedelta = IDLE,
                 or clock.parse(row.created_at) < now - absolute):
             conn.execute(delete(s).where(s.c.token_hash == digest))
             return None, row.name is not None
-        conn.execute(update(s).where(s.c.token_hash == digest)
-                     .values(last_seen=clock.iso(now)))
+        values: dict[str, str] = {"last_seen": clock.iso(now)}
+        if page is not None and len(page) <= 512:
+            values["last_page"] = page
+        conn.execute(update(s).where(s.c.token_hash == digest).values(**values))
     return Session(token, row.name, row.created_at, row.authenticated_at, row.csrf,
-                   json.loads(row.data)), False
+                   json.loads(row.data), row.last_page), False
 
 
 def save_data(db: Database, session: Session) -> None:

@@ -53,6 +53,10 @@ class Settings:
     # Where the recovery private key is, when this HQ keeps it online (for recovery codes
     # issued in the console after a second administrator's approval); None: kept offline.
     recovery_key_path: Any = None
+    # The URLs enrollment codes issued here send laptops to (HQ's sync and enrollment
+    # listeners as served); None: HQ's first host name on the default ports, as the CLI.
+    sync_url: str | None = None
+    enroll_url: str | None = None
     now: Callable[[], datetime] = clock.now  # tests move time forward with this
 
     @staticmethod
@@ -150,8 +154,11 @@ def page(*roles: str, sensitive: bool = False) -> Callable[[Handler], Handler]:
 
 
 def _with_next(path: str, request: web.Request) -> str:
-    # Only a path of our own, and for a form, the page it sits on: a POST is not replayed.
-    back = request.path if request.method == "GET" else request.headers.get("X-Form-Page", "/")
+    # Only a path of our own, and for a form, the page it was sent from (the last page this
+    # session opened): a POST is not replayed, the person sends it again.
+    session = request.get(SESSION)
+    back = (request.path_qs if request.method == "GET"
+            else (session.last_page if session and session.last_page else "/"))
     return f"{path}?next={quote(safe_next(back))}"
 
 

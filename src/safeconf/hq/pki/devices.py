@@ -6,10 +6,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from cryptography import x509
-from sqlalchemy import Connection, Row, insert, or_, select, update
+from sqlalchemy import Connection, Row, func, insert, or_, select, update
 
 from safeconf.domain import termsafe
-from safeconf.hq import clock, schema
+from safeconf.hq import admin_audit, clock, schema
 from safeconf.hq.db import Database
 from safeconf.hq.errors import AdminError, HQError
 from safeconf.hq.pki.ca import CertificateAuthority, cert_pem, fingerprint
@@ -27,6 +27,7 @@ class Device:
     chain_broken_seq: int | None
     replaces: str | None = None
     replaced_by: str | None = None
+    enrolled_at: str | None = None
 
     @property
     def active(self) -> bool:
@@ -38,7 +39,7 @@ def _device(row: Row[Any]) -> Device:
         device_id=row.device_id, worker_id=row.worker_id, not_after=row.not_after,
         status=row.status, wipe=bool(row.wipe), last_sync=row.last_sync,
         chain_status=row.chain_status, chain_broken_seq=row.chain_broken_seq,
-        replaces=row.replaces, replaced_by=row.replaced_by,
+        replaces=row.replaces, replaced_by=row.replaced_by, enrolled_at=row.enrolled_at,
     )
 
 
@@ -87,7 +88,9 @@ def touch(conn: Connection, device_id: str) -> None:
                  .values(last_sync=clock.iso(clock.now())))
 
 
-def revoke(db: Database, device_id: str, wipe: bool) -> None:
+def revoke(db: Database, device_id: str, wipe: bool, by: str | None = None) -> None:
+    """Stop the device's certificate working (and with `wipe`, tell it to erase its data);
+    `by` (the console's signed-in administrator) is recorded in HQ's audit chain."""
     d = schema.devices
     with db.write() as conn:
         successor = conn.execute(select(d.c.replaced_by)
@@ -100,6 +103,9 @@ def revoke(db: Database, device_id: str, wipe: bool) -> None:
             update(d).where(d.c.device_id == device_id)
             .values(status="revoked", wipe=wipe, revoked_at=clock.iso(clock.now()))
         ).rowcount
+        if changed and by is not None:
+            admin_audit.record(conn, by, "device_revoke", "device", device_id,
+                               "wipe" if wipe else "")
     if not changed:
         raise AdminError(f"HQ has no device {device_id!r}.")
 
@@ -128,6 +134,30 @@ def all_devices(db: Database) -> list[Device]:
     with db.read() as conn:
         rows = conn.execute(select(d).order_by(d.c.worker_id, d.c.enrolled_at)).all()
     return [_device(r) for r in rows]
+
+
+STATUSES = ("active", "revoked", "replaced")
+PAGE_SIZE = 100
+
+
+def page_of_devices(db: Database, worker: str | None = None, status: str | None = None,
+                    offset: int = 0, limit: int = PAGE_SIZE) -> tuple[list[Device], int]:
+    """One page of the registry, by worker then enrollment, and how many match in all: two
+    queries whatever the page, so thousands of devices list as fast as ten."""
+    if status is not None and status not in STATUSES:
+        raise AdminError(f"A device's status is one of {', '.join(STATUSES)}.")
+    if offset < 0 or not 0 < limit <= 1000:
+        raise AdminError("A page starts at 0 or later and holds 1 to 1000 devices.")
+    d = schema.devices
+    where = [c for c in (d.c.worker_id == worker if worker else None,
+                         d.c.status == status if status else None) if c is not None]
+    with db.read() as conn:
+        total = int(conn.execute(select(func.count()).select_from(d).where(*where))
+                    .scalar_one())
+        rows = conn.execute(select(d).where(*where)
+                            .order_by(d.c.worker_id, d.c.enrolled_at, d.c.device_id)
+                            .limit(limit).offset(offset)).all()
+    return [_device(r) for r in rows], total
 
 
 def format_table(devices: list[Device]) -> str:

@@ -28,6 +28,7 @@ from urllib.parse import quote, urlsplit
 from cryptography import x509
 from sqlalchemy import Connection, insert, select, update
 
+from safeconf.domain import termsafe
 from safeconf.hq import clock, schema
 from safeconf.hq.db import Database, insert_ignoring_duplicates
 from safeconf.hq.errors import AdminError, HQError, bad_request
@@ -235,8 +236,9 @@ def _check_code(conn: Connection, request: EnrollRequest,
         return HQError(403, "code_used", "This enrollment code has already been used; "
                        "ask HQ for a new one.")
     if burnt:
-        return HQError(403, "code_burnt", "This enrollment code was tried wrongly too many "
-                       "times and no longer works; ask HQ for a new one.")
+        # HQ cancelling a code marks it the same way (`cancel_code`).
+        return HQError(403, "code_burnt", "This enrollment code was cancelled at HQ or tried "
+                       "wrongly too many times, and no longer works; ask HQ for a new one.")
     if expired:
         return HQError(403, "code_expired", "This enrollment code has expired; "
                        "ask HQ for a new one.")
@@ -268,3 +270,75 @@ def _issue(conn: Connection, ca: CertificateAuthority, request: EnrollRequest,
         "sync_url": row.sync_url,
         **({"replaces": old_state.device_id} if old_state is not None else {}),
     }
+
+
+@dataclass(frozen=True)
+class CodeListing:
+    """A code as HQ lists it: never its secret (HQ keeps only the secret's hash anyway)."""
+    code_id: str
+    worker_id: str
+    created_at: str
+    expires_at: str
+    used_at: str | None
+    device_id: str | None
+    state: str  # used | cancelled | expired | unused
+
+    @property
+    def cancellable(self) -> bool:
+        return self.state == "unused"
+
+
+def _state(row: Any, now: str) -> str:
+    if row.used_at is not None:
+        return "used"
+    if row.failed_attempts >= MAX_FAILED_ATTEMPTS:
+        return "cancelled"  # by an administrator, or burnt by wrong attempts: dead either way
+    return "expired" if row.expires_at <= now else "unused"
+
+
+def list_codes(db: Database, limit: int = 500) -> list[CodeListing]:
+    """The newest codes first."""
+    codes = schema.enrollment_codes
+    now = clock.iso(clock.now())
+    with db.read() as conn:
+        rows = conn.execute(select(codes).order_by(codes.c.created_at.desc(), codes.c.code_id)
+                            .limit(limit)).all()
+    return [CodeListing(r.code_id, r.worker_id, r.created_at, r.expires_at, r.used_at,
+                        r.device_id, _state(r, now)) for r in rows]
+
+
+def cancel_code(db: Database, code_id: str) -> CodeListing:
+    """An unused code stops working now. It is marked the way too many wrong attempts mark
+    it, so the enrollment check has one rule for a dead code."""
+    codes = schema.enrollment_codes
+    wanted = code_id.strip().upper()
+    if not _CODE_ID.fullmatch(wanted):
+        raise AdminError(f"{termsafe.safe(code_id)!r} is not an enrollment code id (16 letters "
+                         "and digits, as `safeconf-hq codes list` shows).")
+    now = clock.iso(clock.now())
+    with db.write() as conn:
+        row = conn.execute(select(codes).where(codes.c.code_id == wanted)
+                           .with_for_update()).first()
+        if row is None:
+            raise AdminError(f"HQ has no enrollment code {wanted}; `safeconf-hq codes list` "
+                             "lists them.")
+        state = _state(row, now)
+        if state != "unused":
+            raise AdminError(f"Enrollment code {wanted} is already {state}; nothing to cancel.")
+        conn.execute(update(codes).where(codes.c.code_id == wanted)
+                     .values(failed_attempts=MAX_FAILED_ATTEMPTS))
+        row = conn.execute(select(codes).where(codes.c.code_id == wanted)).one()
+    return CodeListing(row.code_id, row.worker_id, row.created_at, row.expires_at,
+                       row.used_at, row.device_id, _state(row, now))
+
+
+def format_codes(rows: list[CodeListing]) -> str:
+    if not rows:
+        return "No enrollment codes issued yet."
+    table = [("CODE ID", "WORKER", "ISSUED", "EXPIRES", "STATE")] + [
+        (r.code_id, termsafe.safe(r.worker_id), clock.short(r.created_at),
+         clock.short(r.expires_at), r.state + (f" by device {r.device_id}" if r.device_id
+                                               else "")) for r in rows]
+    widths = [max(len(r[i]) for r in table) for i in range(5)]
+    return "\n".join("  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip()
+                     for r in table)

@@ -19,8 +19,10 @@ from safeconf.sync.errors import EscrowInvalid
 log = logging.getLogger("safeconf.hq")
 
 
-def recover(db: Database, device_id: str, private_key: X25519PrivateKey) -> str:
-    """The recovery code for this device's vault; recorded before it is returned."""
+def recover(db: Database, device_id: str, private_key: X25519PrivateKey,
+            admin: str | None = None) -> str:
+    """The recovery code for this device's vault; recorded before it is returned, with
+    `admin` (the console's signed-in person) or else the login running the command."""
     blob = escrow_store.load(db, device_id)
     try:
         data_key = escrow.open_blob(blob, private_key)
@@ -28,7 +30,7 @@ def recover(db: Database, device_id: str, private_key: X25519PrivateKey) -> str:
         raise AdminError(f"Device {device_id}: {exc}") from exc
     with db.write() as conn:
         conn.execute(insert(schema.recoveries).values(
-            device_id=device_id, recovered_at=clock.iso(clock.now()), admin=admin_login(),
+            device_id=device_id, recovered_at=clock.iso(clock.now()), admin=admin or admin_login(),
         ))
     log.warning("recovery code issued for device=%s", device_id)
     return recovery_code.encode(data_key)
