@@ -190,30 +190,37 @@ class Navigator:
                 return form
         raise AssertionError(f"no form posting to {action} on {self.path}")
 
-    def action_form(self, button: str) -> WebElement:
-        """The form whose button says `button` (exactly, else the first that begins so)."""
+    def button(self, label: str) -> WebElement:
+        """The button in <main> that says `label` (exactly, else the first that begins so)."""
         found = [(str(b.text).strip().lower(), b) for b in self.driver.find_elements(
             By.CSS_SELECTOR, "main form button")]
-        wanted = button.lower()
+        wanted = label.lower()
         chosen = ([b for text, b in found if text == wanted]
                   or [b for text, b in found if text.startswith(wanted)])
-        assert chosen, f"no button {button!r} on {self.path}: {[t for t, _ in found]}"
-        return chosen[0].find_element(By.XPATH, "./ancestor::form")
+        assert chosen, f"no button {label!r} on {self.path}: {[t for t, _ in found]}"
+        return chosen[0]
 
-    def press(self, button: str, **values: str) -> None:
-        """Fill the form of the button that says `button`, and press it."""
-        form = self.action_form(button)
+    def action_form(self, label: str) -> WebElement:
+        """The form of the button that says `label`."""
+        return self.button(label).find_element(By.XPATH, "./ancestor::form")
+
+    def press(self, label: str, **values: str) -> None:
+        """Fill the form of the button that says `label`, and press that button."""
+        button = self.button(label)
+        form = button.find_element(By.XPATH, "./ancestor::form")
         self.fill(form, **values)
-        self.submit(form)
+        self.submit(form, button)
 
-    def submit(self, form: WebElement) -> None:
-        """Press the form's button, as a person does, accepting its "are you sure?"."""
+    def submit(self, form: WebElement, button: WebElement | None = None) -> None:
+        """Press the form's button (its first, or `button`), as a person does, saying yes
+        to its "are you sure?"."""
         before = self.driver.current_url
-        staleness = form.find_element(By.CSS_SELECTOR, "button[type=submit], button:not([type])")
+        pressed = button or form.find_element(By.CSS_SELECTOR,
+                                              "button[type=submit], button:not([type])")
         self.driver.execute_script(
             "arguments[0].removeAttribute('data-confirm')", form)  # a confirm() dialog: yes
-        staleness.click()
-        self.wait_for(lambda d: _gone(staleness) or d.current_url != before,
+        pressed.click()
+        self.wait_for(lambda d: _gone(pressed) or d.current_url != before,
                       "the form's answer")
         self.wait_loaded()
 
@@ -363,9 +370,7 @@ class LegalOfficer(Navigator):
     def answer_review(self, case_number: str, answer: str, advice: str) -> None:
         self.open("/legal/reviews")
         self.open_item(case_number)
-        form = self.action_form("Send the answer")
-        self.fill(form, answer=answer, advice=advice)
-        self.submit(form)
+        self.press("Send the answer", answer=answer, advice=advice)
 
 
 class Supervisor(Navigator):
@@ -374,18 +379,17 @@ class Supervisor(Navigator):
     def acknowledge_loss(self, receipt: str) -> None:
         self.open("/team/losses")
         self.open_item(receipt)
-        self.press("Acknowledge")
+        self.press("Acknowledge report")
 
 
 class LegalDirector(Navigator):
     """Handles breaches and records who was told."""
 
-    def record_notified(self, receipt: str, who: str) -> None:
+    def record_notified(self, receipt: str, whom: str) -> None:
+        """`whom`: "commissioner" or "hr" (the HR director)."""
         self.open("/director/breaches")
         self.open_item(receipt)
-        form = self.action_form("Record")
-        self.fill(form, who=who)
-        self.submit(form)
+        self.press("Record notification", whom=whom)
 
 
 NAVIGATORS: dict[str, type[Navigator]] = {

@@ -8,6 +8,8 @@ import uuid
 from dataclasses import dataclass
 from datetime import date
 
+from sqlalchemy import select
+
 from safeconf.domain.records import (
     BreachReport,
     LegalRequestKind,
@@ -16,7 +18,8 @@ from safeconf.domain.records import (
     RequesterBody,
 )
 from safeconf.domain.reports import receipt
-from safeconf.hq import cases, legal_requests, staff
+from safeconf.hq import cases, legal_requests, schema, staff
+from safeconf.hq.pki import devices
 from safeconf.sync import OutboxItem
 from tests.hq.hq_harness import HQ, new_worker
 from tests.support import disclosures
@@ -67,3 +70,18 @@ def seed(hq: HQ, *, supervisor: str, legal: str) -> Seeded:
     return Seeded(worker, enrolled.device_id, spare.device_id, hq.case_number(case_id),
                   sealed_number, review.id, lost.id, receipt("loss_report", lost.id),
                   broke.id, receipt("breach_report", broke.id), subpoena.id)
+
+
+def device_status(hq: HQ, device_id: str) -> str:
+    with hq.db.read() as conn:
+        found = devices.by_id(conn, device_id)
+    assert found is not None, device_id
+    return found.status
+
+
+def report_events(hq: HQ, report_id: str) -> list[str]:
+    """The kinds of a loss or breach report's status trail, in order."""
+    e = schema.report_events
+    with hq.db.read() as conn:
+        return list(conn.execute(select(e.c.kind).where(e.c.report_id == report_id)
+                                 .order_by(e.c.event_id)).scalars())

@@ -10,10 +10,9 @@ import pytest
 from selenium.webdriver.remote.webelement import WebElement
 
 from safeconf.hq import staff
-from safeconf.hq.pki import devices
 from tests.browser.navigators import Navigator
 from tests.browser.pages import pending
-from tests.browser.seed import Seeded
+from tests.browser.seed import Seeded, device_status
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -44,4 +43,4 @@ def test_revoking_a_device_with_a_forged_token_is_refused_and_the_device_stays_a
     _forge(admin, form)
     admin.submit(form)
     assert admin.heading() == "Refused" and REFUSAL in admin.alert()
-    assert devices.get(admin.console.hq.db, seeded.device_id).status == "active"
+    assert device_status(admin.console.hq, seeded.device_id) == "active"

@@ -8,31 +8,15 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
-from sqlalchemy import select
 
 from safeconf.domain.records import LegalAnswer
-from safeconf.hq import legal_reviews, schema, staff
-from safeconf.hq.pki import devices
+from safeconf.hq import legal_reviews, staff
 from tests.browser.navigators import Administrator, LegalDirector, LegalOfficer, Navigator
 from tests.browser.navigators import Supervisor as SupervisorNav
 from tests.browser.pages import pending
-from tests.browser.seed import Seeded
+from tests.browser.seed import Seeded, device_status, report_events
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
-
-
-def _status(hq: object, device_id: str) -> str:
-    with hq.db.read() as conn:  # type: ignore[attr-defined]
-        found = devices.by_id(conn, device_id)
-    assert found is not None
-    return found.status
-
-
-def _events(hq: object, report_id: str) -> list[str]:
-    e = schema.report_events
-    with hq.db.read() as conn:  # type: ignore[attr-defined]
-        return list(conn.execute(select(e.c.kind).where(e.c.report_id == report_id)
-                                 .order_by(e.c.event_id)).scalars())
 
 
 @pending("/devices", "console-admin")
@@ -41,7 +25,7 @@ def test_an_administrator_revokes_a_lost_laptop(
     admin = as_role(staff.ADMINISTRATOR)
     assert isinstance(admin, Administrator)
     admin.revoke_device(seeded.spare_device_id)
-    assert _status(admin.console.hq, seeded.spare_device_id) == "revoked"
+    assert device_status(admin.console.hq, seeded.spare_device_id) == "revoked"
     assert "revoked" in admin.text().lower()
 
 
@@ -63,7 +47,7 @@ def test_a_supervisor_acknowledges_their_workers_loss_report(
     supervisor = as_role(staff.SUPERVISOR)
     assert isinstance(supervisor, SupervisorNav)
     supervisor.acknowledge_loss(seeded.loss_receipt)
-    assert "acknowledged" in _events(supervisor.console.hq, seeded.loss_id)
+    assert "acknowledged" in report_events(supervisor.console.hq, seeded.loss_id)
 
 
 @pending("/director/breaches", "console-supervise")
@@ -72,4 +56,4 @@ def test_the_legal_director_records_that_the_commissioner_was_told_of_a_breach(
     director = as_role(staff.LEGAL_DIRECTOR)
     assert isinstance(director, LegalDirector)
     director.record_notified(seeded.breach_receipt, "commissioner")
-    assert any("notified" in kind for kind in _events(director.console.hq, seeded.breach_id))
+    assert "commissioner_notified" in report_events(director.console.hq, seeded.breach_id)
