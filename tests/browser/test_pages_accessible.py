@@ -10,7 +10,11 @@ import pytest
 from selenium.webdriver.remote.webdriver import WebDriver
 
 from safeconf.hq import staff
-from tests.browser.accessibility import check_page
+from tests.browser.accessibility import (
+    assert_accessible,
+    assert_reflows_at_200_percent,
+    check_page,
+)
 from tests.browser.navigators import Console, Navigator
 from tests.browser.pages import ROLES, screenshot, walk
 from tests.browser.seed import Seeded
@@ -44,3 +48,17 @@ def test_the_pages_before_sign_in_are_accessible_and_reflow(
     screenshot(person, "setup")
     person.open("/no-such-page")
     check_page(driver, "page not found")
+
+
+def test_the_checks_fail_on_a_page_that_breaks_the_rules(driver: WebDriver) -> None:
+    """The checker itself: an unlabelled field, text without contrast and a page wider
+    than a zoomed window are each reported (a check that cannot fail proves nothing)."""
+    driver.get("data:text/html;charset=utf-8,<!doctype html><html lang=en><title>bad</title>"
+               "<main><h1>Bad page</h1><form><input type=text name=q></form>"
+               "<p style='color:%23bbb;background:%23fff'>faint</p>"
+               "<div style='width:1000px'>wide</div></main></html>")
+    with pytest.raises(AssertionError) as refused:
+        assert_accessible(driver, "bad page")
+    assert "label" in str(refused.value) and "color-contrast" in str(refused.value)
+    with pytest.raises(AssertionError, match="scrolls sideways"):
+        assert_reflows_at_200_percent(driver, "bad page")
