@@ -146,6 +146,11 @@ class Navigator:
     def console_path(self, url: str) -> str:
         return url[len(self.console.origin):] if url.startswith(self.console.origin) else url
 
+    @property
+    def sees_sealed(self) -> bool:
+        """Only legal is shown anything of a sealed case."""
+        return self.account is not None and self.account.role == staff.LEGAL
+
     def signed_in_name(self) -> str:
         """Who the page header says is signed in ("" for nobody)."""
         who = self.driver.find_elements(By.CSS_SELECTOR, "header .who")

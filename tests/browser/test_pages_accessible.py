@@ -1,5 +1,6 @@
 """Every console page a person sees, with data on it, passes axe-core's WCAG 2.x A/AA rules
-with no serious or critical violation, and reflows at 200% zoom (no sideways scrolling).
+with no serious or critical violation, and reflows at 200% zoom (no sideways scrolling);
+no page but legal's names the sealed case.
 With SAFECONF_SCREENSHOTS=DIR each page is also saved as DIR/console-<page>.png."""
 
 from __future__ import annotations
@@ -29,6 +30,9 @@ def test_each_page_a_role_sees_is_accessible_and_reflows(
     seen = []
     for name in walk(person, role):
         check_page(person.driver, f"{role}: {name} ({person.path})")
+        if not person.sees_sealed:
+            assert seeded.sealed_case_number not in person.driver.page_source, (
+                f"{role} was shown a sealed case on {person.path}")
         screenshot(person, name)
         seen.append(name)
     assert "home" in seen
