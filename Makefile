@@ -7,7 +7,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 
 .PHONY: run test lint bench clean system-deps-run system-deps-test translations \
-	translations-update screenshots bench-gui bench-checkin bench-disclosure
+	translations-update screenshots bench-gui bench-checkin bench-disclosure bench-console
 
 run: $(STAMP) system-deps-run translations
 	$(PY) -m safeconf
@@ -52,6 +52,9 @@ bench-checkin: $(STAMP) translations
 # Disclosure-policy decisions per second (goal >= 10,000/s), with a baseline.
 bench-disclosure: $(STAMP)
 	$(PY) bench/disclosure.py
+
+bench-console: $(STAMP)
+	$(PY) bench/console.py
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)

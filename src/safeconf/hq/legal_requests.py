@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import hashlib
 import importlib
-import json
 import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -22,7 +21,7 @@ from typing import Any
 
 from sqlalchemy import Connection, select
 
-from safeconf.domain import codec, termsafe
+from safeconf.domain import termsafe
 from safeconf.domain.business_days import add_business_days, agency_holidays, due_date
 from safeconf.domain.change_rules import judge_change
 from safeconf.domain.disclosure_terms import HealthPurpose
@@ -42,7 +41,7 @@ from safeconf.domain.validation import validate
 from safeconf.hq import clock, schema
 from safeconf.hq.db import Database
 from safeconf.hq.errors import AdminError
-from safeconf.hq.sync.changelog import load_typed, put_hq_record
+from safeconf.hq.sync.changelog import load_typed, put_hq_record, records_of
 from safeconf.hq.sync.record_view import HQRecordView
 from safeconf.hq.validate import is_uuid_text
 
@@ -136,19 +135,11 @@ def route_at_intake(conn: Connection, request: LegalRequest, worker_id: str, now
 # -- reading ---------------------------------------------------------------------------
 
 
-def _records_of(conn: Connection, rtype: str, case_id: str | None = None) -> list[Any]:
-    r = schema.records
-    query = select(r.c.data).where(r.c.type == rtype)
-    if case_id is not None:
-        query = query.where(r.c.case_id == case_id)
-    return [codec.from_dict(codec.RECORD_TYPES[rtype], json.loads(data))
-            for data in conn.execute(query).scalars()]
-
 
 def _events_by_request(conn: Connection,
                        case_id: str | None = None) -> dict[str, list[LegalRequestEvent]]:
     found: dict[str, list[LegalRequestEvent]] = {}
-    for event in _records_of(conn, "legal_request_event", case_id):
+    for event in records_of(conn, "legal_request_event", case_id):
         found.setdefault(event.request_id, []).append(event)
     return found
 
@@ -159,7 +150,7 @@ def _case_numbers(conn: Connection) -> dict[str, str]:
 
 
 def summaries(conn: Connection, case_id: str | None = None) -> list[RequestSummary]:
-    requests: list[LegalRequest] = _records_of(conn, "legal_request", case_id)
+    requests: list[LegalRequest] = records_of(conn, "legal_request", case_id)
     events = _events_by_request(conn, case_id)
     numbers = _case_numbers(conn)
     return [RequestSummary(r, numbers.get(r.case_id), standing_of(r, events.get(r.id, [])))
@@ -202,7 +193,7 @@ def show(db: Database, request_id: str, actor: str) -> RequestDetail:
         k = schema.cases
         case = conn.execute(select(k.c.case_number, k.c.sealed)
                             .where(k.c.case_id == request.case_id)).first()
-        documents = tuple(d for d in _records_of(conn, "legal_request_document",
+        documents = tuple(d for d in records_of(conn, "legal_request_document",
                                                  request.case_id) if d.request_id == wanted)
         events = tuple(sorted(_events_by_request(conn, request.case_id).get(wanted, []),
                               key=lambda e: (e.at, e.id)))
@@ -219,7 +210,7 @@ def document(db: Database, request_id: str, sha256: str, actor: str) -> LegalReq
     with db.write() as conn:
         name = require_legal(conn, actor)
         request = _load_request(conn, wanted)
-        for doc in _records_of(conn, "legal_request_document", request.case_id):
+        for doc in records_of(conn, "legal_request_document", request.case_id):
             if doc.request_id == wanted and doc.sha256 == sha256.strip().lower():
                 _audit(conn, name, "legal_request.document", wanted, doc.sha256)
                 return doc

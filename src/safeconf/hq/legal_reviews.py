@@ -9,14 +9,12 @@ worker, answered afresh — the history stays readable and nothing on a laptop f
 
 from __future__ import annotations
 
-import json
 import logging
 from dataclasses import dataclass
-from typing import Any
 
 from sqlalchemy import Connection, select
 
-from safeconf.domain import codec, termsafe
+from safeconf.domain import termsafe
 from safeconf.domain.change_rules import judge_change
 from safeconf.domain.errors import InvalidRecord
 from safeconf.domain.records import LegalAnswer, LegalReview, LegalReviewAnswer
@@ -25,7 +23,7 @@ from safeconf.domain.validation import validate
 from safeconf.hq import clock, schema
 from safeconf.hq.db import Database
 from safeconf.hq.errors import AdminError
-from safeconf.hq.sync.changelog import load_typed, put_hq_record
+from safeconf.hq.sync.changelog import load_typed, put_hq_record, records_of
 from safeconf.hq.sync.record_view import HQRecordView
 from safeconf.hq.validate import is_uuid_text
 
@@ -64,18 +62,10 @@ class ReviewDetail:
     answer: LegalReviewAnswer | None
 
 
-def _records_of(conn: Connection, rtype: str, case_id: str | None = None) -> list[Any]:
-    r = schema.records
-    query = select(r.c.data).where(r.c.type == rtype)
-    if case_id is not None:
-        query = query.where(r.c.case_id == case_id)
-    return [codec.from_dict(codec.RECORD_TYPES[rtype], json.loads(data))
-            for data in conn.execute(query).scalars()]
-
 
 def _answers(conn: Connection, case_id: str | None = None) -> dict[str, LegalReviewAnswer]:
     found: dict[str, LegalReviewAnswer] = {}
-    for answer in _records_of(conn, "legal_review_answer", case_id):
+    for answer in records_of(conn, "legal_review_answer", case_id):
         seen = found.get(answer.review_id)
         if seen is None or answer.answered_at > seen.answered_at:
             found[answer.review_id] = answer
@@ -91,7 +81,7 @@ def list_reviews(db: Database, open_only: bool = False,
                  case_id: str | None = None) -> list[ReviewSummary]:
     """Every request HQ holds (or one case's), oldest first; `open_only`: not yet answered."""
     with db.read() as conn:
-        reviews: list[LegalReview] = _records_of(conn, "legal_review", case_id)
+        reviews: list[LegalReview] = records_of(conn, "legal_review", case_id)
         answers = _answers(conn, case_id)
         numbers = _case_numbers(conn)
     rows = [ReviewSummary(r.id, r.case_id, numbers.get(r.case_id), r.requested_at,

@@ -185,8 +185,8 @@ async def csrf(request: web.Request, handler: Handler) -> web.StreamResponse:
     if request.method in UNSAFE_METHODS:
         session_now = request.get(SESSION)
         origin = request.headers.get("Origin")
-        # Under Referrer-Policy: no-referrer a browser sends `Origin: null` with its own forms
-        # (a navigation): that says nothing; Sec-Fetch-Site and the token still decide.
+        # Under Referrer-Policy: no-referrer a browser sends "Origin: null" with its own
+        # forms; Sec-Fetch-Site (below) and the token still tell ours from another site's.
         if origin not in (None, "null") and origin != cweb.console(request).settings.origin:
             raise web.HTTPForbidden(text="This form came from another site and was refused. "
                                          "Nothing was changed.")

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import hashlib
 import json
+import threading
+from collections import OrderedDict
 from collections.abc import Iterable, Sequence
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from sqlalchemy import Connection, insert, select, update
 
@@ -96,6 +98,37 @@ def load_typed(conn: Connection, record_id: str, cls: type[R], noun: str,
     if not isinstance(found, cls):
         raise AdminError(f"{record_id} is a {codec.type_name(found)}, not a {noun}.")
     return found
+
+
+# Decoded records by content hash. Records are frozen values and a hash names one content, so
+# a decoded record can be handed out again: HQ's lists (10,000 legal requests) then cost a
+# read, not a decode of every row at every page.
+_DECODED: OrderedDict[str, RecordMeta] = OrderedDict()
+_DECODED_MAX = 100_000
+_DECODED_LOCK = threading.Lock()
+
+
+def _decoded(rtype: str, content_hash: str, data: str) -> RecordMeta:
+    with _DECODED_LOCK:
+        found = _DECODED.get(content_hash)
+        if found is not None:
+            _DECODED.move_to_end(content_hash)
+            return found
+    record = codec.from_dict(codec.RECORD_TYPES[rtype], json.loads(data))
+    with _DECODED_LOCK:
+        _DECODED[content_hash] = record
+        if len(_DECODED) > _DECODED_MAX:
+            _DECODED.popitem(last=False)
+    return record
+
+
+def records_of(conn: Connection, rtype: str, case_id: str | None = None) -> list[Any]:
+    """Every stored record of type `rtype` (or one case's), decoded."""
+    r = schema.records
+    query = select(r.c.content_hash, r.c.data).where(r.c.type == rtype)
+    if case_id is not None:
+        query = query.where(r.c.case_id == case_id)
+    return [_decoded(rtype, content_hash, data) for content_hash, data in conn.execute(query)]
 
 
 def load_record(conn: Connection, record_id: str) -> RecordMeta | None:

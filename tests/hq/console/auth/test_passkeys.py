@@ -5,6 +5,7 @@ backwards are refused."""
 from __future__ import annotations
 
 import logging
+from datetime import timedelta
 
 import pytest
 
@@ -149,3 +150,13 @@ def test_a_passkey_holder_adds_totp_and_removes_a_passkey_on_the_account_page(
     for done in ("console_account_link", "console_passkey_add", "console_recovery_codes",
                  "console_totp_set", "console_passkey_remove"):
         assert done in actions
+
+
+def test_a_challenge_older_than_five_minutes_is_refused(
+        client: ConsoleClient, console: ConsoleServer, console_hq: HQ) -> None:
+    key = passkey_person(console_hq, console, "p.slow")
+    options = flows.json_post(client, "/signin/passkey/options").json()["publicKey"]
+    console.advance(timedelta(minutes=5, seconds=5))
+    answer = flows.json_post(client, "/signin/passkey", {"credential": key.get(options)})
+    assert answer.status_code == 400 and "took too long" in answer.json()["error"]
+    assert client.get("/").status_code == 303

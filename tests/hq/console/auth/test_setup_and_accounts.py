@@ -177,3 +177,33 @@ def test_every_sign_in_form_refuses_a_missing_or_wrong_csrf_token(
 def test_the_sign_in_page_never_offers_another_site_as_next(client: ConsoleClient) -> None:
     page = client.get("/signin?next=//evil.example/")
     assert 'name="next" value="/"' in page.text
+
+
+def test_a_browser_form_under_no_referrer_is_taken_and_another_sites_is_not(
+        client: ConsoleClient, console_hq: HQ) -> None:
+    # Chromium sends "Origin: null" with a form when the page's referrer policy is
+    # no-referrer (as every console page's is); Sec-Fetch-Site still says where it came from.
+    client.sign_in_as(console_hq.staff_member("administrator", "s.origin"))
+    token = client.csrf("/users")
+    ours = client.post("/users/reset", {"name": "s.origin"}, csrf=token,
+                       headers={"Origin": "null", "Sec-Fetch-Site": "same-origin"})
+    assert ours.status_code == 200
+    theirs = client.post("/users/reset", {"name": "s.origin"}, csrf=token,
+                         headers={"Origin": "null", "Sec-Fetch-Site": "cross-site"})
+    assert theirs.status_code == 403
+    elsewhere = client.post("/users/reset", {"name": "s.origin"}, csrf=token,
+                            headers={"Origin": "https://evil.example"})
+    assert elsewhere.status_code == 403
+
+
+def test_a_signed_in_person_without_an_account_sets_up_totp_on_their_page(
+        client: ConsoleClient, console: ConsoleServer, console_hq: HQ) -> None:
+    client.sign_in_as(console_hq.staff_member("supervisor", "s.noaccount"))
+    page = client.get("/account")
+    assert page.status_code == 200
+    reauth = client.get("/reauth")
+    assert 'action="/reauth"' not in reauth.text  # no TOTP to confirm with yet
+    secret = flows.shown_secret(page.text)
+    saved = client.submit("/account", "/account/totp", {"code": flows.code(secret, console)})
+    assert saved.status_code == 303 and accounts.has_totp(console_hq.db, "s.noaccount")
+    assert 'action="/reauth"' in client.get("/reauth").text

@@ -18,6 +18,7 @@ async def _page(request: web.Request, problem: str | None = None,
                 status: int = 200) -> web.Response:
     name = cweb.viewer(request).name
     db = cweb.db(request)
+    await cweb.call(request, accounts.ensure, db, name, cweb.now(request))
     keys = await cweb.call(request, passkeys.list_for, db, name)
     has_totp = await cweb.call(request, accounts.has_totp, db, name)
     pending = None if has_totp else await ceremony.pending_totp(request, name)
@@ -37,9 +38,12 @@ async def account_page(request: web.Request) -> web.Response:
 @cweb.page(*EVERYONE, sensitive=True)
 async def passkey_options(request: web.Request) -> web.Response:
     challenge = await ceremony.new_challenge(request, "account")
-    return ceremony.options_answer(await cweb.call(
-        request, passkeys.registration_options, cweb.db(request), cweb.viewer(request).name,
-        cweb.console(request).settings.rp_id, challenge))
+    try:
+        return ceremony.options_answer(await cweb.call(
+            request, passkeys.registration_options, cweb.db(request),
+            cweb.viewer(request).name, cweb.console(request).settings.rp_id, challenge))
+    except AdminError as exc:
+        return ceremony.answer(error=str(exc), status=409)
 
 
 @routes.post("/account/passkey")

@@ -132,6 +132,16 @@ def open_setup(db: Database, token: str, now: datetime) -> str | None:
     return str(row.name)
 
 
+def ensure(db: Database, name: str, now: datetime) -> None:
+    """An account row for a signed-in person who has none (signed in before accounts
+    existed, or by a test's session), so their sign-in page can add methods."""
+    a = schema.console_accounts
+    with db.write() as conn:
+        if conn.execute(select(a.c.name).where(a.c.name == name)).first() is None:
+            conn.execute(insert(a).values(name=name, created_at=clock.iso(now),
+                                          user_handle=secrets.token_urlsafe(32)))
+
+
 def user_handle(db: Database, name: str) -> str | None:
     a = schema.console_accounts
     with db.read() as conn:

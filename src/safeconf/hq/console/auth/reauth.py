@@ -8,22 +8,25 @@ from aiohttp import web
 from safeconf.hq import staff as hq_staff
 from safeconf.hq.console import sessions
 from safeconf.hq.console import web as cweb
-from safeconf.hq.console.auth import ceremony, passkeys, totp
+from safeconf.hq.console.auth import accounts, ceremony, passkeys, totp
 
 routes = web.RouteTableDef()
 EVERYONE = hq_staff.SIGN_IN_ROLES
 
 
-def _render(request: web.Request, next_path: str, problem: str | None = None,
-            status: int = 200) -> web.Response:
+async def _render(request: web.Request, next_path: str, problem: str | None = None,
+                  status: int = 200) -> web.Response:
+    has_totp = await cweb.call(request, accounts.has_totp, cweb.db(request),
+                               cweb.viewer(request).name)
     return cweb.render(request, "auth/reauth.html", status=status,
-                       title="Confirm it is you", next=next_path, problem=problem)
+                       title="Confirm it is you", next=next_path, problem=problem,
+                       has_totp=has_totp)
 
 
 @routes.get("/reauth")
 @cweb.page(*EVERYONE)
 async def reauth_page(request: web.Request) -> web.Response:
-    return _render(request, cweb.safe_next(request.query.get("next")))
+    return await _render(request, cweb.safe_next(request.query.get("next")))
 
 
 async def _done(request: web.Request) -> None:
@@ -39,12 +42,12 @@ async def reauth_totp(request: web.Request) -> web.Response:
     name = cweb.viewer(request).name
     stop = await ceremony.blocked(request, name)
     if stop:
-        return _render(request, next_path, stop, 429)
+        return await _render(request, next_path, stop, 429)
     ok = await cweb.call(request, totp.check, cweb.db(request), ceremony.data_dir(request),
                          name, str(form.get("code", ""))[:20], cweb.now(request))
     if not ok:
         await ceremony.failed(request, name)
-        return _render(request, next_path, "That code is not right. Type the 6-digit code "
+        return await _render(request, next_path, "That code is not right. Type the 6-digit code "
                                            "your app shows now.", 400)
     await _done(request)
     raise cweb.see_other(next_path)

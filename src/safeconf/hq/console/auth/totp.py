@@ -60,8 +60,9 @@ def enable(db: Database, data_dir: Path | None, name: str, secret: str, code: st
     sealed = sealing.seal(sealing.load_key(data_dir), name, secret)
     a = schema.console_accounts
     with db.write() as conn:
-        conn.execute(update(a).where(a.c.name == name)
-                     .values(totp_sealed=sealed, totp_last_step=step))
+        if not conn.execute(update(a).where(a.c.name == name)
+                            .values(totp_sealed=sealed, totp_last_step=step)).rowcount:
+            return False  # no account to keep it on
         admin_audit.record(conn, name, "console_totp_set", "staff", name, "", now=now)
     return True
 

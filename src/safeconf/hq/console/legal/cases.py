@@ -21,8 +21,7 @@ from safeconf.hq.console.legal import common
 from safeconf.hq.console.legal.common import LEGAL_ONLY
 from safeconf.hq.db import Database
 from safeconf.hq.errors import AdminError
-from safeconf.hq.legal_reviews import _records_of
-from safeconf.hq.sync.changelog import load_record
+from safeconf.hq.sync.changelog import load_record, records_of
 from safeconf.hq.validate import is_uuid_text
 
 routes = web.RouteTableDef()
@@ -49,8 +48,8 @@ def load_logs(db: Database, case_id: str) -> CaseLogs:
         if row is None:
             raise AdminError("HQ has no such case.")
         case = load_record(conn, case_id)
-        consents: list[Consent] = _records_of(conn, "consent", case_id)
-        disclosures: list[Disclosure] = _records_of(conn, "disclosure", case_id)
+        consents: list[Consent] = records_of(conn, "consent", case_id)
+        disclosures: list[Disclosure] = records_of(conn, "disclosure", case_id)
     family = case.family_name if isinstance(case, Case) else ""
     return CaseLogs(case_id, str(row.case_number), family, bool(row.sealed), str(row.status),
                     tuple(sorted(consents, key=lambda c: c.created_at, reverse=True)),

@@ -12,7 +12,7 @@ from safeconf.domain import redaction
 from safeconf.domain.records import LegalReview, Note
 from safeconf.domain.redaction import Block, Document, RedactedDocument, Style
 from safeconf.hq.db import Database
-from safeconf.hq.legal_reviews import _records_of
+from safeconf.hq.sync.changelog import records_of
 
 MARKER = redaction.MARKER
 
@@ -33,7 +33,7 @@ def notes_for(db: Database, review: LegalReview) -> list[Note]:
     """The case's notes at HQ that the review names (directly or by their conference); all
     of the case's notes when it names none."""
     with db.read() as conn:
-        notes: list[Note] = _records_of(conn, "note", review.case_id)
+        notes: list[Note] = records_of(conn, "note", review.case_id)
     chosen = set(review.record_ids)
     if chosen:
         notes = [n for n in notes if n.id in chosen or n.conference_id in chosen]
