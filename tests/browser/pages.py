@@ -9,7 +9,6 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 from selenium.webdriver.common.by import By
 
 from safeconf.hq import staff
@@ -18,21 +17,6 @@ from safeconf.hq.console import web as cweb
 from tests.browser.navigators import Navigator
 
 NAV = cweb.gather_nav(console_app.page_modules())
-ROUTES = {str(r.path) for m in console_app.page_modules() for r in m.routes
-          if hasattr(r, "path")}
-
-
-def built(path: str) -> bool:
-    """Whether the console has a page at `path` or under it (`/devices/{device_id}`)."""
-    return any(r == path or r.startswith(path.rstrip("/") + "/") for r in ROUTES)
-
-
-def pending(path: str, branch: str) -> pytest.MarkDecorator:
-    """xfail, strictly, while the page at `path` is not on this branch yet."""
-    return pytest.mark.xfail(not built(path), strict=True,
-                             reason=f"{path} is being built on {branch} and is not here yet")
-
-
 def paths_for(role: str) -> list[str]:
     return [n.path for n in NAV if role in n.roles]
 

@@ -11,7 +11,6 @@ from selenium.webdriver.remote.webelement import WebElement
 
 from safeconf.hq import staff
 from tests.browser.navigators import Navigator
-from tests.browser.pages import pending
 from tests.browser.seed import Seeded, device_status
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -34,7 +33,6 @@ def test_signing_out_with_a_forged_token_is_refused_and_the_person_stays_signed_
     assert person.open("/").signed_in_name() == person.account.name
 
 
-@pending("/devices", "console-admin")
 def test_revoking_a_device_with_a_forged_token_is_refused_and_the_device_stays_active(
         as_role: Callable[[str], Navigator], seeded: Seeded) -> None:
     admin = as_role(staff.ADMINISTRATOR)

@@ -13,13 +13,11 @@ from safeconf.domain.records import LegalAnswer
 from safeconf.hq import legal_reviews, staff
 from tests.browser.navigators import Administrator, LegalDirector, LegalOfficer, Navigator
 from tests.browser.navigators import Supervisor as SupervisorNav
-from tests.browser.pages import pending
 from tests.browser.seed import Seeded, device_status, report_events
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 
-@pending("/devices", "console-admin")
 def test_an_administrator_revokes_a_lost_laptop(
         as_role: Callable[[str], Navigator], seeded: Seeded) -> None:
     admin = as_role(staff.ADMINISTRATOR)
@@ -29,7 +27,6 @@ def test_an_administrator_revokes_a_lost_laptop(
     assert "revoked" in admin.text().lower()
 
 
-@pending("/legal/reviews", "console-legal")
 def test_legal_answers_a_legal_review_with_advice(
         as_role: Callable[[str], Navigator], seeded: Seeded) -> None:
     legal = as_role(staff.LEGAL)
@@ -41,7 +38,6 @@ def test_legal_answers_a_legal_review_with_advice(
     assert answered.answered_by == legal.account.name
 
 
-@pending("/team/losses", "console-supervise")
 def test_a_supervisor_acknowledges_their_workers_loss_report(
         as_role: Callable[[str], Navigator], seeded: Seeded) -> None:
     supervisor = as_role(staff.SUPERVISOR)
@@ -50,7 +46,6 @@ def test_a_supervisor_acknowledges_their_workers_loss_report(
     assert "acknowledged" in report_events(supervisor.console.hq, seeded.loss_id)
 
 
-@pending("/director/breaches", "console-supervise")
 def test_the_legal_director_records_that_the_commissioner_was_told_of_a_breach(
         as_role: Callable[[str], Navigator], seeded: Seeded) -> None:
     director = as_role(staff.LEGAL_DIRECTOR)
