@@ -17,6 +17,14 @@ from safeconf.hq.console import web as cweb
 from tests.browser.navigators import Navigator
 
 NAV = cweb.gather_nav(console_app.page_modules())
+def route_roles() -> dict[str, tuple[str, ...]]:
+    """Each GET route's pattern and the roles its page is for (read off the `page` guard;
+    the sign-in pages have none)."""
+    return {str(r.path): tuple(r.handler.roles) for m in console_app.page_modules()
+            for r in m.routes if getattr(r, "method", "") == "GET"
+            and hasattr(r.handler, "roles")}
+
+
 def paths_for(role: str) -> list[str]:
     return [n.path for n in NAV if role in n.roles]
 

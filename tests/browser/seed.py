@@ -32,7 +32,9 @@ class Seeded:
     worker: str
     device_id: str
     spare_device_id: str  # a second laptop of the worker, for the revoke task
+    case_id: str
     case_number: str
+    sealed_case_id: str
     sealed_case_number: str
     review_id: str
     loss_id: str
@@ -67,9 +69,21 @@ def seed(hq: HQ, *, supervisor: str, legal: str) -> Seeded:
         legal)
     sealed_number = hq.case_number(sealed_id)
     cases.set_sealed(hq.db, sealed_number, True)
-    return Seeded(worker, enrolled.device_id, spare.device_id, hq.case_number(case_id),
-                  sealed_number, review.id, lost.id, receipt("loss_report", lost.id),
-                  broke.id, receipt("breach_report", broke.id), subpoena.id)
+    return Seeded(worker, enrolled.device_id, spare.device_id, case_id,
+                  hq.case_number(case_id), sealed_id, sealed_number, review.id, lost.id,
+                  receipt("loss_report", lost.id), broke.id, receipt("breach_report", broke.id),
+                  subpoena.id)
+
+
+def item_pages(seeded: Seeded) -> dict[str, str]:
+    """Route pattern -> the address of the seeded thing's own page."""
+    return {"/devices/{device_id}": f"/devices/{seeded.device_id}",
+            "/cases/{case_id}": f"/cases/{seeded.case_id}",
+            "/legal/reviews/{review_id}": f"/legal/reviews/{seeded.review_id}",
+            "/legal/requests/{request_id}": f"/legal/requests/{seeded.request_id}",
+            "/legal/cases/{case_id}": f"/legal/cases/{seeded.case_id}",
+            "/team/losses/{ref}": f"/team/losses/{seeded.loss_receipt}",
+            "/director/breaches/{ref}": f"/director/breaches/{seeded.breach_receipt}"}
 
 
 def device_status(hq: HQ, device_id: str) -> str:
