@@ -14,6 +14,8 @@ from __future__ import annotations
 import hashlib
 import importlib
 import logging
+import re
+import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -39,7 +41,7 @@ from safeconf.domain.records import (
 from safeconf.domain.statements import current_statements
 from safeconf.domain.validation import validate
 from safeconf.hq import clock, schema
-from safeconf.hq.db import Database
+from safeconf.hq.db import Database, head_change_seq
 from safeconf.hq.errors import AdminError
 from safeconf.hq.sync.changelog import load_typed, put_hq_record, records_of
 from safeconf.hq.sync.record_view import HQRecordView
@@ -62,6 +64,20 @@ ACTION_WORDS = {LegalAction.ACKNOWLEDGE: "acknowledged", LegalAction.EXTEND: "ex
 def receipt_of(request_id: str) -> str:
     """The short number people quote for a request (in a notification, on the phone)."""
     return "LR-" + request_id.replace("-", "")[:8].upper()
+
+
+RECEIPT = re.compile(r"LR-([0-9A-Fa-f]{8})")
+
+
+def ids_by_receipt(db: Database, receipt: str) -> list[str]:
+    """The requests a receipt may name (almost always one: it is an id's first 32 bits)."""
+    found = RECEIPT.fullmatch(receipt.strip())
+    if found is None:
+        return []
+    r = schema.records
+    with db.read() as conn:
+        return sorted(conn.execute(select(r.c.id).where(
+            r.c.type == "legal_request", r.c.id.like(found.group(1).lower() + "-%"))).scalars())
 
 
 @dataclass(frozen=True)
@@ -149,12 +165,30 @@ def _case_numbers(conn: Connection) -> dict[str, str]:
     return {str(cid): str(n) for cid, n in conn.execute(select(k.c.case_id, k.c.case_number))}
 
 
+# The queue as of a change-log head: every request and every step lands with a new change
+# seq (committed with it), so while the head stands still the queue is the same, and legal's
+# page of 10,000 requests is not rebuilt at every click. The head is read first: a commit
+# between the two reads is picked up at the next call, never hidden.
+_QUEUE: dict[str | None, tuple[int, list[RequestSummary]]] = {}
+_QUEUE_LOCK = threading.Lock()
+
+
 def summaries(conn: Connection, case_id: str | None = None) -> list[RequestSummary]:
+    head = head_change_seq(conn)
+    with _QUEUE_LOCK:
+        cached = _QUEUE.get(case_id)
+    if cached is not None and cached[0] == head:
+        return list(cached[1])
     requests: list[LegalRequest] = records_of(conn, "legal_request", case_id)
     events = _events_by_request(conn, case_id)
     numbers = _case_numbers(conn)
-    return [RequestSummary(r, numbers.get(r.case_id), standing_of(r, events.get(r.id, [])))
+    rows = [RequestSummary(r, numbers.get(r.case_id), standing_of(r, events.get(r.id, [])))
             for r in sorted(requests, key=lambda r: (r.received_on, r.logged_at, r.id))]
+    with _QUEUE_LOCK:
+        if case_id is not None and len(_QUEUE) > 64:  # one case's queues: a few at a time
+            _QUEUE.clear()
+        _QUEUE[case_id] = (head, rows)
+    return list(rows)
 
 
 def list_requests(db: Database, open_only: bool = False,

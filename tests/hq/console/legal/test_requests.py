@@ -188,3 +188,17 @@ def test_the_legal_director_never_sees_a_sealed_cases_request(
     token = client.csrf("/legal/requests/new")
     refused = client.post("/legal/requests/new", _new(number), csrf=token)
     assert refused.status_code == 400 and "sealed" not in refused.text
+
+
+def test_a_notifications_receipt_link_leads_to_its_request_and_nothing_else(
+        client: ConsoleClient, console_hq: HQ) -> None:
+    request_id = _log(console_hq, console_hq.add_case(new_worker()))
+    client.sign_in_as(console_hq.staff_member("legal"))
+    answer = client.get(f"/requests/{legal_requests.receipt_of(request_id)}")
+    assert answer.status_code == 303
+    assert answer.headers["location"] == f"/legal/requests/{request_id}"
+    for unknown in ("LR-00000000", "LR-XYZ", "../../etc/passwd"):
+        assert client.get(f"/requests/{unknown}").status_code == 404
+    supervisor = ConsoleClient(client.server).sign_in_as(console_hq.staff_member("supervisor"))
+    assert supervisor.get(f"/requests/{legal_requests.receipt_of(request_id)}").status_code \
+        == 403

@@ -230,6 +230,17 @@ def _render_detail(request: web.Request, detail: legal_requests.RequestDetail, *
         values=values or {})
 
 
+@routes.get("/requests/{receipt}")
+@cweb.page(*LEGAL_WORK)
+async def by_receipt(request: web.Request) -> web.StreamResponse:
+    """Where a notification's link (/requests/LR-…) leads: the request's own page."""
+    found = await cweb.call(request, legal_requests.ids_by_receipt, cweb.db(request),
+                            request.match_info["receipt"])
+    if len(found) != 1:  # unknown, or (once in four billion) two requests share a receipt
+        raise common.not_found() if not found else cweb.see_other("/legal/requests?show=all")
+    raise cweb.see_other(f"/legal/requests/{found[0]}")
+
+
 @routes.get("/legal/requests/{request_id}")
 @cweb.page(*LEGAL_WORK)
 async def request_detail(request: web.Request) -> web.Response:
