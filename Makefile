@@ -40,6 +40,7 @@ translations-update: $(STAMP)
 
 screenshots: $(STAMP) translations
 	QT_QPA_PLATFORM=offscreen $(PY) tools/screenshots.py
+	$(PY) tools/console_screenshots.py docs/screenshots
 
 bench-gui: $(STAMP) translations
 	QT_QPA_PLATFORM=$${QT_QPA_PLATFORM:-offscreen} $(PY) bench/gui.py
@@ -69,6 +70,7 @@ system-deps-run:
 
 system-deps-test:
 	@tools/system-deps.sh test
+	@$(PYTHON) tools/fetch-axe.py >/dev/null  # axe-core for the console's accessibility checks
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .ruff_cache

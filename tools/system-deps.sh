@@ -8,7 +8,8 @@ set -euo pipefail
 common=(libegl1 libgl1 libfontconfig1 libxkbcommon0 libglib2.0-0 libdbus-1-3 fonts-dejavu-core)
 # xvfb and the xcb plugin's libraries: the X11 selection test runs on a virtual display.
 # poppler-utils: pdftotext, the second extractor that checks a redacted copy leaks nothing.
-test_pkgs=(dbus gnome-keyring postgresql poppler-utils xvfb libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1
+# chromium, chromium-driver: the HQ console's browser tests (Selenium, headless).
+test_pkgs=(dbus gnome-keyring postgresql poppler-utils chromium chromium-driver xvfb libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1
            libxcb-image0 libxcb-render-util0 libxcb-shape0 libxkbcommon-x11-0)
 run_pkgs=(libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0
           libxcb-shape0 libxkbcommon-x11-0 libxcb-xinerama0 gnome-keyring)

@@ -123,3 +123,31 @@ def test_the_access_log_names_the_route_pattern_not_the_path() -> None:
     logger.setLevel(logging.INFO)
     middleware.AccessLogger(logger, "").log(request, web.Response(status=200), 0.01)
     assert lines == ["console GET /cases/{case_id} 200 10ms"]
+
+
+def test_a_browsers_own_form_sent_with_origin_null_is_judged_by_its_token(
+        client: ConsoleClient, console_hq: HQ) -> None:
+    """Under Referrer-Policy: no-referrer Chromium sends `Origin: null` with a form."""
+    client.sign_in_as(console_hq.staff_member("administrator"))
+    token = client.csrf("/")
+    assert client.post("/signout", csrf=token, headers={
+        "Origin": "null", "Sec-Fetch-Site": "cross-site"}).status_code == 403
+    assert client.post("/signout", csrf="forged", headers={
+        "Origin": "null", "Sec-Fetch-Site": "same-origin"}).status_code == 403
+    assert client.post("/signout", csrf=token, headers={
+        "Origin": "null", "Sec-Fetch-Site": "same-origin"}).status_code != 403
+
+
+def test_the_page_after_an_ended_session_says_why(
+        client: ConsoleClient, console: ConsoleServer, console_hq: HQ) -> None:
+    client.sign_in_as(console_hq.staff_member("legal", "legal.idle"))
+    assert client.get("/").status_code == 200
+    console.advance(sessions.IDLE + timedelta(seconds=1))
+    try:
+        answer = client.get("/")
+        assert answer.status_code == 303
+        shown = client.follow(answer)  # the sign-in page, or a 404 before it is built
+        assert "Your session ended after a time without use" in shown.text
+        assert "Your session ended" not in client.follow(answer).text  # said once
+    finally:
+        console.offset = timedelta()

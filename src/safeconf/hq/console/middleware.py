@@ -108,11 +108,16 @@ async def session(request: web.Request, handler: Handler) -> web.StreamResponse:
             if roles:
                 request[VIEWER] = Viewer(found.name, roles, found)
     elif expired:
-        request[cweb.FLASHES] = ["Your session ended after a time without use. Please sign "
-                              "in again."]
+        request[cweb.FLASHES] = [SESSION_ENDED_MESSAGE]
     try:
         response = await handler(request)
     except web.HTTPException as exc:
+        if expired and isinstance(exc, web.HTTPRedirection) and SESSION not in request:
+            # Sent on to sign in: the message would be lost with this request, so a fresh
+            # anonymous session carries it to the next page.
+            made, _ = await ensure_session(request)
+            made.data["flash"] = [SESSION_ENDED_MESSAGE]
+            await cweb.call(request, sessions.save_data, console.db, made)
         _cookie(request, exc, expired)
         raise
     _cookie(request, response, expired)
@@ -133,6 +138,7 @@ def _roles(db: Any, name: str) -> frozenset[str]:
 
 
 SESSION_MADE = web.RequestKey("session_made", bool)
+SESSION_ENDED_MESSAGE = "Your session ended after a time without use. Please sign in again."
 SESSION_ENDED = web.RequestKey("session_ended", bool)
 
 
