@@ -15,9 +15,12 @@ from PySide6.QtGui import QImage
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def readme_pictures() -> set[str]:
+def readme_pictures(console: bool = False) -> set[str]:
+    """The README's pictures of the desktop app, or (`console`) of HQ's web console, which
+    tools/console_screenshots.py makes in a browser (tests/browser/test_screenshots.py)."""
     text = (ROOT / "README.md").read_text(encoding="utf-8")
-    return set(re.findall(r"docs/screenshots/([\w-]+\.png)", text))
+    names = set(re.findall(r"docs/screenshots/([\w-]+\.png)", text))
+    return {n for n in names if n.startswith("console-") == console}
 
 
 @pytest.mark.slow

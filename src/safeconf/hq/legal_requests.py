@@ -62,8 +62,9 @@ ACTION_WORDS = {LegalAction.ACKNOWLEDGE: "acknowledged", LegalAction.EXTEND: "ex
 
 
 def receipt_of(request_id: str) -> str:
-    """The short number people quote for a request (in a notification, on the phone)."""
-    return "LR-" + request_id.replace("-", "")[:8].upper()
+    """The short number people quote for a request (in a notification, on the phone): from
+    the id's random tail, since a UUIDv7's head is its time and repeats for a minute."""
+    return "LR-" + request_id.replace("-", "")[-8:].upper()
 
 
 RECEIPT = re.compile(r"LR-([0-9A-Fa-f]{8})")
@@ -77,7 +78,7 @@ def ids_by_receipt(db: Database, receipt: str) -> list[str]:
     r = schema.records
     with db.read() as conn:
         return sorted(conn.execute(select(r.c.id).where(
-            r.c.type == "legal_request", r.c.id.like(found.group(1).lower() + "-%"))).scalars())
+            r.c.type == "legal_request", r.c.id.like("%" + found.group(1).lower()))).scalars())
 
 
 @dataclass(frozen=True)
