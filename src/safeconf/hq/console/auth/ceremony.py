@@ -99,6 +99,28 @@ async def failed(request: web.Request, name: str | None) -> None:
                     throttle.keys(name, address(request)), cweb.now(request))
 
 
+async def verified_passkey(request: web.Request, body: dict[str, Any], purpose: str,
+                           throttled_as: str | None) -> str | web.Response:
+    """The holder of the passkey assertion in `body`, checked against this session's
+    challenge for `purpose`; or the answer that says why not (a throttled name or address,
+    a lapsed challenge, a refused assertion — counted as a failure for `throttled_as`)."""
+    stop = await blocked(request, throttled_as)
+    if stop:
+        return answer(error=stop, status=429)
+    challenge = await take_challenge(request, purpose)
+    if challenge is None:
+        return answer(error="This took too long or was already used. Press the button "
+                            "again.", status=400)
+    settings = cweb.console(request).settings
+    try:
+        return await cweb.call(request, passkeys.authenticate, cweb.db(request),
+                               body.get("credential"), challenge, settings.rp_id,
+                               settings.origin, cweb.now(request))
+    except passkeys.PasskeyRefused as exc:
+        await failed(request, throttled_as)
+        return answer(error=str(exc), status=400)
+
+
 async def signed_in(request: web.Request, name: str) -> bool:
     """Finish a verified sign-in as `name`: False (and nobody signed in) if they hold no role
     that signs in any more."""

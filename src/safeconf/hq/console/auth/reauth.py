@@ -66,21 +66,9 @@ async def passkey_options(request: web.Request) -> web.Response:
 async def passkey_reauth(request: web.Request) -> web.Response:
     body = await ceremony.read_json(request)
     name = cweb.viewer(request).name
-    stop = await ceremony.blocked(request, name)
-    if stop:
-        return ceremony.answer(error=stop, status=429)
-    challenge = await ceremony.take_challenge(request, "reauth")
-    if challenge is None:
-        return ceremony.answer(error="This took too long or was already used. Press the "
-                                     "button again.", status=400)
-    settings = cweb.console(request).settings
-    try:
-        holder = await cweb.call(request, passkeys.authenticate, cweb.db(request),
-                                 body.get("credential"), challenge, settings.rp_id,
-                                 settings.origin, cweb.now(request))
-    except passkeys.PasskeyRefused as exc:
-        await ceremony.failed(request, name)
-        return ceremony.answer(error=str(exc), status=400)
+    holder = await ceremony.verified_passkey(request, body, "reauth", name)
+    if isinstance(holder, web.Response):
+        return holder
     if holder != name:
         await ceremony.failed(request, name)
         return ceremony.answer(error="That passkey is not yours. Use your own.", status=400)

@@ -33,21 +33,9 @@ async def passkey_options(request: web.Request) -> web.Response:
 @routes.post("/signin/passkey")
 async def passkey_signin(request: web.Request) -> web.Response:
     body = await ceremony.read_json(request)
-    stop = await ceremony.blocked(request, None)
-    if stop:
-        return ceremony.answer(error=stop, status=429)
-    challenge = await ceremony.take_challenge(request, "signin")
-    if challenge is None:
-        return ceremony.answer(error="The sign-in took too long or was already used. Press "
-                                     "the button again.", status=400)
-    settings = cweb.console(request).settings
-    try:
-        name = await cweb.call(request, passkeys.authenticate, cweb.db(request),
-                               body.get("credential"), challenge, settings.rp_id,
-                               settings.origin, cweb.now(request))
-    except passkeys.PasskeyRefused as exc:
-        await ceremony.failed(request, None)
-        return ceremony.answer(error=str(exc), status=400)
+    name = await ceremony.verified_passkey(request, body, "signin", None)
+    if isinstance(name, web.Response):
+        return name
     if not await ceremony.signed_in(request, name):
         return ceremony.answer(error="This passkey's holder no longer signs in at HQ. Ask "
                                      "an administrator.", status=403)
