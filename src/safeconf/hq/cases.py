@@ -261,11 +261,14 @@ def case_id_for(db: Database, case_number: str) -> str:
         return _case_id(conn, case_number)
 
 
-def numbers(conn: Connection, case_ids: Iterable[str]) -> dict[str, str]:
-    """Case numbers by case id, for the ids given (unknown ids are left out)."""
-    wanted = list(set(case_ids))
-    if not wanted:
-        return {}
+def numbers(conn: Connection, case_ids: Iterable[str] | None = None) -> dict[str, str]:
+    """Case numbers by case id: of the ids given (unknown ids are left out), or of every
+    case HQ holds."""
     k = schema.cases
-    return {str(cid): str(n) for cid, n in conn.execute(
-        select(k.c.case_id, k.c.case_number).where(k.c.case_id.in_(wanted)))}
+    query = select(k.c.case_id, k.c.case_number)
+    if case_ids is not None:
+        wanted = list(set(case_ids))
+        if not wanted:
+            return {}
+        query = query.where(k.c.case_id.in_(wanted))
+    return {str(cid): str(n) for cid, n in conn.execute(query)}

@@ -259,7 +259,7 @@ def _events(conn: Connection, report_id: str) -> tuple[ReportEvent, ...]:
         .order_by(e.c.event_id)))
 
 
-def _standing(events: tuple[ReportEvent, ...]) -> tuple[str, str]:
+def standing(events: tuple[ReportEvent, ...]) -> tuple[str, str]:
     status, assigned = "open", ""
     for event in events:
         if event.kind == "acknowledged" and status == "open":
@@ -281,7 +281,7 @@ def list_reports(db: Database, actor: str, open_only: bool = False) -> list[Repo
         for row in _rows(conn):
             if not _may_see(conn, actor, row.type, row.worker_id):
                 continue
-            status, assigned = _standing(_events(conn, row.id))
+            status, assigned = standing(_events(conn, row.id))
             reported_at = json.loads(row.data)["reported_at"]
             found.append(ReportSummary(row.id, receipt(row.type, row.id),
                                        report_kind(row.type), row.worker_id, reported_at,
@@ -331,12 +331,12 @@ def _act(db: Database, actor: str, ref: str, kind: str, detail: str = "",
         _require(conn, actor, ALL_HANDLERS)
         row = _find(conn, actor, ref)
         events = _events(conn, row.id)
-        status, _assigned = _standing(events)
+        status, _assigned = standing(events)
         if check is not None:
             check(conn, row, status)
         _audit(conn, actor, kind, row.type, row.id, detail)
         record_event(conn, row.id, kind, actor, detail, now)
-        status, assigned = _standing((*events, ReportEvent(kind, actor, detail, now)))
+        status, assigned = standing((*events, ReportEvent(kind, actor, detail, now)))
         reported_at = json.loads(row.data)["reported_at"]
     return ReportSummary(row.id, receipt(row.type, row.id), report_kind(row.type),
                          row.worker_id, reported_at, status, assigned)

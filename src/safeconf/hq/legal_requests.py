@@ -40,7 +40,7 @@ from safeconf.domain.records import (
 )
 from safeconf.domain.statements import current_statements
 from safeconf.domain.validation import validate
-from safeconf.hq import clock, schema
+from safeconf.hq import cases, clock, schema
 from safeconf.hq.db import Database, head_change_seq
 from safeconf.hq.errors import AdminError
 from safeconf.hq.sync.changelog import load_typed, put_hq_record, records_of
@@ -161,11 +161,6 @@ def _events_by_request(conn: Connection,
     return found
 
 
-def _case_numbers(conn: Connection) -> dict[str, str]:
-    k = schema.cases
-    return {str(cid): str(n) for cid, n in conn.execute(select(k.c.case_id, k.c.case_number))}
-
-
 # The queue as of a change-log head: every request and every step lands with a new change
 # seq (committed with it), so while the head stands still the queue is the same, and legal's
 # page of 10,000 requests is not rebuilt at every click. The head is read first: a commit
@@ -182,7 +177,7 @@ def summaries(conn: Connection, case_id: str | None = None) -> list[RequestSumma
         return list(cached[1])
     requests: list[LegalRequest] = records_of(conn, "legal_request", case_id)
     events = _events_by_request(conn, case_id)
-    numbers = _case_numbers(conn)
+    numbers = cases.numbers(conn)
     rows = [RequestSummary(r, numbers.get(r.case_id), standing_of(r, events.get(r.id, [])))
             for r in sorted(requests, key=lambda r: (r.received_on, r.logged_at, r.id))]
     with _QUEUE_LOCK:

@@ -20,7 +20,7 @@ from safeconf.domain.errors import InvalidRecord
 from safeconf.domain.records import LegalAnswer, LegalReview, LegalReviewAnswer
 from safeconf.domain.statements import current_statements
 from safeconf.domain.validation import validate
-from safeconf.hq import clock, schema
+from safeconf.hq import cases, clock, schema
 from safeconf.hq.db import Database
 from safeconf.hq.errors import AdminError
 from safeconf.hq.sync.changelog import load_typed, put_hq_record, records_of
@@ -72,18 +72,13 @@ def _answers(conn: Connection, case_id: str | None = None) -> dict[str, LegalRev
     return found
 
 
-def _case_numbers(conn: Connection) -> dict[str, str]:
-    k = schema.cases
-    return {str(cid): str(n) for cid, n in conn.execute(select(k.c.case_id, k.c.case_number))}
-
-
 def list_reviews(db: Database, open_only: bool = False,
                  case_id: str | None = None) -> list[ReviewSummary]:
     """Every request HQ holds (or one case's), oldest first; `open_only`: not yet answered."""
     with db.read() as conn:
         reviews: list[LegalReview] = records_of(conn, "legal_review", case_id)
         answers = _answers(conn, case_id)
-        numbers = _case_numbers(conn)
+        numbers = cases.numbers(conn)
     rows = [ReviewSummary(r.id, r.case_id, numbers.get(r.case_id), r.requested_at,
                           r.requested_by, r.information.value, r.mode.value, r.recipient.value,
                           r.policy_line, answers.get(r.id))

@@ -151,3 +151,17 @@ def test_the_page_after_an_ended_session_says_why(
         assert "Your session ended" not in client.follow(answer).text  # said once
     finally:
         console.offset = timedelta()
+
+
+def test_sessions_left_to_lapse_are_cleared_at_the_next_sign_in(console_hq: HQ) -> None:
+    from safeconf.hq import clock, schema
+
+    db = console_hq.db
+    start = clock.now()
+    lapsed = sessions.new_session(db, start - sessions.IDLE - timedelta(minutes=1))
+    live = sessions.new_session(db, start - timedelta(minutes=1))
+    sessions.sign_in(db, None, console_hq.staff_member("legal"), start)
+    s = schema.console_sessions
+    held = {sessions.token_hash(t.token): console_hq.count(
+        s, s.c.token_hash == sessions.token_hash(t.token)) for t in (lapsed, live)}
+    assert held == {sessions.token_hash(lapsed.token): 0, sessions.token_hash(live.token): 1}

@@ -164,8 +164,9 @@ async def start_signed_in(request: web.Request, name: str) -> sessions.Session:
     """Sign this browser in as `name` (after a verified passkey, TOTP or recovery code): a
     new session replaces the old, so a token planted before sign-in is worth nothing."""
     console = cweb.console(request)
+    settings = console.settings
     made = await cweb.call(request, sessions.sign_in, console.db, request.get(SESSION), name,
-                           console.settings.now())
+                           settings.now(), settings.idle, settings.absolute)
     request[SESSION] = made
     request[SESSION_MADE] = True
     return made

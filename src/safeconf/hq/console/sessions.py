@@ -93,11 +93,14 @@ def save_data(db: Database, session: Session) -> None:
                      .values(data=text))
 
 
-def sign_in(db: Database, old: Session | None, name: str, now: datetime) -> Session:
+def sign_in(db: Database, old: Session | None, name: str, now: datetime,
+            idle: timedelta = IDLE, absolute: timedelta = ABSOLUTE) -> Session:
     """Replace `old` (if any) by a new session signed in as `name`: a token an attacker
     planted before sign-in is worth nothing after it."""
     if old is not None:
         end(db, old.token)
+    # A session left to lapse is never touched again, so it is cleared here, not by `load`.
+    purge_expired(db, now, idle, absolute)
     return new_session(db, now, name)
 
 

@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import asyncio
 import functools
-from collections.abc import Awaitable, Callable, Iterable, Mapping
+from collections.abc import Awaitable, Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
+from pathlib import Path
 from typing import Any, TypeVar
 from urllib.parse import quote, urlsplit
 
@@ -47,12 +48,12 @@ class NavItem:
 class Settings:
     origin: str  # https://host:port as the browser sees it; WebAuthn's origin
     rp_id: str  # WebAuthn relying party: the origin's host name
-    idle: Any = sessions.IDLE
-    absolute: Any = sessions.ABSOLUTE
-    recent: Any = sessions.RECENT
+    idle: timedelta = sessions.IDLE
+    absolute: timedelta = sessions.ABSOLUTE
+    recent: timedelta = sessions.RECENT
     # Where the recovery private key is, when this HQ keeps it online (for recovery codes
     # issued in the console after a second administrator's approval); None: kept offline.
-    recovery_key_path: Any = None
+    recovery_key_path: Path | None = None
     # The URLs enrollment codes issued here send laptops to (HQ's sync and enrollment
     # listeners as served); None: HQ's first host name on the default ports, as the CLI.
     sync_url: str | None = None
@@ -209,11 +210,10 @@ def gather_nav(modules: Iterable[Any]) -> list[NavItem]:
     return [item for m in modules for item in getattr(m, "NAV", ())]
 
 
-def template_env(extra_globals: Mapping[str, Any] | None = None) -> jinja2.Environment:
+def template_env() -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.PackageLoader("safeconf.hq.console", "templates"),
         autoescape=True, undefined=jinja2.StrictUndefined, trim_blocks=True,
         lstrip_blocks=True)
     env.filters["when"] = lambda stamp: clock.short(stamp) if stamp else "—"
-    env.globals.update(extra_globals or {})
     return env

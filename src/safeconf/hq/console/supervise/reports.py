@@ -114,7 +114,7 @@ def _show(db: Database, who: cweb.Viewer, ref: str, with_deliveries: bool) -> Sh
     cases = ([] if report.affected_unknown else
              _case_numbers(db, tuple(report.affected_case_ids), who.sees_sealed))
     deliveries = _deliveries(db, report.id) if with_deliveries else []
-    status, assigned_to = incidents._standing(detail.events)  # the service's one rule
+    status, assigned_to = incidents.standing(detail.events)  # the service's one rule
     return Shown(detail, kind, status, assigned_to, cases, deliveries)
 
 
