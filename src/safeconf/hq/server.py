@@ -9,6 +9,7 @@ Database work runs in a thread pool; the server keeps no session state.
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import functools
 import logging
 import os
@@ -369,6 +370,8 @@ async def serve(data_dir: DataDir, db: Database, host: str, port: int, enroll_po
         real_enroll = runners[1].addresses[0][1]
         console_part = ""
         if console is not None:
+            if console.port < 0:  # default: two after the sync port, or a free one as it is
+                console = dataclasses.replace(console, port=real_port + 2 if port else 0)
             console_url = await _start_console(data_dir, db, executor, host, real_port,
                                                console, runners, real_enroll)
             console_part = f" console={console_url}"
@@ -399,7 +402,7 @@ async def _start_console(data_dir: DataDir, db: Database, executor: ThreadPoolEx
     from safeconf.hq.console import web as cweb
 
     ctx = server_context(data_dir, False, options.cert, options.key)
-    port = options.port if options.port >= 0 else (sync_port + 2 if sync_port else 0)
+    port = max(options.port, 0)
     listener = guard.Listener("console", options.limits, ctx, lambda: _handler(runner))
     app = console_app.make_app(db, cweb.Settings.for_origin("https://localhost"),
                                data_dir=data_dir, executor=executor)
