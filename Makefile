@@ -7,7 +7,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 
 .PHONY: run test lint bench clean system-deps-run system-deps-test translations \
-	translations-update screenshots bench-gui bench-checkin bench-disclosure bench-console
+	translations-update screenshots bench-gui bench-checkin bench-disclosure bench-console bench-revisions
 
 run: $(STAMP) system-deps-run translations
 	$(PY) -m safeconf
@@ -55,6 +55,10 @@ bench-disclosure: $(STAMP)
 
 bench-console: $(STAMP)
 	$(PY) bench/console.py
+
+# What each note save costs on disk and on the wire, against a full copy per save (issue #12).
+bench-revisions: $(STAMP)
+	$(PY) bench/revisions.py
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)

@@ -55,6 +55,8 @@ def test_a_version_4_vault_upgrades_so_staff_acknowledgments_are_append_only(
                     "CREATE TRIGGER records_append_only_delete" in statement
                     and "safeconf_purging" in statement):
                 db.execute(statement.strip() + "; END")
+    db.execute("ALTER TABLE outbox DROP COLUMN base_version")  # added by version 9
+    db.execute("ALTER TABLE outbox DROP COLUMN superseded")
     db.execute("PRAGMA user_version = 4")
     vault.close()
 

@@ -93,7 +93,7 @@ def test_an_append_only_record_keeps_this_laptops_copy(vault, case):
     note = vault.notes.add(Note(case_id=case.id, conference_id=conf.id,
                                 section=NoteSection.GENERAL, body="original"))
     revision = vault.notes.revisions(note.id)[0]
-    vault.sync.apply_page([replace(revision, body="rewritten elsewhere")], 4)
+    vault.sync.apply_page([replace(revision, body="rewritten elsewhere", sha256="")], 4)
     [row] = vault.sync.conflicts()
     events = vault.audit.count()
     with pytest.raises(AppendOnly):

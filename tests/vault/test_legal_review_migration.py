@@ -20,6 +20,8 @@ def test_a_version_6_vault_upgrades_so_legal_reviews_are_append_only(
     db = vault._db
     # Back to version 6's triggers, which did not guard this type.
     db._connection.executescript(MIGRATIONS[5])
+    db.execute("ALTER TABLE outbox DROP COLUMN base_version")  # added by version 9
+    db.execute("ALTER TABLE outbox DROP COLUMN superseded")
     db.execute("PRAGMA user_version = 6")
     db.execute("UPDATE records SET version = 2 WHERE id = ?", (stored.id,))  # unguarded
     db.execute("UPDATE records SET version = 1 WHERE id = ?", (stored.id,))

@@ -96,7 +96,7 @@ def test_an_append_only_record_arriving_with_other_content_is_a_conflict(vault, 
     note = vault.notes.add(Note(case_id=case.id, conference_id=conf.id,
                                 section=NoteSection.GENERAL, body="original"))
     revision = vault.notes.revisions(note.id)[0]
-    forged = replace(revision, body="rewritten elsewhere")
+    forged = replace(revision, body="rewritten elsewhere", sha256="")
     assert vault.sync.apply_page([forged], 4).conflicts == 1
     assert vault.store.get(NoteRevision, revision.id).body == "original"
 
@@ -145,6 +145,8 @@ def test_a_version_1_vault_is_migrated_with_a_backup_first(vault, case, data_dir
     db.execute("DROP TABLE sync_state")
     db.execute("DROP TABLE sync_conflicts")
     db.execute("DROP TABLE sync_quarantine")
+    db.execute("ALTER TABLE outbox DROP COLUMN base_version")  # added by version 9
+    db.execute("ALTER TABLE outbox DROP COLUMN superseded")
     db.execute("PRAGMA user_version = 1")
     vault.close()
     reopened = Vault.open(data_dir, PASSPHRASE, keyring_store)

@@ -26,13 +26,19 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Protocol
 
-from safeconf.domain import codec
+from safeconf.domain import codec, revisions
 from safeconf.domain.acknowledgment_rules import acknowledgment_problem, problem_message
 from safeconf.domain.conference_states import ALLOWED
 from safeconf.domain.consent_lifecycle import change_problem as consent_change_problem
 from safeconf.domain.consent_reading import fold
 from safeconf.domain.disclosure_rules import disclosure_problem
-from safeconf.domain.errors import DomainError, GateClosed, IllegalTransition, ReadOnlyRecord
+from safeconf.domain.errors import (
+    DomainError,
+    GateClosed,
+    IllegalTransition,
+    InvalidRecord,
+    ReadOnlyRecord,
+)
 from safeconf.domain.gate import StatementRef, evaluate_gate
 from safeconf.domain.legal_request_states import next_problem as legal_step_problem
 from safeconf.domain.records import (
@@ -89,6 +95,8 @@ class RecordView(Protocol):
     def answer_to(self, review_id: str) -> LegalReviewAnswer | None: ...  # the latest
     def legal_request(self, request_id: str) -> LegalRequest | None: ...
     def legal_request_events(self, request_id: str) -> Sequence[LegalRequestEvent]: ...
+    # The whole text of a revision of that note, or None if it holds no such revision.
+    def revision_text(self, revision_id: str, note_id: str) -> str | None: ...
 
 
 @dataclass(frozen=True)
@@ -116,9 +124,10 @@ NO_INTERVIEW_PERMISSION = "no_interview_permission"
 STALE_VIEW = "stale_view"
 # A disclosure logged as allowed that the policy, asked again on its day, does not allow.
 NOT_ALLOWED = "disclosure_not_allowed"
+BROKEN_REVISION = "broken_revision"
 REASONS = frozenset({FINALIZED, ILLEGAL_TRANSITION, GATE_CLOSED, NOT_DELETABLE, TOMBSTONED,
                      NO_PARENT, PARENT_ELSEWHERE, NOT_THEIR_ACKNOWLEDGMENT, NOT_FINALIZED,
-                     NO_INTERVIEW_PERMISSION, STALE_VIEW, NOT_ALLOWED})
+                     NO_INTERVIEW_PERMISSION, STALE_VIEW, NOT_ALLOWED, BROKEN_REVISION})
 
 _FINALIZED = Refusal(FINALIZED, "This conference is finalized, so what was recorded in it "
                                 "cannot change; the change was kept for review as a possible "
@@ -356,6 +365,15 @@ def _revision(
         return _missing_parent(parents_known, "note")
     if note.case_id != incoming.case_id:
         return _elsewhere("note")
+    if incoming.base_id is not None:
+        base = view.revision_text(incoming.base_id, incoming.note_id)
+        if base is None:
+            return _missing_parent(parents_known, "revision")
+        try:
+            revisions.text_of(base, incoming.delta, incoming.sha256)
+        except InvalidRecord as exc:
+            return Refusal(BROKEN_REVISION, f"This revision does not rebuild its note's text: "
+                                            f"{exc}")
     if note.is_addendum:
         return None
     conference = view.conference(note.conference_id)

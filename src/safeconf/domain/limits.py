@@ -6,6 +6,9 @@ Stated in docs/sync-protocol.md §3; a change here is a protocol change.
 from __future__ import annotations
 
 MAX_NOTE_CHARS = 200_000  # about 60 pages: far past any real section, small enough to sync
+# A note revision's delta (JSON, domain.revisions): room for a whole note's text inserted at
+# once with every character escaped, inside MAX_RECORD_BYTES.
+MAX_DELTA_CHARS = 2 * MAX_NOTE_CHARS + 10_000
 MAX_NAME_CHARS = 200  # a person's name, a case number, a role label
 MAX_TEXT_CHARS = 4_000  # a short free-text field: a location, a summary, a description
 MAX_SIGNATURE_PNG_BYTES = 256 * 1024  # a drawn signature is 5-40 KiB; 256 KiB is generous

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from safeconf.domain import revisions
 from safeconf.domain.disclosure_terms import Extent, HealthPurpose, Information, Mode, Recipient
 from safeconf.domain.errors import InvalidRecord
 from safeconf.domain.ids import new_id, utc_now
@@ -273,10 +274,24 @@ class InterviewPermission(RecordMeta):
 
 @dataclass(frozen=True, kw_only=True)
 class NoteRevision(RecordMeta):
+    """One save of a note, kept for ever: a full copy of the text (`base_id` None, `body`
+    the text) or a delta against the revision `base_id` names (domain.revisions). Revisions
+    written before deltas existed are copies without a `sha256`."""
+
     note_id: str
     revision: int
-    body: str
+    body: str = ""
     author: str = ""
+    base_id: str | None = None
+    delta: str = ""
+    sha256: str = ""
+
+    def __post_init__(self) -> None:
+        revisions.check_form(self.base_id, self.body, self.delta, self.sha256)
+
+    @property
+    def is_copy(self) -> bool:
+        return self.base_id is None
 
 
 class DisclosureBasis(StrEnum):

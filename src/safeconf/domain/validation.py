@@ -25,6 +25,7 @@ from safeconf.domain.disclosure_terms import Information, Mode
 from safeconf.domain.errors import InvalidRecord
 from safeconf.domain.legal_request_states import NEEDS_TEXT
 from safeconf.domain.limits import (
+    MAX_DELTA_CHARS,
     MAX_NAME_CHARS,
     MAX_NOTE_CHARS,
     MAX_RECORD_BYTES,
@@ -293,7 +294,8 @@ FIELDS: dict[str, dict[str, Check]] = {
     },
     "note_revision": {
         "note_id": uuid, "revision": whole(1), "body": text(MAX_NOTE_CHARS, lines=True),
-        "author": NAME,
+        "author": NAME, "base_id": optional_uuid, "delta": text(MAX_DELTA_CHARS),
+        "sha256": optional_hex64,
     },
     "consent": {
         "form": enum, "state": enum, "client_name": REQUIRED_NAME,

@@ -23,6 +23,7 @@ from safeconf.domain.auditchain import GENESIS_HASH
 from safeconf.domain.caseless import REPORT_TYPES
 from safeconf.domain.change_rules import REASONS as RULE_REASONS
 from safeconf.domain.ids import new_id, parse_utc
+from safeconf.domain.records import AuditEvent
 from safeconf.sync import escrow
 from safeconf.sync.bundle import parse_bundle
 from safeconf.sync.client import HQClient
@@ -257,34 +258,12 @@ class SyncEngine:
         total, pushed, conflicts = store.pending_count(), 0, 0
         rebased = False
         while True:
-            batch = self._batch_in_flight()
+            # What goes in the batch and the mark that it is on its way are taken together:
+            # a save meanwhile must not supersede an outbox row being sent (vault/outbox.py).
+            with self._vault.transaction():
+                batch, items, audit = self._next_batch()
             if batch is None:
-                # Reports of a loss or a breach go before any other record (issue #10): HQ
-                # must learn of a lost laptop before it takes that laptop's other changes.
-                store.put_first(REPORT_TYPES)
-            items = store.pending(BATCH_SIZE)
-            audit = store.pending_audit(BATCH_SIZE)
-            if batch is not None:
-                # A retry sends exactly what the first attempt sent, under the same id.
-                items = [i for i in items if i.seq <= batch.last_seq]
-                audit = [e for e in audit if e.seq <= batch.last_audit_seq]
-            else:
-                if items and items[0].record_type in REPORT_TYPES:
-                    # A first batch of the reports alone: stored at HQ even if a later
-                    # batch is refused.
-                    items = list(itertools.takewhile(
-                        lambda i: i.record_type in REPORT_TYPES, items))
-                items = _fitting(items, audit[-1].seq if audit else store.audit_acked_seq)
-            if not items and not audit:
-                store.put("push_batch", "null")
                 return pushed, conflicts
-            if batch is None:
-                batch = _Batch(
-                    id=new_id(),
-                    last_seq=items[-1].seq if items else store.acked_seq,
-                    last_audit_seq=audit[-1].seq if audit else store.audit_acked_seq,
-                )
-                store.put("push_batch", json.dumps(batch.__dict__))
             try:
                 outbox = [OutboxItem(i.seq, i.record_type, i.data, i.base_version)
                           for i in items]
@@ -323,6 +302,40 @@ class SyncEngine:
             pushed += len(items)
             conflicts += len(result.conflicts)
             self._progress(SyncProgress("pushing", pushed, total))
+
+    def _next_batch(self) -> tuple[_Batch | None, list[PendingItem], list[AuditEvent]]:
+        """The batch to send (the one in flight again, else a new one, marked in flight),
+        or None when nothing is left to push."""
+        store = self._vault.sync
+        batch = self._batch_in_flight()
+        if batch is None:
+            # Reports of a loss or a breach go before any other record (issue #10): HQ
+            # must learn of a lost laptop before it takes that laptop's other changes.
+            store.put_first(REPORT_TYPES)
+        items = store.pending(BATCH_SIZE)
+        audit = store.pending_audit(BATCH_SIZE)
+        if batch is not None:
+            # A retry sends exactly what the first attempt sent, under the same id.
+            items = [i for i in items if i.seq <= batch.last_seq]
+            audit = [e for e in audit if e.seq <= batch.last_audit_seq]
+        else:
+            if items and items[0].record_type in REPORT_TYPES:
+                # A first batch of the reports alone: stored at HQ even if a later
+                # batch is refused.
+                items = list(itertools.takewhile(
+                    lambda i: i.record_type in REPORT_TYPES, items))
+            items = _fitting(items, audit[-1].seq if audit else store.audit_acked_seq)
+        if not items and not audit:
+            store.put("push_batch", "null")
+            return None, [], []
+        if batch is None:
+            batch = _Batch(
+                id=new_id(),
+                last_seq=items[-1].seq if items else store.acked_seq,
+                last_audit_seq=audit[-1].seq if audit else store.audit_acked_seq,
+            )
+            store.put("push_batch", json.dumps(batch.__dict__))
+        return batch, items, audit
 
     def _rebase_claim(self) -> tuple[int, str] | None:
         raw = self._vault.sync.get(REBASE_CLAIM)

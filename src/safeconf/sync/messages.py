@@ -28,7 +28,7 @@ class OutboxItem:
 
     seq: int
     type: str
-    data: Mapping[str, Any]
+    data: Mapping[str, Any] | None  # None: superseded by a later item (vault/outbox.py)
     base_version: int | None = None
 
     @classmethod
@@ -36,6 +36,8 @@ class OutboxItem:
         return cls(seq, codec.type_name(record), codec.to_dict(record), base_version)
 
     def wire(self) -> dict[str, Any]:
+        if self.data is None:
+            return {"seq": self.seq, "type": self.type, "superseded": True}
         return {"seq": self.seq, "type": self.type, "data": dict(self.data),
                 "base_version": self.base_version}
 

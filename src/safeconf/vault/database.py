@@ -153,6 +153,11 @@ class Database:
                         conn.execute("ROLLBACK")
                     raise
 
+    def vacuum(self) -> None:
+        """Rewrite the file without its free pages (after a large one-off removal)."""
+        with self._lock, _translated_errors():
+            self._connection.execute("VACUUM")
+
     # -- statements ----------------------------------------------------------------
 
     @contextmanager

@@ -180,6 +180,15 @@ MIGRATIONS: list[str] = [
     _append_only_guard(_APPEND_ONLY_V7),
     # 8: loss and breach reports, legal requests' documents and legal's steps on them too.
     _append_only_guard(APPEND_ONLY_TYPES),
+    # 9: a lean outbox (vault/outbox.py): each row names the version HQ must hold for it to
+    # apply (NULL: the version before it, as every row said until now), a row a later save
+    # replaced before it was sent is marked superseded and keeps no copy, and an
+    # append-only record's row keeps none either (it reads the record, which never changes).
+    # Revisions written before deltas existed are compacted after this (vault/compaction.py).
+    """
+    ALTER TABLE outbox ADD COLUMN base_version INTEGER;
+    ALTER TABLE outbox ADD COLUMN superseded INTEGER NOT NULL DEFAULT 0;
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

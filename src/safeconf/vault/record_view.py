@@ -25,6 +25,7 @@ from safeconf.domain.records import (
     RecordMeta,
 )
 from safeconf.vault.database import Database
+from safeconf.vault.revision_history import BrokenHistory, RevisionTexts
 
 R = TypeVar("R", bound=RecordMeta)
 
@@ -33,6 +34,15 @@ class VaultRecordView:
     def __init__(self, db: Database) -> None:
         self._db = db
         self._decoded: dict[str, RecordMeta] = {}  # stored JSON text -> its record
+        self.revision_texts = RevisionTexts(db)
+
+    def revision_text(self, revision_id: str, note_id: str) -> str | None:
+        """The text of a revision of note `note_id` (None if there is none, or if what the
+        vault holds of it cannot be rebuilt: `safeconf check` reports that)."""
+        try:
+            return self.revision_texts.text(revision_id, note_id)
+        except BrokenHistory:
+            return None
 
     def conference(self, conference_id: str) -> Conference | None:
         return self._one(Conference, conference_id)

@@ -11,7 +11,7 @@ from contextlib import AbstractContextManager
 from dataclasses import dataclass, replace
 from typing import Any, Generic, TypeVar
 
-from safeconf.domain import codec
+from safeconf.domain import codec, revisions
 from safeconf.domain.change_rules import judge_change, raise_for
 from safeconf.domain.codec import APPEND_ONLY_TYPES, HQ_AUTHORED_TYPES
 from safeconf.domain.ids import utc_now
@@ -40,10 +40,13 @@ from safeconf.domain.records import (
     StaffAcknowledgment,
 )
 from safeconf.domain.validation import validate
+from safeconf.vault import outbox, revision_history
 from safeconf.vault.audit import AuditLog
 from safeconf.vault.database import Database
 from safeconf.vault.errors import AppendOnly, RecordNotFound, WriteConflict
+from safeconf.vault.outbox import SUPERSEDABLE_TYPES
 from safeconf.vault.record_view import VaultRecordView
+from safeconf.vault.revision_history import RevisionTexts
 
 R = TypeVar("R", bound=RecordMeta)
 
@@ -88,6 +91,7 @@ class RecordStore:
         self._audit = audit
         self._device = device
         self._view = VaultRecordView(db)
+        self._last_audit_seq = 0
 
     def check(self, record: RecordMeta, current: RecordMeta | None) -> None:
         """The domain's checks for a record landing here: well formed, and a change the
@@ -95,8 +99,10 @@ class RecordStore:
         validate(record)
         raise_for(judge_change(record, current, self._view, {}, check_gate=False))
 
-    def add(self, record: R) -> R:
-        """Insert a new record (version 1, stamped with this device)."""
+    def add(self, record: R, covered_by: int | None = None) -> R:
+        """Insert a new record (version 1, stamped with this device). `covered_by` names
+        the audit event of the write this record is part of (a note's save and the revision
+        that keeps it are one write, audited once); otherwise it gets an event of its own."""
         record = replace(record, origin_device=record.origin_device or self._device)
         name = codec.type_name(record)
         if name in HQ_AUTHORED_TYPES:
@@ -105,12 +111,14 @@ class RecordStore:
         with self._db.transaction():
             self.check(record, None)
             self.insert_row(name, record, data)
-            self._after_write("create", name, record, data)
+            self._after_write("create", name, record, data, covered_by)
         return record
 
-    def update(self, record: R) -> R:
+    def update(self, record: R, superseding: bool = False) -> R:
         """Store a changed record. `record.version` must be the version that was read;
-        the stored copy becomes version + 1. Append-only types refuse."""
+        the stored copy becomes version + 1. Append-only types refuse. `superseding`: this
+        is the same kind of change as the one before it (a note's next save), so an unsent
+        outbox row of the version read may give way to this one (vault/outbox.py)."""
         name = codec.type_name(record)
         if name in APPEND_ONLY_TYPES:
             raise AppendOnly(f"A {name.replace('_', ' ')} can only be added, never changed.")
@@ -131,7 +139,7 @@ class RecordStore:
             self.check(stored, codec.from_dict(type(record), json.loads(current)))
             data = json.dumps(codec.to_dict(stored), ensure_ascii=False)
             self.replace_row(rowid, stored, data)
-            self._after_write("update", name, stored, data)
+            self._after_write("update", name, stored, data, superseding=superseding)
         return stored
 
     def add_version(self, record: R) -> R:
@@ -180,6 +188,15 @@ class RecordStore:
 
     def transaction(self) -> AbstractContextManager[None]:
         return self._db.transaction()
+
+    @property
+    def db(self) -> Database:
+        return self._db
+
+    @property
+    def revision_texts(self) -> RevisionTexts:
+        """Revision texts read lately (shared with the view that judges new revisions)."""
+        return self._view.revision_texts
 
     def rows(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
         """A read-only query for repositories that list without decoding whole records."""
@@ -249,13 +266,27 @@ class RecordStore:
             (rowid, text, codec.type_name(record), record.case_id, conference),
         )
 
-    def _after_write(self, action: str, name: str, record: RecordMeta, data: str) -> None:
-        event = self._audit.append(action, name, record.id, record.case_id)
-        # The event's seq goes with the row: a push must carry it (or HQ must hold it).
+    @property
+    def last_audit_seq(self) -> int:
+        """The seq of the audit event of the latest write through this store."""
+        return self._last_audit_seq
+
+    def _after_write(self, action: str, name: str, record: RecordMeta, data: str,
+                     covered_by: int | None = None, superseding: bool = False) -> None:
+        if covered_by is None:
+            covered_by = self._audit.append(action, name, record.id, record.case_id).seq
+        self._last_audit_seq = covered_by
+        base_version = record.version - 1 if record.version > 1 else None
+        if superseding and name in SUPERSEDABLE_TYPES and base_version is not None:
+            base_version = outbox.supersede(self._db, record.id, base_version)
+        # The event's seq goes with the row: a push must carry it (or HQ must hold it). An
+        # append-only record never changes, so its row reads it from `records` at push time
+        # instead of keeping a second copy.
         self._db.execute(
-            "INSERT INTO outbox (record_type, record_id, version, queued_at, data, audit_seq)"
-            " VALUES (?, ?, ?, ?, ?, ?)",
-            (name, record.id, record.version, utc_now(), data, event.seq),
+            "INSERT INTO outbox (record_type, record_id, version, queued_at, data, audit_seq,"
+            " base_version) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (name, record.id, record.version, utc_now(),
+             None if name in APPEND_ONLY_TYPES else data, covered_by, base_version),
         )
 
 
@@ -356,7 +387,7 @@ class NoteRepository(_InConference[Note], MutableRepository[Note]):
         with self._store.transaction():
             stored = self._store.add(note)
             if note.body:
-                self._add_revision(stored, 1)
+                self._add_revision(stored, previous_text=None)
         return stored
 
     def save_body(self, note: Note, body: str, author: str) -> Note:
@@ -365,23 +396,52 @@ class NoteRepository(_InConference[Note], MutableRepository[Note]):
         if body == note.body:
             return note
         with self._store.transaction():
-            stored = self._store.update(replace(note, body=body, author=author))
-            self._add_revision(stored, self._store.count_children(NoteRevision, note.id) + 1)
+            stored = self._store.update(replace(note, body=body, author=author),
+                                        superseding=True)
+            self._add_revision(stored, previous_text=note.body)
         return stored
 
-    def _add_revision(self, note: Note, number: int) -> None:
-        self._store.add(
-            NoteRevision(
-                case_id=note.case_id,
-                note_id=note.id,
-                revision=number,
-                body=note.body,
-                author=note.author,
-            )
+    def _add_revision(self, note: Note, previous_text: str | None) -> None:
+        """Keep the note's text as its next revision: a delta against the latest revision
+        when that is the text the note held before (`previous_text`), else a full copy.
+        Audited by the note's own write: one save, one event."""
+        db = self._store.db
+        latest = revision_history.latest(db, note.id)
+        number = 1 if latest is None else latest.number + 1
+        base_id = base_text = None
+        if latest is not None and previous_text is not None and \
+                latest.sha256 == revisions.text_sha256(previous_text):
+            base_id, base_text = latest.revision_id, previous_text
+            # The vault's view checks the delta against its base: it holds that text now.
+            self._store.revision_texts.remember(base_id, previous_text)
+        form = revisions.form_for(number, note.body, base_id, base_text)
+        revision = self._store.add(
+            NoteRevision(case_id=note.case_id, note_id=note.id, revision=number,
+                         author=note.author, body=form.body, base_id=form.base_id,
+                         delta=form.delta, sha256=form.sha256),
+            covered_by=self._store.last_audit_seq,
         )
+        self._store.revision_texts.remember(revision.id, note.body)
 
     def revisions(self, note_id: str) -> list[NoteRevision]:
+        """Every revision of the note, oldest first, each as a whole copy of its text."""
+        return [replace(rev, body=text, base_id=None, delta="", sha256=rev.sha256 or "")
+                for rev, text in self.history(note_id)]
+
+    def stored_revisions(self, note_id: str) -> list[NoteRevision]:
+        """The note's revisions as stored: copies, and deltas against another revision."""
         return self._store.children(NoteRevision, note_id)
+
+    def history(self, note_id: str) -> list[tuple[NoteRevision, str]]:
+        """Every revision of the note as stored, oldest first, with its whole text."""
+        return revision_history.history(self._store.db, note_id)
+
+    def revision_text(self, revision_id: str) -> str:
+        """The whole text of one revision (RecordNotFound if there is no such revision)."""
+        text = self._store.revision_texts.text(revision_id)
+        if text is None:
+            raise RecordNotFound("That revision does not exist.")
+        return text
 
 
 class InterviewPermissionRepository(_InConference[InterviewPermission]):

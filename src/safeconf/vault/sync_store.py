@@ -11,7 +11,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
-from safeconf.domain import codec
+from safeconf.domain import codec, revisions
 from safeconf.domain.caseless import is_caseless
 from safeconf.domain.change_rules import FINALIZED, Refusal, judge_change
 from safeconf.domain.codec import APPEND_ONLY_TYPES
@@ -36,17 +36,16 @@ from safeconf.vault.records import RecordStore
 class PendingItem:
     seq: int
     record_type: str
-    data: dict[str, Any]
+    data: dict[str, Any] | None  # None: superseded, sent as a marker (vault/outbox.py)
     version: int
     audit_seq: int = 0  # the audit event written with this change
     size: int = 0  # bytes of the record's JSON, to keep a push under HQ's body limit
+    # The version HQ must hold for this change to apply cleanly (None: a new record).
+    base_version: int | None = None
 
     @property
-    def base_version(self) -> int | None:
-        """The version HQ must hold for this change to apply cleanly (None: a new record)."""
-        if self.record_type in APPEND_ONLY_TYPES or self.version <= 1:
-            return None
-        return self.version - 1
+    def superseded(self) -> bool:
+        return self.data is None
 
 
 @dataclass(frozen=True)
@@ -132,14 +131,21 @@ class SyncStore:
     # -- push ------------------------------------------------------------------------
 
     def pending(self, limit: int) -> list[PendingItem]:
+        """The next outbox rows to push. A row without its own copy reads its append-only
+        record; one superseded by a later save (or whose record a purge removed) has no
+        content and is sent as a marker."""
         rows = self._db.rows(
-            "SELECT seq, record_type, data, version, audit_seq FROM outbox WHERE seq > ?"
-            " ORDER BY seq LIMIT ?",
+            "SELECT o.seq, o.record_type, coalesce(o.data, r.data), o.version, o.audit_seq,"
+            " o.base_version, o.superseded FROM outbox AS o"
+            " LEFT JOIN records AS r ON o.data IS NULL AND o.superseded = 0"
+            " AND r.id = o.record_id AND r.type = o.record_type"
+            " WHERE o.seq > ? ORDER BY o.seq LIMIT ?",
             (self.acked_seq, limit),
         )
-        return [PendingItem(seq, rtype, json.loads(data), version, audit_seq or 0,
-                            len(data.encode("utf-8")))
-                for seq, rtype, data, version, audit_seq in rows]
+        return [PendingItem(seq, rtype, None if data is None else json.loads(data), version,
+                            audit_seq or 0, 0 if data is None else len(data.encode("utf-8")),
+                            _base_version(rtype, version, base))
+                for seq, rtype, data, version, audit_seq, base, _superseded in rows]
 
     def put_first(self, record_types: frozenset[str]) -> int:
         """Renumber the unsent outbox so rows of `record_types` (reports of a loss or a
@@ -397,6 +403,9 @@ class SyncStore:
         if json.loads(local_data) == json.loads(data):
             return "unchanged"
         local = codec.from_dict(type(record), json.loads(local_data))
+        if isinstance(record, NoteRevision) and isinstance(local, NoteRevision) and \
+                _same_save(local, record):
+            return "unchanged"  # one save, kept here compacted and at HQ as it was sent
         refusal = judge_change(record, local, self._view, {}, parents_known=False,
                                check_gate=False)
         if refusal is not None and not _finalized_earlier(refusal, before_finalize):
@@ -549,6 +558,21 @@ class SyncStore:
             self._audit.append("conflict_resolved", "sync_conflict", str(conflict_id),
                                case_id)
         return stored
+
+
+def _same_save(a: NoteRevision, b: NoteRevision) -> bool:
+    """Two copies of one revision however each keeps its text (vault/compaction.py)."""
+    form = {"body": "", "base_id": None, "delta": "", "sha256": ""}
+    return (replace(a, **form) == replace(b, **form)  # type: ignore[arg-type]
+            and revisions.text_hash(a.body, a.base_id, a.sha256)
+            == revisions.text_hash(b.body, b.base_id, b.sha256))
+
+
+def _base_version(record_type: str, version: int, stored: int | None) -> int | None:
+    """The base an outbox row names (rows queued before rows kept one: the version before)."""
+    if record_type in APPEND_ONLY_TYPES or version <= 1:
+        return None
+    return version - 1 if stored is None else stored
 
 
 def _finalized_earlier(refusal: Refusal, before_finalize: bool) -> bool:

@@ -19,8 +19,9 @@ import sqlcipher3
 from safeconf.domain.ids import new_id
 from safeconf.domain.records import Case
 from safeconf.domain.termsafe import safe
-from safeconf.vault import keys, rekey
+from safeconf.vault import keys, rekey, revision_history
 from safeconf.vault.audit import AuditLog
+from safeconf.vault.compaction import compact_legacy_revisions
 from safeconf.vault.database import Database
 from safeconf.vault.device_secret import SecretStore, account
 from safeconf.vault.errors import (
@@ -146,6 +147,7 @@ class Vault:
         db = Database(data_dir / DB_NAME, data_key)
         try:
             db.migrate()
+            compact_legacy_revisions(db)
             with db.transaction():
                 for key, value in (
                     ("vault_id", vault_id),
@@ -172,6 +174,7 @@ class Vault:
         db = cls._connect(db_path, data_key)
         try:
             db.migrate()
+            compact_legacy_revisions(db)
             vault = cls(data_dir, db, key_file, data_key)
         except VaultError:
             db.close()
@@ -238,6 +241,7 @@ class Vault:
             raise WrongRecoveryCode() from None
         try:
             db.migrate()
+            compact_legacy_revisions(db)
             vault_id = db.scalar("SELECT value FROM meta WHERE key = 'vault_id'")
             if not isinstance(vault_id, str):
                 raise VaultCorrupt("The vault file has no vault id, so it cannot be recovered.")
@@ -426,6 +430,7 @@ class Vault:
             ("search index", self._check_search_index),
             ("schema", self._check_schema),
             ("audit chain", self._check_audit_chain),
+            ("note revisions", self._check_revisions),
         ):
             try:
                 ok, detail = step()
@@ -466,6 +471,17 @@ class Vault:
     def _check_schema(self) -> tuple[bool, str]:
         version = self._db.scalar("PRAGMA user_version")
         return version == SCHEMA_VERSION, f"version {version} (current {SCHEMA_VERSION})"
+
+    def _check_revisions(self) -> tuple[bool, str]:
+        """Every revision of every note rebuilds to the text its SHA-256 names."""
+        found = revision_history.verify_all(self._db)
+        if found.problems:
+            shown = "; ".join(safe(p) for p in found.problems[:5])
+            more = f" (and {len(found.problems) - 5} more)" if len(found.problems) > 5 else ""
+            return False, f"{len(found.problems)} of {found.revisions} revisions do not " \
+                          f"rebuild: {shown}{more}"
+        return True, (f"{found.revisions} revisions of {found.notes} notes, each rebuilt "
+                      "and matched to its SHA-256")
 
     def _check_audit_chain(self) -> tuple[bool, str]:
         broken = self.audit.verify()

@@ -12,6 +12,7 @@ from typing import Any
 
 from sqlalchemy import Connection, insert, select
 
+from safeconf.domain.records import NoteRevision
 from safeconf.hq import schema
 from safeconf.hq.errors import HQError
 from safeconf.hq.sync.pushparse import PushItem
@@ -42,20 +43,29 @@ def require_audited(conn: Connection, devices: list[str], items: Sequence[PushIt
     record (id and type) in this batch or already held for this device's lineage."""
     audited = {(e["record_id"], e["record_type"]) for e in batch_events
                if e["action"] in AUDITED_WRITES}
-    wanting = [i for i in items if (i.id, i.type) not in audited]
+    wanting = [i for i in items if audited.isdisjoint(_traces(i))]
     if wanting:
         aw = schema.audited_writes
-        ids = sorted({i.id for i in wanting})
+        ids = sorted({record_id for i in wanting for record_id, _type in _traces(i)})
         for start in range(0, len(ids), _CHUNK):
             audited.update(conn.execute(
                 select(aw.c.record_id, aw.c.record_type)
                 .where(aw.c.device_id.in_(devices), aw.c.record_id.in_(ids[start:start + _CHUNK]))
             ).tuples().all())
     for item in items:
-        if (item.id, item.type) not in audited:
+        if audited.isdisjoint(_traces(item)):
             raise HQError(400, "missing_audit",
                           f"item seq {item.seq}: the {item.type} {item.id} comes without the "
                           "audit event that records the change; nothing was stored.")
+
+
+def _traces(item: PushItem) -> set[tuple[str, str]]:
+    """The audited writes any one of which covers the item: its own, and for a note's
+    revision the note's (a save writes both under one event, vault/records.py)."""
+    traces = {(item.id, item.type)}
+    if isinstance(item.record, NoteRevision):
+        traces.add((item.record.note_id, "note"))
+    return traces
 
 
 def backfill(conn: Connection) -> None:

@@ -22,13 +22,13 @@ from safeconf.domain.auditchain import GENESIS_HASH
 from safeconf.hq import schema
 from safeconf.hq.errors import HQError
 from safeconf.hq.sync.changelog import chunks
-from safeconf.hq.sync.pushparse import PushItem
+from safeconf.hq.sync.pushparse import PushItem, SupersededItem
 
 REBASE_MESSAGE = ("HQ already holds other changes under these numbers from this laptop "
                   "(it was restored from a backup); renumber the unsent ones and send again.")
 
 
-def item_digest(item: PushItem) -> str:
+def item_digest(item: PushItem | SupersededItem) -> str:
     """What one outbox seq held: its type, id, content and base version."""
     text = f"{item.type}\n{item.id}\n{item.digest}\n{item.base_version}"
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
@@ -47,13 +47,15 @@ def lineage(conn: Connection, device_id: str) -> list[str]:
     return found
 
 
-def remember_items(conn: Connection, device_id: str, items: Sequence[PushItem]) -> None:
+def remember_items(conn: Connection, device_id: str,
+                   items: Sequence[PushItem | SupersededItem]) -> None:
     if items:
         conn.execute(insert(schema.pushed_items), [
             {"device_id": device_id, "seq": i.seq, "digest": item_digest(i)} for i in items])
 
 
-def resent_items_differ(conn: Connection, devices: list[str], items: Sequence[PushItem]) -> bool:
+def resent_items_differ(conn: Connection, devices: list[str],
+                        items: Sequence[PushItem | SupersededItem]) -> bool:
     """True if any item re-sends a seq HQ accepted with other content."""
     if not items:
         return False

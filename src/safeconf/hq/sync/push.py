@@ -82,6 +82,10 @@ REASONS = {
                        "on the day it was made, does not allow it on the basis the log names "
                        "(policy line, consent or legal's release); HQ did not record it and "
                        "kept it for review.",
+    rules.BROKEN_REVISION: "This revision of a note is kept as a change to an earlier "
+                           "revision, but applied to the text HQ holds for that one it does "
+                           "not give the text it names (a damaged or altered revision); it "
+                           "was kept for review.",
     rules.STALE_VIEW: "Someone changed this conference on another laptop after this laptop "
                       "last synced, so it was not finalized. Review the changes, then finalize "
                       "again.",
@@ -147,12 +151,14 @@ def apply_push(db: Database, device: Device, batch: PushBatch,
 
         # A new batch (a replay was answered above) that re-sends seqs HQ holds with other
         # content, or ends below what HQ holds, comes from a laptop that went back in time.
-        resent = [i for i in batch.items if i.seq <= state.acked_seq]
+        every = batch.seqs  # with the seqs a later save superseded, which carry nothing
+        resent = [i for i in every if i.seq <= state.acked_seq]
         if resent and (resent[-1].seq < state.acked_seq
                        or history.resent_items_differ(conn, line, resent)):
             raise rebase()
-        fresh = [i for i in batch.items if i.seq > state.acked_seq]
-        if fresh and fresh[0].seq != state.acked_seq + 1:
+        sent = [i for i in every if i.seq > state.acked_seq]
+        fresh = [i for i in sent if isinstance(i, PushItem)]
+        if sent and sent[0].seq != state.acked_seq + 1:
             raise HQError(409, "gap", f"HQ has changes up to {state.acked_seq}; send from "
                           f"{state.acked_seq + 1}.", acked_seq=state.acked_seq,
                           audit_acked_seq=audit_acked)
@@ -164,9 +170,9 @@ def apply_push(db: Database, device: Device, batch: PushBatch,
         conflicts = _apply_items(conn, device, batch.batch_id, of_cases, now)
         conflicts += _apply_caseless(conn, device, batch.batch_id,
                                      [i for i in fresh if is_caseless(i.type)], now)
-        history.remember_items(conn, device.device_id, fresh)
+        history.remember_items(conn, device.device_id, sent)
         audit_seq, audit_hash = _apply_audit(conn, device, plan, now)
-        acked = fresh[-1].seq if fresh else state.acked_seq
+        acked = sent[-1].seq if sent else state.acked_seq
         conn.execute(update(ds).where(ds.c.device_id == device.device_id)
                      .values(acked_seq=acked, audit_seq=audit_seq, audit_hash=audit_hash))
         answer = {

@@ -49,6 +49,19 @@ class PushItem:
 
 
 @dataclass(frozen=True)
+class SupersededItem:
+    """An outbox seq with nothing to send: its change is carried by a later one (a note
+    saved again before it was sent), or its record left the laptop with its case (sealed
+    or withdrawn at HQ). HQ acknowledges the seq and stores nothing."""
+
+    seq: int
+    type: str
+    id: str = ""
+    digest: str = "superseded"
+    base_version: int | None = None
+
+
+@dataclass(frozen=True)
 class PushBatch:
     batch_id: str
     items: list[PushItem]
@@ -61,6 +74,12 @@ class PushBatch:
     # know only the cursor of its previous pull). Not part of the digest: a retry may carry
     # a later one.
     pulled_to: int | None = None
+    superseded: list[SupersededItem] = dataclasses.field(default_factory=list)
+
+    @property
+    def seqs(self) -> list[PushItem | SupersededItem]:
+        """Every outbox seq the batch carries, in order, with content or as a marker."""
+        return sorted([*self.items, *self.superseded], key=lambda i: i.seq)
 
 
 def parse_json(body: bytes) -> Any:
@@ -97,13 +116,15 @@ def parse_push(body: Any) -> PushBatch:
         raise bad_request(f"items must be a list of at most {MAX_ITEMS}.")
     if not isinstance(audit_in, list) or len(audit_in) > MAX_AUDIT:
         raise bad_request(f"audit must be a list of at most {MAX_AUDIT} events.")
-    items = [_parse_item(i, raw) for i, raw in enumerate(items_in)]
-    _require_contiguous([i.seq for i in items], "items")
+    parsed = [_parse_item(i, raw) for i, raw in enumerate(items_in)]
+    _require_contiguous([i.seq for i in parsed], "items")
+    items = [i for i in parsed if isinstance(i, PushItem)]
+    superseded = [i for i in parsed if isinstance(i, SupersededItem)]
     audit = [_parse_event(i, raw) for i, raw in enumerate(audit_in)]
     _require_contiguous([e["seq"] for e in audit], "audit events")
     digest = hashlib.sha256()
-    for item in items:
-        digest.update(f"{item.seq}:{item.type}:{item.digest}:{item.base_version}\n".encode())
+    for each in parsed:
+        digest.update(f"{each.seq}:{each.type}:{each.digest}:{each.base_version}\n".encode())
     for event in audit:
         digest.update(f"a{event['seq']}:{event['hash']}\n".encode())
     rebase = _parse_rebase(body["rebase"]) if "rebase" in body else None
@@ -112,7 +133,8 @@ def parse_push(body: Any) -> PushBatch:
     pulled_to = body.get("pulled_to")
     if pulled_to is not None and not _is_int(pulled_to):
         raise bad_request("pulled_to must be a whole number from 0.")
-    return PushBatch(str(batch_id), items, audit, digest.hexdigest(), rebase, pulled_to)
+    return PushBatch(str(batch_id), items, audit, digest.hexdigest(), rebase, pulled_to,
+                     superseded)
 
 
 def _parse_rebase(raw: Any) -> tuple[int, str]:
@@ -129,8 +151,10 @@ def _require_contiguous(seqs: list[int], what: str) -> None:
             raise bad_request(f"The {what} of a push must have consecutive seq numbers.")
 
 
-def _parse_item(index: int, raw: Any) -> PushItem:
+def _parse_item(index: int, raw: Any) -> PushItem | SupersededItem:
     where = f"item {index + 1}"
+    if isinstance(raw, dict) and "superseded" in raw:
+        return _parse_superseded(where, raw)
     if not isinstance(raw, dict) or not {"seq", "type", "data"} <= set(raw) or not set(raw) <= {
         "seq", "type", "data", "base_version"
     }:
@@ -164,6 +188,17 @@ def _parse_item(index: int, raw: Any) -> PushItem:
     return PushItem(seq, rtype, record, raw_json.decode("utf-8"),
                     hashlib.sha256(raw_json).hexdigest(),
                     base_version if rtype in MUTABLE_TYPES else None)
+
+
+def _parse_superseded(where: str, raw: dict[str, Any]) -> SupersededItem:
+    if set(raw) != {"seq", "type", "superseded"} or raw["superseded"] is not True:
+        raise bad_request(f"{where}: a superseded item has exactly seq, type and "
+                          "superseded (true).")
+    if not _is_int(raw["seq"], 1):
+        raise bad_request(f"{where}: seq must be a whole number from 1.")
+    if raw["type"] not in codec.RECORD_TYPES:
+        raise bad_request(f"item seq {raw['seq']}: unknown record type.", "unknown_type")
+    return SupersededItem(int(raw["seq"]), str(raw["type"]))
 
 
 def _parse_event(index: int, raw: Any) -> dict[str, Any]:

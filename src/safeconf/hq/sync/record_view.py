@@ -5,13 +5,15 @@ attendee, their acknowledgment and then a note, in that order)."""
 from __future__ import annotations
 
 import json
+from collections import OrderedDict
 from collections.abc import Sequence
 from typing import TypeVar
 
 from sqlalchemy import Connection, select
 
-from safeconf.domain import codec
+from safeconf.domain import codec, revisions
 from safeconf.domain.change_rules import NoteParent
+from safeconf.domain.errors import InvalidRecord
 from safeconf.domain.records import (
     Acknowledgment,
     Attendee,
@@ -24,12 +26,15 @@ from safeconf.domain.records import (
     LegalReview,
     LegalReviewAnswer,
     Note,
+    NoteRevision,
     Person,
     RecordMeta,
 )
 from safeconf.hq import schema
 
 R = TypeVar("R", bound=RecordMeta)
+# No laptop writes a longer chain of deltas (it copies every revisions.SNAPSHOT_EVERY).
+_MAX_CHAIN = 4 * revisions.SNAPSHOT_EVERY
 
 
 class HQRecordView:
@@ -46,6 +51,7 @@ class HQRecordView:
         self._accepted_of: dict[tuple[str, str], dict[str, RecordMeta]] = {}  # (type, case)
         self._stored: dict[str, RecordMeta | None] = {}
         self._case_rows: dict[tuple[str, str], list[RecordMeta]] = {}
+        self._texts: OrderedDict[str, str] = OrderedDict()  # revision texts rebuilt lately
 
     def accept(self, record: RecordMeta) -> None:
         """`record` is now HQ's copy for the rest of this push."""
@@ -134,6 +140,36 @@ class HQRecordView:
                 *self._in_conference(Acknowledgment, conference_id),
                 *self._in_conference(Note, conference_id),
                 *self._in_conference(InterviewPermission, conference_id)]
+
+    def revision_text(self, revision_id: str, note_id: str) -> str | None:
+        """The whole text of a revision of note `note_id`, rebuilt from the copy its deltas
+        go back to (None if HQ holds no such revision, or cannot rebuild it)."""
+        first = self._typed(NoteRevision, revision_id)
+        if first is None or first.note_id != note_id:
+            return None
+        chain: list[NoteRevision] = []
+        at: NoteRevision | None = first
+        text: str | None = None
+        while at is not None and len(chain) <= _MAX_CHAIN:
+            if at.id in self._texts:
+                text = self._texts[at.id]
+                break
+            if at.base_id is None:
+                text = at.body
+                break
+            chain.append(at)
+            at = self._typed(NoteRevision, at.base_id)
+        if text is None:
+            return None
+        try:
+            for rev in reversed(chain):
+                text = revisions.text_of(text, rev.delta, rev.sha256)
+        except InvalidRecord:
+            return None
+        self._texts[revision_id] = text
+        while len(self._texts) > 8:
+            self._texts.popitem(last=False)
+        return text
 
     def _typed(self, cls: type[R], record_id: str) -> R | None:
         found = self.current(record_id)

@@ -1,0 +1,157 @@
+"""Note revisions kept as deltas (DESIGN §2: every save is kept, nothing is overwritten).
+
+A revision is either a full copy of the note's text (a snapshot) or a delta against the
+revision it names as its base; every revision carries the SHA-256 of its whole text, so a
+reconstruction is checked wherever a revision lands and whenever history is verified.
+
+A delta is a JSON array of operations applied to the base text from its start: a positive
+number keeps that many characters, a negative one deletes that many, a string inserts
+itself. The operations must cover the base exactly. `diff-match-patch` (Apache-2.0) finds
+the edit; the format is ours so that applying one is exact, fast and strictly checked.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from diff_match_patch import diff_match_patch
+
+from safeconf.domain.errors import InvalidRecord
+
+# A full copy every this many revisions: reading any revision applies at most this many
+# deltas minus one, and a copy's bytes are spread over that many saves.
+SNAPSHOT_EVERY = 250
+# A delta never holds more operations than this (a real edit between two saves is a handful).
+MAX_DELTA_OPS = 20_000
+# How long a diff may search for the smallest edit before settling for a larger one.
+_DIFF_SECONDS = 0.2
+
+Op = int | str
+
+
+def text_sha256(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def make_delta(old: str, new: str) -> str:
+    """The delta that turns `old` into `new`."""
+    differ = diff_match_patch()
+    differ.Diff_Timeout = _DIFF_SECONDS
+    ops: list[Op] = []
+    for kind, chunk in differ.diff_main(old, new, len(old) + len(new) > 20_000):
+        if kind == differ.DIFF_EQUAL:
+            ops.append(len(chunk))
+        elif kind == differ.DIFF_DELETE:
+            ops.append(-len(chunk))
+        else:
+            ops.append(chunk)
+    return json.dumps(ops, ensure_ascii=False, separators=(",", ":"))
+
+
+def parse_delta(delta: str) -> list[Op]:
+    """The operations of a delta, or InvalidRecord saying what is wrong with its form."""
+    try:
+        ops = json.loads(delta)
+    except (ValueError, RecursionError) as exc:
+        raise InvalidRecord("A revision's delta is not in the expected form.") from exc
+    if not isinstance(ops, list) or len(ops) > MAX_DELTA_OPS:
+        raise InvalidRecord("A revision's delta must be a list of at most "
+                            f"{MAX_DELTA_OPS:,} operations.")
+    for op in ops:
+        if isinstance(op, bool) or not isinstance(op, int | str) or op == 0 or op == "":
+            raise InvalidRecord("A revision's delta holds an operation that is not a "
+                                "non-zero count or inserted text.")
+    return ops
+
+
+def apply_delta(base: str, delta: str | list[Op]) -> str:
+    """`base` with the delta applied; InvalidRecord if the delta does not fit that text."""
+    ops = parse_delta(delta) if isinstance(delta, str) else delta
+    out: list[str] = []
+    at = 0
+    for op in ops:
+        if isinstance(op, str):
+            out.append(op)
+        elif op > 0:
+            if at + op > len(base):
+                raise InvalidRecord("A revision's delta runs past the end of the text it "
+                                    "was made from.")
+            out.append(base[at:at + op])
+            at += op
+        else:
+            at -= op
+            if at > len(base):
+                raise InvalidRecord("A revision's delta runs past the end of the text it "
+                                    "was made from.")
+    if at != len(base):
+        raise InvalidRecord("A revision's delta does not cover the whole text it was made "
+                            "from.")
+    return "".join(out)
+
+
+@dataclass(frozen=True)
+class RevisionForm:
+    """How a new revision keeps its text: as a copy (`base_id` None, `body` the text) or as
+    a delta against `base_id`."""
+
+    base_id: str | None
+    body: str
+    delta: str
+    sha256: str
+
+
+def form_for(number: int, text: str, base_id: str | None, base_text: str | None) -> RevisionForm:
+    """Revision `number` of a note whose text is now `text`. `base_id`/`base_text` name the
+    latest revision and its text when that text is what the note held before this save
+    (otherwise there is nothing to make a delta against, and the revision is a copy)."""
+    digest = text_sha256(text)
+    if base_id is None or base_text is None or (number - 1) % SNAPSHOT_EVERY == 0:
+        return RevisionForm(None, text, "", digest)
+    return RevisionForm(base_id, "", make_delta(base_text, text), digest)
+
+
+def check_form(base_id: str | None, body: str, delta: str, sha256: str) -> None:
+    """The checks a revision passes on its own, before its base is looked up: a copy holds
+    its text (and, when it names one, the hash of that text); a delta holds no text, a
+    well-formed delta and the hash its result must have."""
+    if base_id is None:
+        if delta:
+            raise InvalidRecord("A revision that is a full copy holds no delta.")
+        if sha256 and sha256 != text_sha256(body):
+            raise InvalidRecord("A revision's text does not match its SHA-256.")
+        return
+    if body:
+        raise InvalidRecord("A revision kept as a delta holds no text of its own.")
+    if not sha256:
+        raise InvalidRecord("A revision kept as a delta names the SHA-256 of its text.")
+    parse_delta(delta)
+
+
+def text_of(base_text: str, delta: str, sha256: str) -> str:
+    """A delta revision's text, checked against its hash (InvalidRecord if it differs)."""
+    text = apply_delta(base_text, delta)
+    if text_sha256(text) != sha256:
+        raise InvalidRecord("A revision's delta does not give the text its SHA-256 names.")
+    return text
+
+
+def replay(chain: Iterable[tuple[str, str]], snapshot: str) -> str:
+    """The text at the end of `chain` — (delta, sha256) pairs oldest first — applied on
+    `snapshot`; only the last result is hashed (check_history verifies each step)."""
+    text = snapshot
+    last = ""
+    for delta, sha256 in chain:
+        text = apply_delta(text, delta)
+        last = sha256
+    if last and text_sha256(text) != last:
+        raise InvalidRecord("A revision's delta does not give the text its SHA-256 names.")
+    return text
+
+
+def text_hash(body: str, base_id: str | None, sha256: str) -> str:
+    """The SHA-256 of a revision's whole text, however it is kept (a copy written before
+    hashes existed carries none: its body is the text)."""
+    return sha256 if sha256 or base_id is not None else text_sha256(body)

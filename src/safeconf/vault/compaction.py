@@ -1,0 +1,75 @@
+"""Compacting revisions written before deltas existed: each whole copy becomes a delta
+against the revision before it (a copy every SNAPSHOT_EVERY stays a copy), and every one
+gains the SHA-256 of its text. Runs when a vault opens, a note at a time, until none is left;
+a revision keeps its id and everything else it said.
+
+Two copies of one revision, the old and the compacted, are the same save (same fields, same
+text hash): sync treats them as one (vault/sync_store.py), so HQ's old copies never look
+like conflicts.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+
+from safeconf.domain import codec, revisions
+from safeconf.domain.codec import APPEND_ONLY_TYPES
+from safeconf.domain.records import NoteRevision
+from safeconf.vault.database import Database
+
+_DONE = "revisions_compacted"
+# Legacy copies: no hash, no base (a compacted or new revision always has a hash).
+_LEGACY = ("type = 'note_revision' AND json_extract(data, '$.base_id') IS NULL"
+           " AND coalesce(json_extract(data, '$.sha256'), '') = ''")
+
+
+def compact_legacy_revisions(db: Database) -> int:
+    """Compact every legacy revision; returns how many were rewritten."""
+    if db.scalar("SELECT value FROM meta WHERE key = ?", (_DONE,)) == "1":
+        return 0
+    rewritten = 0
+    for (note_id,) in db.rows(f"SELECT DISTINCT parent_id FROM records WHERE {_LEGACY}"):
+        rewritten += _compact_note(db, note_id)
+    with db.transaction():
+        # Unsent rows of append-only records read them from `records` now (vault/outbox.py);
+        # a revision compacted here goes to HQ as it now is, a save HQ never held.
+        db.execute("UPDATE outbox SET data = NULL WHERE data IS NOT NULL AND record_type IN"
+                   f" ({', '.join('?' * len(APPEND_ONLY_TYPES))})", tuple(APPEND_ONLY_TYPES))
+        db.execute("INSERT INTO meta (key, value) VALUES (?, '1')"
+                   " ON CONFLICT (key) DO UPDATE SET value = '1'", (_DONE,))
+    if rewritten:
+        db.vacuum()  # give the copies' pages back to the disk, once
+    return rewritten
+
+
+def _compact_note(db: Database, note_id: str) -> int:
+    rewritten = 0
+    with db.purging():  # the one way past the append-only guard, as a purge uses it
+        rows = db.rows("SELECT rowid, id, case_id, sort_key, version, deleted, updated_at,"
+                       " data FROM records WHERE type = 'note_revision' AND parent_id = ?"
+                       " ORDER BY sort_key, id", (note_id,))
+        previous: tuple[str, str] | None = None  # (id, text) of the revision before
+        for rowid, rid, case_id, sort_key, version, deleted, updated_at, data in rows:
+            rev = codec.from_dict(NoteRevision, json.loads(data))
+            legacy = rev.base_id is None and not rev.sha256
+            text = rev.body if rev.base_id is None else None
+            if legacy:
+                form = revisions.form_for(rev.revision, rev.body,
+                                          *(previous if previous else (None, None)))
+                compacted = replace(rev, body=form.body, base_id=form.base_id,
+                                    delta=form.delta, sha256=form.sha256)
+                db.execute("DELETE FROM records WHERE rowid = ?", (rowid,))
+                db.execute(
+                    "INSERT INTO records (id, type, case_id, parent_id, sort_key, version,"
+                    " deleted, updated_at, data) VALUES (?, 'note_revision', ?, ?, ?, ?, ?, ?, ?)",
+                    (rid, case_id, note_id, sort_key, version, deleted, updated_at,
+                     json.dumps(codec.to_dict(compacted), ensure_ascii=False)))
+                rewritten += 1
+            if text is None:  # a delta: its text, when it follows on from the one before
+                if previous is None or rev.base_id != previous[0]:
+                    previous = None
+                    continue
+                text = revisions.text_of(previous[1], rev.delta, rev.sha256)
+            previous = (rev.id, text)
+    return rewritten

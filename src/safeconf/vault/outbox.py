@@ -1,0 +1,46 @@
+"""Keeping the outbox lean: a note saved many times before a sync sends its latest text
+once, not every version (its revisions carry the history).
+
+An outbox row of a note that a later save replaced, while neither sent nor in a batch on
+its way, gives up its copy of the note and is marked superseded; the new row carries the
+version HQ holds as its base, so HQ still detects a conflict. The superseded row keeps its
+seq: HQ acknowledges seqs in an unbroken run, so it travels as a marker with no content.
+Only notes are merged: a conference's or attendee's steps are states other records' rules
+rely on (a note needs the room in session), so each of those still goes in order. A
+record's first row is never merged either: what follows may belong to it.
+"""
+
+from __future__ import annotations
+
+import json
+
+from safeconf.vault.database import Database
+
+SUPERSEDABLE_TYPES = frozenset({"note"})
+
+
+def in_flight_through(db: Database) -> int:
+    """The last outbox seq HQ holds or may hold: acknowledged, or in the batch on its way."""
+    acked = int(db.scalar("SELECT value FROM sync_state WHERE key = 'acked_seq'") or 0)
+    raw = db.scalar("SELECT value FROM sync_state WHERE key = 'push_batch'")
+    batch = json.loads(raw) if raw else None
+    return max(acked, int(batch["last_seq"]) if isinstance(batch, dict) else 0)
+
+
+def supersede(db: Database, record_id: str, base_version: int) -> int:
+    """Before queuing version `base_version + 1` of a record: mark the row that queued
+    `base_version` superseded when nothing has sent it yet, and return the base the new
+    row must carry (the version HQ holds)."""
+    row = db.row(
+        "SELECT seq, version, base_version FROM outbox WHERE record_id = ? AND seq > ?"
+        " AND superseded = 0 AND data IS NOT NULL ORDER BY seq DESC LIMIT 1",
+        (record_id, in_flight_through(db)))
+    if row is None:
+        return base_version
+    seq, version, older_base = row
+    if older_base is None:  # queued before rows named their base, or the record's first
+        older_base = version - 1 if version > 1 else None
+    if older_base is None or version != base_version:
+        return base_version
+    db.execute("UPDATE outbox SET data = NULL, superseded = 1 WHERE seq = ?", (seq,))
+    return int(older_base)

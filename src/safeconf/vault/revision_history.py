@@ -1,0 +1,190 @@
+"""A note's revisions in the vault: finding the latest, reading any one's text, and checking
+that every revision of every note reconstructs to the text its SHA-256 names.
+
+Revisions are `note_revision` records (domain.revisions: a full copy, or a delta against
+the revision it names). Reading follows the deltas back to a copy and applies them forward;
+only the fields that needs are read, never whole records.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import OrderedDict
+from dataclasses import dataclass
+
+from safeconf.domain import codec, revisions
+from safeconf.domain.errors import InvalidRecord
+from safeconf.domain.records import NoteRevision
+from safeconf.vault.database import Database
+from safeconf.vault.errors import VaultCorrupt
+
+_FIELDS = ("json_extract(data, '$.base_id'), json_extract(data, '$.delta'),"
+           " json_extract(data, '$.body'), json_extract(data, '$.sha256')")
+_TARGET = ("SELECT parent_id, sort_key FROM records WHERE id = ? AND type = 'note_revision'")
+_LINK = f"SELECT {_FIELDS} FROM records WHERE id = ? AND type = 'note_revision'"
+_LINKS = (f"SELECT id, {_FIELDS} FROM records WHERE type = 'note_revision' AND parent_id = ?"
+          " AND sort_key <= ? ORDER BY sort_key DESC, id DESC LIMIT ?")
+# A chain longer than this is not one this vault wrote (it copies every SNAPSHOT_EVERY).
+_MAX_CHAIN = 4 * revisions.SNAPSHOT_EVERY
+
+
+class BrokenHistory(VaultCorrupt):
+    """A revision's text cannot be rebuilt: its base is missing, or a delta does not fit."""
+
+
+@dataclass(frozen=True)
+class Latest:
+    """The newest revision of a note: its id, number and the SHA-256 of its text."""
+
+    revision_id: str
+    number: int
+    sha256: str
+
+
+class RevisionTexts:
+    """Reads revision texts, remembering the last few (a save reads the one before it, and
+    a page of pulled revisions reads each one's base, which it has just stored)."""
+
+    def __init__(self, db: Database, keep: int = 8) -> None:
+        self._db = db
+        self._keep = keep
+        self._texts: OrderedDict[str, str] = OrderedDict()
+
+    def remember(self, revision_id: str, text: str) -> None:
+        self._texts[revision_id] = text
+        self._texts.move_to_end(revision_id)
+        while len(self._texts) > self._keep:
+            self._texts.popitem(last=False)
+
+    def forget(self) -> None:
+        self._texts.clear()
+
+    def text(self, revision_id: str, note_id: str | None = None) -> str | None:
+        """The text of revision `revision_id` (of note `note_id`, when given), or None if
+        the vault holds no such revision; BrokenHistory if it cannot be rebuilt."""
+        if revision_id in self._texts:
+            self._texts.move_to_end(revision_id)
+            return self._texts[revision_id]
+        first = self._db.row(_TARGET, (revision_id,))
+        if first is None or (note_id is not None and first[0] != note_id):
+            return None
+        of_note, sort_key = first
+        # The revisions a chain can reach lie at or before this one: read them in one go.
+        links = {row[0]: row[1:] for row in self._db.rows(
+            _LINKS, (of_note, sort_key, revisions.SNAPSHOT_EVERY))}
+        chain: list[tuple[str, str]] = []
+        at: str | None = revision_id
+        text: str | None = None
+        while at is not None:
+            if at in self._texts:
+                text = self._texts[at]
+                break
+            link = links.get(at) or self._db.row(_LINK, (at,))
+            if link is None:
+                raise BrokenHistory(f"Revision {revision_id} is built on revision {at}, "
+                                    "which this vault does not hold.")
+            base_id, delta, body, sha256 = link
+            if base_id is None:
+                text = body or ""
+                break
+            chain.append((delta, sha256))
+            if len(chain) > _MAX_CHAIN:
+                raise BrokenHistory(f"Revision {revision_id} is built on too long a chain.")
+            at = base_id
+        assert text is not None
+        try:
+            text = revisions.replay(reversed(chain), text)
+        except InvalidRecord as exc:
+            raise BrokenHistory(f"Revision {revision_id} cannot be rebuilt: {exc}") from exc
+        self.remember(revision_id, text)
+        return text
+
+
+def latest(db: Database, note_id: str) -> Latest | None:
+    row = db.row(
+        "SELECT id, json_extract(data, '$.revision'), json_extract(data, '$.sha256'),"
+        " json_extract(data, '$.body'), json_extract(data, '$.base_id')"
+        " FROM records WHERE type = 'note_revision' AND parent_id = ?"
+        " ORDER BY sort_key DESC, id DESC LIMIT 1", (note_id,))
+    if row is None:
+        return None
+    revision_id, number, sha256, body, base_id = row
+    if not sha256 and base_id is None:  # a copy written before revisions had hashes
+        sha256 = revisions.text_sha256(body or "")
+    return Latest(revision_id, int(number), sha256)
+
+
+def count(db: Database, note_id: str) -> int:
+    return int(db.scalar("SELECT count(*) FROM records WHERE type = 'note_revision'"
+                         " AND parent_id = ?", (note_id,)))
+
+
+def history(db: Database, note_id: str) -> list[tuple[NoteRevision, str]]:
+    """Every revision of a note, oldest first, each with its whole text."""
+    rows = db.rows("SELECT data FROM records WHERE type = 'note_revision' AND parent_id = ?"
+                   " ORDER BY sort_key, id", (note_id,))
+    texts: dict[str, str] = {}
+    reader = RevisionTexts(db)
+    out: list[tuple[NoteRevision, str]] = []
+    for (data,) in rows:
+        rev = codec.from_dict(NoteRevision, json.loads(data))
+        if rev.base_id is None:
+            text = rev.body
+        elif rev.base_id in texts:
+            try:
+                text = revisions.text_of(texts[rev.base_id], rev.delta, rev.sha256)
+            except InvalidRecord as exc:
+                raise BrokenHistory(f"Revision {rev.id} cannot be rebuilt: {exc}") from exc
+        else:  # built on a revision listed later (another laptop's, numbered alike)
+            found = reader.text(rev.id)
+            text = "" if found is None else found
+        texts[rev.id] = text
+        out.append((rev, text))
+    return out
+
+
+@dataclass(frozen=True)
+class HistoryCheck:
+    revisions: int
+    notes: int
+    problems: list[str]
+
+
+def verify_all(db: Database) -> HistoryCheck:
+    """Rebuild every revision of every note and compare it with its SHA-256 (copies without
+    one, written before hashes existed, are only counted)."""
+    problems: list[str] = []
+    notes = [r[0] for r in db.rows(
+        "SELECT DISTINCT parent_id FROM records WHERE type = 'note_revision'")]
+    total = 0
+    for note_id in notes:
+        rows = db.rows("SELECT id, data FROM records WHERE type = 'note_revision'"
+                       " AND parent_id = ? ORDER BY sort_key, id", (note_id,))
+        texts: dict[str, str] = {}
+        pending: list[NoteRevision] = []
+        for revision_id, data in rows:
+            total += 1
+            try:
+                pending.append(codec.from_dict(NoteRevision, json.loads(data)))
+            except (InvalidRecord, ValueError, TypeError) as exc:
+                problems.append(f"revision {revision_id}: {exc}")
+        # Bases first: a copy needs nothing, a delta needs its base's text.
+        progress = True
+        while pending and progress:
+            progress = False
+            for rev in list(pending):
+                if rev.base_id is not None and rev.base_id not in texts:
+                    continue
+                pending.remove(rev)
+                progress = True
+                try:
+                    texts[rev.id] = (rev.body if rev.base_id is None else
+                                     revisions.text_of(texts[rev.base_id], rev.delta,
+                                                       rev.sha256))
+                except InvalidRecord as exc:
+                    problems.append(f"revision {rev.revision} of note {note_id}: {exc}")
+                    texts[rev.id] = ""
+        for rev in pending:
+            problems.append(f"revision {rev.revision} of note {note_id}: built on revision "
+                            f"{rev.base_id}, which this vault does not hold")
+    return HistoryCheck(total, len(notes), problems)

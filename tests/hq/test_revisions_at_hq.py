@@ -1,0 +1,171 @@
+"""Note revisions reach HQ as deltas: a note saved many times offline goes once with its
+latest text, every revision goes as the delta it is, HQ checks each one rebuilds, and a
+second laptop rebuilds every text. Real vaults, real HQ over mutual TLS, SQLite and
+PostgreSQL; hostile pushes as raw requests."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import httpx
+import pytest
+from hq_harness import HQ, new_worker
+from sqlalchemy import func, select
+from test_hostile_input import push_body, recording, snapshot
+from test_push_pull import conference
+
+from safeconf.domain import codec, revisions
+from safeconf.domain.records import Note, NoteRevision, NoteSection
+from safeconf.hq import schema
+from safeconf.sync import tls
+from safeconf.sync.engine import SyncEngine, enroll_vault
+from safeconf.vault.vault import Vault
+from tests.conftest import PASSPHRASE
+
+
+def laptop(hq: HQ, worker: str, folder: Path, keyring_store, fast_kdf) -> Vault:
+    vault = Vault.create(folder, PASSPHRASE, keyring_store, kdf=fast_kdf, user=worker)
+    enroll_vault(vault, hq.code(worker).uri)
+    return vault
+
+
+def stored_revisions(hq: HQ, note_id: str) -> list[NoteRevision]:
+    r = schema.records
+    with hq.db.read() as conn:
+        rows = conn.execute(select(r.c.data).where(r.c.type == "note_revision")).scalars()
+        found = [codec.from_dict(NoteRevision, json.loads(d)) for d in rows]
+    return sorted((x for x in found if x.note_id == note_id), key=lambda x: x.revision)
+
+
+def test_a_note_typed_offline_reaches_hq_once_with_every_revision_as_a_delta(
+    shared_hq: HQ, keyring_store, fast_kdf, tmp_path: Path,
+) -> None:
+    worker = new_worker()
+    case_id = shared_hq.add_case(worker)
+    conf = conference(case_id)
+    shared_hq.seat(worker, conf)
+    first = laptop(shared_hq, worker, tmp_path / "first", keyring_store, fast_kdf)
+    SyncEngine(first, keyring_store).run()
+    note = first.notes.add(Note(case_id=case_id, conference_id=conf.id,
+                                section=NoteSection.GENERAL))
+    texts, body = [], ""
+    for n in range(40):
+        body = f"{body} Sentence {n}: the aunt keeps the children on school nights.".strip()
+        note = first.notes.save_body(note, body, author=worker)
+        texts.append(body)
+    pending = first.sync.pending(1000)
+    assert sum(p.superseded for p in pending) == 39
+    report = SyncEngine(first, keyring_store).run()
+    assert report.push_conflicts == 0 and first.sync.pending_count() == 0
+
+    at_hq = stored_revisions(shared_hq, note.id)
+    assert [r.revision for r in at_hq] == list(range(1, 41))
+    assert [r.is_copy for r in at_hq] == [True] + [False] * 39  # HQ stores the deltas
+    with shared_hq.db.read() as conn:
+        r = schema.records
+        stored_note = json.loads(conn.execute(select(r.c.data)
+                                              .where(r.c.id == note.id)).scalar_one())
+    assert (stored_note["body"], stored_note["version"]) == (texts[-1], 41)
+
+    second = laptop(shared_hq, worker, tmp_path / "second", keyring_store, fast_kdf)
+    SyncEngine(second, keyring_store).run()
+    assert [r.body for r in second.notes.revisions(note.id)] == texts
+    assert second.notes.get(note.id).body == texts[-1]
+    assert all(r.ok for r in second.check())
+    first.close()
+    second.close()
+
+
+@pytest.fixture
+def seated_note(shared_hq: HQ):
+    """A raw device of a worker whose case has a seated conference, a note and its first
+    revision at HQ: (hq, enrollment, http client, note, first revision, next seq)."""
+    worker = new_worker()
+    case_id = shared_hq.add_case(worker)
+    conf = conference(case_id)
+    shared_hq.seat(worker, conf)
+    enrolled = shared_hq.enroll(worker)
+    note = Note(case_id=case_id, conference_id=conf.id, section=NoteSection.GENERAL,
+                body="one")
+    first = NoteRevision(case_id=case_id, note_id=note.id, revision=1, body="one",
+                         sha256=revisions.text_sha256("one"))
+    ctx = tls.client_context(enrolled.ca_pem, enrolled.cert_pem, enrolled.key_pem)
+    with httpx.Client(base_url=enrolled.sync_url, verify=ctx, trust_env=False,
+                      timeout=30) as http:
+        items = [{"seq": 1, "type": "note", "data": codec.to_dict(note), "base_version": None},
+                 {"seq": 2, "type": "note_revision", "data": codec.to_dict(first),
+                  "base_version": None}]
+        audit = recording(items[0], enrolled)
+        answer = http.post("/v1/push", json=push_body(items, audit=audit))
+        assert answer.status_code == 200 and answer.json()["conflicts"] == []
+        yield shared_hq, enrolled, http, note, first, audit[-1]["hash"]
+
+
+def test_a_delta_that_does_not_rebuild_its_text_is_kept_for_review_not_stored(
+    seated_note,
+) -> None:
+    hq, enrolled, http, note, first, prev = seated_note
+    forged = NoteRevision(case_id=note.case_id, note_id=note.id, revision=2,
+                          base_id=first.id, delta='[3," two"]',
+                          sha256=revisions.text_sha256("one three"))
+    item = {"seq": 3, "type": "note_revision", "data": codec.to_dict(forged),
+            "base_version": None}
+    answer = http.post("/v1/push", json=push_body(
+        [item], audit=recording(item, enrolled, seq=2, prev=prev)))
+    assert answer.status_code == 200
+    [conflict] = answer.json()["conflicts"]
+    assert conflict["reason"] == "broken_revision"
+    assert [r.id for r in stored_revisions(hq, note.id)] == [first.id]
+
+
+def test_a_delta_on_another_notes_revision_is_kept_for_review(seated_note) -> None:
+    hq, enrolled, http, note, first, prev = seated_note
+    other = Note(case_id=note.case_id, conference_id=note.conference_id,
+                 section=NoteSection.CONCERNS)
+    stray = NoteRevision(case_id=note.case_id, note_id=other.id, revision=2,
+                         base_id=first.id, delta='[3," two"]',
+                         sha256=revisions.text_sha256("one two"))
+    items = [{"seq": 3, "type": "note", "data": codec.to_dict(other), "base_version": None},
+             {"seq": 4, "type": "note_revision", "data": codec.to_dict(stray),
+              "base_version": None}]
+    events = recording(items[0], enrolled, seq=2, prev=prev)
+    answer = http.post("/v1/push", json=push_body(items, audit=events))
+    assert answer.status_code == 200
+    assert [c["reason"] for c in answer.json()["conflicts"]] == ["no_parent"]
+    assert stored_revisions(hq, other.id) == []
+
+
+@pytest.mark.parametrize("marker", [
+    {"seq": 3, "type": "sql_injection", "superseded": True},
+    {"seq": 3, "type": "note", "superseded": False},
+    {"seq": 3, "type": "note", "superseded": True, "data": {}},
+    {"seq": "3", "type": "note", "superseded": True},
+])
+def test_a_malformed_superseded_marker_is_refused_and_changes_nothing(
+    seated_note, marker,
+) -> None:
+    hq, _enrolled, http, _note, _first, _prev = seated_note
+    before = snapshot(hq)
+    answer = http.post("/v1/push", json=push_body([marker]))
+    assert answer.status_code == 400 and answer.json()["error"] in ("bad_request",
+                                                                     "unknown_type")
+    assert snapshot(hq) == before
+
+
+def test_a_superseded_marker_is_acknowledged_and_stores_nothing(seated_note) -> None:
+    hq, _enrolled, http, _note, _first, _prev = seated_note
+    with hq.db.read() as conn:
+        records = conn.execute(select(func.count()).select_from(schema.records)).scalar()
+    answer = http.post("/v1/push", json=push_body([
+        {"seq": 3, "type": "note", "superseded": True}]))
+    assert answer.status_code == 200 and answer.json()["acked_seq"] == 3
+    with hq.db.read() as conn:
+        assert conn.execute(select(func.count()).select_from(schema.records)).scalar() == \
+            records
+    # A seq it acknowledged as a marker cannot come back with content.
+    note = Note(case_id=_note.case_id, conference_id=_note.conference_id,
+                section=NoteSection.GENERAL)
+    answer = http.post("/v1/push", json=push_body([
+        {"seq": 3, "type": "note", "data": codec.to_dict(note), "base_version": None}]))
+    assert answer.status_code == 409 and answer.json()["error"] == "rebase"

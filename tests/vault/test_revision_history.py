@@ -1,0 +1,163 @@
+"""Note revisions in the vault: kept as deltas with a copy every SNAPSHOT_EVERY, each one
+rebuilt exactly; one audit event per save; a lean outbox; legacy copies compacted on open;
+an altered revision caught by `check`."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from safeconf.domain import revisions
+from safeconf.domain.records import Case, Conference, Note, NoteRevision, NoteSection
+from safeconf.vault.vault import Vault
+from tests.conftest import PASSPHRASE
+
+
+@pytest.fixture
+def note(vault):
+    case = vault.cases.add(Case(case_number="RV-1", family_name="Birch"))
+    conf = vault.conferences.add(Conference(case_id=case.id,
+                                            scheduled_start="2026-11-25T09:00:00+00:00"))
+    return vault.notes.add(Note(case_id=case.id, conference_id=conf.id,
+                                section=NoteSection.GENERAL))
+
+
+def typed(vault, note, saves):
+    """Save a growing note `saves` times; returns every text saved, in order."""
+    texts, body = [], ""
+    for n in range(saves):
+        body = f"{body} Sentence {n} about the family's week, école and café.".strip()
+        note = vault.notes.save_body(note, body, author="w.tester")
+        texts.append(body)
+    return note, texts
+
+
+def test_every_save_is_kept_as_a_delta_with_a_copy_every_snapshot_every(vault, note):
+    saves = revisions.SNAPSHOT_EVERY + 10
+    note, texts = typed(vault, note, saves)
+    stored = vault.notes.stored_revisions(note.id)
+    copies = [r.revision for r in stored if r.is_copy]
+    assert copies == [1, revisions.SNAPSHOT_EVERY + 1]
+    assert all(r.body == "" and r.delta for r in stored if not r.is_copy)
+    assert [r.body for r in vault.notes.revisions(note.id)] == texts
+    for rev, text in zip(stored, texts, strict=True):
+        assert vault.notes.revision_text(rev.id) == text
+        assert rev.sha256 == revisions.text_sha256(text)
+    deltas = sum(len(r.delta) for r in stored if not r.is_copy)
+    assert deltas < 2 * len(texts[-1])  # each sentence kept about once, not once per save
+    [result] = [r for r in vault.check() if r.name == "note revisions"]
+    assert result.ok and f"{saves} revisions" in result.detail
+
+
+def test_a_save_is_one_audit_event_covering_the_note_and_its_revision(vault, note):
+    before = vault.audit.count()
+    note = vault.notes.save_body(note, "first words", author="w.tester")
+    [event] = vault.audit.events(before)
+    assert (event.action, event.record_type, event.record_id) == ("update", "note", note.id)
+    queued = [p for p in vault.sync.pending(100) if p.audit_seq == event.seq]
+    assert sorted(p.record_type for p in queued) == ["note", "note_revision"]
+
+
+def test_saves_before_a_sync_send_the_latest_note_once_and_every_revision(vault, note):
+    note, texts = typed(vault, note, 12)
+    pending = vault.sync.pending(1000)
+    notes = [p for p in pending if p.record_type == "note"]
+    assert notes[0].version == 1 and notes[0].data is not None  # the note's creation
+    assert [p.superseded for p in notes[1:]] == [True] * 11 + [False]
+    latest = notes[-1]
+    assert (latest.data["body"], latest.version, latest.base_version) == (texts[-1], 13, 1)
+    revs = [p for p in pending if p.record_type == "note_revision"]
+    assert [p.data["revision"] for p in revs] == list(range(1, 13))
+    # An append-only record's row keeps no copy of its own: it is read from the record.
+    stored = vault._db.rows("SELECT data FROM outbox WHERE record_type = 'note_revision'")
+    assert stored and all(data is None for (data,) in stored)
+    assert [p.seq for p in pending] == list(range(pending[0].seq, pending[-1].seq + 1))
+
+
+def test_a_row_in_a_batch_on_its_way_is_never_superseded(vault, note):
+    note, _ = typed(vault, note, 3)
+    last = vault.sync.pending(1000)[-1].seq
+    vault.sync.put("push_batch", json.dumps({"id": "b", "last_seq": last,
+                                              "last_audit_seq": vault.audit.count()}))
+    vault.notes.save_body(note, "changed while the batch was on its way", "w.tester")
+    notes = [p for p in vault.sync.pending(1000) if p.record_type == "note"]
+    assert [p.superseded for p in notes] == [False, True, True, False, False]
+    assert notes[-1].base_version == notes[-2].version  # what HQ is about to hold
+
+
+def test_keeping_hqs_version_of_a_note_never_supersedes(vault, note):
+    note = vault.notes.save_body(note, "mine", "w.tester")
+    changed = vault.notes.update(note)  # another kind of change: not a save of the text
+    notes = [p for p in vault.sync.pending(1000) if p.record_type == "note"]
+    assert not any(p.superseded for p in notes)
+    assert notes[-1].base_version == changed.version - 1
+
+
+def alter_revision(vault, revision_id, **fields):
+    db = vault._db
+    data = json.loads(db.scalar("SELECT data FROM records WHERE id = ?", (revision_id,)))
+    data.update(fields)
+    with db.purging():
+        row = db.row("SELECT type, case_id, parent_id, sort_key, version, deleted, updated_at"
+                     " FROM records WHERE id = ?", (revision_id,))
+        db.execute("DELETE FROM records WHERE id = ?", (revision_id,))
+        db.execute("INSERT INTO records (id, type, case_id, parent_id, sort_key, version,"
+                   " deleted, updated_at, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                   (revision_id, *row, json.dumps(data)))
+
+
+def test_an_altered_delta_is_caught_by_check(vault, note):
+    note, _ = typed(vault, note, 5)
+    third = vault.notes.stored_revisions(note.id)[2]
+    ops = json.loads(third.delta)
+    ops[-1] = ops[-1].replace("Sentence", "Sentance") if isinstance(ops[-1], str) else ops[-1]
+    alter_revision(vault, third.id, delta=json.dumps(ops))
+    [result] = [r for r in vault.check() if r.name == "note revisions"]
+    assert not result.ok and "revision 3 of note" in result.detail
+    assert "SHA-256" in result.detail
+
+
+def test_a_revision_whose_base_is_gone_is_caught_by_check(vault, note):
+    note, _ = typed(vault, note, 3)
+    second = vault.notes.stored_revisions(note.id)[1]
+    alter_revision(vault, second.id, base_id="0190d1c2-7a00-7000-8000-00000000dead")
+    [result] = [r for r in vault.check() if r.name == "note revisions"]
+    assert not result.ok and "does not hold" in result.detail
+
+
+def test_legacy_copies_are_compacted_when_the_vault_opens(vault, note, data_dir,
+                                                          keyring_store):
+    note, texts = typed(vault, note, 6)
+    stored = vault.notes.stored_revisions(note.id)
+    # Back to what a vault wrote before deltas: every revision a whole copy, no hash.
+    for rev, text in zip(stored, texts, strict=True):
+        alter_revision(vault, rev.id, body=text, base_id=None, delta="", sha256="")
+    vault._db.execute("DELETE FROM meta WHERE key = 'revisions_compacted'")
+    legacy = vault.notes.stored_revisions(note.id)
+    assert all(r.is_copy and not r.sha256 for r in legacy)
+    vault.close()
+
+    reopened = Vault.open(data_dir, PASSPHRASE, keyring_store)
+    compacted = reopened.notes.stored_revisions(note.id)
+    assert [r.id for r in compacted] == [r.id for r in legacy]
+    assert [r.is_copy for r in compacted] == [True] + [False] * 5
+    assert [r.body for r in reopened.notes.revisions(note.id)] == texts
+    assert all(r.ok for r in reopened.check())
+    # HQ still holds the old copies: pulled again, they are the same saves, no conflict.
+    result = reopened.sync.apply_page(legacy, 50)
+    assert (result.unchanged, result.conflicts) == (6, 0)
+    reopened.close()
+
+
+def test_a_pulled_delta_that_does_not_fit_its_base_is_kept_as_a_conflict(vault, note):
+    note, texts = typed(vault, note, 2)
+    latest = vault.notes.stored_revisions(note.id)[-1]
+    forged = NoteRevision(case_id=note.case_id, note_id=note.id, revision=3,
+                          base_id=latest.id, delta='[1,"x"]',
+                          sha256=revisions.text_sha256("x"))
+    result = vault.sync.apply_page([forged], 9)
+    assert result.conflicts == 1
+    [conflict] = vault.sync.conflicts()
+    assert "does not rebuild" in conflict["reason"]
+    assert [r.body for r in vault.notes.revisions(note.id)] == texts
