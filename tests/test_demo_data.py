@@ -16,6 +16,7 @@ import pytest
 from safeconf.app.demo import demo_history, demo_records, distinctive_strings, signature_png
 from safeconf.app.demo_vault import fill_demo_vault
 from safeconf.domain import codec
+from safeconf.domain import revisions as revision_forms
 from safeconf.domain.consent_reading import RecordedConsent
 from safeconf.domain.disclosure_policy import Outcome, Request, decide, recipient_category
 from safeconf.domain.disclosure_rules import disclosure_problem
@@ -62,6 +63,19 @@ def records() -> list[RecordMeta]:
 
 def of_type(records: list[RecordMeta], kind: type[T]) -> list[T]:
     return [r for r in records if isinstance(r, kind)]
+
+
+def revision_copies(records: list[RecordMeta]) -> list[NoteRevision]:
+    """The demo's revisions, each rebuilt as a whole copy of its text (they come as deltas
+    after each note's first, which every one of them must rebuild to exactly)."""
+    texts: dict[str, str] = {}
+    copies = []
+    for rev in of_type(records, NoteRevision):
+        text = rev.body if rev.base_id is None else revision_forms.text_of(
+            texts[rev.base_id], rev.delta, rev.sha256)
+        texts[rev.id] = text
+        copies.append(dataclasses.replace(rev, body=text, base_id=None, delta=""))
+    return copies
 
 
 def by_conference(items: list[T]) -> dict[str, list[T]]:
@@ -282,7 +296,7 @@ def test_notes_have_two_to_four_numbered_revisions_ending_in_the_note_body(
     records: list[RecordMeta],
 ) -> None:
     revisions: dict[str, list[NoteRevision]] = defaultdict(list)
-    for revision in of_type(records, NoteRevision):
+    for revision in revision_copies(records):
         revisions[revision.note_id].append(revision)
     for note in of_type(records, Note):
         history = revisions[note.id]
@@ -433,9 +447,10 @@ def test_signatures_are_deterministic_per_attendee(records: list[RecordMeta]) ->
 
 
 def all_text(records: list[RecordMeta]) -> list[str]:
+    """Every text field of every record, a revision's whole text among them."""
     return [
         getattr(record, field.name)
-        for record in records
+        for record in [*records, *revision_copies(records)]
         for field in dataclasses.fields(record)
         if isinstance(getattr(record, field.name), str)
     ]
@@ -464,7 +479,7 @@ def test_every_note_revision_has_a_distinctive_string_of_its_own(
     records: list[RecordMeta],
 ) -> None:
     strings = distinctive_strings()
-    bodies = [r.body for r in of_type(records, NoteRevision)]
+    bodies = [r.body for r in revision_copies(records)]
     for index, body in enumerate(bodies):
         others = bodies[:index] + bodies[index + 1 :]
         own = [s for s in strings if len(s) >= 20 and s in body and not any(s in o for o in others)]
@@ -636,3 +651,17 @@ def test_the_demo_vault_stores_the_disclosures_and_the_pending_request(vault) ->
     reviews = [r for c in vault.cases.all() for r in vault.legal_reviews.for_case(c.id)]
     assert len(made) == len(of_type(demo_records(), Disclosure))
     assert len(reviews) == 1 and vault.legal_review_answers.to(reviews[0]) is None
+
+
+def test_every_revision_in_the_demo_vault_rebuilds_exactly(tmp_path, keyring_store, fast_kdf):
+    from safeconf.vault.vault import Vault
+    from tests.conftest import PASSPHRASE
+
+    vault = Vault.create(tmp_path / "demo", PASSPHRASE, keyring_store, kdf=fast_kdf,
+                         user="w.alvarez")
+    fill_demo_vault(vault)
+    [result] = [r for r in vault.check() if r.name == "note revisions"]
+    assert result.ok, result.detail
+    stored = vault.store.all(NoteRevision)
+    assert sum(not r.is_copy for r in stored) > len(stored) // 2  # kept as deltas
+    vault.close()

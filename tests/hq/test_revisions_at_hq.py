@@ -169,3 +169,19 @@ def test_a_superseded_marker_is_acknowledged_and_stores_nothing(seated_note) -> 
     answer = http.post("/v1/push", json=push_body([
         {"seq": 3, "type": "note", "data": codec.to_dict(note), "base_version": None}]))
     assert answer.status_code == 409 and answer.json()["error"] == "rebase"
+
+
+def test_a_revision_from_a_laptop_not_yet_updated_is_taken_as_a_whole_copy(
+    seated_note,
+) -> None:
+    hq, enrolled, http, note, _first, prev = seated_note
+    old_style = codec.to_dict(NoteRevision(case_id=note.case_id, note_id=note.id, revision=2,
+                                           body="one two"))
+    for added in ("base_id", "delta", "sha256"):
+        del old_style[added]
+    item = {"seq": 3, "type": "note_revision", "data": old_style, "base_version": None}
+    answer = http.post("/v1/push", json=push_body(
+        [item], audit=recording(item, enrolled, seq=2, prev=prev)))
+    assert answer.status_code == 200 and answer.json()["conflicts"] == []
+    [_, second] = stored_revisions(hq, note.id)
+    assert second.is_copy and second.body == "one two"

@@ -57,6 +57,7 @@ def test_a_version_4_vault_upgrades_so_staff_acknowledgments_are_append_only(
                 db.execute(statement.strip() + "; END")
     db.execute("ALTER TABLE outbox DROP COLUMN base_version")  # added by version 9
     db.execute("ALTER TABLE outbox DROP COLUMN superseded")
+    db.execute("DROP TABLE search_pending")  # added by version 10
     db.execute("PRAGMA user_version = 4")
     vault.close()
 

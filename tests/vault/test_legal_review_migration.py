@@ -22,6 +22,7 @@ def test_a_version_6_vault_upgrades_so_legal_reviews_are_append_only(
     db._connection.executescript(MIGRATIONS[5])
     db.execute("ALTER TABLE outbox DROP COLUMN base_version")  # added by version 9
     db.execute("ALTER TABLE outbox DROP COLUMN superseded")
+    db.execute("DROP TABLE search_pending")  # added by version 10
     db.execute("PRAGMA user_version = 6")
     db.execute("UPDATE records SET version = 2 WHERE id = ?", (stored.id,))  # unguarded
     db.execute("UPDATE records SET version = 1 WHERE id = ?", (stored.id,))

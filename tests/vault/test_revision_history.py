@@ -161,3 +161,21 @@ def test_a_pulled_delta_that_does_not_fit_its_base_is_kept_as_a_conflict(vault, 
     [conflict] = vault.sync.conflicts()
     assert "does not rebuild" in conflict["reason"]
     assert [r.body for r in vault.notes.revisions(note.id)] == texts
+
+
+def test_typing_leaves_the_search_index_alone_until_someone_searches(vault, note,
+                                                                     data_dir, keyring_store):
+    note, _ = typed(vault, note, 5)
+    assert vault._db.scalar("SELECT count(*) FROM search_pending") == 1
+    assert vault._db.scalar("SELECT count(*) FROM search_index WHERE rowid IN"
+                            " (SELECT rowid FROM records WHERE id = ?)", (note.id,)) == 0
+    vault.close()  # as a crash would leave it: the mark is in the same transaction
+    reopened = Vault.open(data_dir, PASSPHRASE, keyring_store)
+    [hit] = reopened.search("Sentence 4")
+    assert hit.record_id == note.id
+    assert reopened._db.scalar("SELECT count(*) FROM search_pending") == 0
+    reopened.notes.save_body(reopened.notes.get(note.id), "rewritten entirely", "w.tester")
+    assert reopened.search("Sentence") == []
+    assert [h.record_id for h in reopened.search("rewritten")] == [note.id]
+    assert all(r.ok for r in reopened.check())
+    reopened.close()

@@ -147,6 +147,7 @@ def test_a_version_1_vault_is_migrated_with_a_backup_first(vault, case, data_dir
     db.execute("DROP TABLE sync_quarantine")
     db.execute("ALTER TABLE outbox DROP COLUMN base_version")  # added by version 9
     db.execute("ALTER TABLE outbox DROP COLUMN superseded")
+    db.execute("DROP TABLE search_pending")  # added by version 10
     db.execute("PRAGMA user_version = 1")
     vault.close()
     reopened = Vault.open(data_dir, PASSPHRASE, keyring_store)

@@ -19,6 +19,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from enum import StrEnum
 from typing import Any, TypeVar
 
+from safeconf.domain import revisions as revision_forms
 from safeconf.domain.disclosure_terms import Extent, Information, Mode, Recipient
 from safeconf.domain.records import (
     AckMethod,
@@ -487,14 +488,21 @@ class _Builder:
             interviewed_youth_id=None if permission is None else permission.attendee_id,
             interview_permission_id=None if permission is None else permission.id,
         )
+        before: tuple[str, str] | None = None  # the revision before: (id, text)
         for number, (at, author, body) in enumerate(zip(times, authors, bodies, strict=True), 1):
+            revision_id = _uid("note_revision", key, str(number))
+            form = revision_forms.form_for(number, body, *(before or (None, None)))
             yield NoteRevision(
-                **self._meta(_uid("note_revision", key, str(number)), scope.case_id, at, at),
+                **self._meta(revision_id, scope.case_id, at, at),
                 note_id=note_id,
                 revision=number,
-                body=body,
+                body=form.body,
                 author=author,
+                base_id=form.base_id,
+                delta=form.delta,
+                sha256=form.sha256,
             )
+            before = (revision_id, body)
 
     def _permission(self, data: Any, scope: _Scope, key: str, written: datetime,
                     youths: dict[str, Attendee], where: str) -> InterviewPermission:

@@ -189,6 +189,11 @@ MIGRATIONS: list[str] = [
     ALTER TABLE outbox ADD COLUMN base_version INTEGER;
     ALTER TABLE outbox ADD COLUMN superseded INTEGER NOT NULL DEFAULT 0;
     """,
+    # 10: a note's search entry is brought up to date when someone searches, not at every
+    # save (vault/search.py): a save marks the note here, in its own transaction.
+    """
+    CREATE TABLE search_pending (record_rowid INTEGER PRIMARY KEY);
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

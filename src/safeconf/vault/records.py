@@ -255,6 +255,10 @@ class RecordStore:
         text = searchable_text(record)
         if text is None:
             return
+        if isinstance(record, Note):  # indexed when someone next searches (vault/search.py)
+            self._db.execute("INSERT OR IGNORE INTO search_pending (record_rowid) VALUES (?)",
+                             (rowid,))
+            return
         if replace_old:
             self._db.execute("DELETE FROM search_index WHERE rowid = ?", (rowid,))
         if record.deleted or not text:
@@ -519,6 +523,12 @@ class PersonRepository(MutableRepository[Person]):
     """The people named in a case (`for_case` lists them in the order they were added)."""
 
     record_type = Person
+
+
+def stored_text(record_type: str, data: str) -> str | None:
+    """What search sees of a stored record, from its row."""
+    cls = codec.RECORD_TYPES.get(record_type)
+    return None if cls is None else searchable_text(codec.from_dict(cls, json.loads(data)))
 
 
 def _name(cls: type[RecordMeta]) -> str:

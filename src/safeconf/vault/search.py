@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 
 from safeconf.vault.database import Database
@@ -33,6 +33,29 @@ def to_fts_query(text: str) -> str | None:
     quoted = [f'"{w}"' for w in words]
     quoted[-1] += "*"
     return " ".join(quoted)
+
+
+def catch_up(db: Database, text_of: Callable[[str, str], str | None]) -> int:
+    """Bring the entries of notes saved since the last search up to date (a save only marks
+    its note in `search_pending`, so typing does not rewrite the index at every pause);
+    `text_of(type, data)` is what search sees of a stored record. Returns how many."""
+    pending = [r[0] for r in db.rows("SELECT record_rowid FROM search_pending")]
+    if not pending:
+        return 0
+    with db.transaction():
+        for rowid in pending:
+            db.execute("DELETE FROM search_index WHERE rowid = ?", (rowid,))
+            row = db.row("SELECT type, case_id, deleted, data,"
+                         " coalesce(json_extract(data, '$.conference_id'), '')"
+                         " FROM records WHERE rowid = ?", (rowid,))
+            if row is not None and not row[2]:
+                text = text_of(row[0], row[3])
+                if text:
+                    db.execute("INSERT INTO search_index (rowid, text, record_type, case_id,"
+                               " conference_id) VALUES (?, ?, ?, ?, ?)",
+                               (rowid, text, row[0], row[1], row[4]))
+            db.execute("DELETE FROM search_pending WHERE record_rowid = ?", (rowid,))
+    return len(pending)
 
 
 def search(

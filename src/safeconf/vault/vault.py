@@ -59,8 +59,9 @@ from safeconf.vault.records import (
     PersonRepository,
     RecordStore,
     StaffAcknowledgmentRepository,
+    stored_text,
 )
-from safeconf.vault.search import SearchHit, search
+from safeconf.vault.search import SearchHit, catch_up, search
 from safeconf.vault.sync_store import SyncStore
 
 DB_NAME = "vault.db"
@@ -407,6 +408,7 @@ class Vault:
         self.audit.append("export", record_type, record_id, case_id)
 
     def search(self, text: str, visible_cases: set[str] | None = None) -> list[SearchHit]:
+        catch_up(self._db, stored_text)
         return search(self._db, text, visible_cases)
 
     def transaction(self) -> contextlib.AbstractContextManager[None]:
@@ -465,6 +467,7 @@ class Vault:
         return False, "; ".join(integrity[:5])
 
     def _check_search_index(self) -> tuple[bool, str]:
+        catch_up(self._db, stored_text)
         self._db.execute("INSERT INTO search_index (search_index) VALUES ('integrity-check')")
         return True, "full-text index matches the records"
 

@@ -93,9 +93,16 @@ def _is_int(value: object, low: int = 0, high: int = MAX_INT) -> bool:
     return isinstance(value, int) and not isinstance(value, bool) and low <= value <= high
 
 
+# Fields a record type gained after protocol 1: a laptop not yet updated sends the record
+# without them, and it means what their defaults say (a revision as a whole copy).
+ADDED_FIELDS = {"note_revision": frozenset({"base_id", "delta", "sha256"})}
+
+
 @cache
 def _field_names(record_type: str) -> frozenset[str]:
-    return frozenset(f.name for f in dataclasses.fields(codec.RECORD_TYPES[record_type]))
+    """The fields every pushed record of this type must carry."""
+    every = frozenset(f.name for f in dataclasses.fields(codec.RECORD_TYPES[record_type]))
+    return every - ADDED_FIELDS.get(record_type, frozenset())
 
 
 def parse_push(body: Any) -> PushBatch:
