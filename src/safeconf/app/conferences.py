@@ -418,6 +418,7 @@ class ConferenceService:
             case_id=attendee.case_id,
             conference_id=attendee.conference_id,
             attendee_id=attendee.id,
+            attendee_name=attendee.name,
             statement_id=statement.id,
             statement_version=statement.version,
             statement_sha256=statement.sha256,

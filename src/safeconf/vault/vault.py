@@ -60,6 +60,7 @@ from safeconf.vault.records import (
     StaffAcknowledgmentRepository,
 )
 from safeconf.vault.search import SearchHit, search
+from safeconf.vault.signing import SigningKey
 from safeconf.vault.sync_store import SyncStore
 
 DB_NAME = "vault.db"
@@ -102,7 +103,9 @@ class Vault:
         self.cases = CaseRepository(self.store)
         self.conferences = ConferenceRepository(self.store)
         self.attendees = AttendeeRepository(self.store)
-        self.acknowledgments = AcknowledgmentRepository(self.store)
+        self.signing_key = SigningKey(db)
+        self.signing_key.ensure()
+        self.acknowledgments = AcknowledgmentRepository(self.store, self.signing_key)
         self.notes = NoteRepository(self.store)
         self.interview_permissions = InterviewPermissionRepository(self.store)
         self.consents = ConsentRepository(self.store)
