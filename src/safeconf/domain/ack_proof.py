@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import hashlib
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -26,13 +27,25 @@ from safeconf.domain.ack_signature import (
     short_fingerprint,
     signature_holds,
 )
+from safeconf.domain.errors import DomainError
 from safeconf.domain.records import Acknowledgment
+from safeconf.domain.statements import load_statement
 
 SIGNER_ORGANIZATION = "safeconf acknowledgment signer"
 DEVICE_URN = "urn:safeconf:device:"
 WORKER_URN = "urn:safeconf:worker:"
 COUNTERSIGNED_TYPE = "safeconf.acknowledgments-before-enrollment/1"
 MAX_COUNTERSIGNED = 10_000  # acknowledgments one laptop took before it enrolled
+
+
+PROOF_CONTEXT = b"safeconf signing key v1"
+
+
+def proof_message(code_id: str, csr_der: bytes) -> bytes:
+    """What a vault's signing key signs at enrollment, so HQ certifies only a key the laptop
+    holds: bound to the enrollment code and the TLS key's CSR."""
+    return b"\n".join((PROOF_CONTEXT, code_id.encode("ascii"),
+                       hashlib.sha256(csr_der).hexdigest().encode("ascii")))
 
 
 class ProofInvalid(ValueError):
@@ -211,6 +224,15 @@ def judge(ack: Acknowledgment, certifications: Iterable[Certification],
     if ack.signed_at < first.certified_at and digest(ack) not in (first.before or ()):
         return AckVerdict(AckStatus.NOT_LISTED, signer, first)
     return AckVerdict(AckStatus.VERIFIED, signer, first)
+
+
+def shipped_statement_sha256(ack: Acknowledgment) -> str | None:
+    """The SHA-256 of the statement text the acknowledgment names (id, version, language) as
+    shipped with safeconf, or None when that text is not installed here."""
+    try:
+        return load_statement(ack.statement_id, ack.statement_version, ack.language).sha256
+    except (DomainError, ValueError):
+        return None
 
 
 def shown_fingerprint(ack: Acknowledgment) -> str:
