@@ -36,6 +36,8 @@ DEVICE_URN = "urn:safeconf:device:"
 WORKER_URN = "urn:safeconf:worker:"
 COUNTERSIGNED_TYPE = "safeconf.acknowledgments-before-enrollment/1"
 MAX_COUNTERSIGNED = 10_000  # acknowledgments one laptop took before it enrolled
+# The stored list: 67 characters a digest, with room for the statement around them.
+MAX_COUNTERSIGNATURE_CHARS = 70 * MAX_COUNTERSIGNED + 4096
 
 
 PROOF_CONTEXT = b"safeconf signing key v1"

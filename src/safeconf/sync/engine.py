@@ -7,6 +7,7 @@ never duplicates. Blocking: the app runs it off the GUI thread.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import hmac
 import itertools
@@ -130,7 +131,6 @@ def enroll_vault(
                                     action="re-enroll" if current is not None else "enroll")
         if enrollment.signing_certificate_pem is not None:
             vault.signing_key.add_certificate(enrollment.signing_certificate_pem,
-                                              vault.signing_key.fingerprint,
                                               enrollment.countersignature)
         if enrollment.recovery_public_key_pem is not None:
             # Recorded with the credentials, so a crash before the upload still retries it.
@@ -380,6 +380,10 @@ class SyncEngine:
             if page.resync:
                 store.put("cursor", "0")
                 continue
+            for certificate_pem, countersignature in page.signers:
+                # Kept as sent: judged against the pinned CA each time it is used.
+                with contextlib.suppress(ValueError):
+                    self._vault.signing_key.add_certificate(certificate_pem, countersignature)
             result = store.apply_page(
                 [i.record if i.record is not None else Unusable(i.type, i.data, i.problem)
                  for i in page.items],

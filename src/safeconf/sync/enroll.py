@@ -26,7 +26,7 @@ from cryptography.hazmat.primitives.asymmetric import ec, ed25519
 from cryptography.x509.oid import NameOID
 
 from safeconf.domain.ack_proof import (
-    MAX_COUNTERSIGNED,
+    MAX_COUNTERSIGNATURE_CHARS,
     ProofInvalid,
     proof_message,
     read_certificate,
@@ -47,8 +47,6 @@ from safeconf.sync.transport import exchange, make_client, server_message
 PROTOCOL = 1
 DEFAULT_TIMEOUT = 30.0
 REENROLL_CONTEXT = b"safeconf re-enroll v1"
-# The counter-signed list: 67 characters a digest, with room for the statement around them.
-MAX_COUNTERSIGNATURE_CHARS = 70 * MAX_COUNTERSIGNED + 4096
 
 
 @dataclass(frozen=True)

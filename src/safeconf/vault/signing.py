@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from cryptography import x509
 from cryptography.hazmat.primitives.asymmetric import ed25519
 
 from safeconf.domain import ack_signature
@@ -71,9 +72,17 @@ class SigningKey:
 
     # -- certificates from HQ ------------------------------------------------------------
 
-    def add_certificate(self, certificate_pem: str, key_fingerprint: str,
-                        countersignature: str | None = None) -> None:
-        """Keep a signer certificate (checked against HQ's CA whenever it is used)."""
+    def add_certificate(self, certificate_pem: str, countersignature: str | None = None,
+                        ) -> None:
+        """Keep a signer certificate (checked against HQ's CA whenever it is used);
+        `ValueError` if it is not an Ed25519 key's certificate at all."""
+        try:
+            key = x509.load_pem_x509_certificate(certificate_pem.encode("ascii")).public_key()
+        except (ValueError, UnicodeEncodeError) as exc:
+            raise ValueError("not a certificate") from exc
+        if not isinstance(key, ed25519.Ed25519PublicKey):
+            raise ValueError("not a signing key's certificate")
+        key_fingerprint = ack_signature.key_fingerprint(key.public_bytes_raw())
         self._db.execute(
             "INSERT INTO signer_certificates (certificate_pem, key_fingerprint,"
             " countersignature, received_at) VALUES (?, ?, ?, ?)"
