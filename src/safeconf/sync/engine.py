@@ -21,6 +21,7 @@ from cryptography import x509
 from cryptography.hazmat.primitives import serialization
 
 from safeconf.domain import ack_signature
+from safeconf.domain.ack_proof import MAX_COUNTERSIGNED
 from safeconf.domain.auditchain import GENESIS_HASH
 from safeconf.domain.caseless import REPORT_TYPES
 from safeconf.domain.change_rules import REASONS as RULE_REASONS
@@ -156,6 +157,10 @@ def _signer(vault: Vault) -> Signer:
     own = key.public_key()
     digests = tuple(sorted({ack_signature.digest(a) for a in vault.acknowledgments.all()
                             if a.signer_key == own and ack_signature.signature_holds(a)}))
+    if len(digests) > MAX_COUNTERSIGNED:
+        raise SyncError(f"This laptop holds {len(digests):,} acknowledgments taken before "
+                        f"enrolling; HQ counter-signs at most {MAX_COUNTERSIGNED:,} at once. "
+                        "Tell IT.")
     return Signer(own, key.prove, digests)
 
 

@@ -46,6 +46,7 @@ MAX_LIMIT = 1000
 MAX_CURSOR = 2**53
 # What one item adds around its record's JSON: {"cursor":N,"type":"…","data":…}, with room.
 ITEM_OVERHEAD_BYTES = 96
+SIGNERS_BUDGET_BYTES = 1024 * 1024  # the signer certificates a page carries beside its items
 
 
 @dataclass(frozen=True)
@@ -141,8 +142,15 @@ def _signers(conn: Connection, rows: list[Any]) -> list[dict[str, str]]:
     found = conn.execute(select(sc.c.certificate_pem, sc.c.countersignature)
                          .where(sc.c.key_fingerprint.in_(sorted(keys)))
                          .order_by(sc.c.id).limit(MAX_SIGNERS)).all()
-    return [{"certificate_pem": r.certificate_pem, "countersignature": r.countersignature}
-            for r in found]
+    signers: list[dict[str, str]] = []
+    used = 0
+    for r in found:  # bounded in bytes too; a signer left out comes with a later page
+        used += len(r.certificate_pem) + len(r.countersignature)
+        if signers and used > SIGNERS_BUDGET_BYTES:
+            break
+        signers.append({"certificate_pem": r.certificate_pem,
+                        "countersignature": r.countersignature})
+    return signers
 
 
 def _byte_length(conn: Connection, column: ColumnElement[str]) -> ColumnElement[int]:
