@@ -301,3 +301,32 @@ def test_an_acknowledgment_pulled_by_another_laptop_verifies_there_until_altered
                        data["statement_sha256"])}), ack.id))
     verdict = other.service.proofs(conf_id)[ack.attendee_id]
     assert verdict.message == "the statement SHA-256 differs from what was signed"
+
+
+def test_enrolling_again_certifies_the_same_key_for_the_new_device(
+    shared_hq: HQ, laptops,
+) -> None:
+    worker = new_worker()
+    case_id = shared_hq.add_case(worker)
+    laptop = laptops(worker)
+    laptop.sync()
+    vault = laptop.session.vault
+    first_device = vault.sync.credentials().hq_device_id
+    _conf, ack = _acknowledged_room(laptop, case_id)  # taken under the first enrollment
+    enroll_vault(vault, shared_hq.code(worker).uri, again=True)
+    second_device = vault.sync.credentials().hq_device_id
+    assert second_device != first_device
+    laptop.sync()  # the new device pushes what the key signed under the old one
+
+    with shared_hq.db.read() as conn:
+        certified = set(conn.execute(select(schema.signing_certificates.c.device_id).where(
+            schema.signing_certificates.c.key_fingerprint == vault.signing_key.fingerprint)
+        ).scalars())
+        refused = list(conn.execute(select(schema.conflicts.c.reason).where(
+            schema.conflicts.c.case_id == case_id)).scalars())
+    assert certified == {first_device, second_device} and refused == []
+    code, out = _verify(shared_hq, ack.id)
+    assert code == 0 and f"device {first_device}" in out
+    devices = {c.device_id for c in vault.signing_key.certifications(
+        vault.sync.credentials().ca_pem)}
+    assert devices == {first_device, second_device}
