@@ -92,3 +92,15 @@ def test_an_old_vault_keeps_its_unsigned_acknowledgments_and_gets_a_key(
         assert len(reopened.signing_key.public_key()) == 32
     finally:
         reopened.close()
+
+
+def test_a_pulled_acknowledgment_whose_signature_does_not_hold_is_quarantined(vault) -> None:
+    from dataclasses import replace
+    ack = acknowledged(vault)
+    altered = replace(ack, id="0190a7a0-0000-7000-8000-0000000000bb", witness="Someone")
+    result = vault.sync.apply_page([altered], 7)
+    assert result.quarantined == 1 and result.inserted == 0
+    kept = vault.sync.quarantined()
+    assert kept[0]["record_id"] == altered.id
+    assert "signature: does not match the signed fields" in kept[0]["problem"]
+    assert len(vault.acknowledgments.all()) == 1
