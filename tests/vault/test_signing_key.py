@@ -104,3 +104,17 @@ def test_a_pulled_acknowledgment_whose_signature_does_not_hold_is_quarantined(va
     assert kept[0]["record_id"] == altered.id
     assert "signature: does not match the signed fields" in kept[0]["problem"]
     assert len(vault.acknowledgments.all()) == 1
+
+
+def test_safeconf_check_finds_an_acknowledgment_altered_in_the_vault(vault) -> None:
+    ack = acknowledged(vault)
+    found = {r.name: r for r in vault.check()}["acknowledgment signatures"]
+    assert found.ok and found.detail == "1 signed, every signature matches"
+    db = vault._db
+    data = json.loads(db.scalar("SELECT data FROM records WHERE id = ?", (ack.id,)))
+    with db.transaction():
+        db.execute("DROP TRIGGER records_append_only_update")
+        db.execute("UPDATE records SET data = ? WHERE id = ?",
+                   (json.dumps({**data, "typed_name": "Ada Ash"}), ack.id))
+    found = {r.name: r for r in vault.check()}["acknowledgment signatures"]
+    assert not found.ok and found.detail == f"1 of 1 do not match what was signed: {ack.id}"
