@@ -665,3 +665,17 @@ def test_every_revision_in_the_demo_vault_rebuilds_exactly(tmp_path, keyring_sto
     stored = vault.store.all(NoteRevision)
     assert sum(not r.is_copy for r in stored) > len(stored) // 2  # kept as deltas
     vault.close()
+
+
+def test_every_demo_acknowledgment_is_signed_by_the_demo_vaults_own_key(vault) -> None:
+    from safeconf.domain.ack_proof import AckStatus, judge
+    from safeconf.domain.ack_signature import signature_holds
+
+    fill_demo_vault(vault)
+    acks = vault.acknowledgments.all()
+    assert len(acks) == len(of_type(demo_records(), Acknowledgment))
+    assert acks and all(signature_holds(a) for a in acks)
+    assert {a.signer_key for a in acks} == {vault.signing_key.public_key()}
+    # Not enrolled: the demo's own signatures, waiting for HQ to certify the key.
+    own = vault.signing_key.fingerprint
+    assert {judge(a, [], None, own).status for a in acks} == {AckStatus.NOT_YET_CERTIFIED}

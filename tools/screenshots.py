@@ -41,7 +41,7 @@ from safeconf.ui.lock.lock_screens import UnlockScreen
 from safeconf.ui.main import make_application
 from safeconf.ui.sync.conflict_review import ConflictReviewDialog
 from safeconf.ui.sync.sync_widgets import EnrollDialog
-from safeconf.ui.workspace.conference_workspace import CONFIDENTIALITY, NOTES
+from safeconf.ui.workspace.conference_workspace import CONCLUDE, CONFIDENTIALITY, NOTES
 from safeconf.vault.device_secret import EphemeralSecrets
 from safeconf.vault.keys import KdfParams
 from safeconf.vault.sync_store import Credentials
@@ -217,6 +217,11 @@ def render(app: QApplication, translations: Translations, language: str, tmp: Pa
     if notes:
         workspace.notes.select_section(next(iter(notes)))
     save(window, "notes-gate-open", app, language)
+
+    # Conclude: each acknowledgment's proof and its signing key's fingerprint.
+    workspace.go_to(CONCLUDE)
+    settle(app)
+    save(window, "conclude", app, language)
 
     # Confidentiality: a Spanish-reading attendee signs the Spanish statement.
     upcoming = find(service, "Szymanski-Ortiz", "scheduled")

@@ -4,6 +4,10 @@
 <context>
     <name>AckStatusModel</name>
     <message>
+        <source>Signing key</source>
+        <translation>Clave de firma</translation>
+    </message>
+    <message>
         <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="53"/>
         <source>Attendee</source>
         <translation>Asistente</translation>
@@ -720,6 +724,42 @@
 <context>
     <name>ConcludePage</name>
     <message>
+        <source>(key %1)</source>
+        <translation>(clave %1)</translation>
+    </message>
+    <message>
+        <source>verified</source>
+        <translation>verificado</translation>
+    </message>
+    <message>
+        <source>not signed (taken before signing existed)</source>
+        <translation>sin firma (tomado antes de que existiera la firma)</translation>
+    </message>
+    <message>
+        <source>NOT verified: the statement SHA-256 differs from what was signed</source>
+        <translation>NO verificado: el SHA-256 de la declaración no coincide con lo firmado</translation>
+    </message>
+    <message>
+        <source>NOT verified: the signature does not match the signed fields</source>
+        <translation>NO verificado: la firma no coincide con los campos firmados</translation>
+    </message>
+    <message>
+        <source>NOT verified: the statement SHA-256 that was signed is not that of the statement version named</source>
+        <translation>NO verificado: el SHA-256 firmado no es el de la versión de la declaración indicada</translation>
+    </message>
+    <message>
+        <source>signed on this laptop; verified once HQ certifies its key at enrollment</source>
+        <translation>firmado en esta computadora; se verifica cuando la sede certifique su clave al inscribirla</translation>
+    </message>
+    <message>
+        <source>NOT verified: the key is not certified for any device</source>
+        <translation>NO verificado: la clave no está certificada para ningún dispositivo</translation>
+    </message>
+    <message>
+        <source>NOT verified: signed before enrollment and not in the counter-signed list</source>
+        <translation>NO verificado: firmado antes de la inscripción y no figura en la lista refrendada</translation>
+    </message>
+    <message>
         <location filename="../../src/safeconf/ui/workspace/conclude_page.py" line="42"/>
         <source>Conference summary</source>
         <translation>Resumen de la conferencia</translation>
@@ -1051,6 +1091,18 @@
 </context>
 <context>
     <name>ConflictReview</name>
+    <message>
+        <source>Attendee's name as shown</source>
+        <translation>Nombre del asistente tal como se mostró</translation>
+    </message>
+    <message>
+        <source>Signing key</source>
+        <translation>Clave de firma</translation>
+    </message>
+    <message>
+        <source>Digital signature</source>
+        <translation>Firma digital</translation>
+    </message>
     <message>
         <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="39"/>
         <source>Case</source>
@@ -4959,6 +5011,10 @@ Delete the original file %1? It is overwritten with random bytes and then remove
 </context>
 <context>
     <name>Roster</name>
+    <message>
+        <source>Signed with key %1</source>
+        <translation>Firmado con la clave %1</translation>
+    </message>
     <message>
         <location filename="../../src/safeconf/ui/workspace/printing.py" line="30"/>
         <source>witness</source>

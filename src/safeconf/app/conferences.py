@@ -14,6 +14,7 @@ from enum import StrEnum
 
 from safeconf.app.disclosures import DisclosureService
 from safeconf.app.session import VaultSession
+from safeconf.domain.ack_proof import AckVerdict, judge, shipped_statement_sha256
 from safeconf.domain.acknowledgment_rules import acknowledgment_problem, problem_message
 from safeconf.domain.change_rules import NOT_FINALIZED, Refusal, RuleBroken
 from safeconf.domain.conference_states import check_transition, is_read_only
@@ -418,6 +419,7 @@ class ConferenceService:
             case_id=attendee.case_id,
             conference_id=attendee.conference_id,
             attendee_id=attendee.id,
+            attendee_name=attendee.name,
             statement_id=statement.id,
             statement_version=statement.version,
             statement_sha256=statement.sha256,
@@ -445,6 +447,18 @@ class ConferenceService:
             if seen is None or ack.signed_at >= seen.signed_at:
                 latest[ack.attendee_id] = ack
         return latest
+
+    def proofs(self, conference_id: str) -> dict[str, AckVerdict]:
+        """Whether each attendee's latest acknowledgment is proven (signature, HQ's
+        certificate of the key, the counter-signed list), by attendee id. Certificates are
+        checked against the CA pinned at enrollment; before enrollment only this laptop's
+        own signatures can be told apart, as not yet certified."""
+        credentials = self._vault.sync.credentials()
+        key = self._vault.signing_key
+        certified = key.certifications(credentials.ca_pem) if credentials else []
+        own = key.fingerprint
+        return {attendee_id: judge(ack, certified, shipped_statement_sha256(ack), own)
+                for attendee_id, ack in self.acknowledgments(conference_id).items()}
 
     def gate(self, conference_id: str) -> GateDecision:
         return evaluate_gate(

@@ -442,6 +442,7 @@ class _Builder:
             **self._meta(_uid("acknowledgment", attendee_id), scope.case_id, signed, signed),
             conference_id=scope.conference_id,
             attendee_id=attendee_id,
+            attendee_name=name,
             statement_id=statement.id,
             statement_version=statement.version,
             statement_sha256=statement.sha256,

@@ -8,6 +8,7 @@ from datetime import UTC, datetime, timedelta
 from safeconf.app.demo import demo_history
 from safeconf.domain.privacy_notice import receives_privacy_notice
 from safeconf.domain.records import (
+    Acknowledgment,
     Attendee,
     Case,
     Conference,
@@ -34,6 +35,9 @@ def fill_demo_vault(vault: Vault, extra_conferences: int = 0) -> int:
     records.extend(generated_conferences(extra_conferences, vault.device_id))
     records.extend(notice_receipts(records, vault.user))
     records.append(staff_acknowledgment(vault.user))
+    # Signed by this vault's key, as an acknowledgment taken in the app is.
+    records = [vault.signing_key.sign(r) if isinstance(r, Acknowledgment) else r
+               for r in records]
     return add_all(vault.store, records)
 
 

@@ -219,6 +219,12 @@ class Acknowledgment(RecordMeta):
     attested_by: str = ""
     witness: str = ""
     signature_png: bytes | None = None
+    # The proof (domain.ack_signature): the attendee's name as shown when signing, the
+    # vault's Ed25519 public key (raw 32 bytes) and its signature over the signed fields.
+    # Acknowledgments taken before signing existed have none of the three.
+    attendee_name: str = ""
+    signer_key: bytes | None = None
+    signature: bytes | None = None
 
     def __post_init__(self) -> None:
         if self.method is AckMethod.DRAWN_SIGNATURE and not self.signature_png:

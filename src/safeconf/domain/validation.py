@@ -205,6 +205,15 @@ def optional_png(value: Any) -> str | None:
     return None
 
 
+def optional_bytes(size: int, what: str) -> Check:
+    """None, or exactly `size` bytes (base64 in the record's JSON)."""
+    def check(value: Any) -> str | None:
+        if value is None or (isinstance(value, bytes) and len(value) == size):
+            return None
+        return f"must be {what} ({size} bytes)"
+    return check
+
+
 # Control characters (Cc) and lone surrogates (Cs). Multi-line text keeps tabs, line breaks,
 # vertical tabs and form feeds (pasted documents carry them) and the Unicode line and
 # paragraph separators; single-line text keeps none of them. Never ESC, NUL, BEL or the C1
@@ -279,7 +288,9 @@ FIELDS: dict[str, dict[str, Check]] = {
         "conference_id": uuid, "attendee_id": uuid, "statement_id": statement_id,
         "statement_version": whole(1), "statement_sha256": hex64, "language": enum,
         "method": enum, "signed_at": timestamp, "typed_name": NAME, "attested_by": NAME,
-        "witness": NAME, "signature_png": optional_png,
+        "witness": NAME, "signature_png": optional_png, "attendee_name": NAME,
+        "signer_key": optional_bytes(32, "an Ed25519 public key"),
+        "signature": optional_bytes(64, "an Ed25519 signature"),
     },
     "note": {
         "conference_id": uuid, "section": enum,
@@ -395,6 +406,12 @@ def _case_is_its_own_case(record: Any) -> str | None:
 def _refusal_carries_no_signature(record: Any) -> str | None:
     if record.method is AckMethod.REFUSED and record.signature_png is not None:
         return "a refusal carries no signature"
+    return None
+
+
+def _signed_with_a_key(record: Any) -> str | None:
+    if (record.signer_key is None) != (record.signature is None):
+        return "a signature and the signer's public key come together or not at all"
     return None
 
 
@@ -618,7 +635,8 @@ RULES: dict[str, tuple[_Rule, ...]] = {
     "case": (_Rule("case_id", _case_is_its_own_case),),
     "attendee": (_Rule("left_at", _left_with_a_time),),
     "note": (_Rule("interview_permission_id", _interview_names_youth_and_permission),),
-    "acknowledgment": (_Rule("signature_png", _refusal_carries_no_signature),),
+    "acknowledgment": (_Rule("signature_png", _refusal_carries_no_signature),
+                       _Rule("signature", _signed_with_a_key)),
     "consent": (
         _Rule("information", _consent_names_information),
         _Rule("recipients", _consent_names_recipients),

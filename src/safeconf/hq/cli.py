@@ -16,6 +16,7 @@ from sqlalchemy.exc import OperationalError
 from safeconf.domain import termsafe
 from safeconf.domain.records import LegalAnswer
 from safeconf.hq import (
+    ack_verify_cli,
     admin_audit,
     cases,
     clock,
@@ -38,6 +39,7 @@ from safeconf.hq.guard import (
 )
 from safeconf.hq.logflood import DEFAULT_WINDOW_S
 from safeconf.hq.pki import devices, enrollment, recovery, recovery_key
+from safeconf.hq.pki.ca import cert_pem
 from safeconf.hq.sync import conflicts
 
 DATA_DIR_ENV = "SAFECONF_HQ_DATA_DIR"
@@ -227,6 +229,7 @@ def _parser() -> argparse.ArgumentParser:
     requests_cli.add_parsers(sub, common)
     notify_cli.add_parsers(sub, common)
     incidents_cli.add_parsers(sub, common)
+    ack_verify_cli.add_parsers(sub, common)
 
     p = sub.add_parser("cases", help="import and manage cases")
     csub = p.add_subparsers(dest="cases_command", required=True)
@@ -398,6 +401,8 @@ def _command(args: argparse.Namespace, data_dir: DataDir, db: Database) -> int:
         return notify_cli.run(args, db)
     if args.command == incidents_cli.COMMAND:
         return incidents_cli.run(args, db)
+    if args.command == ack_verify_cli.COMMAND:
+        return ack_verify_cli.run(args, db, cert_pem(data_dir.load_ca().cert))
     raise AdminError(f"unknown command {args.command}")
 
 

@@ -488,3 +488,21 @@ console_signin_failures = Table(
 # console_sessions too: an HQ made before the console has none.
 ADDED_TABLES = (*ADDED_TABLES, console_sessions, console_accounts, console_passkeys,
                 console_recovery_codes, console_signin_failures)
+
+# --- signed acknowledgments (issue #12) ---------------------------------------------------
+# Each certification of a vault's acknowledgment-signing key by HQ's CA: at enrollment, and
+# again (the same key) at each re-enrollment, for the new device. `countersignature` is HQ's
+# signed list of the digests of acknowledgments that key signed before it was certified
+# (safeconf.domain.ack_proof), kept here and in the vault.
+signing_certificates = Table(
+    "signing_certificates",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("key_fingerprint", String(64), nullable=False, index=True),
+    Column("device_id", String(36), nullable=False, index=True),
+    Column("worker_id", String(200), nullable=False),
+    Column("certified_at", String(40), nullable=False),
+    Column("certificate_pem", Text, nullable=False),
+    Column("countersignature", Text, nullable=False),
+)
+ADDED_TABLES = (*ADDED_TABLES, signing_certificates)

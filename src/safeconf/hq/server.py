@@ -173,7 +173,8 @@ async def handle_push(request: web.Request) -> web.Response:
     def work() -> dict[str, Any]:
         batch = pushparse.parse_push(pushparse.parse_json(body))
         answer = push.apply_push(hq.db, device, batch,
-                                 lambda: hq.maybe_crash("before_commit", number))
+                                 lambda: hq.maybe_crash("before_commit", number),
+                                 ca_pem=cert_pem(hq.ca.cert))
         log.info("push device=%s batch=%s items=%d acked=%s conflicts=%d", device.device_id,
                  batch.batch_id, len(batch.items), answer["acked_seq"], len(answer["conflicts"]))
         return answer

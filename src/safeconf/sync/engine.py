@@ -7,6 +7,7 @@ never duplicates. Blocking: the app runs it off the GUI thread.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import hmac
 import itertools
@@ -19,6 +20,8 @@ from datetime import UTC, datetime, timedelta
 from cryptography import x509
 from cryptography.hazmat.primitives import serialization
 
+from safeconf.domain import ack_signature
+from safeconf.domain.ack_proof import MAX_COUNTERSIGNED
 from safeconf.domain.auditchain import GENESIS_HASH
 from safeconf.domain.caseless import REPORT_TYPES
 from safeconf.domain.change_rules import REASONS as RULE_REASONS
@@ -27,7 +30,7 @@ from safeconf.domain.records import AuditEvent
 from safeconf.sync import escrow
 from safeconf.sync.bundle import parse_bundle
 from safeconf.sync.client import HQClient
-from safeconf.sync.enroll import Enrollment, Predecessor, enroll, new_key_and_csr
+from safeconf.sync.enroll import Enrollment, Predecessor, Signer, enroll, new_key_and_csr
 from safeconf.sync.errors import (
     DeviceRevoked,
     RebaseRequired,
@@ -115,7 +118,7 @@ def enroll_vault(
             raise SyncError("This enrollment code is from a different HQ than the one this "
                             "laptop is enrolled with. Nothing was sent; tell IT.")
         predecessor = Predecessor(current.cert_pem, current.key_pem)
-    enrollment = enroll(bundle_text, predecessor=predecessor)
+    enrollment = enroll(bundle_text, predecessor=predecessor, signer=_signer(vault))
     credentials = Credentials(
         hq_device_id=enrollment.device_id,
         worker_id=enrollment.worker_id,
@@ -128,6 +131,9 @@ def enroll_vault(
         # The outbox, cursor and acked sequences stay: HQ's new device continues them.
         vault.sync.save_credentials(credentials,
                                     action="re-enroll" if current is not None else "enroll")
+        if enrollment.signing_certificate_pem is not None:
+            vault.signing_key.add_certificate(enrollment.signing_certificate_pem,
+                                              enrollment.countersignature)
         if enrollment.recovery_public_key_pem is not None:
             # Recorded with the credentials, so a crash before the upload still retries it.
             # Pending again on re-enrolling: HQ keeps the copy on the (new) device row.
@@ -143,6 +149,20 @@ def enroll_vault(
     except SyncError as exc:
         log.warning("escrow copy not sent yet; the next sync retries it (%s)", type(exc).__name__)
     return enrollment
+
+
+def _signer(vault: Vault) -> Signer:
+    """The vault's signing key for enrollment, with every acknowledgment it has signed so
+    far: HQ counter-signs that they existed when the key was certified."""
+    key = vault.signing_key
+    own = key.public_key()
+    digests = tuple(sorted({ack_signature.digest(a) for a in vault.acknowledgments.all()
+                            if a.signer_key == own and ack_signature.signature_holds(a)}))
+    if len(digests) > MAX_COUNTERSIGNED:
+        raise SyncError(f"This laptop holds {len(digests):,} acknowledgments taken before "
+                        f"enrolling; HQ counter-signs at most {MAX_COUNTERSIGNED:,} at once. "
+                        "Tell IT.")
+    return Signer(own, key.prove, digests)
 
 
 def _ca_fingerprint(ca_pem: str) -> str:
@@ -378,6 +398,10 @@ class SyncEngine:
             if page.resync:
                 store.put("cursor", "0")
                 continue
+            for certificate_pem, countersignature in page.signers:
+                # Kept as sent: judged against the pinned CA each time it is used.
+                with contextlib.suppress(ValueError):
+                    self._vault.signing_key.add_certificate(certificate_pem, countersignature)
             result = store.apply_page(
                 [i.record if i.record is not None else Unusable(i.type, i.data, i.problem)
                  for i in page.items],

@@ -16,7 +16,8 @@ from __future__ import annotations
 import base64
 import hashlib
 import hmac
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from typing import Any
 
 from cryptography import x509
@@ -24,6 +25,14 @@ from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec, ed25519
 from cryptography.x509.oid import NameOID
 
+from safeconf.domain.ack_proof import (
+    MAX_COUNTERSIGNATURE_CHARS,
+    ProofInvalid,
+    proof_message,
+    read_certificate,
+    read_countersignature,
+)
+from safeconf.domain.ack_signature import key_fingerprint
 from safeconf.sync import tls
 from safeconf.sync.bundle import EnrollmentBundle, parse_bundle
 from safeconf.sync.errors import (
@@ -55,6 +64,10 @@ class Enrollment:
     recovery_public_key_pem: str | None = None
     # On enrolling again: the HQ device whose push and audit state this one took over.
     replaces: str | None = None
+    # HQ's certificate for the vault's acknowledgment-signing key, and its counter-signed
+    # list of the acknowledgments signed before (None from an HQ without signing).
+    signing_certificate_pem: str | None = None
+    countersignature: str | None = None
 
     def __repr__(self) -> str:
         return (f"Enrollment(device_id={self.device_id!r}, worker_id={self.worker_id!r}, "
@@ -134,8 +147,20 @@ def predecessor_proof(predecessor: Predecessor, code_id: str, csr_der: bytes) ->
             "signature": base64.b64encode(signature).decode("ascii")}
 
 
+@dataclass(frozen=True)
+class Signer:
+    """The vault's signing key as enrollment needs it: the public key, a way to sign the
+    proof of possession (the private key stays in the vault), and the digests of the
+    acknowledgments it signed so far, for HQ to counter-sign."""
+
+    public_key: bytes
+    prove: Callable[[bytes], bytes]
+    digests: tuple[str, ...]
+
+
 def enroll(bundle_text: str | EnrollmentBundle, timeout: float = DEFAULT_TIMEOUT,
-           predecessor: Predecessor | None = None) -> Enrollment:
+           predecessor: Predecessor | None = None, signer: Signer | None = None,
+           ) -> Enrollment:
     """Enroll this laptop; raises `SyncError` subclasses with messages to show.
 
     With `predecessor`, HQ lets the new device take over that enrollment's state, or refuses.
@@ -149,11 +174,20 @@ def enroll(bundle_text: str | EnrollmentBundle, timeout: float = DEFAULT_TIMEOUT
                                "csr_pem": csr_pem, "mac": bundle.proof(csr_der)}
     if predecessor is not None:
         request["predecessor"] = predecessor_proof(predecessor, bundle.code_id, csr_der)
+    if signer is not None:
+        request["signing_key"] = {
+            "public_key": base64.b64encode(signer.public_key).decode("ascii"),
+            "proof": base64.b64encode(
+                signer.prove(proof_message(bundle.code_id, csr_der))).decode("ascii"),
+            "acknowledgments": list(signer.digests),
+        }
     with make_client(bundle.enroll_url, tls.pinned_context(ca_pem), timeout) as http:
         status, answer = exchange(http, "POST", "/v1/enroll", request)
     if status != 200:
         _refused(status, answer)
     enrollment = _enrollment(answer, key_pem, ca_pem)
+    if signer is not None:
+        enrollment = _with_signing_certificate(enrollment, answer, signer)
     if predecessor is not None and enrollment.replaces is None:
         raise ProtocolError("HQ enrolled this laptop as a new device instead of continuing "
                             "its earlier enrollment. Tell IT.")
@@ -197,6 +231,27 @@ def _enrollment(answer: Any, key_pem: str, ca_pem: str) -> Enrollment:
     return Enrollment(answer["device_id"], answer["worker_id"], key_pem,
                       answer["certificate_pem"], ca_pem, answer["sync_url"].rstrip("/"),
                       _recovery_key(answer.get("recovery_public_key_pem")), replaces)
+
+
+def _with_signing_certificate(enrollment: Enrollment, answer: dict[str, Any],
+                              signer: Signer) -> Enrollment:
+    """Check HQ's certificate for the signing key (its CA, this key, this device) and the
+    counter-signed list (exactly the digests sent) before the vault keeps them."""
+    pem, listed = answer.get("signing_certificate_pem"), answer.get("countersignature")
+    if not isinstance(pem, str) or not isinstance(listed, str) or len(pem) > 16_384 \
+            or len(listed) > MAX_COUNTERSIGNATURE_CHARS:
+        raise ProtocolError("HQ did not certify this laptop's signing key. Tell IT.")
+    try:
+        cert = read_certificate(pem, enrollment.ca_pem)
+        digests = read_countersignature(listed, enrollment.ca_pem, cert)
+    except ProofInvalid as exc:
+        raise ProtocolError(f"HQ's certificate for the signing key is not valid: {exc}") \
+            from exc
+    if cert.key_fingerprint != key_fingerprint(signer.public_key) \
+            or cert.device_id != enrollment.device_id or digests != set(signer.digests):
+        raise ProtocolError("HQ's certificate for the signing key is not for this laptop's "
+                            "key and acknowledgments. Tell IT.")
+    return replace(enrollment, signing_certificate_pem=pem, countersignature=listed)
 
 
 def _recovery_key(pem: Any) -> str | None:

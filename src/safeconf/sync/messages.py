@@ -12,6 +12,7 @@ from datetime import datetime
 from typing import Any
 
 from safeconf.domain import codec
+from safeconf.domain.ack_proof import MAX_COUNTERSIGNATURE_CHARS
 from safeconf.domain.errors import InvalidRecord
 from safeconf.domain.ids import parse_utc
 from safeconf.domain.records import AuditEvent, RecordMeta
@@ -88,6 +89,13 @@ class PullPage:
     more: bool
     purge: tuple[str, ...]
     resync: bool
+    # HQ's certificates for the keys that signed the page's acknowledgments, each with its
+    # counter-signed list (certificate PEM, counter-signature): kept in the vault and checked
+    # against the pinned CA whenever an acknowledgment is judged.
+    signers: tuple[tuple[str, str], ...] = ()
+
+
+MAX_SIGNERS = 200  # a page's acknowledgments come from a few laptops
 
 
 @dataclass(frozen=True)
@@ -185,7 +193,19 @@ def read_pull_page(answer: Any, after: int, limit: int) -> PullPage:
         _need(not items)
     else:
         _need(cursor >= last)
-    return PullPage(tuple(items), cursor, more, purge, resync)
+    return PullPage(tuple(items), cursor, more, purge, resync, _signers(answer.get("signers")))
+
+
+def _signers(raw: Any) -> tuple[tuple[str, str], ...]:
+    if raw is None:  # an HQ from before signed acknowledgments
+        return ()
+    _need(isinstance(raw, list) and len(raw) <= MAX_SIGNERS)
+    found = []
+    for entry in raw:
+        _need(isinstance(entry, dict))
+        found.append((_str(entry.get("certificate_pem"), 16_384),
+                      _str(entry.get("countersignature"), MAX_COUNTERSIGNATURE_CHARS)))
+    return tuple(found)
 
 
 def read_status(answer: Any, local_now: datetime) -> DeviceStatus:

@@ -194,6 +194,31 @@ MIGRATIONS: list[str] = [
     """
     CREATE TABLE search_pending (record_rowid INTEGER PRIMARY KEY);
     """,
+    # 11: signed acknowledgments: the vault's Ed25519 signing key, made once and never
+    # replaced or removed (the acknowledgments it signed name it), and the signer
+    # certificates HQ's CA issued: this vault's own at enrollment (with the counter-signed
+    # list of acknowledgments taken before it) and other laptops' that came with pulls.
+    # IF NOT EXISTS: a vault rebuilt as an older version (tests do) may still hold them.
+    """
+    CREATE TABLE IF NOT EXISTS signing_key (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        private_key BLOB NOT NULL,
+        public_key BLOB NOT NULL,
+        created_at TEXT NOT NULL
+    );
+    CREATE TRIGGER IF NOT EXISTS signing_key_no_update BEFORE UPDATE ON signing_key
+    BEGIN SELECT RAISE(ABORT, 'the signing key is never replaced'); END;
+    CREATE TRIGGER IF NOT EXISTS signing_key_no_delete BEFORE DELETE ON signing_key
+    BEGIN SELECT RAISE(ABORT, 'the signing key is never removed'); END;
+
+    CREATE TABLE IF NOT EXISTS signer_certificates (
+        certificate_pem TEXT PRIMARY KEY,
+        key_fingerprint TEXT NOT NULL,
+        countersignature TEXT,
+        received_at TEXT NOT NULL
+    );
+    CREATE INDEX IF NOT EXISTS signer_certificates_by_key ON signer_certificates (key_fingerprint);
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

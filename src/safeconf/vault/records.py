@@ -11,9 +11,10 @@ from contextlib import AbstractContextManager
 from dataclasses import dataclass, replace
 from typing import Any, Generic, TypeVar
 
-from safeconf.domain import codec, revisions
+from safeconf.domain import ack_signature, codec, revisions
 from safeconf.domain.change_rules import judge_change, raise_for
 from safeconf.domain.codec import APPEND_ONLY_TYPES, HQ_AUTHORED_TYPES
+from safeconf.domain.errors import InvalidRecord
 from safeconf.domain.ids import utc_now
 from safeconf.domain.records import (
     Acknowledgment,
@@ -47,6 +48,7 @@ from safeconf.vault.errors import AppendOnly, RecordNotFound, WriteConflict
 from safeconf.vault.outbox import SUPERSEDABLE_TYPES
 from safeconf.vault.record_view import VaultRecordView
 from safeconf.vault.revision_history import RevisionTexts
+from safeconf.vault.signing import SigningKey
 
 R = TypeVar("R", bound=RecordMeta)
 
@@ -381,6 +383,23 @@ class AttendeeRepository(_InConference[Attendee], MutableRepository[Attendee]):
 
 class AcknowledgmentRepository(_InConference[Acknowledgment]):
     record_type = Acknowledgment
+
+    def __init__(self, store: RecordStore, key: SigningKey) -> None:
+        super().__init__(store)
+        self._key = key
+
+    def add(self, record: Acknowledgment) -> Acknowledgment:
+        """Store an acknowledgment signed by this vault's key (with the attendee's name as
+        recorded now, if the caller gave none). One that arrives signed must verify."""
+        if ack_signature.is_signed(record):
+            if not ack_signature.signature_holds(record):
+                raise InvalidRecord("This acknowledgment's signature does not match its "
+                                    "fields; it was not stored.")
+            return self._store.add(record)
+        if not record.attendee_name:
+            attendee = self._store.get(Attendee, record.attendee_id)
+            record = replace(record, attendee_name=attendee.name)
+        return self._store.add(self._key.sign(record))
 
 
 class NoteRepository(_InConference[Note], MutableRepository[Note]):

@@ -11,13 +11,14 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
-from safeconf.domain import codec, revisions
+from safeconf.domain import ack_signature, codec, revisions
 from safeconf.domain.caseless import is_caseless
 from safeconf.domain.change_rules import FINALIZED, Refusal, judge_change
 from safeconf.domain.codec import APPEND_ONLY_TYPES
 from safeconf.domain.errors import InvalidRecord
 from safeconf.domain.ids import utc_now
 from safeconf.domain.records import (
+    Acknowledgment,
     AuditEvent,
     Conference,
     ConferenceState,
@@ -282,6 +283,7 @@ class SyncStore:
                     continue
                 try:
                     validate(record)
+                    _signature_holds_if_signed(record)
                 except InvalidRecord as exc:
                     counts[self._quarantine(Unusable(codec.type_name(record),
                                                      codec.to_dict(record), str(exc)),
@@ -579,3 +581,11 @@ def _finalized_earlier(refusal: Refusal, before_finalize: bool) -> bool:
     """A "finalized" refusal of a change HQ made before it finalized the conference: that
     change is part of the finalized record, so it applies."""
     return before_finalize and refusal.reason == FINALIZED
+
+
+def _signature_holds_if_signed(record: RecordMeta) -> None:
+    """A signed acknowledgment from HQ must be exactly what its signer signed (whether the
+    signer is certified is the Conclude step's to say)."""
+    if isinstance(record, Acknowledgment) and ack_signature.is_signed(record) and \
+            not ack_signature.signature_holds(record):
+        raise InvalidRecord("acknowledgment.signature: does not match the signed fields")

@@ -16,6 +16,7 @@ from typing import Any
 
 import sqlcipher3
 
+from safeconf.domain import ack_signature
 from safeconf.domain.ids import new_id
 from safeconf.domain.records import Case
 from safeconf.domain.termsafe import safe
@@ -62,6 +63,7 @@ from safeconf.vault.records import (
     stored_text,
 )
 from safeconf.vault.search import SearchHit, catch_up, search
+from safeconf.vault.signing import SigningKey
 from safeconf.vault.sync_store import SyncStore
 
 DB_NAME = "vault.db"
@@ -104,7 +106,9 @@ class Vault:
         self.cases = CaseRepository(self.store)
         self.conferences = ConferenceRepository(self.store)
         self.attendees = AttendeeRepository(self.store)
-        self.acknowledgments = AcknowledgmentRepository(self.store)
+        self.signing_key = SigningKey(db)
+        self.signing_key.ensure()
+        self.acknowledgments = AcknowledgmentRepository(self.store, self.signing_key)
         self.notes = NoteRepository(self.store)
         self.interview_permissions = InterviewPermissionRepository(self.store)
         self.consents = ConsentRepository(self.store)
@@ -433,6 +437,7 @@ class Vault:
             ("schema", self._check_schema),
             ("audit chain", self._check_audit_chain),
             ("note revisions", self._check_revisions),
+            ("acknowledgment signatures", self._check_signatures),
         ):
             try:
                 ok, detail = step()
@@ -492,6 +497,19 @@ class Vault:
         if broken is None:
             return True, f"{events} events, every link verified"
         return False, f"broken at event {broken} of {events}"
+
+    def _check_signatures(self) -> tuple[bool, str]:
+        """Every signed acknowledgment is still exactly what was signed (whether HQ
+        certified the key is the Conclude step's and HQ's to say)."""
+        acks = self.acknowledgments.all()
+        signed = [a for a in acks if ack_signature.is_signed(a)]
+        broken = [a.id for a in signed if not ack_signature.signature_holds(a)]
+        legacy = len(acks) - len(signed)
+        older = f"; {legacy} from before signing, not signed" if legacy else ""
+        if broken:
+            return False, (f"{len(broken)} of {len(signed)} do not match what was signed: "
+                           + ", ".join(broken[:5]) + older)
+        return True, f"{len(signed)} signed, every signature matches{older}"
 
     # -- helpers -------------------------------------------------------------------
 

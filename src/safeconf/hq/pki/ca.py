@@ -17,6 +17,8 @@ from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec, ed25519
 from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
 
+from safeconf.domain.ack_proof import SIGNER_ORGANIZATION
+
 CA_VALIDITY = timedelta(days=3650)
 SERVER_VALIDITY = timedelta(days=825)
 DEVICE_VALIDITY = timedelta(days=90)
@@ -167,6 +169,38 @@ class CertificateAuthority:
             .add_extension(_leaf_key_usage(), critical=True)
             .sign(self.key, hashes.SHA256())
         )
+
+
+    def issue_signer_cert(self, public_key: ed25519.Ed25519PublicKey, device_id: str,
+                          worker_id: str) -> x509.Certificate:
+        """Certify a vault's acknowledgment-signing key for a device and worker. Valid as
+        long as the CA (an acknowledgment must verify for years); good for signing only, not
+        for TLS; `not_valid_before` is the moment of certification, not backdated, since
+        acknowledgments signed before it must be in the counter-signed list."""
+        now = datetime.now(UTC).replace(microsecond=0)
+        subject = x509.Name([
+            x509.NameAttribute(NameOID.ORGANIZATION_NAME, SIGNER_ORGANIZATION),
+            x509.NameAttribute(NameOID.COMMON_NAME, device_id),
+        ])
+        return (
+            self._builder(subject, public_key, now, now + CA_VALIDITY)
+            .add_extension(
+                x509.SubjectAlternativeName([
+                    x509.UniformResourceIdentifier(DEVICE_URN + device_id),
+                    x509.UniformResourceIdentifier(WORKER_URN + worker_id),
+                ]),
+                critical=False,
+            )
+            .add_extension(x509.KeyUsage(
+                digital_signature=True, content_commitment=True, key_encipherment=False,
+                data_encipherment=False, key_agreement=False, key_cert_sign=False,
+                crl_sign=False, encipher_only=False, decipher_only=False), critical=True)
+            .sign(self.key, hashes.SHA256())
+        )
+
+    def countersign(self, statement: bytes) -> bytes:
+        """HQ's signature over a statement it vouches for (ECDSA P-256, SHA-256)."""
+        return self.key.sign(statement, ec.ECDSA(hashes.SHA256()))
 
 
 def _leaf_key_usage() -> x509.KeyUsage:

@@ -32,7 +32,7 @@ from safeconf.domain import termsafe
 from safeconf.hq import clock, schema
 from safeconf.hq.db import Database, insert_ignoring_duplicates
 from safeconf.hq.errors import AdminError, HQError, bad_request
-from safeconf.hq.pki import devices, succession
+from safeconf.hq.pki import devices, signing_keys, succession
 from safeconf.hq.pki.ca import (
     CertificateAuthority,
     CertificateRequestInvalid,
@@ -145,15 +145,17 @@ class EnrollRequest:
     csr_text: str
     mac: str
     predecessor: succession.PredecessorProof | None = None
+    signing_key: signing_keys.SigningKeyRequest | None = None
 
 
 _REQUIRED = {"protocol", "code_id", "csr_pem", "mac"}
+_OPTIONAL = {"predecessor", "signing_key"}
 
 
 def parse_request(body: Any) -> EnrollRequest:
-    if not isinstance(body, dict) or not _REQUIRED <= set(body) <= _REQUIRED | {"predecessor"}:
+    if not isinstance(body, dict) or not _REQUIRED <= set(body) <= _REQUIRED | _OPTIONAL:
         raise bad_request("An enrollment request has exactly: protocol, code_id, csr_pem, mac "
-                          "and, to enroll again, predecessor.")
+                          "and, to enroll again, predecessor; and signing_key.")
     if body["protocol"] != PROTOCOL or isinstance(body["protocol"], bool):
         raise HQError(400, "protocol", f"This HQ speaks sync protocol {PROTOCOL}; "
                       "update safeconf on this laptop.")
@@ -166,7 +168,9 @@ def parse_request(body: Any) -> EnrollRequest:
         raise bad_request("The certificate request is missing or too large.")
     predecessor = (succession.parse_proof(body["predecessor"]) if "predecessor" in body
                    else None)
-    return EnrollRequest(code_id, csr_text, mac, predecessor)
+    signing_key = (signing_keys.parse_signing_key(body["signing_key"])
+                   if "signing_key" in body else None)
+    return EnrollRequest(code_id, csr_text, mac, predecessor, signing_key)
 
 
 def enroll(db: Database, ca: CertificateAuthority, request: EnrollRequest) -> dict[str, Any]:
@@ -258,6 +262,9 @@ def _issue(conn: Connection, ca: CertificateAuthority, request: EnrollRequest,
     device_id = str(uuid.uuid4())
     cert = ca.issue_device_cert(csr, device_id, row.worker_id)
     devices.register(conn, device_id, row.worker_id, cert)
+    # An HQ-certified signing key; a laptop from before signed acknowledgments sends none.
+    certified = {} if request.signing_key is None else signing_keys.certify(
+        conn, ca, request.signing_key, code_id, csr_der(csr), device_id, row.worker_id)
     if old_state is not None:
         succession.inherit(conn, old_state, device_id)
     conn.execute(update(codes).where(codes.c.code_id == code_id)
@@ -268,6 +275,7 @@ def _issue(conn: Connection, ca: CertificateAuthority, request: EnrollRequest,
         "certificate_pem": cert_pem(cert),
         "ca_pem": cert_pem(ca.cert),
         "sync_url": row.sync_url,
+        **certified,
         **({"replaces": old_state.device_id} if old_state is not None else {}),
     }
 

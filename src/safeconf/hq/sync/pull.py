@@ -12,6 +12,7 @@ device's pulls nor fill HQ's memory.
 
 from __future__ import annotations
 
+import base64
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -31,18 +32,21 @@ from sqlalchemy import (
     select,
 )
 
+from safeconf.domain.ack_signature import key_fingerprint
 from safeconf.domain.limits import PULL_PAGE_BYTES
 from safeconf.hq import clock, schema
 from safeconf.hq.db import Database, head_change_seq
 from safeconf.hq.errors import bad_request
 from safeconf.hq.pki.devices import Device
 from safeconf.hq.sync.changelog import chunks
+from safeconf.sync.messages import MAX_SIGNERS
 
 DEFAULT_LIMIT = 500
 MAX_LIMIT = 1000
 MAX_CURSOR = 2**53
 # What one item adds around its record's JSON: {"cursor":N,"type":"…","data":…}, with room.
 ITEM_OVERHEAD_BYTES = 96
+SIGNERS_BUDGET_BYTES = 1024 * 1024  # the signer certificates a page carries beside its items
 
 
 @dataclass(frozen=True)
@@ -113,10 +117,40 @@ def pull_page(db: Database, device: Device, query: PullQuery, retention: timedel
         chosen = _fit_page(sizes, query.limit, PULL_PAGE_BYTES)
         more = len(chosen) < len(sizes)
         rows = _load(conn, chosen)
+        signers = _signers(conn, rows)
     cursor = chosen[-1] if more else head
     items = [f'{{"cursor":{row.seq},"type":{json.dumps(row.type)},"data":{row.data}}}'
              for row in rows]
-    return _answer(items, cursor, more, purge, resync=False)
+    return _answer(items, cursor, more, purge, resync=False, signers=signers)
+
+
+def _signers(conn: Connection, rows: list[Any]) -> list[dict[str, str]]:
+    """HQ's certifications of the keys that signed the page's acknowledgments, so a laptop
+    can check another laptop's signatures against the CA it pinned."""
+    keys: set[str] = set()
+    for row in rows:
+        if row.type == "acknowledgment":
+            signer = json.loads(row.data).get("signer_key")
+            if isinstance(signer, str):
+                try:
+                    keys.add(key_fingerprint(base64.b64decode(signer, validate=True)))
+                except ValueError:
+                    continue
+    if not keys:
+        return []
+    sc = schema.signing_certificates
+    found = conn.execute(select(sc.c.certificate_pem, sc.c.countersignature)
+                         .where(sc.c.key_fingerprint.in_(sorted(keys)))
+                         .order_by(sc.c.id).limit(MAX_SIGNERS)).all()
+    signers: list[dict[str, str]] = []
+    used = 0
+    for r in found:  # bounded in bytes too; a signer left out comes with a later page
+        used += len(r.certificate_pem) + len(r.countersignature)
+        if signers and used > SIGNERS_BUDGET_BYTES:
+            break
+        signers.append({"certificate_pem": r.certificate_pem,
+                        "countersignature": r.countersignature})
+    return signers
 
 
 def _byte_length(conn: Connection, column: ColumnElement[str]) -> ColumnElement[int]:
@@ -154,6 +188,8 @@ def _load(conn: Connection, seqs: list[int]) -> list[Any]:
     return rows
 
 
-def _answer(items: list[str], cursor: int, more: bool, purge: list[str], resync: bool) -> bytes:
-    tail = json.dumps({"cursor": cursor, "more": more, "purge": purge, "resync": resync})
+def _answer(items: list[str], cursor: int, more: bool, purge: list[str], resync: bool,
+            signers: list[dict[str, str]] | None = None) -> bytes:
+    tail = json.dumps({"cursor": cursor, "more": more, "purge": purge, "resync": resync,
+                       "signers": signers or []})
     return ('{"items":[' + ",".join(items) + "]," + tail[1:]).encode("utf-8")

@@ -21,7 +21,13 @@ from safeconf.domain.auditchain import event_hash
 from safeconf.domain.caseless import REPORT_TYPES, is_caseless
 from safeconf.domain.change_rules import judge_change
 from safeconf.domain.codec import HQ_AUTHORED_TYPES, MUTABLE_TYPES
-from safeconf.domain.records import Conference, ConferenceState, Language, RecordMeta
+from safeconf.domain.records import (
+    Acknowledgment,
+    Conference,
+    ConferenceState,
+    Language,
+    RecordMeta,
+)
 from safeconf.domain.statements import Statement, current_statements
 from safeconf.hq import clock, incidents, schema
 from safeconf.hq.db import Database, insert_ignoring_duplicates
@@ -29,7 +35,7 @@ from safeconf.hq.errors import HQError
 from safeconf.hq.legal_requests import route_at_intake
 from safeconf.hq.pki import devices
 from safeconf.hq.pki.devices import Device
-from safeconf.hq.sync import audit_index, history
+from safeconf.hq.sync import ack_checks, audit_index, history
 from safeconf.hq.sync.caseless import store_caseless
 from safeconf.hq.sync.changelog import chunks, relog
 from safeconf.hq.sync.pushparse import PushBatch, PushItem
@@ -86,6 +92,7 @@ REASONS = {
                            "revision, but applied to the text HQ holds for that one it does "
                            "not give the text it names (a damaged or altered revision); it "
                            "was kept for review.",
+    **ack_checks.REASONS,
     rules.STALE_VIEW: "Someone changed this conference on another laptop after this laptop "
                       "last synced, so it was not finalized. Review the changes, then finalize "
                       "again.",
@@ -116,7 +123,8 @@ class _Conflict:
 
 
 def apply_push(db: Database, device: Device, batch: PushBatch,
-               before_commit: Callable[[], None] | None = None) -> dict[str, Any]:
+               before_commit: Callable[[], None] | None = None, *,
+               ca_pem: str) -> dict[str, Any]:
     now = clock.iso(clock.now())
     with db.write() as conn:
         current = devices.by_id(conn, device.device_id)
@@ -167,7 +175,7 @@ def apply_push(db: Database, device: Device, batch: PushBatch,
         if batch.pulled_to is not None:
             note_seen(conn, device.device_id, batch.pulled_to)
         of_cases = [i for i in fresh if not is_caseless(i.type)]
-        conflicts = _apply_items(conn, device, batch.batch_id, of_cases, now)
+        conflicts = _apply_items(conn, device, batch.batch_id, of_cases, now, ca_pem)
         conflicts += _apply_caseless(conn, device, batch.batch_id,
                                      [i for i in fresh if is_caseless(i.type)], now)
         history.remember_items(conn, device.device_id, sent)
@@ -230,7 +238,7 @@ def _load_current(conn: Connection, ids: list[str]) -> dict[str, StoredCopy]:
 
 
 def _apply_items(conn: Connection, device: Device, batch_id: str, items: list[PushItem],
-                 now: str) -> list[_Conflict]:
+                 now: str, ca_pem: str) -> list[_Conflict]:
     if not items:
         return []
     writable, sealed = _visible_cases(conn, device.worker_id)
@@ -260,6 +268,8 @@ def _apply_items(conn: Connection, device: Device, batch_id: str, items: list[Pu
             if reason is None and _finalizes_unseen(conn, device, item.record, current, view,
                                                     accepted):
                 reason = rules.STALE_VIEW
+            if reason is None and isinstance(item.record, Acknowledgment):
+                reason = ack_checks.push_refusal(conn, ca_pem, device.device_id, item.record)
         if reason is not None:
             hq = state.get(item.id)
             visible = hq is not None and hq.case_id in writable

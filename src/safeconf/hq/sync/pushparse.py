@@ -94,8 +94,10 @@ def _is_int(value: object, low: int = 0, high: int = MAX_INT) -> bool:
 
 
 # Fields a record type gained after protocol 1: a laptop not yet updated sends the record
-# without them, and it means what their defaults say (a revision as a whole copy).
-ADDED_FIELDS = {"note_revision": frozenset({"base_id", "delta", "sha256"})}
+# without them, and it means what their defaults say (a revision as a whole copy, an
+# acknowledgment not signed).
+ADDED_FIELDS = {"note_revision": frozenset({"base_id", "delta", "sha256"}),
+                "acknowledgment": frozenset({"attendee_name", "signer_key", "signature"})}
 
 
 @cache

@@ -17,6 +17,8 @@ from PySide6.QtWidgets import (
 from safeconf.app.conferences import ConferenceService
 from safeconf.app.disclosures import ALLOWED, DisclosureService
 from safeconf.app.privacy_notice import PrivacyNoticeService
+from safeconf.domain.ack_proof import AckStatus, AckVerdict
+from safeconf.domain.ack_signature import short_fingerprint
 from safeconf.domain.records import Attendee
 from safeconf.ui import labels
 from safeconf.ui.case_text import CaseTextBrowser
@@ -80,10 +82,14 @@ class ConcludePage(StepPage):
                 return "—"
             return ", ".join(html.escape(a.name) for a in group)
 
+        proofs = self._service.proofs(self._conference_id)
         acks = []
         for a in s.present + s.left + s.excluded:
             ack = s.acknowledgments.get(a.id)
             how = labels.name(ack.method) if ack else self.tr("not yet")
+            proof = proofs.get(a.id)
+            if proof is not None:
+                how += " — " + html.escape(self._proof_text(proof))
             acks.append(f"<li>{html.escape(a.name)}: {how}</li>")
         gate = (self.tr("Everyone present has acknowledged confidentiality.") if s.gate.open
                 else self.tr("Nobody is checked in.") if s.gate.nobody_present
@@ -102,6 +108,33 @@ class ConcludePage(StepPage):
             f"<h4>{t['Decisions']}</h4>"
             f"<p>{html.escape(s.decisions).replace(chr(10), '<br/>') or '—'}</p>"
         )
+
+    def _proof_text(self, proof: AckVerdict) -> str:
+        """"verified" or exactly what does not match, with the key's fingerprint."""
+        text = self._proof_texts().get(proof.status, proof.message)
+        if proof.fingerprint is not None:
+            text += " " + self.tr("(key %1)").replace(
+                "%1", short_fingerprint(proof.fingerprint))
+        return text
+
+    def _proof_texts(self) -> dict[AckStatus, str]:
+        return {
+            AckStatus.VERIFIED: self.tr("verified"),
+            AckStatus.NOT_SIGNED: self.tr("not signed (taken before signing existed)"),
+            AckStatus.STATEMENT_DIFFERS: self.tr(
+                "NOT verified: the statement SHA-256 differs from what was signed"),
+            AckStatus.SIGNATURE_MISMATCH: self.tr(
+                "NOT verified: the signature does not match the signed fields"),
+            AckStatus.WRONG_STATEMENT_SIGNED: self.tr(
+                "NOT verified: the statement SHA-256 that was signed is not that of the "
+                "statement version named"),
+            AckStatus.NOT_YET_CERTIFIED: self.tr(
+                "signed on this laptop; verified once HQ certifies its key at enrollment"),
+            AckStatus.KEY_NOT_CERTIFIED: self.tr(
+                "NOT verified: the key is not certified for any device"),
+            AckStatus.NOT_LISTED: self.tr(
+                "NOT verified: signed before enrollment and not in the counter-signed list"),
+        }
 
     def _without_notice(self) -> str:
         missing = PrivacyNoticeService(self._service.session).without_notice(

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from safeconf.app.conferences import ConferenceService
 from safeconf.app.privacy_notice import PrivacyNoticeService
+from safeconf.domain.ack_proof import shown_fingerprint
 from safeconf.domain.acknowledgment_rules import AckProblem
 from safeconf.domain.errors import NotTheirAcknowledgment
 from safeconf.domain.gate import acknowledges
@@ -50,7 +51,8 @@ SHOWN = (Presence.PRESENT, Presence.EXCLUDED)
 
 class AckStatusModel(RowsModel[tuple[Attendee, Acknowledgment | None, bool]]):
     def headers(self) -> tuple[str, ...]:
-        return (self.tr("Attendee"), self.tr("Language"), self.tr("Acknowledgment"))
+        return (self.tr("Attendee"), self.tr("Language"), self.tr("Acknowledgment"),
+                self.tr("Signing key"))
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or role not in (
@@ -62,6 +64,8 @@ class AckStatusModel(RowsModel[tuple[Attendee, Acknowledgment | None, bool]]):
             return attendee.name
         if index.column() == 1:
             return labels.name(attendee.language)
+        if index.column() == 3:
+            return shown_fingerprint(ack) if ack is not None else ""
         if ack is None:
             return self.tr("Waiting")
         if ack.refused:

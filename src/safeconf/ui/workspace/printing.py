@@ -14,6 +14,7 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewWidget
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QPushButton, QVBoxLayout, QWidget
 
 from safeconf.app.conferences import ConferenceService
+from safeconf.domain.ack_proof import shown_fingerprint
 from safeconf.domain.records import Attendee, Presence
 from safeconf.ui import labels
 from safeconf.ui.prompts import Prompter
@@ -42,6 +43,7 @@ class Roster(QObject):
             "health": self.tr("Contains protected health information"),
             "left at": self.tr("Left at %1"),
             "window": self.tr("Print roster"),
+            "signed with key": self.tr("Signed with key %1"),
         }
 
 
@@ -65,6 +67,9 @@ def _roster_document(
                 how += " — " + t["witness"] + f": {html.escape(ack.witness)}"
             how += f"<br/><small>{html.escape(ack.statement_id)} v{ack.statement_version} " \
                    f"({labels.name(ack.language)}) {ack.statement_sha256[:12]}…</small>"
+            if ack.signer_key is not None:
+                how += "<br/><small>" + t["signed with key"].replace(
+                    "%1", shown_fingerprint(ack)) + "</small>"
             if ack.signature_png:
                 image = QImage.fromData(ack.signature_png)
                 url = QUrl(f"sig://{ack.id}")
