@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import os
 import struct
 import uuid
 from collections.abc import Iterator
@@ -128,7 +129,7 @@ def test_a_refusal_names_the_codings_hq_reads(device: Any) -> None:
 
 
 def test_a_zstd_bomb_is_refused_with_413_and_hq_keeps_serving(device: Any) -> None:
-    hq, enrolled, case_id = device
+    hq, enrolled, _case_id = device
     bomb = streamed_zeros(1024)  # 1 GiB of zeros in ~40 KB
     assert len(bomb) < 64 * 1024
     before = snapshot(hq)
@@ -144,8 +145,6 @@ def test_a_zstd_bomb_is_refused_with_413_and_hq_keeps_serving(device: Any) -> No
 def test_a_compressed_body_larger_than_the_limit_is_refused_before_it_is_read(
         device: Any) -> None:
     hq, enrolled, _case_id = device
-    import os
-
     before = snapshot(hq)
     noise = compress(os.urandom(MAX_BODY + 1024))  # random bytes do not shrink
     status, answer = raw_push(enrolled, noise, ZSTD)

@@ -26,6 +26,8 @@ MAX_WINDOW = 8 * 1024 * 1024
 # from it, so the output never runs more than ~1 MiB past the limit before it is refused.
 _MAX_EXPANSION = 32 * 1024
 _MIN_SLICE, _MAX_SLICE = 32, 16 * 1024
+_MAX_HEADER = 18  # the longest frame header
+_MAGIC = b"\x28\xb5\x2f\xfd"  # a zstd frame's first four bytes (RFC 8878 §3.1.1)
 
 _COMPRESSOR = zstandard.ZstdCompressor(level=LEVEL, write_checksum=True,
                                        write_content_size=True)
@@ -114,12 +116,17 @@ class BoundedDecompressor:
         self._header = bytearray()  # the first bytes, until the frame header is read
         self._checked_header = False
 
+    @property
+    def held(self) -> int:
+        """Decompressed bytes held so far."""
+        return len(self._out)
+
     def feed(self, data: bytes) -> None:
         if not data:
             return
         self.compressed += len(data)
         if not self._checked_header:
-            self._header += data[:32]
+            self._header += data[:_MAX_HEADER - len(self._header)]
             self._check_header()
         view = memoryview(data)
         start = 0
@@ -142,12 +149,16 @@ class BoundedDecompressor:
         """A frame that declares its size is refused at once when that size is over the
         limit (a lie the other way is caught when the frame ends)."""
         header = bytes(self._header)
+        if len(header) < len(_MAGIC):
+            return  # not enough bytes yet
+        if not header.startswith(_MAGIC):  # also a skippable frame: it holds no content
+            raise CorruptBody("The body says zstd but is not a zstd frame.")
         try:
             size = zstandard.frame_header_size(header)
-        except zstandard.ZstdError as exc:
-            if len(header) >= 4 and not header.startswith(b"\x28\xb5\x2f\xfd"):
-                raise CorruptBody("The body says zstd but is not a zstd frame.") from exc
-            return  # not enough bytes yet
+        except zstandard.ZstdError:
+            # Not enough bytes yet; with all of them, a header the decoder itself refuses.
+            self._checked_header = len(header) >= _MAX_HEADER
+            return
         if len(header) < size:
             return
         self._checked_header = True
