@@ -126,3 +126,32 @@ PACKED = compression.compress(BODY)
 def test_what_is_not_one_sound_frame_is_corrupt(name: str, data: bytes) -> None:
     with pytest.raises(CorruptBody):
         compression.decompress(data, LIMIT)
+
+
+def test_two_bodies_read_at_once_do_not_mix() -> None:
+    """As HQ's event loop reads two compressed pushes arriving together."""
+    first, second = compression.compress(BODY), compression.compress(BODY[::-1])
+    one, other = BoundedDecompressor(LIMIT), BoundedDecompressor(LIMIT)
+    for start in range(0, max(len(first), len(second)), 500):
+        one.feed(first[start:start + 500])
+        other.feed(second[start:start + 500])
+    assert one.finish() == BODY and other.finish() == BODY[::-1]
+
+
+def test_threads_compress_and_decompress_side_by_side() -> None:
+    """As HQ's thread pool compresses answers and laptops' clients run in threads."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    def round_trip(seed: int) -> bool:
+        body = BODY + str(seed).encode()
+        results = []
+        for _ in range(10):
+            decoder = BoundedDecompressor(LIMIT)
+            packed = compression.compress(body)
+            for start in range(0, len(packed), 997):
+                decoder.feed(packed[start:start + 997])
+            results.append(decoder.finish() == body)
+        return all(results)
+
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        assert all(pool.map(round_trip, range(16)))

@@ -29,9 +29,6 @@ _MIN_SLICE, _MAX_SLICE = 32, 16 * 1024
 _MAX_HEADER = 18  # the longest frame header
 _MAGIC = b"\x28\xb5\x2f\xfd"  # a zstd frame's first four bytes (RFC 8878 §3.1.1)
 
-_COMPRESSOR = zstandard.ZstdCompressor(level=LEVEL, write_checksum=True,
-                                       write_content_size=True)
-_DECOMPRESSOR = zstandard.ZstdDecompressor(max_window_size=MAX_WINDOW)
 
 
 class CompressionError(Exception):
@@ -52,7 +49,11 @@ class TooLarge(CompressionError):
 
 def compress(data: bytes) -> bytes:
     """One zstd frame with its content size and checksum."""
-    return _COMPRESSOR.compress(data)
+    # A compressor (and a decompressor) per use: one zstd context is not safe to share
+    # between threads, nor between two bodies read at once on HQ's event loop.
+    compressor = zstandard.ZstdCompressor(level=LEVEL, write_checksum=True,
+                                          write_content_size=True)
+    return compressor.compress(data)
 
 
 def worth_compressing(data: bytes) -> bytes | None:
@@ -111,7 +112,8 @@ class BoundedDecompressor:
     def __init__(self, limit: int) -> None:
         self.limit = limit
         self.compressed = 0
-        self._obj = _DECOMPRESSOR.decompressobj(read_across_frames=False)
+        decompressor = zstandard.ZstdDecompressor(max_window_size=MAX_WINDOW)
+        self._obj = decompressor.decompressobj(read_across_frames=False)
         self._out = bytearray()
         self._header = bytearray()  # the first bytes, until the frame header is read
         self._checked_header = False
