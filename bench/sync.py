@@ -7,6 +7,10 @@ number of records straight into the HQ store (`push.apply_push` with already-che
 no HTTP, TLS, JSON or validation) — the ratio is what the protocol costs. Then D devices sync
 at once (threads, one HQClient each). PostgreSQL comes from $SAFECONF_BENCH_POSTGRES_URL or a
 throwaway cluster (fsync on), as in the tests.
+
+Bodies travel zstd-compressed (as a laptop sends them); the same push and pull is then made
+by plain clients (`compress=False`), and the bytes on the wire (request and answer bodies as
+sent) of the two are compared.
 """
 
 from __future__ import annotations
@@ -98,6 +102,30 @@ def pull_all(client: HQClient, limit: int = 1000) -> int:
             return count
 
 
+@dataclass
+class WireBytes:
+    backend: str
+    records: int
+    compressed: int
+    plain: int
+
+
+def wire_bytes(*clients: HQClient) -> int:
+    """Request and answer bodies as they crossed the wire."""
+    return sum(c.wire.sent + c.wire.received for c in clients)
+
+
+def plain_exchange(hq: HQ, records: int) -> int:
+    """The bytes the main push and pull take without compression (another worker's case)."""
+    worker = "bench-plain"
+    case_id = hq.add_case(worker)
+    pusher = hq.client(hq.enroll(worker), compress=False)
+    puller = hq.client(hq.enroll(worker), compress=False)
+    push_all(pusher, revisions(case_id, records))
+    assert pull_all(puller) == records + 1
+    return wire_bytes(pusher, puller)
+
+
 def direct_insert(hq: HQ, worker: str, case_id: str, count: int) -> float:
     """The same work minus the protocol: checked items straight into `apply_push`."""
     enrolled = hq.enroll(worker)
@@ -144,7 +172,7 @@ def many_devices(hq: HQ, devices_count: int, per_device: int) -> tuple[float, li
 
 
 def run_backend(backend: str, database_url: str | None, records: int, devices_count: int,
-                per_device: int) -> list[Row]:
+                per_device: int) -> tuple[list[Row], WireBytes]:
     with tempfile.TemporaryDirectory(prefix="safeconf-bench-") as tmp:
         hq = HQ.create(Path(tmp) / "hq", database_url)
         hq.serve()
@@ -161,6 +189,8 @@ def run_backend(backend: str, database_url: str | None, records: int, devices_co
             pulled = pull_all(puller)
             pull_s = time.perf_counter() - began
             assert pulled == records + 1
+            wire = WireBytes(backend, records, wire_bytes(pusher, puller),
+                             plain_exchange(hq, records))
             direct_s = direct_insert(hq, worker, hq.add_case(worker), records)
             wall, all_latencies = many_devices(hq, devices_count, per_device)
         finally:
@@ -176,7 +206,7 @@ def run_backend(backend: str, database_url: str | None, records: int, devices_co
         Row(backend, f"{devices_count} devices at once, push+pull",
             devices_count * per_device * 2, wall,
             f"p50 {many_p50:.0f} ms, p95 {many_p95:.0f} ms per request"),
-    ]
+    ], wire
 
 
 def print_table(rows: list[Row]) -> None:
@@ -204,6 +234,7 @@ def main() -> int:
     parser.add_argument("--backend", action="append", choices=["sqlite", "postgresql"])
     args = parser.parse_args()
     rows: list[Row] = []
+    wires: list[WireBytes] = []
     for backend in args.backend or ["sqlite", "postgresql"]:
         url: str | None = None
         cluster = None
@@ -218,11 +249,18 @@ def main() -> int:
                 admin = cluster.url
             url = create_database(admin, f"bench_{uuid.uuid4().hex[:8]}")
         try:
-            rows.extend(run_backend(backend, url, args.records, args.devices, args.per_device))
+            backend_rows, wire = run_backend(backend, url, args.records, args.devices,
+                                             args.per_device)
+            rows.extend(backend_rows)
+            wires.append(wire)
         finally:
             if cluster is not None:
                 cluster.stop()
     print_table(rows)
+    for wire in wires:
+        print(f"{wire.backend}: bytes on the wire (request + answer bodies as sent), push and "
+              f"pull of {wire.records} records: {wire.compressed / 1e6:.2f} MB with zstd, "
+              f"{wire.plain / 1e6:.2f} MB plain ({wire.plain / wire.compressed:.1f}x fewer)")
     goal = [r for r in rows if r.what.startswith("push")]
     for row in goal:
         direct = next(r for r in rows if r.backend == row.backend and r.what.startswith("direct"))

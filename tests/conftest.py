@@ -8,7 +8,8 @@ import shutil
 import subprocess
 import tempfile
 import time
-from collections.abc import Iterator
+import uuid
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -172,3 +173,51 @@ def data_dir(tmp_path: Path) -> Path:
 @pytest.fixture
 def fast_kdf() -> KdfParams:
     return FAST_KDF
+
+
+# PostgreSQL for the HQ stores of tests/hq and tests/sync: one cluster per test process.
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers",
+        "postgres: needs PostgreSQL ($SAFECONF_TEST_POSTGRES_URL, or initdb/pg_ctl installed)",
+    )
+
+
+def _unavailable(reason: str) -> None:
+    if os.environ.get("CI"):
+        pytest.fail(f"PostgreSQL is required in CI: {reason}")
+    pytest.skip(reason)
+
+
+@pytest.fixture(scope="session")
+def postgres_admin_url() -> Iterator[str]:
+    from safeconf.hq.datadir import normalise_database_url
+    from tests.hq.hq_pgcluster import ClusterUnavailable, start_cluster
+
+    url = os.environ.get("SAFECONF_TEST_POSTGRES_URL")
+    if url:
+        yield normalise_database_url(url)  # postgresql:// would mean psycopg2 to SQLAlchemy
+        return
+    try:
+        cluster = start_cluster()
+    except ClusterUnavailable as exc:
+        _unavailable(str(exc))
+        raise  # not reached: skip/fail raise
+    try:
+        yield cluster.url
+    finally:
+        cluster.stop()
+
+
+@pytest.fixture(scope="session")
+def new_database_url(request: pytest.FixtureRequest) -> Callable[[str], str | None]:
+    """backend name -> a fresh, empty database URL (None: SQLite in the data dir)."""
+    from tests.hq.hq_pgcluster import create_database
+
+    def make(backend: str) -> str | None:
+        if backend == "sqlite":
+            return None
+        admin = request.getfixturevalue("postgres_admin_url")
+        return create_database(admin, f"hq_{uuid.uuid4().hex[:12]}")
+
+    return make

@@ -1,11 +1,10 @@
 """Fixtures for the HQ tests: real `safeconf-hq serve` processes over mutual TLS, on SQLite
-and on PostgreSQL (from $SAFECONF_TEST_POSTGRES_URL, or a throwaway cluster)."""
+and on PostgreSQL (from $SAFECONF_TEST_POSTGRES_URL, or a throwaway cluster: tests/conftest.py
+`new_database_url`)."""
 
 from __future__ import annotations
 
-import os
 import sys
-import uuid
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -14,21 +13,12 @@ import pytest
 sys.path.insert(0, str(Path(__file__).parent))
 
 from hq_harness import HQ
-from hq_pgcluster import ClusterUnavailable, create_database, start_cluster
 
 from safeconf.app.session import VaultSession
-from safeconf.hq.datadir import normalise_database_url
 from safeconf.sync.engine import enroll_vault
 from safeconf.vault.device_secret import SystemKeyring
 from safeconf.vault.keys import KdfParams
 from tests.conftest import PASSPHRASE
-
-
-def pytest_configure(config: pytest.Config) -> None:
-    config.addinivalue_line(
-        "markers",
-        "postgres: needs PostgreSQL ($SAFECONF_TEST_POSTGRES_URL, or initdb/pg_ctl installed)",
-    )
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
@@ -41,42 +31,6 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
         metafunc.parametrize("shared_hq", backends, indirect=True, scope="module")
     elif "backend" in metafunc.fixturenames:
         metafunc.parametrize("backend", backends, indirect=True)
-
-
-def _unavailable(reason: str) -> None:
-    if os.environ.get("CI"):
-        pytest.fail(f"PostgreSQL is required in CI: {reason}")
-    pytest.skip(reason)
-
-
-@pytest.fixture(scope="session")
-def postgres_admin_url() -> Iterator[str]:
-    url = os.environ.get("SAFECONF_TEST_POSTGRES_URL")
-    if url:
-        yield normalise_database_url(url)  # postgresql:// would mean psycopg2 to SQLAlchemy
-        return
-    try:
-        cluster = start_cluster()
-    except ClusterUnavailable as exc:
-        _unavailable(str(exc))
-        raise  # not reached: skip/fail raise
-    try:
-        yield cluster.url
-    finally:
-        cluster.stop()
-
-
-@pytest.fixture(scope="session")
-def new_database_url(request: pytest.FixtureRequest) -> Callable[[str], str | None]:
-    """backend name -> a fresh, empty database URL (None: SQLite in the data dir)."""
-
-    def make(backend: str) -> str | None:
-        if backend == "sqlite":
-            return None
-        admin = request.getfixturevalue("postgres_admin_url")
-        return create_database(admin, f"hq_{uuid.uuid4().hex[:12]}")
-
-    return make
 
 
 @pytest.fixture

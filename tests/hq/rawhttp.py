@@ -39,10 +39,13 @@ def connect(url: str, ctx: ssl.SSLContext, session: ssl.SSLSession | None = None
 
 
 def request(sock: ssl.SSLSocket, method: str, path: str, body: bytes = b"",
-            host: str = "127.0.0.1") -> tuple[int, Any]:
-    """One request on a kept-alive connection; (status, decoded JSON body or None)."""
+            host: str = "127.0.0.1",
+            headers: list[tuple[str, str]] | None = None) -> tuple[int, Any]:
+    """One request on a kept-alive connection; (status, decoded JSON body or None).
+    `headers`: more header lines, sent as given (repeated names too)."""
+    extra = "".join(f"{name}: {value}\r\n" for name, value in headers or [])
     head = (f"{method} {path} HTTP/1.1\r\nHost: {host}\r\nContent-Length: {len(body)}\r\n"
-            "Content-Type: application/json\r\n\r\n").encode()
+            f"Content-Type: application/json\r\n{extra}\r\n").encode()
     sock.sendall(head + body)
     reader = sock.makefile("rb")
     try:

@@ -4,8 +4,10 @@
 from __future__ import annotations
 
 import asyncio
+import gzip
 import json
 import ssl
+import struct
 import threading
 import uuid
 from collections.abc import Iterator
@@ -15,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import zstandard
 from aiohttp import web
 from cryptography import x509
 
@@ -41,6 +44,11 @@ class Script:
 
     answer: tuple[int, bytes] = (200, b"{}")
     hits: list[str] = field(default_factory=list)
+    headers: dict[str, str] = field(default_factory=dict)  # extra answer headers
+    # Request headers as received, one dict per request.
+    requests: list[dict[str, str]] = field(default_factory=list)
+    # As an HQ (or a proxy) that cannot read zstd: a compressed request gets a plain 415.
+    refuse_compressed: bool = False
 
 
 @dataclass
@@ -68,13 +76,18 @@ def fake_hq(tmp_path_factory: pytest.TempPathFactory) -> Iterator[FakeHQ]:
 
     async def answer(request: web.Request) -> web.Response:
         script.hits.append(request.path)
+        script.requests.append({k.lower(): v for k, v in request.headers.items()})
+        await request.read()
+        if script.refuse_compressed and "Content-Encoding" in request.headers:
+            return web.Response(status=415, text="unsupported")
         status, body = script.answer
-        return web.Response(status=status, body=body, content_type="application/json")
+        return web.Response(status=status, body=body, content_type="application/json",
+                            headers=script.headers)
 
     app = web.Application()
     app.router.add_route("*", "/{tail:.*}", answer)
     loop = asyncio.new_event_loop()
-    runner = web.AppRunner(app, access_log=None)
+    runner = web.AppRunner(app, access_log=None, auto_decompress=False)
     ready = threading.Event()
     url: list[str] = []
 
@@ -94,6 +107,14 @@ def fake_hq(tmp_path_factory: pytest.TempPathFactory) -> Iterator[FakeHQ]:
     asyncio.run_coroutine_threadsafe(runner.cleanup(), loop).result(10)
     loop.call_soon_threadsafe(loop.stop)
     thread.join(10)
+
+
+@pytest.fixture(autouse=True)
+def _plain_script(fake_hq: FakeHQ) -> Iterator[None]:
+    yield
+    fake_hq.script.headers = {}
+    fake_hq.script.requests = []
+    fake_hq.script.refuse_compressed = False
 
 
 def _conference_data() -> dict[str, Any]:
@@ -244,3 +265,100 @@ def test_the_client_key_never_reaches_the_disk_in_the_clear(
     if memfd:
         assert path.startswith("/proc/self/fd/")
     assert list(tmp_path.iterdir()) == []  # nothing left behind
+
+
+def _frame(body: bytes, **options: Any) -> bytes:
+    return zstandard.ZstdCompressor(level=3, **options).compress(body)
+
+
+def _streamed_zeros(megabytes: int) -> bytes:
+    writer = zstandard.ZstdCompressor(level=3, write_content_size=False).compressobj()
+    block = b"\0" * (1024 * 1024)
+    return b"".join(writer.compress(block) for _ in range(megabytes)) + writer.flush()
+
+
+def _claiming(body: bytes, claimed: int) -> bytes:
+    frame = bytearray(_frame(body, write_content_size=True))
+    header = zstandard.frame_header_size(bytes(frame))
+    frame[header - 4:header] = struct.pack("<I", claimed)
+    return bytes(frame)
+
+
+EMPTY_PAGE = b'{"items": [], "cursor": 3, "more": false, "purge": [], "resync": false}'
+PADDED_PAGE = json.dumps({"items": [], "cursor": 3, "more": False, "purge": [],
+                          "resync": False, "note": "x" * 100_000}).encode()
+
+
+def test_a_compressed_pull_page_is_read(fake_hq: FakeHQ) -> None:
+    fake_hq.script.answer = (200, _frame(EMPTY_PAGE))
+    fake_hq.script.headers = {"Content-Encoding": "zstd"}
+    with fake_hq.client() as client:
+        page = client.pull(3)
+    assert page.cursor == 3 and client.wire.compressed_answers == 1
+    assert fake_hq.script.requests[-1]["accept-encoding"] == "zstd"
+
+
+@pytest.mark.parametrize("name,body,encoding", [
+    # 80 MiB of zeros in a few kilobytes, past the 64 MiB answer cap.
+    ("bomb", _streamed_zeros(80), "zstd"),
+    ("declares 1 GiB", _claiming(PADDED_PAGE, 1 << 30), "zstd"),
+    ("lying size", _claiming(PADDED_PAGE, 1000), "zstd"),
+    ("not zstd", EMPTY_PAGE, "zstd"),
+    ("truncated", _frame(EMPTY_PAGE)[:-5], "zstd"),
+    ("trailing garbage", _frame(EMPTY_PAGE) + b"junk", "zstd"),
+    ("damaged", _frame(EMPTY_PAGE, write_checksum=True)[:-1] + b"\0", "zstd"),
+    # httpx would inflate these itself, without a bound: the client reads only zstd.
+    ("a gzip bomb", gzip.compress(b"\0" * (80 * 1024 * 1024)), "gzip"),
+    ("brotli", EMPTY_PAGE, "br"),
+    ("stacked", _frame(_frame(EMPTY_PAGE)), "zstd, zstd"),
+])
+def test_a_bad_compressed_answer_is_a_protocol_error(fake_hq: FakeHQ, name: str, body: bytes,
+                                                     encoding: str) -> None:
+    fake_hq.script.answer = (200, body)
+    fake_hq.script.headers = {"Content-Encoding": encoding}
+    with fake_hq.client() as client, pytest.raises(ProtocolError) as raised:
+        client.pull(3)
+    assert "HQ" in str(raised.value), name
+
+
+def test_an_undecodable_error_page_means_hq_is_in_trouble(fake_hq: FakeHQ) -> None:
+    fake_hq.script.answer = (502, b"<html>proxy</html>")
+    fake_hq.script.headers = {"Content-Encoding": "zstd"}
+    with fake_hq.client() as client, pytest.raises(HQUnreachable):
+        client.status()
+
+
+def test_requests_are_compressed_only_towards_an_hq_that_says_it_reads_zstd(
+        fake_hq: FakeHQ) -> None:
+    answer = (b'{"acked_seq": 40, "audit_acked_seq": 0, "conflicts": [], '
+              b'"server_time": "%s"}' % NOW.encode())
+    fake_hq.script.answer = (200, answer)
+    items = [OutboxItem.of(seq, Conference(case_id=str(uuid.uuid4()), location="Room",
+                                           scheduled_start="2026-03-01T10:00:00+00:00"))
+             for seq in range(1, 41)]
+    fake_hq.script.headers = {"Accept-Encoding": "zstd"}
+    with fake_hq.client() as client:
+        client.push(str(uuid.uuid4()), items)
+        client.push(str(uuid.uuid4()), items)
+        fake_hq.script.headers = {}  # an HQ that does not read zstd (an older one)
+        client.push(str(uuid.uuid4()), items)
+        client.push(str(uuid.uuid4()), items)
+    encodings = [r.get("content-encoding") for r in fake_hq.script.requests]
+    assert encodings == ["zstd", "zstd", "zstd", None]
+
+
+def test_a_compressed_request_refused_by_a_server_that_cannot_read_it_goes_again_plain(
+        fake_hq: FakeHQ) -> None:
+    fake_hq.script.answer = (200, b'{"acked_seq": 40, "audit_acked_seq": 0, "conflicts": [],'
+                                  b' "server_time": "%s"}' % NOW.encode())
+    fake_hq.script.refuse_compressed = True
+    items = [OutboxItem.of(seq, Conference(case_id=str(uuid.uuid4()), location="Room",
+                                           scheduled_start="2026-03-01T10:00:00+00:00"))
+             for seq in range(1, 41)]
+    batch = str(uuid.uuid4())
+    with fake_hq.client() as client:
+        result = client.push(batch, items)
+    assert result.acked_seq == 40
+    encodings = [r.get("content-encoding") for r in fake_hq.script.requests]
+    assert encodings == ["zstd", None]
+    assert client.wire.compressed_requests == 1 and client.wire.requests == 2

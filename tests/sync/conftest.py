@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -12,9 +12,19 @@ from tests.conftest import PASSPHRASE
 from tests.support.hq_process import HQProcess
 
 
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    """Every laptop-to-HQ test runs against HQ on SQLite and on PostgreSQL (marked
+    `postgres`), as the HQ tests do."""
+    if "hq" in metafunc.fixturenames:
+        metafunc.parametrize(
+            "hq", ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)],
+            indirect=True)
+
+
 @pytest.fixture
-def hq(tmp_path: Path) -> Iterator[HQProcess]:
-    server = HQProcess(tmp_path / "hq").init().start()
+def hq(request: pytest.FixtureRequest, tmp_path: Path,
+       new_database_url: Callable[[str], str | None]) -> Iterator[HQProcess]:
+    server = HQProcess(tmp_path / "hq", new_database_url(request.param)).init().start()
     server.import_cases([
         ("HQ-100", "Alder", "w.alvarez"),
         ("HQ-200", "Birch", "w.alvarez;w.chen"),

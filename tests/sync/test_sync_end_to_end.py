@@ -246,3 +246,25 @@ def test_changes_made_after_many_audited_views_reach_hq_with_their_events(
     assert alvarez.sync.audit_acked_seq > BATCH_SIZE + 20
     sync(second, keyring_store)
     assert second.conferences.get(conf.id) == alvarez.conferences.get(conf.id)
+
+
+def test_a_sync_sends_and_receives_its_bodies_compressed(hq, laptop, keyring_store):
+    from safeconf.sync import engine
+
+    clients = []
+
+    def recording_client(credentials):
+        client = engine._client_for(credentials)  # the laptop's own client, as it syncs
+        clients.append(client)
+        return client
+
+    first, second = laptop(hq, "w.alvarez", "first"), laptop(hq, "w.alvarez", "second")
+    sync(first, keyring_store)
+    conf = record_conference(first, case_numbered(first, "HQ-100"))
+    SyncEngine(first, keyring_store, client_factory=recording_client).run()
+    SyncEngine(second, keyring_store, client_factory=recording_client).run()
+    assert second.conferences.get(conf.id) == first.conferences.get(conf.id)
+    pushed, pulled = (client.wire for client in clients)
+    # The push went as zstd and HQ stored it; the second laptop's pull page came as zstd.
+    assert pushed.compressed_requests >= 1 and pushed.sent < pushed.sent_plain
+    assert pulled.compressed_answers >= 1 and pulled.received < pulled.received_plain

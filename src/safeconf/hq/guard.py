@@ -57,9 +57,11 @@ class ConnectionLimits:
             raise ValueError("max-connections-per-address must be 0 (no limit) or more.")
 
     def runner_options(self) -> dict[str, Any]:
-        """aiohttp's own limits, for `web.AppRunner`."""
+        """aiohttp's own limits, for `web.AppRunner`. Its request decompression is off: it
+        would inflate gzip, deflate or br bodies before any handler could bound them, and
+        HQ decompresses zstd itself with a bound (hq/body.py)."""
         return {"keepalive_timeout": self.idle_timeout, "max_line_size": 8190,
-                "max_field_size": 8190, "max_headers": 64}
+                "max_field_size": 8190, "max_headers": 64, "auto_decompress": False}
 
 
 class Listener:

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from aiohttp import web
 
+from safeconf.hq import body as bodies
 from safeconf.hq import clock, guard, logflood
 from safeconf.hq.datadir import DataDir
 from safeconf.hq.db import Database
@@ -43,7 +44,8 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("safeconf.hq")
 
-MAX_BODY = 8 * 1024 * 1024
+MAX_BODY = 8 * 1024 * 1024  # decompressed, and compressed too (docs/sync-protocol.md §1)
+ENROLL_MAX_BODY = 64 * 1024
 T = TypeVar("T")
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 
@@ -167,7 +169,7 @@ async def handle_push(request: web.Request) -> web.Response:
     device = request[DEVICE_KEY]
     hq.pushes_seen += 1
     number = hq.pushes_seen
-    body = await request.read()
+    body = await bodies.read_body(request, MAX_BODY)
     hq.maybe_crash("received", number)
 
     def work() -> dict[str, Any]:
@@ -216,7 +218,7 @@ async def handle_status(request: web.Request) -> web.Response:
 async def handle_renew(request: web.Request) -> web.Response:
     hq = request.app[HQ_KEY]
     device = request[DEVICE_KEY]
-    body = pushparse.parse_json(await request.read())
+    body = pushparse.parse_json(await bodies.read_body(request, MAX_BODY))
     if not isinstance(body, dict) or set(body) != {"protocol", "csr_pem"}:
         raise bad_request("A renewal has exactly: protocol, csr_pem.")
     if body["protocol"] != pushparse.PROTOCOL:
@@ -235,7 +237,7 @@ async def handle_escrow(request: web.Request) -> web.Response:
     device = request[DEVICE_KEY]
     if (request.content_length or 0) > escrow_store.MAX_REQUEST:
         raise HQError(413, "too_large", "An escrow copy is far smaller than this.")
-    body = await request.read()
+    body = await bodies.read_body(request, escrow_store.MAX_REQUEST)
     blob = escrow_store.parse_upload(body, hq.recovery_public_pem)
     await hq.run(escrow_store.store, hq.db, device.device_id, blob)
     log.info("escrow copy stored for device=%s", device.device_id)
@@ -250,7 +252,9 @@ async def handle_enroll(request: web.Request) -> web.Response:
     hq = request.app[HQ_KEY]
     source = request.remote or "unknown"
     await hq.run(enrollment.check_rate, hq.db, source, hq.enroll_rate_limit)
-    body = await request.read()
+    # Enrollment stays plain: its bodies are small, and it is the first thing a laptop of
+    # any version says to an HQ of any version.
+    body = await bodies.read_body(request, ENROLL_MAX_BODY, zstd=False)
 
     def work() -> dict[str, Any]:
         parsed = enrollment.parse_request(pushparse.parse_json(body))
@@ -271,8 +275,11 @@ async def handle_enroll(request: web.Request) -> web.Response:
 
 
 def sync_app(hq: HQ) -> web.Application:
+    # Outermost, the answer compression: it also compresses the refusals error_middleware
+    # writes (only large ones are worth it).
     app = web.Application(client_max_size=MAX_BODY,
-                          middlewares=[error_middleware, device_middleware])
+                          middlewares=[bodies.compressing_middleware(hq.run), error_middleware,
+                                       device_middleware])
     app[HQ_KEY] = hq
     app.router.add_post("/v1/push", handle_push)
     app.router.add_get("/v1/pull", handle_pull)
@@ -283,7 +290,7 @@ def sync_app(hq: HQ) -> web.Application:
 
 
 def enroll_app(hq: HQ) -> web.Application:
-    app = web.Application(client_max_size=64 * 1024, middlewares=[error_middleware])
+    app = web.Application(client_max_size=ENROLL_MAX_BODY, middlewares=[error_middleware])
     app[HQ_KEY] = hq
     app.router.add_get("/v1/ca", handle_ca)
     app.router.add_post("/v1/enroll", handle_enroll)

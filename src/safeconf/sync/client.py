@@ -35,6 +35,7 @@ from safeconf.sync.messages import (
 )
 from safeconf.sync.transport import (
     EXPIRED,
+    Wire,
     diagnose_disconnect,
     exchange,
     make_client,
@@ -49,8 +50,12 @@ DEFAULT_TIMEOUT = 60.0
 class HQClient:
     def __init__(self, sync_url: str, ca_pem: str, cert_pem: str, key_pem: str,
                  timeout: float = DEFAULT_TIMEOUT,
-                 clock: Callable[[], datetime] = lambda: datetime.now(UTC)) -> None:
+                 clock: Callable[[], datetime] = lambda: datetime.now(UTC),
+                 compress: bool = True) -> None:
+        """`compress=False`: plain bodies both ways, as a laptop without zstd would send."""
         self._clock = clock
+        # What crossed the wire, and whether requests are compressed (transport.Wire).
+        self.wire = Wire(compress=compress, accept=compress)
         try:
             cert = x509.load_pem_x509_certificate(cert_pem.encode("ascii"))
         except ValueError as exc:
@@ -73,7 +78,7 @@ class HQClient:
     def _call(self, method: str, path: str, body: Any | None = None) -> Any:
         if self._clock() >= self.not_after:
             raise CertificateExpired(EXPIRED)  # no point in a handshake HQ will refuse
-        status, answer = exchange(self._http, method, path, body, self._diagnose)
+        status, answer = exchange(self._http, method, path, body, self._diagnose, self.wire)
         raise_for_status(status, answer)
         return answer
 

@@ -1,7 +1,8 @@
 """One JSON exchange with HQ over httpx, with every failure mapped to a `SyncError`.
 
-Answers are read with a size cap and parsed defensively: a hostile or broken server gets a
-`ProtocolError`, never a crash.
+Answers are read with a size cap (on what they decompress to, when HQ compressed them) and
+parsed defensively: a hostile or broken server gets a `ProtocolError`, never a crash. Request
+bodies go zstd-compressed to an HQ that reads zstd (`Wire`; docs/sync-protocol.md §1).
 """
 
 from __future__ import annotations
@@ -11,10 +12,13 @@ import re
 import socket
 import ssl
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 import httpx
 
+from safeconf.sync import compression
+from safeconf.sync.compression import IDENTITY, ZSTD
 from safeconf.sync.errors import (
     CertificateExpired,
     DeviceNotAuthorised,
@@ -50,26 +54,76 @@ def make_client(base_url: str, ctx: ssl.SSLContext, timeout: float) -> httpx.Cli
                         follow_redirects=False)
 
 
+@dataclass
+class Wire:
+    """One client's use of compression, and a count of the bytes that crossed the wire.
+
+    `compress` starts on and follows what HQ says on each answer (`Accept-Encoding: zstd`):
+    an HQ that does not read zstd gets plain requests after its first answer. `accept` asks
+    for compressed answers."""
+
+    compress: bool = True
+    accept: bool = True
+    requests: int = 0
+    compressed_requests: int = 0
+    compressed_answers: int = 0
+    sent: int = 0  # request bodies as sent
+    sent_plain: int = 0  # the same bodies before compression
+    received: int = 0  # answer bodies as received
+    received_plain: int = 0  # the same after decompression
+
+
+TOO_LARGE = "HQ sent an answer far larger than expected; sync stopped to protect this laptop."
+
+
 def exchange(http: httpx.Client, method: str, url: str, body: Any | None = None,
-             diagnose: Callable[[], SyncError] | None = None) -> tuple[int, Any]:
+             diagnose: Callable[[], SyncError] | None = None,
+             wire: Wire | None = None) -> tuple[int, Any]:
     """Send `body` as JSON; return (status, parsed JSON answer). Transport failures raise.
 
     `diagnose` explains a connection HQ dropped without a word (see `diagnose_disconnect`).
+    `wire`: compress the request and ask for a compressed answer as it says (None: plain
+    both ways, as at enrollment); a compressed answer is read in any case.
     """
-    content = None
-    headers = {"Accept": "application/json"}
+    wire = wire if wire is not None else Wire(compress=False, accept=False)
+    plain = None
     if body is not None:
-        content = json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        plain = json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    packed = compression.worth_compressing(plain) if plain is not None and wire.compress else None
+    status, raw, hq_reads_zstd = _send(http, method, url, plain, packed, wire, diagnose)
+    if packed is not None and status in (400, 415) and not hq_reads_zstd:
+        # An HQ (or a server in front of it) that cannot read zstd refused it: nothing was
+        # stored on a 4xx, so the same request goes again, plain.
+        wire.compress = False
+        status, raw, hq_reads_zstd = _send(http, method, url, plain, None, wire, diagnose)
+    wire.compress = wire.compress and hq_reads_zstd
+    try:
+        parsed = json.loads(raw)
+    except (ValueError, RecursionError) as exc:
+        if status >= 500:
+            raise HQUnreachable("HQ is having problems. Try again later.") from exc
+        raise ProtocolError("HQ's answer was not in the expected form.") from exc
+    return status, parsed
+
+
+def _send(http: httpx.Client, method: str, url: str, plain: bytes | None,
+          packed: bytes | None, wire: Wire,
+          diagnose: Callable[[], SyncError] | None) -> tuple[int, bytes, bool]:
+    """One request; (status, answer body decompressed, whether HQ says it reads zstd)."""
+    # Explicit: httpx would otherwise offer gzip and deflate, and inflate them unbounded.
+    headers = {"Accept": "application/json", "Accept-Encoding": ZSTD if wire.accept
+               else IDENTITY}
+    content = packed if packed is not None else plain
+    if plain is not None:
         headers["Content-Type"] = "application/json"
+    if packed is not None:
+        headers["Content-Encoding"] = ZSTD
     try:
         with http.stream(method, url, content=content, headers=headers) as response:
-            raw = bytearray()
-            for chunk in response.iter_bytes():
-                raw += chunk
-                if len(raw) > MAX_ANSWER_BYTES:
-                    raise ProtocolError("HQ sent an answer far larger than expected; "
-                                        "sync stopped to protect this laptop.")
             status = response.status_code
+            raw, received, was_packed = _read_answer(response, status)
+            hq_reads_zstd = compression.accepts_zstd(
+                response.headers.get_list("accept-encoding"))
     except httpx.TimeoutException as exc:
         raise HQUnreachable("HQ did not answer in time. Try again later.") from exc
     except (httpx.RemoteProtocolError, httpx.ReadError, httpx.WriteError) as exc:
@@ -83,13 +137,49 @@ def exchange(http: httpx.Client, method: str, url: str, body: Any | None = None,
         raise HQUnreachable("HQ's address is not valid; enroll this laptop again.") from exc
     except httpx.HTTPError as exc:
         raise ProtocolError("HQ's answer could not be understood.") from exc
+    wire.requests += 1
+    wire.sent += len(content or b"")
+    wire.sent_plain += len(plain or b"")
+    wire.compressed_requests += packed is not None
+    wire.received += received
+    wire.received_plain += len(raw)
+    wire.compressed_answers += was_packed
+    return status, raw, hq_reads_zstd
+
+
+def _read_answer(response: httpx.Response, status: int) -> tuple[bytes, int, bool]:
+    """(the answer's body as HQ meant it, bytes received, whether it came compressed);
+    refused beyond MAX_ANSWER_BYTES before or after decompression. httpx's own decoding is
+    bypassed (`iter_raw`): it has no bound."""
     try:
-        parsed = json.loads(bytes(raw))
-    except (ValueError, RecursionError) as exc:
-        if status >= 500:
-            raise HQUnreachable("HQ is having problems. Try again later.") from exc
-        raise ProtocolError("HQ's answer was not in the expected form.") from exc
-    return status, parsed
+        coding = compression.content_coding(response.headers.get_list("content-encoding"))
+    except compression.UnsupportedEncoding as exc:
+        raise _undecodable(status) from exc
+    decoder = compression.BoundedDecompressor(MAX_ANSWER_BYTES) if coding == ZSTD else None
+    raw = bytearray()
+    received = 0
+    try:
+        for chunk in response.iter_raw():
+            received += len(chunk)
+            if received > MAX_ANSWER_BYTES:
+                raise ProtocolError(TOO_LARGE)
+            if decoder is None:
+                raw += chunk
+            else:
+                decoder.feed(chunk)
+        body = bytes(raw) if decoder is None else decoder.finish()
+    except compression.TooLarge as exc:
+        raise ProtocolError(TOO_LARGE) from exc
+    except compression.CorruptBody as exc:
+        raise _undecodable(status) from exc
+    return body, received, decoder is not None
+
+
+def _undecodable(status: int) -> SyncError:
+    if status >= 500:
+        return HQUnreachable("HQ is having problems. Try again later.")
+    return ProtocolError("HQ's answer could not be decoded; sync stopped to protect this "
+                         "laptop.")
 
 
 def transport_failure(exc: BaseException) -> SyncError:
