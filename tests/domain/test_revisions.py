@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -84,3 +86,23 @@ def test_a_revision_record_holds_a_copy_or_a_delta_never_both():
 def test_a_delta_that_gives_another_text_than_its_hash_is_caught():
     with pytest.raises(InvalidRecord, match="SHA-256"):
         revisions.text_of("one", '[3," three"]', revisions.text_sha256("one two"))
+
+
+@given(st.lists(st.tuples(st.integers(0, 3000), texts), min_size=2, max_size=6))
+def test_edits_far_apart_in_a_long_text_make_a_small_exact_delta(edits):
+    base = " ".join(f"word{n} of the family's plan" for n in range(400))
+    edited = base
+    for at, inserted in sorted(edits, reverse=True):
+        at = min(at, len(edited))
+        edited = edited[:at] + inserted + edited[at:]
+    delta = revisions.make_delta(base, edited)
+    assert revisions.apply_delta(base, delta) == edited
+    assert len(delta) < len(edited) // 2  # the text between the edits is not sent again
+
+
+def test_an_unrelated_text_is_one_replacement_not_a_search():
+    old = " ".join(f"alpha{n}" for n in range(2000))
+    new = " ".join(f"omega{n}" for n in range(2000))
+    ops = json.loads(revisions.make_delta(old, new))
+    assert revisions.apply_delta(old, json.dumps(ops)) == new
+    assert len(ops) <= 4

@@ -19,6 +19,7 @@ from safeconf.sync.engine import enroll_vault
 from safeconf.vault.device_secret import SystemKeyring
 from safeconf.vault.keys import KdfParams
 from tests.conftest import PASSPHRASE
+from tests.support.laptops import Laptop, laptop_factory
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
@@ -84,3 +85,10 @@ def sessions(shared_hq: HQ, tmp_path: Path, keyring_store: SystemKeyring,
     yield make
     for session in made:
         session.lock()
+
+
+@pytest.fixture
+def laptops(shared_hq: HQ, tmp_path: Path, keyring_store: SystemKeyring,
+            fast_kdf: KdfParams) -> Iterator[Callable[..., Laptop]]:
+    """make(worker, enrolled=True): a real vault session enrolled with `shared_hq`."""
+    yield from laptop_factory(shared_hq, tmp_path, keyring_store, fast_kdf)

@@ -7,10 +7,8 @@ from __future__ import annotations
 import dataclasses
 import json
 import uuid
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from collections.abc import Callable
 from datetime import UTC, datetime
-from pathlib import Path
 
 import httpx
 import pytest
@@ -19,8 +17,6 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import select
 
-from safeconf.app.conferences import ConferenceService
-from safeconf.app.session import VaultSession
 from safeconf.domain import codec
 from safeconf.domain.errors import DomainError
 from safeconf.domain.records import (
@@ -38,48 +34,12 @@ from safeconf.domain.statements import current_statements
 from safeconf.hq import clock, schema
 from safeconf.hq.sync.changelog import put_hq_record
 from safeconf.sync import Enrollment, HQClient, OutboxItem, tls
-from safeconf.sync.engine import SyncEngine, SyncReport, enroll_vault
-from safeconf.vault.device_secret import SystemKeyring
 from safeconf.vault.errors import VaultError
-from safeconf.vault.keys import KdfParams
-from safeconf.vault.vault import Vault
-from tests.conftest import PASSPHRASE
 from tests.hq.test_push_pull import conference, pull_all
+from tests.support.laptops import Laptop
 
 S = ConferenceState
 DECIDED = "The children stay with their grandmother until the review."
-
-
-@dataclass
-class Laptop:
-    session: VaultSession
-    service: ConferenceService
-    secrets: SystemKeyring
-
-    @property
-    def vault(self) -> Vault:
-        return self.session.vault
-
-    def sync(self) -> SyncReport:
-        return SyncEngine(self.vault, self.secrets).run()
-
-
-@pytest.fixture
-def laptops(shared_hq: HQ, tmp_path: Path, keyring_store: SystemKeyring,
-            fast_kdf: KdfParams) -> Iterator[Callable[[str], Laptop]]:
-    made: list[Laptop] = []
-
-    def make(worker: str) -> Laptop:
-        session = VaultSession(tmp_path / f"laptop-{len(made)}", keyring_store, fast_kdf)
-        session.create(PASSPHRASE, user=worker)
-        enroll_vault(session.vault, shared_hq.code(worker).uri)
-        laptop = Laptop(session, ConferenceService(session), keyring_store)
-        made.append(laptop)
-        return laptop
-
-    yield make
-    for laptop in made:
-        laptop.session.lock()
 
 
 def _held_room(laptop: Laptop, case_id: str) -> str:

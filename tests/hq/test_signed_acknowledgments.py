@@ -10,10 +10,8 @@ import base64
 import dataclasses
 import json
 import uuid
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 
 import httpx
 import pytest
@@ -21,48 +19,15 @@ from cryptography.hazmat.primitives.asymmetric import ed25519
 from hq_harness import HQ, new_worker
 from sqlalchemy import select, update
 
-from safeconf.app.conferences import ConferenceService
-from safeconf.app.session import VaultSession
 from safeconf.domain import ack_signature, codec
 from safeconf.domain.ack_proof import AckStatus, judge
 from safeconf.domain.records import AckMethod, Acknowledgment, Attendee, Presence, Role
 from safeconf.hq import schema
 from safeconf.sync import OutboxItem, tls
-from safeconf.sync.engine import SyncEngine, enroll_vault
-from safeconf.vault.device_secret import SystemKeyring
-from safeconf.vault.keys import KdfParams
-from tests.conftest import PASSPHRASE
+from safeconf.sync.engine import enroll_vault
 from tests.hq.test_push_pull import conference
 from tests.support.hq_staff import audited
-
-
-@dataclass
-class Laptop:
-    session: VaultSession
-    service: ConferenceService
-    secrets: SystemKeyring
-
-    def sync(self) -> None:
-        SyncEngine(self.session.vault, self.secrets).run()
-
-
-@pytest.fixture
-def laptops(shared_hq: HQ, tmp_path: Path, keyring_store: SystemKeyring,
-            fast_kdf: KdfParams) -> Iterator[Callable[..., Laptop]]:
-    made: list[Laptop] = []
-
-    def make(worker: str, enrolled: bool = True) -> Laptop:
-        session = VaultSession(tmp_path / f"laptop-{len(made)}", keyring_store, fast_kdf)
-        session.create(PASSPHRASE, user=worker)
-        if enrolled:
-            enroll_vault(session.vault, shared_hq.code(worker).uri)
-        laptop = Laptop(session, ConferenceService(session), keyring_store)
-        made.append(laptop)
-        return laptop
-
-    yield make
-    for laptop in made:
-        laptop.session.lock()
+from tests.support.laptops import Laptop
 
 
 def _acknowledged_room(laptop: Laptop, case_id: str) -> tuple[str, Acknowledgment]:
