@@ -23,7 +23,7 @@ from safeconf.domain.errors import InvalidRecord
 
 # A full copy every this many revisions: reading any revision applies at most this many
 # deltas minus one, and a copy's bytes are spread over that many saves.
-SNAPSHOT_EVERY = 250
+SNAPSHOT_EVERY = 200
 # A delta never holds more operations than this (a real edit between two saves is a handful).
 MAX_DELTA_OPS = 20_000
 # How long a diff may search for the smallest edit before settling for a larger one.

@@ -12,9 +12,12 @@ import zstandard
 
 ZSTD = "zstd"
 IDENTITY = "identity"
-# Level 3 (zstd's default) compresses note-like JSON 5-15x at several hundred MB/s; higher
-# levels buy a few percent for many times the CPU on a caseworker's laptop.
+# Level 3 (zstd's default) compresses note-like JSON 5-15x at several hundred MB/s: HQ's
+# answers, which it makes for every laptop. A laptop's own requests use level 9, about 6%
+# smaller for ~10 ms a MiB (bench/revisions.py): its link (a phone hotspot) is the
+# scarce thing, not its CPU; higher levels cost many times more for a point or two.
 LEVEL = 3
+REQUEST_LEVEL = 9
 # Below this a body goes as it is: the frame's header would eat most of the gain.
 MIN_COMPRESS = 1024
 # The decoder's window (memory it keeps) is capped, so a frame cannot make its reader set
@@ -47,20 +50,20 @@ class TooLarge(CompressionError):
     """Decompresses (or would) beyond the limit (HTTP 413)."""
 
 
-def compress(data: bytes) -> bytes:
+def compress(data: bytes, level: int = LEVEL) -> bytes:
     """One zstd frame with its content size and checksum."""
     # A compressor (and a decompressor) per use: one zstd context is not safe to share
     # between threads, nor between two bodies read at once on HQ's event loop.
-    compressor = zstandard.ZstdCompressor(level=LEVEL, write_checksum=True,
+    compressor = zstandard.ZstdCompressor(level=level, write_checksum=True,
                                           write_content_size=True)
     return compressor.compress(data)
 
 
-def worth_compressing(data: bytes) -> bytes | None:
+def worth_compressing(data: bytes, level: int = LEVEL) -> bytes | None:
     """The compressed body when it is smaller than `data` by enough to matter, else None."""
     if len(data) < MIN_COMPRESS:
         return None
-    packed = compress(data)
+    packed = compress(data, level)
     return packed if len(packed) < len(data) - 64 else None
 
 

@@ -89,7 +89,8 @@ def exchange(http: httpx.Client, method: str, url: str, body: Any | None = None,
     plain = None
     if body is not None:
         plain = json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-    packed = compression.worth_compressing(plain) if plain is not None and wire.compress else None
+    packed = (compression.worth_compressing(plain, compression.REQUEST_LEVEL)
+              if plain is not None and wire.compress else None)
     status, raw, hq_reads_zstd = _send(http, method, url, plain, packed, wire, diagnose)
     if packed is not None and status in (400, 415) and not hq_reads_zstd:
         # An HQ (or a server in front of it) that cannot read zstd refused it: nothing was
