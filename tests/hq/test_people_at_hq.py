@@ -78,8 +78,6 @@ def test_hq_refuses_a_person_of_a_kind_the_domain_does_not_know(hostile) -> None
     assert refused.value.code == "invalid_record"
 
 
-laptops = landing.laptops
-
 
 def test_people_written_on_one_laptop_reach_the_other_and_their_changes_follow(
         shared_hq: HQ, laptops) -> None:

@@ -32,9 +32,8 @@ from tests.hq import test_rules_where_records_land as landing
 from tests.hq.test_push_pull import conference, pull_all
 from tests.support.rooms import seated
 
-# The landing tests' fixtures: a hostile device of a worker, and real laptops.
+# The landing tests' fixture: a hostile device of a worker (real laptops: tests/hq/conftest).
 hostile = landing.hostile
-laptops = landing.laptops
 
 
 def _in_session(case_id: str) -> Conference:
