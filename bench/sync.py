@@ -44,6 +44,7 @@ from safeconf.domain.records import (  # noqa: E402
     RecordMeta,
 )
 from safeconf.hq.pki import devices  # noqa: E402
+from safeconf.hq.pki.ca import cert_pem  # noqa: E402
 from safeconf.hq.sync import pushparse  # noqa: E402
 from safeconf.hq.sync.push import apply_push  # noqa: E402
 from safeconf.sync import HQClient, OutboxItem  # noqa: E402
@@ -144,9 +145,10 @@ def direct_insert(hq: HQ, worker: str, case_id: str, count: int) -> float:
         body = {"protocol": 1, "batch_id": str(uuid.uuid4()), "audit": audit,
                 "items": [i.wire() for i in items]}
         batches.append(pushparse.parse_push(body))
+    ca_pem = cert_pem(hq.data.load_ca().cert)
     began = time.perf_counter()
     for batch in batches:
-        apply_push(hq.db, device, batch)
+        apply_push(hq.db, device, batch, ca_pem=ca_pem)
     return time.perf_counter() - began
 
 
