@@ -179,3 +179,31 @@ def test_typing_leaves_the_search_index_alone_until_someone_searches(vault, note
     assert [h.record_id for h in reopened.search("rewritten")] == [note.id]
     assert all(r.ok for r in reopened.check())
     reopened.close()
+
+
+def test_compacting_keeps_the_copies_a_batch_on_its_way_must_resend(vault, note, data_dir,
+                                                                   keyring_store):
+    note, texts = typed(vault, note, 4)
+    db = vault._db
+    # As a vault from before left it: whole copies in the records and in the outbox rows.
+    for rev, text in zip(vault.notes.stored_revisions(note.id), texts, strict=True):
+        alter_revision(vault, rev.id, body=text, base_id=None, delta="", sha256="")
+        db.execute("UPDATE outbox SET data = (SELECT data FROM records WHERE id = ?)"
+                   " WHERE record_id = ?", (rev.id, rev.id))
+    rows = db.rows("SELECT seq FROM outbox WHERE record_type = 'note_revision' ORDER BY seq")
+    in_flight = rows[1][0]  # the first two revisions went in a batch not yet answered
+    vault.sync.put("push_batch", json.dumps({"id": "b", "last_seq": in_flight,
+                                              "last_audit_seq": vault.audit.count()}))
+    sent = [p.data for p in vault.sync.pending(1000) if p.seq <= in_flight]
+    db.execute("DELETE FROM meta WHERE key = 'revisions_compacted'")
+    vault.close()
+
+    reopened = Vault.open(data_dir, PASSPHRASE, keyring_store)
+    pending = reopened.sync.pending(1000)
+    assert [p.data for p in pending if p.seq <= in_flight] == sent
+    later = [p for p in pending if p.seq > in_flight and p.record_type == "note_revision"]
+    assert later and all(p.data["base_id"] for p in later)  # read, compacted, from records
+    stored = reopened._db.rows("SELECT data FROM outbox WHERE seq > ? AND"
+                               " record_type = 'note_revision'", (in_flight,))
+    assert all(data is None for (data,) in stored)
+    reopened.close()

@@ -17,6 +17,7 @@ from safeconf.domain import codec, revisions
 from safeconf.domain.codec import APPEND_ONLY_TYPES
 from safeconf.domain.records import NoteRevision
 from safeconf.vault.database import Database
+from safeconf.vault.outbox import in_flight_through
 
 _DONE = "revisions_compacted"
 # Legacy copies: no hash, no base (a compacted or new revision always has a hash).
@@ -33,9 +34,11 @@ def compact_legacy_revisions(db: Database) -> int:
         rewritten += _compact_note(db, note_id)
     with db.transaction():
         # Unsent rows of append-only records read them from `records` now (vault/outbox.py);
-        # a revision compacted here goes to HQ as it now is, a save HQ never held.
-        db.execute("UPDATE outbox SET data = NULL WHERE data IS NOT NULL AND record_type IN"
-                   f" ({', '.join('?' * len(APPEND_ONLY_TYPES))})", tuple(APPEND_ONLY_TYPES))
+        # a revision compacted here goes to HQ as it now is, a save HQ never held. A batch
+        # already on its way keeps its copies: its retry must send exactly what it sent.
+        db.execute("UPDATE outbox SET data = NULL WHERE data IS NOT NULL AND seq > ?"
+                   f" AND record_type IN ({', '.join('?' * len(APPEND_ONLY_TYPES))})",
+                   (in_flight_through(db), *APPEND_ONLY_TYPES))
         db.execute("INSERT INTO meta (key, value) VALUES (?, '1')"
                    " ON CONFLICT (key) DO UPDATE SET value = '1'", (_DONE,))
     if rewritten:
