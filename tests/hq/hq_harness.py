@@ -271,5 +271,16 @@ class HQ:
                        self.database_url, check=check)
 
 
+def device_http(enrolled: Any) -> Any:
+    """An httpx client that speaks to HQ's sync listener as the enrolled device (its
+    certificate and key, HQ's CA pinned): for raw requests a laptop would never send."""
+    import httpx
+
+    from safeconf.sync import tls
+
+    ctx = tls.client_context(enrolled.ca_pem, enrolled.cert_pem, enrolled.key_pem)
+    return httpx.Client(base_url=enrolled.sync_url, verify=ctx, trust_env=False, timeout=30)
+
+
 def new_worker() -> str:
     return f"w-{uuid.uuid4().hex[:12]}"

@@ -16,12 +16,12 @@ import httpx
 import pytest
 import rawhttp
 import zstandard
-from hq_harness import HQ, new_worker
+from hq_harness import HQ, device_http, new_worker
 from test_hostile_input import good_item, push_body, recording, snapshot
 
 from safeconf.domain.records import Conference
 from safeconf.hq.server import MAX_BODY
-from safeconf.sync import Enrollment, OutboxItem, tls
+from safeconf.sync import Enrollment, OutboxItem
 from safeconf.sync.compression import compress
 
 # A sound zstd push being stored (each test ends with one) also shows that aiohttp hands the
@@ -163,8 +163,7 @@ def test_the_enrollment_listener_takes_only_plain_bodies(shared_hq: HQ) -> None:
 
 
 def http_client(enrolled: Enrollment) -> httpx.Client:
-    ctx = tls.client_context(enrolled.ca_pem, enrolled.cert_pem, enrolled.key_pem)
-    return httpx.Client(base_url=enrolled.sync_url, verify=ctx, trust_env=False, timeout=30)
+    return device_http(enrolled)
 
 
 def conferences(case_id: str, count: int) -> list[OutboxItem]:

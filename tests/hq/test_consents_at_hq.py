@@ -10,8 +10,7 @@ import uuid
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 
-import httpx
-from hq_harness import HQ, new_worker
+from hq_harness import HQ, device_http, new_worker
 from sqlalchemy import select
 
 from safeconf.app.consents import ConsentService, ConsentTerms
@@ -20,7 +19,7 @@ from safeconf.domain import codec
 from safeconf.domain.records import ConsentForm, ConsentState, SignerCapacity
 from safeconf.hq import clock, schema
 from safeconf.hq.sync.changelog import put_hq_record
-from safeconf.sync import OutboxItem, tls
+from safeconf.sync import OutboxItem
 from safeconf.sync.engine import SyncEngine
 from safeconf.vault.device_secret import SystemKeyring
 from tests.hq.test_push_pull import pull_all
@@ -101,9 +100,7 @@ def test_hq_refuses_a_consent_that_ends_before_it_starts_with_the_field_named(
             "items": [{"seq": 1, "type": "consent", "data": codec.to_dict(backwards),
                        "base_version": None}]}
     before = shared_hq.count(schema.records)
-    ctx = tls.client_context(enrolled.ca_pem, enrolled.cert_pem, enrolled.key_pem)
-    with httpx.Client(base_url=enrolled.sync_url, verify=ctx, trust_env=False,
-                      timeout=30) as http:
+    with device_http(enrolled) as http:
         answer = http.post("/v1/push", json=body)
     assert answer.status_code == 400
     assert answer.json()["error"] == "invalid_record"

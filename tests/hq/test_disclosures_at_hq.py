@@ -11,7 +11,7 @@ from typing import Any
 
 import httpx
 import pytest
-from hq_harness import HQ, new_worker
+from hq_harness import HQ, device_http, new_worker
 
 from safeconf.domain import codec
 from safeconf.domain.change_rules import NOT_ALLOWED
@@ -26,7 +26,7 @@ from safeconf.domain.records import (
 )
 from safeconf.hq import legal_reviews, schema
 from safeconf.hq.sync.push import REASONS
-from safeconf.sync import HQClient, OutboxItem, tls
+from safeconf.sync import HQClient, OutboxItem
 from tests.support import consents, disclosures
 
 
@@ -36,9 +36,7 @@ def push_raw(hq: HQ, worker: str, record: Disclosure) -> httpx.Response:
         "protocol": 1, "batch_id": str(uuid.uuid4()), "audit": [],
         "items": [{"seq": 1, "type": "disclosure", "data": codec.to_dict(record),
                    "base_version": None}]}
-    ctx = tls.client_context(enrolled.ca_pem, enrolled.cert_pem, enrolled.key_pem)
-    with httpx.Client(base_url=enrolled.sync_url, verify=ctx, trust_env=False,
-                      timeout=30) as http:
+    with device_http(enrolled) as http:
         return http.post("/v1/push", json=body)
 
 

@@ -9,13 +9,13 @@ from typing import Any
 
 import httpx
 import pytest
-from hq_harness import HQ, new_worker
+from hq_harness import HQ, device_http, new_worker
 
 from safeconf.domain import codec
 from safeconf.domain.auditchain import GENESIS_HASH, event_hash
 from safeconf.domain.records import Conference, Note, NoteSection
 from safeconf.hq import schema
-from safeconf.sync import Enrollment, tls
+from safeconf.sync import Enrollment
 
 TABLES = (schema.records, schema.changes, schema.conflicts, schema.push_batches,
           schema.audit_events)
@@ -26,9 +26,7 @@ def device(shared_hq: HQ) -> Iterator[tuple[HQ, Enrollment, str, httpx.Client]]:
     worker = new_worker()
     case_id = shared_hq.add_case(worker)
     enrolled = shared_hq.enroll(worker)
-    ctx = tls.client_context(enrolled.ca_pem, enrolled.cert_pem, enrolled.key_pem)
-    with httpx.Client(base_url=enrolled.sync_url, verify=ctx, trust_env=False,
-                      timeout=30) as http:
+    with device_http(enrolled) as http:
         yield shared_hq, enrolled, case_id, http
 
 

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hq_harness import HQ, new_worker
+from hq_harness import HQ, device_http, new_worker
 from sqlalchemy import select
 
 from safeconf.app.legal_requests import Attachment, LegalRequestService
@@ -297,18 +297,14 @@ def test_the_commands_log_list_show_escaped_step_and_list_the_deadlines(
 
 def _push_raw(hq: HQ, worker: str, items: list[tuple[str, dict[str, Any]]]) -> Any:
     """A hand-made push, as a hostile enrolled device sends it."""
-    import httpx
 
-    from safeconf.sync import tls
 
     enrolled = hq.enroll(worker)
     body: dict[str, Any] = {
         "protocol": 1, "batch_id": str(uuid.uuid4()), "audit": [],
         "items": [{"seq": n, "type": rtype, "data": data, "base_version": None}
                   for n, (rtype, data) in enumerate(items, 1)]}
-    ctx = tls.client_context(enrolled.ca_pem, enrolled.cert_pem, enrolled.key_pem)
-    with httpx.Client(base_url=enrolled.sync_url, verify=ctx, trust_env=False,
-                      timeout=30) as http:
+    with device_http(enrolled) as http:
         return http.post("/v1/push", json=body)
 
 

@@ -8,9 +8,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import httpx
 import pytest
-from hq_harness import HQ, new_worker
+from hq_harness import HQ, device_http, new_worker
 from sqlalchemy import func, select
 from test_hostile_input import push_body, recording, snapshot
 from test_push_pull import conference
@@ -18,7 +17,6 @@ from test_push_pull import conference
 from safeconf.domain import codec, revisions
 from safeconf.domain.records import Note, NoteRevision, NoteSection
 from safeconf.hq import schema
-from safeconf.sync import tls
 from safeconf.sync.engine import SyncEngine, enroll_vault
 from safeconf.vault.vault import Vault
 from tests.conftest import PASSPHRASE
@@ -90,9 +88,7 @@ def seated_note(shared_hq: HQ):
                 body="one")
     first = NoteRevision(case_id=case_id, note_id=note.id, revision=1, body="one",
                          sha256=revisions.text_sha256("one"))
-    ctx = tls.client_context(enrolled.ca_pem, enrolled.cert_pem, enrolled.key_pem)
-    with httpx.Client(base_url=enrolled.sync_url, verify=ctx, trust_env=False,
-                      timeout=30) as http:
+    with device_http(enrolled) as http:
         items = [{"seq": 1, "type": "note", "data": codec.to_dict(note), "base_version": None},
                  {"seq": 2, "type": "note_revision", "data": codec.to_dict(first),
                   "base_version": None}]

@@ -10,9 +10,8 @@ import uuid
 from collections.abc import Callable
 from datetime import UTC, datetime
 
-import httpx
 import pytest
-from hq_harness import HQ, new_worker
+from hq_harness import HQ, device_http, new_worker
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import select
@@ -33,7 +32,7 @@ from safeconf.domain.records import (
 from safeconf.domain.statements import current_statements
 from safeconf.hq import clock, schema
 from safeconf.hq.sync.changelog import put_hq_record
-from safeconf.sync import Enrollment, HQClient, OutboxItem, tls
+from safeconf.sync import Enrollment, HQClient, OutboxItem
 from safeconf.vault.errors import VaultError
 from tests.hq.test_push_pull import conference, pull_all
 from tests.support.laptops import Laptop
@@ -260,9 +259,7 @@ def test_a_record_with_a_malformed_field_is_refused_with_the_field_named(
     body = {"protocol": 1, "batch_id": str(uuid.uuid4()), "audit": [],
             "items": [{"seq": 1, "type": "conference", "data": data, "base_version": None}]}
     before = hq.count(schema.records)
-    ctx = tls.client_context(enrolled.ca_pem, enrolled.cert_pem, enrolled.key_pem)
-    with httpx.Client(base_url=enrolled.sync_url, verify=ctx, trust_env=False,
-                      timeout=30) as http:
+    with device_http(enrolled) as http:
         answer = http.post("/v1/push", json=body)
     assert answer.status_code == 400
     assert answer.json()["error"] == "invalid_record"

@@ -13,17 +13,16 @@ import uuid
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 
-import httpx
 import pytest
 from cryptography.hazmat.primitives.asymmetric import ed25519
-from hq_harness import HQ, new_worker
+from hq_harness import HQ, device_http, new_worker
 from sqlalchemy import select, update
 
 from safeconf.domain import ack_signature, codec
 from safeconf.domain.ack_proof import AckStatus, judge
 from safeconf.domain.records import AckMethod, Acknowledgment, Attendee, Presence, Role
 from safeconf.hq import schema
-from safeconf.sync import OutboxItem, tls
+from safeconf.sync import OutboxItem
 from safeconf.sync.engine import enroll_vault
 from tests.hq.test_push_pull import conference
 from tests.support.hq_staff import audited
@@ -182,9 +181,7 @@ def test_a_malformed_signature_is_refused_with_the_field_named(
             "items": [{"seq": 1, "type": "acknowledgment", "data": data,
                        "base_version": None}]}
     before = shared_hq.count(schema.records)
-    ctx = tls.client_context(enrolled.ca_pem, enrolled.cert_pem, enrolled.key_pem)
-    with httpx.Client(base_url=enrolled.sync_url, verify=ctx, trust_env=False,
-                      timeout=30) as http:
+    with device_http(enrolled) as http:
         answer = http.post("/v1/push", json=body)
     assert answer.status_code == 400
     assert answer.json()["error"] == "invalid_record"
