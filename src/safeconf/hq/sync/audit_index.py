@@ -40,7 +40,8 @@ def index(conn: Connection, device_id: str, events: Iterable[tuple[int, dict[str
 def require_audited(conn: Connection, devices: list[str], items: Sequence[PushItem],
                     batch_events: Sequence[dict[str, Any]]) -> None:
     """400 `missing_audit` unless every new item has a create/update event for the same
-    record (id and type) in this batch or already held for this device's lineage."""
+    record (id and type), or for a note's revision its note's, in this batch or already held
+    for this device's lineage."""
     audited = {(e["record_id"], e["record_type"]) for e in batch_events
                if e["action"] in AUDITED_WRITES}
     wanting = [i for i in items if audited.isdisjoint(_traces(i))]
