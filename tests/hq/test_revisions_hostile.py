@@ -1,0 +1,43 @@
+"""A hostile enrolled device against note revisions at HQ, with raw requests: markers whose
+type is not text, a delta that grows a note past what a note may hold. Each is refused and
+changes nothing. SQLite and PostgreSQL, real HQ over mutual TLS."""
+
+from __future__ import annotations
+
+import pytest
+from test_hostile_input import push_body, recording, snapshot
+from test_revisions_at_hq import seated_note, stored_revisions
+
+from safeconf.domain import codec, revisions
+from safeconf.domain.limits import MAX_NOTE_CHARS
+from safeconf.domain.records import NoteRevision
+
+__all__ = ["seated_note"]  # the fixture, shared with the revision tests beside this one
+
+
+@pytest.mark.parametrize("kind", [[], {}, ["note"], 7, None])
+def test_a_superseded_marker_whose_type_is_not_text_is_a_clear_400(seated_note, kind) -> None:
+    hq, _enrolled, http, _note, _first, _prev = seated_note
+    before = snapshot(hq)
+    answer = http.post("/v1/push", json=push_body([
+        {"seq": 3, "type": kind, "superseded": True}]))
+    assert answer.status_code == 400 and answer.json()["error"] == "unknown_type"
+    assert snapshot(hq) == before
+
+
+def test_a_delta_growing_a_note_past_its_limit_is_kept_for_review_not_stored(
+    seated_note,
+) -> None:
+    hq, enrolled, http, note, first, prev = seated_note
+    grown = first.body + "z" * MAX_NOTE_CHARS
+    forged = NoteRevision(case_id=note.case_id, note_id=note.id, revision=2,
+                          base_id=first.id, delta=revisions.make_delta(first.body, grown),
+                          sha256=revisions.text_sha256(grown))
+    item = {"seq": 3, "type": "note_revision", "data": codec.to_dict(forged),
+            "base_version": None}
+    answer = http.post("/v1/push", json=push_body(
+        [item], audit=recording(item, enrolled, seq=2, prev=prev)))
+    assert answer.status_code == 200
+    [conflict] = answer.json()["conflicts"]
+    assert conflict["reason"] == "broken_revision"
+    assert [r.id for r in stored_revisions(hq, note.id)] == [first.id]
