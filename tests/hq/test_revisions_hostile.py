@@ -41,3 +41,44 @@ def test_a_delta_growing_a_note_past_its_limit_is_kept_for_review_not_stored(
     [conflict] = answer.json()["conflicts"]
     assert conflict["reason"] == "broken_revision"
     assert [r.id for r in stored_revisions(hq, note.id)] == [first.id]
+
+
+def _delta_item(seq: int, revision: NoteRevision) -> dict[str, object]:
+    return {"seq": seq, "type": "note_revision", "data": codec.to_dict(revision),
+            "base_version": None}
+
+
+def test_two_deltas_built_on_each_other_are_kept_for_review_and_neither_is_stored(
+    seated_note,
+) -> None:
+    hq, enrolled, http, note, first, prev = seated_note
+    x_id, y_id = "6f1c2d3e-0000-4000-8000-00000000000a", "6f1c2d3e-0000-4000-8000-00000000000b"
+    x = NoteRevision(id=x_id, case_id=note.case_id, note_id=note.id, revision=2,
+                     base_id=y_id, delta='[3]', sha256=revisions.text_sha256("one"))
+    y = NoteRevision(id=y_id, case_id=note.case_id, note_id=note.id, revision=3,
+                     base_id=x_id, delta='[3]', sha256=revisions.text_sha256("one"))
+    items = [_delta_item(3, x), _delta_item(4, y)]
+    answer = http.post("/v1/push", json=push_body(
+        items, audit=recording(items[0], enrolled, seq=2, prev=prev)))
+    assert answer.status_code == 200
+    assert len(answer.json()["conflicts"]) == 2
+    assert [r.id for r in stored_revisions(hq, note.id)] == [first.id]
+
+
+@pytest.mark.xfail(strict=True, reason="HQ takes any revision of a note this device has "
+                   "ever audited a write of (audit_index._traces): revisions that no save "
+                   "recorded in the audit chain land without an event of their own")
+def test_revisions_no_audited_save_recorded_are_refused(seated_note) -> None:
+    hq, _enrolled, http, note, first, _prev = seated_note
+    text, base, items = first.body, first, []
+    for n in range(2, 5):  # three saves, and not one audit event for them
+        new = f"{text} {n}"
+        rev = NoteRevision(case_id=note.case_id, note_id=note.id, revision=n,
+                           base_id=base.id, delta=revisions.make_delta(text, new),
+                           sha256=revisions.text_sha256(new))
+        items.append(_delta_item(n + 1, rev))
+        text, base = new, rev
+    before = snapshot(hq)
+    answer = http.post("/v1/push", json=push_body(items))
+    assert answer.status_code == 400 and answer.json()["error"] == "missing_audit"
+    assert snapshot(hq) == before
