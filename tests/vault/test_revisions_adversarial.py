@@ -10,6 +10,7 @@ from safeconf.domain import revisions
 from safeconf.domain.errors import DomainError
 from safeconf.domain.limits import MAX_NOTE_CHARS
 from safeconf.domain.records import Case, Conference, Note, NoteRevision, NoteSection
+from tests.support.rooms import acknowledgment_of, seated
 
 
 def _conference(vault):
@@ -49,3 +50,27 @@ def test_a_delta_giving_a_text_longer_than_a_note_may_hold_is_refused(vault) -> 
     with pytest.raises(DomainError, match="revision"):
         vault.store.add(forged)
     assert [r.id for r in vault.notes.stored_revisions(note.id)] == [first.id]
+
+
+def test_what_was_queued_before_its_case_was_purged_still_goes_to_hq_with_its_content(
+    vault,
+) -> None:
+    """HQ keeps a change to a case it withdrew for review; the laptop must still send it.
+    An append-only record's outbox row reads the record at push time, so a purge between
+    the save and the push would turn a signed acknowledgment or a revision into a marker
+    that carries nothing, and the change would exist nowhere."""
+    conf = _conference(vault)
+    person, _ = seated(conf)
+    person = vault.attendees.add(person)
+    ack = vault.acknowledgments.add(acknowledgment_of(person))
+    note = vault.notes.save_body(_note(vault, conf), "said before the case was sealed",
+                                 author="w.tester")
+    [revision] = vault.notes.stored_revisions(note.id)
+    queued = {p.seq: p.data for p in vault.sync.pending(1000)}
+    vault.sync.apply_page([], 1, purge_case_ids=[conf.case_id])
+    assert vault._db.scalar("SELECT count(*) FROM records WHERE case_id = ?",
+                            (conf.case_id,)) == 0
+    after = {p.seq: p.data for p in vault.sync.pending(1000)}
+    assert after == queued
+    sent = {p["id"] for p in after.values() if p is not None}
+    assert {ack.id, revision.id, note.id} <= sent
