@@ -5,12 +5,15 @@ changes nothing. SQLite and PostgreSQL, real HQ over mutual TLS."""
 from __future__ import annotations
 
 import pytest
+from hq_harness import new_worker
 from test_hostile_input import push_body, recording, snapshot
-from test_revisions_at_hq import seated_note, stored_revisions
+from test_push_pull import conference
+from test_revisions_at_hq import laptop, seated_note, stored_revisions
 
 from safeconf.domain import codec, revisions
 from safeconf.domain.limits import MAX_NOTE_CHARS
-from safeconf.domain.records import NoteRevision
+from safeconf.domain.records import Note, NoteRevision, NoteSection
+from safeconf.sync.engine import SyncEngine
 
 __all__ = ["seated_note"]  # the fixture, shared with the revision tests beside this one
 
@@ -82,3 +85,48 @@ def test_revisions_no_audited_save_recorded_are_refused(seated_note) -> None:
     answer = http.post("/v1/push", json=push_body(items))
     assert answer.status_code == 400 and answer.json()["error"] == "missing_audit"
     assert snapshot(hq) == before
+
+
+def test_two_laptops_saving_one_note_offline_keep_both_histories_and_rebuild_every_text(
+    shared_hq, keyring_store, fast_kdf, tmp_path,
+) -> None:
+    worker = new_worker()
+    case_id = shared_hq.add_case(worker)
+    conf = conference(case_id)
+    shared_hq.seat(worker, conf)
+    first = laptop(shared_hq, worker, tmp_path / "first", keyring_store, fast_kdf)
+    SyncEngine(first, keyring_store).run()
+    note = first.notes.add(Note(case_id=case_id, conference_id=conf.id,
+                                section=NoteSection.GENERAL))
+    note = first.notes.save_body(note, "one", author=worker)
+    SyncEngine(first, keyring_store).run()
+    second = laptop(shared_hq, worker, tmp_path / "second", keyring_store, fast_kdf)
+    SyncEngine(second, keyring_store).run()
+
+    # Both offline, each saves revision 2 on the revision 1 they share.
+    first.notes.save_body(first.notes.get(note.id), "one from the first", author=worker)
+    second.notes.save_body(second.notes.get(note.id), "one from the second", author=worker)
+    SyncEngine(first, keyring_store).run()
+    SyncEngine(second, keyring_store).run()
+    # (The push and the pull each open one for the note: a conflict-review matter.)
+    conflict = next(c for c in second.sync.conflicts() if c["record_id"] == note.id)
+    second.sync.resolve_conflict(conflict["id"], "hq")  # HQ's text: the first laptop's
+    kept = second.notes.get(note.id)
+    assert kept.body == "one from the first"
+    second.notes.save_body(kept, "one from the first, then the second", author=worker)
+    SyncEngine(second, keyring_store).run()
+    SyncEngine(first, keyring_store).run()
+
+    every = {"one", "one from the first", "one from the second",
+             "one from the first, then the second"}
+    third = laptop(shared_hq, worker, tmp_path / "third", keyring_store, fast_kdf)
+    SyncEngine(third, keyring_store).run()
+    for vault in (first, second, third):
+        assert {r.body for r in vault.notes.revisions(note.id)} == every
+        assert vault.notes.get(note.id).body == "one from the first, then the second"
+        assert all(r.ok for r in vault.check())
+        assert vault.sync.pending_count() == 0
+    at_hq = stored_revisions(shared_hq, note.id)
+    assert sorted(r.revision for r in at_hq) == [1, 2, 2, 3]
+    for vault in (first, second, third):
+        vault.close()

@@ -74,3 +74,20 @@ def test_what_was_queued_before_its_case_was_purged_still_goes_to_hq_with_its_co
     assert after == queued
     sent = {p["id"] for p in after.values() if p is not None}
     assert {ack.id, revision.id, note.id} <= sent
+
+
+def test_the_lazy_search_index_forgets_a_purged_note_even_when_its_row_number_is_reused(
+    vault,
+) -> None:
+    conf = _conference(vault)
+    note = vault.notes.save_body(_note(vault, conf), "the grandmother's garden plan",
+                                 author="w.tester")
+    assert [h.record_id for h in vault.search("garden")] == [note.id]
+    vault.notes.save_body(note, "the grandmother's orchard plan", author="w.tester")
+    vault.sync.apply_page([], 1, purge_case_ids=[conf.case_id])  # before anyone searched
+    # A record written next may take the purged note's row number.
+    other = Case(case_number="RV-10", family_name="Orchard")
+    vault.cases.add(other)
+    assert vault.search("garden") == []
+    assert [h.record_id for h in vault.search("orchard")] == [other.id]
+    assert all(r.ok for r in vault.check())
