@@ -10,7 +10,11 @@ from safeconf.domain import revisions
 from safeconf.domain.errors import DomainError
 from safeconf.domain.limits import MAX_NOTE_CHARS
 from safeconf.domain.records import Case, Conference, Note, NoteRevision, NoteSection
+from safeconf.vault import compaction
+from safeconf.vault.vault import Vault
+from tests.conftest import PASSPHRASE
 from tests.support.rooms import acknowledgment_of, seated
+from tests.vault.test_revision_history import alter_revision
 
 
 def _conference(vault):
@@ -91,3 +95,48 @@ def test_the_lazy_search_index_forgets_a_purged_note_even_when_its_row_number_is
     assert vault.search("garden") == []
     assert [h.record_id for h in vault.search("orchard")] == [other.id]
     assert all(r.ok for r in vault.check())
+
+
+def _as_legacy(vault, note_id: str) -> None:
+    """Back to what a vault wrote before deltas: every revision a whole copy, no hash, and
+    its outbox row holding that copy."""
+    db = vault._db
+    for rev, text in vault.notes.history(note_id):
+        alter_revision(vault, rev.id, body=text, base_id=None, delta="", sha256="")
+        db.execute("UPDATE outbox SET data = (SELECT data FROM records WHERE id = ?)"
+                   " WHERE record_id = ?", (rev.id, rev.id))
+
+
+def test_compaction_stopped_after_one_note_finishes_on_the_next_open(
+    vault, data_dir, keyring_store,
+) -> None:
+    conf = _conference(vault)
+    notes, texts = [], {}
+    for section in (NoteSection.GENERAL, NoteSection.CONCERNS, NoteSection.DECISIONS):
+        note, body = _note(vault, conf, section), ""
+        for n in range(5):
+            body = f"{body} {section.value} {n}".strip()
+            note = vault.notes.save_body(note, body, author="w.tester")
+        notes.append(note)
+    # A revision number saved twice (two laptops, before deltas): both copies kept.
+    vault.store.add(NoteRevision(case_id=conf.case_id, note_id=notes[0].id, revision=3,
+                                 body="the other laptop's third save", author="w.other"))
+    for note in notes:
+        texts[note.id] = [text for _rev, text in vault.notes.history(note.id)]
+        _as_legacy(vault, note.id)
+    db = vault._db
+    db.execute("DELETE FROM meta WHERE key = 'revisions_compacted'")
+    compaction._compact_note(db, notes[0].id)  # the open that compacted this one stopped
+    vault.close()
+
+    reopened = Vault.open(data_dir, PASSPHRASE, keyring_store)
+    for note in notes:
+        stored = reopened.notes.stored_revisions(note.id)
+        assert [r.is_copy for r in stored] == [True] + [False] * (len(texts[note.id]) - 1)
+        assert [text for _rev, text in reopened.notes.history(note.id)] == texts[note.id]
+    assert all(r.ok for r in reopened.check())
+    unsent = reopened._db.rows("SELECT data FROM outbox WHERE record_type = 'note_revision'")
+    assert unsent and all(data is None for (data,) in unsent)
+    assert all(p.data["sha256"] for p in reopened.sync.pending(1000)
+               if p.record_type == "note_revision")
+    reopened.close()
