@@ -140,3 +140,43 @@ def test_compaction_stopped_after_one_note_finishes_on_the_next_open(
     assert all(p.data["sha256"] for p in reopened.sync.pending(1000)
                if p.record_type == "note_revision")
     reopened.close()
+
+
+def _pulled_pair(vault):
+    """A note here at revision 1, and HQ's next two revisions of it: 2 (a delta on 1) and
+    3 (a delta on 2), as a pull could page them."""
+    conf = _conference(vault)
+    note = vault.notes.save_body(_note(vault, conf), "one", author="w.tester")
+    [first] = vault.notes.stored_revisions(note.id)
+    second = NoteRevision(case_id=note.case_id, note_id=note.id, revision=2,
+                          base_id=first.id, delta=revisions.make_delta("one", "one two"),
+                          sha256=revisions.text_sha256("one two"))
+    return note, second
+
+
+def test_a_pulled_delta_whose_base_comes_in_a_later_page_rebuilds(vault) -> None:
+    note, second = _pulled_pair(vault)
+    third = NoteRevision(case_id=note.case_id, note_id=note.id, revision=3,
+                         base_id=second.id, delta=revisions.make_delta("one two", "one two 3"),
+                         sha256=revisions.text_sha256("one two 3"))
+    assert vault.sync.apply_page([third], 1).conflicts == 0
+    assert vault.sync.apply_page([second], 2).conflicts == 0
+    assert [r.body for r in vault.notes.revisions(note.id)] == ["one", "one two", "one two 3"]
+    assert all(r.ok for r in vault.check())
+
+
+@pytest.mark.xfail(strict=True, reason="a pulled delta whose base is not held yet is stored "
+                   "unchecked (parents_known=False) and nothing checks it when its base "
+                   "lands: only `safeconf check` finds it, and reading the note's history "
+                   "then fails")
+def test_a_pulled_delta_that_came_before_its_base_is_checked_when_the_base_lands(
+    vault,
+) -> None:
+    note, second = _pulled_pair(vault)
+    broken = NoteRevision(case_id=note.case_id, note_id=note.id, revision=3,
+                          base_id=second.id, delta='[99,"x"]',
+                          sha256=revisions.text_sha256("x"))
+    vault.sync.apply_page([broken], 1)
+    vault.sync.apply_page([second], 2)
+    assert [c["record_id"] for c in vault.sync.conflicts()] == [broken.id]
+    assert [r.body for r in vault.notes.revisions(note.id)] == ["one", "one two"]
