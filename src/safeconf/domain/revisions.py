@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from diff_match_patch import diff_match_patch
 
 from safeconf.domain.errors import InvalidRecord
+from safeconf.domain.limits import MAX_NOTE_CHARS
 
 # A full copy every this many revisions: reading any revision applies at most this many
 # deltas minus one, and a copy's bytes are spread over that many saves.
@@ -159,6 +160,10 @@ def check_form(base_id: str | None, body: str, delta: str, sha256: str) -> None:
 def text_of(base_text: str, delta: str, sha256: str) -> str:
     """A delta revision's text, checked against its hash (InvalidRecord if it differs)."""
     text = apply_delta(base_text, delta)
+    # A delta may insert twice a note's length (a replace-all): what it gives must still be
+    # text a note can hold, or a chain of them grows without bound at HQ and on laptops.
+    if len(text) > MAX_NOTE_CHARS:
+        raise InvalidRecord("A revision's delta gives a text longer than a note may be.")
     if text_sha256(text) != sha256:
         raise InvalidRecord("A revision's delta does not give the text its SHA-256 names.")
     return text

@@ -62,12 +62,17 @@ class RevisionTexts:
     def text(self, revision_id: str, note_id: str | None = None) -> str | None:
         """The text of revision `revision_id` (of note `note_id`, when given), or None if
         the vault holds no such revision; BrokenHistory if it cannot be rebuilt."""
-        if revision_id in self._texts:
+        if note_id is None and revision_id in self._texts:
             self._texts.move_to_end(revision_id)
             return self._texts[revision_id]
         first = self._db.row(_TARGET, (revision_id,))
         if first is None or (note_id is not None and first[0] != note_id):
+            # Checked before the remembered texts too: a revision of another note read
+            # lately is no base for this one.
             return None
+        if revision_id in self._texts:
+            self._texts.move_to_end(revision_id)
+            return self._texts[revision_id]
         of_note, sort_key = first
         # The revisions a chain can reach lie at or before this one: read them in one go.
         links = {row[0]: row[1:] for row in self._db.rows(

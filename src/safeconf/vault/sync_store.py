@@ -453,14 +453,23 @@ class SyncStore:
     def purge_cases(self, case_ids: Iterable[str]) -> int:
         """Remove every record of these cases (sealed, unassigned or expired at HQ) and their
         search entries. The audit log keeps its ids-only events. Outbox rows stay until HQ
-        acknowledges them: removing one would leave a gap in the push sequence, and HQ
-        refuses pushes to a case it withdrew anyway."""
+        acknowledges them, each with its content: removing one would leave a gap in the push
+        sequence, and HQ keeps what it refuses for a case it withdrew for review."""
         purged = 0
         with self._db.transaction():
             for case_id in dict.fromkeys(case_ids):
                 if self._db.scalar("SELECT 1 FROM records WHERE case_id = ?", (case_id,)) is None:
                     continue
                 with self._db.purging():
+                    # An unsent append-only row reads its record at push time: it takes a
+                    # copy now, so HQ still receives the change (and keeps it for review).
+                    self._db.execute(
+                        "UPDATE outbox SET data = (SELECT r.data FROM records AS r"
+                        " WHERE r.id = outbox.record_id AND r.type = outbox.record_type)"
+                        " WHERE data IS NULL AND superseded = 0 AND seq > ? AND record_id IN"
+                        " (SELECT id FROM records WHERE case_id = ?)",
+                        (self.acked_seq, case_id),
+                    )
                     self._db.execute(
                         "DELETE FROM search_index WHERE rowid IN"
                         " (SELECT rowid FROM records WHERE case_id = ?)",

@@ -205,7 +205,8 @@ def _parse_superseded(where: str, raw: dict[str, Any]) -> SupersededItem:
                           "superseded (true).")
     if not _is_int(raw["seq"], 1):
         raise bad_request(f"{where}: seq must be a whole number from 1.")
-    if raw["type"] not in codec.RECORD_TYPES:
+    # A list or object as the type is unhashable: checked before the lookup, not a 500.
+    if not isinstance(raw["type"], str) or raw["type"] not in codec.RECORD_TYPES:
         raise bad_request(f"item seq {raw['seq']}: unknown record type.", "unknown_type")
     return SupersededItem(int(raw["seq"]), str(raw["type"]))
 
