@@ -165,10 +165,6 @@ def test_a_pulled_delta_whose_base_comes_in_a_later_page_rebuilds(vault) -> None
     assert all(r.ok for r in vault.check())
 
 
-@pytest.mark.xfail(strict=True, reason="a pulled delta whose base is not held yet is stored "
-                   "unchecked (parents_known=False) and nothing checks it when its base "
-                   "lands: only `safeconf check` finds it, and reading the note's history "
-                   "then fails")
 def test_a_pulled_delta_that_came_before_its_base_is_checked_when_the_base_lands(
     vault,
 ) -> None:
@@ -182,10 +178,6 @@ def test_a_pulled_delta_that_came_before_its_base_is_checked_when_the_base_lands
     assert [r.body for r in vault.notes.revisions(note.id)] == ["one", "one two"]
 
 
-@pytest.mark.xfail(strict=True, reason="a save makes its delta against the latest revision "
-                   "whenever the hash it names matches the note's text, without rebuilding "
-                   "it: every save after a damaged delta, up to the next copy (199 saves), "
-                   "is built on it and cannot be read, though each save returned")
 def test_saves_after_a_damaged_revision_stay_readable(vault, data_dir, keyring_store) -> None:
     conf = _conference(vault)
     note = _note(vault, conf)

@@ -433,10 +433,9 @@ class NoteRepository(_InConference[Note], MutableRepository[Note]):
         number = 1 if latest is None else latest.number + 1
         base_id = base_text = None
         if latest is not None and previous_text is not None and \
-                latest.sha256 == revisions.text_sha256(previous_text):
+                latest.sha256 == revisions.text_sha256(previous_text) and \
+                self._rebuilds(latest.revision_id, note.id, previous_text):
             base_id, base_text = latest.revision_id, previous_text
-            # The vault's view checks the delta against its base: it holds that text now.
-            self._store.revision_texts.remember(base_id, previous_text)
         form = revisions.form_for(number, note.body, base_id, base_text)
         revision = self._store.add(
             NoteRevision(case_id=note.case_id, note_id=note.id, revision=number,
@@ -445,6 +444,18 @@ class NoteRepository(_InConference[Note], MutableRepository[Note]):
             covered_by=self._store.last_audit_seq,
         )
         self._store.revision_texts.remember(revision.id, note.body)
+
+    def _rebuilds(self, revision_id: str, note_id: str, text: str) -> bool:
+        """Whether a revision can be built on: its text, as the vault rebuilds it, is `text`.
+        Its hash says so, but a damaged delta would make every save built on it unreadable,
+        so one not written or read lately is rebuilt once (the first save after opening)."""
+        texts = self._store.revision_texts
+        if texts.remembered(revision_id) == text:
+            return True
+        try:
+            return texts.text(revision_id, note_id) == text
+        except revision_history.BrokenHistory:
+            return False  # the save becomes a whole copy, readable whatever came before
 
     def revisions(self, note_id: str) -> list[NoteRevision]:
         """Every revision of the note, oldest first, each as a whole copy of its text."""

@@ -59,6 +59,10 @@ class RevisionTexts:
     def forget(self) -> None:
         self._texts.clear()
 
+    def remembered(self, revision_id: str) -> str | None:
+        """The text of a revision read or written lately, without reading the vault."""
+        return self._texts.get(revision_id)
+
     def text(self, revision_id: str, note_id: str | None = None) -> str | None:
         """The text of revision `revision_id` (of note `note_id`, when given), or None if
         the vault holds no such revision; BrokenHistory if it cannot be rebuilt."""

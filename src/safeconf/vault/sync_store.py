@@ -13,7 +13,7 @@ from typing import Any
 
 from safeconf.domain import ack_signature, codec, revisions
 from safeconf.domain.caseless import is_caseless
-from safeconf.domain.change_rules import FINALIZED, Refusal, judge_change
+from safeconf.domain.change_rules import BROKEN_REVISION, FINALIZED, Refusal, judge_change
 from safeconf.domain.codec import APPEND_ONLY_TYPES
 from safeconf.domain.errors import InvalidRecord
 from safeconf.domain.ids import utc_now
@@ -400,6 +400,8 @@ class SyncStore:
                 self._keep_conflict(name, record, None, data, refusal.message)
                 return "conflicts"
             self._store.insert_row(name, record, data)
+            if isinstance(record, NoteRevision):
+                self._check_waiting_on(record)
             return "inserted"
         rowid, local_version, local_data = found
         if json.loads(local_data) == json.loads(data):
@@ -427,6 +429,22 @@ class SyncStore:
                             "same id, different content" if name in APPEND_ONLY_TYPES
                             else "changed here and at HQ")
         return "conflicts"
+
+    def _check_waiting_on(self, base: NoteRevision) -> None:
+        """Deltas pulled before the revision they are built on could not be checked when
+        they came: check them now that it is here. One that does not rebuild leaves the
+        records for the conflict list, as if it had been refused when it came."""
+        rows = self._db.rows(
+            "SELECT rowid, data FROM records WHERE type = 'note_revision' AND parent_id = ?"
+            " AND json_extract(data, '$.base_id') = ?", (base.note_id, base.id))
+        for rowid, data in rows:
+            waiting = codec.from_dict(NoteRevision, json.loads(data))
+            refusal = judge_change(waiting, None, self._view, {}, check_gate=False)
+            if refusal is None or refusal.reason != BROKEN_REVISION:
+                continue
+            with self._db.purging():  # never a sound record: it leaves as it would not land
+                self._db.execute("DELETE FROM records WHERE rowid = ?", (rowid,))
+            self._keep_conflict("note_revision", waiting, None, data, refusal.message)
 
     def _keep_conflict(self, name: str, record: RecordMeta, local_version: int | None,
                        data: str, reason: str) -> None:
