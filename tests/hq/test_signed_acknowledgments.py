@@ -234,6 +234,10 @@ def test_a_backdated_acknowledgment_pushed_after_enrolling_is_refused(
             schema.conflicts.c.case_id == case_id)).all())
     assert reasons == {backdated.id: "ack_not_listed"}
     assert conf_id
+    # The caseworker is told: the laptop keeps HQ's refusal as an open conflict.
+    [conflict] = vault.sync.conflicts()
+    assert conflict["record_id"] == backdated.id
+    assert "counter-signed at enrollment" in conflict["reason"]
 
 
 def test_an_acknowledgment_pulled_by_another_laptop_verifies_there_until_altered(

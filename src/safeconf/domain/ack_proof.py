@@ -153,6 +153,14 @@ def read_countersignature(text: str, ca_pem: str, cert: Certification) -> frozen
     return frozenset(digests)
 
 
+# Why HQ keeps a pushed acknowledgment for review instead of storing it (hq/sync/ack_checks):
+# one definition, so the laptop knows these refusals as its own to show (sync/engine.py).
+SIGNATURE_INVALID = "ack_signature_invalid"
+SIGNER_NOT_CERTIFIED = "ack_signer_not_certified"
+NOT_LISTED = "ack_not_listed"
+PUSH_REFUSALS = frozenset({SIGNATURE_INVALID, SIGNER_NOT_CERTIFIED, NOT_LISTED})
+
+
 class AckStatus(StrEnum):
     VERIFIED = "verified"
     NOT_SIGNED = "not_signed"

@@ -21,7 +21,7 @@ from cryptography import x509
 from cryptography.hazmat.primitives import serialization
 
 from safeconf.domain import ack_signature
-from safeconf.domain.ack_proof import MAX_COUNTERSIGNED
+from safeconf.domain.ack_proof import MAX_COUNTERSIGNED, PUSH_REFUSALS
 from safeconf.domain.auditchain import GENESIS_HASH
 from safeconf.domain.caseless import REPORT_TYPES
 from safeconf.domain.change_rules import REASONS as RULE_REASONS
@@ -313,7 +313,7 @@ class SyncEngine:
                 store.put("push_batch", "null")
                 store.put(REBASE_CLAIM, "null")
                 for refused in result.conflicts:
-                    if refused.reason in RULE_REASONS:
+                    if refused.reason in RULE_REASONS or refused.reason in PUSH_REFUSALS:
                         store.keep_refused(refused.type, refused.id, refused.case_id,
                                            refused.message, refused.hq_data)
                     elif refused.reason == "version_mismatch" and refused.hq_data and \

@@ -7,15 +7,17 @@ from __future__ import annotations
 
 from sqlalchemy import Connection
 
-from safeconf.domain.ack_proof import AckStatus, judge
+from safeconf.domain.ack_proof import (
+    NOT_LISTED,
+    SIGNATURE_INVALID,
+    SIGNER_NOT_CERTIFIED,
+    AckStatus,
+    judge,
+)
 from safeconf.domain.ack_signature import is_signed, key_fingerprint
 from safeconf.domain.records import Acknowledgment
 from safeconf.hq.pki import signing_keys
 from safeconf.hq.sync import history
-
-SIGNATURE_INVALID = "ack_signature_invalid"
-SIGNER_NOT_CERTIFIED = "ack_signer_not_certified"
-NOT_LISTED = "ack_not_listed"
 
 REASONS = {
     SIGNATURE_INVALID: "This acknowledgment's signature does not match what it records "
