@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
 from diff_match_patch import diff_match_patch
@@ -186,3 +186,33 @@ def text_hash(body: str, base_id: str | None, sha256: str) -> str:
     """The SHA-256 of a revision's whole text, however it is kept (a copy written before
     hashes existed carries none: its body is the text)."""
     return sha256 if sha256 or base_id is not None else text_sha256(body)
+
+
+@dataclass(frozen=True)
+class Link:
+    """What rebuilding needs of one stored revision: its base, and its delta or its text."""
+
+    base_id: str | None
+    delta: str
+    body: str
+    sha256: str
+
+
+def rebuild(revision_id: str, link: Callable[[str], Link | None],
+            remembered: Mapping[str, str], max_chain: int) -> str:
+    """The whole text of a revision: its deltas followed back to a copy (or to a text
+    already `remembered`), then applied forward. InvalidRecord names what is wrong: a
+    revision not held, a chain longer than `max_chain`, or a delta that does not fit."""
+    chain: list[tuple[str, str]] = []
+    at: str | None = revision_id
+    while at is not None and at not in remembered:
+        found = link(at)
+        if found is None:
+            raise InvalidRecord(f"it is built on revision {at}, which is not held here.")
+        if found.base_id is None:
+            return replay(reversed(chain), found.body)
+        chain.append((found.delta, found.sha256))
+        if len(chain) > max_chain:
+            raise InvalidRecord("it is built on too long a chain of deltas.")
+        at = found.base_id
+    return replay(reversed(chain), remembered[at] if at is not None else "")

@@ -18,8 +18,9 @@ from safeconf.domain.records import NoteRevision
 from safeconf.vault.database import Database
 from safeconf.vault.errors import VaultCorrupt
 
-_FIELDS = ("json_extract(data, '$.base_id'), json_extract(data, '$.delta'),"
-           " json_extract(data, '$.body'), json_extract(data, '$.sha256')")
+_FIELDS = ("json_extract(data, '$.base_id'), coalesce(json_extract(data, '$.delta'), ''),"
+           " coalesce(json_extract(data, '$.body'), ''),"
+           " coalesce(json_extract(data, '$.sha256'), '')")
 _TARGET = ("SELECT parent_id, sort_key FROM records WHERE id = ? AND type = 'note_revision'")
 _LINK = f"SELECT {_FIELDS} FROM records WHERE id = ? AND type = 'note_revision'"
 _LINKS = (f"SELECT id, {_FIELDS} FROM records WHERE type = 'note_revision' AND parent_id = ?"
@@ -79,30 +80,17 @@ class RevisionTexts:
             return self._texts[revision_id]
         of_note, sort_key = first
         # The revisions a chain can reach lie at or before this one: read them in one go.
-        links = {row[0]: row[1:] for row in self._db.rows(
+        links = {row[0]: revisions.Link(*row[1:]) for row in self._db.rows(
             _LINKS, (of_note, sort_key, revisions.SNAPSHOT_EVERY))}
-        chain: list[tuple[str, str]] = []
-        at: str | None = revision_id
-        text: str | None = None
-        while at is not None:
-            if at in self._texts:
-                text = self._texts[at]
-                break
-            link = links.get(at) or self._db.row(_LINK, (at,))
-            if link is None:
-                raise BrokenHistory(f"Revision {revision_id} is built on revision {at}, "
-                                    "which this vault does not hold.")
-            base_id, delta, body, sha256 = link
-            if base_id is None:
-                text = body or ""
-                break
-            chain.append((delta, sha256))
-            if len(chain) > _MAX_CHAIN:
-                raise BrokenHistory(f"Revision {revision_id} is built on too long a chain.")
-            at = base_id
-        assert text is not None
+
+        def link(at: str) -> revisions.Link | None:
+            if at in links:
+                return links[at]
+            row = self._db.row(_LINK, (at,))
+            return None if row is None else revisions.Link(*row)
+
         try:
-            text = revisions.replay(reversed(chain), text)
+            text = revisions.rebuild(revision_id, link, self._texts, _MAX_CHAIN)
         except InvalidRecord as exc:
             raise BrokenHistory(f"Revision {revision_id} cannot be rebuilt: {exc}") from exc
         self.remember(revision_id, text)

@@ -147,23 +147,13 @@ class HQRecordView:
         first = self._typed(NoteRevision, revision_id)
         if first is None or first.note_id != note_id:
             return None
-        chain: list[NoteRevision] = []
-        at: NoteRevision | None = first
-        text: str | None = None
-        while at is not None and len(chain) <= _MAX_CHAIN:
-            if at.id in self._texts:
-                text = self._texts[at.id]
-                break
-            if at.base_id is None:
-                text = at.body
-                break
-            chain.append(at)
-            at = self._typed(NoteRevision, at.base_id)
-        if text is None:
-            return None
+        def link(at: str) -> revisions.Link | None:
+            rev = self._typed(NoteRevision, at)
+            return None if rev is None else revisions.Link(rev.base_id, rev.delta, rev.body,
+                                                           rev.sha256)
+
         try:
-            for rev in reversed(chain):
-                text = revisions.text_of(text, rev.delta, rev.sha256)
+            text = revisions.rebuild(revision_id, link, self._texts, _MAX_CHAIN)
         except InvalidRecord:
             return None
         self._texts[revision_id] = text
