@@ -7,7 +7,8 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 
 .PHONY: run test lint bench clean system-deps-run system-deps-test translations \
-	translations-update screenshots bench-gui bench-checkin bench-disclosure bench-console bench-revisions
+	translations-update screenshots bench-gui bench-checkin bench-disclosure bench-console bench-revisions \
+	package package-test package-reproducible package-install-test system-deps-package
 
 run: $(STAMP) system-deps-run translations
 	$(PY) -m safeconf
@@ -19,7 +20,7 @@ test: $(STAMP) system-deps-test lint translations
 	$(PY) -m pytest -n $(TEST_WORKERS)
 
 lint: $(STAMP)
-	$(PY) -m ruff check src tests bench
+	$(PY) -m ruff check src tests bench packaging
 	$(PY) -m mypy src/safeconf/domain src/safeconf/vault src/safeconf/sync src/safeconf/hq
 
 bench: $(STAMP)
@@ -75,6 +76,35 @@ system-deps-run:
 system-deps-test:
 	@tools/system-deps.sh test
 	@$(PYTHON) tools/fetch-axe.py >/dev/null  # axe-core for the console's accessibility checks
+
+# Installers for IT (packaging/deb/README.md): PyInstaller bundles of the app and of HQ, then
+# one .deb each, into dist/. package-test checks them (desktop-file-validate, appstreamcli,
+# systemd-analyze, lintian); package-reproducible builds the bundles again and compares;
+# package-install-test installs the .debs into a brand-new Debian 12 root and uses them.
+DIST ?= dist
+BUNDLES := build/package/bundles
+PACKAGE_STAMP := $(VENV)/.package-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
+FRESH ?= ../shared/tools/fresh/run.sh
+
+package: $(PACKAGE_STAMP) system-deps-package translations
+	$(PY) packaging/build_bundles.py --out $(BUNDLES)
+	$(PY) packaging/deb/build_debs.py --bundles $(BUNDLES) --out $(DIST)
+
+package-test: package
+	$(PY) packaging/check_packages.py --debs $(DIST)
+
+package-reproducible: package
+	$(PY) packaging/compare_builds.py --first $(BUNDLES)
+
+package-install-test: package
+	FRESH=$(FRESH) packaging/install-test/run.sh $(DIST)
+
+$(PACKAGE_STAMP): $(STAMP)
+	$(PY) -m pip install -q -e '.[test,package]'
+	touch $@
+
+system-deps-package:
+	@tools/system-deps.sh package
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .ruff_cache

@@ -279,3 +279,15 @@ def test_a_back_off_kept_by_an_earlier_version_carries_over(initialised):
     assert keys.read_key_file(initialised / KEYS_NAME).unlock_failures == 5
     assert not (initialised / LEGACY_NAME).exists()
     assert throttle.seconds_to_wait() == 20
+
+
+@pytest.mark.parametrize("program", ["safeconf", "safeconf.hq.cli"])
+def test_version_is_the_package_version(program):
+    """IT checks which release a laptop or HQ runs; both programs say the one version."""
+    from importlib.metadata import version
+
+    done = subprocess.run([sys.executable, "-m", program, "--version"], capture_output=True,
+                          text=True, timeout=60, stdin=subprocess.DEVNULL)
+    assert done.returncode == 0, done.stderr
+    name = "safeconf-hq" if program.endswith("hq.cli") else "safeconf"
+    assert done.stdout.strip() == f"{name} {version('safeconf')}"

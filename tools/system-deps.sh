@@ -2,6 +2,7 @@
 # Install the Debian/Ubuntu packages safeconf needs that this machine lacks.
 #   tools/system-deps.sh test   -> what the test suite needs (Qt offscreen, Secret Service, PostgreSQL)
 #   tools/system-deps.sh run    -> what the desktop app needs on a real display (Qt's xcb plugin)
+#   tools/system-deps.sh package -> what `make package` and its checks need
 # On other systems, or without root/sudo, it prints what is missing and carries on.
 set -euo pipefail
 
@@ -13,11 +14,15 @@ test_pkgs=(dbus gnome-keyring postgresql poppler-utils chromium chromium-driver 
            libxcb-image0 libxcb-render-util0 libxcb-shape0 libxkbcommon-x11-0)
 run_pkgs=(libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0
           libxcb-shape0 libxkbcommon-x11-0 libxcb-xinerama0 gnome-keyring)
+# binutils: PyInstaller reads shared libraries' dependencies with objdump. The rest are the
+# package checks: desktop-file-validate, appstreamcli, systemd-analyze and lintian.
+package_pkgs=(binutils desktop-file-utils appstream systemd lintian)
 
 case "${1:-test}" in
   test) wanted=("${common[@]}" "${test_pkgs[@]}") ;;
   run) wanted=("${common[@]}" "${run_pkgs[@]}") ;;
-  *) echo "usage: $0 test|run" >&2; exit 2 ;;
+  package) wanted=("${common[@]}" "${package_pkgs[@]}") ;;
+  *) echo "usage: $0 test|run|package" >&2; exit 2 ;;
 esac
 
 command -v dpkg-query >/dev/null 2>&1 || { echo "system-deps: not a Debian system; make sure Qt 6's libraries and a keyring are installed"; exit 0; }

@@ -14,6 +14,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from safeconf import __version__
 from safeconf.app.process_guard import forbid_core_dumps
 from safeconf.app.session import UnlockThrottled, VaultSession
 from safeconf.paths import default_data_dir
@@ -69,6 +70,7 @@ def _parser() -> argparse.ArgumentParser:
         description="Child Safety Conference records in an encrypted vault. "
         "Without a command, starts the desktop app.",
     )
+    parser.add_argument("--version", action="version", version=f"safeconf {__version__}")
     parser.add_argument("--data-dir", type=Path, help="vault folder (default: %(default)s)",
                         default=None)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")

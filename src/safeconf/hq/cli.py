@@ -13,6 +13,7 @@ from pathlib import Path
 
 from sqlalchemy.exc import OperationalError
 
+from safeconf import __version__
 from safeconf.domain import termsafe
 from safeconf.domain.records import LegalAnswer
 from safeconf.hq import (
@@ -60,6 +61,7 @@ def _parser() -> argparse.ArgumentParser:
     # For sub-subcommands: a default there would overwrite the value given before them.
     common_below = _common_options(argparse.SUPPRESS)
     parser = argparse.ArgumentParser(prog="safeconf-hq", description=__doc__)
+    parser.add_argument("--version", action="version", version=f"safeconf-hq {__version__}")
     sub = parser.add_subparsers(dest="command", required=True)
 
     p = sub.add_parser("init", parents=[common], help="create the CA, server certificate, tables")
