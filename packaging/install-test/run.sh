@@ -49,8 +49,14 @@ echo "[install-test] payload committed in $((SECONDS - t)) s: $(du -sh --exclude
 LOG=$OUT/fresh.log
 rm -f "$OUT/safeconf-window.png"
 set +e
-"$FRESH" --timeout "$TIMEOUT" --log "$LOG" "$TMP" 'bash smoke.sh'
-RC=$?
+# On screen the base64 block is folded away; the log keeps it.
+"$FRESH" --timeout "$TIMEOUT" --log "$LOG" "$TMP" 'bash smoke.sh' \
+  | sed '/^---- BEGIN safeconf-window.png base64 ----$/,/^---- END safeconf-window.png base64 ----$/{
+           /^---- BEGIN/c\
+[install-test] (screenshot, base64, kept in the log)
+           d
+         }'
+RC=${PIPESTATUS[0]}
 set -e
 
 # smoke.sh prints the screenshot base64 between markers: the root it ran in is gone.
