@@ -23,7 +23,7 @@ WORKER=worker
 WORKER_HOME=/home/$WORKER
 VAULT_DIR=$WORKER_HOME/.local/share/safeconf   # platformdirs' user data folder
 DEMO_DIR=$WORKER_HOME/demo-vault
-HQ_DATA=/var/lib/safeconf-hq-smoke/data
+HQ_PKG_DATA=/var/lib/safeconf-hq   # made 0700 by the package's postinst, as the unit uses it
 # Rated Fair or better by the vault's strength meter; the login password unlocks the keyring.
 PASSPHRASE='lantern orbit velvet cactus 47'
 LOGIN_PASSWORD='worker-login-password'
@@ -266,9 +266,17 @@ apt_install() {
 }
 
 install_app() {
+  local desktop exec
   apt_install "$1"
   command -v safeconf
   dpkg -s safeconf | grep -E '^(Version|Depends):'
+  echo "--- installed outside /opt:"; dpkg -L safeconf | grep -v '^/opt/' || true
+  # The menu entry must start what is installed.
+  desktop=$(dpkg -L safeconf | grep -m1 '^/usr/share/applications/.*\.desktop$') \
+    || { echo "no .desktop file in the package"; return 1; }
+  exec=$(sed -n 's/^Exec=\([^ ]*\).*/\1/p' "$desktop" | head -1)
+  command -v "$exec" >/dev/null || { echo "$desktop: Exec=$exec is not installed"; return 1; }
+  echo "$desktop starts $(command -v "$exec")"
 }
 
 install_test_tools() {
@@ -282,13 +290,27 @@ install_test_tools() {
 upstream_version() { dpkg-query -W -f='${Version}' "$1" | sed -E 's/^[0-9]+://; s/[-~+].*$//'; }
 
 install_hq() {
+  local unit exec
   apt_install "$1"
   command -v safeconf-hq
   safeconf-hq --version
+  echo "--- installed outside /opt:"; dpkg -L safeconf-hq | grep -v '^/opt/' || true
+  # No init here to run the unit, but what it starts must be installed.
+  unit=$(dpkg -L safeconf-hq | grep -m1 -E '/systemd/system/[^/]+\.service$') \
+    || { echo "no systemd unit in the package"; return 1; }
+  exec=$(sed -n 's/^ExecStart=[-@:+!]*\([^ ]*\).*/\1/p' "$unit" | head -1)
+  [ -x "$exec" ] || { echo "$unit: ExecStart=$exec is not installed"; return 1; }
+  echo "$unit starts $exec"
+  if id safeconf-hq >/dev/null 2>&1; then id safeconf-hq; fi
 }
 
 hq_user() {
   if id safeconf-hq >/dev/null 2>&1; then echo safeconf-hq; else echo smoke-hq; fi
+}
+# HQ's data directory as IT sets it up (README.Debian), else one of the test's own.
+hq_data() {
+  if [ "$(hq_user)" = safeconf-hq ] && [ -d "$HQ_PKG_DATA" ]; then echo "$HQ_PKG_DATA"
+  else echo /var/lib/safeconf-hq-smoke/data; fi
 }
 
 # as_hq COMMAND...: as HQ's service user, with an environment of its own (exec, so the
@@ -301,17 +323,25 @@ as_hq() {
 }
 
 hq_start() {
-  local user
+  local user data
   user=$(hq_user)
   if [ "$user" = smoke-hq ]; then
     echo "NOTE: the package created no safeconf-hq user; using smoke-hq"
     useradd --system --home-dir /nonexistent --shell /usr/sbin/nologin smoke-hq
   fi
-  install -d -o "$user" -g "$(id -g "$user")" -m 0700 "$HQ_DATA"
-  as_hq safeconf-hq init --data-dir "$HQ_DATA"
-  stat -c '%a %U %n' "$HQ_DATA"
-  # Port 0: the root shares the host's network, where a fixed port may be taken.
-  as_hq safeconf-hq serve --data-dir "$HQ_DATA" --host 127.0.0.1 --port 0 --enroll-port 0 \
+  data=$(hq_data)
+  if [ "$data" = "$HQ_PKG_DATA" ]; then
+    [ "$(stat -c '%a %U' "$data")" = "700 $user" ] \
+      || { echo "$data is not 0700 $user:"; stat -c '%a %U %n' "$data"; return 1; }
+  else
+    echo "NOTE: the package made no $HQ_PKG_DATA for its user; using $data"
+    install -d -o "$user" -g "$(id -g "$user")" -m 0700 "$data"
+  fi
+  as_hq safeconf-hq init --data-dir "$data"
+  stat -c '%a %U %n' "$data"
+  # As the unit runs it, but on ports HQ picks: the root shares the host's network, where
+  # 8443 may be taken.
+  as_hq safeconf-hq serve --data-dir "$data" --host 127.0.0.1 --port 0 --enroll-port 0 \
     --console-port -2 >"$STATE/serve.out" 2>"$OUT/hq-serve.log" &
   echo $! >"$STATE/hq.pid"
   wait_for 60 "safeconf-hq listening" hq_listening
@@ -326,11 +356,12 @@ hq_listening() {
 }
 
 hq_issue_code() {
-  local csv=$HQ_DATA/../cases.csv
+  local data csv=/tmp/smoke-cases.csv
+  data=$(hq_data)
   printf 'case_number,family_name,assigned_workers\nSMOKE-1,Alder,%s\n' "$WORKER" >"$csv"
   chmod 0644 "$csv"
-  as_hq safeconf-hq cases import --data-dir "$HQ_DATA" "$csv"
-  as_hq safeconf-hq enroll --data-dir "$HQ_DATA" --worker "$WORKER" \
+  as_hq safeconf-hq cases import --data-dir "$data" "$csv"
+  as_hq safeconf-hq enroll --data-dir "$data" --worker "$WORKER" \
     --url "$(cat "$STATE/sync-url")" --enroll-url "$(cat "$STATE/enroll-url")" \
     >"$OUT/worker/enroll-code"
   chown "$WORKER" "$OUT/worker/enroll-code"
@@ -341,7 +372,7 @@ hq_issue_code() {
 hq_has_device() {
   local device
   device=$(cat "$OUT/worker/device-id")
-  as_hq safeconf-hq devices --data-dir "$HQ_DATA" | tee "$STATE/devices.out"
+  as_hq safeconf-hq devices --data-dir "$(hq_data)" | tee "$STATE/devices.out"
   grep -qF "$device" "$STATE/devices.out" || { echo "device $device not listed"; return 1; }
 }
 
@@ -413,7 +444,7 @@ remove_app() {
     echo "after remove dpkg holds nothing of safeconf: nothing to purge"
   fi
   ! dpkg-query -W safeconf >/dev/null 2>&1 || { echo "safeconf still known to dpkg"; return 1; }
-  [ ! -e /opt/safeconf ] || { echo "/opt/safeconf left behind:"; find /opt/safeconf | head; }
+  [ ! -e /opt/safeconf ] || { echo "NOTE: /opt/safeconf left behind:"; find /opt/safeconf | head; }
   manifest "$VAULT_DIR" >"$STATE/vault-after-purge.sha256"
   diff "$STATE/vault-before-remove.sha256" "$STATE/vault-after-purge.sha256"
   echo "vault in $VAULT_DIR unchanged: $(wc -l <"$STATE/vault-after-purge.sha256") files"
@@ -421,31 +452,34 @@ remove_app() {
 
 # ------------------------------------------------------------------------------ main
 pick_debs() {
-  # The safeconf_*.deb files here, oldest first by Debian version order.
-  local f v
+  # The oldest and the newest safeconf_*.deb here, in Debian's version order (~ first).
+  local f v old="" new="" vold="" vnew=""
   for f in "$HERE"/safeconf_*.deb; do
     [ -e "$f" ] || continue
     v=$(dpkg-deb -f "$f" Version)
-    printf '%s\t%s\n' "$v" "$f"
-  done | sort -t $'\t' -k1,1V | cut -f2
+    if [ -z "$old" ] || dpkg --compare-versions "$v" lt "$vold"; then old=$f vold=$v; fi
+    if [ -z "$new" ] || dpkg --compare-versions "$v" gt "$vnew"; then new=$f vnew=$v; fi
+  done
+  [ -n "$old" ] && printf '%s\n%s\n' "$old" "$new"
 }
 
 main() {
   [ "$(id -u)" = 0 ] || die "run as root (it installs packages and creates users)"
-  local old new hq t0=$SECONDS
+  local old new hq debs t0=$SECONDS
   if [ $# -ge 1 ]; then
     old=$(readlink -f "$1"); new=$(readlink -f "${2:-$1}")
   else
     mapfile -t debs < <(pick_debs)
-    [ "${#debs[@]}" -ge 1 ] || die "no safeconf_*.deb in $HERE"
-    old=${debs[0]}; new=${debs[-1]}
+    [ "${#debs[@]}" = 2 ] || die "no safeconf_*.deb in $HERE"
+    old=${debs[0]}; new=${debs[1]}
   fi
   hq=$(find "$HERE" -maxdepth 1 -name 'safeconf-hq_*.deb' | sort -V | tail -1)
   install -d -m 0755 "$OUT"
   install -d -m 0700 "$STATE"
   # The worker runs its steps from a copy it can read whatever the checkout's permissions.
   install -m 0644 "$SELF" "$OUT/smoke.sh"
-  say "app: $(basename "$old")${new:+, update to $(basename "$new")}; hq: ${hq:+$(basename "$hq")}"
+  say "app: $(basename "$old")$([ "$new" = "$old" ] || echo ", then $(basename "$new") over it")"
+  say "hq: ${hq:+$(basename "$hq")}"
   say "logs: $OUT"
 
   # a. the desktop app on a caseworker's laptop
