@@ -105,16 +105,20 @@ keyring_up() {
   wait_for 30 "gnome-keyring on the session bus" secret_service_owned
   wait_for 30 "the default keyring unlocked" default_collection_unlocked
 }
+# (Answers are captured, then matched: `cmd | grep -q` can fail under pipefail when grep
+# exits before cmd has written everything.)
 secret_service_owned() {
-  dbus-send --session --print-reply --dest=org.freedesktop.DBus /org/freedesktop/DBus \
-    org.freedesktop.DBus.NameHasOwner string:org.freedesktop.secrets 2>/dev/null \
-    | grep -q 'boolean true'
+  local answer
+  answer=$(dbus-send --session --print-reply --dest=org.freedesktop.DBus /org/freedesktop/DBus \
+    org.freedesktop.DBus.NameHasOwner string:org.freedesktop.secrets 2>/dev/null) || return 1
+  [[ $answer == *'boolean true'* ]]
 }
 default_collection_unlocked() {
-  dbus-send --session --print-reply --dest=org.freedesktop.secrets \
+  local answer
+  answer=$(dbus-send --session --print-reply --dest=org.freedesktop.secrets \
     /org/freedesktop/secrets/aliases/default org.freedesktop.DBus.Properties.Get \
-    string:org.freedesktop.Secret.Collection string:Locked 2>/dev/null \
-    | grep -q 'boolean false'
+    string:org.freedesktop.Secret.Collection string:Locked 2>/dev/null) || return 1
+  [[ $answer == *'boolean false'* ]]
 }
 
 # safeconf_ok COMMAND...: run safeconf with the passphrase, show its output, and refuse the
@@ -176,7 +180,7 @@ not_plain_sqlite() {
 }
 
 worker_gui() {
-  local fb=$XDG_RUNTIME_DIR/fb app_pid xvfb_pid win="" end rc
+  local fb=$XDG_RUNTIME_DIR/fb app_pid xvfb_pid win="" tree end rc
   mkdir -p "$fb"
   # -fbdir keeps the screen as an XWD file: the screenshot needs no extra X client.
   # -displayfd: Xvfb takes a free display itself (the host's network namespace, and with it
@@ -200,8 +204,9 @@ worker_gui() {
     fi
     [ "$SECONDS" -lt "$end" ] || { echo "no safeconf window within 60 s"; xwininfo -root -tree
                                    cat "$XDG_RUNTIME_DIR/app.log"; return 1; }
-    win=$(xwininfo -root -tree | awk '/"safeconf[^"]*": \("safeconf"/ {print $1; exit}')
-    if [ -n "$win" ] && ! xwininfo -id "$win" | grep -q 'Map State: IsViewable'; then win=""; fi
+    tree=$(xwininfo -root -tree)
+    win=$(awk '/"safeconf[^"]*": \("safeconf"/ {print $1; exit}' <<<"$tree")
+    if [ -n "$win" ] && [[ $(xwininfo -id "$win") != *'Map State: IsViewable'* ]]; then win=""; fi
     [ -n "$win" ] || sleep 0.25
   done
   echo "window after $((60 - end + SECONDS)) s:"
@@ -243,7 +248,7 @@ worker_unpack_legacy() {
   local tar=$1 dest=$2 found
   rm -rf "$dest"; mkdir -p "$dest/unpacked"
   tar -xf "$tar" -C "$dest/unpacked"
-  found=$(find "$dest/unpacked" -name vault.keys -printf '%h\n' | head -1)
+  found=$(find "$dest/unpacked" -name vault.keys -printf '%h\n' -quit)
   [ -n "$found" ] || { echo "no vault.keys in $tar"; return 1; }
   cp -a "$found" "$dest/opened"
   cp -a "$found" "$dest/wrong"
@@ -272,9 +277,10 @@ install_app() {
   dpkg -s safeconf | grep -E '^(Version|Depends):'
   echo "--- installed outside /opt:"; dpkg -L safeconf | grep -v '^/opt/' || true
   # The menu entry must start what is installed.
-  desktop=$(dpkg -L safeconf | grep -m1 '^/usr/share/applications/.*\.desktop$') \
-    || { echo "no .desktop file in the package"; return 1; }
-  exec=$(sed -n 's/^Exec=\([^ ]*\).*/\1/p' "$desktop" | head -1)
+  # (awk reads to the end: grep -m1 would stop dpkg with SIGPIPE, a failure under pipefail)
+  desktop=$(dpkg -L safeconf | awk '!f && /^\/usr\/share\/applications\/.*\.desktop$/ {print; f=1}')
+  [ -n "$desktop" ] || { echo "no .desktop file in the package"; return 1; }
+  exec=$(sed -n 's/^Exec=\([^ ]*\).*/\1/p;T;q' "$desktop")
   command -v "$exec" >/dev/null || { echo "$desktop: Exec=$exec is not installed"; return 1; }
   echo "$desktop starts $(command -v "$exec")"
 }
@@ -296,9 +302,9 @@ install_hq() {
   safeconf-hq --version
   echo "--- installed outside /opt:"; dpkg -L safeconf-hq | grep -v '^/opt/' || true
   # No init here to run the unit, but what it starts must be installed.
-  unit=$(dpkg -L safeconf-hq | grep -m1 -E '/systemd/system/[^/]+\.service$') \
-    || { echo "no systemd unit in the package"; return 1; }
-  exec=$(sed -n 's/^ExecStart=[-@:+!]*\([^ ]*\).*/\1/p' "$unit" | head -1)
+  unit=$(dpkg -L safeconf-hq | awk '!f && /\/systemd\/system\/[^\/]+\.service$/ {print; f=1}')
+  [ -n "$unit" ] || { echo "no systemd unit in the package"; return 1; }
+  exec=$(sed -n 's/^ExecStart=[-@:+!]*\([^ ]*\).*/\1/p;T;q' "$unit")
   [ -x "$exec" ] || { echo "$unit: ExecStart=$exec is not installed"; return 1; }
   echo "$unit starts $exec"
   if id safeconf-hq >/dev/null 2>&1; then id safeconf-hq; fi
@@ -444,7 +450,7 @@ remove_app() {
     echo "after remove dpkg holds nothing of safeconf: nothing to purge"
   fi
   ! dpkg-query -W safeconf >/dev/null 2>&1 || { echo "safeconf still known to dpkg"; return 1; }
-  [ ! -e /opt/safeconf ] || { echo "NOTE: /opt/safeconf left behind:"; find /opt/safeconf | head; }
+  [ ! -e /opt/safeconf ] || { echo "NOTE: /opt/safeconf left behind:"; ls -la /opt/safeconf; }
   manifest "$VAULT_DIR" >"$STATE/vault-after-purge.sha256"
   diff "$STATE/vault-before-remove.sha256" "$STATE/vault-after-purge.sha256"
   echo "vault in $VAULT_DIR unchanged: $(wc -l <"$STATE/vault-after-purge.sha256") files"
