@@ -319,13 +319,17 @@ hq_data() {
   else echo /var/lib/safeconf-hq-smoke/data; fi
 }
 
-# as_hq COMMAND...: as HQ's service user, with an environment of its own (exec, so the
-# background server's PID is the server's own).
-as_hq() {
+# as_hq COMMAND...: as HQ's service user, with an environment of its own. setpriv and env
+# exec, so a server started as `"${HQ_ARGV[@]}" safeconf-hq serve &` has $! as its PID.
+hq_argv() {
   local user
   user=$(hq_user)
-  setpriv --reuid="$user" --regid="$(id -g "$user")" --init-groups \
-    env -i HOME=/nonexistent LANG=C.UTF-8 PATH="$PATH_STD" "$@"
+  HQ_ARGV=(setpriv --reuid="$user" --regid="$(id -g "$user")" --init-groups
+           env -i HOME=/nonexistent LANG=C.UTF-8 PATH="$PATH_STD")
+}
+as_hq() {
+  hq_argv
+  "${HQ_ARGV[@]}" "$@"
 }
 
 hq_start() {
@@ -347,11 +351,16 @@ hq_start() {
   stat -c '%a %U %n' "$data"
   # As the unit runs it, but on ports HQ picks: the root shares the host's network, where
   # 8443 may be taken.
-  as_hq safeconf-hq serve --data-dir "$data" --host 127.0.0.1 --port 0 --enroll-port 0 \
-    --console-port -2 >"$STATE/serve.out" 2>"$OUT/hq-serve.log" &
+  hq_argv
+  "${HQ_ARGV[@]}" safeconf-hq serve --data-dir "$data" --host 127.0.0.1 --port 0 \
+    --enroll-port 0 --console-port -2 >"$STATE/serve.out" 2>"$OUT/hq-serve.log" &
   echo $! >"$STATE/hq.pid"
   wait_for 60 "safeconf-hq listening" hq_listening
   cat "$STATE/serve.out"
+  # What was started is the server itself, as the service user (so hq_stop stops it).
+  echo "serving: pid $(cat "$STATE/hq.pid"), $(tr '\0' ' ' <"/proc/$(cat "$STATE/hq.pid")/cmdline")"
+  [ "$(stat -c %U "/proc/$(cat "$STATE/hq.pid")")" = "$user" ] \
+    || { echo "safeconf-hq serve does not run as $user"; return 1; }
   sed -n 's/^listening .*sync=\([^ ]*\).*/\1/p' "$STATE/serve.out" >"$STATE/sync-url"
   sed -n 's/^listening .*enroll=\([^ ]*\).*/\1/p' "$STATE/serve.out" >"$STATE/enroll-url"
   test -s "$STATE/sync-url" && test -s "$STATE/enroll-url"
@@ -387,6 +396,13 @@ hq_stop() {
   pid=$(cat "$STATE/hq.pid")
   kill -TERM "$pid"
   wait_for 20 "safeconf-hq to stop" bash -c "! kill -0 $pid 2>/dev/null"
+  local f cmd left=""
+  for f in /proc/[0-9]*/cmdline; do
+    cmd=$(tr '\0' ' ' <"$f" 2>/dev/null) || continue
+    if [[ $cmd == *'safeconf-hq serve '* ]]; then left+="${f%/cmdline} "; fi
+  done
+  [ -z "$left" ] || { echo "a safeconf-hq serve still runs: $left"; return 1; }
+  echo "stopped: no safeconf-hq serve left"
   echo "--- serve log:"; cat "$OUT/hq-serve.log"
 }
 
