@@ -94,7 +94,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--bundles", type=Path, required=True)
     parser.add_argument("--out", type=Path, required=True)
-    parser.add_argument("--version", default=None, help="default: pyproject.toml's")
+    parser.add_argument("--version", default=None, help="default: safeconf.__version__")
     parser.add_argument("--maintainer", default=MAINTAINER)
     # xz -0: both packages in 10 s, desktop 60 MB.  xz -6 (dpkg's default) takes 67 s for
     # 52 MB; zstd -9 5 s for 63 MB, but Debian 12's lintian rejects zstd members as a
@@ -109,10 +109,11 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
 
 
 def project_version() -> str:
-    text = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
-    match = re.search(r'^version\s*=\s*"([^"]+)"', text, re.MULTILINE)
+    """The one definition of the version, which pyproject.toml and --version read too."""
+    text = (ROOT / "src" / "safeconf" / "__init__.py").read_text(encoding="utf-8")
+    match = re.search(r'^__version__\s*=\s*"([^"]+)"', text, re.MULTILINE)
     if not match:
-        sys.exit("build_debs: no version in pyproject.toml; pass --version")
+        sys.exit("build_debs: no __version__ in src/safeconf/__init__.py; pass --version")
     return match.group(1)
 
 
