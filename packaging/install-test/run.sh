@@ -5,8 +5,8 @@
 #   packaging/install-test/run.sh DEBS_DIR [EXTRA_FILES...]
 #
 # DEBS_DIR holds safeconf_*.deb (one version, or an older and a newer one) and
-# safeconf-hq_*.deb. EXTRA_FILES are put beside them, e.g. legacy-vault.tar and
-# legacy-vault.passphrase. fresh clones committed files only, so they are committed to a
+# safeconf-hq_*.deb. EXTRA_FILES are put beside them, e.g. the older safeconf_*.deb to update
+# over. fresh clones committed files only, so they are committed to a
 # temporary git repository first. Environment:
 #   FRESH              fresh's run.sh (default: ../shared/tools/fresh/run.sh from the
 #                      repository root)

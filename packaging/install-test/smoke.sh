@@ -1,15 +1,16 @@
 #!/bin/bash
 # smoke.sh — install safeconf's Debian packages on a brand-new Debian 12 and use them as a
 # county does: a caseworker's vault kept with a real Secret Service, the desktop window under
-# Xvfb, enrollment and sync against an installed HQ, an update over the old package, a vault
-# from an older schema, and removal that leaves the vault in place.
+# Xvfb, enrollment and sync against an installed HQ, an update over an older package whose
+# vault schema is older (migrated on first unlock), and removal that leaves the vault in place.
 #
 #   bash smoke.sh [OLD.deb [NEW.deb]]
 #
 # Runs as root (no init, no display, no D-Bus) in a folder holding safeconf_*.deb and
-# safeconf-hq_*.deb, and optionally legacy-vault.tar with legacy-vault.passphrase. Without
-# arguments the oldest and newest safeconf_*.deb there are taken; with one version only the
-# update step is skipped. Each step prints one PASS/FAIL/SKIP line; the first failure shows
+# safeconf-hq_*.deb. Without arguments the oldest and newest safeconf_*.deb there are taken:
+# the oldest makes the caseworker's vault, the newest is installed over it (`make
+# package-install-test` builds the older one from an earlier commit, packaging/
+# build_previous.py); with one version the update steps are skipped. Each step prints one PASS/FAIL/SKIP line; the first failure shows
 # that step's log and ends the run with status 1. Logs and the screenshot go to $SMOKE_OUT
 # (default /var/tmp/safeconf-smoke); the screenshot is also printed base64 between markers,
 # because the root this runs in is deleted afterwards.
@@ -244,16 +245,11 @@ worker_sync() {
   grep -Eq '^Synced: sent [0-9]+, received [1-9][0-9]*,' "$XDG_RUNTIME_DIR/sync.out"
 }
 
-worker_unpack_legacy() {
-  local tar=$1 dest=$2 found
-  rm -rf "$dest"; mkdir -p "$dest/unpacked"
-  tar -xf "$tar" -C "$dest/unpacked"
-  found=$(find "$dest/unpacked" -name vault.keys -printf '%h\n' -quit)
-  [ -n "$found" ] || { echo "no vault.keys in $tar"; return 1; }
-  cp -a "$found" "$dest/opened"
-  cp -a "$found" "$dest/wrong"
-  rm -rf "$dest/unpacked"
-  ls -l "$dest/opened"
+# The vault the older package made, copied aside before the update: after it, the new
+# package is shown it with a wrong passphrase, and must leave it as it was.
+worker_keep_copy() {
+  rm -rf "$2"; cp -a "$1" "$2"
+  echo "copied $(find "$2" -type f | wc -l) files of $1 to $2"
 }
 
 worker_wrong_passphrase() {
@@ -413,9 +409,9 @@ update_app() {
 
 # Opening a vault of an older schema migrates it, after an encrypted copy of the old file
 # named vault.db.before-schema-N.bak (see Database.migrate).
-legacy_opened() {
-  local dir=$1 backups
-  as_worker check "$dir" "$OUT/worker/legacy-vault.passphrase"
+migrated_with_backup() {
+  local dir=$1 passfile=$2 backups
+  as_worker check "$dir" "$passfile"
   backups=$(find "$dir" -maxdepth 1 -name 'vault.db.before-schema-*.bak')
   [ -n "$backups" ] || { echo "no pre-migration backup beside the vault:"; ls -l "$dir"; return 1; }
   ls -l "$dir"
@@ -426,11 +422,12 @@ legacy_opened() {
 # added or removed, with two exceptions by design: vault.keys counts the failed attempt
 # (the unlock back-off lives there, so deleting a file cannot reset it), and the empty
 # vault.keys.lock that serialises writers of vault.keys may appear.
-legacy_wrong_untouched() {
-  local dir=$1 before=$STATE/wrong-before keep='^[0-9a-f]+  \./vault\.keys(\.lock)?$'
+wrong_passphrase_leaves_it() {
+  local dir=$1 passfile=$2
+  local before=$STATE/wrong-before keep='^[0-9a-f]+  \./vault\.keys(\.lock)?$'
   manifest "$dir" >"$before.sha256"
   cp "$dir/vault.keys" "$before.keys"
-  as_worker wrong_passphrase "$dir" "$OUT/worker/legacy-vault.passphrase"
+  as_worker wrong_passphrase "$dir" "$passfile"
   manifest "$dir" >"$STATE/wrong-after.sha256"
   if diff <(grep -Ev "$keep" "$before.sha256") <(grep -Ev "$keep" "$STATE/wrong-after.sha256")
   then
@@ -504,14 +501,29 @@ main() {
   say "hq: ${hq:+$(basename "$hq")}"
   say "logs: $OUT"
 
-  # a. the desktop app on a caseworker's laptop
+  # a. the desktop app on a caseworker's laptop. With an older package, that one makes the
+  # caseworker's vault, and the update to the newer one must bring it along (d).
   step install-safeconf    install_app "$old"
   step test-tools          install_test_tools
   step secret-service      as_worker secret_service
-  step version             as_worker version "$(upstream_version safeconf)"
   step init                as_worker init
-  step demo                as_worker demo
   step check               as_worker check
+  # d. updates keep data: the first unlock after the update migrates the vault, after an
+  # encrypted copy of the old file; a vault it cannot open (wrong passphrase) is left alone.
+  if [ "$new" != "$old" ]; then
+    printf '%s' "$PASSPHRASE" >"$OUT/worker/vault.passphrase"
+    chown "$WORKER" "$OUT/worker/vault.passphrase"; chmod 0600 "$OUT/worker/vault.passphrase"
+    step keep-copy         as_worker keep_copy "$VAULT_DIR" "$WORKER_HOME/vault-copy"
+    step update            update_app "$new"
+    step migrated-on-first-unlock migrated_with_backup "$VAULT_DIR" "$OUT/worker/vault.passphrase"
+    step wrong-passphrase-untouched wrong_passphrase_leaves_it "$WORKER_HOME/vault-copy" \
+      "$OUT/worker/vault.passphrase"
+  else
+    skip update "ONLY ONE safeconf VERSION ($(basename "$old")): update over an older package NOT TESTED"
+  fi
+  step version             as_worker version "$(upstream_version safeconf)"
+  step demo                as_worker demo
+  step check-again         as_worker check
   # b. the window
   step window-under-xvfb   as_worker gui
   cp "$OUT/worker/safeconf-window.png" "$OUT/" 2>/dev/null || true
@@ -526,23 +538,6 @@ main() {
     step hq-stop           hq_stop
   else
     skip hq "NO safeconf-hq_*.deb IN $HERE: enrollment and sync NOT TESTED"
-  fi
-  # d. updates keep data
-  if [ "$new" != "$old" ]; then
-    step update            update_app "$new"
-    step check-after-update as_worker check
-  else
-    skip update "ONLY ONE safeconf VERSION ($(basename "$old")): update over an older package NOT TESTED"
-  fi
-  if [ -f "$HERE/legacy-vault.tar" ] && [ -f "$HERE/legacy-vault.passphrase" ]; then
-    local legacy=$WORKER_HOME/legacy
-    install -o "$WORKER" -m 0600 "$HERE/legacy-vault.tar" "$HERE/legacy-vault.passphrase" \
-      "$OUT/worker/"
-    step legacy-unpack     as_worker unpack_legacy "$OUT/worker/legacy-vault.tar" "$legacy"
-    step legacy-migrates   legacy_opened "$legacy/opened"
-    step legacy-wrong-untouched legacy_wrong_untouched "$legacy/wrong"
-  else
-    skip legacy "NO legacy-vault.tar + legacy-vault.passphrase: older-schema migration NOT TESTED"
   fi
   # e. removal keeps the caseworker's vault
   step remove-keeps-vault  remove_app
