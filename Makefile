@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 
 .PHONY: run test lint bench clean system-deps-run system-deps-test translations \
 	translations-update screenshots bench-gui bench-checkin bench-disclosure bench-console bench-revisions \
-	package package-test package-reproducible package-install-test system-deps-package
+	package package-test package-install-test system-deps-package
 
 run: $(STAMP) system-deps-run translations
 	$(PY) -m safeconf
@@ -77,14 +77,17 @@ system-deps-test:
 	@tools/system-deps.sh test
 	@$(PYTHON) tools/fetch-axe.py >/dev/null  # axe-core for the console's accessibility checks
 
-# Installers for IT (packaging/deb/README.md): PyInstaller bundles of the app and of HQ, then
-# one .deb each, into dist/. package-test checks them (desktop-file-validate, appstreamcli,
-# systemd-analyze, lintian); package-reproducible builds the bundles again and compares;
-# package-install-test installs the .debs into a brand-new Debian 12 root and uses them.
+# Installers for IT (packaging/README.md): PyInstaller bundles of the app and of HQ, then one
+# .deb each, into dist/. package-test checks them (desktop-file-validate, appstreamcli,
+# systemd-analyze, lintian) and builds the bundles a second time to compare every file; CI
+# runs it. package-install-test installs the .debs into a brand-new Debian 12 root, over the
+# app's package of an earlier commit (UPGRADE_FROM: the last one with vault schema 8), and
+# uses them; it needs the fresh-root tool (FRESH).
 DIST ?= dist
 BUNDLES := build/package/bundles
 PACKAGE_STAMP := $(VENV)/.package-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 FRESH ?= ../shared/tools/fresh/run.sh
+UPGRADE_FROM ?= c6652e1
 
 package: $(PACKAGE_STAMP) system-deps-package translations
 	$(PY) packaging/build_bundles.py --out $(BUNDLES)
@@ -92,12 +95,11 @@ package: $(PACKAGE_STAMP) system-deps-package translations
 
 package-test: package
 	$(PY) packaging/check_packages.py --debs $(DIST)
-
-package-reproducible: package
 	$(PY) packaging/compare_builds.py --first $(BUNDLES)
 
 package-install-test: package
-	FRESH=$(FRESH) packaging/install-test/run.sh $(DIST)
+	$(PY) packaging/build_previous.py --rev $(UPGRADE_FROM) --bundles $(BUNDLES) --out $(DIST)/previous
+	FRESH=$(FRESH) packaging/install-test/run.sh $(DIST) $(DIST)/previous/*.deb
 
 $(PACKAGE_STAMP): $(STAMP)
 	$(PY) -m pip install -q -e '.[test,package]'

@@ -14,9 +14,12 @@ test_pkgs=(dbus gnome-keyring postgresql poppler-utils chromium chromium-driver 
            libxcb-image0 libxcb-render-util0 libxcb-shape0 libxkbcommon-x11-0)
 run_pkgs=(libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0
           libxcb-shape0 libxkbcommon-x11-0 libxcb-xinerama0 gnome-keyring)
-# binutils: PyInstaller reads shared libraries' dependencies with objdump. The rest are the
-# package checks: desktop-file-validate, appstreamcli, systemd-analyze and lintian.
-package_pkgs=(binutils desktop-file-utils appstream systemd lintian)
+# binutils: PyInstaller reads shared libraries' dependencies with objdump; libpython3.X: the
+# shared libpython it bundles (Debian's python3 binary has it linked in, so it is a package of
+# its own). The rest are the package checks: desktop-file-validate, appstreamcli,
+# systemd-analyze and lintian.
+python_lib=libpython$(python3 -c 'import sys; print("%d.%d" % sys.version_info[:2])' 2>/dev/null || echo 3)
+package_pkgs=(binutils "$python_lib" desktop-file-utils appstream systemd lintian)
 
 case "${1:-test}" in
   test) wanted=("${common[@]}" "${test_pkgs[@]}") ;;
