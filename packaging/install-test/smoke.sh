@@ -252,6 +252,15 @@ worker_keep_copy() {
   echo "copied $(find "$2" -type f | wc -l) files of $1 to $2"
 }
 
+worker_refused_by_older() {
+  local out
+  if out=$(SAFECONF_PASSPHRASE=$PASSPHRASE safeconf check --data-dir "$VAULT_DIR" 2>&1); then
+    echo "$out"; echo "the older package opened a vault of a newer schema"; return 1
+  fi
+  echo "$out"
+  grep -qi 'newer' <<<"$out" || { echo "the refusal does not say the vault is newer"; return 1; }
+}
+
 worker_wrong_passphrase() {
   local dir=$1 out
   if out=$(SAFECONF_PASSPHRASE="not the $(cat "$2")" safeconf check --data-dir "$dir" 2>&1)
@@ -407,6 +416,22 @@ update_app() {
   dpkg -s safeconf | grep -E '^Version:'
 }
 
+# A laptop put back on the older package (re-imaged, a rollback): its app cannot read the
+# newer schema, so it must refuse the vault and change nothing in it, not even vault.keys.
+downgrade_refused() {
+  local old=$1 new=$2
+  manifest "$VAULT_DIR" >"$STATE/before-downgrade.sha256"
+  apt_install --allow-downgrades "$old"
+  dpkg -s safeconf | grep -E '^Version:'
+  as_worker refused_by_older
+  manifest "$VAULT_DIR" >"$STATE/after-downgrade.sha256"
+  diff "$STATE/before-downgrade.sha256" "$STATE/after-downgrade.sha256" \
+    || { echo "the older package changed the vault it refused (diff above)"; return 1; }
+  echo "every file byte-identical ($(wc -l <"$STATE/after-downgrade.sha256") files)"
+  apt_install "$new"
+  dpkg -s safeconf | grep -E '^Version:'
+}
+
 # Opening a vault of an older schema migrates it, after an encrypted copy of the old file
 # named vault.db.before-schema-N.bak (see Database.migrate).
 migrated_with_backup() {
@@ -518,6 +543,7 @@ main() {
     step migrated-on-first-unlock migrated_with_backup "$VAULT_DIR" "$OUT/worker/vault.passphrase"
     step wrong-passphrase-untouched wrong_passphrase_leaves_it "$WORKER_HOME/vault-copy" \
       "$OUT/worker/vault.passphrase"
+    step older-refuses-untouched downgrade_refused "$old" "$new"
   else
     skip update "ONLY ONE safeconf VERSION ($(basename "$old")): update over an older package NOT TESTED"
   fi

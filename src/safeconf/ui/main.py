@@ -16,6 +16,7 @@ from safeconf.app.settings import load_settings
 from safeconf.ui.app_window import AppWindow
 from safeconf.ui.i18n import Translations, choose_language
 from safeconf.ui.lock.fail_closed import FailClosed, log_unexpected
+from safeconf.ui.terminate import EndOnSignal
 from safeconf.vault.device_secret import SecretStore
 from safeconf.vault.keys import KdfParams
 
@@ -69,6 +70,18 @@ def build_window(
     return AppWindow(session, translations=translations)
 
 
+def end_on_signals(app: QApplication, window: AppWindow) -> EndOnSignal:
+    """SIGTERM, SIGHUP or SIGINT: save what is typed, lock, then quit (ui/terminate.py)."""
+
+    def end() -> None:
+        try:
+            window.lock()
+        finally:
+            app.quit()
+
+    return EndOnSignal(end, app).install()
+
+
 def run_app(data_dir: Path, secrets: SecretStore, argv: list[str] | None = None) -> int:
     forbid_core_dumps()  # also when started without the CLI (tests, PyInstaller entry)
     os.umask(0o077)  # everything the app writes is private to the user
@@ -86,8 +99,10 @@ def run_app(data_dir: Path, secrets: SecretStore, argv: list[str] | None = None)
     app = make_application(argv)
     window = build_window(data_dir, secrets, app)
     fail_closed = FailClosed(window).install()
+    ending = end_on_signals(app, window)
     window.show()
     code = app.exec()
+    ending.uninstall()
     fail_closed.uninstall()
     window.session.lock()
     return int(code)

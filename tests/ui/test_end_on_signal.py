@@ -1,0 +1,99 @@
+"""Logout, shutdown or `kill` end the app as closing it does: what was typed is saved and the
+vault locked before it quits (ui/terminate.py)."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from safeconf.app.conferences import ConferenceService
+from safeconf.app.session import VaultSession
+from safeconf.domain.records import AckMethod, NoteSection, Presence, Role
+from safeconf.ui.terminate import EndOnSignal
+from safeconf.vault.device_secret import SystemKeyring
+from safeconf.vault.keys import KdfParams
+from tests.ui.conftest import PASSPHRASE, acknowledge_staff_terms
+
+pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals")
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_a_signal_ends_once_on_qts_thread_and_uninstall_gives_the_handler_back(
+    qtbot: Any,
+) -> None:
+    before = signal.getsignal(signal.SIGTERM)
+    ended: list[str] = []
+    ending = EndOnSignal(lambda: ended.append("ended")).install()
+    try:
+        os.kill(os.getpid(), signal.SIGTERM)  # would end the test run without the handler
+        qtbot.waitUntil(lambda: ended == ["ended"], timeout=5000)
+        os.kill(os.getpid(), signal.SIGTERM)  # while ending, a second one changes nothing
+        qtbot.wait(200)
+        assert ended == ["ended"]
+    finally:
+        ending.uninstall()
+    assert signal.getsignal(signal.SIGTERM) is before
+
+
+def test_an_unrelated_signal_on_the_wakeup_socket_does_not_end_the_app(qtbot: Any) -> None:
+    ended: list[str] = []
+    ending = EndOnSignal(lambda: ended.append("ended"), signals=(signal.SIGTERM,)).install()
+    previous = signal.signal(signal.SIGUSR1, lambda *_: None)
+    try:
+        os.kill(os.getpid(), signal.SIGUSR1)  # also written to the wakeup socket
+        qtbot.wait(300)
+        assert ended == []
+    finally:
+        signal.signal(signal.SIGUSR1, previous)
+        ending.uninstall()
+
+
+@pytest.mark.keyring
+@pytest.mark.slow
+def test_sigterm_while_typing_saves_the_words_and_locks_before_the_app_ends(
+    data_dir: Path, keyring_store: SystemKeyring, fast_kdf: KdfParams
+) -> None:
+    session = VaultSession(data_dir, keyring_store, fast_kdf)
+    session.create(PASSPHRASE)
+    acknowledge_staff_terms(session)
+    service = ConferenceService(session)
+    case = service.create_case("2026-0710", "Okafor")
+    conf = service.create_conference(case.id, datetime.now().astimezone())
+    person = service.add_attendee(conf.id, "Ada Okafor", Role.PARENT)
+    service.set_presence(person.id, Presence.PRESENT)
+    service.acknowledge(person.id, AckMethod.TYPED_NAME, service.statement_for(person),
+                        typed_name="Ada Okafor")
+    session.lock()
+
+    text = "Uncle will drive the children to school on weekdays"
+    child = subprocess.Popen(
+        [sys.executable, "-m", "tests.ui.terminate_child", str(data_dir), conf.id, text],
+        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        env=dict(os.environ, SAFECONF_TEST_PASSPHRASE=PASSPHRASE),
+    )
+    try:
+        assert child.stdout is not None
+        assert child.stdout.readline().strip() == "TYPED"
+        child.send_signal(signal.SIGTERM)  # well inside the pause that would autosave
+        out, err = child.communicate(timeout=30)
+    finally:
+        if child.poll() is None:
+            child.kill()
+            child.wait(10)
+    assert child.returncode == 0, err
+    assert out.strip() == "LOCKED"
+
+    session.unlock(PASSPHRASE)
+    try:
+        note = service.notes(conf.id)[NoteSection.CONCERNS]
+        assert note.body == text
+        assert service.revisions(note.id)[-1].body == text
+    finally:
+        session.lock()
