@@ -4,8 +4,10 @@ changes nothing. SQLite and PostgreSQL, real HQ over mutual TLS."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
-from hq_harness import new_worker
+from hq_harness import device_http, new_worker
 from test_hostile_input import push_body, recording, snapshot
 from test_push_pull import conference
 from test_revisions_at_hq import laptop, seated_note, stored_revisions
@@ -13,6 +15,7 @@ from test_revisions_at_hq import laptop, seated_note, stored_revisions
 from safeconf.domain import codec, revisions
 from safeconf.domain.limits import MAX_NOTE_CHARS
 from safeconf.domain.records import Note, NoteRevision, NoteSection
+from safeconf.hq import schema
 from safeconf.sync.engine import SyncEngine
 
 __all__ = ["seated_note"]  # the fixture, shared with the revision tests beside this one
@@ -61,16 +64,15 @@ def test_two_deltas_built_on_each_other_are_kept_for_review_and_neither_is_store
     y = NoteRevision(id=y_id, case_id=note.case_id, note_id=note.id, revision=3,
                      base_id=x_id, delta='[3]', sha256=revisions.text_sha256("one"))
     items = [_delta_item(3, x), _delta_item(4, y)]
-    answer = http.post("/v1/push", json=push_body(
-        items, audit=recording(items[0], enrolled, seq=2, prev=prev)))
+    audit = recording(items[0], enrolled, seq=2, prev=prev)  # x audited as its own write,
+    audit += recording({"type": "note", "data": codec.to_dict(note)}, enrolled, seq=3,
+                       prev=audit[-1]["hash"], action="update")  # y as a save of its note
+    answer = http.post("/v1/push", json=push_body(items, audit=audit))
     assert answer.status_code == 200
     assert len(answer.json()["conflicts"]) == 2
     assert [r.id for r in stored_revisions(hq, note.id)] == [first.id]
 
 
-@pytest.mark.xfail(strict=True, reason="HQ takes any revision of a note this device has "
-                   "ever audited a write of (audit_index._traces): revisions that no save "
-                   "recorded in the audit chain land without an event of their own")
 def test_revisions_no_audited_save_recorded_are_refused(seated_note) -> None:
     hq, _enrolled, http, note, first, _prev = seated_note
     text, base, items = first.body, first, []
@@ -84,7 +86,36 @@ def test_revisions_no_audited_save_recorded_are_refused(seated_note) -> None:
     before = snapshot(hq)
     answer = http.post("/v1/push", json=push_body(items))
     assert answer.status_code == 400 and answer.json()["error"] == "missing_audit"
+    assert items[0]["data"]["id"] in answer.json()["message"]  # the note's one save is used
     assert snapshot(hq) == before
+
+
+def test_each_save_of_a_note_keeps_one_revision_and_a_second_one_on_it_is_refused(
+    seated_note,
+) -> None:
+    """One audited save, two revisions built on it: the first uses the save, the second
+    finds none left; in a later push too, the save stays used."""
+    hq, enrolled, http, note, first, prev = seated_note
+    second = NoteRevision(case_id=note.case_id, note_id=note.id, revision=2, base_id=first.id,
+                          delta=revisions.make_delta("one", "one two"),
+                          sha256=revisions.text_sha256("one two"))
+    third = NoteRevision(case_id=note.case_id, note_id=note.id, revision=3, base_id=second.id,
+                         delta=revisions.make_delta("one two", "one two three"),
+                         sha256=revisions.text_sha256("one two three"))
+    save = recording({"type": "note", "data": codec.to_dict(note)}, enrolled, seq=2,
+                     prev=prev, action="update")
+    before = snapshot(hq)
+    both = http.post("/v1/push", json=push_body([_delta_item(3, second), _delta_item(4, third)],
+                                                 audit=save))
+    assert both.status_code == 400 and both.json()["error"] == "missing_audit"
+    assert third.id in both.json()["message"]
+    assert snapshot(hq) == before
+
+    one = http.post("/v1/push", json=push_body([_delta_item(3, second)], audit=save))
+    assert one.status_code == 200 and one.json()["conflicts"] == []
+    again = http.post("/v1/push", json=push_body([_delta_item(4, third)]))
+    assert again.status_code == 400 and again.json()["error"] == "missing_audit"
+    assert [r.id for r in stored_revisions(hq, note.id)] == [first.id, second.id]
 
 
 def test_two_laptops_saving_one_note_offline_keep_both_histories_and_rebuild_every_text(
@@ -130,3 +161,37 @@ def test_two_laptops_saving_one_note_offline_keep_both_histories_and_rebuild_eve
     assert sorted(r.revision for r in at_hq) == [1, 2, 2, 3]
     for vault in (first, second, third):
         vault.close()
+
+
+def test_an_hq_from_before_claims_pairs_its_stored_revisions_with_their_saves(make_hq) -> None:
+    """The table is made, and filled, when a newer HQ first opens the database: a save a
+    stored revision used cannot be used again by a forged one."""
+    hq = make_hq()
+    hq.serve()
+    worker = new_worker()
+    case_id = hq.add_case(worker)
+    conf = conference(case_id)
+    hq.seat(worker, conf)
+    enrolled = hq.enroll(worker)
+    note = Note(case_id=case_id, conference_id=conf.id, section=NoteSection.GENERAL,
+                body="one")
+    first = NoteRevision(case_id=case_id, note_id=note.id, revision=1, body="one",
+                         sha256=revisions.text_sha256("one"))
+    items = [{"seq": 1, "type": "note", "data": codec.to_dict(note), "base_version": None},
+             {"seq": 2, "type": "note_revision", "data": codec.to_dict(first),
+              "base_version": None}]
+    with device_http(enrolled) as http:
+        assert http.post("/v1/push", json=push_body(
+            items, audit=recording(items[0], enrolled))).status_code == 200
+    hq.server.stop()
+    with hq.db.write() as conn:  # as an HQ made before the table left its database
+        conn.exec_driver_sql("DROP TABLE revision_claims")
+    hq.serve()
+    assert hq.count(schema.revision_claims) == 1
+    forged = NoteRevision(case_id=case_id, note_id=note.id, revision=2, base_id=first.id,
+                          delta=revisions.make_delta("one", "one more"),
+                          sha256=revisions.text_sha256("one more"))
+    with device_http(replace(enrolled, sync_url=hq.sync_url)) as http:  # the new port
+        answer = http.post("/v1/push", json=push_body([_delta_item(3, forged)]))
+    assert answer.status_code == 400 and answer.json()["error"] == "missing_audit"
+    assert [r.id for r in stored_revisions(hq, note.id)] == [first.id]

@@ -27,7 +27,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from safeconf.hq import schema
 from safeconf.hq.datadir import normalise_database_url
 from safeconf.hq.errors import AdminError
-from safeconf.hq.sync import audit_index
+from safeconf.hq.sync import audit_index, revision_claims
 
 SQLITE_BUSY_MS = 30_000
 
@@ -132,10 +132,13 @@ class Database:
                 # Serialise HQ processes starting at once; the loser finds the tables made.
                 conn.exec_driver_sql("LOCK TABLE hq_meta IN EXCLUSIVE MODE")
             indexed = inspect(conn).has_table(schema.audited_writes.name)
+            claimed = inspect(conn).has_table(schema.revision_claims.name)
             for table in schema.ADDED_TABLES:
                 table.create(conn, checkfirst=True)
             if not indexed:
                 audit_index.backfill(conn)
+            if not claimed:  # after the index, which it reads
+                revision_claims.backfill(conn)
 
     def dispose(self) -> None:
         self.engine.dispose()

@@ -210,6 +210,19 @@ audited_writes = Table(
     Index("ix_audited_writes_record", "device_id", "record_id"),
 )
 
+# Which save event each note revision used (sync/revision_claims.py): a laptop audits a save
+# once, naming the note, and that one event keeps exactly one revision; a revision that finds
+# no unused save event of its note is refused. Filled from the stored revisions when the
+# table is first made.
+revision_claims = Table(
+    "revision_claims",
+    metadata,
+    Column("device_id", String(36), nullable=False),  # whose chain holds the event
+    Column("seq", BigInteger, nullable=False),  # the event's seq at HQ
+    Column("revision_id", String(36), nullable=False),
+    PrimaryKeyConstraint("device_id", "seq"),
+)
+
 # Records that belong to no case (domain.caseless): filed under the worker and device of
 # the verified certificate, never under anything the body claims; never in the change log,
 # so never served in pulls.
@@ -230,7 +243,7 @@ caseless_records = Table(
 # older HQ process keeps working beside a newer one, and `Database.check_schema` creates
 # them when missing.
 ADDED_TABLES: tuple[Table, ...] = (conflict_resolutions, pushed_items, audit_branches,
-                                  audited_writes, caseless_records)
+                                  audited_writes, caseless_records, revision_claims)
 
 push_batches = Table(
     "push_batches",

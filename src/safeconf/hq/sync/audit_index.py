@@ -62,7 +62,8 @@ def require_audited(conn: Connection, devices: list[str], items: Sequence[PushIt
 
 def _traces(item: PushItem) -> set[tuple[str, str]]:
     """The audited writes any one of which covers the item: its own, and for a note's
-    revision the note's (a save writes both under one event, vault/records.py)."""
+    revision the note's (a save writes both under one event, vault/records.py; that each
+    such event keeps one revision only is sync/revision_claims.py's check)."""
     traces = {(item.id, item.type)}
     if isinstance(item.record, NoteRevision):
         traces.add((item.record.note_id, "note"))

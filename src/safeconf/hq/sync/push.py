@@ -35,7 +35,7 @@ from safeconf.hq.errors import HQError
 from safeconf.hq.legal_requests import route_at_intake
 from safeconf.hq.pki import devices
 from safeconf.hq.pki.devices import Device
-from safeconf.hq.sync import ack_checks, audit_index, history
+from safeconf.hq.sync import ack_checks, audit_index, history, revision_claims
 from safeconf.hq.sync.caseless import store_caseless
 from safeconf.hq.sync.changelog import chunks, relog
 from safeconf.hq.sync.pushparse import PushBatch, PushItem
@@ -172,6 +172,7 @@ def apply_push(db: Database, device: Device, batch: PushBatch,
                           audit_acked_seq=audit_acked)
         plan = _plan_audit(device, batch, state, numbering, rebase, now)
         audit_index.require_audited(conn, line, fresh, batch.audit)
+        revision_claims.claim(conn, device.device_id, line, fresh, plan.events)
         if batch.pulled_to is not None:
             note_seen(conn, device.device_id, batch.pulled_to)
         of_cases = [i for i in fresh if not is_caseless(i.type)]
