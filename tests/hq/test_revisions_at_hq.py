@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hq_harness import HQ, device_http, new_worker
@@ -78,24 +79,32 @@ def test_a_note_typed_offline_reaches_hq_once_with_every_revision_as_a_delta(
 @pytest.fixture
 def seated_note(shared_hq: HQ):
     """A raw device of a worker whose case has a seated conference, a note and its first
-    revision at HQ: (hq, enrollment, http client, note, first revision, next seq)."""
+    revision at HQ: (hq, enrollment, http client, note, first revision, last audit hash)."""
+    enrolled, note, first, prev = note_with_first_revision(shared_hq)
+    with device_http(enrolled) as http:
+        yield shared_hq, enrolled, http, note, first, prev
+
+
+def note_with_first_revision(hq: HQ) -> tuple[Any, Note, NoteRevision, str]:
+    """A raw device of a new worker seated at a conference pushes a note written "one" and
+    its first revision, audited as one write: (enrollment, note, revision, last audit hash)."""
     worker = new_worker()
-    case_id = shared_hq.add_case(worker)
+    case_id = hq.add_case(worker)
     conf = conference(case_id)
-    shared_hq.seat(worker, conf)
-    enrolled = shared_hq.enroll(worker)
+    hq.seat(worker, conf)
+    enrolled = hq.enroll(worker)
     note = Note(case_id=case_id, conference_id=conf.id, section=NoteSection.GENERAL,
                 body="one")
     first = NoteRevision(case_id=case_id, note_id=note.id, revision=1, body="one",
                          sha256=revisions.text_sha256("one"))
+    items = [{"seq": 1, "type": "note", "data": codec.to_dict(note), "base_version": None},
+             {"seq": 2, "type": "note_revision", "data": codec.to_dict(first),
+              "base_version": None}]
+    audit = recording(items[0], enrolled)
     with device_http(enrolled) as http:
-        items = [{"seq": 1, "type": "note", "data": codec.to_dict(note), "base_version": None},
-                 {"seq": 2, "type": "note_revision", "data": codec.to_dict(first),
-                  "base_version": None}]
-        audit = recording(items[0], enrolled)
         answer = http.post("/v1/push", json=push_body(items, audit=audit))
-        assert answer.status_code == 200 and answer.json()["conflicts"] == []
-        yield shared_hq, enrolled, http, note, first, audit[-1]["hash"]
+    assert answer.status_code == 200 and answer.json()["conflicts"] == []
+    return enrolled, note, first, audit[-1]["hash"]
 
 
 def test_a_delta_that_does_not_rebuild_its_text_is_kept_for_review_not_stored(

@@ -10,7 +10,12 @@ import pytest
 from hq_harness import device_http, new_worker
 from test_hostile_input import push_body, recording, snapshot
 from test_push_pull import conference
-from test_revisions_at_hq import laptop, seated_note, stored_revisions
+from test_revisions_at_hq import (
+    laptop,
+    note_with_first_revision,
+    seated_note,
+    stored_revisions,
+)
 
 from safeconf.domain import codec, revisions
 from safeconf.domain.limits import MAX_NOTE_CHARS
@@ -168,27 +173,13 @@ def test_an_hq_from_before_claims_pairs_its_stored_revisions_with_their_saves(ma
     stored revision used cannot be used again by a forged one."""
     hq = make_hq()
     hq.serve()
-    worker = new_worker()
-    case_id = hq.add_case(worker)
-    conf = conference(case_id)
-    hq.seat(worker, conf)
-    enrolled = hq.enroll(worker)
-    note = Note(case_id=case_id, conference_id=conf.id, section=NoteSection.GENERAL,
-                body="one")
-    first = NoteRevision(case_id=case_id, note_id=note.id, revision=1, body="one",
-                         sha256=revisions.text_sha256("one"))
-    items = [{"seq": 1, "type": "note", "data": codec.to_dict(note), "base_version": None},
-             {"seq": 2, "type": "note_revision", "data": codec.to_dict(first),
-              "base_version": None}]
-    with device_http(enrolled) as http:
-        assert http.post("/v1/push", json=push_body(
-            items, audit=recording(items[0], enrolled))).status_code == 200
+    enrolled, note, first, _prev = note_with_first_revision(hq)
     hq.server.stop()
     with hq.db.write() as conn:  # as an HQ made before the table left its database
         conn.exec_driver_sql("DROP TABLE revision_claims")
     hq.serve()
     assert hq.count(schema.revision_claims) == 1
-    forged = NoteRevision(case_id=case_id, note_id=note.id, revision=2, base_id=first.id,
+    forged = NoteRevision(case_id=note.case_id, note_id=note.id, revision=2, base_id=first.id,
                           delta=revisions.make_delta("one", "one more"),
                           sha256=revisions.text_sha256("one more"))
     with device_http(replace(enrolled, sync_url=hq.sync_url)) as http:  # the new port

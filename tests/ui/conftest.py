@@ -6,15 +6,17 @@ from __future__ import annotations
 import subprocess
 import sys
 from collections.abc import Callable, Iterator
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 import pytest
 from PySide6.QtWidgets import QDialog, QWidget
 
+from safeconf.app.conferences import ConferenceService
 from safeconf.app.session import VaultSession
 from safeconf.app.staff_terms import StaffTermsService
-from safeconf.domain.records import Language
+from safeconf.domain.records import AckMethod, Language, Presence, Role
 from safeconf.resource_files import resource
 from safeconf.ui.app_window import AppWindow
 from safeconf.ui.lock.fail_closed import FailClosed
@@ -44,6 +46,25 @@ class AcknowledgedSession(VaultSession):
 def acknowledge_staff_terms(session: VaultSession) -> None:
     terms = StaffTermsService(session)
     terms.acknowledge(terms.terms(Language.ENGLISH))
+
+
+def vault_with_open_conference(data_dir: Path, secrets: SystemKeyring, kdf: KdfParams,
+                               case_number: str, parent: str,
+                               ) -> tuple[VaultSession, ConferenceService, str]:
+    """A new, locked vault holding a conference whose one attendee, a parent, is present and
+    has acknowledged, so its notes may be written: (session, service, conference id)."""
+    session = VaultSession(data_dir, secrets, kdf)
+    session.create(PASSPHRASE)
+    acknowledge_staff_terms(session)
+    service = ConferenceService(session)
+    case = service.create_case(case_number, parent.split()[-1])
+    conf = service.create_conference(case.id, datetime.now().astimezone())
+    person = service.add_attendee(conf.id, parent, Role.PARENT)
+    service.set_presence(person.id, Presence.PRESENT)
+    service.acknowledge(person.id, AckMethod.TYPED_NAME, service.statement_for(person),
+                        typed_name=parent)
+    session.lock()
+    return session, service, conf.id
 
 
 class ScriptedPrompter(Prompter):

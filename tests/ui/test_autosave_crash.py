@@ -6,17 +6,14 @@ import os
 import signal
 import subprocess
 import sys
-from datetime import datetime
 from pathlib import Path
 
 import pytest
 
-from safeconf.app.conferences import ConferenceService
-from safeconf.app.session import VaultSession
-from safeconf.domain.records import AckMethod, NoteSection, Presence, Role
+from safeconf.domain.records import NoteSection
 from safeconf.vault.device_secret import SystemKeyring
 from safeconf.vault.keys import KdfParams
-from tests.ui.conftest import PASSPHRASE, acknowledge_staff_terms
+from tests.ui.conftest import PASSPHRASE, vault_with_open_conference
 
 pytestmark = [pytest.mark.keyring, pytest.mark.slow]
 ROOT = Path(__file__).resolve().parents[2]
@@ -26,21 +23,12 @@ ROOT = Path(__file__).resolve().parents[2]
 def test_autosaved_note_survives_killing_the_app(
     data_dir: Path, keyring_store: SystemKeyring, fast_kdf: KdfParams
 ) -> None:
-    session = VaultSession(data_dir, keyring_store, fast_kdf)
-    session.create(PASSPHRASE)
-    acknowledge_staff_terms(session)
-    service = ConferenceService(session)
-    case = service.create_case("2026-0700", "Brennan")
-    conf = service.create_conference(case.id, datetime.now().astimezone())
-    person = service.add_attendee(conf.id, "Aoife Brennan", Role.PARENT)
-    service.set_presence(person.id, Presence.PRESENT)
-    service.acknowledge(person.id, AckMethod.TYPED_NAME, service.statement_for(person),
-                        typed_name="Aoife Brennan")
-    session.lock()
+    session, service, conference_id = vault_with_open_conference(
+        data_dir, keyring_store, fast_kdf, "2026-0700", "Aoife Brennan")
 
     text = "Grandmother will supervise visits"
     child = subprocess.Popen(
-        [sys.executable, "-m", "tests.ui.autosave_child", str(data_dir), conf.id, text],
+        [sys.executable, "-m", "tests.ui.autosave_child", str(data_dir), conference_id, text],
         cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
         env=dict(os.environ, SAFECONF_TEST_PASSPHRASE=PASSPHRASE),
     )
@@ -57,7 +45,7 @@ def test_autosaved_note_survives_killing_the_app(
 
     session.unlock(PASSPHRASE)
     try:
-        note = service.notes(conf.id)[NoteSection.CONCERNS]
+        note = service.notes(conference_id)[NoteSection.CONCERNS]
         assert note.body == text
         assert service.revisions(note.id)[-1].body == text
     finally:

@@ -7,19 +7,16 @@ import os
 import signal
 import subprocess
 import sys
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from safeconf.app.conferences import ConferenceService
-from safeconf.app.session import VaultSession
-from safeconf.domain.records import AckMethod, NoteSection, Presence, Role
+from safeconf.domain.records import NoteSection
 from safeconf.ui.terminate import EndOnSignal
 from safeconf.vault.device_secret import SystemKeyring
 from safeconf.vault.keys import KdfParams
-from tests.ui.conftest import PASSPHRASE, acknowledge_staff_terms
+from tests.ui.conftest import PASSPHRASE, vault_with_open_conference
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals")
 ROOT = Path(__file__).resolve().parents[2]
@@ -60,21 +57,12 @@ def test_an_unrelated_signal_on_the_wakeup_socket_does_not_end_the_app(qtbot: An
 def test_sigterm_while_typing_saves_the_words_and_locks_before_the_app_ends(
     data_dir: Path, keyring_store: SystemKeyring, fast_kdf: KdfParams
 ) -> None:
-    session = VaultSession(data_dir, keyring_store, fast_kdf)
-    session.create(PASSPHRASE)
-    acknowledge_staff_terms(session)
-    service = ConferenceService(session)
-    case = service.create_case("2026-0710", "Okafor")
-    conf = service.create_conference(case.id, datetime.now().astimezone())
-    person = service.add_attendee(conf.id, "Ada Okafor", Role.PARENT)
-    service.set_presence(person.id, Presence.PRESENT)
-    service.acknowledge(person.id, AckMethod.TYPED_NAME, service.statement_for(person),
-                        typed_name="Ada Okafor")
-    session.lock()
+    session, service, conference_id = vault_with_open_conference(
+        data_dir, keyring_store, fast_kdf, "2026-0710", "Ada Okafor")
 
     text = "Uncle will drive the children to school on weekdays"
     child = subprocess.Popen(
-        [sys.executable, "-m", "tests.ui.terminate_child", str(data_dir), conf.id, text],
+        [sys.executable, "-m", "tests.ui.terminate_child", str(data_dir), conference_id, text],
         cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
         env=dict(os.environ, SAFECONF_TEST_PASSPHRASE=PASSPHRASE),
     )
@@ -92,7 +80,7 @@ def test_sigterm_while_typing_saves_the_words_and_locks_before_the_app_ends(
 
     session.unlock(PASSPHRASE)
     try:
-        note = service.notes(conf.id)[NoteSection.CONCERNS]
+        note = service.notes(conference_id)[NoteSection.CONCERNS]
         assert note.body == text
         assert service.revisions(note.id)[-1].body == text
     finally:
