@@ -3,9 +3,11 @@ private data directory with the real keyring and cheap key derivation."""
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -16,7 +18,7 @@ from PySide6.QtWidgets import QDialog, QWidget
 from safeconf.app.conferences import ConferenceService
 from safeconf.app.session import VaultSession
 from safeconf.app.staff_terms import StaffTermsService
-from safeconf.domain.records import AckMethod, Language, Presence, Role
+from safeconf.domain.records import AckMethod, Language, NoteSection, Presence, Role
 from safeconf.resource_files import resource
 from safeconf.ui.app_window import AppWindow
 from safeconf.ui.lock.fail_closed import FailClosed
@@ -65,6 +67,37 @@ def vault_with_open_conference(data_dir: Path, secrets: SystemKeyring, kdf: KdfP
                         typed_name=parent)
     session.lock()
     return session, service, conf.id
+
+
+@contextmanager
+def app_typing_into_notes(child: str, data_dir: Path, conference_id: str,
+                          text: str) -> Iterator[subprocess.Popen[str]]:
+    """The app in a child process (`tests.ui.<child>`) unlocking the vault and typing
+    `text` into the conference's notes; killed at the end if it is still running."""
+    process = subprocess.Popen(
+        [sys.executable, "-m", f"tests.ui.{child}", str(data_dir), conference_id, text],
+        cwd=Path(__file__).resolve().parents[2], stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE, text=True,
+        env=dict(os.environ, SAFECONF_TEST_PASSPHRASE=PASSPHRASE),
+    )
+    try:
+        yield process
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait(10)
+
+
+def assert_concerns_kept(session: VaultSession, service: ConferenceService,
+                         conference_id: str, text: str) -> None:
+    """The vault holds `text` as the conference's concerns note and as its latest revision."""
+    session.unlock(PASSPHRASE)
+    try:
+        note = service.notes(conference_id)[NoteSection.CONCERNS]
+        assert note.body == text
+        assert service.revisions(note.id)[-1].body == text
+    finally:
+        session.lock()
 
 
 class ScriptedPrompter(Prompter):

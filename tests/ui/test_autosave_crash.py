@@ -2,18 +2,19 @@
 
 from __future__ import annotations
 
-import os
 import signal
-import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from safeconf.domain.records import NoteSection
 from safeconf.vault.device_secret import SystemKeyring
 from safeconf.vault.keys import KdfParams
-from tests.ui.conftest import PASSPHRASE, vault_with_open_conference
+from tests.ui.conftest import (
+    app_typing_into_notes,
+    assert_concerns_kept,
+    vault_with_open_conference,
+)
 
 pytestmark = [pytest.mark.keyring, pytest.mark.slow]
 ROOT = Path(__file__).resolve().parents[2]
@@ -27,26 +28,10 @@ def test_autosaved_note_survives_killing_the_app(
         data_dir, keyring_store, fast_kdf, "2026-0700", "Aoife Brennan")
 
     text = "Grandmother will supervise visits"
-    child = subprocess.Popen(
-        [sys.executable, "-m", "tests.ui.autosave_child", str(data_dir), conference_id, text],
-        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
-        env=dict(os.environ, SAFECONF_TEST_PASSPHRASE=PASSPHRASE),
-    )
-    try:
+    with app_typing_into_notes("autosave_child", data_dir, conference_id, text) as child:
         assert child.stdout is not None
         line = child.stdout.readline()  # blocks until the child reports a returned save
         assert line.strip() == "SAVED"
         child.send_signal(signal.SIGKILL)
         child.wait(10)
-    finally:
-        if child.poll() is None:
-            child.kill()
-            child.wait(10)
-
-    session.unlock(PASSPHRASE)
-    try:
-        note = service.notes(conference_id)[NoteSection.CONCERNS]
-        assert note.body == text
-        assert service.revisions(note.id)[-1].body == text
-    finally:
-        session.lock()
+    assert_concerns_kept(session, service, conference_id, text)

@@ -5,18 +5,20 @@ from __future__ import annotations
 
 import os
 import signal
-import subprocess
 import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from safeconf.domain.records import NoteSection
 from safeconf.ui.terminate import EndOnSignal
 from safeconf.vault.device_secret import SystemKeyring
 from safeconf.vault.keys import KdfParams
-from tests.ui.conftest import PASSPHRASE, vault_with_open_conference
+from tests.ui.conftest import (
+    app_typing_into_notes,
+    assert_concerns_kept,
+    vault_with_open_conference,
+)
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals")
 ROOT = Path(__file__).resolve().parents[2]
@@ -61,27 +63,11 @@ def test_sigterm_while_typing_saves_the_words_and_locks_before_the_app_ends(
         data_dir, keyring_store, fast_kdf, "2026-0710", "Ada Okafor")
 
     text = "Uncle will drive the children to school on weekdays"
-    child = subprocess.Popen(
-        [sys.executable, "-m", "tests.ui.terminate_child", str(data_dir), conference_id, text],
-        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-        env=dict(os.environ, SAFECONF_TEST_PASSPHRASE=PASSPHRASE),
-    )
-    try:
+    with app_typing_into_notes("terminate_child", data_dir, conference_id, text) as child:
         assert child.stdout is not None
         assert child.stdout.readline().strip() == "TYPED"
         child.send_signal(signal.SIGTERM)  # well inside the pause that would autosave
         out, err = child.communicate(timeout=30)
-    finally:
-        if child.poll() is None:
-            child.kill()
-            child.wait(10)
     assert child.returncode == 0, err
     assert out.strip() == "LOCKED"
-
-    session.unlock(PASSPHRASE)
-    try:
-        note = service.notes(conference_id)[NoteSection.CONCERNS]
-        assert note.body == text
-        assert service.revisions(note.id)[-1].body == text
-    finally:
-        session.lock()
+    assert_concerns_kept(session, service, conference_id, text)
