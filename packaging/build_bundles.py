@@ -17,23 +17,17 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "packaging"))
+from provenance import commit_time  # noqa: E402
+
 SPECS = {"safeconf": ROOT / "packaging" / "safeconf.spec",
          "safeconf-hq": ROOT / "packaging" / "safeconf-hq.spec"}
 
 
-def commit_time() -> str:
-    """The last commit's time, so a rebuild of the same commit stamps the same time."""
-    try:
-        out = subprocess.run(["git", "-C", str(ROOT), "log", "-1", "--format=%ct"],
-                             capture_output=True, text=True, check=True).stdout.strip()
-    except (OSError, subprocess.CalledProcessError):
-        out = ""
-    return out or "0"
-
-
 def build(out: Path, work: Path, names: list[str]) -> None:
     env = dict(os.environ, PYTHONHASHSEED="0",
-               SOURCE_DATE_EPOCH=os.environ.get("SOURCE_DATE_EPOCH", commit_time()))
+               SOURCE_DATE_EPOCH=os.environ.get("SOURCE_DATE_EPOCH",
+                                                str(commit_time(ROOT) or 0)))
     out.mkdir(parents=True, exist_ok=True)
     for name in names:
         shutil.rmtree(out / name, ignore_errors=True)

@@ -15,7 +15,6 @@ from __future__ import annotations
 import argparse
 import io
 import os
-import re
 import shutil
 import subprocess
 import sys
@@ -24,7 +23,10 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-CARRIED = ["packaging/build_bundles.py", "packaging/safeconf.spec"]
+sys.path.insert(0, str(ROOT / "packaging"))
+from provenance import commit_time, version_of  # noqa: E402
+
+CARRIED = ["packaging/build_bundles.py", "packaging/provenance.py", "packaging/safeconf.spec"]
 
 
 def export(rev: str, into: Path) -> None:
@@ -36,14 +38,6 @@ def export(rev: str, into: Path) -> None:
         shutil.copy2(ROOT / name, into / name)
 
 
-def version_of(tree: Path) -> str:
-    text = (tree / "src" / "safeconf" / "__init__.py").read_text()
-    found = re.search(r'__version__ = "([^"]+)"', text)
-    if found is None:
-        sys.exit("build_previous: no __version__ in that commit")
-    return found.group(1)
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--rev", required=True)
@@ -53,9 +47,7 @@ def main() -> int:
     short = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--short", args.rev],
                            capture_output=True, text=True, check=True).stdout.strip()
     # The exported tree is no repository: its time stamps come from the commit, given here.
-    stamp = subprocess.run(["git", "-C", str(ROOT), "log", "-1", "--format=%ct", args.rev],
-                           capture_output=True, text=True, check=True).stdout.strip()
-    env = dict(os.environ, SOURCE_DATE_EPOCH=stamp)
+    env = dict(os.environ, SOURCE_DATE_EPOCH=str(commit_time(ROOT, args.rev)))
     with tempfile.TemporaryDirectory(prefix="safeconf-previous-") as tmp:
         tree, bundles, debs = Path(tmp) / "src", Path(tmp) / "bundles", Path(tmp) / "debs"
         tree.mkdir()
@@ -67,7 +59,10 @@ def main() -> int:
                         "--out", str(bundles), "--work", str(Path(tmp) / "work"), "safeconf"],
                        check=True, cwd=tree, env=env)
         (bundles / "safeconf-hq").symlink_to((args.bundles / "safeconf-hq").resolve())
-        version = f"{version_of(tree)}~{short}"
+        found = version_of(tree)
+        if found is None:
+            sys.exit("build_previous: no __version__ in that commit")
+        version = f"{found}~{short}"
         subprocess.run([sys.executable, str(ROOT / "packaging" / "deb" / "build_debs.py"),
                         "--bundles", str(bundles), "--out", str(debs), "--version", version],
                        check=True, cwd=ROOT, env=env)

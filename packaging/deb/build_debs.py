@@ -13,7 +13,6 @@ from __future__ import annotations
 import argparse
 import os
 import re
-import subprocess
 import sys
 import tempfile
 import time
@@ -26,6 +25,9 @@ import system_libs
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
+sys.path.insert(0, str(ROOT / "packaging"))
+from provenance import commit_time, version_of  # noqa: E402
+
 LINUX = ROOT / "packaging" / "linux"
 APP_ID = "org.safeconf.SafeConf"
 MAINTAINER = "safeconf maintainers <packaging@safeconf.example>"
@@ -110,21 +112,19 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
 
 def project_version() -> str:
     """The one definition of the version, which pyproject.toml and --version read too."""
-    text = (ROOT / "src" / "safeconf" / "__init__.py").read_text(encoding="utf-8")
-    match = re.search(r'^__version__\s*=\s*"([^"]+)"', text, re.MULTILINE)
-    if not match:
+    found = version_of(ROOT)
+    if found is None:
         sys.exit("build_debs: no __version__ in src/safeconf/__init__.py; pass --version")
-    return match.group(1)
+    return found
 
 
 def source_date_epoch() -> int:
     if "SOURCE_DATE_EPOCH" in os.environ:
         return int(os.environ["SOURCE_DATE_EPOCH"])
-    done = subprocess.run(["git", "-C", str(ROOT), "log", "-1", "--format=%ct"],
-                          capture_output=True, text=True)
-    if done.returncode != 0 or not done.stdout.strip():
+    found = commit_time(ROOT)
+    if found is None:
         sys.exit("build_debs: not a git checkout; set SOURCE_DATE_EPOCH")
-    return int(done.stdout.strip())
+    return found
 
 
 def lay_out_desktop(tree: Path, bundle: Path, meta: dict[str, str]) -> None:
