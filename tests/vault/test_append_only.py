@@ -18,6 +18,7 @@ from safeconf.vault.errors import AppendOnly
 from safeconf.vault.migrations import MIGRATIONS, SCHEMA_VERSION
 from safeconf.vault.vault import DB_NAME, Vault
 from tests.conftest import PASSPHRASE
+from tests.vault.old_schema import undo_migrations_from_9
 
 
 def acknowledged(vault: Vault, number: str = "A-1") -> Acknowledgment:
@@ -70,13 +71,9 @@ def test_a_version_2_vault_gets_the_new_triggers_with_a_backup_first(
         for statement in MIGRATIONS[0].split(";"):
             if "records_append_only_delete" in statement or "audit_no_delete" in statement:
                 db.execute(statement.strip() + "; END")
+        undo_migrations_from_9(db)
         db.execute("ALTER TABLE outbox DROP COLUMN audit_seq")
         db.execute("DROP TABLE sync_quarantine")  # added by version 4
-        db.execute("ALTER TABLE outbox DROP COLUMN base_version")  # added by version 9
-        db.execute("ALTER TABLE outbox DROP COLUMN superseded")
-        db.execute("DROP TABLE search_pending")  # added by version 10
-        db.execute("DROP TABLE signing_key")  # added by version 11
-        db.execute("DROP TABLE signer_certificates")
         # The hole version 2 had: any write could add the flag and remove an audit event.
         db.execute("INSERT INTO meta (key, value) VALUES ('purging', '1')")
         db.execute("DELETE FROM audit_events WHERE seq = (SELECT max(seq) FROM audit_events)")
@@ -85,7 +82,7 @@ def test_a_version_2_vault_gets_the_new_triggers_with_a_backup_first(
     vault.close()
 
     reopened = Vault.open(data_dir, PASSPHRASE, keyring_store)
-    assert reopened._db.scalar("PRAGMA user_version") == SCHEMA_VERSION == 11
+    assert reopened._db.scalar("PRAGMA user_version") == SCHEMA_VERSION == 12
     assert (data_dir / f"{DB_NAME}.before-schema-{SCHEMA_VERSION}.bak").exists()
     assert_meta_flag_opens_nothing(reopened, ack)
     # Rows queued before the upgrade are covered by every audit event the vault had then.

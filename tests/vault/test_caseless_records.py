@@ -9,6 +9,7 @@ import pytest
 
 from safeconf.domain.records import Language, StaffAcknowledgment
 from safeconf.vault.errors import AppendOnly
+from tests.vault.old_schema import undo_migrations_from_9
 
 
 def staff_ack() -> StaffAcknowledgment:
@@ -55,9 +56,7 @@ def test_a_version_4_vault_upgrades_so_staff_acknowledgments_are_append_only(
                     "CREATE TRIGGER records_append_only_delete" in statement
                     and "safeconf_purging" in statement):
                 db.execute(statement.strip() + "; END")
-    db.execute("ALTER TABLE outbox DROP COLUMN base_version")  # added by version 9
-    db.execute("ALTER TABLE outbox DROP COLUMN superseded")
-    db.execute("DROP TABLE search_pending")  # added by version 10
+    undo_migrations_from_9(db)
     db.execute("PRAGMA user_version = 4")
     vault.close()
 

@@ -6,6 +6,7 @@ import pytest
 
 from safeconf.domain.records import Case
 from tests.support import disclosures
+from tests.vault.old_schema import undo_migrations_from_9
 
 
 def test_a_version_6_vault_upgrades_so_legal_reviews_are_append_only(
@@ -20,9 +21,7 @@ def test_a_version_6_vault_upgrades_so_legal_reviews_are_append_only(
     db = vault._db
     # Back to version 6's triggers, which did not guard this type.
     db._connection.executescript(MIGRATIONS[5])
-    db.execute("ALTER TABLE outbox DROP COLUMN base_version")  # added by version 9
-    db.execute("ALTER TABLE outbox DROP COLUMN superseded")
-    db.execute("DROP TABLE search_pending")  # added by version 10
+    undo_migrations_from_9(db)
     db.execute("PRAGMA user_version = 6")
     db.execute("UPDATE records SET version = 2 WHERE id = ?", (stored.id,))  # unguarded
     db.execute("UPDATE records SET version = 1 WHERE id = ?", (stored.id,))

@@ -75,15 +75,59 @@ def test_saves_before_a_sync_send_the_latest_note_once_and_every_revision(vault,
     assert [p.seq for p in pending] == list(range(pending[0].seq, pending[-1].seq + 1))
 
 
-def test_a_row_in_a_batch_on_its_way_is_never_superseded(vault, note):
-    note, _ = typed(vault, note, 3)
+def send_everything_queued(vault):
+    """Put every queued row in a batch on its way to HQ, as a push that has not returned."""
     last = vault.sync.pending(1000)[-1].seq
     vault.sync.put("push_batch", json.dumps({"id": "b", "last_seq": last,
                                               "last_audit_seq": vault.audit.count()}))
+
+
+def test_a_row_in_a_batch_on_its_way_is_never_superseded(vault, note):
+    note, _ = typed(vault, note, 3)
+    send_everything_queued(vault)
     vault.notes.save_body(note, "changed while the batch was on its way", "w.tester")
     notes = [p for p in vault.sync.pending(1000) if p.record_type == "note"]
     assert [p.superseded for p in notes] == [False, True, True, False, False]
     assert notes[-1].base_version == notes[-2].version  # what HQ is about to hold
+
+
+def stored_note_copies(vault, note_id):
+    """The copy each outbox row of the note keeps itself (None: it reads the note)."""
+    return [data if data is None else json.loads(data)["version"] for (data,) in vault._db.rows(
+        "SELECT data FROM outbox WHERE record_id = ? ORDER BY seq", (note_id,))]
+
+
+def test_a_notes_newest_row_reads_the_note_and_gets_its_copy_before_the_note_changes(
+        vault, note):
+    assert stored_note_copies(vault, note.id) == [None]  # the note holds what it queued
+    note, texts = typed(vault, note, 3)
+    # The creation kept its copy when the first save changed the note (it is never
+    # superseded); the saves in between gave way; the newest reads the note.
+    assert stored_note_copies(vault, note.id) == [1, None, None, None]
+    notes = [p for p in vault.sync.pending(100) if p.record_type == "note"]
+    assert notes[0].data["body"] == "" and notes[-1].data["body"] == texts[-1]
+
+
+def test_a_row_on_its_way_keeps_the_version_it_queued_when_the_note_changes(vault, note):
+    note, texts = typed(vault, note, 2)
+    send_everything_queued(vault)
+    vault.notes.save_body(note, "typed while the batch was on its way", "w.tester")
+    notes = [p for p in vault.sync.pending(1000) if p.record_type == "note"]
+    # A retry of the batch sends what it sent the first time, not the newer text.
+    assert notes[-2].data["body"] == texts[-1] and notes[-2].version == note.version
+    assert notes[-1].data["body"] == "typed while the batch was on its way"
+
+
+def test_a_pulled_version_over_an_unsent_save_leaves_the_save_to_push(vault, note):
+    note = vault.notes.save_body(note, "typed offline", "w.tester")
+    written = vault.store.get(Note, note.id)
+    hq_copy = json.dumps({**json.loads(vault._db.scalar(
+        "SELECT data FROM records WHERE id = ?", (note.id,))), "body": "HQ's words"})
+    rowid = vault._db.scalar("SELECT rowid FROM records WHERE id = ?", (note.id,))
+    with vault.store.transaction():  # as sync writes a pulled record: the row only
+        vault.store.replace_row(rowid, written, hq_copy)
+    [latest] = [p for p in vault.sync.pending(100) if p.record_type == "note"][-1:]
+    assert latest.data["body"] == "typed offline"
 
 
 def test_keeping_hqs_version_of_a_note_never_supersedes(vault, note):

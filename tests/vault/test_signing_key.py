@@ -16,6 +16,7 @@ from safeconf.domain.errors import InvalidRecord
 from safeconf.vault.migrations import SCHEMA_VERSION
 from safeconf.vault.vault import KEYS_NAME, Vault
 from tests.conftest import PASSPHRASE
+from tests.vault.old_schema import undo_migrations_from_9
 from tests.vault.test_append_only import acknowledged
 
 
@@ -75,11 +76,7 @@ def test_an_old_vault_keeps_its_unsigned_acknowledgments_and_gets_a_key(
     with db.transaction():
         db.execute("DROP TRIGGER records_append_only_update")
         db.execute("UPDATE records SET data = ? WHERE id = ?", (json.dumps(legacy), ack.id))
-        db.execute("DROP TABLE signing_key")
-        db.execute("DROP TABLE signer_certificates")
-        db.execute("ALTER TABLE outbox DROP COLUMN base_version")  # versions 9 and 10
-        db.execute("ALTER TABLE outbox DROP COLUMN superseded")
-        db.execute("DROP TABLE search_pending")
+        undo_migrations_from_9(db)
         db.execute("""CREATE TRIGGER records_append_only_update BEFORE UPDATE ON records
                       WHEN OLD.type IN ('acknowledgment') BEGIN SELECT RAISE(ABORT, 'x'); END""")
     db.execute("PRAGMA user_version = 8")

@@ -22,6 +22,7 @@ from safeconf.vault.migrations import SCHEMA_VERSION
 from safeconf.vault.sync_store import Credentials, Unusable
 from safeconf.vault.vault import DB_NAME, KEYS_NAME, Vault
 from tests.conftest import PASSPHRASE
+from tests.vault.old_schema import undo_migrations_from_9
 
 
 @pytest.fixture
@@ -140,14 +141,12 @@ def test_shredding_destroys_the_keys_first_and_then_the_files(vault, data_dir, k
 def test_a_version_1_vault_is_migrated_with_a_backup_first(vault, case, data_dir, keyring_store):
     # Turn the fresh vault back into what version 1 wrote.
     db = vault._db
+    undo_migrations_from_9(db)
     db.execute("ALTER TABLE outbox DROP COLUMN audit_seq")
     db.execute("ALTER TABLE outbox DROP COLUMN data")
     db.execute("DROP TABLE sync_state")
     db.execute("DROP TABLE sync_conflicts")
     db.execute("DROP TABLE sync_quarantine")
-    db.execute("ALTER TABLE outbox DROP COLUMN base_version")  # added by version 9
-    db.execute("ALTER TABLE outbox DROP COLUMN superseded")
-    db.execute("DROP TABLE search_pending")  # added by version 10
     db.execute("PRAGMA user_version = 1")
     vault.close()
     reopened = Vault.open(data_dir, PASSPHRASE, keyring_store)

@@ -219,6 +219,23 @@ MIGRATIONS: list[str] = [
     );
     CREATE INDEX IF NOT EXISTS signer_certificates_by_key ON signer_certificates (key_fingerprint);
     """,
+    # 12: a note's newest outbox row keeps no copy of the note (vault/outbox.py): it reads
+    # the note at push time, and before anything changes or removes the note, these give
+    # the row the version it queued. (Rows queued before this kept their copies.)
+    """
+    CREATE TRIGGER IF NOT EXISTS outbox_copy_before_note_update BEFORE UPDATE OF data ON records
+    WHEN OLD.type = 'note'
+    BEGIN
+        UPDATE outbox SET data = OLD.data WHERE record_id = OLD.id AND record_type = OLD.type
+        AND version = OLD.version AND data IS NULL AND superseded = 0;
+    END;
+    CREATE TRIGGER IF NOT EXISTS outbox_copy_before_note_delete BEFORE DELETE ON records
+    WHEN OLD.type = 'note'
+    BEGIN
+        UPDATE outbox SET data = OLD.data WHERE record_id = OLD.id AND record_type = OLD.type
+        AND version = OLD.version AND data IS NULL AND superseded = 0;
+    END;
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

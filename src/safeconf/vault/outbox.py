@@ -8,15 +8,23 @@ seq: HQ acknowledges seqs in an unbroken run, so it travels as a marker with no 
 Only notes are merged: a conference's or attendee's steps are states other records' rules
 rely on (a note needs the room in session), so each of those still goes in order. A
 record's first row is never merged either: what follows may belong to it.
+
+A note's newest row keeps no copy either: the note in `records` is, until it changes, what
+the row queued, and the push reads it there. Whatever changes or removes the note (the next
+save, a pulled version, keeping HQ's in a conflict, a purge), the trigger migration 12 adds
+first gives that row its copy, so a row always sends what was written when it was queued.
 """
 
 from __future__ import annotations
 
 import json
 
+from safeconf.domain.codec import APPEND_ONLY_TYPES
 from safeconf.vault.database import Database
 
 SUPERSEDABLE_TYPES = frozenset({"note"})
+# Rows of these types are queued without a copy of the record: they read it at push time.
+COPYLESS_TYPES = frozenset(APPEND_ONLY_TYPES) | SUPERSEDABLE_TYPES
 
 
 def in_flight_through(db: Database) -> int:
@@ -33,7 +41,7 @@ def supersede(db: Database, record_id: str, base_version: int) -> int:
     row must carry (the version HQ holds)."""
     row = db.row(
         "SELECT seq, version, base_version FROM outbox WHERE record_id = ? AND seq > ?"
-        " AND superseded = 0 AND data IS NOT NULL ORDER BY seq DESC LIMIT 1",
+        " AND superseded = 0 ORDER BY seq DESC LIMIT 1",
         (record_id, in_flight_through(db)))
     if row is None:
         return base_version

@@ -45,7 +45,7 @@ from safeconf.vault import outbox, revision_history
 from safeconf.vault.audit import AuditLog
 from safeconf.vault.database import Database
 from safeconf.vault.errors import AppendOnly, RecordNotFound, WriteConflict
-from safeconf.vault.outbox import SUPERSEDABLE_TYPES
+from safeconf.vault.outbox import COPYLESS_TYPES, SUPERSEDABLE_TYPES
 from safeconf.vault.record_view import VaultRecordView
 from safeconf.vault.revision_history import RevisionTexts
 from safeconf.vault.signing import SigningKey
@@ -140,8 +140,10 @@ class RecordStore:
                 )
             self.check(stored, codec.from_dict(type(record), json.loads(current)))
             data = json.dumps(codec.to_dict(stored), ensure_ascii=False)
+            # Before the row changes: a row that gives way then needs no copy of it.
+            base = self._base_for(name, stored, superseding)
             self.replace_row(rowid, stored, data)
-            self._after_write("update", name, stored, data, superseding=superseding)
+            self._after_write("update", name, stored, data, base_version=base)
         return stored
 
     def add_version(self, record: R) -> R:
@@ -277,22 +279,31 @@ class RecordStore:
         """The seq of the audit event of the latest write through this store."""
         return self._last_audit_seq
 
-    def _after_write(self, action: str, name: str, record: RecordMeta, data: str,
-                     covered_by: int | None = None, superseding: bool = False) -> None:
-        if covered_by is None:
-            covered_by = self._audit.append(action, name, record.id, record.case_id).seq
-        self._last_audit_seq = covered_by
+    def _base_for(self, name: str, record: RecordMeta, superseding: bool) -> int | None:
+        """The version HQ must hold for `record`'s outbox row to apply: the one before it,
+        or, when this save supersedes an unsent row (vault/outbox.py), that row's base."""
         base_version = record.version - 1 if record.version > 1 else None
         if superseding and name in SUPERSEDABLE_TYPES and base_version is not None:
             base_version = outbox.supersede(self._db, record.id, base_version)
-        # The event's seq goes with the row: a push must carry it (or HQ must hold it). An
-        # append-only record never changes, so its row reads it from `records` at push time
-        # instead of keeping a second copy.
+        return base_version
+
+    def _after_write(self, action: str, name: str, record: RecordMeta, data: str,
+                     covered_by: int | None = None,
+                     base_version: int | None = None) -> None:
+        if covered_by is None:
+            covered_by = self._audit.append(action, name, record.id, record.case_id).seq
+        self._last_audit_seq = covered_by
+        if base_version is None:
+            base_version = self._base_for(name, record, superseding=False)
+        # The event's seq goes with the row: a push must carry it (or HQ must hold it). A
+        # row keeps no second copy of what `records` still holds as written: an append-only
+        # record never changes, and a note's newest row is given its copy by a trigger
+        # before the note changes (vault/outbox.py).
         self._db.execute(
             "INSERT INTO outbox (record_type, record_id, version, queued_at, data, audit_seq,"
             " base_version) VALUES (?, ?, ?, ?, ?, ?, ?)",
             (name, record.id, record.version, utc_now(),
-             None if name in APPEND_ONLY_TYPES else data, covered_by, base_version),
+             None if name in COPYLESS_TYPES else data, covered_by, base_version),
         )
 
 
