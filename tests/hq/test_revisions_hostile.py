@@ -186,3 +186,41 @@ def test_an_hq_from_before_claims_pairs_its_stored_revisions_with_their_saves(ma
         answer = http.post("/v1/push", json=push_body([_delta_item(3, forged)]))
     assert answer.status_code == 400 and answer.json()["error"] == "missing_audit"
     assert [r.id for r in stored_revisions(hq, note.id)] == [first.id]
+
+
+def test_a_revision_on_a_chain_longer_than_any_laptop_writes_is_broken_not_missing_its_parent(
+    seated_note,
+) -> None:
+    """HQ holds the base, so the parent is there: what fails is rebuilding it. The device is
+    told so (broken_revision), not to send a parent it already sent (no_parent)."""
+    import hashlib
+    import json
+
+    from safeconf.hq import clock
+    from safeconf.hq.sync.record_view import _MAX_CHAIN
+
+    hq, enrolled, http, note, first, prev = seated_note
+    text, base, rows = first.body, first, []
+    for number in range(2, _MAX_CHAIN + 3):  # one delta more than a chain may hold
+        grown = f"{text} {number}"
+        base = NoteRevision(case_id=note.case_id, note_id=note.id, revision=number,
+                            base_id=base.id, delta=revisions.make_delta(text, grown),
+                            sha256=revisions.text_sha256(grown))
+        text = grown
+        data = json.dumps(codec.to_dict(base), sort_keys=True)
+        rows.append({"id": base.id, "type": "note_revision", "case_id": note.case_id,
+                     "version": 1, "data": data,
+                     "content_hash": hashlib.sha256(data.encode()).hexdigest(),
+                     "stored_by": "hq", "stored_at": clock.iso(clock.now())})
+    with hq.db.write() as conn:  # as if stored before: no device could push them unaudited
+        conn.execute(schema.records.insert(), rows)
+    on_top = NoteRevision(case_id=note.case_id, note_id=note.id, revision=_MAX_CHAIN + 3,
+                          base_id=base.id, delta=revisions.make_delta(text, text + "!"),
+                          sha256=revisions.text_sha256(text + "!"))
+    item = _delta_item(3, on_top)
+    answer = http.post("/v1/push", json=push_body(
+        [item], audit=recording(item, enrolled, seq=2, prev=prev)))
+    assert answer.status_code == 200
+    [conflict] = answer.json()["conflicts"]
+    assert conflict["reason"] == "broken_revision"
+    assert on_top.id not in {r.id for r in stored_revisions(hq, note.id)}

@@ -95,7 +95,8 @@ class RecordView(Protocol):
     def answer_to(self, review_id: str) -> LegalReviewAnswer | None: ...  # the latest
     def legal_request(self, request_id: str) -> LegalRequest | None: ...
     def legal_request_events(self, request_id: str) -> Sequence[LegalRequestEvent]: ...
-    # The whole text of a revision of that note, or None if it holds no such revision.
+    # The whole text of a revision of that note, or None if it holds no such revision;
+    # InvalidRecord if it holds one that does not rebuild (a chain too long, a bad delta).
     def revision_text(self, revision_id: str, note_id: str) -> str | None: ...
 
 
@@ -366,7 +367,11 @@ def _revision(
     if note.case_id != incoming.case_id:
         return _elsewhere("note")
     if incoming.base_id is not None:
-        base = view.revision_text(incoming.base_id, incoming.note_id)
+        try:
+            base = view.revision_text(incoming.base_id, incoming.note_id)
+        except InvalidRecord as exc:  # held, but no text to build on: not a missing parent
+            return Refusal(BROKEN_REVISION, f"This revision is built on one whose text does "
+                                            f"not rebuild: {exc}")
         if base is None:
             return _missing_parent(parents_known, "revision")
         try:

@@ -188,6 +188,10 @@ def text_hash(body: str, base_id: str | None, sha256: str) -> str:
     return sha256 if sha256 or base_id is not None else text_sha256(body)
 
 
+class MissingRevision(InvalidRecord):
+    """A revision a chain of deltas goes back through is not held (it may still arrive)."""
+
+
 @dataclass(frozen=True)
 class Link:
     """What rebuilding needs of one stored revision: its base, and its delta or its text."""
@@ -202,13 +206,14 @@ def rebuild(revision_id: str, link: Callable[[str], Link | None],
             remembered: Mapping[str, str], max_chain: int) -> str:
     """The whole text of a revision: its deltas followed back to a copy (or to a text
     already `remembered`), then applied forward. InvalidRecord names what is wrong: a
-    revision not held, a chain longer than `max_chain`, or a delta that does not fit."""
+    revision not held (MissingRevision), a chain longer than `max_chain`, or a delta that
+    does not fit."""
     chain: list[tuple[str, str]] = []
     at: str | None = revision_id
     while at is not None and at not in remembered:
         found = link(at)
         if found is None:
-            raise InvalidRecord(f"it is built on revision {at}, which is not held here.")
+            raise MissingRevision(f"it is built on revision {at}, which is not held here.")
         if found.base_id is None:
             return replay(reversed(chain), found.body)
         chain.append((found.delta, found.sha256))

@@ -10,6 +10,7 @@ from typing import TypeVar
 
 from safeconf.domain import codec
 from safeconf.domain.change_rules import NoteParent
+from safeconf.domain.errors import InvalidRecord
 from safeconf.domain.records import (
     Acknowledgment,
     Attendee,
@@ -24,6 +25,7 @@ from safeconf.domain.records import (
     Person,
     RecordMeta,
 )
+from safeconf.domain.revisions import MissingRevision
 from safeconf.vault.database import Database
 from safeconf.vault.revision_history import BrokenHistory, RevisionTexts
 
@@ -37,12 +39,15 @@ class VaultRecordView:
         self.revision_texts = RevisionTexts(db)
 
     def revision_text(self, revision_id: str, note_id: str) -> str | None:
-        """The text of a revision of note `note_id` (None if there is none, or if what the
-        vault holds of it cannot be rebuilt: `safeconf check` reports that)."""
+        """The text of a revision of note `note_id`: None if there is none (or one it goes
+        back through is not here yet), InvalidRecord if what the vault holds of it cannot be
+        rebuilt (`safeconf check` reports that too)."""
         try:
             return self.revision_texts.text(revision_id, note_id)
-        except BrokenHistory:
-            return None
+        except BrokenHistory as exc:
+            if isinstance(exc.__cause__, MissingRevision):
+                return None
+            raise InvalidRecord(str(exc)) from exc
 
     def conference(self, conference_id: str) -> Conference | None:
         return self._one(Conference, conference_id)

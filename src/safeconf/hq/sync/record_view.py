@@ -13,7 +13,6 @@ from sqlalchemy import Connection, select
 
 from safeconf.domain import codec, revisions
 from safeconf.domain.change_rules import NoteParent
-from safeconf.domain.errors import InvalidRecord
 from safeconf.domain.records import (
     Acknowledgment,
     Attendee,
@@ -143,7 +142,9 @@ class HQRecordView:
 
     def revision_text(self, revision_id: str, note_id: str) -> str | None:
         """The whole text of a revision of note `note_id`, rebuilt from the copy its deltas
-        go back to (None if HQ holds no such revision, or cannot rebuild it)."""
+        go back to: None if HQ holds no such revision or one it goes back through,
+        InvalidRecord if it cannot be rebuilt
+        (a chain longer than any laptop writes, a delta that does not fit)."""
         first = self._typed(NoteRevision, revision_id)
         if first is None or first.note_id != note_id:
             return None
@@ -154,7 +155,7 @@ class HQRecordView:
 
         try:
             text = revisions.rebuild(revision_id, link, self._texts, _MAX_CHAIN)
-        except InvalidRecord:
+        except revisions.MissingRevision:  # a base of its base still to come: a parent
             return None
         self._texts[revision_id] = text
         while len(self._texts) > 8:
