@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import asyncio
 import logging
 import os
 import sys
@@ -30,14 +29,14 @@ from safeconf.hq import (
     users_cli,
 )
 from safeconf.hq import staff as hq_staff
-from safeconf.hq.datadir import DEFAULT_HOSTS, DEFAULT_PORT, DataDir, initialise
-from safeconf.hq.db import Database
-from safeconf.hq.errors import AdminError
-from safeconf.hq.guard import (
+from safeconf.hq.connection_limits import (
     DEFAULT_ENROLL_MAX_CONNECTIONS,
     DEFAULT_ENROLL_MAX_PER_ADDRESS,
     ConnectionLimits,
 )
+from safeconf.hq.datadir import DEFAULT_HOSTS, DEFAULT_PORT, DataDir, initialise
+from safeconf.hq.db import Database
+from safeconf.hq.errors import AdminError
 from safeconf.hq.logflood import DEFAULT_WINDOW_S
 from safeconf.hq.pki import devices, enrollment, recovery, recovery_key
 from safeconf.hq.pki.ca import cert_pem
@@ -329,6 +328,8 @@ def _command(args: argparse.Namespace, data_dir: DataDir, db: Database) -> int:
                   "cancelled; it no longer works.")
         return 0
     if args.command == "serve":
+        import asyncio
+
         from safeconf.hq.server import ConsoleOptions, serve
 
         logging.basicConfig(level=logging.INFO, stream=sys.stderr,
