@@ -90,3 +90,32 @@ def test_the_roster_on_screen_and_on_paper_shows_the_signing_key(
     assert model.headers()[3] == "Signing key"
     assert model.data(model.index(0, 3)) == key
     assert f"Signed with key {key}" in Roster().build(service, conf_id).toPlainText()
+
+
+def test_the_signing_key_column_fits_beside_the_statement_on_a_laptop_screen(
+    qtbot: Any, unlocked: AppWindow,
+) -> None:
+    """Every column of the confidentiality roster shows at 1280 x 800 without scrolling
+    sideways, the signed row's key and a long name included, and the statement beside it
+    still holds a readable line (45 characters or more)."""
+    from safeconf.ui.workspace.conference_workspace import CONFIDENTIALITY
+
+    window = unlocked
+    conf_id, _ack_id = _room(window)
+    waiting = window.service.add_attendee(conf_id, "Adaeze Okafor-Whitfield", Role.RELATIVE)
+    window.service.set_presence(waiting.id, Presence.PRESENT)
+    window.resize(1280, 800)
+    window.show()
+    window.main_view.open_conference(conf_id)
+    workspace = window.main_view.workspace
+    assert workspace is not None
+    workspace.go_to(CONFIDENTIALITY)
+    page = workspace.confidentiality
+    qtbot.waitExposed(page.table)
+    qtbot.wait(50)
+    table = page.table
+    assert table.horizontalScrollBar().maximum() == 0
+    header = table.horizontalHeader()
+    assert header.length() <= table.viewport().width()
+    statement = page.statement
+    assert statement.viewport().width() >= 45 * statement.fontMetrics().averageCharWidth()

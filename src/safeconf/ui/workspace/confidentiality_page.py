@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QSplitter,
+    QStyle,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -180,8 +181,12 @@ class ConfidentialityPage(StepPage):
         self.table.resizeColumnsToContents()
         # Room for every column of the table, so nobody's status is cut off.
         needed = sum(self.table.columnWidth(c) for c in range(self.model.columnCount()))
-        needed += 2 * self.table.frameWidth() + self.table.verticalScrollBar().sizeHint().width()
-        self.table.setMinimumWidth(min(needed, self.fontMetrics().averageCharWidth() * 60))
+        # Before the table is first shown its frame and bold header are not measured yet:
+        # the style's frame, and two characters to spare, keep it from scrolling sideways.
+        frame = self.table.style().pixelMetric(QStyle.PixelMetric.PM_DefaultFrameWidth)
+        char = self.fontMetrics().averageCharWidth()
+        needed += 2 * frame + self.table.verticalScrollBar().sizeHint().width() + 2 * char
+        self.table.setMinimumWidth(min(needed, char * 96))
 
     def _waiting_ids(self) -> list[str]:
         return [a.id for a, _ack, valid in self.model.rows
