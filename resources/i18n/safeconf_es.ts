@@ -4,36 +4,37 @@
 <context>
     <name>AckStatusModel</name>
     <message>
+        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="56"/>
         <source>Signing key</source>
         <translation>Clave de firma</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="53"/>
+        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="55"/>
         <source>Attendee</source>
         <translation>Asistente</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="53"/>
+        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="55"/>
         <source>Language</source>
         <translation>Idioma</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="53"/>
+        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="55"/>
         <source>Acknowledgment</source>
         <translation>Reconocimiento</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="66"/>
+        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="71"/>
         <source>Waiting</source>
         <translation>Pendiente</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="68"/>
+        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="73"/>
         <source>Refused — excluded</source>
         <translation>Se negó — excluido/a</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="70"/>
+        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="75"/>
         <source>(needs renewing)</source>
         <translation>(hay que renovarlo)</translation>
     </message>
@@ -724,170 +725,179 @@
 <context>
     <name>ConcludePage</name>
     <message>
+        <location filename="../../src/safeconf/ui/workspace/conclude_page.py" line="116"/>
         <source>(key %1)</source>
         <translation>(clave %1)</translation>
     </message>
     <message>
+        <location filename="../../src/safeconf/ui/workspace/conclude_page.py" line="122"/>
         <source>verified</source>
         <translation>verificado</translation>
     </message>
     <message>
+        <location filename="../../src/safeconf/ui/workspace/conclude_page.py" line="123"/>
         <source>not signed (taken before signing existed)</source>
         <translation>sin firma (tomado antes de que existiera la firma)</translation>
     </message>
     <message>
+        <location filename="../../src/safeconf/ui/workspace/conclude_page.py" line="125"/>
         <source>NOT verified: the statement SHA-256 differs from what was signed</source>
         <translation>NO verificado: el SHA-256 de la declaración no coincide con lo firmado</translation>
     </message>
     <message>
+        <location filename="../../src/safeconf/ui/workspace/conclude_page.py" line="127"/>
         <source>NOT verified: the signature does not match the signed fields</source>
         <translation>NO verificado: la firma no coincide con los campos firmados</translation>
     </message>
     <message>
+        <location filename="../../src/safeconf/ui/workspace/conclude_page.py" line="129"/>
         <source>NOT verified: the statement SHA-256 that was signed is not that of the statement version named</source>
         <translation>NO verificado: el SHA-256 firmado no es el de la versión de la declaración indicada</translation>
     </message>
     <message>
+        <location filename="../../src/safeconf/ui/workspace/conclude_page.py" line="132"/>
         <source>signed on this laptop; verified once HQ certifies its key at enrollment</source>
         <translation>firmado en esta computadora; se verifica cuando la sede certifique su clave al inscribirla</translation>
     </message>
     <message>
+        <location filename="../../src/safeconf/ui/workspace/conclude_page.py" line="134"/>
         <source>NOT verified: the key is not certified for any device</source>
         <translation>NO verificado: la clave no está certificada para ningún dispositivo</translation>
     </message>
     <message>
+        <location filename="../../src/safeconf/ui/workspace/conclude_page.py" line="136"/>
         <source>NOT verified: signed before enrollment and not in the counter-signed list</source>
         <translation>NO verificado: firmado antes de la inscripción y no figura en la lista refrendada</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/conclude_page.py" line="42"/>
+        <location filename="../../src/safeconf/ui/workspace/conclude_page.py" line="44"/>
         <source>Conference summary</source>
         <translation>Resumen de la conferencia</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/conclude_page.py" line="43"/>
+        <location filename="../../src/safeconf/ui/workspace/conclude_page.py" line="45"/>
         <source>&amp;Print roster…</source>
         <translation>&amp;Imprimir lista…</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/conclude_page.py" line="44"/>
+        <location filename="../../src/safeconf/ui/workspace/conclude_page.py" line="46"/>
         <source>Print sign-in and acknowledgment roster</source>
         <translation>Imprimir la lista de asistencia y reconocimientos</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/conclude_page.py" line="45"/>
+        <location filename="../../src/safeconf/ui/workspace/conclude_page.py" line="47"/>
         <source>Fi&amp;nalize conference…</source>
         <translation>&amp;Finalizar la conferencia…</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/conclude_page.py" line="46"/>
-        <location filename="../../src/safeconf/ui/workspace/conclude_page.py" line="116"/>
+        <location filename="../../src/safeconf/ui/workspace/conclude_page.py" line="48"/>
+        <location filename="../../src/safeconf/ui/workspace/conclude_page.py" line="149"/>
         <source>Finalize conference</source>
         <translation>Finalizar la conferencia</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/conclude_page.py" line="52"/>
+        <location filename="../../src/safeconf/ui/workspace/conclude_page.py" line="54"/>
         <source>&lt;h3&gt;Conclude&lt;/h3&gt;</source>
         <translation>&lt;h3&gt;Concluir&lt;/h3&gt;</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/conclude_page.py" line="65"/>
+        <location filename="../../src/safeconf/ui/workspace/conclude_page.py" line="67"/>
         <source>Attendance</source>
         <translation>Asistencia</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/conclude_page.py" line="66"/>
+        <location filename="../../src/safeconf/ui/workspace/conclude_page.py" line="68"/>
         <source>Present</source>
         <translation>Presente</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/conclude_page.py" line="67"/>
+        <location filename="../../src/safeconf/ui/workspace/conclude_page.py" line="69"/>
         <source>Absent</source>
         <translation>Ausente</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/conclude_page.py" line="68"/>
+        <location filename="../../src/safeconf/ui/workspace/conclude_page.py" line="70"/>
         <source>Excused</source>
         <translation>Excusado/a</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/conclude_page.py" line="69"/>
+        <location filename="../../src/safeconf/ui/workspace/conclude_page.py" line="71"/>
         <source>Excluded</source>
         <translation>Excluido/a</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/conclude_page.py" line="70"/>
+        <location filename="../../src/safeconf/ui/workspace/conclude_page.py" line="72"/>
         <source>Left</source>
         <translation>Salió</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/conclude_page.py" line="71"/>
+        <location filename="../../src/safeconf/ui/workspace/conclude_page.py" line="73"/>
         <source>Not checked in</source>
         <translation>Sin registrar</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/conclude_page.py" line="72"/>
+        <location filename="../../src/safeconf/ui/workspace/conclude_page.py" line="74"/>
         <source>Acknowledgments</source>
         <translation>Reconocimientos</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/conclude_page.py" line="73"/>
+        <location filename="../../src/safeconf/ui/workspace/conclude_page.py" line="75"/>
         <source>Decisions</source>
         <translation>Decisiones</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/conclude_page.py" line="74"/>
+        <location filename="../../src/safeconf/ui/workspace/conclude_page.py" line="76"/>
         <source>Notice of Privacy Practices</source>
         <translation>Aviso de Prácticas de Privacidad</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/conclude_page.py" line="86"/>
+        <location filename="../../src/safeconf/ui/workspace/conclude_page.py" line="89"/>
         <source>not yet</source>
         <translation>todavía no</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/conclude_page.py" line="88"/>
+        <location filename="../../src/safeconf/ui/workspace/conclude_page.py" line="94"/>
         <source>Everyone present has acknowledged confidentiality.</source>
         <translation>Todas las personas presentes han reconocido la confidencialidad.</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/conclude_page.py" line="89"/>
+        <location filename="../../src/safeconf/ui/workspace/conclude_page.py" line="95"/>
         <source>Nobody is checked in.</source>
         <translation>No se ha registrado la llegada de nadie.</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/conclude_page.py" line="90"/>
+        <location filename="../../src/safeconf/ui/workspace/conclude_page.py" line="96"/>
         <source>Still waiting for: %1</source>
         <translation>Todavía falta: %1</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/conclude_page.py" line="110"/>
+        <location filename="../../src/safeconf/ui/workspace/conclude_page.py" line="143"/>
         <source>Every adult client has received the Notice.</source>
         <translation>Todos los clientes adultos recibieron el Aviso.</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/conclude_page.py" line="111"/>
+        <location filename="../../src/safeconf/ui/workspace/conclude_page.py" line="144"/>
         <source>Not yet received by: %1</source>
         <translation>Aún no lo recibieron: %1</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/conclude_page.py" line="117"/>
+        <location filename="../../src/safeconf/ui/workspace/conclude_page.py" line="150"/>
         <source>Finalize this conference? Its record becomes read-only; later corrections can only be added as dated addenda.</source>
         <translation>¿Finalizar esta conferencia? El registro quedará en solo lectura; las correcciones posteriores solo se podrán añadir como adendas fechadas.</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/conclude_page.py" line="124"/>
+        <location filename="../../src/safeconf/ui/workspace/conclude_page.py" line="157"/>
         <source>Not finalized</source>
         <translation>No se finalizó</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/conclude_page.py" line="134"/>
-        <location filename="../../src/safeconf/ui/workspace/conclude_page.py" line="147"/>
+        <location filename="../../src/safeconf/ui/workspace/conclude_page.py" line="167"/>
+        <location filename="../../src/safeconf/ui/workspace/conclude_page.py" line="180"/>
         <source>Roster not printed</source>
         <translation>Lista no impresa</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/conclude_page.py" line="135"/>
+        <location filename="../../src/safeconf/ui/workspace/conclude_page.py" line="168"/>
         <source>The roster of this case cannot be printed without legal review.
 
 %1</source>
@@ -1000,42 +1010,42 @@
 <context>
     <name>ConfidentialityPage</name>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="93"/>
+        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="98"/>
         <source>Acknowledgments</source>
         <translation>Reconocimientos</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="103"/>
+        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="108"/>
         <source>Confidentiality statement</source>
         <translation>Declaración de confidencialidad</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="105"/>
+        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="110"/>
         <source>&amp;Hand the laptop to the attendee…</source>
         <translation>&amp;Entregar la computadora al asistente…</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="106"/>
+        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="111"/>
         <source>Hand over to attendee</source>
         <translation>Entregar al asistente</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="128"/>
+        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="133"/>
         <source>&lt;h3&gt;Confidentiality&lt;/h3&gt;</source>
         <translation>&lt;h3&gt;Confidencialidad&lt;/h3&gt;</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="224"/>
+        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="233"/>
         <source>Nobody is marked present yet. Check attendees in first (step 2).</source>
         <translation>Todavía nadie está marcado como presente. Registre primero la llegada de los asistentes (paso 2).</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="228"/>
+        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="237"/>
         <source>Everyone present has acknowledged: notes are open (Alt+4).</source>
         <translation>Todos los presentes aceptaron: las notas están abiertas (Alt+4).</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="229"/>
+        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="238"/>
         <source>%n present attendee(s) still to acknowledge.</source>
         <translation>
             <numerusform>Falta que %n asistente presente acepte.</numerusform>
@@ -1043,48 +1053,48 @@
         </translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="261"/>
+        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="270"/>
         <source>Statement for &lt;b&gt;%1&lt;/b&gt;, in %2 (version %3)</source>
         <translation>Declaración para &lt;b&gt;%1&lt;/b&gt;, en %2 (versión %3)</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="267"/>
+        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="276"/>
         <source>&lt;b&gt;%1&lt;/b&gt; has acknowledged this statement (%2, %3).</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; ya aceptó esta declaración (%2, %3).</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="280"/>
+        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="289"/>
         <source>Record refusal</source>
         <translation>Registrar negativa</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="281"/>
+        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="290"/>
         <source>Record that %1 refuses to acknowledge? They will be marked excluded and must leave the meeting.</source>
         <translation>¿Registrar que %1 se niega a reconocerla? Quedará marcado/a como excluido/a y deberá salir de la reunión.</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="289"/>
-        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="294"/>
+        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="298"/>
+        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="303"/>
         <source>Not recorded</source>
         <translation>No se registró</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="304"/>
+        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="313"/>
         <source>The typed name must be the attendee&apos;s own name as recorded, %1 (the given name may be an initial).</source>
         <translation>El nombre escrito debe ser el del propio asistente tal como se anotó, %1 (el nombre de pila puede ser una inicial).</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="307"/>
+        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="316"/>
         <source>You attest a verbal agreement as facilitator, so you cannot also be its witness. Name someone else who heard it.</source>
         <translation>Usted da fe del acuerdo verbal como facilitador, así que no puede ser también su testigo. Indique a otra persona que lo haya oído.</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="309"/>
+        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="318"/>
         <source>The attendee cannot witness their own agreement. Name someone else who heard it.</source>
         <translation>El asistente no puede ser testigo de su propio acuerdo. Indique a otra persona que lo haya oído.</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="230"/>
+        <location filename="../../src/safeconf/ui/workspace/confidentiality_page.py" line="239"/>
         <source>Recorded.</source>
         <translation>Registrado.</translation>
     </message>
@@ -1092,14 +1102,17 @@
 <context>
     <name>ConflictReview</name>
     <message>
-        <source>Attendee's name as shown</source>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="83"/>
+        <source>Attendee&apos;s name as shown</source>
         <translation>Nombre del asistente tal como se mostró</translation>
     </message>
     <message>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="84"/>
         <source>Signing key</source>
         <translation>Clave de firma</translation>
     </message>
     <message>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="85"/>
         <source>Digital signature</source>
         <translation>Firma digital</translation>
     </message>
@@ -1314,132 +1327,132 @@
         <translation>Firma</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="83"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="86"/>
         <source>Statement version</source>
         <translation>Versión de la declaración</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="84"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="87"/>
         <source>Client</source>
         <translation>Cliente</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="85"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="88"/>
         <source>Signed by</source>
         <translation>Firmado por</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="86"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="89"/>
         <source>Information</source>
         <translation>Información</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="87"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="90"/>
         <source>Recipients</source>
         <translation>Destinatarios</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="88"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="91"/>
         <source>Valid from</source>
         <translation>Válido desde</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="89"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="92"/>
         <source>Valid until</source>
         <translation>Válido hasta</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="90"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="93"/>
         <source>Revoked at</source>
         <translation>Revocado el</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="91"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="94"/>
         <source>Last changed</source>
         <translation>Último cambio</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="92"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="95"/>
         <source>Left at</source>
         <translation>Salió a las</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="93"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="96"/>
         <source>Protected health information</source>
         <translation>Información de salud protegida</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="94"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="97"/>
         <source>Given by</source>
         <translation>Otorgado por</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="95"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="98"/>
         <source>Name of who gave it</source>
         <translation>Nombre de quien lo otorgó</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="96"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="99"/>
         <source>Scope</source>
         <translation>Alcance</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="97"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="100"/>
         <source>Date given</source>
         <translation>Fecha en que se otorgó</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="98"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="101"/>
         <source>Obtained</source>
         <translation>Cómo se obtuvo</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="99"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="102"/>
         <source>Deleted</source>
         <translation>Eliminado</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="102"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="105"/>
         <source>Changed on this laptop and at HQ</source>
         <translation>Cambiado en este portátil y en HQ</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="103"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="106"/>
         <source>HQ sent a different copy of a record that never changes</source>
         <translation>HQ envió una copia distinta de un registro que nunca cambia</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="135"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="138"/>
         <source>Yes</source>
         <translation>Sí</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="136"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="139"/>
         <source>No</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="143"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="146"/>
         <source>(a drawing)</source>
         <translation>(un dibujo)</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="161"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="164"/>
         <source>%1 “%2”</source>
         <translation>%1 «%2»</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="166"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="169"/>
         <source>case %1 (%2)</source>
         <translation>caso %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="169"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="172"/>
         <source>%1 on %2</source>
         <translation>%1 el %2</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="179"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="182"/>
         <source>(same)</source>
         <translation>(igual)</translation>
     </message>
@@ -1447,66 +1460,66 @@
 <context>
     <name>ConflictReviewDialog</name>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="198"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="201"/>
         <source>Review conflicts</source>
         <translation>Revisar conflictos</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="200"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="203"/>
         <source>These records were changed both on this laptop and at HQ, so sync kept both versions. Compare them and choose which one stays. The other version is not deleted: it stays in the conflict history.</source>
         <translation>Estos registros se cambiaron tanto en este portátil como en HQ, así que la sincronización conservó ambas versiones. Compárelas y elija cuál se queda. La otra versión no se borra: queda en el historial de conflictos.</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="207"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="210"/>
         <source>Open conflicts</source>
         <translation>Conflictos abiertos</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="209"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="212"/>
         <source>&amp;Open conflicts:</source>
         <translation>&amp;Conflictos abiertos:</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="215"/>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="217"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="218"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="220"/>
         <source>This laptop&apos;s version</source>
         <translation>Versión de este portátil</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="216"/>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="218"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="219"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="221"/>
         <source>HQ&apos;s version</source>
         <translation>Versión de HQ</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="229"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="232"/>
         <source>Keep this &amp;laptop&apos;s version</source>
         <translation>Conservar la versión de este &amp;portátil</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="230"/>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="348"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="233"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="351"/>
         <source>Keep this laptop&apos;s version</source>
         <translation>Conservar la versión de este portátil</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="231"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="234"/>
         <source>Keep &amp;HQ&apos;s version</source>
         <translation>Conservar la versión de &amp;HQ</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="232"/>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="353"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="235"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="356"/>
         <source>Keep HQ&apos;s version</source>
         <translation>Conservar la versión de HQ</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="237"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="240"/>
         <source>Close</source>
         <translation>Cerrar</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="292"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="295"/>
         <source>%n record(s) from HQ could not be used on this laptop and were kept aside, unchanged. Your other records synced normally; IT can see them with safeconf check.</source>
         <translation>
             <numerusform>%n registro de HQ no se pudo usar en este portátil y se guardó aparte, sin cambios. Sus otros registros se sincronizaron con normalidad; el equipo de informática puede verlo con safeconf check.</numerusform>
@@ -1514,29 +1527,29 @@
         </translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="310"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="313"/>
         <source>No conflicts left to review.</source>
         <translation>No quedan conflictos por revisar.</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="317"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="320"/>
         <source>%1
 %2 (found %3)</source>
         <translation>%1
 %2 (detectado el %3)</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="323"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="326"/>
         <source>This record is no longer on this laptop.</source>
         <translation>Este registro ya no está en este portátil.</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="333"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="336"/>
         <source>This kind of record is never changed once written, so HQ&apos;s copy cannot replace it. Keep this laptop&apos;s version; HQ&apos;s copy stays in the history.</source>
         <translation>Este tipo de registro nunca cambia una vez escrito, así que la copia de HQ no puede reemplazarlo. Conserve la versión de este portátil; la copia de HQ queda en el historial.</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="350"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="353"/>
         <source>Keep this laptop&apos;s version of %1?
 
 HQ&apos;s version is not used; it stays in the conflict history.</source>
@@ -1545,7 +1558,7 @@ HQ&apos;s version is not used; it stays in the conflict history.</source>
 La versión de HQ no se usa; queda en el historial de conflictos.</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="355"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="358"/>
         <source>Replace this laptop&apos;s version of %1 with HQ&apos;s?
 
 HQ&apos;s version becomes the current one here and is sent to HQ at the next sync. This laptop&apos;s version stays in the conflict history.</source>
@@ -1554,12 +1567,12 @@ HQ&apos;s version becomes the current one here and is sent to HQ at the next syn
 La versión de HQ pasa a ser la actual aquí y se envía a HQ en la próxima sincronización. La versión de este portátil queda en el historial de conflictos.</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="370"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="373"/>
         <source>Kept this laptop&apos;s version of %1.</source>
         <translation>Se conservó la versión de este portátil de %1.</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="371"/>
+        <location filename="../../src/safeconf/ui/sync/conflict_review.py" line="374"/>
         <source>Kept HQ&apos;s version of %1.</source>
         <translation>Se conservó la versión de HQ de %1.</translation>
     </message>
@@ -4335,12 +4348,12 @@ Delete the original file %1? It is overwritten with random bytes and then remove
 <context>
     <name>NoticeStatusModel</name>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/privacy_notice.py" line="54"/>
+        <location filename="../../src/safeconf/ui/workspace/privacy_notice.py" line="59"/>
         <source>Adult client</source>
         <translation>Cliente adulto</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/privacy_notice.py" line="54"/>
+        <location filename="../../src/safeconf/ui/workspace/privacy_notice.py" line="59"/>
         <source>Privacy notice</source>
         <translation>Aviso de privacidad</translation>
     </message>
@@ -4659,41 +4672,59 @@ Delete the original file %1? It is overwritten with random bytes and then remove
     </message>
 </context>
 <context>
+    <name>PrivacyNotice</name>
+    <message>
+        <location filename="../../src/safeconf/ui/workspace/privacy_notice.py" line="45"/>
+        <source>Notice received</source>
+        <translation>Aviso recibido</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/workspace/privacy_notice.py" line="46"/>
+        <source>Notice refused</source>
+        <translation>Aviso rechazado</translation>
+    </message>
+    <message>
+        <location filename="../../src/safeconf/ui/workspace/privacy_notice.py" line="47"/>
+        <source>Notice not yet given</source>
+        <translation>Aviso aún no entregado</translation>
+    </message>
+</context>
+<context>
     <name>PrivacyNoticeDialog</name>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/privacy_notice.py" line="74"/>
-        <location filename="../../src/safeconf/ui/workspace/privacy_notice.py" line="82"/>
+        <location filename="../../src/safeconf/ui/workspace/privacy_notice.py" line="79"/>
+        <location filename="../../src/safeconf/ui/workspace/privacy_notice.py" line="87"/>
         <source>Notice of Privacy Practices</source>
         <translation>Aviso de Prácticas de Privacidad</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/privacy_notice.py" line="75"/>
+        <location filename="../../src/safeconf/ui/workspace/privacy_notice.py" line="80"/>
         <source>Notice of Privacy Practices for &lt;b&gt;%1&lt;/b&gt;, in %2 (version %3)</source>
         <translation>Aviso de Prácticas de Privacidad para &lt;b&gt;%1&lt;/b&gt;, en %2 (versión %3)</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/privacy_notice.py" line="85"/>
+        <location filename="../../src/safeconf/ui/workspace/privacy_notice.py" line="90"/>
         <source>&amp;Received</source>
         <translation>&amp;Recibido</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/privacy_notice.py" line="86"/>
+        <location filename="../../src/safeconf/ui/workspace/privacy_notice.py" line="91"/>
         <source>Received the Notice</source>
         <translation>Recibió el Aviso</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/privacy_notice.py" line="87"/>
+        <location filename="../../src/safeconf/ui/workspace/privacy_notice.py" line="92"/>
         <source>Re&amp;fused</source>
         <translation>Se &amp;negó</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/privacy_notice.py" line="88"/>
+        <location filename="../../src/safeconf/ui/workspace/privacy_notice.py" line="93"/>
         <source>Refused the Notice</source>
         <translation>Se negó a recibir el Aviso</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/privacy_notice.py" line="89"/>
-        <location filename="../../src/safeconf/ui/workspace/privacy_notice.py" line="90"/>
+        <location filename="../../src/safeconf/ui/workspace/privacy_notice.py" line="94"/>
+        <location filename="../../src/safeconf/ui/workspace/privacy_notice.py" line="95"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
@@ -4701,22 +4732,22 @@ Delete the original file %1? It is overwritten with random bytes and then remove
 <context>
     <name>PrivacyNoticePanel</name>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/privacy_notice.py" line="130"/>
+        <location filename="../../src/safeconf/ui/workspace/privacy_notice.py" line="135"/>
         <source>Notice of Privacy Practices</source>
         <translation>Aviso de Prácticas de Privacidad</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/privacy_notice.py" line="135"/>
+        <location filename="../../src/safeconf/ui/workspace/privacy_notice.py" line="140"/>
         <source>Give the Notice of &amp;Privacy Practices…</source>
         <translation>Dar el av&amp;iso de prácticas de privacidad…</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/privacy_notice.py" line="136"/>
+        <location filename="../../src/safeconf/ui/workspace/privacy_notice.py" line="141"/>
         <source>Give the Notice of Privacy Practices</source>
         <translation>Dar el Aviso de Prácticas de Privacidad</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/privacy_notice.py" line="184"/>
+        <location filename="../../src/safeconf/ui/workspace/privacy_notice.py" line="189"/>
         <source>Not recorded</source>
         <translation>No se registró</translation>
     </message>
@@ -5012,81 +5043,82 @@ Delete the original file %1? It is overwritten with random bytes and then remove
 <context>
     <name>Roster</name>
     <message>
+        <location filename="../../src/safeconf/ui/workspace/printing.py" line="46"/>
         <source>Signed with key %1</source>
         <translation>Firmado con la clave %1</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/printing.py" line="30"/>
+        <location filename="../../src/safeconf/ui/workspace/printing.py" line="31"/>
         <source>witness</source>
         <translation>testigo</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/printing.py" line="31"/>
+        <location filename="../../src/safeconf/ui/workspace/printing.py" line="32"/>
         <source>Sign-in and confidentiality roster</source>
         <translation>Lista de asistencia y confidencialidad</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/printing.py" line="32"/>
+        <location filename="../../src/safeconf/ui/workspace/printing.py" line="33"/>
         <source>Case</source>
         <translation>Caso</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/printing.py" line="33"/>
+        <location filename="../../src/safeconf/ui/workspace/printing.py" line="34"/>
         <source>Conference</source>
         <translation>Conferencia</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/printing.py" line="34"/>
+        <location filename="../../src/safeconf/ui/workspace/printing.py" line="35"/>
         <source>Facilitator</source>
         <translation>Facilitador/a</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/printing.py" line="35"/>
+        <location filename="../../src/safeconf/ui/workspace/printing.py" line="36"/>
         <source>Present</source>
         <translation>Presente</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/printing.py" line="36"/>
+        <location filename="../../src/safeconf/ui/workspace/printing.py" line="37"/>
         <source>Name</source>
         <translation>Nombre</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/printing.py" line="37"/>
+        <location filename="../../src/safeconf/ui/workspace/printing.py" line="38"/>
         <source>Role</source>
         <translation>Función</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/printing.py" line="38"/>
+        <location filename="../../src/safeconf/ui/workspace/printing.py" line="39"/>
         <source>Presence</source>
         <translation>Asistencia</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/printing.py" line="39"/>
+        <location filename="../../src/safeconf/ui/workspace/printing.py" line="40"/>
         <source>Arrived</source>
         <translation>Llegada</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/printing.py" line="40"/>
+        <location filename="../../src/safeconf/ui/workspace/printing.py" line="41"/>
         <source>Acknowledgment</source>
         <translation>Reconocimiento</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/printing.py" line="41"/>
+        <location filename="../../src/safeconf/ui/workspace/printing.py" line="42"/>
         <source>Confidential: child welfare record.</source>
         <translation>Confidencial: expediente de bienestar infantil.</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/printing.py" line="42"/>
+        <location filename="../../src/safeconf/ui/workspace/printing.py" line="43"/>
         <source>Contains protected health information</source>
         <translation>Contiene información de salud protegida</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/printing.py" line="43"/>
+        <location filename="../../src/safeconf/ui/workspace/printing.py" line="44"/>
         <source>Left at %1</source>
         <translation>Salió a las %1</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/printing.py" line="44"/>
+        <location filename="../../src/safeconf/ui/workspace/printing.py" line="45"/>
         <source>Print roster</source>
         <translation>Imprimir lista</translation>
     </message>
@@ -5094,22 +5126,22 @@ Delete the original file %1? It is overwritten with random bytes and then remove
 <context>
     <name>RosterPreviewDialog</name>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/printing.py" line="132"/>
+        <location filename="../../src/safeconf/ui/workspace/printing.py" line="137"/>
         <source>Pages as they will print</source>
         <translation>Las páginas tal como se imprimirán</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/printing.py" line="135"/>
+        <location filename="../../src/safeconf/ui/workspace/printing.py" line="140"/>
         <source>&amp;Print…</source>
         <translation>&amp;Imprimir…</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/printing.py" line="136"/>
+        <location filename="../../src/safeconf/ui/workspace/printing.py" line="141"/>
         <source>Print</source>
         <translation>Imprimir</translation>
     </message>
     <message>
-        <location filename="../../src/safeconf/ui/workspace/printing.py" line="141"/>
+        <location filename="../../src/safeconf/ui/workspace/printing.py" line="146"/>
         <source>Close</source>
         <translation>Cerrar</translation>
     </message>

@@ -7,6 +7,7 @@ from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 from typing import Any
+from xml.etree import ElementTree
 
 import pytest
 from PySide6.QtCore import QLocale, Qt
@@ -28,11 +29,13 @@ from PySide6.QtWidgets import (
 )
 
 from safeconf.app.session import UnlockThrottled
+from safeconf.domain.privacy_notice import NoticeStatus
 from safeconf.domain.records import AckMethod, Language, Presence, Role
 from safeconf.ui.app_window import AppWindow
 from safeconf.ui.i18n import Translations
 from safeconf.ui.messages import user_message
 from safeconf.ui.workspace.printing import Roster, RosterPreviewDialog
+from safeconf.ui.workspace.privacy_notice import status_text
 from safeconf.vault.errors import WrongPassphrase
 
 pytestmark = pytest.mark.keyring
@@ -116,8 +119,18 @@ def test_spanish_interface_and_locale(
         # Common errors from the services are shown in Spanish too.
         assert user_message(WrongPassphrase()).startswith("Esa frase de contraseña no es")
         assert "segundos" in user_message(UnlockThrottled(30))
+        # Texts a table builds from a value (where lupdate must find a literal context).
+        assert status_text(NoticeStatus.NOT_YET) == "Aviso aún no entregado"
     finally:
         translations.apply("en")
+
+
+def test_every_text_the_interface_shows_has_its_spanish_translation() -> None:
+    source = Path(__file__).resolve().parents[2] / "resources" / "i18n" / "safeconf_es.ts"
+    untranslated = [m.findtext("source") for m in ElementTree.parse(source).iter("message")
+                    if (t := m.find("translation")) is None or t.get("type") == "unfinished"
+                    or (not (t.text or "").strip() and not t.findall("numerusform"))]
+    assert untranslated == []
 
 
 def test_works_in_a_dark_palette(qtbot: Any, qapp: QApplication, unlocked: AppWindow) -> None:

@@ -8,6 +8,7 @@ import html
 from typing import Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
@@ -39,12 +40,16 @@ Index = QModelIndex | QPersistentModelIndex
 _CTX = "PrivacyNotice"
 
 
+# Literal contexts: lupdate finds a text only where its context is written out.
+_STATUS = {
+    NoticeStatus.RECEIVED: QT_TRANSLATE_NOOP("PrivacyNotice", "Notice received"),
+    NoticeStatus.REFUSED: QT_TRANSLATE_NOOP("PrivacyNotice", "Notice refused"),
+    NoticeStatus.NOT_YET: QT_TRANSLATE_NOOP("PrivacyNotice", "Notice not yet given"),
+}
+
+
 def status_text(status: NoticeStatus) -> str:
-    return {
-        NoticeStatus.RECEIVED: QCoreApplication.translate(_CTX, "Notice received"),
-        NoticeStatus.REFUSED: QCoreApplication.translate(_CTX, "Notice refused"),
-        NoticeStatus.NOT_YET: QCoreApplication.translate(_CTX, "Notice not yet given"),
-    }[status]
+    return QCoreApplication.translate(_CTX, str(_STATUS[status]))
 
 
 class NoticeStatusModel(RowsModel[tuple[Attendee, NoticeStatus]]):
