@@ -72,6 +72,29 @@ def test_a_conference_reaches_the_other_laptop_of_the_same_worker_and_no_one_els
         other.conferences.get(conf.id)
 
 
+def test_a_note_changed_on_two_laptops_is_one_conflict_to_review_not_two(
+    hq, laptop, keyring_store
+):
+    """The second laptop's push is kept at HQ for review and its answer brings HQ's version;
+    the pull right after brings that same version again: one disagreement, listed once."""
+    first, second = laptop(hq, "w.alvarez", "first"), laptop(hq, "w.alvarez", "second")
+    sync(first, keyring_store)
+    conf = record_conference(first, case_numbered(first, "HQ-100"))
+    sync(first, keyring_store)
+    sync(second, keyring_store)
+    [mine], [theirs] = first.notes.for_conference(conf.id), second.notes.for_conference(conf.id)
+    first.notes.save_body(mine, mine.body + " Grandmother drives on Fridays.", "w.alvarez")
+    second.notes.save_body(theirs, theirs.body + " Uncle drives on Fridays.", "w.alvarez")
+    sync(first, keyring_store)
+    report = sync(second, keyring_store)
+    assert (report.push_conflicts, report.pull_conflicts) == (1, 0)
+    [conflict] = second.sync.conflicts()
+    assert conflict["record_id"] == theirs.id
+    kept = second.sync.resolve_conflict(conflict["id"], "hq")
+    assert kept is not None and kept.body.endswith("Grandmother drives on Fridays.")
+    assert second.sync.conflicts() == []
+
+
 def test_a_push_whose_answer_was_lost_is_resent_under_the_same_id_without_duplicates(
     hq, laptop, keyring_store
 ):

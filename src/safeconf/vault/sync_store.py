@@ -397,8 +397,7 @@ class SyncStore:
             refusal = judge_change(record, None, self._view, {}, parents_known=False,
                                    check_gate=False)
             if refusal is not None and not _finalized_earlier(refusal, before_finalize):
-                self._keep_conflict(name, record, None, data, refusal.message)
-                return "conflicts"
+                return self._keep_conflict(name, record, None, data, refusal.message)
             self._store.insert_row(name, record, data)
             if isinstance(record, NoteRevision):
                 self._check_waiting_on(record)
@@ -415,8 +414,7 @@ class SyncStore:
         if refusal is not None and not _finalized_earlier(refusal, before_finalize):
             # What the rules protect here (a finalized conference above all) stays as it
             # is; HQ's version is kept beside it for review, never applied.
-            self._keep_conflict(name, record, local_version, data, refusal.message)
-            return "conflicts"
+            return self._keep_conflict(name, record, local_version, data, refusal.message)
         unpushed = self._db.scalar(
             "SELECT count(*) FROM outbox WHERE record_id = ? AND seq > ?",
             (record.id, self.acked_seq),
@@ -425,10 +423,9 @@ class SyncStore:
             self._store.replace_row(rowid, record, data)
             return "updated"
         # Both changed, or the same id with other content: keep both, flag HQ's for review.
-        self._keep_conflict(name, record, local_version, data,
-                            "same id, different content" if name in APPEND_ONLY_TYPES
-                            else "changed here and at HQ")
-        return "conflicts"
+        return self._keep_conflict(name, record, local_version, data,
+                                   "same id, different content" if name in APPEND_ONLY_TYPES
+                                   else "changed here and at HQ")
 
     def _check_waiting_on(self, base: NoteRevision) -> None:
         """Deltas pulled before the revision they are built on could not be checked when
@@ -447,13 +444,22 @@ class SyncStore:
             self._keep_conflict("note_revision", waiting, None, data, refusal.message)
 
     def _keep_conflict(self, name: str, record: RecordMeta, local_version: int | None,
-                       data: str, reason: str) -> None:
+                       data: str, reason: str) -> str:
+        """Keep HQ's version beside this laptop's for review ("conflicts"), once: when that
+        very version already waits for review (a push's answer keeps it, and the pull right
+        after brings it again), it is one disagreement, not a second ("unchanged")."""
+        wanted = json.loads(data)
+        if any(json.loads(held) == wanted for (held,) in self._db.rows(
+                "SELECT remote_data FROM sync_conflicts WHERE record_id = ? AND reviewed = 0"
+                " AND remote_version IS ?", (record.id, record.version))):
+            return "unchanged"
         self._db.execute(
             "INSERT INTO sync_conflicts (record_type, record_id, case_id, local_version,"
             " remote_version, remote_data, reason, found_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             (name, record.id, record.case_id, local_version, record.version, data, reason,
              utc_now()),
         )
+        return "conflicts"
 
     def conflicts(self, include_reviewed: bool = False) -> list[dict[str, Any]]:
         rows = self._db.rows(
