@@ -6,6 +6,7 @@ PostgreSQL; hostile pushes as raw requests."""
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -190,3 +191,33 @@ def test_a_revision_from_a_laptop_not_yet_updated_is_taken_as_a_whole_copy(
     assert answer.status_code == 200 and answer.json()["conflicts"] == []
     [_, second] = stored_revisions(hq, note.id)
     assert second.is_copy and second.body == "one two"
+
+
+def test_a_revision_resent_compacted_is_the_save_hq_holds_not_a_conflict(seated_note) -> None:
+    """A laptop restored from a backup made before it upgraded sends again, as a delta, a
+    revision HQ keeps as the whole copy it first received: the same save, acknowledged, and
+    HQ's copy stays as it was."""
+    hq, enrolled, http, note, first, prev = seated_note
+    copy = NoteRevision(case_id=note.case_id, note_id=note.id, revision=2, body="one two",
+                        sha256=revisions.text_sha256("one two"))
+    item = {"seq": 3, "type": "note_revision", "data": codec.to_dict(copy),
+            "base_version": None}
+    audit = recording(item, enrolled, seq=2, prev=prev)
+    answer = http.post("/v1/push", json=push_body([item], audit=audit))
+    assert answer.status_code == 200 and answer.json()["conflicts"] == []
+    compacted = replace(copy, body="", base_id=first.id,
+                        delta=revisions.make_delta("one", "one two"))
+    again = {"seq": 4, "type": "note_revision", "data": codec.to_dict(compacted),
+             "base_version": None}
+    answer = http.post("/v1/push", json=push_body([again]))
+    assert answer.status_code == 200, answer.text
+    assert answer.json()["conflicts"] == [] and answer.json()["acked_seq"] == 4
+    assert [(r.id, r.body) for r in stored_revisions(hq, note.id)] == [
+        (first.id, "one"), (copy.id, "one two")]
+    # Another text under that id is still another save: kept for review.
+    forged = replace(compacted, delta=revisions.make_delta("one", "one three"),
+                     sha256=revisions.text_sha256("one three"))
+    answer = http.post("/v1/push", json=push_body([{**again, "seq": 5,
+                                                    "data": codec.to_dict(forged)}]))
+    [conflict] = answer.json()["conflicts"]
+    assert conflict["reason"] == "different_content"

@@ -15,12 +15,16 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
 from diff_match_patch import diff_match_patch
 
 from safeconf.domain.errors import InvalidRecord
 from safeconf.domain.limits import MAX_NOTE_CHARS
+
+if TYPE_CHECKING:
+    from safeconf.domain.records import NoteRevision
 
 # A full copy every this many revisions: reading any revision applies at most this many
 # deltas minus one, and a copy's bytes are spread over that many saves.
@@ -186,6 +190,15 @@ def text_hash(body: str, base_id: str | None, sha256: str) -> str:
     """The SHA-256 of a revision's whole text, however it is kept (a copy written before
     hashes existed carries none: its body is the text)."""
     return sha256 if sha256 or base_id is not None else text_sha256(body)
+
+
+def same_save(a: NoteRevision, b: NoteRevision) -> bool:
+    """Two copies of one revision, however each keeps its text: a laptop compacts the
+    copies it wrote before deltas (vault/compaction.py) while HQ keeps them as sent."""
+    form = {"body": "", "base_id": None, "delta": "", "sha256": ""}
+    return (replace(a, **form) == replace(b, **form)  # type: ignore[arg-type]
+            and text_hash(a.body, a.base_id, a.sha256) == text_hash(b.body, b.base_id,
+                                                                     b.sha256))
 
 
 class MissingRevision(InvalidRecord):

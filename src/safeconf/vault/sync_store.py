@@ -407,7 +407,7 @@ class SyncStore:
             return "unchanged"
         local = codec.from_dict(type(record), json.loads(local_data))
         if isinstance(record, NoteRevision) and isinstance(local, NoteRevision) and \
-                _same_save(local, record):
+                revisions.same_save(local, record):
             return "unchanged"  # one save, kept here compacted and at HQ as it was sent
         refusal = judge_change(record, local, self._view, {}, parents_known=False,
                                check_gate=False)
@@ -593,14 +593,6 @@ class SyncStore:
             self._audit.append("conflict_resolved", "sync_conflict", str(conflict_id),
                                case_id)
         return stored
-
-
-def _same_save(a: NoteRevision, b: NoteRevision) -> bool:
-    """Two copies of one revision however each keeps its text (vault/compaction.py)."""
-    form = {"body": "", "base_id": None, "delta": "", "sha256": ""}
-    return (replace(a, **form) == replace(b, **form)  # type: ignore[arg-type]
-            and revisions.text_hash(a.body, a.base_id, a.sha256)
-            == revisions.text_hash(b.body, b.base_id, b.sha256))
 
 
 def _base_version(record_type: str, version: int, stored: int | None) -> int | None:

@@ -17,6 +17,7 @@ from typing import Any
 from sqlalchemy import Connection, bindparam, insert, select, update
 
 from safeconf.domain import change_rules as rules
+from safeconf.domain import codec, revisions
 from safeconf.domain.auditchain import event_hash
 from safeconf.domain.caseless import REPORT_TYPES, is_caseless
 from safeconf.domain.change_rules import judge_change
@@ -26,6 +27,7 @@ from safeconf.domain.records import (
     Conference,
     ConferenceState,
     Language,
+    NoteRevision,
     RecordMeta,
 )
 from safeconf.domain.statements import Statement, current_statements
@@ -368,6 +370,10 @@ def _judge(item: PushItem, hq: StoredCopy | None, writable: set[str],
         return "case_mismatch"
     if hq.digest == item.digest:
         return "same"
+    if isinstance(item.record, NoteRevision) and hq.type == "note_revision" and \
+            revisions.same_save(codec.from_dict(NoteRevision, json.loads(hq.data)),
+                                item.record):
+        return "same"  # one save: a laptop compacted the copy HQ keeps as it was sent
     if item.type not in MUTABLE_TYPES:
         return "different_content"
     if item.base_version != hq.version or item.record.version <= hq.version:
