@@ -221,18 +221,22 @@ MIGRATIONS: list[str] = [
     """,
     # 12: a note's newest outbox row keeps no copy of the note (vault/outbox.py): it reads
     # the note at push time, and before anything changes or removes the note, these give
-    # the row the version it queued. (Rows queued before this kept their copies.)
+    # the row the version it queued. (Rows queued before this kept their copies.) Only the
+    # note's newest row can be without one, found from the end of the outbox: a note being
+    # typed in has its row among the last, so a save reads a row or two, not the outbox.
     """
     CREATE TRIGGER IF NOT EXISTS outbox_copy_before_note_update BEFORE UPDATE OF data ON records
     WHEN OLD.type = 'note'
     BEGIN
-        UPDATE outbox SET data = OLD.data WHERE record_id = OLD.id AND record_type = OLD.type
+        UPDATE outbox SET data = OLD.data WHERE seq = (SELECT seq FROM outbox
+            WHERE record_id = OLD.id AND record_type = OLD.type ORDER BY seq DESC LIMIT 1)
         AND version = OLD.version AND data IS NULL AND superseded = 0;
     END;
     CREATE TRIGGER IF NOT EXISTS outbox_copy_before_note_delete BEFORE DELETE ON records
     WHEN OLD.type = 'note'
     BEGIN
-        UPDATE outbox SET data = OLD.data WHERE record_id = OLD.id AND record_type = OLD.type
+        UPDATE outbox SET data = OLD.data WHERE seq = (SELECT seq FROM outbox
+            WHERE record_id = OLD.id AND record_type = OLD.type ORDER BY seq DESC LIMIT 1)
         AND version = OLD.version AND data IS NULL AND superseded = 0;
     END;
     """,
