@@ -1,9 +1,10 @@
 """Request bodies in and JSON answers out on HQ's listeners, zstd-compressed where the
 laptop sends or accepts it (docs/sync-protocol.md §1, "Compression").
 
-aiohttp's own request decompression is off (`guard.ConnectionLimits.runner_options`): every
-body is read here, raw, and a compressed one is decompressed with a bound on what it
-becomes, so a small body cannot grow past the route's limit in HQ's memory.
+aiohttp's own request decompression is off (`ConnectionLimits.runner_options` in
+hq/connection_limits.py): every body is read here, raw, and a compressed one is
+decompressed with a bound on what it becomes, so a small body cannot grow past the route's
+limit in HQ's memory.
 """
 
 from __future__ import annotations

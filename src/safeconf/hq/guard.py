@@ -28,16 +28,9 @@ from collections.abc import Awaitable, Callable
 
 from aiohttp import web
 
-# Re-exported: the server and tests know them as guard's.
-from safeconf.hq.connection_limits import (
-    DEFAULT_ENROLL_MAX_CONNECTIONS,
-    DEFAULT_ENROLL_MAX_PER_ADDRESS,
-    ConnectionLimits,
-)
+from safeconf.hq.connection_limits import ConnectionLimits
 
 log = logging.getLogger("safeconf.hq")
-__all__ = ["DEFAULT_ENROLL_MAX_CONNECTIONS", "DEFAULT_ENROLL_MAX_PER_ADDRESS",
-           "ConnectionLimits", "Listener"]
 
 
 class Listener:

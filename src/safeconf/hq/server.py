@@ -25,6 +25,11 @@ from aiohttp import web
 
 from safeconf.hq import body as bodies
 from safeconf.hq import clock, guard, logflood
+from safeconf.hq.connection_limits import (
+    DEFAULT_ENROLL_MAX_CONNECTIONS,
+    DEFAULT_ENROLL_MAX_PER_ADDRESS,
+    ConnectionLimits,
+)
 from safeconf.hq.datadir import DataDir
 from safeconf.hq.db import Database
 from safeconf.hq.errors import HQError, bad_request
@@ -306,7 +311,7 @@ class ConsoleOptions:
     cert: Path | None = None
     key: Path | None = None
     origin: str | None = None
-    limits: guard.ConnectionLimits = field(default_factory=guard.ConnectionLimits)
+    limits: ConnectionLimits = field(default_factory=ConnectionLimits)
     idle: timedelta = timedelta(minutes=15)  # a session unused this long ends
 
 
@@ -328,8 +333,8 @@ def _url(host: str, port: int) -> str:
 async def serve(data_dir: DataDir, db: Database, host: str, port: int, enroll_port: int,
                 retention: timedelta, announce: Callable[[str], None],
                 enroll_rate_limit: int = enrollment.RATE_LIMIT,
-                limits: guard.ConnectionLimits | None = None,
-                enroll_limits: guard.ConnectionLimits | None = None,
+                limits: ConnectionLimits | None = None,
+                enroll_limits: ConnectionLimits | None = None,
                 log_repeat_window: float = logflood.DEFAULT_WINDOW_S,
                 notifier: NotifierSettings | None = None,
                 console: ConsoleOptions | None = None) -> None:
@@ -347,10 +352,10 @@ async def serve(data_dir: DataDir, db: Database, host: str, port: int, enroll_po
     if hq.recovery_public_pem is None:
         log.warning("no recovery key in %s: laptops enrolled now get no escrow copy; run "
                     "`safeconf-hq init-recovery`", data_dir.path)
-    sync_limits = limits or guard.ConnectionLimits()
-    enroll_limits = enroll_limits or guard.ConnectionLimits(
-        max_connections=guard.DEFAULT_ENROLL_MAX_CONNECTIONS,
-        max_per_address=guard.DEFAULT_ENROLL_MAX_PER_ADDRESS)
+    sync_limits = limits or ConnectionLimits()
+    enroll_limits = enroll_limits or ConnectionLimits(
+        max_connections=DEFAULT_ENROLL_MAX_CONNECTIONS,
+        max_per_address=DEFAULT_ENROLL_MAX_PER_ADDRESS)
     apps = [(sync_app(hq), "sync", sync_limits, server_context(data_dir, True)),
             (enroll_app(hq), "enroll", enroll_limits, server_context(data_dir, False))]
     runners: list[web.AppRunner] = []

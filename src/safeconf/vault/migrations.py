@@ -33,6 +33,14 @@ RETIRED_TYPES = ("incident", "health_info_request")
 # only `Database.purging()` sets (see vault/database.py).
 _NOT_PURGING = "(SELECT value FROM meta WHERE key = 'purging') IS NULL"
 PURGING_FUNCTION = "safeconf_purging"
+# Migration 12's triggers, before a note changes or goes: its newest outbox row, if it still
+# reads the note, takes the version it queued (vault/outbox.py).
+_COPY_INTO_NEWEST_NOTE_ROW = """
+    BEGIN
+        UPDATE outbox SET data = OLD.data WHERE seq = (SELECT seq FROM outbox
+            WHERE record_id = OLD.id AND record_type = OLD.type ORDER BY seq DESC LIMIT 1)
+        AND version = OLD.version AND data IS NULL AND superseded = 0;
+    END;"""
 
 
 def _append_only_guard(types: tuple[str, ...]) -> str:
@@ -224,21 +232,13 @@ MIGRATIONS: list[str] = [
     # the row the version it queued. (Rows queued before this kept their copies.) Only the
     # note's newest row can be without one, found from the end of the outbox: a note being
     # typed in has its row among the last, so a save reads a row or two, not the outbox.
-    """
+    f"""
     CREATE TRIGGER IF NOT EXISTS outbox_copy_before_note_update BEFORE UPDATE OF data ON records
     WHEN OLD.type = 'note'
-    BEGIN
-        UPDATE outbox SET data = OLD.data WHERE seq = (SELECT seq FROM outbox
-            WHERE record_id = OLD.id AND record_type = OLD.type ORDER BY seq DESC LIMIT 1)
-        AND version = OLD.version AND data IS NULL AND superseded = 0;
-    END;
+{_COPY_INTO_NEWEST_NOTE_ROW}
     CREATE TRIGGER IF NOT EXISTS outbox_copy_before_note_delete BEFORE DELETE ON records
     WHEN OLD.type = 'note'
-    BEGIN
-        UPDATE outbox SET data = OLD.data WHERE seq = (SELECT seq FROM outbox
-            WHERE record_id = OLD.id AND record_type = OLD.type ORDER BY seq DESC LIMIT 1)
-        AND version = OLD.version AND data IS NULL AND superseded = 0;
-    END;
+{_COPY_INTO_NEWEST_NOTE_ROW}
     """,
 ]
 

@@ -113,7 +113,8 @@ class RecordStore:
         with self._db.transaction():
             self.check(record, None)
             self.insert_row(name, record, data)
-            self._after_write("create", name, record, data, covered_by)
+            self._after_write("create", name, record, data,
+                              self._base_for(name, record, superseding=False), covered_by)
         return record
 
     def update(self, record: R, superseding: bool = False) -> R:
@@ -143,7 +144,7 @@ class RecordStore:
             # Before the row changes: a row that gives way then needs no copy of it.
             base = self._base_for(name, stored, superseding)
             self.replace_row(rowid, stored, data)
-            self._after_write("update", name, stored, data, base_version=base)
+            self._after_write("update", name, stored, data, base)
         return stored
 
     def add_version(self, record: R) -> R:
@@ -163,7 +164,8 @@ class RecordStore:
             self.check(record, codec.from_dict(type(record), json.loads(current)))
             data = json.dumps(codec.to_dict(record), ensure_ascii=False)
             self.replace_row(rowid, record, data)
-            self._after_write("update", name, record, data)
+            self._after_write("update", name, record, data,
+                              self._base_for(name, record, superseding=False))
         return record
 
     # insert_row/replace_row write the row and its search entry only: `add`/`update` wrap
@@ -288,13 +290,12 @@ class RecordStore:
         return base_version
 
     def _after_write(self, action: str, name: str, record: RecordMeta, data: str,
-                     covered_by: int | None = None,
-                     base_version: int | None = None) -> None:
+                     base_version: int | None, covered_by: int | None = None) -> None:
+        """Audit the write (or name the event `covered_by` that covers it) and queue it, with
+        the version HQ must hold for it to apply (`_base_for`)."""
         if covered_by is None:
             covered_by = self._audit.append(action, name, record.id, record.case_id).seq
         self._last_audit_seq = covered_by
-        if base_version is None:
-            base_version = self._base_for(name, record, superseding=False)
         # The event's seq goes with the row: a push must carry it (or HQ must hold it). A
         # row keeps no second copy of what `records` still holds as written: an append-only
         # record never changes, and a note's newest row is given its copy by a trigger

@@ -143,8 +143,8 @@ class HQRecordView:
     def revision_text(self, revision_id: str, note_id: str) -> str | None:
         """The whole text of a revision of note `note_id`, rebuilt from the copy its deltas
         go back to: None if HQ holds no such revision or one it goes back through,
-        InvalidRecord if it cannot be rebuilt
-        (a chain longer than any laptop writes, a delta that does not fit)."""
+        InvalidRecord if it cannot be rebuilt (a chain longer than any laptop writes, a
+        delta that does not fit)."""
         first = self._typed(NoteRevision, revision_id)
         if first is None or first.note_id != note_id:
             return None
