@@ -7,12 +7,20 @@ from typing import Any
 from safeconf.domain.auditchain import GENESIS_HASH, event_hash, verify_chain
 from safeconf.domain.ids import new_id, utc_now
 from safeconf.domain.records import AuditEvent
+from safeconf.vault import audit_columns as packed
 from safeconf.vault.database import Database
 
 _COLUMNS = (
     "seq", "id", "at", "actor", "action", "record_type", "record_id", "case_id", "device",
     "prev_hash", "hash",
 )
+# How each field is kept on disk and read back (the rest are kept as their text).
+_PACK = {"id": packed.pack_id, "at": packed.pack_time, "record_id": packed.pack_id,
+         "case_id": packed.pack_id, "device": packed.pack_id, "prev_hash": packed.pack_hash,
+         "hash": packed.pack_hash}
+_UNPACK = {"id": packed.unpack_id, "at": packed.unpack_time, "record_id": packed.unpack_id,
+           "case_id": packed.unpack_id, "device": packed.unpack_id,
+           "prev_hash": packed.unpack_hash, "hash": packed.unpack_hash}
 
 
 class AuditLog:
@@ -25,7 +33,8 @@ class AuditLog:
         """Add one link; call inside the transaction that makes the change it describes."""
         with self._db.transaction():
             last = self._db.row("SELECT seq, hash FROM audit_events ORDER BY seq DESC LIMIT 1")
-            seq, prev = (last[0] + 1, last[1]) if last else (1, GENESIS_HASH)
+            seq, prev = (1, GENESIS_HASH) if last is None else (
+                last[0] + 1, packed.unpack_hash(last[1]))
             body: dict[str, Any] = {
                 "seq": seq,
                 "id": new_id(),
@@ -42,7 +51,7 @@ class AuditLog:
             self._db.execute(
                 f"INSERT INTO audit_events ({', '.join(_COLUMNS)}) "
                 f"VALUES ({', '.join('?' * len(_COLUMNS))})",
-                [getattr(event, c) for c in _COLUMNS],
+                [_PACK.get(c, _same)(getattr(event, c)) for c in _COLUMNS],
             )
         return event
 
@@ -51,7 +60,9 @@ class AuditLog:
             f"SELECT {', '.join(_COLUMNS)} FROM audit_events WHERE seq > ? ORDER BY seq LIMIT ?",
             (after_seq, limit),
         )
-        return [AuditEvent(**dict(zip(_COLUMNS, row, strict=True))) for row in rows]
+        return [AuditEvent(**{c: _UNPACK.get(c, _same)(v) for c, v in zip(_COLUMNS, row,
+                                                                            strict=True)})
+                for row in rows]
 
     def at(self, seq: int) -> AuditEvent | None:
         found = self.events(seq - 1, 1) if seq > 0 else []
@@ -78,3 +89,7 @@ class AuditLog:
 
 def _as_dict(event: AuditEvent) -> dict[str, Any]:
     return {c: getattr(event, c) for c in _COLUMNS}
+
+
+def _same(value: Any) -> Any:
+    return value

@@ -43,6 +43,32 @@ _COPY_INTO_NEWEST_NOTE_ROW = """
     END;"""
 
 
+# Migration 13's forms for an audit event's fields (vault/audit_columns.py keeps new rows
+# the same way): a lowercase UUID as its 16 bytes, a lowercase SHA-256 as its 32, a UTC time
+# with microseconds as microseconds since 1970 when that gives back the same text.
+_HEX = "[0-9a-f]"
+
+
+def _packed_id(column: str) -> str:
+    shape = "-".join(_HEX * n for n in (8, 4, 4, 4, 12))
+    return (f"CASE WHEN {column} GLOB '{shape}' THEN unhex(replace({column}, '-', ''))"
+            f" ELSE {column} END")
+
+
+def _packed_hash(column: str) -> str:
+    return f"CASE WHEN {column} GLOB '{_HEX * 64}' THEN unhex({column}) ELSE {column} END"
+
+
+def _packed_time(column: str) -> str:
+    d = "[0-9]"
+    shape = f"{d * 4}-{d * 2}-{d * 2}T{d * 2}:{d * 2}:{d * 2}.{d * 6}+00:00"
+    seconds = f"unixepoch(substr({column}, 1, 19))"
+    same = f"strftime('%Y-%m-%dT%H:%M:%S', {seconds}, 'unixepoch') = substr({column}, 1, 19)"
+    return (f"CASE WHEN {column} GLOB '{shape}' AND {same}"
+            f" THEN {seconds} * 1000000 + CAST(substr({column}, 21, 6) AS INTEGER)"
+            f" ELSE {column} END")
+
+
 def _append_only_guard(types: tuple[str, ...]) -> str:
     """A migration that widens the append-only triggers to `types` (as migration 3 wrote
     them: only the purge code may delete)."""
@@ -239,6 +265,35 @@ MIGRATIONS: list[str] = [
     CREATE TRIGGER IF NOT EXISTS outbox_copy_before_note_delete BEFORE DELETE ON records
     WHEN OLD.type = 'note'
 {_COPY_INTO_NEWEST_NOTE_ROW}
+    """,
+    # 13: audit events in less than half the bytes (vault/audit_columns.py): every save
+    # writes one. Columns without a type keep each value as given: the packed forms, or
+    # the text where a field has another shape. The triggers are those of migration 3.
+    f"""
+    CREATE TABLE audit_events_packed (
+        seq INTEGER PRIMARY KEY,
+        id NOT NULL UNIQUE,
+        at NOT NULL,
+        actor TEXT NOT NULL,
+        action TEXT NOT NULL,
+        record_type TEXT NOT NULL,
+        record_id NOT NULL,
+        case_id NOT NULL,
+        device NOT NULL,
+        prev_hash NOT NULL,
+        hash NOT NULL
+    );
+    INSERT INTO audit_events_packed
+    SELECT seq, {_packed_id("id")}, {_packed_time("at")}, actor, action, record_type,
+           {_packed_id("record_id")}, {_packed_id("case_id")}, {_packed_id("device")},
+           {_packed_hash("prev_hash")}, {_packed_hash("hash")}
+    FROM audit_events ORDER BY seq;
+    DROP TABLE audit_events;
+    ALTER TABLE audit_events_packed RENAME TO audit_events;
+    CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit_events
+    BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+    CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit_events
+    BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
     """,
 ]
 
