@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from itertools import pairwise
 
 import pytest
 from hypothesis import given
@@ -106,3 +107,62 @@ def test_an_unrelated_text_is_one_replacement_not_a_search():
     ops = json.loads(revisions.make_delta(old, new))
     assert revisions.apply_delta(old, json.dumps(ops)) == new
     assert len(ops) <= 4
+
+
+edits = st.lists(st.tuples(st.floats(0, 1), st.integers(0, 40), texts.map(lambda t: t[:30])),
+                 max_size=12)
+
+
+def edited(text: str, changes: list[tuple[float, int, str]]) -> list[str]:
+    """The texts a note goes through when each change cuts and inserts somewhere in it."""
+    out = []
+    for where, cut, inserted in changes:
+        at = int(where * len(text))
+        text = text[:at] + inserted + text[at + cut:]
+        out.append(text)
+    return out
+
+
+@given(texts, edits)
+def test_composed_deltas_do_in_one_what_they_do_one_after_another(base, changes):
+    steps = [base, *edited(base, changes)]
+    deltas = [revisions.make_delta(a, b) for a, b in pairwise(steps)]
+    composed = revisions.compose(base, deltas)
+    assert composed is not None
+    assert revisions.apply_delta(base, composed) == steps[-1]
+
+
+def test_composing_a_delta_that_does_not_fit_is_refused():
+    with pytest.raises(InvalidRecord, match="past the end"):
+        revisions.compose("abc", ["[3]", "[5]"])
+    with pytest.raises(InvalidRecord, match="does not cover"):
+        revisions.compose("abc", ["[2]"])
+
+
+def test_a_composition_of_more_operations_than_a_delta_may_hold_is_none(monkeypatch):
+    base = "a b c d e f g h"
+    steps = [base, *edited(base, [(i / 8, 1, "X") for i in range(8)])]
+    deltas = [revisions.make_delta(a, b) for a, b in pairwise(steps)]
+    monkeypatch.setattr(revisions, "MAX_DELTA_OPS", 4)
+    assert revisions.compose(base, deltas) is None
+
+
+def test_a_checkpoint_of_a_note_edited_here_and_there_is_a_delta_against_the_last_one():
+    anchor_text = " ".join(f"word{n}" for n in range(400))
+    steps = [anchor_text, *edited(anchor_text, [(n / 10, 5, "changed") for n in range(10)])]
+    deltas = tuple(revisions.make_delta(a, b) for a, b in pairwise(steps[:-1]))
+    anchor = revisions.Anchor(BASE, anchor_text, deltas)
+    number = revisions.SNAPSHOT_EVERY + 1
+    form = revisions.form_for(number, steps[-1], NOTE, steps[-2], anchor)
+    assert (form.base_id, form.body) == (BASE, "")
+    assert len(form.delta) < len(steps[-1]) / 10
+    assert revisions.text_of(anchor_text, form.delta, form.sha256) == steps[-1]
+    # A note that grew since: the delta would be most of it, so the checkpoint is a copy.
+    grown = anchor_text + " and more" * 400
+    copy = revisions.form_for(number, grown, NOTE, steps[-2],
+                              revisions.Anchor(BASE, steps[-2], ()))
+    assert (copy.base_id, copy.body) == (None, grown)
+    # An anchor whose deltas do not lead to the note's text: a copy, never a broken save.
+    astray = revisions.form_for(number, steps[-1], NOTE, steps[-2],
+                                revisions.Anchor(BASE, "other text", deltas))
+    assert (astray.base_id, astray.body) == (None, steps[-1])

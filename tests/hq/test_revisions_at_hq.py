@@ -77,6 +77,39 @@ def test_a_note_typed_offline_reaches_hq_once_with_every_revision_as_a_delta(
     second.close()
 
 
+def test_checkpoints_of_a_note_edited_in_place_reach_hq_as_deltas_on_the_last_one(
+    shared_hq: HQ, keyring_store, fast_kdf, tmp_path: Path, monkeypatch,
+) -> None:
+    monkeypatch.setattr(revisions, "SNAPSHOT_EVERY", 10)  # the laptop's; HQ takes any base
+    worker = new_worker()
+    case_id = shared_hq.add_case(worker)
+    conf = conference(case_id)
+    shared_hq.seat(worker, conf)
+    first = laptop(shared_hq, worker, tmp_path / "first", keyring_store, fast_kdf)
+    SyncEngine(first, keyring_store).run()
+    note = first.notes.add(Note(case_id=case_id, conference_id=conf.id,
+                                section=NoteSection.GENERAL))
+    words = [f"word{n}" for n in range(300)]
+    texts = []
+    for n in range(25):
+        words[(n * 37) % len(words)] = f"changed{n}"
+        note = first.notes.save_body(note, " ".join(words), author=worker)
+        texts.append(note.body)
+    report = SyncEngine(first, keyring_store).run()
+    assert report.push_conflicts == 0 and first.sync.pending_count() == 0
+
+    at_hq = {r.revision: r for r in stored_revisions(shared_hq, note.id)}
+    assert sorted(at_hq) == list(range(1, 26))
+    assert (at_hq[11].base_id, at_hq[21].base_id) == (at_hq[1].id, at_hq[11].id)
+    assert [n for n, r in at_hq.items() if r.is_copy] == [1]
+    second = laptop(shared_hq, worker, tmp_path / "second", keyring_store, fast_kdf)
+    SyncEngine(second, keyring_store).run()
+    assert [r.body for r in second.notes.revisions(note.id)] == texts
+    assert all(r.ok for r in second.check())
+    first.close()
+    second.close()
+
+
 @pytest.fixture
 def seated_note(shared_hq: HQ):
     """A raw device of a worker whose case has a seated conference, a note and its first

@@ -50,6 +50,58 @@ def test_every_save_is_kept_as_a_delta_with_a_copy_every_snapshot_every(vault, n
     assert result.ok and f"{saves} revisions" in result.detail
 
 
+def edited_in_place(vault, note, saves):
+    """A long note, then `saves` saves each changing one word of it somewhere."""
+    words = [f"word{n}" for n in range(300)]
+    note = vault.notes.save_body(note, " ".join(words), author="w.tester")
+    texts = [note.body]
+    for n in range(saves - 1):
+        words[(n * 37) % len(words)] = f"changed{n}"
+        note = vault.notes.save_body(note, " ".join(words), author="w.tester")
+        texts.append(note.body)
+    return note, texts
+
+
+def test_a_note_edited_in_place_keeps_each_checkpoint_as_a_delta_against_the_last(
+    vault, note, monkeypatch,
+):
+    monkeypatch.setattr(revisions, "SNAPSHOT_EVERY", 10)
+    monkeypatch.setattr(revisions, "CHECKPOINT_DEPTH", 3)
+    note, texts = edited_in_place(vault, note, 45)
+    stored = {r.revision: r for r in vault.notes.stored_revisions(note.id)}
+    number_of = {r.id: r.revision for r in stored.values()}
+    # Checkpoints 11, 21, 31 build on the one before (their chains: 1, 2, 3 links); 41
+    # would be a fourth link, so it is a copy and the next ones build on it.
+    assert {n: number_of.get(stored[n].base_id) for n in (11, 21, 31, 41)} == {
+        11: 1, 21: 11, 31: 21, 41: None}
+    assert [n for n, r in stored.items() if r.is_copy] == [1, 41]
+    assert all(number_of[r.base_id] == n - 1 for n, r in stored.items()
+               if n % 10 != 1 and not r.is_copy)
+    assert len(stored[21].delta) < len(texts[20]) / 4
+    vault.store.revision_texts.forget()
+    assert [vault.notes.revision_text(stored[n].id) for n in sorted(stored)] == texts
+    assert [r.body for r in vault.notes.revisions(note.id)] == texts
+    [result] = [r for r in vault.check() if r.name == "note revisions"]
+    assert result.ok and "45 revisions" in result.detail
+
+
+def test_a_checkpoint_on_a_history_that_does_not_rebuild_is_a_copy(vault, note, monkeypatch):
+    monkeypatch.setattr(revisions, "SNAPSHOT_EVERY", 10)
+    note, texts = edited_in_place(vault, note, 10)
+    first = vault.notes.stored_revisions(note.id)[0]
+    vault._db.execute("DROP TRIGGER records_append_only_update")
+    vault._db.execute("UPDATE records SET data = json_set(data, '$.body', 'damaged')"
+                      " WHERE id = ?", (first.id,))
+    # The latest revision was just written, so the save builds on it; the checkpoint's
+    # anchor, revision 1, no longer gives the text its deltas were made from.
+    note = vault.notes.save_body(note, texts[-1] + " the end", author="w.tester")
+    base_id, body = vault._db.row(
+        "SELECT json_extract(data, '$.base_id'), json_extract(data, '$.body') FROM records"
+        " WHERE type = 'note_revision' AND parent_id = ? ORDER BY sort_key DESC LIMIT 1",
+        (note.id,))
+    assert (base_id, body) == (None, note.body)
+
+
 def test_a_save_is_one_audit_event_covering_the_note_and_its_revision(vault, note):
     before = vault.audit.count()
     note = vault.notes.save_body(note, "first words", author="w.tester")

@@ -14,8 +14,10 @@ from __future__ import annotations
 
 import hashlib
 import json
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
+from itertools import accumulate
 from typing import TYPE_CHECKING
 
 from diff_match_patch import diff_match_patch
@@ -26,9 +28,13 @@ from safeconf.domain.limits import MAX_NOTE_CHARS
 if TYPE_CHECKING:
     from safeconf.domain.records import NoteRevision
 
-# A full copy every this many revisions: reading any revision applies at most this many
-# deltas minus one, and a copy's bytes are spread over that many saves.
+# A checkpoint every this many revisions: reading any revision applies at most this many
+# deltas minus one after the checkpoint it goes back to.
 SNAPSHOT_EVERY = 200
+# A checkpoint is a delta against the checkpoint before it (the edits of the revisions
+# between, composed), not a copy of a long note, while its chain back to a copy is at most
+# this many links: so reading any revision applies at most SNAPSHOT_EVERY - 1 + this many.
+CHECKPOINT_DEPTH = 8
 # A delta never holds more operations than this (a real edit between two saves is a handful).
 MAX_DELTA_OPS = 20_000
 # How long a diff may search for the smallest edit before settling for a larger one.
@@ -124,6 +130,16 @@ def apply_delta(base: str, delta: str | list[Op]) -> str:
 
 
 @dataclass(frozen=True)
+class Anchor:
+    """The checkpoint a new checkpoint may be a delta against: its id and text, and the
+    deltas of the revisions since it, oldest first (the last of them the note's latest)."""
+
+    revision_id: str
+    text: str
+    deltas_since: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class RevisionForm:
     """How a new revision keeps its text: as a copy (`base_id` None, `body` the text) or as
     a delta against `base_id`."""
@@ -134,14 +150,103 @@ class RevisionForm:
     sha256: str
 
 
-def form_for(number: int, text: str, base_id: str | None, base_text: str | None) -> RevisionForm:
+def form_for(number: int, text: str, base_id: str | None, base_text: str | None,
+             anchor: Anchor | None = None) -> RevisionForm:
     """Revision `number` of a note whose text is now `text`. `base_id`/`base_text` name the
     latest revision and its text when that text is what the note held before this save
-    (otherwise there is nothing to make a delta against, and the revision is a copy)."""
+    (otherwise there is nothing to make a delta against, and the revision is a copy). A
+    checkpoint is a delta against `anchor` when that is less than half a copy's size (a
+    note edited here and there), else a copy (a note that grew: the delta would be it)."""
     digest = text_sha256(text)
-    if base_id is None or base_text is None or (number - 1) % SNAPSHOT_EVERY == 0:
+    if base_id is None or base_text is None:
         return RevisionForm(None, text, "", digest)
-    return RevisionForm(base_id, "", make_delta(base_text, text), digest)
+    if (number - 1) % SNAPSHOT_EVERY:
+        return RevisionForm(base_id, "", make_delta(base_text, text), digest)
+    if anchor is not None:
+        try:
+            delta = compose(anchor.text, [*anchor.deltas_since, make_delta(base_text, text)])
+            if delta is not None and len(delta) * 2 < len(text):
+                text_of(anchor.text, delta, digest)  # checked: a save is never unreadable
+                return RevisionForm(anchor.revision_id, "", delta, digest)
+        except InvalidRecord:
+            pass  # a history that does not add up to this text: the copy needs none of it
+    return RevisionForm(None, text, "", digest)
+
+
+# A stretch of the text being composed: (start, end) of the base text, or inserted text.
+_Piece = tuple[int, int] | str
+
+
+def compose(base: str, deltas: Iterable[str]) -> str | None:
+    """One delta doing what `deltas` do one after another to `base`, found by following
+    which stretches of `base` survive them (no search for the edit, so exact and quick);
+    None when it would hold more than MAX_DELTA_OPS operations. InvalidRecord if a delta
+    does not fit the text it is applied to."""
+    pieces: list[_Piece] = [(0, len(base))] if base else []
+    for delta in deltas:
+        pieces = _applied_to_pieces(pieces, parse_delta(delta))
+    ops: list[Op] = []
+    at = 0
+    for piece in pieces:
+        # A delta keeps the stretches of its text in order, so the kept stretches of
+        # `base` come in order too: what lies between two was deleted.
+        if isinstance(piece, str):
+            _push(ops, piece)
+        else:
+            if piece[0] > at:
+                _push(ops, at - piece[0])
+            _push(ops, piece[1] - piece[0])
+            at = piece[1]
+    if at < len(base):
+        _push(ops, at - len(base))
+    if len(ops) > MAX_DELTA_OPS:
+        return None
+    return json.dumps(ops, ensure_ascii=False, separators=(",", ":"))
+
+
+def _applied_to_pieces(pieces: list[_Piece], ops: list[Op]) -> list[_Piece]:
+    starts = list(accumulate((p[1] - p[0] if isinstance(p, tuple) else len(p)
+                              for p in pieces), initial=0))
+    out: list[_Piece] = []
+    at = 0
+    for op in ops:
+        if isinstance(op, str):
+            out.append(op)
+        elif op > 0:
+            if at + op > starts[-1]:
+                raise InvalidRecord("A revision's delta runs past the end of the text it "
+                                    "was made from.")
+            first = bisect_right(starts, at) - 1
+            last = bisect_left(starts, at + op) - 1
+            if first == last:
+                out.append(_cut(pieces[first], at - starts[first], at + op - starts[first]))
+            else:
+                out.append(_cut(pieces[first], at - starts[first], starts[first + 1]
+                                - starts[first]))
+                out.extend(pieces[first + 1:last])
+                out.append(_cut(pieces[last], 0, at + op - starts[last]))
+            at += op
+        else:
+            at -= op
+    if at != starts[-1]:
+        raise InvalidRecord("A revision's delta does not cover the whole text it was made "
+                            "from.")
+    return out
+
+
+def _cut(piece: _Piece, start: int, end: int) -> _Piece:
+    return piece[start:end] if isinstance(piece, str) else (piece[0] + start, piece[0] + end)
+
+
+def _push(ops: list[Op], op: Op) -> None:
+    """Append an operation, joined to the last when both keep, delete or insert."""
+    last = ops[-1] if ops else None
+    both_text = isinstance(op, str) and isinstance(last, str)
+    both_counts = isinstance(op, int) and isinstance(last, int) and (op > 0) == (last > 0)
+    if both_text or both_counts:
+        ops[-1] = last + op  # type: ignore[operator]
+    else:
+        ops.append(op)
 
 
 def check_form(base_id: str | None, body: str, delta: str, sha256: str) -> None:

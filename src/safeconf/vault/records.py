@@ -448,7 +448,10 @@ class NoteRepository(_InConference[Note], MutableRepository[Note]):
                 latest.sha256 == revisions.text_sha256(previous_text) and \
                 self._rebuilds(latest.revision_id, note.id, previous_text):
             base_id, base_text = latest.revision_id, previous_text
-        form = revisions.form_for(number, note.body, base_id, base_text)
+        anchor = None
+        if base_id is not None and (number - 1) % revisions.SNAPSHOT_EVERY == 0:
+            anchor = self._store.revision_texts.anchor_for(base_id, note.id)
+        form = revisions.form_for(number, note.body, base_id, base_text, anchor)
         revision = self._store.add(
             NoteRevision(case_id=note.case_id, note_id=note.id, revision=number,
                          author=note.author, body=form.body, base_id=form.base_id,

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 from collections import OrderedDict
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from safeconf.domain import codec, revisions
@@ -78,10 +79,48 @@ class RevisionTexts:
         if revision_id in self._texts:
             self._texts.move_to_end(revision_id)
             return self._texts[revision_id]
-        of_note, sort_key = first
-        # The revisions a chain can reach lie at or before this one: read them in one go.
+        link = self._links(*first)
+        try:
+            text = revisions.rebuild(revision_id, link, self._texts, _MAX_CHAIN)
+        except InvalidRecord as exc:
+            raise BrokenHistory(f"Revision {revision_id} cannot be rebuilt: {exc}") from exc
+        self.remember(revision_id, text)
+        return text
+
+    def anchor_for(self, latest_id: str, note_id: str) -> revisions.Anchor | None:
+        """What a checkpoint saved after revision `latest_id` may be a delta against: the
+        revision SNAPSHOT_EVERY - 1 links back (in a note saved on one laptop, the last
+        checkpoint), with the deltas since. None when there is none fit to be one: a chain
+        back to a copy of more than CHECKPOINT_DEPTH - 1 links, or a history that does not
+        rebuild (then the checkpoint is a copy)."""
+        first = self._db.row(_TARGET, (latest_id,))
+        if first is None or first[0] != note_id:
+            return None
+        link = self._links(*first)
+        deltas: list[str] = []
+        at = latest_id
+        for _ in range(revisions.SNAPSHOT_EVERY - 1):
+            found = link(at)
+            if found is None or found.base_id is None:
+                break
+            deltas.append(found.delta)
+            at = found.base_id
+        depth, hop = 0, at
+        while (found := link(hop)) is not None and found.base_id is not None:
+            depth, hop = depth + 1, found.base_id
+            if depth + 1 > revisions.CHECKPOINT_DEPTH:
+                return None
+        try:
+            text = self.text(at, note_id)
+        except BrokenHistory:
+            return None
+        return None if text is None else revisions.Anchor(at, text, tuple(reversed(deltas)))
+
+    def _links(self, note_id: str, sort_key: str) -> Callable[[str], revisions.Link | None]:
+        """Each revision's link, the SNAPSHOT_EVERY at or before `sort_key` read at once
+        (all that a chain of deltas reaches but for the checkpoints it passes)."""
         links = {row[0]: revisions.Link(*row[1:]) for row in self._db.rows(
-            _LINKS, (of_note, sort_key, revisions.SNAPSHOT_EVERY))}
+            _LINKS, (note_id, sort_key, revisions.SNAPSHOT_EVERY))}
 
         def link(at: str) -> revisions.Link | None:
             if at in links:
@@ -89,12 +128,7 @@ class RevisionTexts:
             row = self._db.row(_LINK, (at,))
             return None if row is None else revisions.Link(*row)
 
-        try:
-            text = revisions.rebuild(revision_id, link, self._texts, _MAX_CHAIN)
-        except InvalidRecord as exc:
-            raise BrokenHistory(f"Revision {revision_id} cannot be rebuilt: {exc}") from exc
-        self.remember(revision_id, text)
-        return text
+        return link
 
 
 def latest(db: Database, note_id: str) -> Latest | None:
