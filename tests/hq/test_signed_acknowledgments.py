@@ -262,7 +262,7 @@ def test_an_acknowledgment_pulled_by_another_laptop_verifies_there_until_altered
     data = json.loads(db.scalar("SELECT data FROM records WHERE id = ?", (ack.id,)))
     with db.transaction():
         db.execute("DROP TRIGGER records_append_only_update")
-        db.execute("UPDATE records SET data = ? WHERE id = ?",
+        db.execute("UPDATE records SET stored = ? WHERE id = ?",
                    (json.dumps({**data, "statement_sha256": _flip_last(
                        data["statement_sha256"])}), ack.id))
     verdict = other.service.proofs(conf_id)[ack.attendee_id]

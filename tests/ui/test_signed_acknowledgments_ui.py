@@ -56,7 +56,7 @@ def test_conclude_shows_the_own_signature_before_enrolling_and_a_tampered_row_af
     data = json.loads(db.scalar("SELECT data FROM records WHERE id = ?", (ack_id,)))
     with db.transaction():
         db.execute("DROP TRIGGER records_append_only_update")
-        db.execute("UPDATE records SET data = ? WHERE id = ?",
+        db.execute("UPDATE records SET stored = ? WHERE id = ?",
                    (json.dumps({**data, "witness": "Someone Else"}), ack_id))
     text = _conclude_text(window, prompter, conf_id)
     assert "NOT verified: the signature does not match the signed fields" in text

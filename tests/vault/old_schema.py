@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from safeconf.vault import audit_columns
+from safeconf.vault import packing
 from safeconf.vault.database import Database
 
-_PACKED_AUDIT_FIELDS = {"id": audit_columns.unpack_id, "at": audit_columns.unpack_time,
-                        "record_id": audit_columns.unpack_id,
-                        "case_id": audit_columns.unpack_id, "device": audit_columns.unpack_id,
-                        "prev_hash": audit_columns.unpack_hash,
-                        "hash": audit_columns.unpack_hash}
+_PACKED_AUDIT_FIELDS = {"id": packing.unpack_id, "at": packing.unpack_time,
+                        "record_id": packing.unpack_id,
+                        "case_id": packing.unpack_id, "device": packing.unpack_id,
+                        "prev_hash": packing.unpack_hash,
+                        "hash": packing.unpack_hash}
 
 
 def unpack_audit_events(db: Database) -> None:
@@ -26,9 +26,33 @@ def unpack_audit_events(db: Database) -> None:
                " BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END")
 
 
+def restore_records_data(db: Database) -> None:
+    """Undo migration 15: every record's whole JSON kept in `data` again, no `stored`."""
+    # Past the append-only guard, if the test has not lifted it already.
+    guard = db.scalar("SELECT sql FROM sqlite_master WHERE name = 'records_append_only_update'")
+    if guard is not None:
+        db.execute("DROP TRIGGER records_append_only_update")
+    db.execute("UPDATE records SET stored = data WHERE type = 'note_revision'")
+    if guard is not None:
+        db.execute(guard)
+    db.execute("ALTER TABLE records DROP COLUMN data")
+    for column in ("packed_sha256", "packed_origin_device", "packed_base_id"):
+        db.execute(f"ALTER TABLE records DROP COLUMN {column}")
+    db.execute("ALTER TABLE records RENAME COLUMN stored TO data")
+
+
+def restore_queued_at(db: Database) -> None:
+    """Undo migration 14: outbox rows have the time they were queued again, as version 1
+    wrote it."""
+    db.execute("ALTER TABLE outbox ADD COLUMN queued_at TEXT NOT NULL"
+               " DEFAULT '2026-01-01T00:00:00.000000+00:00'")
+
+
 def undo_migrations_from_9(db: Database) -> None:
-    """Remove what migrations 9-13 added (each test then undoes what came before 9). The
+    """Remove what migrations 9-15 added (each test then undoes what came before 9). The
     triggers of 12 go first: they name outbox.data, which a version 1 vault lacks."""
+    restore_records_data(db)  # version 15
+    restore_queued_at(db)  # version 14
     unpack_audit_events(db)  # version 13
     db.execute("DROP TRIGGER outbox_copy_before_note_update")  # added by version 12
     db.execute("DROP TRIGGER outbox_copy_before_note_delete")

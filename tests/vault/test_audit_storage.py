@@ -1,4 +1,4 @@
-"""Audit events kept in their packed forms (vault/audit_columns.py, migration 13): read back
+"""Audit events kept in their packed forms (vault/packing.py, migration 13): read back
 exactly as written, upgraded from text without changing one event, and still caught when a
 stored byte is altered."""
 
@@ -12,12 +12,16 @@ from hypothesis import strategies as st
 
 from safeconf.domain.auditchain import event_hash
 from safeconf.domain.records import Case
-from safeconf.vault import audit_columns
+from safeconf.vault import packing
 from safeconf.vault.errors import AppendOnly
 from safeconf.vault.migrations import SCHEMA_VERSION
 from safeconf.vault.vault import Vault
 from tests.conftest import PASSPHRASE
-from tests.vault.old_schema import unpack_audit_events
+from tests.vault.old_schema import (
+    restore_queued_at,
+    restore_records_data,
+    unpack_audit_events,
+)
 
 _FIELDS = "id, at, record_id, case_id, device, prev_hash, hash"
 # The bytes of an event's ids and hashes as stored (the legacy event of another shape aside).
@@ -57,9 +61,11 @@ def test_an_upgraded_vault_packs_every_event_and_every_event_reads_back_the_same
     vault.cases.add(Case(case_number="AU-2", family_name="Birch"))
     vault.open_case(vault.cases.all()[0].id)
     with vault._db.transaction():
+        restore_records_data(vault._db)
+        restore_queued_at(vault._db)
         unpack_audit_events(vault._db)
         _text_event_of_another_shape(vault)
-    vault._db.execute(f"PRAGMA user_version = {SCHEMA_VERSION - 1}")
+    vault._db.execute("PRAGMA user_version = 12")
     as_text = vault.audit.events()
     text_bytes = vault._db.scalar(_ID_AND_HASH_BYTES)
     assert vault._db.scalar("SELECT count(*) FROM audit_events WHERE typeof(hash) = 'text'"
@@ -92,14 +98,34 @@ def test_one_altered_byte_of_a_packed_field_breaks_the_chain_at_that_event(vault
 
 
 def test_a_stored_value_of_no_known_form_reads_as_something_that_fails_the_hash():
-    assert audit_columns.unpack_id(b"\x01\x02") == repr(b"\x01\x02")
-    assert audit_columns.unpack_time(10 ** 30) == repr(10 ** 30)
+    assert packing.unpack_id(b"\x01\x02") == repr(b"\x01\x02")
+    assert packing.unpack_time(10 ** 30) == repr(10 ** 30)
 
 
 @given(st.one_of(st.text(max_size=80), st.uuids().map(str),
                  st.datetimes().map(lambda d: d.isoformat(timespec="microseconds") + "+00:00"),
                  st.binary(min_size=32, max_size=32).map(bytes.hex)))
 def test_every_text_comes_back_exactly_from_its_packed_form(text):
-    assert audit_columns.unpack_id(audit_columns.pack_id(text)) == text
-    assert audit_columns.unpack_hash(audit_columns.pack_hash(text)) == text
-    assert audit_columns.unpack_time(audit_columns.pack_time(text)) == text
+    assert packing.unpack_id(packing.pack_id(text)) == text
+    assert packing.unpack_hash(packing.pack_hash(text)) == text
+    assert packing.unpack_time(packing.pack_time(text)) == text
+
+
+def test_an_upgraded_vault_drops_the_queued_time_and_still_pushes_what_was_queued(
+    vault, data_dir, keyring_store,
+):
+    vault.cases.add(Case(case_number="AU-4", family_name="Dogwood"))
+    with vault._db.transaction():
+        restore_records_data(vault._db)
+        restore_queued_at(vault._db)
+    vault._db.execute("PRAGMA user_version = 13")
+    queued = vault.sync.pending(100)
+    vault.close()
+
+    upgraded = Vault.open(data_dir, PASSPHRASE, keyring_store)
+    columns = [row[1] for row in upgraded._db.rows("PRAGMA table_info(outbox)")]
+    assert "queued_at" not in columns and "audit_seq" in columns
+    assert upgraded.sync.pending(100) == queued
+    upgraded.cases.add(Case(case_number="AU-5", family_name="Elm"))
+    assert len(upgraded.sync.pending(100)) == len(queued) + 1
+    upgraded.close()

@@ -96,7 +96,7 @@ def test_revisions_and_acknowledgments_cannot_be_changed_or_deleted(vault, confe
         vault.store.update(replace(revision, body="rewritten", sha256=""))
     # Not even raw SQL gets past the triggers.
     with pytest.raises(AppendOnly):
-        vault._db.execute("UPDATE records SET data = '{}' WHERE id = ?", (revision.id,))
+        vault._db.execute("UPDATE records SET stored = '{}' WHERE id = ?", (revision.id,))
     with pytest.raises(AppendOnly):
         vault._db.execute("DELETE FROM records WHERE id = ?", (revision.id,))
     with pytest.raises(AppendOnly):

@@ -90,7 +90,7 @@ def test_a_checkpoint_on_a_history_that_does_not_rebuild_is_a_copy(vault, note, 
     note, texts = edited_in_place(vault, note, 10)
     first = vault.notes.stored_revisions(note.id)[0]
     vault._db.execute("DROP TRIGGER records_append_only_update")
-    vault._db.execute("UPDATE records SET data = json_set(data, '$.body', 'damaged')"
+    vault._db.execute("UPDATE records SET stored = json_set(stored, '$.body', 'damaged')"
                       " WHERE id = ?", (first.id,))
     # The latest revision was just written, so the save builds on it; the checkpoint's
     # anchor, revision 1, no longer gives the text its deltas were made from.
@@ -199,7 +199,7 @@ def alter_revision(vault, revision_id, **fields):
                      " FROM records WHERE id = ?", (revision_id,))
         db.execute("DELETE FROM records WHERE id = ?", (revision_id,))
         db.execute("INSERT INTO records (id, type, case_id, parent_id, sort_key, version,"
-                   " deleted, updated_at, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                   " deleted, updated_at, stored) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                    (revision_id, *row, json.dumps(data)))
 
 

@@ -75,7 +75,7 @@ def test_an_old_vault_keeps_its_unsigned_acknowledgments_and_gets_a_key(
         if k not in ("attendee_name", "signer_key", "signature")}
     with db.transaction():
         db.execute("DROP TRIGGER records_append_only_update")
-        db.execute("UPDATE records SET data = ? WHERE id = ?", (json.dumps(legacy), ack.id))
+        db.execute("UPDATE records SET stored = ? WHERE id = ?", (json.dumps(legacy), ack.id))
         undo_migrations_from_9(db)
         db.execute("""CREATE TRIGGER records_append_only_update BEFORE UPDATE ON records
                       WHEN OLD.type IN ('acknowledgment') BEGIN SELECT RAISE(ABORT, 'x'); END""")
@@ -114,7 +114,7 @@ def test_safeconf_check_finds_an_acknowledgment_altered_in_the_vault(vault) -> N
     data = json.loads(db.scalar("SELECT data FROM records WHERE id = ?", (ack.id,)))
     with db.transaction():
         db.execute("DROP TRIGGER records_append_only_update")
-        db.execute("UPDATE records SET data = ? WHERE id = ?",
+        db.execute("UPDATE records SET stored = ? WHERE id = ?",
                    (json.dumps({**data, "typed_name": "Ada Ash"}), ack.id))
     found = {r.name: r for r in vault.check()}["acknowledgment signatures"]
     assert not found.ok and found.detail == f"1 of 1 do not match what was signed: {ack.id}"

@@ -7,7 +7,7 @@ from typing import Any
 from safeconf.domain.auditchain import GENESIS_HASH, event_hash, verify_chain
 from safeconf.domain.ids import new_id, utc_now
 from safeconf.domain.records import AuditEvent
-from safeconf.vault import audit_columns as packed
+from safeconf.vault import packing as packed
 from safeconf.vault.database import Database
 
 _COLUMNS = (

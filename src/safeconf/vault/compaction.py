@@ -11,13 +11,14 @@ like conflicts.
 from __future__ import annotations
 
 import json
-from dataclasses import replace
+from dataclasses import astuple, replace
 
 from safeconf.domain import codec, revisions
 from safeconf.domain.codec import APPEND_ONLY_TYPES
 from safeconf.domain.records import NoteRevision
 from safeconf.vault.database import Database
 from safeconf.vault.outbox import in_flight_through
+from safeconf.vault.records import stored_row
 
 _DONE = "revisions_compacted"
 # Legacy copies: no hash, no base (a compacted or new revision always has a hash).
@@ -63,11 +64,14 @@ def _compact_note(db: Database, note_id: str) -> int:
                 compacted = replace(rev, body=form.body, base_id=form.base_id,
                                     delta=form.delta, sha256=form.sha256)
                 db.execute("DELETE FROM records WHERE rowid = ?", (rowid,))
+                row = stored_row("note_revision", compacted,
+                                 json.dumps(codec.to_dict(compacted), ensure_ascii=False))
                 db.execute(
                     "INSERT INTO records (id, type, case_id, parent_id, sort_key, version,"
-                    " deleted, updated_at, data) VALUES (?, 'note_revision', ?, ?, ?, ?, ?, ?, ?)",
+                    " deleted, updated_at, stored, packed_sha256, packed_origin_device,"
+                    " packed_base_id) VALUES (?, 'note_revision', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     (rid, case_id, note_id, sort_key, version, deleted, updated_at,
-                     json.dumps(codec.to_dict(compacted), ensure_ascii=False)))
+                     *astuple(row)))
                 rewritten += 1
             if text is None:  # a delta: its text, when it follows on from the one before
                 if previous is None or rev.base_id != previous[0]:

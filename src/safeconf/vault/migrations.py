@@ -43,10 +43,25 @@ _COPY_INTO_NEWEST_NOTE_ROW = """
     END;"""
 
 
-# Migration 13's forms for an audit event's fields (vault/audit_columns.py keeps new rows
+# Migration 13's forms for an audit event's fields (vault/packing.py keeps new rows
 # the same way): a lowercase UUID as its 16 bytes, a lowercase SHA-256 as its 32, a UTC time
 # with microseconds as microseconds since 1970 when that gives back the same text.
 _HEX = "[0-9a-f]"
+
+
+# Migration 15's note revision as a record: its stored JSON with what the row's columns hold.
+_REVISION_WITH_COLUMNS = """json_set(json_insert(stored, '$.created_at', updated_at),
+            '$.id', id, '$.case_id', case_id, '$.note_id', parent_id, '$.version', version,
+            '$.updated_at', updated_at,
+            '$.deleted', json(CASE WHEN deleted THEN 'true' ELSE 'false' END))"""
+
+
+def _uuid_text(column: str) -> str:
+    """A UUID kept as its 16 bytes, as its text again (lowercase, hyphenated)."""
+    hexed = f"lower(hex({column}))"
+    return (f"substr({hexed}, 1, 8) || '-' || substr({hexed}, 9, 4) || '-' ||"
+            f" substr({hexed}, 13, 4) || '-' || substr({hexed}, 17, 4) || '-' ||"
+            f" substr({hexed}, 21, 12)")
 
 
 def _packed_id(column: str) -> str:
@@ -266,7 +281,7 @@ MIGRATIONS: list[str] = [
     WHEN OLD.type = 'note'
 {_COPY_INTO_NEWEST_NOTE_ROW}
     """,
-    # 13: audit events in less than half the bytes (vault/audit_columns.py): every save
+    # 13: audit events in less than half the bytes (vault/packing.py): every save
     # writes one. Columns without a type keep each value as given: the packed forms, or
     # the text where a field has another shape. The triggers are those of migration 3.
     f"""
@@ -294,6 +309,36 @@ MIGRATIONS: list[str] = [
     BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
     CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit_events
     BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+    """,
+    # 14: an outbox row no longer keeps the time it was queued: nothing read it, and the
+    # audit event it names (audit_seq) holds the time of the change; two rows a save, 64
+    # bytes a save.
+    """
+    ALTER TABLE outbox DROP COLUMN queued_at;
+    """,
+    # 15: a note revision's row keeps in its JSON only what its columns do not hold (the
+    # vault writes one a save). `stored` is what is written; `data`, the record as every
+    # reader knows it, is the stored JSON with the columns put back: the row's own, a
+    # `created_at` that is the row's `updated_at` when the JSON names none (a revision is
+    # never changed after it is made), and, where `packed_sha256` is set, the SHA-256, the
+    # device and the base kept as bytes (vault/packing.py). Other records, and revisions
+    # written before, keep their whole JSON in `stored`; putting back what it holds changes
+    # nothing. json_set and json_insert keep a null the record holds (a copy's base_id), as
+    # json_patch would not. (Renaming the column renames it in the triggers too.)
+    f"""
+    ALTER TABLE records RENAME COLUMN data TO stored;
+    ALTER TABLE records ADD COLUMN packed_sha256 BLOB;
+    ALTER TABLE records ADD COLUMN packed_origin_device BLOB;
+    ALTER TABLE records ADD COLUMN packed_base_id BLOB;
+    ALTER TABLE records ADD COLUMN data TEXT GENERATED ALWAYS AS (
+        CASE WHEN type <> 'note_revision' THEN stored
+        WHEN packed_sha256 IS NULL THEN {_REVISION_WITH_COLUMNS}
+        ELSE json_set({_REVISION_WITH_COLUMNS},
+            '$.sha256', lower(hex(packed_sha256)),
+            '$.origin_device', {_uuid_text("packed_origin_device")},
+            '$.base_id', CASE WHEN packed_base_id IS NULL THEN NULL
+                         ELSE {_uuid_text("packed_base_id")} END)
+        END) VIRTUAL;
     """,
 ]
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Sequence
 from contextlib import AbstractContextManager
-from dataclasses import dataclass, replace
+from dataclasses import astuple, dataclass, replace
 from typing import Any, Generic, TypeVar
 
 from safeconf.domain import ack_signature, codec, revisions
@@ -41,7 +41,7 @@ from safeconf.domain.records import (
     StaffAcknowledgment,
 )
 from safeconf.domain.validation import validate
-from safeconf.vault import outbox, revision_history
+from safeconf.vault import outbox, packing, revision_history
 from safeconf.vault.audit import AuditLog
 from safeconf.vault.database import Database
 from safeconf.vault.errors import AppendOnly, RecordNotFound, WriteConflict
@@ -72,6 +72,46 @@ def sort_key_of(record: RecordMeta) -> str:
     if isinstance(record, Case):
         return record.case_number
     return record.created_at
+
+
+@dataclass(frozen=True)
+class StoredRow:
+    """What a row keeps of a record (migration 15): its JSON, and for a note revision the
+    SHA-256, device and base as bytes when they are in the forms that pack."""
+
+    json: str
+    sha256: bytes | None = None
+    origin_device: bytes | None = None
+    base_id: bytes | None = None
+
+
+def stored_row(name: str, record: RecordMeta, data: str) -> StoredRow:
+    """What a row keeps of a record's JSON `data`: a note revision leaves out what its
+    columns hold, and a `created_at` equal to its `updated_at` (the vault writes one a
+    save; migration 15 puts them back into `data`), each only where the row says exactly
+    the same; any other record keeps it all."""
+    if name != "note_revision":
+        return StoredRow(data)
+    held: dict[str, Any] = {
+        "id": record.id, "case_id": record.case_id, "note_id": parent_of(record),
+        "version": record.version, "deleted": record.deleted, "updated_at": record.updated_at,
+        "created_at": record.updated_at,
+    }
+    kept = {key: value for key, value in json.loads(data).items()
+            if key not in held or type(value) is not type(held[key]) or value != held[key]}
+    sha256 = packing.hash_bytes(kept.get("sha256"))
+    device = packing.id_bytes(kept.get("origin_device"))
+    base = kept.get("base_id", "absent")
+    base_bytes = None if base is None else packing.id_bytes(base)
+    if sha256 is not None and device is not None and (base is None or base_bytes is not None):
+        for key in ("sha256", "origin_device", "base_id"):
+            del kept[key]
+        return StoredRow(_compact_json(kept), sha256, device, base_bytes)
+    return StoredRow(_compact_json(kept))
+
+
+def _compact_json(fields: dict[str, Any]) -> str:
+    return json.dumps(fields, ensure_ascii=False, separators=(",", ":"))
 
 
 def searchable_text(record: RecordMeta) -> str | None:
@@ -174,10 +214,12 @@ class RecordStore:
     def insert_row(self, name: str, record: RecordMeta, data: str) -> int:
         rowid = self._db.execute(
             "INSERT INTO records (id, type, case_id, parent_id, sort_key, version, deleted,"
-            " updated_at, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " updated_at, stored, packed_sha256, packed_origin_device, packed_base_id)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 record.id, name, record.case_id, parent_of(record), sort_key_of(record),
-                record.version, int(record.deleted), record.updated_at, data,
+                record.version, int(record.deleted), record.updated_at,
+                *astuple(stored_row(name, record, data)),
             ),
         )
         self._index(rowid, record, replace_old=False)
@@ -186,9 +228,10 @@ class RecordStore:
     def replace_row(self, rowid: int, record: RecordMeta, data: str) -> None:
         self._db.execute(
             "UPDATE records SET sort_key = ?, version = ?, deleted = ?, updated_at = ?,"
-            " data = ? WHERE rowid = ?",
+            " stored = ?, packed_sha256 = ?, packed_origin_device = ?, packed_base_id = ?"
+            " WHERE rowid = ?",
             (sort_key_of(record), record.version, int(record.deleted), record.updated_at,
-             data, rowid),
+             *astuple(stored_row(codec.type_name(record), record, data)), rowid),
         )
         self._index(rowid, record, replace_old=True)
 
@@ -301,10 +344,10 @@ class RecordStore:
         # record never changes, and a note's newest row is given its copy by a trigger
         # before the note changes (vault/outbox.py).
         self._db.execute(
-            "INSERT INTO outbox (record_type, record_id, version, queued_at, data, audit_seq,"
-            " base_version) VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (name, record.id, record.version, utc_now(),
-             None if name in COPYLESS_TYPES else data, covered_by, base_version),
+            "INSERT INTO outbox (record_type, record_id, version, data, audit_seq,"
+            " base_version) VALUES (?, ?, ?, ?, ?, ?)",
+            (name, record.id, record.version, None if name in COPYLESS_TYPES else data,
+             covered_by, base_version),
         )
 
 
@@ -452,10 +495,12 @@ class NoteRepository(_InConference[Note], MutableRepository[Note]):
         if base_id is not None and (number - 1) % revisions.SNAPSHOT_EVERY == 0:
             anchor = self._store.revision_texts.anchor_for(base_id, note.id)
         form = revisions.form_for(number, note.body, base_id, base_text, anchor)
+        made = utc_now()  # made and never changed: one time for both
         revision = self._store.add(
             NoteRevision(case_id=note.case_id, note_id=note.id, revision=number,
                          author=note.author, body=form.body, base_id=form.base_id,
-                         delta=form.delta, sha256=form.sha256),
+                         delta=form.delta, sha256=form.sha256, created_at=made,
+                         updated_at=made),
             covered_by=self._store.last_audit_seq,
         )
         self._store.revision_texts.remember(revision.id, note.body)

@@ -19,9 +19,18 @@ from safeconf.domain.records import NoteRevision
 from safeconf.vault.database import Database
 from safeconf.vault.errors import VaultCorrupt
 
-_FIELDS = ("json_extract(data, '$.base_id'), coalesce(json_extract(data, '$.delta'), ''),"
-           " coalesce(json_extract(data, '$.body'), ''),"
-           " coalesce(json_extract(data, '$.sha256'), '')")
+# Read from what the row keeps (vault migration 15: the stored JSON, or the packed bytes of
+# the base and hash): `data` would rebuild each whole record only to take them out again.
+_HEX_BASE = "lower(hex(packed_base_id))"
+_BASE = ("CASE WHEN packed_sha256 IS NULL THEN json_extract(stored, '$.base_id')"
+         " WHEN packed_base_id IS NULL THEN NULL"
+         f" ELSE substr({_HEX_BASE}, 1, 8) || '-' || substr({_HEX_BASE}, 9, 4) || '-' ||"
+         f" substr({_HEX_BASE}, 13, 4) || '-' || substr({_HEX_BASE}, 17, 4) || '-' ||"
+         f" substr({_HEX_BASE}, 21, 12) END")
+_SHA256 = ("CASE WHEN packed_sha256 IS NULL THEN coalesce(json_extract(stored, '$.sha256'), '')"
+           " ELSE lower(hex(packed_sha256)) END")
+_FIELDS = (f"{_BASE}, coalesce(json_extract(stored, '$.delta'), ''),"
+           f" coalesce(json_extract(stored, '$.body'), ''), {_SHA256}")
 _TARGET = ("SELECT parent_id, sort_key FROM records WHERE id = ? AND type = 'note_revision'")
 _LINK = f"SELECT {_FIELDS} FROM records WHERE id = ? AND type = 'note_revision'"
 _LINKS = (f"SELECT id, {_FIELDS} FROM records WHERE type = 'note_revision' AND parent_id = ?"
@@ -133,8 +142,8 @@ class RevisionTexts:
 
 def latest(db: Database, note_id: str) -> Latest | None:
     row = db.row(
-        "SELECT id, json_extract(data, '$.revision'), json_extract(data, '$.sha256'),"
-        " json_extract(data, '$.body'), json_extract(data, '$.base_id')"
+        f"SELECT id, json_extract(stored, '$.revision'), {_SHA256},"
+        f" json_extract(stored, '$.body'), {_BASE}"
         " FROM records WHERE type = 'note_revision' AND parent_id = ?"
         " ORDER BY sort_key DESC, id DESC LIMIT 1", (note_id,))
     if row is None:

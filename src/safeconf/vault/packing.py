@@ -1,10 +1,11 @@
-"""How an audit event's fields are kept on disk: ids as 16 bytes, hashes as 32, times as
-microseconds since 1970, where that gives back exactly the text the event holds; anything
-else as the text itself. The event, and so its hash, is always the text form.
+"""Ids, hashes and times kept on disk in fewer bytes: an id as its 16 bytes, a hash as its
+32, a time as microseconds since 1970, each only where that gives back exactly the text;
+anything else stays the text itself. What a record or event is, and so what is hashed,
+signed or sent, is always the text form.
 
-Every save writes an event, so this is most of what the audit log costs: 170 bytes a row
-instead of 350. Migration 13 (vault/migrations.py) turns existing rows into the same forms
-with the same rules, written in SQL.
+Every save writes an audit event (migration 13) and a note revision (migration 15), so these
+are most of what typing in a note costs on disk. Migration 13 packs the events already
+written with the same rules, in SQL; revisions written before 15 stay as they are.
 """
 
 from __future__ import annotations
@@ -21,8 +22,21 @@ _MICROSECOND = timedelta(microseconds=1)
 Stored = str | bytes | int
 
 
+def id_bytes(value: object) -> bytes | None:
+    """The 16 bytes of a UUID in its text form, or None for anything else."""
+    if isinstance(value, str) and _UUID.fullmatch(value):
+        return bytes.fromhex(value.replace("-", ""))
+    return None
+
+
+def hash_bytes(value: object) -> bytes | None:
+    """The 32 bytes of a SHA-256 in lowercase hex, or None for anything else."""
+    return bytes.fromhex(value) if isinstance(value, str) and _HASH.fullmatch(value) else None
+
+
 def pack_id(text: str) -> Stored:
-    return bytes.fromhex(text.replace("-", "")) if _UUID.fullmatch(text) else text
+    packed = id_bytes(text)
+    return text if packed is None else packed
 
 
 def unpack_id(value: Stored) -> str:
@@ -33,7 +47,8 @@ def unpack_id(value: Stored) -> str:
 
 
 def pack_hash(text: str) -> Stored:
-    return bytes.fromhex(text) if _HASH.fullmatch(text) else text
+    packed = hash_bytes(text)
+    return text if packed is None else packed
 
 
 def unpack_hash(value: Stored) -> str:
