@@ -2,26 +2,22 @@
 
 from __future__ import annotations
 
-from safeconf.vault import packing
+from safeconf.vault.audit import AuditLog
 from safeconf.vault.database import Database
 
-_PACKED_AUDIT_FIELDS = {"id": packing.unpack_id, "at": packing.unpack_time,
-                        "record_id": packing.unpack_id,
-                        "case_id": packing.unpack_id, "device": packing.unpack_id,
-                        "prev_hash": packing.unpack_hash,
-                        "hash": packing.unpack_hash}
+_PACKED_AUDIT_FIELDS = ("id", "at", "record_id", "case_id", "device", "prev_hash", "hash")
 
 
 def unpack_audit_events(db: Database) -> None:
     """Undo migration 13: every audit event's fields back to their text, as before it (the
     triggers the test has in place stay; only the update guard is lifted meanwhile)."""
+    events = AuditLog(db, actor="", device="").events()
     db.execute("DROP TRIGGER audit_no_update")
     columns = ", ".join(_PACKED_AUDIT_FIELDS)
-    for seq, *values in db.rows(f"SELECT seq, {columns} FROM audit_events"):
-        texts = [unpack(v) for unpack, v in zip(_PACKED_AUDIT_FIELDS.values(), values,
-                                                strict=True)]
+    for event in events:
+        texts = [getattr(event, field) for field in _PACKED_AUDIT_FIELDS]
         db.execute(f"UPDATE audit_events SET ({columns}) = ({', '.join('?' * len(texts))})"
-                   " WHERE seq = ?", (*texts, seq))
+                   " WHERE seq = ?", (*texts, event.seq))
     db.execute("CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit_events"
                " BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END")
 

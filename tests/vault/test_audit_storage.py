@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from safeconf.domain.auditchain import event_hash
+from safeconf.domain.auditchain import GENESIS_HASH, event_hash
 from safeconf.domain.records import Case
 from safeconf.vault import packing
 from safeconf.vault.errors import AppendOnly
@@ -26,17 +26,22 @@ from tests.vault.old_schema import (
 _FIELDS = "id, at, record_id, case_id, device, prev_hash, hash"
 # The bytes of an event's ids and hashes as stored (the legacy event of another shape aside).
 _ID_AND_HASH_BYTES = ("SELECT sum(length(id) + length(record_id) + length(case_id)"
-                      " + length(device) + length(prev_hash) + length(hash)) FROM audit_events"
-                      " WHERE record_id IS NOT 'C-17'")
+                      " + length(device) + coalesce(length(prev_hash), 0) + length(hash))"
+                      " FROM audit_events WHERE record_id IS NOT 'C-17'")
 
 
 def test_a_new_event_keeps_its_ids_hashes_and_time_packed_and_reads_back_as_written(vault):
+    vault.cases.add(Case(case_number="AU-0", family_name="Ash"))  # the chain's first event
     case = vault.cases.add(Case(case_number="AU-1", family_name="Alder"))
-    event = vault.audit.events()[-1]
+    first, event = vault.audit.events()
+    assert first.prev_hash == GENESIS_HASH
+    assert vault._db.scalar("SELECT typeof(prev_hash) FROM audit_events WHERE seq = 1") == "blob"
     stored = vault._db.row(f"SELECT {', '.join(f'typeof({c})' for c in _FIELDS.split(', '))},"
                            " length(id), length(hash) FROM audit_events WHERE seq = ?",
                            (event.seq,))
-    assert stored == ("blob", "integer", "blob", "blob", "blob", "blob", "blob", 16, 32)
+    # Its prev_hash is the hash of the event before, kept there only.
+    assert stored == ("blob", "integer", "blob", "blob", "blob", "null", "blob", 16, 32)
+    assert event.prev_hash == vault.audit.at(event.seq - 1).hash
     assert (event.record_id, event.case_id) == (case.id, case.id)
     assert event.device == vault.device_id
     assert len(event.at) == len("2026-12-03T05:15:06.705358+00:00")
@@ -129,3 +134,13 @@ def test_an_upgraded_vault_drops_the_queued_time_and_still_pushes_what_was_queue
     upgraded.cases.add(Case(case_number="AU-5", family_name="Elm"))
     assert len(upgraded.sync.pending(100)) == len(queued) + 1
     upgraded.close()
+
+
+def test_an_event_taken_out_of_the_chain_breaks_it_at_the_next_one(vault):
+    for n in range(3):
+        vault.cases.add(Case(case_number=f"AU-6{n}", family_name="Fir"))
+    second = vault.audit.events()[1].seq
+    vault._db.execute("DROP TRIGGER audit_no_delete")
+    vault._db.execute("DELETE FROM audit_events WHERE seq = ?", (second,))
+    assert vault.audit.events()[1].prev_hash == ""  # no event before it to take it from
+    assert vault.audit.verify() == second + 1

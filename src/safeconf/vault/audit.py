@@ -48,11 +48,12 @@ class AuditLog:
                 "prev_hash": prev,
             }
             event = AuditEvent(**body, hash=event_hash(body))
+            values = [_PACK.get(c, _same)(getattr(event, c)) for c in _COLUMNS]
+            if last is not None:  # the hash of the event before: kept once, in that event
+                values[_COLUMNS.index("prev_hash")] = None
             self._db.execute(
                 f"INSERT INTO audit_events ({', '.join(_COLUMNS)}) "
-                f"VALUES ({', '.join('?' * len(_COLUMNS))})",
-                [_PACK.get(c, _same)(getattr(event, c)) for c in _COLUMNS],
-            )
+                f"VALUES ({', '.join('?' * len(_COLUMNS))})", values)
         return event
 
     def events(self, after_seq: int = 0, limit: int = -1) -> list[AuditEvent]:
@@ -60,9 +61,21 @@ class AuditLog:
             f"SELECT {', '.join(_COLUMNS)} FROM audit_events WHERE seq > ? ORDER BY seq LIMIT ?",
             (after_seq, limit),
         )
-        return [AuditEvent(**{c: _UNPACK.get(c, _same)(v) for c, v in zip(_COLUMNS, row,
-                                                                            strict=True)})
-                for row in rows]
+        events: list[AuditEvent] = []
+        for row in rows:
+            fields = {c: _UNPACK.get(c, _same)(v) for c, v in zip(_COLUMNS, row, strict=True)}
+            if row[_COLUMNS.index("prev_hash")] is None:
+                fields["prev_hash"] = self._hash_before(fields["seq"], events)
+            events.append(AuditEvent(**fields))
+        return events
+
+    def _hash_before(self, seq: int, read: list[AuditEvent]) -> str:
+        """An event's prev_hash kept as "the hash of the event before" (vault schema 13):
+        that event's hash, or nothing, which fails the chain, if there is no such event."""
+        if read and read[-1].seq == seq - 1:
+            return read[-1].hash
+        found = self._db.scalar("SELECT hash FROM audit_events WHERE seq = ?", (seq - 1,))
+        return "" if found is None else packed.unpack_hash(found)
 
     def at(self, seq: int) -> AuditEvent | None:
         found = self.events(seq - 1, 1) if seq > 0 else []

@@ -281,9 +281,11 @@ MIGRATIONS: list[str] = [
     WHEN OLD.type = 'note'
 {_COPY_INTO_NEWEST_NOTE_ROW}
     """,
-    # 13: audit events in less than half the bytes (vault/packing.py): every save
-    # writes one. Columns without a type keep each value as given: the packed forms, or
-    # the text where a field has another shape. The triggers are those of migration 3.
+    # 13: audit events in less than half the bytes (vault/packing.py): every save writes
+    # one. Columns without a type keep each value as given: the packed forms, or the text
+    # where a field has another shape. A prev_hash that is the hash of the event before
+    # (every one but the first, in a chain never broken) is kept there only: NULL here.
+    # The triggers are those of migration 3.
     f"""
     CREATE TABLE audit_events_packed (
         seq INTEGER PRIMARY KEY,
@@ -295,13 +297,16 @@ MIGRATIONS: list[str] = [
         record_id NOT NULL,
         case_id NOT NULL,
         device NOT NULL,
-        prev_hash NOT NULL,
+        prev_hash,
         hash NOT NULL
     );
     INSERT INTO audit_events_packed
     SELECT seq, {_packed_id("id")}, {_packed_time("at")}, actor, action, record_type,
            {_packed_id("record_id")}, {_packed_id("case_id")}, {_packed_id("device")},
-           {_packed_hash("prev_hash")}, {_packed_hash("hash")}
+           CASE WHEN prev_hash = (SELECT before.hash FROM audit_events AS before
+                                  WHERE before.seq = audit_events.seq - 1) THEN NULL
+           ELSE {_packed_hash("prev_hash")} END,
+           {_packed_hash("hash")}
     FROM audit_events ORDER BY seq;
     DROP TABLE audit_events;
     ALTER TABLE audit_events_packed RENAME TO audit_events;
