@@ -72,6 +72,33 @@ def test_a_conference_reaches_the_other_laptop_of_the_same_worker_and_no_one_els
         other.conferences.get(conf.id)
 
 
+def test_a_note_saved_many_times_offline_reaches_hq_in_small_batches_with_every_revision(
+    hq, laptop, keyring_store, monkeypatch
+):
+    """Each save removes the note's unsent row before it; the seqs go as markers, some at
+    the edge of a batch, and HQ takes every batch in one unbroken run."""
+    from safeconf.sync import engine
+
+    first, second = laptop(hq, "w.alvarez", "first"), laptop(hq, "w.alvarez", "second")
+    sync(first, keyring_store)
+    conf = record_conference(first, case_numbered(first, "HQ-100"))
+    [note] = first.notes.for_conference(conf.id)
+    for n in range(7):
+        note = first.notes.save_body(note, f"{note.body} Visit {n} went well.", "w.alvarez")
+    queued = first.sync.pending(1000)
+    assert sum(i.gap for i in queued) >= 6
+    monkeypatch.setattr(engine, "BATCH_SIZE", 3)
+    report = sync(first, keyring_store)
+    assert report.push_conflicts == 0 and first.sync.pending_count() == 0
+    assert report.pushed == sum(not i.gap for i in queued)  # changes, not markers
+
+    sync(second, keyring_store)
+    [theirs] = second.notes.for_conference(conf.id)
+    assert theirs.body == note.body and theirs.version == note.version
+    assert [r.body for r in second.notes.revisions(note.id)] == [
+        r.body for r in first.notes.revisions(note.id)]
+
+
 def test_a_note_changed_on_two_laptops_is_one_conflict_to_review_not_two(
     hq, laptop, keyring_store
 ):

@@ -22,6 +22,20 @@ def unpack_audit_events(db: Database) -> None:
                " BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END")
 
 
+def restore_superseded_mark(db: Database) -> None:
+    """Undo migration 16: outbox rows have the superseded mark again, and migration 12's
+    triggers (as migration 15's rename left them) name it."""
+    db.execute("ALTER TABLE outbox ADD COLUMN superseded INTEGER NOT NULL DEFAULT 0")
+    copy = ("BEGIN UPDATE outbox SET data = OLD.stored WHERE seq = (SELECT seq FROM outbox"
+            " WHERE record_id = OLD.id AND record_type = OLD.type ORDER BY seq DESC LIMIT 1)"
+            " AND version = OLD.version AND data IS NULL AND superseded = 0; END")
+    for name, event in (("outbox_copy_before_note_update", "UPDATE OF stored"),
+                        ("outbox_copy_before_note_delete", "DELETE")):
+        db.execute(f"DROP TRIGGER {name}")
+        db.execute(f"CREATE TRIGGER {name} BEFORE {event} ON records"
+                   f" WHEN OLD.type = 'note' {copy}")
+
+
 def restore_records_data(db: Database) -> None:
     """Undo migration 15: every record's whole JSON kept in `data` again, no `stored`."""
     # Past the append-only guard, if the test has not lifted it already.
@@ -45,8 +59,9 @@ def restore_queued_at(db: Database) -> None:
 
 
 def undo_migrations_from_9(db: Database) -> None:
-    """Remove what migrations 9-15 added (each test then undoes what came before 9). The
+    """Remove what migrations 9-16 added (each test then undoes what came before 9). The
     triggers of 12 go first: they name outbox.data, which a version 1 vault lacks."""
+    restore_superseded_mark(db)  # version 16
     restore_records_data(db)  # version 15
     restore_queued_at(db)  # version 14
     unpack_audit_events(db)  # version 13

@@ -20,6 +20,7 @@ from tests.conftest import PASSPHRASE
 from tests.vault.old_schema import (
     restore_queued_at,
     restore_records_data,
+    restore_superseded_mark,
     unpack_audit_events,
 )
 
@@ -66,6 +67,7 @@ def test_an_upgraded_vault_packs_every_event_and_every_event_reads_back_the_same
     vault.cases.add(Case(case_number="AU-2", family_name="Birch"))
     vault.open_case(vault.cases.all()[0].id)
     with vault._db.transaction():
+        restore_superseded_mark(vault._db)
         restore_records_data(vault._db)
         restore_queued_at(vault._db)
         unpack_audit_events(vault._db)
@@ -121,6 +123,7 @@ def test_an_upgraded_vault_drops_the_queued_time_and_still_pushes_what_was_queue
 ):
     vault.cases.add(Case(case_number="AU-4", family_name="Dogwood"))
     with vault._db.transaction():
+        restore_superseded_mark(vault._db)
         restore_records_data(vault._db)
         restore_queued_at(vault._db)
     vault._db.execute("PRAGMA user_version = 13")

@@ -321,7 +321,7 @@ class SyncEngine:
                         store.keep_push_conflict(refused.type, refused.id, refused.case_id,
                                                  refused.hq_version, refused.hq_data,
                                                  "changed here and at HQ")
-            pushed += len(items)
+            pushed += sum(not i.gap for i in items)  # changes, as pending_count counts
             conflicts += len(result.conflicts)
             self._progress(SyncProgress("pushing", pushed, total))
 

@@ -2,16 +2,16 @@
 once, not every version (its revisions carry the history).
 
 An outbox row of a note that a later save replaced, while neither sent nor in a batch on
-its way, gives up its copy of the note and is marked superseded; the new row carries the
-version HQ holds as its base, so HQ still detects a conflict. The superseded row keeps its
-seq: HQ acknowledges seqs in an unbroken run, so it travels as a marker with no content.
-Only notes are merged: a conference's or attendee's steps are states other records' rules
-rely on (a note needs the room in session), so each of those still goes in order. A
-record's first row is never merged either: what follows may belong to it.
+its way, is removed; the new row carries the version HQ holds as its base, so HQ still
+detects a conflict. Its seq stays spent: HQ acknowledges seqs in an unbroken run, so a seq
+no row holds travels as a marker with no content (`SyncStore.pending`). Only notes are
+merged: a conference's or attendee's steps are states other records' rules rely on (a note
+needs the room in session), so each of those still goes in order. A record's first row is
+never merged either: what follows may belong to it.
 
 A note's newest row keeps no copy either: the note in `records` is, until it changes, what
 the row queued, and the push reads it there. Whatever changes or removes the note (the next
-save, a pulled version, keeping HQ's in a conflict, a purge), the trigger migration 12 adds
+save, a pulled version, keeping HQ's in a conflict, a purge), the trigger migration 16 keeps
 first gives that row its copy, so a row always sends what was written when it was queued.
 """
 
@@ -23,6 +23,8 @@ from safeconf.domain.codec import APPEND_ONLY_TYPES
 from safeconf.vault.database import Database
 
 SUPERSEDABLE_TYPES = frozenset({"note"})
+# The type a seq without a row is sent as: only rows of notes are ever removed unsent.
+GAP_TYPE = "note"
 # Rows of these types are queued without a copy of the record: they read it at push time.
 COPYLESS_TYPES = frozenset(APPEND_ONLY_TYPES) | SUPERSEDABLE_TYPES
 
@@ -36,12 +38,12 @@ def in_flight_through(db: Database) -> int:
 
 
 def supersede(db: Database, record_id: str, base_version: int) -> int:
-    """Before queuing version `base_version + 1` of a record: mark the row that queued
-    `base_version` superseded when nothing has sent it yet, and return the base the new
-    row must carry (the version HQ holds)."""
+    """Before queuing version `base_version + 1` of a record: remove the row that queued
+    `base_version` when nothing has sent it yet, and return the base the new row must
+    carry (the version HQ holds)."""
     row = db.row(
         "SELECT seq, version, base_version FROM outbox WHERE record_id = ? AND seq > ?"
-        " AND superseded = 0 ORDER BY seq DESC LIMIT 1",
+        " ORDER BY seq DESC LIMIT 1",
         (record_id, in_flight_through(db)))
     if row is None:
         return base_version
@@ -50,5 +52,5 @@ def supersede(db: Database, record_id: str, base_version: int) -> int:
         older_base = version - 1 if version > 1 else None
     if older_base is None or version != base_version:
         return base_version
-    db.execute("UPDATE outbox SET data = NULL, superseded = 1 WHERE seq = ?", (seq,))
+    db.execute("DELETE FROM outbox WHERE seq = ?", (seq,))
     return int(older_base)

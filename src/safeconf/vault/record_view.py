@@ -27,6 +27,7 @@ from safeconf.domain.records import (
 )
 from safeconf.domain.revisions import MissingRevision
 from safeconf.vault.database import Database
+from safeconf.vault.indexes import of_type
 from safeconf.vault.revision_history import BrokenHistory, RevisionTexts
 
 R = TypeVar("R", bound=RecordMeta)
@@ -89,7 +90,8 @@ class VaultRecordView:
 
     def answer_to(self, review_id: str) -> LegalReviewAnswer | None:
         rows = self._db.rows(
-            "SELECT data FROM records WHERE type = ? AND json_extract(data, '$.review_id') = ?",
+            f"SELECT data FROM records WHERE {of_type(codec.TYPE_NAMES[LegalReviewAnswer])}"
+            " AND json_extract(data, '$.review_id') = ?",
             (codec.TYPE_NAMES[LegalReviewAnswer], review_id))
         answers = [codec.from_dict(LegalReviewAnswer, json.loads(r[0])) for r in rows]
         return max(answers, key=lambda a: a.answered_at, default=None)
@@ -115,8 +117,9 @@ class VaultRecordView:
         return found
 
     def _of_case(self, cls: type[R], case_id: str) -> list[R]:
-        rows = self._db.rows("SELECT data FROM records WHERE type = ? AND case_id = ?",
-                             (codec.TYPE_NAMES[cls], case_id))
+        name = codec.TYPE_NAMES[cls]
+        rows = self._db.rows(f"SELECT data FROM records WHERE {of_type(name)} AND case_id = ?",
+                             (name, case_id))
         return [codec.from_dict(cls, json.loads(r[0])) for r in rows]
 
     def _children(self, cls: type[R], parent_id: str) -> list[R]:

@@ -45,6 +45,7 @@ from safeconf.vault import outbox, packing, revision_history
 from safeconf.vault.audit import AuditLog
 from safeconf.vault.database import Database
 from safeconf.vault.errors import AppendOnly, RecordNotFound, WriteConflict
+from safeconf.vault.indexes import of_type
 from safeconf.vault.outbox import COPYLESS_TYPES, SUPERSEDABLE_TYPES
 from safeconf.vault.record_view import VaultRecordView
 from safeconf.vault.revision_history import RevisionTexts
@@ -269,13 +270,14 @@ class RecordStore:
 
     def of_case(self, cls: type[R], case_id: str) -> list[R]:
         """Every record of a type in a case, whatever it belongs to within it."""
-        rows = self._db.rows("SELECT data FROM records WHERE type = ? AND case_id = ?"
-                             " AND deleted = 0 ORDER BY sort_key, id", (_name(cls), case_id))
+        rows = self._db.rows(f"SELECT data FROM records WHERE {of_type(_name(cls))}"
+                             " AND case_id = ? AND deleted = 0 ORDER BY sort_key, id",
+                             (_name(cls), case_id))
         return [codec.from_dict(cls, json.loads(r[0])) for r in rows]
 
     def all(self, cls: type[R], include_deleted: bool = False) -> list[R]:
         rows = self._db.rows(
-            "SELECT data FROM records WHERE type = ?"
+            f"SELECT data FROM records WHERE {of_type(_name(cls))}"
             f"{'' if include_deleted else ' AND deleted = 0'} ORDER BY sort_key, id",
             (_name(cls),),
         )
@@ -283,14 +285,16 @@ class RecordStore:
 
     def in_range(self, cls: type[R], start: str, end: str) -> list[R]:
         rows = self._db.rows(
-            "SELECT data FROM records WHERE type = ? AND deleted = 0 AND sort_key >= ?"
+            f"SELECT data FROM records WHERE {of_type(_name(cls))} AND deleted = 0"
+            " AND sort_key >= ?"
             " AND sort_key < ? ORDER BY sort_key, id",
             (_name(cls), start, end),
         )
         return [codec.from_dict(cls, json.loads(r[0])) for r in rows]
 
     def count(self, cls: type[R]) -> int:
-        return int(self._db.scalar("SELECT count(*) FROM records WHERE type = ?", (_name(cls),)))
+        return int(self._db.scalar(f"SELECT count(*) FROM records WHERE {of_type(_name(cls))}",
+                                   (_name(cls),)))
 
     def count_children(self, cls: type[R], parent_id: str) -> int:
         return int(
@@ -413,7 +417,8 @@ class ConferenceRepository(MutableRepository[Conference]):
                    json_extract(f.data, '$.state'), f.sort_key
             FROM records AS f
             JOIN records AS c ON c.id = f.case_id AND c.type = 'case'
-            WHERE f.type = 'conference' AND f.deleted = 0 AND c.deleted = 0
+            WHERE f.type = 'conference' AND f.type <> 'note_revision'
+              AND f.deleted = 0 AND c.deleted = 0
               AND json_extract(c.data, '$.sealed') = 0
               AND f.sort_key >= ? AND f.sort_key < ?
             ORDER BY f.sort_key, f.id

@@ -9,6 +9,7 @@ from collections.abc import Callable, Collection
 from dataclasses import dataclass
 
 from safeconf.vault.database import Database
+from safeconf.vault.indexes import NOT_A_REVISION
 
 MAX_RESULTS = 200
 RANKED_WINDOW = 1000
@@ -76,7 +77,7 @@ def search(
     hidden = [
         row[0]
         for row in db.rows(
-            "SELECT id FROM records WHERE type = 'case'"
+            f"SELECT id FROM records WHERE type = 'case' AND {NOT_A_REVISION}"
             " AND (deleted = 1 OR json_extract(data, '$.sealed') = 1)"
         )
     ]

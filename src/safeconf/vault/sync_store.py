@@ -29,6 +29,8 @@ from safeconf.domain.validation import validate
 from safeconf.vault.audit import AuditLog
 from safeconf.vault.database import Database
 from safeconf.vault.errors import AppendOnly, RecordNotFound, WriteConflict
+from safeconf.vault.indexes import NOT_A_REVISION, REVISION_TYPE
+from safeconf.vault.outbox import GAP_TYPE
 from safeconf.vault.record_view import VaultRecordView
 from safeconf.vault.records import RecordStore
 
@@ -37,12 +39,13 @@ from safeconf.vault.records import RecordStore
 class PendingItem:
     seq: int
     record_type: str
-    data: dict[str, Any] | None  # None: superseded, sent as a marker (vault/outbox.py)
+    data: dict[str, Any] | None  # None: nothing to send, a marker (vault/outbox.py)
     version: int
     audit_seq: int = 0  # the audit event written with this change
     size: int = 0  # bytes of the record's JSON, to keep a push under HQ's body limit
     # The version HQ must hold for this change to apply cleanly (None: a new record).
     base_version: int | None = None
+    gap: bool = False  # a seq no row holds: a later save removed its row (vault/outbox.py)
 
     @property
     def superseded(self) -> bool:
@@ -132,21 +135,26 @@ class SyncStore:
     # -- push ------------------------------------------------------------------------
 
     def pending(self, limit: int) -> list[PendingItem]:
-        """The next outbox rows to push. A row without its own copy reads its append-only
-        record; one superseded by a later save (or whose record a purge removed) has no
-        content and is sent as a marker."""
+        """The next `limit` outbox seqs to push. A row without its own copy reads its
+        append-only record; a seq whose row a later save removed (vault/outbox.py), or a row
+        whose record a purge removed, has no content and is sent as a marker."""
+        acked = self.acked_seq
         rows = self._db.rows(
             "SELECT o.seq, o.record_type, coalesce(o.data, r.data), o.version, o.audit_seq,"
-            " o.base_version, o.superseded FROM outbox AS o"
-            " LEFT JOIN records AS r ON o.data IS NULL AND o.superseded = 0"
+            " o.base_version FROM outbox AS o"
+            " LEFT JOIN records AS r ON o.data IS NULL"
             " AND r.id = o.record_id AND r.type = o.record_type"
             " WHERE o.seq > ? ORDER BY o.seq LIMIT ?",
-            (self.acked_seq, limit),
+            (acked, limit),
         )
-        return [PendingItem(seq, rtype, None if data is None else json.loads(data), version,
-                            audit_seq or 0, 0 if data is None else len(data.encode("utf-8")),
-                            _base_version(rtype, version, base))
-                for seq, rtype, data, version, audit_seq, base, _superseded in rows]
+        items: list[PendingItem] = []
+        for seq, rtype, data, version, audit_seq, base in rows:
+            items += [_gap(at) for at in range(items[-1].seq + 1 if items else acked + 1, seq)]
+            items.append(PendingItem(seq, rtype, None if data is None else json.loads(data),
+                                     version, audit_seq or 0,
+                                     0 if data is None else len(data.encode("utf-8")),
+                                     _base_version(rtype, version, base)))
+        return items[:limit]
 
     def put_first(self, record_types: frozenset[str]) -> int:
         """Renumber the unsent outbox so rows of `record_types` (reports of a loss or a
@@ -157,11 +165,13 @@ class SyncStore:
                              (self.acked_seq,))
         order = ([seq for seq, rtype in rows if rtype in record_types]
                  + [seq for seq, rtype in rows if rtype not in record_types])
-        if order == [seq for seq, _ in rows]:
+        held = [seq for seq, _ in rows]
+        if order == held:
             return 0
         with self._db.transaction():
-            # Through negative numbers, so no two rows ever hold one seq on the way.
-            for new, old in enumerate(order, start=self.acked_seq + 1):
+            # Each row takes one of the seqs the rows hold, so the seqs no row holds stay
+            # where they are; through negative numbers, so no two rows ever hold one seq.
+            for new, old in zip(held, order, strict=True):
                 self._db.execute("UPDATE outbox SET seq = ? WHERE seq = ?", (-new, old))
             self._db.execute("UPDATE outbox SET seq = -seq WHERE seq < 0")
         return sum(1 for _seq, rtype in rows if rtype in record_types)
@@ -227,14 +237,19 @@ class SyncStore:
         with self._db.transaction():
             mine = self.acked_seq
             count = int(self._db.scalar("SELECT count(*) FROM outbox WHERE seq > ?", (mine,)))
-            # Rows up to our own acked seq were HQ's already; the rest move as one block.
-            # Through negative numbers, so no row collides with another on the way.
+            # The last seq this laptop gave, whether or not a row still holds it.
+            given = int(self._db.scalar(
+                "SELECT coalesce(max(seq), 0) FROM (SELECT seq FROM sqlite_sequence"
+                " WHERE name = 'outbox' UNION ALL SELECT max(seq) FROM outbox)") or 0)
+            # Rows up to our own acked seq were HQ's already; the rest move as one block,
+            # the seqs no row holds with them. Through negative numbers, so no row collides
+            # with another on the way.
             self._db.execute("DELETE FROM outbox WHERE seq <= ?", (mine,))
             self._db.execute("UPDATE outbox SET seq = -(seq - ? + ?)", (mine, acked_seq))
             self._db.execute("UPDATE outbox SET seq = -seq")
             # AUTOINCREMENT continues from sqlite_sequence: set it to the new last seq
             # exactly, or the next change would leave a gap (or reuse a seq HQ holds).
-            last = acked_seq + count
+            last = acked_seq + max(given - mine, 0)
             if self._db.scalar("SELECT 1 FROM sqlite_sequence WHERE name = 'outbox'") is None:
                 self._db.execute("INSERT INTO sqlite_sequence (name, seq) VALUES ('outbox', ?)",
                                  (last,))
@@ -482,7 +497,8 @@ class SyncStore:
         purged = 0
         with self._db.transaction():
             for case_id in dict.fromkeys(case_ids):
-                if self._db.scalar("SELECT 1 FROM records WHERE case_id = ?", (case_id,)) is None:
+                if self._db.scalar(f"SELECT 1 FROM {_rows_of_case('rowid')} LIMIT 1",
+                                   (case_id, case_id)) is None:
                     continue
                 with self._db.purging():
                     # An unsent append-only row reads its record at push time: it takes a
@@ -490,18 +506,18 @@ class SyncStore:
                     self._db.execute(
                         "UPDATE outbox SET data = (SELECT r.data FROM records AS r"
                         " WHERE r.id = outbox.record_id AND r.type = outbox.record_type)"
-                        " WHERE data IS NULL AND superseded = 0 AND seq > ? AND record_id IN"
-                        " (SELECT id FROM records WHERE case_id = ?)",
-                        (self.acked_seq, case_id),
+                        " WHERE data IS NULL AND seq > ? AND record_id IN"
+                        f" {_rows_of_case('id')}",
+                        (self.acked_seq, case_id, case_id),
                     )
                     self._db.execute(
-                        "DELETE FROM search_index WHERE rowid IN"
-                        " (SELECT rowid FROM records WHERE case_id = ?)",
-                        (case_id,),
+                        f"DELETE FROM search_index WHERE rowid IN {_rows_of_case('rowid')}",
+                        (case_id, case_id),
                     )
                     self._db.execute("DELETE FROM sync_conflicts WHERE case_id = ?", (case_id,))
                     self._db.execute("DELETE FROM sync_quarantine WHERE case_id = ?", (case_id,))
-                    self._db.execute("DELETE FROM records WHERE case_id = ?", (case_id,))
+                    self._db.execute(f"DELETE FROM records WHERE rowid IN"
+                                     f" {_rows_of_case('rowid')}", (case_id, case_id))
                 self._audit.append("purge", "case", case_id, case_id)
                 purged += 1
         return purged
@@ -593,6 +609,19 @@ class SyncStore:
             self._audit.append("conflict_resolved", "sync_conflict", str(conflict_id),
                                case_id)
         return stored
+
+
+def _rows_of_case(column: str) -> str:
+    """`column` of every record of a case (bound twice): the other records by the index by
+    case, its note revisions, which that index leaves out (vault/indexes.py), apart."""
+    return (f"(SELECT {column} FROM records WHERE case_id = ? AND {NOT_A_REVISION}"
+            f" UNION ALL SELECT {column} FROM records WHERE type = '{REVISION_TYPE}'"
+            " AND case_id = ?)")
+
+
+def _gap(seq: int) -> PendingItem:
+    """A seq whose row a later save removed: a marker, so HQ's run of seqs stays unbroken."""
+    return PendingItem(seq, GAP_TYPE, None, 0, gap=True)
 
 
 def _base_version(record_type: str, version: int, stored: int | None) -> int | None:
