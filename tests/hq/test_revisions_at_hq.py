@@ -30,6 +30,20 @@ def laptop(hq: HQ, worker: str, folder: Path, keyring_store, fast_kdf) -> Vault:
     return vault
 
 
+def laptop_with_note(hq: HQ, folder: Path, keyring_store, fast_kdf) -> tuple[str, Vault, Note]:
+    """A new worker's laptop, enrolled and synced, with an empty note at a conference HQ
+    seated: (worker, vault, note)."""
+    worker = new_worker()
+    case_id = hq.add_case(worker)
+    conf = conference(case_id)
+    hq.seat(worker, conf)
+    vault = laptop(hq, worker, folder, keyring_store, fast_kdf)
+    SyncEngine(vault, keyring_store).run()
+    note = vault.notes.add(Note(case_id=case_id, conference_id=conf.id,
+                                section=NoteSection.GENERAL))
+    return worker, vault, note
+
+
 def stored_revisions(hq: HQ, note_id: str) -> list[NoteRevision]:
     r = schema.records
     with hq.db.read() as conn:
@@ -41,14 +55,8 @@ def stored_revisions(hq: HQ, note_id: str) -> list[NoteRevision]:
 def test_a_note_typed_offline_reaches_hq_once_with_every_revision_as_a_delta(
     shared_hq: HQ, keyring_store, fast_kdf, tmp_path: Path,
 ) -> None:
-    worker = new_worker()
-    case_id = shared_hq.add_case(worker)
-    conf = conference(case_id)
-    shared_hq.seat(worker, conf)
-    first = laptop(shared_hq, worker, tmp_path / "first", keyring_store, fast_kdf)
-    SyncEngine(first, keyring_store).run()
-    note = first.notes.add(Note(case_id=case_id, conference_id=conf.id,
-                                section=NoteSection.GENERAL))
+    worker, first, note = laptop_with_note(shared_hq, tmp_path / "first", keyring_store,
+                                           fast_kdf)
     texts, body = [], ""
     for n in range(40):
         body = f"{body} Sentence {n}: the aunt keeps the children on school nights.".strip()
@@ -81,14 +89,8 @@ def test_checkpoints_of_a_note_edited_in_place_reach_hq_as_deltas_on_the_last_on
     shared_hq: HQ, keyring_store, fast_kdf, tmp_path: Path, monkeypatch,
 ) -> None:
     monkeypatch.setattr(revisions, "SNAPSHOT_EVERY", 10)  # the laptop's; HQ takes any base
-    worker = new_worker()
-    case_id = shared_hq.add_case(worker)
-    conf = conference(case_id)
-    shared_hq.seat(worker, conf)
-    first = laptop(shared_hq, worker, tmp_path / "first", keyring_store, fast_kdf)
-    SyncEngine(first, keyring_store).run()
-    note = first.notes.add(Note(case_id=case_id, conference_id=conf.id,
-                                section=NoteSection.GENERAL))
+    worker, first, note = laptop_with_note(shared_hq, tmp_path / "first", keyring_store,
+                                           fast_kdf)
     words = [f"word{n}" for n in range(300)]
     texts = []
     for n in range(25):

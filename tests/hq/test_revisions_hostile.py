@@ -7,11 +7,11 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
-from hq_harness import device_http, new_worker
+from hq_harness import device_http
 from test_hostile_input import push_body, recording, snapshot
-from test_push_pull import conference
 from test_revisions_at_hq import (
     laptop,
+    laptop_with_note,
     note_with_first_revision,
     seated_note,
     stored_revisions,
@@ -19,7 +19,7 @@ from test_revisions_at_hq import (
 
 from safeconf.domain import codec, revisions
 from safeconf.domain.limits import MAX_NOTE_CHARS
-from safeconf.domain.records import Note, NoteRevision, NoteSection
+from safeconf.domain.records import NoteRevision
 from safeconf.hq import schema
 from safeconf.sync.engine import SyncEngine
 
@@ -126,14 +126,8 @@ def test_each_save_of_a_note_keeps_one_revision_and_a_second_one_on_it_is_refuse
 def test_two_laptops_saving_one_note_offline_keep_both_histories_and_rebuild_every_text(
     shared_hq, keyring_store, fast_kdf, tmp_path,
 ) -> None:
-    worker = new_worker()
-    case_id = shared_hq.add_case(worker)
-    conf = conference(case_id)
-    shared_hq.seat(worker, conf)
-    first = laptop(shared_hq, worker, tmp_path / "first", keyring_store, fast_kdf)
-    SyncEngine(first, keyring_store).run()
-    note = first.notes.add(Note(case_id=case_id, conference_id=conf.id,
-                                section=NoteSection.GENERAL))
+    worker, first, note = laptop_with_note(shared_hq, tmp_path / "first", keyring_store,
+                                           fast_kdf)
     note = first.notes.save_body(note, "one", author=worker)
     SyncEngine(first, keyring_store).run()
     second = laptop(shared_hq, worker, tmp_path / "second", keyring_store, fast_kdf)

@@ -11,14 +11,14 @@ like conflicts.
 from __future__ import annotations
 
 import json
-from dataclasses import astuple, replace
+from dataclasses import replace
 
 from safeconf.domain import codec, revisions
 from safeconf.domain.codec import APPEND_ONLY_TYPES
 from safeconf.domain.records import NoteRevision
 from safeconf.vault.database import Database
 from safeconf.vault.outbox import in_flight_through
-from safeconf.vault.records import stored_row
+from safeconf.vault.records import insert_record_row
 
 _DONE = "revisions_compacted"
 # Legacy copies: no hash, no base (a compacted or new revision always has a hash).
@@ -50,11 +50,10 @@ def compact_legacy_revisions(db: Database) -> int:
 def _compact_note(db: Database, note_id: str) -> int:
     rewritten = 0
     with db.purging():  # the one way past the append-only guard, as a purge uses it
-        rows = db.rows("SELECT rowid, id, case_id, sort_key, version, deleted, updated_at,"
-                       " data FROM records WHERE type = 'note_revision' AND parent_id = ?"
-                       " ORDER BY sort_key, id", (note_id,))
+        rows = db.rows("SELECT rowid, data FROM records WHERE type = 'note_revision'"
+                       " AND parent_id = ? ORDER BY sort_key, id", (note_id,))
         previous: tuple[str, str] | None = None  # (id, text) of the revision before
-        for rowid, rid, case_id, sort_key, version, deleted, updated_at, data in rows:
+        for rowid, data in rows:
             rev = codec.from_dict(NoteRevision, json.loads(data))
             legacy = rev.base_id is None and not rev.sha256
             text = rev.body if rev.base_id is None else None
@@ -64,14 +63,8 @@ def _compact_note(db: Database, note_id: str) -> int:
                 compacted = replace(rev, body=form.body, base_id=form.base_id,
                                     delta=form.delta, sha256=form.sha256)
                 db.execute("DELETE FROM records WHERE rowid = ?", (rowid,))
-                row = stored_row("note_revision", compacted,
-                                 json.dumps(codec.to_dict(compacted), ensure_ascii=False))
-                db.execute(
-                    "INSERT INTO records (id, type, case_id, parent_id, sort_key, version,"
-                    " deleted, updated_at, stored, packed_sha256, packed_origin_device,"
-                    " packed_base_id) VALUES (?, 'note_revision', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    (rid, case_id, note_id, sort_key, version, deleted, updated_at,
-                     *astuple(row)))
+                insert_record_row(db, "note_revision", compacted,
+                                  json.dumps(codec.to_dict(compacted), ensure_ascii=False))
                 rewritten += 1
             if text is None:  # a delta: its text, when it follows on from the one before
                 if previous is None or rev.base_id != previous[0]:

@@ -88,16 +88,20 @@ class StoredRow:
 
 def stored_row(name: str, record: RecordMeta, data: str) -> StoredRow:
     """What a row keeps of a record's JSON `data`: a note revision leaves out what its
-    columns hold, and a `created_at` equal to its `updated_at` (the vault writes one a
-    save; migration 15 puts them back into `data`), each only where the row says exactly
-    the same; any other record keeps it all."""
+    columns hold, a `created_at` equal to its `updated_at`, the number its sort key holds
+    and an empty body (the vault writes one a save; migrations 15 and 18 put them back into
+    `data`), each only where the row gives back exactly the same; any other record keeps
+    it all."""
     if name != "note_revision":
         return StoredRow(data)
     held: dict[str, Any] = {
         "id": record.id, "case_id": record.case_id, "note_id": parent_of(record),
         "version": record.version, "deleted": record.deleted, "updated_at": record.updated_at,
-        "created_at": record.updated_at,
+        "created_at": record.updated_at, "body": "",  # a delta's (migration 18)
     }
+    number = getattr(record, "revision", None)
+    if type(number) is int and int(sort_key_of(record)) == number and abs(number) < 2**62:
+        held["revision"] = number  # the sort key holds it (migration 18)
     kept = {key: value for key, value in json.loads(data).items()
             if key not in held or type(value) is not type(held[key]) or value != held[key]}
     sha256 = packing.hash_bytes(kept.get("sha256"))
@@ -109,6 +113,19 @@ def stored_row(name: str, record: RecordMeta, data: str) -> StoredRow:
             del kept[key]
         return StoredRow(_compact_json(kept), sha256, device, base_bytes)
     return StoredRow(_compact_json(kept))
+
+
+def insert_record_row(db: Database, name: str, record: RecordMeta, data: str) -> int:
+    """Write the row of a record whose JSON is `data` (its search entry aside); returns its
+    rowid. vault.compaction rewrites revisions through it too."""
+    return db.execute(
+        "INSERT INTO records (id, type, case_id, parent_id, sort_key, version, deleted,"
+        " updated_at, stored, packed_sha256, packed_origin_device, packed_base_id)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (record.id, name, record.case_id, parent_of(record), sort_key_of(record),
+         record.version, int(record.deleted), record.updated_at,
+         *astuple(stored_row(name, record, data))),
+    )
 
 
 def _compact_json(fields: dict[str, Any]) -> str:
@@ -213,16 +230,7 @@ class RecordStore:
     # them with audit and outbox; sync uses them bare for records that came from HQ.
 
     def insert_row(self, name: str, record: RecordMeta, data: str) -> int:
-        rowid = self._db.execute(
-            "INSERT INTO records (id, type, case_id, parent_id, sort_key, version, deleted,"
-            " updated_at, stored, packed_sha256, packed_origin_device, packed_base_id)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (
-                record.id, name, record.case_id, parent_of(record), sort_key_of(record),
-                record.version, int(record.deleted), record.updated_at,
-                *astuple(stored_row(name, record, data)),
-            ),
-        )
+        rowid = insert_record_row(self._db, name, record, data)
         self._index(rowid, record, replace_old=False)
         return rowid
 

@@ -18,15 +18,15 @@ from safeconf.domain.errors import InvalidRecord
 from safeconf.domain.records import NoteRevision
 from safeconf.vault.database import Database
 from safeconf.vault.errors import VaultCorrupt
+from safeconf.vault.packing import uuid_text_sql
 
-# Read from what the row keeps (vault migration 15: the stored JSON, or the packed bytes of
+# Read from what the row keeps (vault migrations 15 and 18: the stored JSON, or the packed bytes of
 # the base and hash): `data` would rebuild each whole record only to take them out again.
-_HEX_BASE = "lower(hex(packed_base_id))"
 _BASE = ("CASE WHEN packed_sha256 IS NULL THEN json_extract(stored, '$.base_id')"
          " WHEN packed_base_id IS NULL THEN NULL"
-         f" ELSE substr({_HEX_BASE}, 1, 8) || '-' || substr({_HEX_BASE}, 9, 4) || '-' ||"
-         f" substr({_HEX_BASE}, 13, 4) || '-' || substr({_HEX_BASE}, 17, 4) || '-' ||"
-         f" substr({_HEX_BASE}, 21, 12) END")
+         f" ELSE {uuid_text_sql('packed_base_id')} END")
+# Migration 18: the number is the sort key's where the JSON names none.
+_NUMBER = "coalesce(json_extract(stored, '$.revision'), CAST(sort_key AS INTEGER))"
 _SHA256 = ("CASE WHEN packed_sha256 IS NULL THEN coalesce(json_extract(stored, '$.sha256'), '')"
            " ELSE lower(hex(packed_sha256)) END")
 _FIELDS = (f"{_BASE}, coalesce(json_extract(stored, '$.delta'), ''),"
@@ -142,7 +142,7 @@ class RevisionTexts:
 
 def latest(db: Database, note_id: str) -> Latest | None:
     row = db.row(
-        f"SELECT id, json_extract(stored, '$.revision'), {_SHA256},"
+        f"SELECT id, {_NUMBER}, {_SHA256},"
         f" json_extract(stored, '$.body'), {_BASE}"
         " FROM records WHERE type = 'note_revision' AND parent_id = ?"
         " ORDER BY sort_key DESC, id DESC LIMIT 1", (note_id,))
