@@ -7,22 +7,13 @@ from __future__ import annotations
 
 import json
 
-import pytest
-
-from safeconf.domain.records import Case, Conference, Note, NoteSection
 from safeconf.vault.migrations import SCHEMA_VERSION
 from safeconf.vault.vault import Vault
 from tests.conftest import PASSPHRASE
 from tests.vault.old_schema import restore_superseded_mark
+from tests.vault.test_revision_history import note
 
-
-@pytest.fixture
-def note(vault):
-    case = vault.cases.add(Case(case_number="GP-1", family_name="Hazel"))
-    conf = vault.conferences.add(Conference(case_id=case.id,
-                                            scheduled_start="2026-11-25T09:00:00+00:00"))
-    return vault.notes.add(Note(case_id=case.id, conference_id=conf.id,
-                                section=NoteSection.GENERAL))
+__all__ = ["note"]  # the fixture, shared with the revision tests
 
 
 def typed(vault, note, saves, start=0):
