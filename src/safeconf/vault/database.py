@@ -31,6 +31,8 @@ IN_USE = (
     "The vault is open in another safeconf window or command. Close it (lock is not "
     "enough: quit the app) and try again; nothing was changed."
 )
+# PRAGMA auto_vacuum's value for "free pages are given back when asked" (at close).
+INCREMENTAL = 2
 COPY_PAGES_PER_STEP = 256  # 1 MiB of 4 KiB pages between progress reports
 
 
@@ -72,6 +74,9 @@ class Database:
         with self._lock:
             if self._conn is not None:
                 with suppress(sqlcipher3.DatabaseError):
+                    # Pages a session freed (a note's old text, each time it is saved) go
+                    # back to the disk rather than wait in the file for the next session.
+                    self._conn.execute("PRAGMA incremental_vacuum").fetchall()
                     self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
                 self._conn.close()
                 self._conn = None
@@ -135,6 +140,7 @@ class Database:
         found = self.scalar("PRAGMA user_version")
         if found > SCHEMA_VERSION:
             raise SchemaTooNew(found, SCHEMA_VERSION)
+        self._reclaim_free_pages_from_now_on()
         if found == SCHEMA_VERSION:
             return
         if found > 0:
@@ -152,6 +158,15 @@ class Database:
                     if conn.in_transaction:
                         conn.execute("ROLLBACK")
                     raise
+
+    def _reclaim_free_pages_from_now_on(self) -> None:
+        """A vault made before free pages went back to the disk at close is rewritten once
+        so that they can: SQLite turns incremental vacuum on only by a VACUUM, even in a new
+        file (WAL mode has written its header)."""
+        if self.scalar("PRAGMA auto_vacuum") == INCREMENTAL:
+            return
+        self.execute(f"PRAGMA auto_vacuum = {INCREMENTAL}")
+        self.vacuum()
 
     def vacuum(self) -> None:
         """Rewrite the file without its free pages (after a large one-off removal)."""
