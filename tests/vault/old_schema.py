@@ -8,6 +8,29 @@ from safeconf.vault.database import Database
 _PACKED_AUDIT_FIELDS = ("id", "at", "record_id", "case_id", "device", "prev_hash", "hash")
 
 
+def restore_audit_words(db: Database) -> None:
+    """Undo migration 19: audit events keep their actor, action, record type and device
+    themselves again (the device as its 16 bytes), under migration 13's table and the
+    triggers the test has in place."""
+    word = "(SELECT word FROM audit_words WHERE id = {})"
+    triggers = [sql for (sql,) in db.rows("SELECT sql FROM sqlite_master WHERE type = 'trigger'"
+                                          " AND tbl_name = 'audit_events'")]
+    db.execute("ALTER TABLE audit_events RENAME TO audit_events_worded")
+    db.execute("CREATE TABLE audit_events (seq INTEGER PRIMARY KEY, id NOT NULL UNIQUE,"
+               " at NOT NULL, actor TEXT NOT NULL, action TEXT NOT NULL,"
+               " record_type TEXT NOT NULL, record_id NOT NULL, case_id NOT NULL,"
+               " device NOT NULL, prev_hash, hash NOT NULL)")
+    db.execute(f"INSERT INTO audit_events SELECT seq, id, at, {word.format('actor')},"
+               f" {word.format('action')}, {word.format('record_type')}, record_id, case_id,"
+               " CASE WHEN typeof(device) = 'integer'"
+               f" THEN unhex(replace({word.format('device')}, '-', '')) ELSE device END,"
+               " prev_hash, hash FROM audit_events_worded")
+    db.execute("DROP TABLE audit_events_worded")
+    db.execute("DROP TABLE audit_words")
+    for sql in triggers:  # gone with the table they were on: made again on this one
+        db.execute(sql)
+
+
 def unpack_audit_events(db: Database) -> None:
     """Undo migration 13: every audit event's fields back to their text, as before it (the
     triggers the test has in place stay; only the update guard is lifted meanwhile)."""
@@ -59,8 +82,9 @@ def restore_queued_at(db: Database) -> None:
 
 
 def undo_migrations_from_9(db: Database) -> None:
-    """Remove what migrations 9-16 added (each test then undoes what came before 9). The
+    """Remove what migrations 9-19 added (each test then undoes what came before 9). The
     triggers of 12 go first: they name outbox.data, which a version 1 vault lacks."""
+    restore_audit_words(db)  # version 19
     restore_superseded_mark(db)  # version 16
     restore_records_data(db)  # version 15
     restore_queued_at(db)  # version 14

@@ -1,6 +1,7 @@
-"""Audit events kept in their packed forms (vault/packing.py, migration 13): read back
-exactly as written, upgraded from text without changing one event, and still caught when a
-stored byte is altered."""
+"""Audit events kept in their packed forms (vault/packing.py, migration 13) and naming their
+actor, action, record type and device by number (migration 19): read back exactly as
+written, upgraded without changing one event, and still caught when a stored byte is
+altered."""
 
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ from safeconf.vault.migrations import SCHEMA_VERSION
 from safeconf.vault.vault import Vault
 from tests.conftest import PASSPHRASE
 from tests.vault.old_schema import (
+    restore_audit_words,
     restore_queued_at,
     restore_records_data,
     restore_superseded_mark,
@@ -25,6 +27,7 @@ from tests.vault.old_schema import (
 )
 
 _FIELDS = "id, at, record_id, case_id, device, prev_hash, hash"
+_WORDED = ("actor", "action", "record_type", "device")
 # The bytes of an event's ids and hashes as stored (the legacy event of another shape aside).
 _ID_AND_HASH_BYTES = ("SELECT sum(length(id) + length(record_id) + length(case_id)"
                       " + length(device) + coalesce(length(prev_hash), 0) + length(hash))"
@@ -40,8 +43,15 @@ def test_a_new_event_keeps_its_ids_hashes_and_time_packed_and_reads_back_as_writ
     stored = vault._db.row(f"SELECT {', '.join(f'typeof({c})' for c in _FIELDS.split(', '))},"
                            " length(id), length(hash) FROM audit_events WHERE seq = ?",
                            (event.seq,))
-    # Its prev_hash is the hash of the event before, kept there only.
-    assert stored == ("blob", "integer", "blob", "blob", "blob", "null", "blob", 16, 32)
+    # Its prev_hash is the hash of the event before, kept there only; its device a number.
+    assert stored == ("blob", "integer", "blob", "blob", "integer", "null", "blob", 16, 32)
+    worded = vault._db.row(f"SELECT {', '.join(_WORDED)} FROM audit_events WHERE seq = ?",
+                           (event.seq,))
+    words = dict(vault._db.rows("SELECT id, word FROM audit_words"))
+    assert [words[n] for n in worded] == [event.actor, event.action, event.record_type,
+                                          event.device]
+    # Each text is kept once, however many events name it.
+    assert vault._db.scalar("SELECT count(*) FROM audit_words WHERE word = 'case'") == 1
     assert event.prev_hash == vault.audit.at(event.seq - 1).hash
     assert (event.record_id, event.case_id) == (case.id, case.id)
     assert event.device == vault.device_id
@@ -67,6 +77,7 @@ def test_an_upgraded_vault_packs_every_event_and_every_event_reads_back_the_same
     vault.cases.add(Case(case_number="AU-2", family_name="Birch"))
     vault.open_case(vault.cases.all()[0].id)
     with vault._db.transaction():
+        restore_audit_words(vault._db)
         restore_superseded_mark(vault._db)
         restore_records_data(vault._db)
         restore_queued_at(vault._db)
@@ -74,6 +85,7 @@ def test_an_upgraded_vault_packs_every_event_and_every_event_reads_back_the_same
         _text_event_of_another_shape(vault)
     vault._db.execute("PRAGMA user_version = 12")
     as_text = vault.audit.events()
+    assert as_text[-1].id == "legacy-event-1"
     text_bytes = vault._db.scalar(_ID_AND_HASH_BYTES)
     assert vault._db.scalar("SELECT count(*) FROM audit_events WHERE typeof(hash) = 'text'"
                             ) == len(as_text)
@@ -123,6 +135,7 @@ def test_an_upgraded_vault_drops_the_queued_time_and_still_pushes_what_was_queue
 ):
     vault.cases.add(Case(case_number="AU-4", family_name="Dogwood"))
     with vault._db.transaction():
+        restore_audit_words(vault._db)
         restore_superseded_mark(vault._db)
         restore_records_data(vault._db)
         restore_queued_at(vault._db)
@@ -147,3 +160,73 @@ def test_an_event_taken_out_of_the_chain_breaks_it_at_the_next_one(vault):
     vault._db.execute("DELETE FROM audit_events WHERE seq = ?", (second,))
     assert vault.audit.events()[1].prev_hash == ""  # no event before it to take it from
     assert vault.audit.verify() == second + 1
+
+
+def test_an_upgraded_vault_names_each_events_words_by_number_and_reads_the_same(
+    vault, data_dir, keyring_store,
+):
+    for n in range(3):
+        vault.cases.add(Case(case_number=f"AU-7{n}", family_name="Gum"))
+    vault.open_case(vault.cases.all()[0].id)
+    with vault._db.transaction():
+        restore_audit_words(vault._db)
+        _text_event_of_another_shape(vault)
+        # A device kept in none of migration 13's forms: left as it is, not worded.
+        odd = vault.audit.events()[-1]
+        body = {**asdict(odd), "seq": odd.seq + 1, "id": "legacy-event-2",
+                "prev_hash": odd.hash, "device": repr(b"\x01\x02")}
+        del body["hash"]
+        values = {**body, "device": b"\x01\x02", "hash": event_hash(body)}
+        vault._db.execute(f"INSERT INTO audit_events ({', '.join(values)}) VALUES"
+                          f" ({', '.join('?' * len(values))})", list(values.values()))
+    vault._db.execute("PRAGMA user_version = 18")
+    before = vault.audit.events()
+    assert vault._db.scalar("SELECT typeof(device) FROM audit_events WHERE seq = 1") == "blob"
+    vault.close()
+
+    upgraded = Vault.open(data_dir, PASSPHRASE, keyring_store)
+    assert upgraded.audit.events() == before
+    assert upgraded.audit.verify() is None
+    kinds = dict(upgraded._db.rows("SELECT id, typeof(device) FROM audit_events"))
+    assert kinds.pop("legacy-event-2") == "blob"
+    assert set(kinds.values()) == {"integer"}
+    assert upgraded._db.scalar("SELECT count(*) FROM audit_words WHERE word = ?",
+                               (upgraded.device_id,)) == 1
+    # Its id is no longer indexed; the guards came back with the new table, and guard the
+    # words too.
+    assert upgraded._db.scalar("SELECT count(*) FROM sqlite_master WHERE type = 'index'"
+                               " AND tbl_name = 'audit_events'") == 0
+    for statement in ("UPDATE audit_events SET action = 'x'", "DELETE FROM audit_events",
+                      "UPDATE audit_words SET word = 'x'", "DELETE FROM audit_words"):
+        with pytest.raises(AppendOnly):
+            upgraded._db.execute(statement)
+    upgraded.cases.add(Case(case_number="AU-80", family_name="Hazel"))
+    assert upgraded.audit.verify() is None
+    upgraded.close()
+
+
+def test_an_altered_word_or_a_number_no_word_has_breaks_the_chain(vault):
+    vault.cases.add(Case(case_number="AU-9", family_name="Ivy"))
+    vault.cases.add(Case(case_number="AU-10", family_name="Juniper"))
+    first, last = vault.audit.events()[-2:]
+    vault._db.execute("DROP TRIGGER audit_no_update")
+    unknown = vault._db.scalar("SELECT max(id) + 1 FROM audit_words")
+    vault._db.execute("UPDATE audit_events SET actor = ? WHERE seq = ?", (unknown, last.seq))
+    assert vault.audit.events()[-1].actor == f"#{unknown}"
+    assert vault.audit.verify() == last.seq
+    # A word changed changes every event that names it: the first of them breaks.
+    vault._db.execute("DROP TRIGGER audit_words_no_update")
+    vault._db.execute("UPDATE audit_words SET word = 'cass' WHERE word = 'case'")
+    assert vault.audit.verify() <= first.seq
+
+
+def test_a_word_added_by_a_write_that_was_undone_is_not_named_by_the_next(vault):
+    vault.cases.add(Case(case_number="AU-11", family_name="Kauri"))
+    with pytest.raises(RuntimeError), vault._db.transaction():
+        vault.audit.append("a-new-action", "case", vault.cases.all()[0].id, "")
+        raise RuntimeError("the write fails after its event")
+    assert vault._db.scalar("SELECT count(*) FROM audit_words WHERE word = 'a-new-action'"
+                            ) == 0
+    vault.audit.append("another-action", "case", vault.cases.all()[0].id, "")
+    assert vault.audit.events()[-1].action == "another-action"
+    assert vault.audit.verify() is None

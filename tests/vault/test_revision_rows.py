@@ -11,7 +11,11 @@ from safeconf.domain.records import Case, Conference, Note, NoteRevision, NoteSe
 from safeconf.vault.records import stored_row
 from safeconf.vault.vault import Vault
 from tests.conftest import PASSPHRASE
-from tests.vault.old_schema import restore_records_data, restore_superseded_mark
+from tests.vault.old_schema import (
+    restore_audit_words,
+    restore_records_data,
+    restore_superseded_mark,
+)
 
 HELD_BY_COLUMNS = {"id", "case_id", "note_id", "version", "deleted", "updated_at",
                    "created_at", "sha256", "origin_device", "base_id"}
@@ -95,6 +99,7 @@ def test_an_upgraded_vault_reads_every_record_the_same_and_slims_what_comes_next
 ):
     note = typed_note(vault, 3)
     with vault._db.transaction():
+        restore_audit_words(vault._db)
         restore_superseded_mark(vault._db)
         restore_records_data(vault._db)
     vault._db.execute("PRAGMA user_version = 14")

@@ -14,13 +14,16 @@ _COLUMNS = (
     "seq", "id", "at", "actor", "action", "record_type", "record_id", "case_id", "device",
     "prev_hash", "hash",
 )
-# How each field is kept on disk and read back (the rest are kept as their text).
+# How each field is kept on disk and read back (the rest are kept as their text); a device
+# migration 13 packed reads back from its 16 bytes.
 _PACK = {"id": packed.pack_id, "at": packed.pack_time, "record_id": packed.pack_id,
-         "case_id": packed.pack_id, "device": packed.pack_id, "prev_hash": packed.pack_hash,
-         "hash": packed.pack_hash}
+         "case_id": packed.pack_id, "prev_hash": packed.pack_hash, "hash": packed.pack_hash}
 _UNPACK = {"id": packed.unpack_id, "at": packed.unpack_time, "record_id": packed.unpack_id,
            "case_id": packed.unpack_id, "device": packed.unpack_id,
            "prev_hash": packed.unpack_hash, "hash": packed.unpack_hash}
+# Fields that repeat from event to event (a laptop has one device, a few users): each event
+# keeps the number of its text in audit_words (migration 19).
+_WORDED = ("actor", "action", "record_type", "device")
 
 
 class AuditLog:
@@ -48,7 +51,8 @@ class AuditLog:
                 "prev_hash": prev,
             }
             event = AuditEvent(**body, hash=event_hash(body))
-            values = [_PACK.get(c, _same)(getattr(event, c)) for c in _COLUMNS]
+            values = [self._word(getattr(event, c)) if c in _WORDED
+                      else _PACK.get(c, _same)(getattr(event, c)) for c in _COLUMNS]
             if last is not None:  # the hash of the event before: kept once, in that event
                 values[_COLUMNS.index("prev_hash")] = None
             self._db.execute(
@@ -61,13 +65,25 @@ class AuditLog:
             f"SELECT {', '.join(_COLUMNS)} FROM audit_events WHERE seq > ? ORDER BY seq LIMIT ?",
             (after_seq, limit),
         )
+        worded = [_COLUMNS.index(c) for c in _WORDED]
+        named = any(type(row[i]) is int for row in rows for i in worded)
+        words: dict[int, str] = (dict(self._db.rows("SELECT id, word FROM audit_words"))
+                                 if named else {})
         events: list[AuditEvent] = []
         for row in rows:
-            fields = {c: _UNPACK.get(c, _same)(v) for c, v in zip(_COLUMNS, row, strict=True)}
+            fields = {c: _text_of(c, v, words) for c, v in zip(_COLUMNS, row, strict=True)}
             if row[_COLUMNS.index("prev_hash")] is None:
                 fields["prev_hash"] = self._hash_before(fields["seq"], events)
             events.append(AuditEvent(**fields))
         return events
+
+    def _word(self, text: str) -> int:
+        """The number of `text` in audit_words, added if new. Looked up each time, never
+        remembered: a word added in a transaction that is then undone is gone again."""
+        found = self._db.scalar("SELECT id FROM audit_words WHERE word = ?", (text,))
+        if found is not None:
+            return int(found)
+        return self._db.execute("INSERT INTO audit_words (word) VALUES (?)", (text,))
 
     def _hash_before(self, seq: int, read: list[AuditEvent]) -> str:
         """An event's prev_hash kept as "the hash of the event before" (vault schema 13):
@@ -102,6 +118,13 @@ class AuditLog:
 
 def _as_dict(event: AuditEvent) -> dict[str, Any]:
     return {c: getattr(event, c) for c in _COLUMNS}
+
+
+def _text_of(column: str, value: Any, words: dict[int, str]) -> Any:
+    if column in _WORDED and type(value) is int:
+        # A number no word has was not written by the vault: it fails the event's hash.
+        return words.get(value, f"#{value}")
+    return _UNPACK.get(column, _same)(value)
 
 
 def _same(value: Any) -> Any:

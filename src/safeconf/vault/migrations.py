@@ -110,6 +110,18 @@ def _packed_time(column: str) -> str:
             f" ELSE {column} END")
 
 
+# Migration 19's: an event's device as its text (migration 13 kept a UUID as its 16 bytes),
+# where it has one: text, or those 16 bytes.
+_DEVICE_HAS_TEXT = ("(typeof(device) = 'text'"
+                    " OR (typeof(device) = 'blob' AND length(device) = 16))")
+_DEVICE_TEXT = (f"CASE WHEN typeof(device) = 'blob' THEN {_uuid_text('device')}"
+                " ELSE device END")
+
+
+def _word_of(text: str) -> str:
+    return f"(SELECT w.id FROM audit_words AS w WHERE w.word = {text})"
+
+
 def _append_only_guard(types: tuple[str, ...]) -> str:
     """A migration that widens the append-only triggers to `types` (as migration 3 wrote
     them: only the purge code may delete)."""
@@ -394,6 +406,51 @@ MIGRATIONS: list[str] = [
     ALTER TABLE records DROP COLUMN data;
     ALTER TABLE records ADD COLUMN data TEXT GENERATED ALWAYS AS (
         {_record_data(_REVISION_WITH_COLUMNS_18)}) VIRTUAL;
+    """,
+    # 19: an audit event names its actor, action, record type and device by a number: each
+    # such text is kept once, in audit_words (vault/audit.py), not in every event; 30 bytes
+    # a save. Its id is no longer indexed: nothing looks an event up by it, and the chain's
+    # hashes cover it; 25-40 bytes a save. A device kept in none of migration 13's forms (a
+    # blob of another length) stays as it is. The triggers are those of migration 13, and
+    # the words are as append-only as the events that name them.
+    f"""
+    CREATE TABLE audit_words (
+        id INTEGER PRIMARY KEY,
+        word TEXT NOT NULL UNIQUE
+    );
+    INSERT INTO audit_words (word)
+    SELECT actor FROM audit_events UNION SELECT action FROM audit_events
+    UNION SELECT record_type FROM audit_events
+    UNION SELECT {_DEVICE_TEXT} FROM audit_events WHERE {_DEVICE_HAS_TEXT};
+    CREATE TABLE audit_events_worded (
+        seq INTEGER PRIMARY KEY,
+        id NOT NULL,
+        at NOT NULL,
+        actor NOT NULL,
+        action NOT NULL,
+        record_type NOT NULL,
+        record_id NOT NULL,
+        case_id NOT NULL,
+        device NOT NULL,
+        prev_hash,
+        hash NOT NULL
+    );
+    INSERT INTO audit_events_worded
+    SELECT seq, id, at, {_word_of("actor")}, {_word_of("action")}, {_word_of("record_type")},
+           record_id, case_id,
+           CASE WHEN {_DEVICE_HAS_TEXT} THEN {_word_of(_DEVICE_TEXT)} ELSE device END,
+           prev_hash, hash
+    FROM audit_events ORDER BY seq;
+    DROP TABLE audit_events;
+    ALTER TABLE audit_events_worded RENAME TO audit_events;
+    CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit_events
+    BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+    CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit_events
+    BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+    CREATE TRIGGER audit_words_no_update BEFORE UPDATE ON audit_words
+    BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+    CREATE TRIGGER audit_words_no_delete BEFORE DELETE ON audit_words
+    BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
     """,
 ]
 
