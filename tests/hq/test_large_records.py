@@ -23,6 +23,7 @@ from safeconf.hq import schema
 from safeconf.hq.db import head_change_seq
 from safeconf.sync import HQClient, OutboxItem, RequestRejected
 from safeconf.sync.engine import SyncEngine, enroll_vault
+from safeconf.vault import revision_rows
 from safeconf.vault.vault import Vault
 from tests.conftest import PASSPHRASE
 
@@ -128,7 +129,9 @@ def test_every_laptop_syncs_fully_after_a_co_assigned_device_pushed_max_size_rec
                                     .where(schema.records.c.case_id == case_id)).scalars())
         assert vault.sync.cursor == head
         assert {r[0] for r in vault.store.rows(
-            "SELECT id FROM records WHERE case_id = ?", (case_id,))} == held
+            "SELECT id FROM records WHERE case_id = ? UNION ALL"
+            " SELECT json_extract(data, '$.id') FROM note_revision_records WHERE case_id = ?",
+            (case_id, revision_rows.key(case_id)))} == held
         pages = CountingClient.pages
         assert all(size <= PULL_PAGE_BYTES for size in pages)
         assert len(pages) >= sum(pages) // PULL_PAGE_BYTES + 1

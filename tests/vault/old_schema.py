@@ -2,10 +2,45 @@
 
 from __future__ import annotations
 
+import json
+
 from safeconf.vault.audit import AuditLog
 from safeconf.vault.database import Database
+from safeconf.vault.packing import hash_bytes, id_bytes
 
 _PACKED_AUDIT_FIELDS = ("id", "at", "record_id", "case_id", "device", "prev_hash", "hash")
+
+
+def restore_revisions_to_records(db: Database) -> None:
+    """Undo migration 20: note revisions back among the records, each row as migrations 15
+    and 18 had the vault write it: the JSON without what the columns hold, and its hash,
+    device and base as bytes in the packed columns."""
+    rows = db.rows("SELECT data FROM note_revision_records ORDER BY rowid")
+    for (data,) in rows:
+        record = json.loads(data)
+        held = {"id", "case_id", "note_id", "version", "deleted", "updated_at", "revision"}
+        kept = {k: v for k, v in record.items() if k not in held}
+        if kept["created_at"] == record["updated_at"]:
+            del kept["created_at"]
+        if kept["body"] == "":
+            del kept["body"]
+        packed = (hash_bytes(record["sha256"]), id_bytes(record["origin_device"]),
+                  None if record["base_id"] is None else id_bytes(record["base_id"]))
+        if packed[0] is not None and packed[1] is not None and (
+                record["base_id"] is None or packed[2] is not None):
+            for field in ("sha256", "origin_device", "base_id"):
+                del kept[field]
+        else:
+            packed = (None, None, None)
+        db.execute("INSERT INTO records (id, type, case_id, parent_id, sort_key, version,"
+                   " deleted, updated_at, stored, packed_sha256, packed_origin_device,"
+                   " packed_base_id) VALUES (?, 'note_revision', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                   (record["id"], record["case_id"], record["note_id"],
+                    f"{record['revision']:09d}", record["version"], int(record["deleted"]),
+                    record["updated_at"], json.dumps(kept, separators=(",", ":")), *packed))
+    db.execute("DROP VIEW note_revision_records")
+    for table in ("note_revisions", "revision_notes", "revision_writers"):
+        db.execute(f"DROP TABLE {table}")
 
 
 def restore_audit_words(db: Database) -> None:
@@ -82,8 +117,9 @@ def restore_queued_at(db: Database) -> None:
 
 
 def undo_migrations_from_9(db: Database) -> None:
-    """Remove what migrations 9-19 added (each test then undoes what came before 9). The
+    """Remove what migrations 9-20 added (each test then undoes what came before 9). The
     triggers of 12 go first: they name outbox.data, which a version 1 vault lacks."""
+    restore_revisions_to_records(db)  # version 20
     restore_audit_words(db)  # version 19
     restore_superseded_mark(db)  # version 16
     restore_records_data(db)  # version 15

@@ -22,6 +22,7 @@ from tests.vault.old_schema import (
     restore_audit_words,
     restore_queued_at,
     restore_records_data,
+    restore_revisions_to_records,
     restore_superseded_mark,
     unpack_audit_events,
 )
@@ -77,6 +78,7 @@ def test_an_upgraded_vault_packs_every_event_and_every_event_reads_back_the_same
     vault.cases.add(Case(case_number="AU-2", family_name="Birch"))
     vault.open_case(vault.cases.all()[0].id)
     with vault._db.transaction():
+        restore_revisions_to_records(vault._db)
         restore_audit_words(vault._db)
         restore_superseded_mark(vault._db)
         restore_records_data(vault._db)
@@ -134,13 +136,14 @@ def test_an_upgraded_vault_drops_the_queued_time_and_still_pushes_what_was_queue
     vault, data_dir, keyring_store,
 ):
     vault.cases.add(Case(case_number="AU-4", family_name="Dogwood"))
+    queued = vault.sync.pending(100)
     with vault._db.transaction():
+        restore_revisions_to_records(vault._db)
         restore_audit_words(vault._db)
         restore_superseded_mark(vault._db)
         restore_records_data(vault._db)
         restore_queued_at(vault._db)
     vault._db.execute("PRAGMA user_version = 13")
-    queued = vault.sync.pending(100)
     vault.close()
 
     upgraded = Vault.open(data_dir, PASSPHRASE, keyring_store)
@@ -169,6 +172,7 @@ def test_an_upgraded_vault_names_each_events_words_by_number_and_reads_the_same(
         vault.cases.add(Case(case_number=f"AU-7{n}", family_name="Gum"))
     vault.open_case(vault.cases.all()[0].id)
     with vault._db.transaction():
+        restore_revisions_to_records(vault._db)
         restore_audit_words(vault._db)
         _text_event_of_another_shape(vault)
         # A device kept in none of migration 13's forms: left as it is, not worded.

@@ -10,7 +10,11 @@ import json
 from safeconf.vault.migrations import SCHEMA_VERSION
 from safeconf.vault.vault import Vault
 from tests.conftest import PASSPHRASE
-from tests.vault.old_schema import restore_audit_words, restore_superseded_mark
+from tests.vault.old_schema import (
+    restore_audit_words,
+    restore_revisions_to_records,
+    restore_superseded_mark,
+)
 from tests.vault.test_revision_history import note
 
 __all__ = ["note"]  # the fixture, shared with the revision tests
@@ -88,6 +92,7 @@ def test_an_upgraded_vault_drops_the_marked_rows_and_sends_what_it_sent_before(
     pending = vault.sync.pending(1000)
     # As migrations 9-15 left it: a removed row was kept, empty and marked superseded.
     with vault._db.transaction():
+        restore_revisions_to_records(vault._db)
         restore_audit_words(vault._db)
         restore_superseded_mark(vault._db)
         for item in pending:

@@ -21,6 +21,7 @@ from safeconf.domain.records import (
     NoteSection,
     Role,
 )
+from safeconf.vault import revision_rows
 from safeconf.vault.errors import AppendOnly, RecordNotFound, WriteConflict
 from tests.support import consents, disclosures, legal_requests
 
@@ -96,9 +97,11 @@ def test_revisions_and_acknowledgments_cannot_be_changed_or_deleted(vault, confe
         vault.store.update(replace(revision, body="rewritten", sha256=""))
     # Not even raw SQL gets past the triggers.
     with pytest.raises(AppendOnly):
-        vault._db.execute("UPDATE records SET stored = '{}' WHERE id = ?", (revision.id,))
+        vault._db.execute("UPDATE note_revisions SET body = '' WHERE id = ?",
+                          (revision_rows.key(revision.id),))
     with pytest.raises(AppendOnly):
-        vault._db.execute("DELETE FROM records WHERE id = ?", (revision.id,))
+        vault._db.execute("DELETE FROM note_revisions WHERE id = ?",
+                          (revision_rows.key(revision.id),))
     with pytest.raises(AppendOnly):
         vault._db.execute("DELETE FROM audit_events")
     assert vault.store.get(NoteRevision, revision.id).body == "kept forever"

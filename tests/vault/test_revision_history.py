@@ -10,8 +10,10 @@ import pytest
 
 from safeconf.domain import revisions
 from safeconf.domain.records import Case, Conference, Note, NoteRevision, NoteSection
+from safeconf.vault import revision_history
 from safeconf.vault.vault import Vault
 from tests.conftest import PASSPHRASE
+from tests.vault import revision_tamper as tamper
 
 
 @pytest.fixture
@@ -89,17 +91,13 @@ def test_a_checkpoint_on_a_history_that_does_not_rebuild_is_a_copy(vault, note, 
     monkeypatch.setattr(revisions, "SNAPSHOT_EVERY", 10)
     note, texts = edited_in_place(vault, note, 10)
     first = vault.notes.stored_revisions(note.id)[0]
-    vault._db.execute("DROP TRIGGER records_append_only_update")
-    vault._db.execute("UPDATE records SET stored = json_set(stored, '$.body', 'damaged')"
-                      " WHERE id = ?", (first.id,))
+    alter_revision(vault, first.id, body="damaged")
     # The latest revision was just written, so the save builds on it; the checkpoint's
     # anchor, revision 1, no longer gives the text its deltas were made from.
     note = vault.notes.save_body(note, texts[-1] + " the end", author="w.tester")
-    base_id, body = vault._db.row(
-        "SELECT json_extract(data, '$.base_id'), json_extract(data, '$.body') FROM records"
-        " WHERE type = 'note_revision' AND parent_id = ? ORDER BY sort_key DESC LIMIT 1",
-        (note.id,))
-    assert (base_id, body) == (None, note.body)
+    latest = json.loads(tamper.revision_data(
+        vault._db, revision_history.latest(vault._db, note.id).revision_id))
+    assert (latest["base_id"], latest["body"]) == (None, note.body)
 
 
 def test_a_save_is_one_audit_event_covering_the_note_and_its_revision(vault, note):
@@ -194,16 +192,7 @@ def test_keeping_hqs_version_of_a_note_never_supersedes(vault, note):
 
 
 def alter_revision(vault, revision_id, **fields):
-    db = vault._db
-    data = json.loads(db.scalar("SELECT data FROM records WHERE id = ?", (revision_id,)))
-    data.update(fields)
-    with db.purging():
-        row = db.row("SELECT type, case_id, parent_id, sort_key, version, deleted, updated_at"
-                     " FROM records WHERE id = ?", (revision_id,))
-        db.execute("DELETE FROM records WHERE id = ?", (revision_id,))
-        db.execute("INSERT INTO records (id, type, case_id, parent_id, sort_key, version,"
-                   " deleted, updated_at, stored) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                   (revision_id, *row, json.dumps(data)))
+    tamper.alter_revision(vault._db, revision_id, **fields)
 
 
 def test_an_altered_delta_is_caught_by_check(vault, note):
@@ -287,8 +276,8 @@ def test_compacting_keeps_the_copies_a_batch_on_its_way_must_resend(vault, note,
     # As a vault from before left it: whole copies in the records and in the outbox rows.
     for rev, text in zip(vault.notes.stored_revisions(note.id), texts, strict=True):
         alter_revision(vault, rev.id, body=text, base_id=None, delta="", sha256="")
-        db.execute("UPDATE outbox SET data = (SELECT data FROM records WHERE id = ?)"
-                   " WHERE record_id = ?", (rev.id, rev.id))
+        db.execute("UPDATE outbox SET data = ? WHERE record_id = ?",
+                   (tamper.revision_data(db, rev.id), rev.id))
     rows = db.rows("SELECT seq FROM outbox WHERE record_type = 'note_revision' ORDER BY seq")
     in_flight = rows[1][0]  # the first two revisions went in a batch not yet answered
     vault.sync.put("push_batch", json.dumps({"id": "b", "last_seq": in_flight,
@@ -301,7 +290,7 @@ def test_compacting_keeps_the_copies_a_batch_on_its_way_must_resend(vault, note,
     pending = reopened.sync.pending(1000)
     assert [p.data for p in pending if p.seq <= in_flight] == sent
     later = [p for p in pending if p.seq > in_flight and p.record_type == "note_revision"]
-    assert later and all(p.data["base_id"] for p in later)  # read, compacted, from records
+    assert later and all(p.data["base_id"] for p in later)  # read, compacted, from the rows
     stored = reopened._db.rows("SELECT data FROM outbox WHERE seq > ? AND"
                                " record_type = 'note_revision'", (in_flight,))
     assert all(data is None for (data,) in stored)

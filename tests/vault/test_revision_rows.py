@@ -1,24 +1,27 @@
-"""A note revision's row keeps in its JSON only what its columns do not (vault migration 15):
-every reader, the push included, still gets the whole record, exactly as it was made."""
+"""Note revisions in a table of their own (vault migration 20): each row keeps its id, hash
+and times packed, its note, case, author and device by number and no JSON, and every
+reader, the push included, still gets the whole record exactly as it was made; a vault
+from before moves its revisions over unchanged."""
 
 from __future__ import annotations
 
 import json
 from dataclasses import replace
 
+import pytest
+
 from safeconf.domain import codec
 from safeconf.domain.records import Case, Conference, Note, NoteRevision, NoteSection
-from safeconf.vault.records import stored_row
+from safeconf.vault.errors import AppendOnly
+from safeconf.vault.revision_rows import TABLE, VIEW, key
 from safeconf.vault.vault import Vault
 from tests.conftest import PASSPHRASE
 from tests.vault.old_schema import (
     restore_audit_words,
     restore_records_data,
+    restore_revisions_to_records,
     restore_superseded_mark,
 )
-
-HELD_BY_COLUMNS = {"id", "case_id", "note_id", "version", "deleted", "updated_at",
-                   "created_at", "sha256", "origin_device", "base_id"}
 
 
 def typed_note(vault: Vault, saves: int) -> Note:
@@ -33,30 +36,37 @@ def typed_note(vault: Vault, saves: int) -> Note:
 
 
 def every_record(vault: Vault) -> dict[str, dict]:
-    return {rid: json.loads(data) for rid, data in vault._db.rows(
-        "SELECT id, data FROM records")}
+    """Every record as readers get it, wherever it is kept."""
+    rows = vault._db.rows("SELECT id, data FROM records WHERE type <> 'note_revision'")
+    if vault._db.scalar("SELECT 1 FROM sqlite_master WHERE name = ?", (TABLE,)):
+        rows += vault._db.rows(f"SELECT NULL, data FROM {VIEW}")
+    else:
+        rows += vault._db.rows("SELECT id, data FROM records WHERE type = 'note_revision'")
+    return {json.loads(data)["id"]: json.loads(data) for _, data in rows}
 
 
-def test_a_new_revision_keeps_only_its_own_fields_and_reads_back_whole(vault):
+def test_a_new_revision_keeps_its_fields_packed_and_reads_back_whole(vault):
     note = typed_note(vault, 3)
+    assert vault._db.scalar("SELECT count(*) FROM records WHERE type = 'note_revision'") == 0
     for revision in vault.notes.stored_revisions(note.id):
-        stored = json.loads(vault._db.scalar("SELECT stored FROM records WHERE id = ?",
-                                             (revision.id,)))
-        assert not HELD_BY_COLUMNS & set(stored)
-        # Its number is its sort key's, a delta's empty body is no text (migration 18).
-        assert "author" in stored and "revision" not in stored
-        assert ("body" in stored) == revision.is_copy
-        packed = vault._db.row("SELECT packed_sha256, packed_origin_device, packed_base_id"
-                               " FROM records WHERE id = ?", (revision.id,))
-        assert packed[0].hex() == revision.sha256 and len(packed[1]) == 16
-        assert (packed[2] is None) == revision.is_copy
-        data = json.loads(vault._db.scalar("SELECT data FROM records WHERE id = ?",
-                                           (revision.id,)))
+        kinds = vault._db.row(
+            "SELECT typeof(id), length(id), typeof(note), typeof(number), typeof(writer),"
+            " typeof(at), typeof(created), typeof(case_id), typeof(base_id), typeof(sha256),"
+            f" length(sha256) FROM {TABLE} WHERE id = ?", (key(revision.id),))
+        assert kinds == ("blob", 16, "integer", "integer", "integer", "integer", "null",
+                         "null", "null" if revision.is_copy else "blob", "blob", 32)
+        data = json.loads(vault._db.scalar(f"SELECT data FROM {VIEW} WHERE id = ?",
+                                           (key(revision.id),)))
         assert data == codec.to_dict(revision)
         assert revision.created_at == revision.updated_at
         assert vault.store.get(NoteRevision, revision.id) == revision
-    # The note itself, and every other record, keeps its whole JSON.
-    assert vault._db.scalar("SELECT stored = data FROM records WHERE id = ?", (note.id,)) == 1
+    # What every revision of the note repeats is kept once.
+    assert vault._db.row("SELECT count(*), typeof(note_id), typeof(case_id) FROM"
+                         " revision_notes") == (1, "blob", "blob")
+    assert vault._db.rows("SELECT author, typeof(origin_device) FROM revision_writers") == [
+        ("w.tester", "blob")]
+    assert vault.store.count(NoteRevision) == 3
+    assert vault.store.count_children(NoteRevision, note.id) == 3
 
 
 def test_the_push_sends_each_revision_whole(vault):
@@ -67,38 +77,71 @@ def test_the_push_sends_each_revision_whole(vault):
     assert sent == {rid: codec.to_dict(r) for rid, r in revisions.items()}
 
 
-def test_a_field_that_differs_from_its_column_or_does_not_pack_is_kept_as_it_is():
-    revision = NoteRevision(case_id="c", note_id="n", revision=1, body="text",
-                            created_at="2026-01-01T00:00:00.000000+00:00",
-                            updated_at="2026-01-02T00:00:00.000000+00:00",
-                            origin_device="0190d1c2-7a00-7000-8000-000000000001")
-    data = {**codec.to_dict(revision), "version": "1"}  # not the column's number
-    row = stored_row("note_revision", revision, json.dumps(data))
-    stored = json.loads(row.json)
-    assert stored["created_at"] == revision.created_at and stored["version"] == "1"
-    assert "updated_at" not in stored and "id" not in stored
-    # A copy written before hashes has none to pack: its device and base stay text too.
-    assert (stored["sha256"], stored["origin_device"], stored["base_id"]) == (
-        "", revision.origin_device, None)
-    assert (row.sha256, row.origin_device, row.base_id) == (None, None, None)
-    assert stored_row("note", revision, json.dumps(data)).json == json.dumps(data)
-
-
-def test_a_revision_with_a_device_of_another_form_reads_back_exactly(vault):
+@pytest.mark.parametrize("fields", [
+    {"origin_device": "HQ-IMPORT"},  # a device of no UUID shape: kept as its text
+    {"author": "another writer"},
+    {"case_id": "0190d1c2-7a00-7000-8000-0000000000cc"},  # not its note's case: its own
+    {"created_at": "2026-01-01T00:00:00.000000+00:00"},  # made before its last change
+    {"created_at": "1969-07-20T20:17:40.000000+00:00"},  # before 1970: kept as its text
+    {"updated_at": "2026-01-02T00:00:00+00:00"},  # no microseconds: kept as its text
+    {"version": 2, "deleted": True},
+])
+def test_a_revision_whose_fields_do_not_pack_reads_back_exactly(vault, fields):
     note = typed_note(vault, 1)
     [first] = vault.notes.stored_revisions(note.id)
-    odd = replace(first, id="0190d1c2-7a00-7000-8000-0000000000aa", revision=2,
-                  origin_device="HQ-IMPORT")
-    vault.store.insert_row("note_revision", odd, json.dumps(codec.to_dict(odd)))
+    odd = replace(first, id="0190d1c2-7a00-7000-8000-0000000000aa", revision=2, **fields)
+    with vault.store.transaction():  # as sync writes a pulled revision: the row only
+        vault.store.insert_row("note_revision", odd, json.dumps(codec.to_dict(odd)))
     assert vault.store.get(NoteRevision, odd.id) == odd
-    assert vault._db.scalar("SELECT packed_sha256 FROM records WHERE id = ?", (odd.id,)) is None
+    assert vault.sync._local("note_revision", odd.id, "version") == (odd.version,)
 
 
-def test_an_upgraded_vault_reads_every_record_the_same_and_slims_what_comes_next(
+def test_a_revision_row_is_never_changed_and_leaves_only_with_its_case(vault):
+    note = typed_note(vault, 2)
+    first = vault.notes.stored_revisions(note.id)[0]
+    for statement in (f"UPDATE {TABLE} SET body = 'other words'",
+                      f"UPDATE {TABLE} SET number = 9", f"DELETE FROM {TABLE}",
+                      "UPDATE revision_notes SET case_id = x'00'", "DELETE FROM revision_notes",
+                      "UPDATE revision_writers SET author = 'x'",
+                      "DELETE FROM revision_writers"):
+        with pytest.raises(AppendOnly):
+            vault._db.execute(statement)
+    assert vault.store.get(NoteRevision, first.id) == first
+    assert vault.sync.purge_cases([note.case_id]) == 1
+    assert vault._db.scalar(f"SELECT count(*) FROM {TABLE}") == 0
+    assert vault._db.scalar("SELECT count(*) FROM revision_notes") == 0
+
+
+def test_an_upgraded_vault_moves_its_revisions_and_reads_every_record_the_same(
+    vault, data_dir, keyring_store,
+):
+    note = typed_note(vault, 3)
+    queued = vault.sync.pending(100)
+    with vault._db.transaction():
+        restore_revisions_to_records(vault._db)
+    vault._db.execute("PRAGMA user_version = 19")
+    before = every_record(vault)
+    packed = vault._db.scalar("SELECT count(*) FROM records WHERE type = 'note_revision'"
+                              " AND packed_sha256 IS NOT NULL")
+    assert packed == 3  # as a vault of schema 15-19 wrote them
+    vault.close()
+
+    upgraded = Vault.open(data_dir, PASSPHRASE, keyring_store)
+    assert upgraded._db.scalar("SELECT count(*) FROM records WHERE type = 'note_revision'") == 0
+    assert every_record(upgraded) == before
+    assert upgraded.sync.pending(100) == queued  # the unsent revisions read from the new rows
+    note = upgraded.notes.save_body(upgraded.notes.get(note.id), "A fourth save.", "w.tester")
+    assert [r.body for r in upgraded.notes.revisions(note.id)][-1] == "A fourth save."
+    assert all(r.ok for r in upgraded.check())
+    upgraded.close()
+
+
+def test_a_vault_from_before_packed_revisions_moves_them_the_same(
     vault, data_dir, keyring_store,
 ):
     note = typed_note(vault, 3)
     with vault._db.transaction():
+        restore_revisions_to_records(vault._db)
         restore_audit_words(vault._db)
         restore_superseded_mark(vault._db)
         restore_records_data(vault._db)
@@ -113,9 +156,7 @@ def test_an_upgraded_vault_reads_every_record_the_same_and_slims_what_comes_next
     assert every_record(upgraded) == before
     note = upgraded.notes.save_body(upgraded.notes.get(note.id), "A fourth save.", "w.tester")
     newest = upgraded.notes.stored_revisions(note.id)[-1]
-    stored = json.loads(upgraded._db.scalar("SELECT stored FROM records WHERE id = ?",
-                                            (newest.id,)))
-    assert newest.revision == 4 and "id" not in stored
+    assert newest.revision == 4
     assert [r.body for r in upgraded.notes.revisions(note.id)][-1] == "A fourth save."
     assert all(r.ok for r in upgraded.check())
     upgraded.close()

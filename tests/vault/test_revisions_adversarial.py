@@ -196,3 +196,26 @@ def test_saves_after_a_damaged_revision_stay_readable(vault, data_dir, keyring_s
     assert [again.notes.revision_text(r.id) for r in later] == [
         "one two three four", "one two three four five"]
     again.close()
+
+
+def test_a_pulled_revision_with_the_id_of_a_record_here_is_kept_aside(vault) -> None:
+    """Revisions have a table of their own (vault schema 20), so the one id space of the
+    records table no longer refuses a revision that takes a record's id: sync does."""
+    note, _second = _pulled_pair(vault)
+    taken = NoteRevision(case_id=note.case_id, note_id=note.id, revision=2, base_id=None,
+                         body="one two", sha256=revisions.text_sha256("one two"), id=note.id)
+    result = vault.sync.apply_page([taken], 1)
+    assert (result.inserted, result.conflicts) == (0, 1)
+    [conflict] = vault.sync.conflicts()
+    assert (conflict["record_id"], conflict["reason"]) == (note.id, "same id, different content")
+    assert [r.body for r in vault.notes.revisions(note.id)] == ["one"]
+
+
+def test_a_pulled_record_with_the_id_of_a_revision_here_is_kept_aside(vault) -> None:
+    note, _second = _pulled_pair(vault)
+    [first] = vault.notes.stored_revisions(note.id)
+    case = Case(id=first.id, case_number="RV-10", family_name="Aspen")
+    result = vault.sync.apply_page([case], 1)
+    assert (result.inserted, result.conflicts) == (0, 1)
+    assert [c["record_id"] for c in vault.sync.conflicts()] == [first.id]
+    assert vault.store.get(NoteRevision, first.id) == first

@@ -16,14 +16,14 @@ from dataclasses import replace
 from safeconf.domain import codec, revisions
 from safeconf.domain.codec import APPEND_ONLY_TYPES
 from safeconf.domain.records import NoteRevision
+from safeconf.vault import revision_rows
 from safeconf.vault.database import Database
 from safeconf.vault.outbox import in_flight_through
-from safeconf.vault.records import insert_record_row
+from safeconf.vault.revision_rows import TABLE, VIEW
 
 _DONE = "revisions_compacted"
 # Legacy copies: no hash, no base (a compacted or new revision always has a hash).
-_LEGACY = ("type = 'note_revision' AND json_extract(data, '$.base_id') IS NULL"
-           " AND coalesce(json_extract(data, '$.sha256'), '') = ''")
+_LEGACY = "base_id IS NULL AND sha256 = ''"
 
 
 def compact_legacy_revisions(db: Database) -> int:
@@ -31,10 +31,10 @@ def compact_legacy_revisions(db: Database) -> int:
     if db.scalar("SELECT value FROM meta WHERE key = ?", (_DONE,)) == "1":
         return 0
     rewritten = 0
-    for (note_id,) in db.rows(f"SELECT DISTINCT parent_id FROM records WHERE {_LEGACY}"):
-        rewritten += _compact_note(db, note_id)
+    for (note,) in db.rows(f"SELECT DISTINCT note FROM {TABLE} WHERE {_LEGACY}"):
+        rewritten += _compact_note(db, note)
     with db.transaction():
-        # Unsent rows of append-only records read them from `records` now (vault/outbox.py);
+        # Unsent rows of append-only records read them where they are kept (vault/outbox.py);
         # a revision compacted here goes to HQ as it now is, a save HQ never held. A batch
         # already on its way keeps its copies: its retry must send exactly what it sent.
         db.execute("UPDATE outbox SET data = NULL WHERE data IS NOT NULL AND seq > ?"
@@ -47,11 +47,12 @@ def compact_legacy_revisions(db: Database) -> int:
     return rewritten
 
 
-def _compact_note(db: Database, note_id: str) -> int:
+def _compact_note(db: Database, note: int) -> int:
+    """Compact the legacy revisions of one note (`note`: the number its revisions carry)."""
     rewritten = 0
     with db.purging():  # the one way past the append-only guard, as a purge uses it
-        rows = db.rows("SELECT rowid, data FROM records WHERE type = 'note_revision'"
-                       " AND parent_id = ? ORDER BY sort_key, id", (note_id,))
+        rows = db.rows(f"SELECT rowid, data FROM {VIEW} WHERE note = ? ORDER BY number, id",
+                       (note,))
         previous: tuple[str, str] | None = None  # (id, text) of the revision before
         for rowid, data in rows:
             rev = codec.from_dict(NoteRevision, json.loads(data))
@@ -62,9 +63,8 @@ def _compact_note(db: Database, note_id: str) -> int:
                                           *(previous if previous else (None, None)))
                 compacted = replace(rev, body=form.body, base_id=form.base_id,
                                     delta=form.delta, sha256=form.sha256)
-                db.execute("DELETE FROM records WHERE rowid = ?", (rowid,))
-                insert_record_row(db, "note_revision", compacted,
-                                  json.dumps(codec.to_dict(compacted), ensure_ascii=False))
+                db.execute(f"DELETE FROM {TABLE} WHERE rowid = ?", (rowid,))
+                revision_rows.insert(db, compacted)
                 rewritten += 1
             if text is None:  # a delta: its text, when it follows on from the one before
                 if previous is None or rev.base_id != previous[0]:

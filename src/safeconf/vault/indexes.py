@@ -1,9 +1,10 @@
 """What a query on `records` must say for SQLite to use its indexes.
 
-Note revisions are most of the rows (one a save) and are only ever looked up by their note
-or by id, so the indexes by type and by case leave them out (migration 17): two index
-entries a save fewer. SQLite uses such a partial index only for a query that repeats its
-condition word for word, so every query by type or by case for other records says it.
+Note revisions, one a save, are only ever looked up by their note or by id, so the indexes
+by type and by case left them out (migration 17), and since migration 20 they have a table
+of their own (vault/revision_rows.py). The partial indexes stay as they are: SQLite uses one
+only for a query that repeats its condition word for word, so every query by type or by
+case says it.
 """
 
 from __future__ import annotations

@@ -122,6 +122,45 @@ def _word_of(text: str) -> str:
     return f"(SELECT w.id FROM audit_words AS w WHERE w.word = {text})"
 
 
+def _packed_time_20(column: str) -> str:
+    """Migration 13's form of a time, for times from 1970 on (what `_time_text` reads)."""
+    return f"CASE WHEN {column} >= '1970' THEN {_packed_time(column)} ELSE {column} END"
+
+
+def _time_text(column: str) -> str:
+    """A time kept as microseconds since 1970 (from 1970 on), as its text again."""
+    return (f"CASE WHEN typeof({column}) = 'integer' THEN"
+            f" strftime('%Y-%m-%dT%H:%M:%S', {column} / 1000000, 'unixepoch') || '.' ||"
+            f" printf('%06d', {column} % 1000000) || '+00:00' ELSE {column} END")
+
+
+def _id_text(column: str) -> str:
+    return f"CASE WHEN typeof({column}) = 'blob' THEN {_uuid_text(column)} ELSE {column} END"
+
+
+# Migration 20's note revision as a record, from its columns (r), its note's (n) and its
+# writer's (w).
+_REVISION_DATA_20 = f"""json_object(
+        'id', {_id_text("r.id")}, 'case_id', {_id_text("coalesce(r.case_id, n.case_id)")},
+        'created_at', {_time_text("coalesce(r.created, r.at)")},
+        'updated_at', {_time_text("r.at")}, 'origin_device', {_id_text("w.origin_device")},
+        'version', r.version,
+        'deleted', json(CASE WHEN r.deleted THEN 'true' ELSE 'false' END),
+        'note_id', {_id_text("n.note_id")}, 'revision', r.number, 'body', r.body,
+        'author', w.author, 'base_id', {_id_text("r.base_id")}, 'delta', r.delta,
+        'sha256', CASE WHEN typeof(r.sha256) = 'blob' THEN lower(hex(r.sha256))
+                  ELSE r.sha256 END)"""
+
+
+def _append_only_table(table: str) -> str:
+    """Triggers that keep a table's rows as written: only the purge code may delete."""
+    return f"""    CREATE TRIGGER {table}_append_only_update BEFORE UPDATE ON {table}
+    BEGIN SELECT RAISE(ABORT, 'append-only record'); END;
+    CREATE TRIGGER {table}_append_only_delete BEFORE DELETE ON {table}
+    WHEN NOT {PURGING_FUNCTION}()
+    BEGIN SELECT RAISE(ABORT, 'append-only record'); END;"""
+
+
 def _append_only_guard(types: tuple[str, ...]) -> str:
     """A migration that widens the append-only triggers to `types` (as migration 3 wrote
     them: only the purge code may delete)."""
@@ -400,7 +439,7 @@ MIGRATIONS: list[str] = [
     CREATE INDEX records_by_case ON records (case_id, type) WHERE type <> 'note_revision';
     """,
     # 18: a note revision's JSON leaves out its number too, which its sort key holds, and the
-    # empty body of a delta (vault.records.stored_row): 25 bytes a save. `data` puts them
+    # empty body of a delta (then vault.records.stored_row): 25 bytes a save. `data` puts them
     # back where the JSON names none, so rows written before read the same.
     f"""
     ALTER TABLE records DROP COLUMN data;
@@ -451,6 +490,92 @@ MIGRATIONS: list[str] = [
     BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
     CREATE TRIGGER audit_words_no_delete BEFORE DELETE ON audit_words
     BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+    """,
+    # 20: note revisions move to a table of their own (vault/revision_rows.py): a revision
+    # is found only by its id or its note, never by type or case, so it keeps its ids, hash
+    # and times in the packed forms, its number as a number, and no type, sort key or JSON
+    # of its own. What every revision of a note repeats is kept once: its note and case in
+    # revision_notes (a case only where it is not its note's), its author and device in
+    # revision_writers. note_revision_records is the record as every reader knows it (and
+    # as it is pushed), made from those. 250-300 bytes a save. `records` keeps migration
+    # 15's columns, now unused: dropping them would rewrite every other record for nothing.
+    f"""
+    CREATE TABLE revision_notes (
+        id INTEGER PRIMARY KEY,
+        note_id NOT NULL UNIQUE,
+        case_id NOT NULL
+    );
+    CREATE INDEX revision_notes_by_case ON revision_notes (case_id);
+    CREATE TABLE revision_writers (
+        id INTEGER PRIMARY KEY,
+        author TEXT NOT NULL,
+        origin_device NOT NULL,
+        UNIQUE (author, origin_device)
+    );
+    CREATE TABLE note_revisions (
+        id NOT NULL UNIQUE,
+        note INTEGER NOT NULL,
+        number INTEGER NOT NULL,
+        writer INTEGER NOT NULL,
+        at NOT NULL,
+        created,
+        case_id,
+        base_id,
+        body TEXT NOT NULL,
+        delta TEXT NOT NULL,
+        sha256 NOT NULL,
+        version INTEGER NOT NULL,
+        deleted INTEGER NOT NULL
+    );
+    CREATE INDEX note_revisions_by_note ON note_revisions (note, number);
+    CREATE INDEX note_revisions_of_another_case ON note_revisions (case_id)
+    WHERE case_id IS NOT NULL;
+    CREATE VIEW note_revision_records AS
+    SELECT r.rowid AS rowid, r.id AS id, r.note AS note, n.note_id AS note_id,
+           coalesce(r.case_id, n.case_id) AS case_id, r.number AS number,
+           r.version AS version, r.deleted AS deleted, r.base_id AS base_id,
+           {_REVISION_DATA_20} AS data
+    FROM note_revisions AS r JOIN revision_notes AS n ON n.id = r.note
+    JOIN revision_writers AS w ON w.id = r.writer;
+
+    CREATE TEMP TABLE staged_revisions AS
+    SELECT rowid AS row, {_packed_id("id")} AS id, {_packed_id("parent_id")} AS note_id,
+           {_packed_id("case_id")} AS case_id, json_extract(data, '$.revision') AS number,
+           {_packed_time_20("updated_at")} AS at,
+           CASE WHEN json_extract(data, '$.created_at') = updated_at THEN NULL
+           ELSE {_packed_time_20("json_extract(data, '$.created_at')")} END AS created,
+           coalesce(json_extract(data, '$.author'), '') AS author,
+           {_packed_id("json_extract(data, '$.origin_device')")} AS origin_device,
+           {_packed_id("json_extract(data, '$.base_id')")} AS base_id,
+           coalesce(json_extract(data, '$.body'), '') AS body,
+           coalesce(json_extract(data, '$.delta'), '') AS delta,
+           {_packed_hash("coalesce(json_extract(data, '$.sha256'), '')")} AS sha256,
+           version, deleted
+    FROM records WHERE type = 'note_revision';
+    INSERT INTO revision_notes (note_id, case_id)
+    SELECT note_id, case_id FROM (SELECT note_id, case_id, min(row) FROM staged_revisions
+                                  GROUP BY note_id) ORDER BY note_id;
+    INSERT INTO revision_writers (author, origin_device)
+    SELECT DISTINCT author, origin_device FROM staged_revisions;
+    INSERT INTO note_revisions (id, note, number, writer, at, created, case_id, base_id, body,
+                                delta, sha256, version, deleted)
+    SELECT s.id, n.id, s.number, w.id, s.at, s.created,
+           CASE WHEN s.case_id = n.case_id THEN NULL ELSE s.case_id END,
+           s.base_id, s.body, s.delta, s.sha256, s.version, s.deleted
+    FROM staged_revisions AS s JOIN revision_notes AS n ON n.note_id = s.note_id
+    JOIN revision_writers AS w ON w.author = s.author AND w.origin_device = s.origin_device
+    ORDER BY s.row;
+    DROP TABLE staged_revisions;
+
+    DROP TRIGGER records_append_only_delete;
+    DELETE FROM records WHERE type = 'note_revision';
+    CREATE TRIGGER records_append_only_delete BEFORE DELETE ON records
+    WHEN OLD.type IN ({", ".join(f"'{t}'" for t in APPEND_ONLY_TYPES)})
+    AND NOT {PURGING_FUNCTION}()
+    BEGIN SELECT RAISE(ABORT, 'append-only record'); END;
+{_append_only_table("note_revisions")}
+{_append_only_table("revision_notes")}
+{_append_only_table("revision_writers")}
     """,
 ]
 

@@ -3,9 +3,9 @@
 anything else stays the text itself. What a record or event is, and so what is hashed,
 signed or sent, is always the text form.
 
-Every save writes an audit event (migration 13) and a note revision (migration 15), so these
-are most of what typing in a note costs on disk. Migration 13 packs the events already
-written with the same rules, in SQL; revisions written before 15 stay as they are.
+Every save writes an audit event (migration 13) and a note revision (migrations 15 and 20),
+so these are most of what typing in a note costs on disk. Migrations 13 and 20 pack the
+events and revisions already written with the same rules, in SQL.
 """
 
 from __future__ import annotations

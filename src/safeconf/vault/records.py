@@ -1,5 +1,6 @@
-"""Storing records: one generic store (JSON of the codec form plus the columns queries need),
-and thin typed repositories over it. Every write is audited and queued for sync in the same
+"""Storing records: one generic store (JSON of the codec form plus the columns queries need;
+note revisions in a table of their own, vault/revision_rows.py), and thin typed
+repositories over it. Every write is audited and queued for sync in the same
 transaction, so a record, its audit event and its outbox entry exist together or not at all.
 """
 
@@ -8,7 +9,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Sequence
 from contextlib import AbstractContextManager
-from dataclasses import astuple, dataclass, replace
+from dataclasses import dataclass, replace
 from typing import Any, Generic, TypeVar
 
 from safeconf.domain import ack_signature, codec, revisions
@@ -41,7 +42,7 @@ from safeconf.domain.records import (
     StaffAcknowledgment,
 )
 from safeconf.domain.validation import validate
-from safeconf.vault import outbox, packing, revision_history
+from safeconf.vault import outbox, revision_history, revision_rows
 from safeconf.vault.audit import AuditLog
 from safeconf.vault.database import Database
 from safeconf.vault.errors import AppendOnly, RecordNotFound, WriteConflict
@@ -58,8 +59,6 @@ def parent_of(record: RecordMeta) -> str:
     """The record a record belongs to, for listing children in order."""
     if isinstance(record, Attendee | Acknowledgment | Note | InterviewPermission | NoticeReceipt):
         return record.conference_id
-    if isinstance(record, NoteRevision):
-        return record.note_id
     if isinstance(record, LegalRequestDocument | LegalRequestEvent):
         return record.request_id
     return record.case_id
@@ -68,68 +67,22 @@ def parent_of(record: RecordMeta) -> str:
 def sort_key_of(record: RecordMeta) -> str:
     if isinstance(record, Conference):
         return record.scheduled_start
-    if isinstance(record, NoteRevision):
-        return f"{record.revision:09d}"
     if isinstance(record, Case):
         return record.case_number
     return record.created_at
 
 
-@dataclass(frozen=True)
-class StoredRow:
-    """What a row keeps of a record (migration 15): its JSON, and for a note revision the
-    SHA-256, device and base as bytes when they are in the forms that pack."""
-
-    json: str
-    sha256: bytes | None = None
-    origin_device: bytes | None = None
-    base_id: bytes | None = None
-
-
-def stored_row(name: str, record: RecordMeta, data: str) -> StoredRow:
-    """What a row keeps of a record's JSON `data`: a note revision leaves out what its
-    columns hold, a `created_at` equal to its `updated_at`, the number its sort key holds
-    and an empty body (the vault writes one a save; migrations 15 and 18 put them back into
-    `data`), each only where the row gives back exactly the same; any other record keeps
-    it all."""
-    if name != "note_revision":
-        return StoredRow(data)
-    held: dict[str, Any] = {
-        "id": record.id, "case_id": record.case_id, "note_id": parent_of(record),
-        "version": record.version, "deleted": record.deleted, "updated_at": record.updated_at,
-        "created_at": record.updated_at, "body": "",  # a delta's (migration 18)
-    }
-    number = getattr(record, "revision", None)
-    if type(number) is int and int(sort_key_of(record)) == number and abs(number) < 2**62:
-        held["revision"] = number  # the sort key holds it (migration 18)
-    kept = {key: value for key, value in json.loads(data).items()
-            if key not in held or type(value) is not type(held[key]) or value != held[key]}
-    sha256 = packing.hash_bytes(kept.get("sha256"))
-    device = packing.id_bytes(kept.get("origin_device"))
-    base = kept.get("base_id", "absent")
-    base_bytes = None if base is None else packing.id_bytes(base)
-    if sha256 is not None and device is not None and (base is None or base_bytes is not None):
-        for key in ("sha256", "origin_device", "base_id"):
-            del kept[key]
-        return StoredRow(_compact_json(kept), sha256, device, base_bytes)
-    return StoredRow(_compact_json(kept))
-
-
-def insert_record_row(db: Database, name: str, record: RecordMeta, data: str) -> int:
+def _insert_record_row(db: Database, name: str, record: RecordMeta, data: str) -> int:
     """Write the row of a record whose JSON is `data` (its search entry aside); returns its
-    rowid. vault.compaction rewrites revisions through it too."""
+    rowid. A note revision has a table of its own (vault/revision_rows.py)."""
+    if isinstance(record, NoteRevision):
+        return revision_rows.insert(db, record)
     return db.execute(
         "INSERT INTO records (id, type, case_id, parent_id, sort_key, version, deleted,"
-        " updated_at, stored, packed_sha256, packed_origin_device, packed_base_id)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        " updated_at, stored) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (record.id, name, record.case_id, parent_of(record), sort_key_of(record),
-         record.version, int(record.deleted), record.updated_at,
-         *astuple(stored_row(name, record, data))),
+         record.version, int(record.deleted), record.updated_at, data),
     )
-
-
-def _compact_json(fields: dict[str, Any]) -> str:
-    return json.dumps(fields, ensure_ascii=False, separators=(",", ":"))
 
 
 def searchable_text(record: RecordMeta) -> str | None:
@@ -230,17 +183,17 @@ class RecordStore:
     # them with audit and outbox; sync uses them bare for records that came from HQ.
 
     def insert_row(self, name: str, record: RecordMeta, data: str) -> int:
-        rowid = insert_record_row(self._db, name, record, data)
+        rowid = _insert_record_row(self._db, name, record, data)
         self._index(rowid, record, replace_old=False)
         return rowid
 
     def replace_row(self, rowid: int, record: RecordMeta, data: str) -> None:
+        """Store a new version of a mutable record (a note revision never is one)."""
         self._db.execute(
             "UPDATE records SET sort_key = ?, version = ?, deleted = ?, updated_at = ?,"
-            " stored = ?, packed_sha256 = ?, packed_origin_device = ?, packed_base_id = ?"
-            " WHERE rowid = ?",
+            " stored = ? WHERE rowid = ?",
             (sort_key_of(record), record.version, int(record.deleted), record.updated_at,
-             *astuple(stored_row(codec.type_name(record), record, data)), rowid),
+             data, rowid),
         )
         self._index(rowid, record, replace_old=True)
 
@@ -261,37 +214,43 @@ class RecordStore:
         return self._db.rows(sql, params)
 
     def get(self, cls: type[R], record_id: str) -> R:
-        data = self._db.scalar(
-            "SELECT data FROM records WHERE id = ? AND type = ?", (record_id, _name(cls))
-        )
+        data = self._db.scalar(*_by_id(cls, record_id))
         if data is None:
             raise RecordNotFound(f"That {_name(cls).replace('_', ' ')} does not exist.")
         return codec.from_dict(cls, json.loads(data))
 
     def children(self, cls: type[R], parent_id: str, include_deleted: bool = False) -> list[R]:
-        rows = self._db.rows(
-            "SELECT data FROM records WHERE type = ? AND parent_id = ?"
-            f"{'' if include_deleted else ' AND deleted = 0'} ORDER BY sort_key, id",
-            (_name(cls), parent_id),
-        )
+        live = "" if include_deleted else " AND deleted = 0"
+        if cls is NoteRevision:
+            rows = self._db.rows(f"SELECT data FROM {revision_rows.VIEW}"
+                                 f" WHERE note = {revision_rows.NOTE}{live} ORDER BY number, id",
+                                 (revision_rows.key(parent_id),))
+        else:
+            rows = self._db.rows(f"SELECT data FROM records WHERE type = ? AND parent_id = ?"
+                                 f"{live} ORDER BY sort_key, id", (_name(cls), parent_id))
         return [codec.from_dict(cls, json.loads(r[0])) for r in rows]
 
     def of_case(self, cls: type[R], case_id: str) -> list[R]:
-        """Every record of a type in a case, whatever it belongs to within it."""
+        """Every record of a type in a case, whatever it belongs to within it (a note's
+        revisions are its note's: `children`)."""
+        _not_a_revision(cls)
         rows = self._db.rows(f"SELECT data FROM records WHERE {of_type(_name(cls))}"
                              " AND case_id = ? AND deleted = 0 ORDER BY sort_key, id",
                              (_name(cls), case_id))
         return [codec.from_dict(cls, json.loads(r[0])) for r in rows]
 
     def all(self, cls: type[R], include_deleted: bool = False) -> list[R]:
-        rows = self._db.rows(
-            f"SELECT data FROM records WHERE {of_type(_name(cls))}"
-            f"{'' if include_deleted else ' AND deleted = 0'} ORDER BY sort_key, id",
-            (_name(cls),),
-        )
+        live = "" if include_deleted else " AND deleted = 0"
+        if cls is NoteRevision:
+            rows = self._db.rows(f"SELECT data FROM {revision_rows.VIEW} WHERE 1{live}"
+                                 " ORDER BY note, number, id")
+        else:
+            rows = self._db.rows(f"SELECT data FROM records WHERE {of_type(_name(cls))}"
+                                 f"{live} ORDER BY sort_key, id", (_name(cls),))
         return [codec.from_dict(cls, json.loads(r[0])) for r in rows]
 
     def in_range(self, cls: type[R], start: str, end: str) -> list[R]:
+        _not_a_revision(cls)
         rows = self._db.rows(
             f"SELECT data FROM records WHERE {of_type(_name(cls))} AND deleted = 0"
             " AND sort_key >= ?"
@@ -301,10 +260,14 @@ class RecordStore:
         return [codec.from_dict(cls, json.loads(r[0])) for r in rows]
 
     def count(self, cls: type[R]) -> int:
+        if cls is NoteRevision:
+            return int(self._db.scalar(f"SELECT count(*) FROM {revision_rows.TABLE}"))
         return int(self._db.scalar(f"SELECT count(*) FROM records WHERE {of_type(_name(cls))}",
                                    (_name(cls),)))
 
     def count_children(self, cls: type[R], parent_id: str) -> int:
+        if cls is NoteRevision:
+            return revision_history.count(self._db, parent_id)
         return int(
             self._db.scalar(
                 "SELECT count(*) FROM records WHERE type = ? AND parent_id = ?",
@@ -636,6 +599,19 @@ def stored_text(record_type: str, data: str) -> str | None:
 
 def _name(cls: type[RecordMeta]) -> str:
     return codec.TYPE_NAMES[cls]
+
+
+def _by_id(cls: type[RecordMeta], record_id: str) -> tuple[str, tuple[Any, ...]]:
+    """The query for one record's `data` by its id, and its parameters."""
+    if cls is NoteRevision:
+        return (f"SELECT data FROM {revision_rows.VIEW} WHERE id = ?",
+                (revision_rows.key(record_id),))
+    return "SELECT data FROM records WHERE id = ? AND type = ?", (record_id, _name(cls))
+
+
+def _not_a_revision(cls: type[RecordMeta]) -> None:
+    if cls is NoteRevision:
+        raise TypeError("a note's revisions are found by their note: children()")
 
 
 def add_all(store: RecordStore, records: Iterable[RecordMeta]) -> int:

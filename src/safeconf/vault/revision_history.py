@@ -2,8 +2,9 @@
 that every revision of every note reconstructs to the text its SHA-256 names.
 
 Revisions are `note_revision` records (domain.revisions: a full copy, or a delta against
-the revision it names). Reading follows the deltas back to a copy and applies them forward;
-only the fields that needs are read, never whole records.
+the revision it names), kept in their own table (vault/revision_rows.py). Reading follows
+the deltas back to a copy and applies them forward; only the fields that needs are read,
+never whole records.
 """
 
 from __future__ import annotations
@@ -18,23 +19,16 @@ from safeconf.domain.errors import InvalidRecord
 from safeconf.domain.records import NoteRevision
 from safeconf.vault.database import Database
 from safeconf.vault.errors import VaultCorrupt
-from safeconf.vault.packing import uuid_text_sql
+from safeconf.vault.packing import Stored, unpack_hash
+from safeconf.vault.revision_rows import NOTE, TABLE, VIEW, id_text, key
 
-# Read from what the row keeps (vault migrations 15 and 18: the stored JSON, or the packed bytes of
-# the base and hash): `data` would rebuild each whole record only to take them out again.
-_BASE = ("CASE WHEN packed_sha256 IS NULL THEN json_extract(stored, '$.base_id')"
-         " WHEN packed_base_id IS NULL THEN NULL"
-         f" ELSE {uuid_text_sql('packed_base_id')} END")
-# Migration 18: the number is the sort key's where the JSON names none.
-_NUMBER = "coalesce(json_extract(stored, '$.revision'), CAST(sort_key AS INTEGER))"
-_SHA256 = ("CASE WHEN packed_sha256 IS NULL THEN coalesce(json_extract(stored, '$.sha256'), '')"
-           " ELSE lower(hex(packed_sha256)) END")
-_FIELDS = (f"{_BASE}, coalesce(json_extract(stored, '$.delta'), ''),"
-           f" coalesce(json_extract(stored, '$.body'), ''), {_SHA256}")
-_TARGET = ("SELECT parent_id, sort_key FROM records WHERE id = ? AND type = 'note_revision'")
-_LINK = f"SELECT {_FIELDS} FROM records WHERE id = ? AND type = 'note_revision'"
-_LINKS = (f"SELECT id, {_FIELDS} FROM records WHERE type = 'note_revision' AND parent_id = ?"
-          " AND sort_key <= ? ORDER BY sort_key DESC, id DESC LIMIT ?")
+# Read from the columns (vault/revision_rows.py): `data` would make each whole record only to
+# take these out again.
+_FIELDS = "base_id, delta, body, sha256"
+_TARGET = f"SELECT note_id, note, number FROM {VIEW} WHERE id = ?"
+_LINK = f"SELECT {_FIELDS} FROM {TABLE} WHERE id = ?"
+_LINKS = (f"SELECT id, {_FIELDS} FROM {TABLE} WHERE note = ? AND number <= ?"
+          " ORDER BY number DESC, id DESC LIMIT ?")
 # A chain longer than this is not one this vault wrote (it copies every SNAPSHOT_EVERY).
 _MAX_CHAIN = 4 * revisions.SNAPSHOT_EVERY
 
@@ -80,15 +74,15 @@ class RevisionTexts:
         if note_id is None and revision_id in self._texts:
             self._texts.move_to_end(revision_id)
             return self._texts[revision_id]
-        first = self._db.row(_TARGET, (revision_id,))
-        if first is None or (note_id is not None and first[0] != note_id):
+        first = self._db.row(_TARGET, (key(revision_id),))
+        if first is None or (note_id is not None and id_text(first[0]) != note_id):
             # Checked before the remembered texts too: a revision of another note read
             # lately is no base for this one.
             return None
         if revision_id in self._texts:
             self._texts.move_to_end(revision_id)
             return self._texts[revision_id]
-        link = self._links(*first)
+        link = self._links(*first[1:])
         try:
             text = revisions.rebuild(revision_id, link, self._texts, _MAX_CHAIN)
         except InvalidRecord as exc:
@@ -102,10 +96,10 @@ class RevisionTexts:
         checkpoint), with the deltas since. None when there is none fit to be one: a chain
         back to a copy of more than CHECKPOINT_DEPTH - 1 links, or a history that does not
         rebuild (then the checkpoint is a copy)."""
-        first = self._db.row(_TARGET, (latest_id,))
-        if first is None or first[0] != note_id:
+        first = self._db.row(_TARGET, (key(latest_id),))
+        if first is None or id_text(first[0]) != note_id:
             return None
-        link = self._links(*first)
+        link = self._links(*first[1:])
         deltas: list[str] = []
         at = latest_id
         for _ in range(revisions.SNAPSHOT_EVERY - 1):
@@ -125,44 +119,48 @@ class RevisionTexts:
             return None
         return None if text is None else revisions.Anchor(at, text, tuple(reversed(deltas)))
 
-    def _links(self, note_id: str, sort_key: str) -> Callable[[str], revisions.Link | None]:
-        """Each revision's link, the SNAPSHOT_EVERY at or before `sort_key` read at once
-        (all that a chain of deltas reaches but for the checkpoints it passes)."""
-        links = {row[0]: revisions.Link(*row[1:]) for row in self._db.rows(
-            _LINKS, (note_id, sort_key, revisions.SNAPSHOT_EVERY))}
+    def _links(self, note: int, number: int) -> Callable[[str], revisions.Link | None]:
+        """Each revision's link, the SNAPSHOT_EVERY of note `note` (the number its revisions
+        carry) numbered `number` or before read at once (all that a chain of deltas reaches
+        but for the checkpoints it passes)."""
+        links = {id_text(row[0]): _link(row[1:]) for row in self._db.rows(
+            _LINKS, (note, number, revisions.SNAPSHOT_EVERY))}
 
         def link(at: str) -> revisions.Link | None:
             if at in links:
                 return links[at]
-            row = self._db.row(_LINK, (at,))
-            return None if row is None else revisions.Link(*row)
+            row = self._db.row(_LINK, (key(at),))
+            return None if row is None else _link(row)
 
         return link
 
 
+def _link(row: tuple[Stored | None, ...]) -> revisions.Link:
+    base, delta, body, sha256 = row
+    return revisions.Link(id_text(base), str(delta), str(body),
+                          unpack_hash(sha256) if sha256 is not None else "")
+
+
 def latest(db: Database, note_id: str) -> Latest | None:
-    row = db.row(
-        f"SELECT id, {_NUMBER}, {_SHA256},"
-        f" json_extract(stored, '$.body'), {_BASE}"
-        " FROM records WHERE type = 'note_revision' AND parent_id = ?"
-        " ORDER BY sort_key DESC, id DESC LIMIT 1", (note_id,))
+    row = db.row(f"SELECT id, number, {_FIELDS} FROM {TABLE} WHERE note = {NOTE}"
+                 " ORDER BY number DESC, id DESC LIMIT 1", (key(note_id),))
     if row is None:
         return None
-    revision_id, number, sha256, body, base_id = row
-    if not sha256 and base_id is None:  # a copy written before revisions had hashes
-        sha256 = revisions.text_sha256(body or "")
-    return Latest(revision_id, int(number), sha256)
+    found = _link(row[2:])
+    sha256 = found.sha256
+    if not sha256 and found.base_id is None:  # a copy written before revisions had hashes
+        sha256 = revisions.text_sha256(found.body)
+    return Latest(str(id_text(row[0])), int(row[1]), sha256)
 
 
 def count(db: Database, note_id: str) -> int:
-    return int(db.scalar("SELECT count(*) FROM records WHERE type = 'note_revision'"
-                         " AND parent_id = ?", (note_id,)))
+    return int(db.scalar(f"SELECT count(*) FROM {TABLE} WHERE note = {NOTE}", (key(note_id),)))
 
 
 def history(db: Database, note_id: str) -> list[tuple[NoteRevision, str]]:
     """Every revision of a note, oldest first, each with its whole text."""
-    rows = db.rows("SELECT data FROM records WHERE type = 'note_revision' AND parent_id = ?"
-                   " ORDER BY sort_key, id", (note_id,))
+    rows = db.rows(f"SELECT data FROM {VIEW} WHERE note = {NOTE} ORDER BY number, id",
+                   (key(note_id),))
     texts: dict[str, str] = {}
     reader = RevisionTexts(db)
     out: list[tuple[NoteRevision, str]] = []
@@ -194,12 +192,12 @@ def verify_all(db: Database) -> HistoryCheck:
     """Rebuild every revision of every note and compare it with its SHA-256 (copies without
     one, written before hashes existed, are only counted)."""
     problems: list[str] = []
-    notes = [r[0] for r in db.rows(
-        "SELECT DISTINCT parent_id FROM records WHERE type = 'note_revision'")]
+    notes = db.rows(f"SELECT DISTINCT note, note_id FROM {VIEW}")
     total = 0
-    for note_id in notes:
-        rows = db.rows("SELECT id, data FROM records WHERE type = 'note_revision'"
-                       " AND parent_id = ? ORDER BY sort_key, id", (note_id,))
+    for note, kept_note_id in notes:
+        note_id = id_text(kept_note_id)
+        rows = db.rows(f"SELECT id, data FROM {VIEW} WHERE note = ? ORDER BY number, id",
+                       (note,))
         texts: dict[str, str] = {}
         pending: list[NoteRevision] = []
         for revision_id, data in rows:
@@ -207,7 +205,7 @@ def verify_all(db: Database) -> HistoryCheck:
             try:
                 pending.append(codec.from_dict(NoteRevision, json.loads(data)))
             except (InvalidRecord, ValueError, TypeError) as exc:
-                problems.append(f"revision {revision_id}: {exc}")
+                problems.append(f"revision {id_text(revision_id)}: {exc}")
         # Bases first: a copy needs nothing, a delta needs its base's text.
         progress = True
         while pending and progress:

@@ -26,6 +26,7 @@ from safeconf.domain.records import (
     RecordMeta,
 )
 from safeconf.domain.validation import validate
+from safeconf.vault import revision_rows
 from safeconf.vault.audit import AuditLog
 from safeconf.vault.database import Database
 from safeconf.vault.errors import AppendOnly, RecordNotFound, WriteConflict
@@ -140,8 +141,12 @@ class SyncStore:
         whose record a purge removed, has no content and is sent as a marker."""
         acked = self.acked_seq
         rows = self._db.rows(
-            "SELECT o.seq, o.record_type, coalesce(o.data, r.data), o.version, o.audit_seq,"
-            " o.base_version FROM outbox AS o"
+            # A revision's record is a view of three tables: looked up, not joined (SQLite
+            # would read the whole view for each row on the right of a LEFT JOIN).
+            "SELECT o.seq, o.record_type, coalesce(o.data, r.data, CASE WHEN o.data IS NULL"
+            f" AND o.record_type = '{REVISION_TYPE}' THEN (SELECT v.data FROM"
+            f" {revision_rows.VIEW} AS v WHERE v.id = {_kept_id('o.record_id')}) END),"
+            " o.version, o.audit_seq, o.base_version FROM outbox AS o"
             " LEFT JOIN records AS r ON o.data IS NULL"
             " AND r.id = o.record_id AND r.type = o.record_type"
             " WHERE o.seq > ? ORDER BY o.seq LIMIT ?",
@@ -206,8 +211,7 @@ class SyncStore:
         HQ holds none, this laptop's record stays and an open conflict says HQ refused it.
         Nothing is queued for HQ: HQ already kept the refused version for review."""
         cls = codec.RECORD_TYPES.get(record_type)
-        found = self._db.row("SELECT rowid, version, data FROM records WHERE id = ?",
-                             (record_id,))
+        found = self._local(record_type, record_id, "rowid, version, data")
         if cls is None or found is None:
             return
         rowid, local_version, local_data = found
@@ -350,10 +354,10 @@ class SyncStore:
                 "SELECT 1 FROM sync_conflicts WHERE record_id = ? AND reviewed = 0",
                 (record_id,)):
             return
-        local_version = self._db.scalar("SELECT version FROM records WHERE id = ?",
-                                        (record_id,))
-        if local_version is None:
+        found = self._local(record_type, record_id, "version")
+        if found is None:
             return
+        local_version = found[0]
         self._db.execute(
             "INSERT INTO sync_conflicts (record_type, record_id, case_id, local_version,"
             " remote_version, remote_data, reason, found_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
@@ -405,9 +409,9 @@ class SyncStore:
     def _apply(self, record: RecordMeta, before_finalize: bool = False) -> str:
         name = codec.type_name(record)
         data = json.dumps(codec.to_dict(record), ensure_ascii=False)
-        found = self._db.row(
-            "SELECT rowid, version, data FROM records WHERE id = ?", (record.id,)
-        )
+        found = self._local(name, record.id, "rowid, version, data")
+        if found is None and self._held_as_another_kind(name, record.id):
+            return self._keep_conflict(name, record, None, data, "same id, different content")
         if found is None:
             refusal = judge_change(record, None, self._view, {}, parents_known=False,
                                    check_gate=False)
@@ -442,21 +446,38 @@ class SyncStore:
                                    "same id, different content" if name in APPEND_ONLY_TYPES
                                    else "changed here and at HQ")
 
+    def _local(self, record_type: str, record_id: str, columns: str) -> tuple[Any, ...] | None:
+        """`columns` of this laptop's record with this id (of this type, for a revision:
+        revisions have a table of their own), or None."""
+        if record_type == REVISION_TYPE:
+            return self._db.row(f"SELECT {columns} FROM {revision_rows.VIEW} WHERE id = ?",
+                                (revision_rows.key(record_id),))
+        return self._db.row(f"SELECT {columns} FROM records WHERE id = ?", (record_id,))
+
+    def _held_as_another_kind(self, record_type: str, record_id: str) -> bool:
+        """Whether this laptop holds a record with this id in the other table: a revision
+        with the id of a record, or a record with a revision's."""
+        if record_type == REVISION_TYPE:
+            return self._db.scalar("SELECT 1 FROM records WHERE id = ?", (record_id,)) == 1
+        return self._db.scalar(f"SELECT 1 FROM {revision_rows.TABLE} WHERE id = ?",
+                               (revision_rows.key(record_id),)) == 1
+
     def _check_waiting_on(self, base: NoteRevision) -> None:
         """Deltas pulled before the revision they are built on could not be checked when
         they came: check them now that it is here. One that does not rebuild leaves the
         records for the conflict list, as if it had been refused when it came."""
         rows = self._db.rows(
-            "SELECT rowid, data FROM records WHERE type = 'note_revision' AND parent_id = ?"
-            " AND json_extract(data, '$.base_id') = ?", (base.note_id, base.id))
+            f"SELECT rowid, data FROM {revision_rows.VIEW} WHERE note = {revision_rows.NOTE}"
+            " AND base_id = ?", (revision_rows.key(base.note_id), revision_rows.key(base.id)))
         for rowid, data in rows:
             waiting = codec.from_dict(NoteRevision, json.loads(data))
             refusal = judge_change(waiting, None, self._view, {}, check_gate=False)
             if refusal is None or refusal.reason != BROKEN_REVISION:
                 continue
             with self._db.purging():  # never a sound record: it leaves as it would not land
-                self._db.execute("DELETE FROM records WHERE rowid = ?", (rowid,))
-            self._keep_conflict("note_revision", waiting, None, data, refusal.message)
+                self._db.execute(f"DELETE FROM {revision_rows.TABLE} WHERE rowid = ?",
+                                 (rowid,))
+            self._keep_conflict(REVISION_TYPE, waiting, None, data, refusal.message)
 
     def _keep_conflict(self, name: str, record: RecordMeta, local_version: int | None,
                        data: str, reason: str) -> str:
@@ -497,8 +518,10 @@ class SyncStore:
         purged = 0
         with self._db.transaction():
             for case_id in dict.fromkeys(case_ids):
-                if self._db.scalar(f"SELECT 1 FROM {_rows_of_case('rowid')} LIMIT 1",
-                                   (case_id, case_id)) is None:
+                kept_case = revision_rows.key(case_id)
+                if self._db.scalar(f"SELECT 1 FROM {_OF_CASE} UNION ALL"
+                                   f" SELECT 1 FROM {revision_rows.OF_CASE} LIMIT 1",
+                                   (case_id, kept_case, kept_case)) is None:
                     continue
                 with self._db.purging():
                     # An unsent append-only row reads its record at push time: it takes a
@@ -506,18 +529,30 @@ class SyncStore:
                     self._db.execute(
                         "UPDATE outbox SET data = (SELECT r.data FROM records AS r"
                         " WHERE r.id = outbox.record_id AND r.type = outbox.record_type)"
-                        " WHERE data IS NULL AND seq > ? AND record_id IN"
-                        f" {_rows_of_case('id')}",
-                        (self.acked_seq, case_id, case_id),
+                        " WHERE data IS NULL AND seq > ? AND record_type <> ? AND record_id IN"
+                        f" (SELECT id FROM {_OF_CASE})",
+                        (self.acked_seq, REVISION_TYPE, case_id),
                     )
                     self._db.execute(
-                        f"DELETE FROM search_index WHERE rowid IN {_rows_of_case('rowid')}",
-                        (case_id, case_id),
+                        f"UPDATE outbox SET data = (SELECT v.data FROM {revision_rows.VIEW}"
+                        f" AS v WHERE v.id = {_kept_id('outbox.record_id')})"
+                        " WHERE data IS NULL AND seq > ?"
+                        f" AND record_type = ? AND {_kept_id('record_id')} IN (SELECT id FROM"
+                        f" {revision_rows.TABLE} WHERE rowid IN {revision_rows.OF_CASE})",
+                        (self.acked_seq, REVISION_TYPE, kept_case, kept_case),
+                    )
+                    self._db.execute(
+                        f"DELETE FROM search_index WHERE rowid IN (SELECT rowid FROM {_OF_CASE})",
+                        (case_id,),
                     )
                     self._db.execute("DELETE FROM sync_conflicts WHERE case_id = ?", (case_id,))
                     self._db.execute("DELETE FROM sync_quarantine WHERE case_id = ?", (case_id,))
-                    self._db.execute(f"DELETE FROM records WHERE rowid IN"
-                                     f" {_rows_of_case('rowid')}", (case_id, case_id))
+                    self._db.execute(f"DELETE FROM {_OF_CASE}", (case_id,))
+                    self._db.execute(f"DELETE FROM {revision_rows.TABLE} WHERE rowid IN"
+                                     f" {revision_rows.OF_CASE}", (kept_case, kept_case))
+                    # Its notes' entries go too, once no revision names them.
+                    self._db.execute("DELETE FROM revision_notes WHERE case_id = ? AND id NOT IN"
+                                     f" (SELECT note FROM {revision_rows.TABLE})", (kept_case,))
                 self._audit.append("purge", "case", case_id, case_id)
                 purged += 1
         return purged
@@ -543,9 +578,8 @@ class SyncStore:
          found_at, reviewed, kept, local_data) = row
         cls = codec.RECORD_TYPES[name]
         if local_data is None:
-            local_data = self._db.scalar(
-                "SELECT data FROM records WHERE id = ? AND type = ?", (record_id, name)
-            )
+            found = self._local(name, record_id, "data")
+            local_data = None if found is None else found[0]
         return {
             "id": cid,
             "record_type": name,
@@ -611,12 +645,13 @@ class SyncStore:
         return stored
 
 
-def _rows_of_case(column: str) -> str:
-    """`column` of every record of a case (bound twice): the other records by the index by
-    case, its note revisions, which that index leaves out (vault/indexes.py), apart."""
-    return (f"(SELECT {column} FROM records WHERE case_id = ? AND {NOT_A_REVISION}"
-            f" UNION ALL SELECT {column} FROM records WHERE type = '{REVISION_TYPE}'"
-            " AND case_id = ?)")
+# The records of a case, by the index by case (vault/indexes.py: its condition, word for word;
+# note revisions, in a table of their own since vault schema 20, are none of them).
+_OF_CASE = f"records WHERE case_id = ? AND {NOT_A_REVISION}"
+def _kept_id(column: str) -> str:
+    """An outbox row's record id as a revision's row keeps it (vault/revision_rows.py: a
+    UUID as its 16 bytes; an id of no such shape is no revision's)."""
+    return f"unhex(replace({column}, '-', ''))"
 
 
 def _gap(seq: int) -> PendingItem:
