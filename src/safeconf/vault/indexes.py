@@ -18,6 +18,4 @@ def of_type(name: str, table: str = "") -> str:
     """The WHERE term for records of type `name`, bound as the next parameter; `table` is
     the alias the query gives `records`, if any."""
     column = f"{table}.type" if table else "type"
-    if name == REVISION_TYPE:
-        return f"{column} = ?"
     return f"{column} = ? AND {column} <> '{REVISION_TYPE}'"

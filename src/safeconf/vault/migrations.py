@@ -152,6 +152,13 @@ _REVISION_DATA_20 = f"""json_object(
                   ELSE r.sha256 END)"""
 
 
+# Migration 13's guards on the audit log, made again by each migration that rebuilds it.
+_AUDIT_APPEND_ONLY_13 = """    CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit_events
+    BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+    CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit_events
+    BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;"""
+
+
 def _append_only_table(table: str) -> str:
     """Triggers that keep a table's rows as written: only the purge code may delete."""
     return f"""    CREATE TRIGGER {table}_append_only_update BEFORE UPDATE ON {table}
@@ -387,10 +394,7 @@ MIGRATIONS: list[str] = [
     FROM audit_events ORDER BY seq;
     DROP TABLE audit_events;
     ALTER TABLE audit_events_packed RENAME TO audit_events;
-    CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit_events
-    BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
-    CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit_events
-    BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+{_AUDIT_APPEND_ONLY_13}
     """,
     # 14: an outbox row no longer keeps the time it was queued: nothing read it, and the
     # audit event it names (audit_seq) holds the time of the change; two rows a save, 64
@@ -482,10 +486,7 @@ MIGRATIONS: list[str] = [
     FROM audit_events ORDER BY seq;
     DROP TABLE audit_events;
     ALTER TABLE audit_events_worded RENAME TO audit_events;
-    CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit_events
-    BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
-    CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit_events
-    BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+{_AUDIT_APPEND_ONLY_13}
     CREATE TRIGGER audit_words_no_update BEFORE UPDATE ON audit_words
     BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
     CREATE TRIGGER audit_words_no_delete BEFORE DELETE ON audit_words

@@ -22,15 +22,6 @@ _MICROSECOND = timedelta(microseconds=1)
 Stored = str | bytes | int
 
 
-def uuid_text_sql(column: str) -> str:
-    """SQL giving back the text of a UUID kept in `column` as its 16 bytes (lowercase,
-    hyphenated: the form `id_bytes` packs), for reads; migrations keep their own copy."""
-    hexed = f"lower(hex({column}))"
-    return (f"substr({hexed}, 1, 8) || '-' || substr({hexed}, 9, 4) || '-' ||"
-            f" substr({hexed}, 13, 4) || '-' || substr({hexed}, 17, 4) || '-' ||"
-            f" substr({hexed}, 21, 12)")
-
-
 def id_bytes(value: object) -> bytes | None:
     """The 16 bytes of a UUID in its text form, or None for anything else."""
     if isinstance(value, str) and _UUID.fullmatch(value):
