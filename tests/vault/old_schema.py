@@ -45,8 +45,8 @@ def restore_revisions_to_records(db: Database) -> None:
 
 def restore_audit_words(db: Database) -> None:
     """Undo migration 19: audit events keep their actor, action, record type and device
-    themselves again (the device as its 16 bytes), under migration 13's table and the
-    triggers the test has in place."""
+    themselves again (the device, and the record and case ids numbered since, as their 16
+    bytes), under migration 13's table and the triggers the test has in place."""
     word = "(SELECT word FROM audit_words WHERE id = {})"
     triggers = [sql for (sql,) in db.rows("SELECT sql FROM sqlite_master WHERE type = 'trigger'"
                                           " AND tbl_name = 'audit_events'")]
@@ -56,7 +56,11 @@ def restore_audit_words(db: Database) -> None:
                " record_type TEXT NOT NULL, record_id NOT NULL, case_id NOT NULL,"
                " device NOT NULL, prev_hash, hash NOT NULL)")
     db.execute(f"INSERT INTO audit_events SELECT seq, id, at, {word.format('actor')},"
-               f" {word.format('action')}, {word.format('record_type')}, record_id, case_id,"
+               f" {word.format('action')}, {word.format('record_type')},"
+               " CASE WHEN typeof(record_id) = 'integer'"
+               f" THEN {word.format('record_id')} ELSE record_id END,"
+               " CASE WHEN typeof(case_id) = 'integer'"
+               f" THEN {word.format('case_id')} ELSE case_id END,"
                " CASE WHEN typeof(device) = 'integer'"
                f" THEN unhex(replace({word.format('device')}, '-', '')) ELSE device END,"
                " prev_hash, hash FROM audit_events_worded")

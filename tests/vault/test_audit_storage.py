@@ -12,7 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from safeconf.domain.auditchain import GENESIS_HASH, event_hash
-from safeconf.domain.records import Case
+from safeconf.domain.records import Case, Conference, Note, NoteSection
 from safeconf.vault import packing
 from safeconf.vault.errors import AppendOnly
 from safeconf.vault.migrations import SCHEMA_VERSION
@@ -44,8 +44,9 @@ def test_a_new_event_keeps_its_ids_hashes_and_time_packed_and_reads_back_as_writ
     stored = vault._db.row(f"SELECT {', '.join(f'typeof({c})' for c in _FIELDS.split(', '))},"
                            " length(id), length(hash) FROM audit_events WHERE seq = ?",
                            (event.seq,))
-    # Its prev_hash is the hash of the event before, kept there only; its device a number.
-    assert stored == ("blob", "integer", "blob", "blob", "integer", "null", "blob", 16, 32)
+    # Its prev_hash is the hash of the event before, kept there only; its device and its
+    # case are numbers; a creation names its record itself.
+    assert stored == ("blob", "integer", "blob", "integer", "integer", "null", "blob", 16, 32)
     worded = vault._db.row(f"SELECT {', '.join(_WORDED)} FROM audit_events WHERE seq = ?",
                            (event.seq,))
     words = dict(vault._db.rows("SELECT id, word FROM audit_words"))
@@ -234,3 +235,29 @@ def test_a_word_added_by_a_write_that_was_undone_is_not_named_by_the_next(vault)
     vault.audit.append("another-action", "case", vault.cases.all()[0].id, "")
     assert vault.audit.events()[-1].action == "another-action"
     assert vault.audit.verify() is None
+
+
+def test_updates_name_their_record_by_number_kept_once_and_read_back_as_written(vault):
+    case = vault.cases.add(Case(case_number="AU-12", family_name="Larch"))
+    conference = vault.conferences.add(
+        Conference(case_id=case.id, scheduled_start="2026-11-25T09:00:00+00:00"))
+    note = vault.notes.add(Note(case_id=case.id, conference_id=conference.id,
+                                section=NoteSection.GENERAL))
+    for n in range(1, 6):
+        note = vault.notes.save_body(note, "A sentence. " * n, "worker")
+    saves = [e for e in vault.audit.events() if e.record_id == note.id]
+    assert [e.action for e in saves] == ["create"] + ["update"] * 5
+    kinds = vault._db.rows("SELECT typeof(record_id), typeof(case_id) FROM audit_events"
+                           " WHERE seq >= ? ORDER BY seq", (saves[0].seq,))
+    assert kinds == [("blob", "integer")] + [("integer", "integer")] * 5
+    # The note's id and the case's are each kept once, as their 16 bytes.
+    for record_id in (note.id, case.id):
+        assert vault._db.scalar("SELECT count(*) FROM audit_words WHERE word = ?",
+                                (packing.pack_id(record_id),)) == 1
+    assert vault.audit.verify() is None
+    # One altered byte of the note's id breaks the chain at its first update.
+    vault._db.execute("DROP TRIGGER audit_words_no_update")
+    packed = packing.pack_id(note.id)
+    vault._db.execute("UPDATE audit_words SET word = ? WHERE word = ?",
+                      (packed[:-1] + bytes([packed[-1] ^ 1]), packed))
+    assert vault.audit.verify() == saves[1].seq

@@ -24,6 +24,11 @@ _UNPACK = {"id": packed.unpack_id, "at": packed.unpack_time, "record_id": packed
 # Fields that repeat from event to event (a laptop has one device, a few users): each event
 # keeps the number of its text in audit_words (migration 19).
 _WORDED = ("actor", "action", "record_type", "device")
+# Ids that repeat too: a laptop holds a few cases, and a record that is updated (a note saved
+# at every pause in typing) is updated again and again. Each is kept in audit_words as its
+# 16 bytes; a record's creation names it itself, as most records are written once.
+_NUMBERED_IDS = ("case_id", "record_id")
+_NUMBERED_ACTIONS = {"case_id": None, "record_id": "update"}  # None: every event
 
 
 class AuditLog:
@@ -52,6 +57,8 @@ class AuditLog:
             }
             event = AuditEvent(**body, hash=event_hash(body))
             values = [self._word(getattr(event, c)) if c in _WORDED
+                      else self._word(packed.pack_id(getattr(event, c)))
+                      if _numbered(c, action)
                       else _PACK.get(c, _same)(getattr(event, c)) for c in _COLUMNS]
             if last is not None:  # the hash of the event before: kept once, in that event
                 values[_COLUMNS.index("prev_hash")] = None
@@ -65,9 +72,9 @@ class AuditLog:
             f"SELECT {', '.join(_COLUMNS)} FROM audit_events WHERE seq > ? ORDER BY seq LIMIT ?",
             (after_seq, limit),
         )
-        worded = [_COLUMNS.index(c) for c in _WORDED]
+        worded = [_COLUMNS.index(c) for c in (*_WORDED, *_NUMBERED_IDS)]
         named = any(type(row[i]) is int for row in rows for i in worded)
-        words: dict[int, str] = (dict(self._db.rows("SELECT id, word FROM audit_words"))
+        words: dict[int, Any] = (dict(self._db.rows("SELECT id, word FROM audit_words"))
                                  if named else {})
         events: list[AuditEvent] = []
         for row in rows:
@@ -77,9 +84,10 @@ class AuditLog:
             events.append(AuditEvent(**fields))
         return events
 
-    def _word(self, text: str) -> int:
-        """The number of `text` in audit_words, added if new. Looked up each time, never
-        remembered: a word added in a transaction that is then undone is gone again."""
+    def _word(self, text: packed.Stored) -> int:
+        """The number of `text` (or an id's bytes) in audit_words, added if new. Looked up
+        each time, never remembered: a word added in a transaction that is then undone is
+        gone again."""
         found = self._db.scalar("SELECT id FROM audit_words WHERE word = ?", (text,))
         if found is not None:
             return int(found)
@@ -120,10 +128,15 @@ def _as_dict(event: AuditEvent) -> dict[str, Any]:
     return {c: getattr(event, c) for c in _COLUMNS}
 
 
-def _text_of(column: str, value: Any, words: dict[int, str]) -> Any:
-    if column in _WORDED and type(value) is int:
-        # A number no word has was not written by the vault: it fails the event's hash.
-        return words.get(value, f"#{value}")
+def _numbered(column: str, action: str) -> bool:
+    return column in _NUMBERED_ACTIONS and _NUMBERED_ACTIONS[column] in (None, action)
+
+
+def _text_of(column: str, value: Any, words: dict[int, Any]) -> Any:
+    if type(value) is int and (column in _WORDED or column in _NUMBERED_IDS):
+        if value not in words:  # not written by the vault: it fails the event's hash
+            return f"#{value}"
+        value = words[value]
     return _UNPACK.get(column, _same)(value)
 
 
