@@ -4,11 +4,43 @@ from __future__ import annotations
 
 import json
 
+from safeconf.vault import migrations
 from safeconf.vault.audit import AuditLog
 from safeconf.vault.database import Database
 from safeconf.vault.packing import hash_bytes, id_bytes
+from safeconf.vault.squeeze import INFLATE_FUNCTION
 
 _PACKED_AUDIT_FIELDS = ("id", "at", "record_id", "case_id", "device", "prev_hash", "hash")
+
+
+def restore_plain_texts(db: Database) -> None:
+    """Undo migration 21: every text kept as itself again, records' `data`, the revisions'
+    view and the outbox copies as migrations 18, 20 and 16 made them (their own SQL)."""
+    for name in ("outbox_copy_before_note_update", "outbox_copy_before_note_delete"):
+        db.execute(f"DROP TRIGGER {name}")
+    guards = {name: db.scalar("SELECT sql FROM sqlite_master WHERE name = ?", (name,))
+              for name in ("records_append_only_update", "note_revisions_append_only_update")}
+    for name, sql in guards.items():
+        if sql is not None:
+            db.execute(f"DROP TRIGGER {name}")
+    db.execute("UPDATE records SET stored = data WHERE typeof(stored) = 'blob'")
+    db.execute(f"UPDATE note_revisions SET body = {INFLATE_FUNCTION}(body),"
+               f" delta = {INFLATE_FUNCTION}(delta)"
+               " WHERE typeof(body) = 'blob' OR typeof(delta) = 'blob'")
+    for sql in guards.values():
+        if sql is not None:
+            db.execute(sql)
+    db.execute("ALTER TABLE records DROP COLUMN data")
+    db.execute("ALTER TABLE records ADD COLUMN data TEXT GENERATED ALWAYS AS ("
+               f"{migrations._record_data(migrations._REVISION_WITH_COLUMNS_18)}) VIRTUAL")
+    for name, event in (("outbox_copy_before_note_update", "UPDATE OF stored"),
+                        ("outbox_copy_before_note_delete", "DELETE")):
+        db.execute(f"CREATE TRIGGER {name} BEFORE {event} ON records WHEN OLD.type = 'note'"
+                   f" {migrations._COPY_INTO_NEWEST_NOTE_ROW_16.strip().rstrip(';')}")
+    view = db.scalar("SELECT sql FROM sqlite_master WHERE name = 'note_revision_records'")
+    db.execute("DROP VIEW note_revision_records")
+    db.execute(view.split(" AS", 1)[0] + " AS " + view.split(" AS", 1)[1].replace(
+        migrations._REVISION_DATA_21, migrations._REVISION_DATA_20))
 
 
 def restore_revisions_to_records(db: Database) -> None:
@@ -121,8 +153,9 @@ def restore_queued_at(db: Database) -> None:
 
 
 def undo_migrations_from_9(db: Database) -> None:
-    """Remove what migrations 9-20 added (each test then undoes what came before 9). The
+    """Remove what migrations 9-21 added (each test then undoes what came before 9). The
     triggers of 12 go first: they name outbox.data, which a version 1 vault lacks."""
+    restore_plain_texts(db)  # version 21
     restore_revisions_to_records(db)  # version 20
     restore_audit_words(db)  # version 19
     restore_superseded_mark(db)  # version 16

@@ -4,6 +4,9 @@ of its old text behind in the file."""
 
 from __future__ import annotations
 
+import random
+import string
+
 from safeconf.domain.records import Case, Conference, Note, NoteSection
 from safeconf.vault.vault import DB_NAME, Vault
 from tests.conftest import PASSPHRASE
@@ -48,7 +51,10 @@ def test_a_vault_made_before_gives_its_pages_back_from_its_next_opening(
     # As a vault made before: no incremental vacuum, and free pages left in the file.
     vault._db.execute("PRAGMA auto_vacuum = NONE")
     vault._db.vacuum()
-    note = vault.notes.save_body(note, "A long text again. " * 1000, "w.tester")
+    # Letters at random: a text that stays long however it is kept (vault/squeeze.py).
+    rng = random.Random(21)
+    varied = "".join(rng.choice(string.ascii_letters + " ") for _ in range(20_000))
+    note = vault.notes.save_body(note, varied, "w.tester")
     note = vault.notes.save_body(note, "A short text at last.", "w.tester")
     raw = vault._db._connection
     raw.execute("PRAGMA wal_checkpoint(TRUNCATE)")

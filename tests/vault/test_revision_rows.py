@@ -18,6 +18,7 @@ from safeconf.vault.vault import Vault
 from tests.conftest import PASSPHRASE
 from tests.vault.old_schema import (
     restore_audit_words,
+    restore_plain_texts,
     restore_records_data,
     restore_revisions_to_records,
     restore_superseded_mark,
@@ -118,6 +119,7 @@ def test_an_upgraded_vault_moves_its_revisions_and_reads_every_record_the_same(
     note = typed_note(vault, 3)
     queued = vault.sync.pending(100)
     with vault._db.transaction():
+        restore_plain_texts(vault._db)
         restore_revisions_to_records(vault._db)
     vault._db.execute("PRAGMA user_version = 19")
     before = every_record(vault)
@@ -141,6 +143,7 @@ def test_a_vault_from_before_packed_revisions_moves_them_the_same(
 ):
     note = typed_note(vault, 3)
     with vault._db.transaction():
+        restore_plain_texts(vault._db)
         restore_revisions_to_records(vault._db)
         restore_audit_words(vault._db)
         restore_superseded_mark(vault._db)

@@ -17,11 +17,14 @@ from typing import Any
 
 import sqlcipher3
 
+from safeconf.vault import squeeze
 from safeconf.vault.errors import AppendOnly, SchemaTooNew, VaultCorrupt, VaultLocked
 from safeconf.vault.file_lock import FileLock
 from safeconf.vault.migrations import MIGRATIONS, PURGING_FUNCTION, SCHEMA_VERSION
 
-_DAMAGE_SIGNS = ("malformed", "not a database", "file is encrypted", "disk I/O error")
+# What SQLite says of a damaged file (and of a kept text that does not inflate: squeeze.py).
+_DAMAGE_SIGNS = ("malformed", "not a database", "file is encrypted", "disk I/O error",
+                 "user-defined function raised exception")
 _HEX_KEY = re.compile(r"^[0-9a-f]{64}$")
 REKEY_BUSY = (
     "safeconf is changing this vault's key in another window or command. Wait for it to "
@@ -279,6 +282,7 @@ def _connect(path: Path, data_key: bytes) -> sqlcipher3.Connection:
         # PRAGMA takes no bound parameters; the key is validated hex above.
         conn.execute(f"PRAGMA key = \"x'{hex_key}'\"")
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        squeeze.register(conn)
         for pragma in (
             "PRAGMA temp_store = MEMORY",
             "PRAGMA secure_delete = ON",

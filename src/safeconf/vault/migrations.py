@@ -3,6 +3,8 @@ code, so an old vault always upgrades the same way. `PRAGMA user_version` is the
 
 from __future__ import annotations
 
+from safeconf.vault.squeeze import INFLATE_FUNCTION, SQUEEZE_FUNCTION
+
 # Record types that may only ever be added to, as migration 1 wrote them into its triggers.
 _APPEND_ONLY_V1 = (
     "note_revision",
@@ -45,6 +47,13 @@ _COPY_INTO_NEWEST_NOTE_ROW = """
 _COPY_INTO_NEWEST_NOTE_ROW_16 = """
     BEGIN
         UPDATE outbox SET data = OLD.stored WHERE seq = (SELECT seq FROM outbox
+            WHERE record_id = OLD.id AND record_type = OLD.type ORDER BY seq DESC LIMIT 1)
+        AND version = OLD.version AND data IS NULL;
+    END;"""
+# Migration 21's: the same, copying the record's text (`stored` may be kept deflated).
+_COPY_INTO_NEWEST_NOTE_ROW_21 = """
+    BEGIN
+        UPDATE outbox SET data = OLD.data WHERE seq = (SELECT seq FROM outbox
             WHERE record_id = OLD.id AND record_type = OLD.type ORDER BY seq DESC LIMIT 1)
         AND version = OLD.version AND data IS NULL;
     END;"""
@@ -138,18 +147,24 @@ def _id_text(column: str) -> str:
     return f"CASE WHEN typeof({column}) = 'blob' THEN {_uuid_text(column)} ELSE {column} END"
 
 
-# Migration 20's note revision as a record, from its columns (r), its note's (n) and its
-# writer's (w).
-_REVISION_DATA_20 = f"""json_object(
+def _revision_data(body: str, delta: str) -> str:
+    """A note revision as a record, from its columns (r), its note's (n) and its writer's
+    (w), its text and delta read through `body` and `delta`."""
+    return f"""json_object(
         'id', {_id_text("r.id")}, 'case_id', {_id_text("coalesce(r.case_id, n.case_id)")},
         'created_at', {_time_text("coalesce(r.created, r.at)")},
         'updated_at', {_time_text("r.at")}, 'origin_device', {_id_text("w.origin_device")},
         'version', r.version,
         'deleted', json(CASE WHEN r.deleted THEN 'true' ELSE 'false' END),
-        'note_id', {_id_text("n.note_id")}, 'revision', r.number, 'body', r.body,
-        'author', w.author, 'base_id', {_id_text("r.base_id")}, 'delta', r.delta,
+        'note_id', {_id_text("n.note_id")}, 'revision', r.number, 'body', {body},
+        'author', w.author, 'base_id', {_id_text("r.base_id")}, 'delta', {delta},
         'sha256', CASE WHEN typeof(r.sha256) = 'blob' THEN lower(hex(r.sha256))
                   ELSE r.sha256 END)"""
+
+
+# Migration 20's, and 21's, which reads a text that is kept deflated (vault/squeeze.py).
+_REVISION_DATA_20 = _revision_data("r.body", "r.delta")
+_REVISION_DATA_21 = _revision_data(f"{INFLATE_FUNCTION}(r.body)", f"{INFLATE_FUNCTION}(r.delta)")
 
 
 # Migration 13's guards on the audit log, made again by each migration that rebuilds it.
@@ -577,6 +592,42 @@ MIGRATIONS: list[str] = [
 {_append_only_table("note_revisions")}
 {_append_only_table("revision_notes")}
 {_append_only_table("revision_writers")}
+    """,
+    # 21: a long text is kept deflated (vault/squeeze.py): a note's record, a revision's copy
+    # and a checkpoint's delta, which each save of a long note writes again. `data`, the
+    # record as every reader knows it, is `stored` inflated; records hold no revision since
+    # 20. The notes and revisions already written are deflated here too (the guard is lifted
+    # for that, and the outbox copies, which name `stored`, are made again to copy `data`).
+    f"""
+    DROP TRIGGER outbox_copy_before_note_update;
+    DROP TRIGGER outbox_copy_before_note_delete;
+    ALTER TABLE records DROP COLUMN data;
+    ALTER TABLE records ADD COLUMN data TEXT GENERATED ALWAYS AS (
+        CASE WHEN typeof(stored) = 'blob' THEN {INFLATE_FUNCTION}(stored) ELSE stored END
+    ) VIRTUAL;
+    UPDATE records SET stored = {SQUEEZE_FUNCTION}(stored)
+    WHERE type = 'note' AND typeof(stored) = 'text';
+    CREATE TRIGGER outbox_copy_before_note_update BEFORE UPDATE OF stored ON records
+    WHEN OLD.type = 'note'
+{_COPY_INTO_NEWEST_NOTE_ROW_21}
+    CREATE TRIGGER outbox_copy_before_note_delete BEFORE DELETE ON records
+    WHEN OLD.type = 'note'
+{_COPY_INTO_NEWEST_NOTE_ROW_21}
+
+    DROP VIEW note_revision_records;
+    CREATE VIEW note_revision_records AS
+    SELECT r.rowid AS rowid, r.id AS id, r.note AS note, n.note_id AS note_id,
+           coalesce(r.case_id, n.case_id) AS case_id, r.number AS number,
+           r.version AS version, r.deleted AS deleted, r.base_id AS base_id,
+           {_REVISION_DATA_21} AS data
+    FROM note_revisions AS r JOIN revision_notes AS n ON n.id = r.note
+    JOIN revision_writers AS w ON w.id = r.writer;
+    DROP TRIGGER note_revisions_append_only_update;
+    UPDATE note_revisions SET body = {SQUEEZE_FUNCTION}(body), delta = {SQUEEZE_FUNCTION}(delta)
+    WHERE (typeof(body) = 'text' AND length(body) >= 512)
+       OR (typeof(delta) = 'text' AND length(delta) >= 512);
+    CREATE TRIGGER note_revisions_append_only_update BEFORE UPDATE ON note_revisions
+    BEGIN SELECT RAISE(ABORT, 'append-only record'); END;
     """,
 ]
 

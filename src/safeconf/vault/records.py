@@ -51,6 +51,7 @@ from safeconf.vault.outbox import COPYLESS_TYPES, SUPERSEDABLE_TYPES
 from safeconf.vault.record_view import VaultRecordView
 from safeconf.vault.revision_history import RevisionTexts
 from safeconf.vault.signing import SigningKey
+from safeconf.vault.squeeze import squeeze
 
 R = TypeVar("R", bound=RecordMeta)
 
@@ -81,7 +82,7 @@ def _insert_record_row(db: Database, name: str, record: RecordMeta, data: str) -
         "INSERT INTO records (id, type, case_id, parent_id, sort_key, version, deleted,"
         " updated_at, stored) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (record.id, name, record.case_id, parent_of(record), sort_key_of(record),
-         record.version, int(record.deleted), record.updated_at, data),
+         record.version, int(record.deleted), record.updated_at, squeeze(data)),
     )
 
 
@@ -193,7 +194,7 @@ class RecordStore:
             "UPDATE records SET sort_key = ?, version = ?, deleted = ?, updated_at = ?,"
             " stored = ? WHERE rowid = ?",
             (sort_key_of(record), record.version, int(record.deleted), record.updated_at,
-             data, rowid),
+             squeeze(data), rowid),
         )
         self._index(rowid, record, replace_old=True)
 

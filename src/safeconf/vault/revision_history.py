@@ -21,6 +21,7 @@ from safeconf.vault.database import Database
 from safeconf.vault.errors import VaultCorrupt
 from safeconf.vault.packing import Stored, unpack_hash
 from safeconf.vault.revision_rows import NOTE, TABLE, VIEW, id_text, key
+from safeconf.vault.squeeze import unsqueeze
 
 # Read from the columns (vault/revision_rows.py): `data` would make each whole record only to
 # take these out again.
@@ -137,7 +138,7 @@ class RevisionTexts:
 
 def _link(row: tuple[Stored | None, ...]) -> revisions.Link:
     base, delta, body, sha256 = row
-    return revisions.Link(id_text(base), str(delta), str(body),
+    return revisions.Link(id_text(base), str(unsqueeze(delta)), str(unsqueeze(body)),
                           unpack_hash(sha256) if sha256 is not None else "")
 
 

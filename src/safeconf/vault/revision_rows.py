@@ -1,6 +1,7 @@
 """Note revisions in a table of their own (vault migration 20). Every save writes one, so a
 revision keeps only what is its own: its id, hash and times in their packed forms
-(vault/packing.py), its number, and its delta or its text. What every revision of a note
+(vault/packing.py), its number, and its delta or its text (deflated when long:
+vault/squeeze.py). What every revision of a note
 repeats is kept once: its note and case in `revision_notes` (a revision keeps a case of its
 own only where it is not its note's), its author and device in `revision_writers`.
 
@@ -20,6 +21,7 @@ from safeconf.domain.records import NoteRevision
 from safeconf.vault import packing
 from safeconf.vault.database import Database
 from safeconf.vault.packing import Stored
+from safeconf.vault.squeeze import squeeze
 
 TABLE = "note_revisions"
 VIEW = "note_revision_records"
@@ -61,8 +63,8 @@ def insert_fields(db: Database, fields: Mapping[str, Any]) -> int:
         _writer(db, fields["author"], key(fields["origin_device"])),
         _time(fields["updated_at"]),
         None if created == fields["updated_at"] else _time(created), own_case,
-        None if fields["base_id"] is None else key(fields["base_id"]), fields["body"],
-        fields["delta"], packing.pack_hash(fields["sha256"]), fields["version"],
+        None if fields["base_id"] is None else key(fields["base_id"]), squeeze(fields["body"]),
+        squeeze(fields["delta"]), packing.pack_hash(fields["sha256"]), fields["version"],
         int(fields["deleted"])))
 
 
