@@ -13,6 +13,45 @@ from safeconf.vault.squeeze import INFLATE_FUNCTION
 _PACKED_AUDIT_FIELDS = ("id", "at", "record_id", "case_id", "device", "prev_hash", "hash")
 
 
+def restore_outbox_record_ids(db: Database) -> None:
+    """Undo migration 22: every outbox row names its record by its id again, in migration
+    14's table (same seqs, same counter) and with the copies of a note's row on it, and
+    every revision its base."""
+    triggers = [sql for (sql,) in db.rows("SELECT sql FROM sqlite_master WHERE type = 'trigger'"
+                                          " AND name LIKE 'outbox_copy_%'")]
+    for name in ("outbox_copy_before_note_update", "outbox_copy_before_note_delete"):
+        db.execute(f"DROP TRIGGER {name}")
+    counter = db.scalar("SELECT seq FROM sqlite_sequence WHERE name = 'outbox'")
+    db.execute("ALTER TABLE outbox RENAME TO outbox_by_row")
+    db.execute("CREATE TABLE outbox (seq INTEGER PRIMARY KEY AUTOINCREMENT,"
+               " record_type TEXT NOT NULL, record_id TEXT NOT NULL, version INTEGER NOT NULL,"
+               " data TEXT, audit_seq INTEGER, base_version INTEGER)")
+    db.execute("INSERT INTO outbox SELECT o.seq, o.record_type, CASE WHEN typeof(o.record_id)"
+               " = 'integer' THEN (SELECT json_extract(v.data, '$.id') FROM"
+               " note_revision_records AS v WHERE v.rowid = o.record_id) ELSE o.record_id END,"
+               " o.version, o.data, o.audit_seq, o.base_version FROM outbox_by_row AS o")
+    db.execute("DROP TABLE outbox_by_row")
+    db.execute("DELETE FROM sqlite_sequence WHERE name = 'outbox'")
+    if counter is not None:
+        db.execute("INSERT INTO sqlite_sequence (name, seq) VALUES ('outbox', ?)", (counter,))
+    for sql in triggers:
+        db.execute(sql)
+    # ... and revisions name their base by its id, under migration 21's view.
+    guard = db.scalar("SELECT sql FROM sqlite_master WHERE name = ?",
+                      ("note_revisions_append_only_update",))
+    db.execute("DROP TRIGGER note_revisions_append_only_update")
+    db.execute("UPDATE note_revisions SET base_id = (SELECT b.id FROM note_revisions AS b"
+               " WHERE b.rowid = note_revisions.base_id) WHERE typeof(base_id) = 'integer'")
+    db.execute(guard)
+    db.execute("DROP VIEW note_revision_records")
+    db.execute("CREATE VIEW note_revision_records AS SELECT r.rowid AS rowid, r.id AS id,"
+               " r.note AS note, n.note_id AS note_id, coalesce(r.case_id, n.case_id) AS case_id,"
+               " r.number AS number, r.version AS version, r.deleted AS deleted,"
+               f" r.base_id AS base_id, {migrations._REVISION_DATA_21} AS data"
+               " FROM note_revisions AS r JOIN revision_notes AS n ON n.id = r.note"
+               " JOIN revision_writers AS w ON w.id = r.writer")
+
+
 def restore_plain_texts(db: Database) -> None:
     """Undo migration 21: every text kept as itself again, records' `data`, the revisions'
     view and the outbox copies as migrations 18, 20 and 16 made them (their own SQL)."""
@@ -153,8 +192,9 @@ def restore_queued_at(db: Database) -> None:
 
 
 def undo_migrations_from_9(db: Database) -> None:
-    """Remove what migrations 9-21 added (each test then undoes what came before 9). The
+    """Remove what migrations 9-22 added (each test then undoes what came before 9). The
     triggers of 12 go first: they name outbox.data, which a version 1 vault lacks."""
+    restore_outbox_record_ids(db)  # version 22
     restore_plain_texts(db)  # version 21
     restore_revisions_to_records(db)  # version 20
     restore_audit_words(db)  # version 19

@@ -22,6 +22,12 @@ def alter_revision(db: Database, revision_id: str, **fields: Any) -> None:
     every check: as a damaged file or a writer with the key could leave it."""
     data = json.loads(revision_data(db, revision_id) or "null")
     data.update(fields)
+    rowid = db.scalar(f"SELECT rowid FROM {TABLE} WHERE id = ?", (key(revision_id),))
     with db.purging():
         db.execute(f"DELETE FROM {TABLE} WHERE id = ?", (key(revision_id),))
-        revision_rows.insert_fields(db, data)
+        revision_rows.insert_fields(db, data, rowid)  # its row, where its outbox row looks
+
+
+def queued_as(db: Database, revision_id: str) -> int:
+    """What a revision's outbox row names it by: its row (vault migration 22)."""
+    return int(db.scalar(f"SELECT rowid FROM {TABLE} WHERE id = ?", (key(revision_id),)))

@@ -20,6 +20,7 @@ from safeconf.vault.vault import Vault
 from tests.conftest import PASSPHRASE
 from tests.vault.old_schema import (
     restore_audit_words,
+    restore_outbox_record_ids,
     restore_plain_texts,
     restore_queued_at,
     restore_records_data,
@@ -80,6 +81,7 @@ def test_an_upgraded_vault_packs_every_event_and_every_event_reads_back_the_same
     vault.cases.add(Case(case_number="AU-2", family_name="Birch"))
     vault.open_case(vault.cases.all()[0].id)
     with vault._db.transaction():
+        restore_outbox_record_ids(vault._db)
         restore_plain_texts(vault._db)
         restore_revisions_to_records(vault._db)
         restore_audit_words(vault._db)
@@ -141,6 +143,7 @@ def test_an_upgraded_vault_drops_the_queued_time_and_still_pushes_what_was_queue
     vault.cases.add(Case(case_number="AU-4", family_name="Dogwood"))
     queued = vault.sync.pending(100)
     with vault._db.transaction():
+        restore_outbox_record_ids(vault._db)
         restore_plain_texts(vault._db)
         restore_revisions_to_records(vault._db)
         restore_audit_words(vault._db)
@@ -176,6 +179,7 @@ def test_an_upgraded_vault_names_each_events_words_by_number_and_reads_the_same(
         vault.cases.add(Case(case_number=f"AU-7{n}", family_name="Gum"))
     vault.open_case(vault.cases.all()[0].id)
     with vault._db.transaction():
+        restore_outbox_record_ids(vault._db)
         restore_plain_texts(vault._db)
         restore_revisions_to_records(vault._db)
         restore_audit_words(vault._db)

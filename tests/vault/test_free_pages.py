@@ -12,13 +12,19 @@ from safeconf.vault.vault import DB_NAME, Vault
 from tests.conftest import PASSPHRASE
 
 
+def varied_text(chars: int, seed: int = 20) -> str:
+    """Letters at random: a text that stays long however it is kept (vault/squeeze.py)."""
+    rng = random.Random(seed)
+    return "".join(rng.choice(string.ascii_letters + " ") for _ in range(chars))
+
+
 def long_note_saved_often(vault: Vault, saves: int = 30) -> Note:
     case = vault.cases.add(Case(case_number="FP-1", family_name="Fir"))
     conf = vault.conferences.add(Conference(case_id=case.id,
                                             scheduled_start="2026-11-25T09:00:00+00:00"))
     note = vault.notes.add(Note(case_id=case.id, conference_id=conf.id,
                                 section=NoteSection.GENERAL))
-    text = "The family met with the safety planner and agreed on the next steps. " * 200
+    text = varied_text(14_000)
     for n in range(saves):
         note = vault.notes.save_body(note, f"{text} Save {n}.", "w.tester")
     return vault.notes.save_body(note, "Cut short.", "w.tester")
@@ -51,10 +57,7 @@ def test_a_vault_made_before_gives_its_pages_back_from_its_next_opening(
     # As a vault made before: no incremental vacuum, and free pages left in the file.
     vault._db.execute("PRAGMA auto_vacuum = NONE")
     vault._db.vacuum()
-    # Letters at random: a text that stays long however it is kept (vault/squeeze.py).
-    rng = random.Random(21)
-    varied = "".join(rng.choice(string.ascii_letters + " ") for _ in range(20_000))
-    note = vault.notes.save_body(note, varied, "w.tester")
+    note = vault.notes.save_body(note, varied_text(20_000, seed=21), "w.tester")
     note = vault.notes.save_body(note, "A short text at last.", "w.tester")
     raw = vault._db._connection
     raw.execute("PRAGMA wal_checkpoint(TRUNCATE)")

@@ -12,6 +12,7 @@ from safeconf.vault.vault import Vault
 from tests.conftest import PASSPHRASE
 from tests.vault.old_schema import (
     restore_audit_words,
+    restore_outbox_record_ids,
     restore_plain_texts,
     restore_revisions_to_records,
     restore_superseded_mark,
@@ -93,6 +94,7 @@ def test_an_upgraded_vault_drops_the_marked_rows_and_sends_what_it_sent_before(
     pending = vault.sync.pending(1000)
     # As migrations 9-15 left it: a removed row was kept, empty and marked superseded.
     with vault._db.transaction():
+        restore_outbox_record_ids(vault._db)
         restore_plain_texts(vault._db)
         restore_revisions_to_records(vault._db)
         restore_audit_words(vault._db)

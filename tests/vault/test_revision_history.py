@@ -276,8 +276,9 @@ def test_compacting_keeps_the_copies_a_batch_on_its_way_must_resend(vault, note,
     # As a vault from before left it: whole copies in the records and in the outbox rows.
     for rev, text in zip(vault.notes.stored_revisions(note.id), texts, strict=True):
         alter_revision(vault, rev.id, body=text, base_id=None, delta="", sha256="")
-        db.execute("UPDATE outbox SET data = ? WHERE record_id = ?",
-                   (tamper.revision_data(db, rev.id), rev.id))
+        db.execute("UPDATE outbox SET data = ? WHERE record_type = 'note_revision'"
+                   " AND record_id = ?", (tamper.revision_data(db, rev.id),
+                                          tamper.queued_as(db, rev.id)))
     rows = db.rows("SELECT seq FROM outbox WHERE record_type = 'note_revision' ORDER BY seq")
     in_flight = rows[1][0]  # the first two revisions went in a batch not yet answered
     vault.sync.put("push_batch", json.dumps({"id": "b", "last_seq": in_flight,

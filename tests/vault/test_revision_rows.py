@@ -18,6 +18,7 @@ from safeconf.vault.vault import Vault
 from tests.conftest import PASSPHRASE
 from tests.vault.old_schema import (
     restore_audit_words,
+    restore_outbox_record_ids,
     restore_plain_texts,
     restore_records_data,
     restore_revisions_to_records,
@@ -55,7 +56,7 @@ def test_a_new_revision_keeps_its_fields_packed_and_reads_back_whole(vault):
             " typeof(at), typeof(created), typeof(case_id), typeof(base_id), typeof(sha256),"
             f" length(sha256) FROM {TABLE} WHERE id = ?", (key(revision.id),))
         assert kinds == ("blob", 16, "integer", "integer", "integer", "integer", "null",
-                         "null", "null" if revision.is_copy else "blob", "blob", 32)
+                         "null", "null" if revision.is_copy else "integer", "blob", 32)
         data = json.loads(vault._db.scalar(f"SELECT data FROM {VIEW} WHERE id = ?",
                                            (key(revision.id),)))
         assert data == codec.to_dict(revision)
@@ -119,6 +120,7 @@ def test_an_upgraded_vault_moves_its_revisions_and_reads_every_record_the_same(
     note = typed_note(vault, 3)
     queued = vault.sync.pending(100)
     with vault._db.transaction():
+        restore_outbox_record_ids(vault._db)
         restore_plain_texts(vault._db)
         restore_revisions_to_records(vault._db)
     vault._db.execute("PRAGMA user_version = 19")
@@ -143,6 +145,7 @@ def test_a_vault_from_before_packed_revisions_moves_them_the_same(
 ):
     note = typed_note(vault, 3)
     with vault._db.transaction():
+        restore_outbox_record_ids(vault._db)
         restore_plain_texts(vault._db)
         restore_revisions_to_records(vault._db)
         restore_audit_words(vault._db)

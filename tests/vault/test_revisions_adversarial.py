@@ -14,6 +14,7 @@ from safeconf.vault import compaction
 from safeconf.vault.vault import Vault
 from tests.conftest import PASSPHRASE
 from tests.support.rooms import acknowledgment_of, seated
+from tests.vault import revision_tamper as tamper
 from tests.vault.test_revision_history import alter_revision
 
 
@@ -103,8 +104,9 @@ def _as_legacy(vault, note_id: str) -> None:
     db = vault._db
     for rev, text in vault.notes.history(note_id):
         alter_revision(vault, rev.id, body=text, base_id=None, delta="", sha256="")
-        db.execute("UPDATE outbox SET data = (SELECT data FROM records WHERE id = ?)"
-                   " WHERE record_id = ?", (rev.id, rev.id))
+        db.execute("UPDATE outbox SET data = ? WHERE record_type = 'note_revision'"
+                   " AND record_id = ?", (tamper.revision_data(db, rev.id),
+                                          tamper.queued_as(db, rev.id)))
 
 
 def test_compaction_stopped_after_one_note_finishes_on_the_next_open(

@@ -20,7 +20,7 @@ from safeconf.vault.migrations import SCHEMA_VERSION
 from safeconf.vault.squeeze import NotDeflated, squeeze, unsqueeze
 from safeconf.vault.vault import Vault
 from tests.conftest import PASSPHRASE
-from tests.vault.old_schema import restore_plain_texts
+from tests.vault.old_schema import restore_outbox_record_ids, restore_plain_texts
 
 _WORDS = ("family", "safety", "plan", "school", "visit", "aunt", "weekend", "doctor",
           "agreed", "asked", "the", "and", "to", "will", "next", "call", "home", "court")
@@ -86,6 +86,7 @@ def test_an_upgraded_vault_deflates_its_long_texts_and_reads_every_record_the_sa
     note = long_note(vault)
     queued = vault.sync.pending(100)
     with vault._db.transaction():
+        restore_outbox_record_ids(vault._db)
         restore_plain_texts(vault._db)
     vault._db.execute("PRAGMA user_version = 20")
     assert kept(vault, "SELECT count(*) FROM records WHERE typeof(stored) = 'blob'") == [(0,)]

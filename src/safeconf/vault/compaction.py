@@ -64,7 +64,7 @@ def _compact_note(db: Database, note: int) -> int:
                 compacted = replace(rev, body=form.body, base_id=form.base_id,
                                     delta=form.delta, sha256=form.sha256)
                 db.execute(f"DELETE FROM {TABLE} WHERE rowid = ?", (rowid,))
-                revision_rows.insert(db, compacted)
+                revision_rows.insert(db, compacted, rowid)  # where its outbox row looks
                 rewritten += 1
             if text is None:  # a delta: its text, when it follows on from the one before
                 if previous is None or rev.base_id != previous[0]:

@@ -147,9 +147,9 @@ def _id_text(column: str) -> str:
     return f"CASE WHEN typeof({column}) = 'blob' THEN {_uuid_text(column)} ELSE {column} END"
 
 
-def _revision_data(body: str, delta: str) -> str:
+def _revision_data(body: str, delta: str, base_id: str = "r.base_id") -> str:
     """A note revision as a record, from its columns (r), its note's (n) and its writer's
-    (w), its text and delta read through `body` and `delta`."""
+    (w), its text, delta and base read through `body`, `delta` and `base_id`."""
     return f"""json_object(
         'id', {_id_text("r.id")}, 'case_id', {_id_text("coalesce(r.case_id, n.case_id)")},
         'created_at', {_time_text("coalesce(r.created, r.at)")},
@@ -157,7 +157,7 @@ def _revision_data(body: str, delta: str) -> str:
         'version', r.version,
         'deleted', json(CASE WHEN r.deleted THEN 'true' ELSE 'false' END),
         'note_id', {_id_text("n.note_id")}, 'revision', r.number, 'body', {body},
-        'author', w.author, 'base_id', {_id_text("r.base_id")}, 'delta', {delta},
+        'author', w.author, 'base_id', {_id_text(base_id)}, 'delta', {delta},
         'sha256', CASE WHEN typeof(r.sha256) = 'blob' THEN lower(hex(r.sha256))
                   ELSE r.sha256 END)"""
 
@@ -165,6 +165,14 @@ def _revision_data(body: str, delta: str) -> str:
 # Migration 20's, and 21's, which reads a text that is kept deflated (vault/squeeze.py).
 _REVISION_DATA_20 = _revision_data("r.body", "r.delta")
 _REVISION_DATA_21 = _revision_data(f"{INFLATE_FUNCTION}(r.body)", f"{INFLATE_FUNCTION}(r.delta)")
+# Migration 22's base: a revision built on one of its note's held here names that one by its
+# row (a number); one built on a revision not held, by its id. A row no revision holds any
+# more (purged with another case) reads as an id no revision has.
+_BASE_ID_22 = """CASE WHEN typeof(r.base_id) = 'integer' THEN coalesce(
+               (SELECT b.id FROM note_revisions AS b WHERE b.rowid = r.base_id), '(removed)')
+           ELSE r.base_id END"""
+_REVISION_DATA_22 = _revision_data(f"{INFLATE_FUNCTION}(r.body)", f"{INFLATE_FUNCTION}(r.delta)",
+                                   f"({_BASE_ID_22})")
 
 
 # Migration 13's guards on the audit log, made again by each migration that rebuilds it.
@@ -628,6 +636,64 @@ MIGRATIONS: list[str] = [
        OR (typeof(delta) = 'text' AND length(delta) >= 512);
     CREATE TRIGGER note_revisions_append_only_update BEFORE UPDATE ON note_revisions
     BEGIN SELECT RAISE(ABORT, 'append-only record'); END;
+    """,
+    # 22: a revision's outbox row names it by its row in note_revisions, not by the 36
+    # characters of its id, and a revision names its base by its row, not by its 16 bytes
+    # (one of each a save; vault/revision_rows.py). `record_id` loses its TEXT affinity for
+    # that, so the outbox is made again: same rows, same seqs, and the next seq where it was
+    # (AUTOINCREMENT's counter moves with it). A revision no row holds any more (purged; its
+    # outbox row keeps its copy), or a base not held or of another note, keeps its id. The
+    # copies of a note's row go with the table they update and are made again.
+    f"""
+    DROP VIEW note_revision_records;
+    CREATE VIEW note_revision_records AS
+    SELECT r.rowid AS rowid, r.id AS id, r.note AS note, n.note_id AS note_id,
+           coalesce(r.case_id, n.case_id) AS case_id, r.number AS number,
+           r.version AS version, r.deleted AS deleted, {_BASE_ID_22} AS base_id,
+           {_REVISION_DATA_22} AS data
+    FROM note_revisions AS r JOIN revision_notes AS n ON n.id = r.note
+    JOIN revision_writers AS w ON w.id = r.writer;
+    DROP TRIGGER note_revisions_append_only_update;
+    UPDATE note_revisions SET base_id = (SELECT b.rowid FROM note_revisions AS b
+                                         WHERE b.id = note_revisions.base_id
+                                         AND b.note = note_revisions.note)
+    WHERE typeof(base_id) = 'blob' AND EXISTS (SELECT 1 FROM note_revisions AS b
+                                               WHERE b.id = note_revisions.base_id
+                                               AND b.note = note_revisions.note);
+    CREATE TRIGGER note_revisions_append_only_update BEFORE UPDATE ON note_revisions
+    BEGIN SELECT RAISE(ABORT, 'append-only record'); END;
+
+    DROP TRIGGER outbox_copy_before_note_update;
+    DROP TRIGGER outbox_copy_before_note_delete;
+    CREATE TABLE outbox_22 (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        record_type TEXT NOT NULL,
+        record_id NOT NULL,
+        version INTEGER NOT NULL,
+        data TEXT,
+        audit_seq INTEGER,
+        base_version INTEGER
+    );
+    INSERT INTO outbox_22 (seq, record_type, record_id, version, data, audit_seq, base_version)
+    SELECT o.seq, o.record_type,
+           CASE WHEN o.record_type = 'note_revision' THEN coalesce(
+               (SELECT r.rowid FROM note_revisions AS r
+                WHERE r.id = unhex(replace(o.record_id, '-', ''))), o.record_id)
+           ELSE o.record_id END,
+           o.version, o.data, o.audit_seq, o.base_version
+    FROM outbox AS o ORDER BY o.seq;
+    CREATE TEMP TABLE outbox_counter AS SELECT seq FROM sqlite_sequence WHERE name = 'outbox';
+    DROP TABLE outbox;
+    ALTER TABLE outbox_22 RENAME TO outbox;
+    DELETE FROM sqlite_sequence WHERE name = 'outbox';
+    INSERT INTO sqlite_sequence (name, seq) SELECT 'outbox', seq FROM outbox_counter;
+    DROP TABLE outbox_counter;
+    CREATE TRIGGER outbox_copy_before_note_update BEFORE UPDATE OF stored ON records
+    WHEN OLD.type = 'note'
+{_COPY_INTO_NEWEST_NOTE_ROW_21}
+    CREATE TRIGGER outbox_copy_before_note_delete BEFORE DELETE ON records
+    WHEN OLD.type = 'note'
+{_COPY_INTO_NEWEST_NOTE_ROW_21}
     """,
 ]
 

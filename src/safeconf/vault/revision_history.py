@@ -20,12 +20,12 @@ from safeconf.domain.records import NoteRevision
 from safeconf.vault.database import Database
 from safeconf.vault.errors import VaultCorrupt
 from safeconf.vault.packing import Stored, unpack_hash
-from safeconf.vault.revision_rows import NOTE, TABLE, VIEW, id_text, key
+from safeconf.vault.revision_rows import BASE_ID, NOTE, TABLE, VIEW, id_text, key
 from safeconf.vault.squeeze import unsqueeze
 
 # Read from the columns (vault/revision_rows.py): `data` would make each whole record only to
 # take these out again.
-_FIELDS = "base_id, delta, body, sha256"
+_FIELDS = f"{BASE_ID}, delta, body, sha256"
 _TARGET = f"SELECT note_id, note, number FROM {VIEW} WHERE id = ?"
 _LINK = f"SELECT {_FIELDS} FROM {TABLE} WHERE id = ?"
 _LINKS = (f"SELECT id, {_FIELDS} FROM {TABLE} WHERE note = ? AND number <= ?"

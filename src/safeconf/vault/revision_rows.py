@@ -1,7 +1,7 @@
 """Note revisions in a table of their own (vault migration 20). Every save writes one, so a
 revision keeps only what is its own: its id, hash and times in their packed forms
-(vault/packing.py), its number, and its delta or its text (deflated when long:
-vault/squeeze.py). What every revision of a note
+(vault/packing.py), its number, its delta or its text (deflated when long:
+vault/squeeze.py), and its base by its row. What every revision of a note
 repeats is kept once: its note and case in `revision_notes` (a revision keeps a case of its
 own only where it is not its note's), its author and device in `revision_writers`.
 
@@ -32,10 +32,14 @@ NOTE = "(SELECT id FROM revision_notes WHERE note_id = ?)"
 OF_CASE = (f"(SELECT rowid FROM {TABLE} WHERE note IN (SELECT id FROM revision_notes"
            f" WHERE case_id = ?) AND case_id IS NULL UNION ALL"
            f" SELECT rowid FROM {TABLE} WHERE case_id = ?)")
+# A revision's base as an id, however it is kept: a base of its note held here is named by
+# its row (vault migration 22), and a row no revision holds any more reads as an id none has.
+BASE_ID = (f"CASE WHEN typeof(base_id) = 'integer' THEN coalesce((SELECT b.id FROM {TABLE}"
+           f" AS b WHERE b.rowid = {TABLE}.base_id), '(removed)') ELSE base_id END")
 _COLUMNS = ("id", "note", "number", "writer", "at", "created", "case_id", "base_id", "body",
             "delta", "sha256", "version", "deleted")
-_INSERT = (f"INSERT INTO {TABLE} ({', '.join(_COLUMNS)})"
-           f" VALUES ({', '.join('?' * len(_COLUMNS))})")
+_INSERT = (f"INSERT INTO {TABLE} (rowid, {', '.join(_COLUMNS)})"
+           f" VALUES ({', '.join('?' * (1 + len(_COLUMNS)))})")
 
 
 def key(record_id: str) -> Stored:
@@ -48,22 +52,23 @@ def id_text(value: Stored | None) -> str | None:
     return None if value is None else packing.unpack_id(value)
 
 
-def insert(db: Database, revision: NoteRevision) -> int:
-    """Write a revision's row; returns its rowid."""
-    return insert_fields(db, codec.to_dict(revision))
+def insert(db: Database, revision: NoteRevision, rowid: int | None = None) -> int:
+    """Write a revision's row (as row `rowid`, when it takes the place of one: an outbox row
+    names a revision by its row); returns its rowid."""
+    return insert_fields(db, codec.to_dict(revision), rowid)
 
 
-def insert_fields(db: Database, fields: Mapping[str, Any]) -> int:
+def insert_fields(db: Database, fields: Mapping[str, Any], rowid: int | None = None) -> int:
     """Write the row of a revision given as its record's fields (codec form), as they are:
     what `data` gives back is exactly these."""
     note, own_case = _note(db, key(fields["note_id"]), key(fields["case_id"]))
     created = fields["created_at"]
     return db.execute(_INSERT, (
-        key(fields["id"]), note, fields["revision"],
+        rowid, key(fields["id"]), note, fields["revision"],
         _writer(db, fields["author"], key(fields["origin_device"])),
         _time(fields["updated_at"]),
         None if created == fields["updated_at"] else _time(created), own_case,
-        None if fields["base_id"] is None else key(fields["base_id"]), squeeze(fields["body"]),
+        _base(db, note, fields["base_id"]), squeeze(fields["body"]),
         squeeze(fields["delta"]), packing.pack_hash(fields["sha256"]), fields["version"],
         int(fields["deleted"])))
 
@@ -76,6 +81,16 @@ def _note(db: Database, note_id: Stored, case_id: Stored) -> tuple[int, Stored |
         return db.execute("INSERT INTO revision_notes (note_id, case_id) VALUES (?, ?)",
                           (note_id, case_id)), None
     return int(found[0]), None if found[1] == case_id else case_id
+
+
+def _base(db: Database, note: int, base_id: str | None) -> Stored | None:
+    """How a revision names its base: the base's row when it is one of the same note's held
+    here (a few bytes where its id is 16), else its id."""
+    if base_id is None:
+        return None
+    found = db.scalar(f"SELECT rowid FROM {TABLE} WHERE id = ? AND note = ?",
+                      (key(base_id), note))
+    return key(base_id) if found is None else int(found)
 
 
 def _writer(db: Database, author: str, device: Stored) -> int:

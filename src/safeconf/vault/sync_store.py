@@ -143,9 +143,10 @@ class SyncStore:
         rows = self._db.rows(
             # A revision's record is a view of three tables: looked up, not joined (SQLite
             # would read the whole view for each row on the right of a LEFT JOIN).
+            # Its outbox row names it by its row (vault migration 22).
             "SELECT o.seq, o.record_type, coalesce(o.data, r.data, CASE WHEN o.data IS NULL"
             f" AND o.record_type = '{REVISION_TYPE}' THEN (SELECT v.data FROM"
-            f" {revision_rows.VIEW} AS v WHERE v.id = {_kept_id('o.record_id')}) END),"
+            f" {revision_rows.VIEW} AS v WHERE v.rowid = o.record_id) END),"
             " o.version, o.audit_seq, o.base_version FROM outbox AS o"
             " LEFT JOIN records AS r ON o.data IS NULL"
             " AND r.id = o.record_id AND r.type = o.record_type"
@@ -535,10 +536,9 @@ class SyncStore:
                     )
                     self._db.execute(
                         f"UPDATE outbox SET data = (SELECT v.data FROM {revision_rows.VIEW}"
-                        f" AS v WHERE v.id = {_kept_id('outbox.record_id')})"
+                        " AS v WHERE v.rowid = outbox.record_id)"
                         " WHERE data IS NULL AND seq > ?"
-                        f" AND record_type = ? AND {_kept_id('record_id')} IN (SELECT id FROM"
-                        f" {revision_rows.TABLE} WHERE rowid IN {revision_rows.OF_CASE})",
+                        f" AND record_type = ? AND record_id IN {revision_rows.OF_CASE}",
                         (self.acked_seq, REVISION_TYPE, kept_case, kept_case),
                     )
                     self._db.execute(
@@ -648,12 +648,6 @@ class SyncStore:
 # The records of a case, by the index by case (vault/indexes.py: its condition, word for word;
 # note revisions, in a table of their own since vault schema 20, are none of them).
 _OF_CASE = f"records WHERE case_id = ? AND {NOT_A_REVISION}"
-def _kept_id(column: str) -> str:
-    """An outbox row's record id as a revision's row keeps it (vault/revision_rows.py: a
-    UUID as its 16 bytes; an id of no such shape is no revision's)."""
-    return f"unhex(replace({column}, '-', ''))"
-
-
 def _gap(seq: int) -> PendingItem:
     """A seq whose row a later save removed: a marker, so HQ's run of seqs stays unbroken."""
     return PendingItem(seq, GAP_TYPE, None, 0, gap=True)
