@@ -67,6 +67,18 @@ def test_a_short_record_stays_its_text(vault):
                             (case.id,)) == "text"
 
 
+def test_a_short_notes_record_stays_its_text_while_its_revisions_copy_is_deflated(vault):
+    # The record is replaced at the next save, so only a long one is worth inflating at
+    # every read; a revision is kept for good, so its copy is deflated from 512 bytes.
+    note = long_note(vault, saves=0)
+    note = vault.notes.save_body(note, prose(300), "w.tester")
+    assert 512 < len(note.body) < 4096
+    assert vault._db.scalar("SELECT typeof(stored) FROM records WHERE id = ?",
+                            (note.id,)) == "text"
+    assert vault._db.scalar("SELECT typeof(body) FROM note_revisions") == "blob"
+    assert vault.notes.revisions(note.id)[0].body == prose(300)
+
+
 def test_a_revisions_copy_is_kept_deflated_and_rebuilds_exactly(vault):
     note = long_note(vault, saves=3)
     stored = vault.notes.stored_revisions(note.id)

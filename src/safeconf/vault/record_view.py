@@ -57,12 +57,16 @@ class VaultRecordView:
         return self._one(Attendee, attendee_id)
 
     def note(self, note_id: str) -> NoteParent | None:
+        # Both fields in one json_extract: `data` is made again for each (vault/squeeze.py).
         found = self._db.row(
-            "SELECT json_extract(data, '$.conference_id'), case_id,"
-            " json_extract(data, '$.is_addendum') FROM records WHERE id = ? AND type = 'note'",
+            "SELECT json_extract(data, '$.conference_id', '$.is_addendum'), case_id"
+            " FROM records WHERE id = ? AND type = 'note'",
             (note_id,),
         )
-        return None if found is None else NoteParent(found[0], found[1], bool(found[2]))
+        if found is None:
+            return None
+        conference_id, is_addendum = json.loads(found[0])
+        return NoteParent(conference_id, found[1], bool(is_addendum))
 
     def interview_permission(self, permission_id: str) -> InterviewPermission | None:
         return self._one(InterviewPermission, permission_id)

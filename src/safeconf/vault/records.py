@@ -82,7 +82,7 @@ def _insert_record_row(db: Database, name: str, record: RecordMeta, data: str) -
         "INSERT INTO records (id, type, case_id, parent_id, sort_key, version, deleted,"
         " updated_at, stored) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (record.id, name, record.case_id, parent_of(record), sort_key_of(record),
-         record.version, int(record.deleted), record.updated_at, squeeze(data)),
+         record.version, int(record.deleted), record.updated_at, squeeze(data, quick=True)),
     )
 
 
@@ -195,7 +195,7 @@ class RecordStore:
             "UPDATE records SET sort_key = ?, version = ?, deleted = ?, updated_at = ?,"
             " stored = ? WHERE rowid = ?",
             (sort_key_of(record), record.version, int(record.deleted), record.updated_at,
-             squeeze(data), rowid),
+             squeeze(data, quick=True), rowid),
         )
         self._index(rowid, record, replace_old=True)
 

@@ -143,15 +143,18 @@ def _link(row: tuple[Stored | None, ...]) -> revisions.Link:
 
 
 def latest(db: Database, note_id: str) -> Latest | None:
-    row = db.row(f"SELECT id, number, {_FIELDS} FROM {TABLE} WHERE note = {NOTE}"
+    # Its text only when it is a copy written before revisions had hashes: a text kept
+    # deflated is inflated to be read.
+    row = db.row(f"SELECT id, number, sha256, CASE WHEN base_id IS NULL AND sha256 = ''"
+                 f" THEN body END FROM {TABLE} WHERE note = {NOTE}"
                  " ORDER BY number DESC, id DESC LIMIT 1", (key(note_id),))
     if row is None:
         return None
-    found = _link(row[2:])
-    sha256 = found.sha256
-    if not sha256 and found.base_id is None:  # a copy written before revisions had hashes
-        sha256 = revisions.text_sha256(found.body)
-    return Latest(str(id_text(row[0])), int(row[1]), sha256)
+    revision_id, number, sha256, legacy_body = row
+    digest = unpack_hash(sha256) if sha256 is not None else ""
+    if not digest and legacy_body is not None:
+        digest = revisions.text_sha256(str(unsqueeze(legacy_body)))
+    return Latest(str(id_text(revision_id)), int(number), digest)
 
 
 def count(db: Database, note_id: str) -> int:
