@@ -7,27 +7,13 @@ from __future__ import annotations
 from dataclasses import replace
 
 from safeconf.domain.ids import new_id
-from safeconf.domain.records import Case, Conference, Note, NoteRevision, NoteSection
+from safeconf.domain.records import NoteRevision
 from safeconf.vault import revision_rows
 from safeconf.vault.migrations import SCHEMA_VERSION
 from safeconf.vault.vault import Vault
 from tests.conftest import PASSPHRASE
 from tests.vault.old_schema import restore_outbox_record_ids
-
-
-def typed_note(vault: Vault, saves: int) -> Note:
-    return typed_note_in(vault, "OR-1", saves)
-
-
-def typed_note_in(vault: Vault, case_number: str, saves: int = 2) -> Note:
-    case = vault.cases.add(Case(case_number=case_number, family_name="Olive"))
-    conf = vault.conferences.add(Conference(case_id=case.id,
-                                            scheduled_start="2026-11-25T09:00:00+00:00"))
-    note = vault.notes.add(Note(case_id=case.id, conference_id=conf.id,
-                                section=NoteSection.GENERAL))
-    for n in range(saves):
-        note = vault.notes.save_body(note, f"{note.body} Sentence {n}.".strip(), "w.tester")
-    return note
+from tests.vault.test_revision_rows import typed_note
 
 
 def test_a_save_queues_its_revision_by_row_and_the_push_reads_that_revision(vault):
@@ -94,7 +80,7 @@ def test_a_revision_names_its_base_by_row_only_when_it_is_its_notes_and_held(vau
     assert second.base_id == first.id
     # Pulled before its base arrived (or built on another note's): named by its id, and
     # read back the same.
-    other = typed_note_in(vault, "OR-2")
+    other = typed_note(vault, 2, "OR-2")
     waiting = replace(vault.notes.stored_revisions(other.id)[-1], id=new_id(), revision=9,
                       base_id=new_id())
     revision_rows.insert(vault._db, waiting)

@@ -26,8 +26,8 @@ from tests.vault.old_schema import (
 )
 
 
-def typed_note(vault: Vault, saves: int) -> Note:
-    case = vault.cases.add(Case(case_number="RR-1", family_name="Rowan"))
+def typed_note(vault: Vault, saves: int, case_number: str = "RR-1") -> Note:
+    case = vault.cases.add(Case(case_number=case_number, family_name="Rowan"))
     conf = vault.conferences.add(Conference(case_id=case.id,
                                             scheduled_start="2026-11-25T09:00:00+00:00"))
     note = vault.notes.add(Note(case_id=case.id, conference_id=conf.id,

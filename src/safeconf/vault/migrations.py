@@ -175,6 +175,29 @@ _REVISION_DATA_22 = _revision_data(f"{INFLATE_FUNCTION}(r.body)", f"{INFLATE_FUN
                                    f"({_BASE_ID_22})")
 
 
+def _note_row_copies(copy: str) -> str:
+    """The triggers that give a note's newest outbox row its copy before the note changes or
+    goes (migrations 16, 21 and 22 make them, `copy` their body)."""
+    return f"""    CREATE TRIGGER outbox_copy_before_note_update BEFORE UPDATE OF stored ON records
+    WHEN OLD.type = 'note'
+{copy}
+    CREATE TRIGGER outbox_copy_before_note_delete BEFORE DELETE ON records
+    WHEN OLD.type = 'note'
+{copy}"""
+
+
+def _revision_view(base_id: str, data: str) -> str:
+    """The revisions as records (migrations 20, 21 and 22 make it, reading the base and the
+    record through `base_id` and `data`)."""
+    return f"""    CREATE VIEW note_revision_records AS
+    SELECT r.rowid AS rowid, r.id AS id, r.note AS note, n.note_id AS note_id,
+           coalesce(r.case_id, n.case_id) AS case_id, r.number AS number,
+           r.version AS version, r.deleted AS deleted, {base_id} AS base_id,
+           {data} AS data
+    FROM note_revisions AS r JOIN revision_notes AS n ON n.id = r.note
+    JOIN revision_writers AS w ON w.id = r.writer;"""
+
+
 # Migration 13's guards on the audit log, made again by each migration that rebuilds it.
 _AUDIT_APPEND_ONLY_13 = """    CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit_events
     BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
@@ -450,12 +473,7 @@ MIGRATIONS: list[str] = [
     DROP TRIGGER outbox_copy_before_note_delete;
     DELETE FROM outbox WHERE superseded = 1;
     ALTER TABLE outbox DROP COLUMN superseded;
-    CREATE TRIGGER outbox_copy_before_note_update BEFORE UPDATE OF stored ON records
-    WHEN OLD.type = 'note'
-{_COPY_INTO_NEWEST_NOTE_ROW_16}
-    CREATE TRIGGER outbox_copy_before_note_delete BEFORE DELETE ON records
-    WHEN OLD.type = 'note'
-{_COPY_INTO_NEWEST_NOTE_ROW_16}
+{_note_row_copies(_COPY_INTO_NEWEST_NOTE_ROW_16)}
     """,
     # 17: the indexes by type and by case leave note revisions out (vault/indexes.py): a
     # revision is found by its note or its id, and each index entry was some 50 bytes a save.
@@ -554,13 +572,7 @@ MIGRATIONS: list[str] = [
     CREATE INDEX note_revisions_by_note ON note_revisions (note, number);
     CREATE INDEX note_revisions_of_another_case ON note_revisions (case_id)
     WHERE case_id IS NOT NULL;
-    CREATE VIEW note_revision_records AS
-    SELECT r.rowid AS rowid, r.id AS id, r.note AS note, n.note_id AS note_id,
-           coalesce(r.case_id, n.case_id) AS case_id, r.number AS number,
-           r.version AS version, r.deleted AS deleted, r.base_id AS base_id,
-           {_REVISION_DATA_20} AS data
-    FROM note_revisions AS r JOIN revision_notes AS n ON n.id = r.note
-    JOIN revision_writers AS w ON w.id = r.writer;
+{_revision_view("r.base_id", _REVISION_DATA_20)}
 
     CREATE TEMP TABLE staged_revisions AS
     SELECT rowid AS row, {_packed_id("id")} AS id, {_packed_id("parent_id")} AS note_id,
@@ -604,8 +616,9 @@ MIGRATIONS: list[str] = [
     # 21: a long text is kept deflated (vault/squeeze.py): a note's record, a revision's copy
     # and a checkpoint's delta, which each save of a long note writes again. `data`, the
     # record as every reader knows it, is `stored` inflated; records hold no revision since
-    # 20. The notes and revisions already written are deflated here too (the guard is lifted
-    # for that, and the outbox copies, which name `stored`, are made again to copy `data`).
+    # 20. The notes (from 4 KiB, as a save keeps them) and revisions already written are
+    # deflated here too (the guard is lifted for that, and the outbox copies, which name
+    # `stored`, are made again to copy `data`).
     f"""
     DROP TRIGGER outbox_copy_before_note_update;
     DROP TRIGGER outbox_copy_before_note_delete;
@@ -614,22 +627,11 @@ MIGRATIONS: list[str] = [
         CASE WHEN typeof(stored) = 'blob' THEN {INFLATE_FUNCTION}(stored) ELSE stored END
     ) VIRTUAL;
     UPDATE records SET stored = {SQUEEZE_FUNCTION}(stored)
-    WHERE type = 'note' AND typeof(stored) = 'text';
-    CREATE TRIGGER outbox_copy_before_note_update BEFORE UPDATE OF stored ON records
-    WHEN OLD.type = 'note'
-{_COPY_INTO_NEWEST_NOTE_ROW_21}
-    CREATE TRIGGER outbox_copy_before_note_delete BEFORE DELETE ON records
-    WHEN OLD.type = 'note'
-{_COPY_INTO_NEWEST_NOTE_ROW_21}
+    WHERE type = 'note' AND typeof(stored) = 'text' AND length(stored) >= 4096;
+{_note_row_copies(_COPY_INTO_NEWEST_NOTE_ROW_21)}
 
     DROP VIEW note_revision_records;
-    CREATE VIEW note_revision_records AS
-    SELECT r.rowid AS rowid, r.id AS id, r.note AS note, n.note_id AS note_id,
-           coalesce(r.case_id, n.case_id) AS case_id, r.number AS number,
-           r.version AS version, r.deleted AS deleted, r.base_id AS base_id,
-           {_REVISION_DATA_21} AS data
-    FROM note_revisions AS r JOIN revision_notes AS n ON n.id = r.note
-    JOIN revision_writers AS w ON w.id = r.writer;
+{_revision_view("r.base_id", _REVISION_DATA_21)}
     DROP TRIGGER note_revisions_append_only_update;
     UPDATE note_revisions SET body = {SQUEEZE_FUNCTION}(body), delta = {SQUEEZE_FUNCTION}(delta)
     WHERE (typeof(body) = 'text' AND length(body) >= 512)
@@ -646,13 +648,7 @@ MIGRATIONS: list[str] = [
     # copies of a note's row go with the table they update and are made again.
     f"""
     DROP VIEW note_revision_records;
-    CREATE VIEW note_revision_records AS
-    SELECT r.rowid AS rowid, r.id AS id, r.note AS note, n.note_id AS note_id,
-           coalesce(r.case_id, n.case_id) AS case_id, r.number AS number,
-           r.version AS version, r.deleted AS deleted, {_BASE_ID_22} AS base_id,
-           {_REVISION_DATA_22} AS data
-    FROM note_revisions AS r JOIN revision_notes AS n ON n.id = r.note
-    JOIN revision_writers AS w ON w.id = r.writer;
+{_revision_view(_BASE_ID_22, _REVISION_DATA_22)}
     DROP TRIGGER note_revisions_append_only_update;
     UPDATE note_revisions SET base_id = (SELECT b.rowid FROM note_revisions AS b
                                          WHERE b.id = note_revisions.base_id
@@ -688,12 +684,7 @@ MIGRATIONS: list[str] = [
     DELETE FROM sqlite_sequence WHERE name = 'outbox';
     INSERT INTO sqlite_sequence (name, seq) SELECT 'outbox', seq FROM outbox_counter;
     DROP TABLE outbox_counter;
-    CREATE TRIGGER outbox_copy_before_note_update BEFORE UPDATE OF stored ON records
-    WHEN OLD.type = 'note'
-{_COPY_INTO_NEWEST_NOTE_ROW_21}
-    CREATE TRIGGER outbox_copy_before_note_delete BEFORE DELETE ON records
-    WHEN OLD.type = 'note'
-{_COPY_INTO_NEWEST_NOTE_ROW_21}
+{_note_row_copies(_COPY_INTO_NEWEST_NOTE_ROW_21)}
     """,
 ]
 
