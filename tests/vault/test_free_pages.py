@@ -7,9 +7,10 @@ from __future__ import annotations
 import random
 import string
 
-from safeconf.domain.records import Case, Conference, Note, NoteSection
+from safeconf.domain.records import Note
 from safeconf.vault.vault import DB_NAME, Vault
 from tests.conftest import PASSPHRASE
+from tests.vault.notes import empty_note
 
 
 def varied_text(chars: int, seed: int = 20) -> str:
@@ -19,11 +20,7 @@ def varied_text(chars: int, seed: int = 20) -> str:
 
 
 def long_note_saved_often(vault: Vault, saves: int = 30) -> Note:
-    case = vault.cases.add(Case(case_number="FP-1", family_name="Fir"))
-    conf = vault.conferences.add(Conference(case_id=case.id,
-                                            scheduled_start="2026-11-25T09:00:00+00:00"))
-    note = vault.notes.add(Note(case_id=case.id, conference_id=conf.id,
-                                section=NoteSection.GENERAL))
+    note = empty_note(vault, "FP-1")
     text = varied_text(14_000)
     for n in range(saves):
         note = vault.notes.save_body(note, f"{text} Save {n}.", "w.tester")

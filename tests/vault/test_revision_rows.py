@@ -11,11 +11,12 @@ from dataclasses import replace
 import pytest
 
 from safeconf.domain import codec
-from safeconf.domain.records import Case, Conference, Note, NoteRevision, NoteSection
+from safeconf.domain.records import Note, NoteRevision
 from safeconf.vault.errors import AppendOnly
 from safeconf.vault.revision_rows import TABLE, VIEW, key
 from safeconf.vault.vault import Vault
 from tests.conftest import PASSPHRASE
+from tests.vault.notes import empty_note
 from tests.vault.old_schema import (
     restore_audit_words,
     restore_outbox_record_ids,
@@ -27,11 +28,7 @@ from tests.vault.old_schema import (
 
 
 def typed_note(vault: Vault, saves: int, case_number: str = "RR-1") -> Note:
-    case = vault.cases.add(Case(case_number=case_number, family_name="Rowan"))
-    conf = vault.conferences.add(Conference(case_id=case.id,
-                                            scheduled_start="2026-11-25T09:00:00+00:00"))
-    note = vault.notes.add(Note(case_id=case.id, conference_id=conf.id,
-                                section=NoteSection.GENERAL))
+    note = empty_note(vault, case_number)
     for n in range(saves):
         note = vault.notes.save_body(note, f"{note.body} Sentence {n}.".strip(), "w.tester")
     return note

@@ -14,12 +14,13 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from safeconf.domain import codec
-from safeconf.domain.records import Case, Conference, Note, NoteRevision, NoteSection
+from safeconf.domain.records import Case, Note, NoteRevision
 from safeconf.vault.errors import VaultCorrupt
 from safeconf.vault.migrations import SCHEMA_VERSION
 from safeconf.vault.squeeze import NotDeflated, squeeze, unsqueeze
 from safeconf.vault.vault import Vault
 from tests.conftest import PASSPHRASE
+from tests.vault.notes import empty_note
 from tests.vault.old_schema import restore_outbox_record_ids, restore_plain_texts
 
 _WORDS = ("family", "safety", "plan", "school", "visit", "aunt", "weekend", "doctor",
@@ -32,11 +33,7 @@ def prose(words: int, seed: int = 3) -> str:
 
 
 def long_note(vault: Vault, saves: int = 3) -> Note:
-    case = vault.cases.add(Case(case_number="SQ-1", family_name="Spruce"))
-    conf = vault.conferences.add(Conference(case_id=case.id,
-                                            scheduled_start="2026-11-25T09:00:00+00:00"))
-    note = vault.notes.add(Note(case_id=case.id, conference_id=conf.id,
-                                section=NoteSection.GENERAL))
+    note = empty_note(vault, "SQ-1")
     for n in range(saves):
         note = vault.notes.save_body(note, prose(800 + 50 * n), "w.tester")
     return note

@@ -27,8 +27,7 @@ _WORDED = ("actor", "action", "record_type", "device")
 # Ids that repeat too: a laptop holds a few cases, and a record that is updated (a note saved
 # at every pause in typing) is updated again and again. Each is kept in audit_words as its
 # 16 bytes; a record's creation names it itself, as most records are written once.
-_NUMBERED_IDS = ("case_id", "record_id")
-_NUMBERED_ACTIONS = {"case_id": None, "record_id": "update"}  # None: every event
+_NUMBERED_IDS = {"case_id": None, "record_id": "update"}  # the action that numbers it (None: any)
 
 
 class AuditLog:
@@ -129,7 +128,7 @@ def _as_dict(event: AuditEvent) -> dict[str, Any]:
 
 
 def _numbered(column: str, action: str) -> bool:
-    return column in _NUMBERED_ACTIONS and _NUMBERED_ACTIONS[column] in (None, action)
+    return column in _NUMBERED_IDS and _NUMBERED_IDS[column] in (None, action)
 
 
 def _text_of(column: str, value: Any, words: dict[int, Any]) -> Any:

@@ -205,10 +205,22 @@ _AUDIT_APPEND_ONLY_13 = """    CREATE TRIGGER audit_no_update BEFORE UPDATE ON a
     BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;"""
 
 
+def _append_only_update(table: str) -> str:
+    return f"""    CREATE TRIGGER {table}_append_only_update BEFORE UPDATE ON {table}
+    BEGIN SELECT RAISE(ABORT, 'append-only record'); END;"""
+
+
+def _past_update_guard(table: str, rewrite: str) -> str:
+    """`rewrite`, a migration's one change to rows of an append-only table, with the guard
+    against updates lifted for it and made again after."""
+    return f"""    DROP TRIGGER {table}_append_only_update;
+{rewrite}
+{_append_only_update(table)}"""
+
+
 def _append_only_table(table: str) -> str:
     """Triggers that keep a table's rows as written: only the purge code may delete."""
-    return f"""    CREATE TRIGGER {table}_append_only_update BEFORE UPDATE ON {table}
-    BEGIN SELECT RAISE(ABORT, 'append-only record'); END;
+    return f"""{_append_only_update(table)}
     CREATE TRIGGER {table}_append_only_delete BEFORE DELETE ON {table}
     WHEN NOT {PURGING_FUNCTION}()
     BEGIN SELECT RAISE(ABORT, 'append-only record'); END;"""
@@ -229,6 +241,21 @@ def _append_only_guard(types: tuple[str, ...]) -> str:
     WHEN OLD.type IN ({listed}) AND NOT {PURGING_FUNCTION}()
     BEGIN SELECT RAISE(ABORT, 'append-only record'); END;
     """
+
+
+# Migration 21's rewrite of the revisions already written: their long texts deflated.
+_DEFLATE_REVISIONS_21 = f"""\
+    UPDATE note_revisions SET body = {SQUEEZE_FUNCTION}(body), delta = {SQUEEZE_FUNCTION}(delta)
+    WHERE (typeof(body) = 'text' AND length(body) >= 512)
+       OR (typeof(delta) = 'text' AND length(delta) >= 512);"""
+# Migration 22's: each base of the same note held here named by its row.
+_BASES_BY_ROW_22 = """\
+    UPDATE note_revisions SET base_id = (SELECT b.rowid FROM note_revisions AS b
+                                         WHERE b.id = note_revisions.base_id
+                                         AND b.note = note_revisions.note)
+    WHERE typeof(base_id) = 'blob' AND EXISTS (SELECT 1 FROM note_revisions AS b
+                                               WHERE b.id = note_revisions.base_id
+                                               AND b.note = note_revisions.note);"""
 
 
 MIGRATIONS: list[str] = [
@@ -632,12 +659,7 @@ MIGRATIONS: list[str] = [
 
     DROP VIEW note_revision_records;
 {_revision_view("r.base_id", _REVISION_DATA_21)}
-    DROP TRIGGER note_revisions_append_only_update;
-    UPDATE note_revisions SET body = {SQUEEZE_FUNCTION}(body), delta = {SQUEEZE_FUNCTION}(delta)
-    WHERE (typeof(body) = 'text' AND length(body) >= 512)
-       OR (typeof(delta) = 'text' AND length(delta) >= 512);
-    CREATE TRIGGER note_revisions_append_only_update BEFORE UPDATE ON note_revisions
-    BEGIN SELECT RAISE(ABORT, 'append-only record'); END;
+{_past_update_guard("note_revisions", _DEFLATE_REVISIONS_21)}
     """,
     # 22: a revision's outbox row names it by its row in note_revisions, not by the 36
     # characters of its id, and a revision names its base by its row, not by its 16 bytes
@@ -649,15 +671,7 @@ MIGRATIONS: list[str] = [
     f"""
     DROP VIEW note_revision_records;
 {_revision_view(_BASE_ID_22, _REVISION_DATA_22)}
-    DROP TRIGGER note_revisions_append_only_update;
-    UPDATE note_revisions SET base_id = (SELECT b.rowid FROM note_revisions AS b
-                                         WHERE b.id = note_revisions.base_id
-                                         AND b.note = note_revisions.note)
-    WHERE typeof(base_id) = 'blob' AND EXISTS (SELECT 1 FROM note_revisions AS b
-                                               WHERE b.id = note_revisions.base_id
-                                               AND b.note = note_revisions.note);
-    CREATE TRIGGER note_revisions_append_only_update BEFORE UPDATE ON note_revisions
-    BEGIN SELECT RAISE(ABORT, 'append-only record'); END;
+{_past_update_guard("note_revisions", _BASES_BY_ROW_22)}
 
     DROP TRIGGER outbox_copy_before_note_update;
     DROP TRIGGER outbox_copy_before_note_delete;

@@ -1,9 +1,9 @@
 """Note revisions in a table of their own (vault migration 20). Every save writes one, so a
 revision keeps only what is its own: its id, hash and times in their packed forms
-(vault/packing.py), its number, its delta or its text (deflated when long:
-vault/squeeze.py), and its base by its row. What every revision of a note
-repeats is kept once: its note and case in `revision_notes` (a revision keeps a case of its
-own only where it is not its note's), its author and device in `revision_writers`.
+(vault/packing.py), its number, its delta or its text (deflated when long: vault/squeeze.py)
+and its base by its row (migration 22). What every revision of a note repeats is kept once:
+its note and case in `revision_notes` (a revision keeps a case of its own only where it is
+not its note's), its author and device in `revision_writers`.
 
 `VIEW` is the record as every reader knows it (and as it is pushed): its `data`, made from
 those columns, with the ids it is looked up by. A revision is found by its id or by its
