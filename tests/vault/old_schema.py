@@ -13,10 +13,16 @@ from safeconf.vault.squeeze import INFLATE_FUNCTION
 _PACKED_AUDIT_FIELDS = ("id", "at", "record_id", "case_id", "device", "prev_hash", "hash")
 
 
+def restore_revision_row_types(db: Database) -> None:
+    """Undo migration 23: a revision's outbox row keeps its type again."""
+    db.execute("UPDATE outbox SET record_type = 'note_revision' WHERE record_type = ''")
+
+
 def restore_outbox_record_ids(db: Database) -> None:
-    """Undo migration 22: every outbox row names its record by its id again, in migration
-    14's table (same seqs, same counter) and with the copies of a note's row on it, and
-    every revision its base."""
+    """Undo migrations 23 and 22: every outbox row names its record by its id again, in
+    migration 14's table (same seqs, same counter) and with the copies of a note's row on
+    it, and every revision its base."""
+    restore_revision_row_types(db)
     triggers = [sql for (sql,) in db.rows("SELECT sql FROM sqlite_master WHERE type = 'trigger'"
                                           " AND name LIKE 'outbox_copy_%'")]
     for name in ("outbox_copy_before_note_update", "outbox_copy_before_note_delete"):
@@ -117,8 +123,12 @@ def restore_revisions_to_records(db: Database) -> None:
 def restore_audit_words(db: Database) -> None:
     """Undo migration 19: audit events keep their actor, action, record type and device
     themselves again (the device, and the record and case ids numbered since, as their 16
-    bytes), under migration 13's table and the triggers the test has in place."""
+    bytes), and their ids (made from their fields since) as their 16 bytes, under migration
+    13's table and the triggers the test has in place."""
     word = "(SELECT word FROM audit_words WHERE id = {})"
+    db.execute("CREATE TEMP TABLE event_ids (seq INTEGER PRIMARY KEY, id BLOB NOT NULL)")
+    for event in AuditLog(db, actor="", device="").events():
+        db.execute("INSERT INTO event_ids VALUES (?, ?)", (event.seq, id_bytes(event.id)))
     triggers = [sql for (sql,) in db.rows("SELECT sql FROM sqlite_master WHERE type = 'trigger'"
                                           " AND tbl_name = 'audit_events'")]
     db.execute("ALTER TABLE audit_events RENAME TO audit_events_worded")
@@ -126,7 +136,9 @@ def restore_audit_words(db: Database) -> None:
                " at NOT NULL, actor TEXT NOT NULL, action TEXT NOT NULL,"
                " record_type TEXT NOT NULL, record_id NOT NULL, case_id NOT NULL,"
                " device NOT NULL, prev_hash, hash NOT NULL)")
-    db.execute(f"INSERT INTO audit_events SELECT seq, id, at, {word.format('actor')},"
+    db.execute("INSERT INTO audit_events SELECT seq, CASE WHEN typeof(id) = 'integer' THEN"
+               " (SELECT e.id FROM event_ids AS e WHERE e.seq = audit_events_worded.seq)"
+               f" ELSE id END, at, {word.format('actor')},"
                f" {word.format('action')}, {word.format('record_type')},"
                " CASE WHEN typeof(record_id) = 'integer'"
                f" THEN {word.format('record_id')} ELSE record_id END,"
@@ -137,6 +149,7 @@ def restore_audit_words(db: Database) -> None:
                " prev_hash, hash FROM audit_events_worded")
     db.execute("DROP TABLE audit_events_worded")
     db.execute("DROP TABLE audit_words")
+    db.execute("DROP TABLE event_ids")
     for sql in triggers:  # gone with the table they were on: made again on this one
         db.execute(sql)
 
@@ -192,9 +205,9 @@ def restore_queued_at(db: Database) -> None:
 
 
 def undo_migrations_from_9(db: Database) -> None:
-    """Remove what migrations 9-22 added (each test then undoes what came before 9). The
+    """Remove what migrations 9-23 added (each test then undoes what came before 9). The
     triggers of 12 go first: they name outbox.data, which a version 1 vault lacks."""
-    restore_outbox_record_ids(db)  # version 22
+    restore_outbox_record_ids(db)  # versions 23 and 22
     restore_plain_texts(db)  # version 21
     restore_revisions_to_records(db)  # version 20
     restore_audit_words(db)  # version 19

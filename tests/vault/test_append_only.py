@@ -82,7 +82,7 @@ def test_a_version_2_vault_gets_the_new_triggers_with_a_backup_first(
     vault.close()
 
     reopened = Vault.open(data_dir, PASSPHRASE, keyring_store)
-    assert reopened._db.scalar("PRAGMA user_version") == SCHEMA_VERSION == 22
+    assert reopened._db.scalar("PRAGMA user_version") == SCHEMA_VERSION == 23
     assert (data_dir / f"{DB_NAME}.before-schema-{SCHEMA_VERSION}.bak").exists()
     assert_meta_flag_opens_nothing(reopened, ack)
     # Rows queued before the upgrade are covered by every audit event the vault had then.

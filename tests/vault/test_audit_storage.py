@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from safeconf.domain.auditchain import GENESIS_HASH, event_hash
 from safeconf.domain.records import Case, Conference, Note, NoteSection
 from safeconf.vault import packing
+from safeconf.vault.audit import event_id
 from safeconf.vault.errors import AppendOnly
 from safeconf.vault.migrations import SCHEMA_VERSION
 from safeconf.vault.vault import Vault
@@ -44,11 +45,13 @@ def test_a_new_event_keeps_its_ids_hashes_and_time_packed_and_reads_back_as_writ
     assert first.prev_hash == GENESIS_HASH
     assert vault._db.scalar("SELECT typeof(prev_hash) FROM audit_events WHERE seq = 1") == "blob"
     stored = vault._db.row(f"SELECT {', '.join(f'typeof({c})' for c in _FIELDS.split(', '))},"
-                           " length(id), length(hash) FROM audit_events WHERE seq = ?",
+                           " id, length(hash) FROM audit_events WHERE seq = ?",
                            (event.seq,))
-    # Its prev_hash is the hash of the event before, kept there only; its device and its
-    # case are numbers; a creation names its record itself.
-    assert stored == ("blob", "integer", "blob", "integer", "integer", "null", "blob", 16, 32)
+    # Its id is made from its device, seq and time, so it keeps none; its prev_hash is the
+    # hash of the event before, kept there only; its device and its case are numbers; a
+    # creation names its record itself.
+    assert stored == ("integer", "integer", "blob", "integer", "integer", "null", "blob", 0, 32)
+    assert event.id == event_id(vault.device_id, event.seq, event.at) != first.id
     worded = vault._db.row(f"SELECT {', '.join(_WORDED)} FROM audit_events WHERE seq = ?",
                            (event.seq,))
     words = dict(vault._db.rows("SELECT id, word FROM audit_words"))
@@ -269,3 +272,26 @@ def test_updates_name_their_record_by_number_kept_once_and_read_back_as_written(
     vault._db.execute("UPDATE audit_words SET word = ? WHERE word = ?",
                       (packed[:-1] + bytes([packed[-1] ^ 1]), packed))
     assert vault.audit.verify() == saves[1].seq
+
+
+def test_an_event_whose_id_is_made_from_its_fields_breaks_the_chain_when_one_of_them_changes(
+    vault,
+):
+    """Its id is kept as a sign only: a seq, time or device altered makes another id, and
+    another number where the sign stands is no id the event was hashed with."""
+    vault.cases.add(Case(case_number="AU-9", family_name="Hazel"))
+    vault.cases.add(Case(case_number="AU-10", family_name="Holly"))
+    seq = vault.audit.events()[-1].seq - 1
+    vault._db.execute("DROP TRIGGER audit_no_update")
+    kept_at = vault._db.scalar("SELECT at FROM audit_events WHERE seq = ?", (seq,))
+    vault._db.execute("UPDATE audit_events SET at = at + 1 WHERE seq = ?", (seq,))
+    assert vault.audit.verify() == seq
+    vault._db.execute("UPDATE audit_events SET at = ?, id = 1 WHERE seq = ?", (kept_at, seq))
+    assert vault.audit.events()[seq - 1].id == "#1"
+    assert vault.audit.verify() == seq
+    vault._db.execute("UPDATE audit_events SET id = 0 WHERE seq = ?", (seq,))
+    assert vault.audit.verify() is None
+    # A time that reads as no time at all: still a broken link, not a failure to read.
+    vault._db.execute("UPDATE audit_events SET at = 'no time' WHERE seq = ?", (seq,))
+    assert vault.audit.events()[seq - 1].id == "#unreadable time"
+    assert vault.audit.verify() == seq

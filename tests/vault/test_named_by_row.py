@@ -4,30 +4,43 @@ few bytes where an id was 36 or 16."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 
 from safeconf.domain.ids import new_id
 from safeconf.domain.records import NoteRevision
 from safeconf.vault import revision_rows
+from safeconf.vault.database import Database
 from safeconf.vault.migrations import SCHEMA_VERSION
+from safeconf.vault.outbox import row_type
 from safeconf.vault.vault import Vault
 from tests.conftest import PASSPHRASE
-from tests.vault.old_schema import restore_outbox_record_ids
+from tests.vault.old_schema import restore_outbox_record_ids, restore_revision_row_types
 from tests.vault.test_revision_rows import typed_note
+
+
+def _as_of_schema(vault: Vault, undo: Callable[[Database], None], version: int) -> None:
+    """The vault as schema `version` left it: what came after undone (tests/vault/old_schema)."""
+    with vault._db.transaction():
+        undo(vault._db)
+    vault._db.execute(f"PRAGMA user_version = {version}")
 
 
 def test_a_save_queues_its_revision_by_row_and_the_push_reads_that_revision(vault):
     note = typed_note(vault, 3)
     rows = vault._db.rows("SELECT o.record_id, typeof(o.record_id), r.rowid FROM outbox AS o"
                           " LEFT JOIN note_revisions AS r ON r.rowid = o.record_id"
-                          " WHERE o.record_type = 'note_revision' ORDER BY o.seq")
+                          f" WHERE {row_type('o')} = 'note_revision' ORDER BY o.seq")
     assert [(kind, ref == row) for ref, kind, row in rows] == [("integer", True)] * 3
+    # Its type goes without saying (migration 23): such a row keeps none.
+    assert vault._db.rows("SELECT DISTINCT record_type FROM outbox WHERE typeof(record_id)"
+                          " = 'integer'") == [("",)]
     pushed = [p.data for p in vault.sync.pending(100) if p.record_type == "note_revision"]
     stored = vault.notes.stored_revisions(note.id)
     assert [d["id"] for d in pushed] == [r.id for r in stored]
     assert [d["revision"] for d in pushed] == [1, 2, 3]
     # Other records are still named by their ids.
-    assert vault._db.scalar("SELECT count(*) FROM outbox WHERE record_type <> 'note_revision'"
+    assert vault._db.scalar(f"SELECT count(*) FROM outbox WHERE {row_type()} <> 'note_revision'"
                             " AND typeof(record_id) <> 'text'") == 0
 
 
@@ -36,9 +49,7 @@ def test_an_upgraded_vault_names_its_queued_revisions_by_row_and_pushes_the_same
 ):
     note = typed_note(vault, 3)
     queued = vault.sync.pending(100)
-    with vault._db.transaction():
-        restore_outbox_record_ids(vault._db)
-    vault._db.execute("PRAGMA user_version = 21")
+    _as_of_schema(vault, restore_outbox_record_ids, 21)
     assert vault._db.scalar("SELECT count(*) FROM outbox WHERE typeof(record_id) = 'integer'"
                             ) == 0
     assert vault._db.scalar("SELECT count(*) FROM note_revisions WHERE typeof(base_id) ="
@@ -60,6 +71,28 @@ def test_an_upgraded_vault_names_its_queued_revisions_by_row_and_pushes_the_same
     seqs = [p.seq for p in upgraded.sync.pending(100)]
     assert seqs[-1] == counter + 2 and len(set(seqs)) == len(seqs)
     assert all(r.ok for r in upgraded.check())
+    upgraded.close()
+
+
+def test_an_upgraded_vault_keeps_no_type_in_its_revisions_rows_and_pushes_the_same(
+    vault, data_dir, keyring_store,
+):
+    typed_note(vault, 3)
+    queued = vault.sync.pending(100)
+    _as_of_schema(vault, restore_revision_row_types, 22)
+    assert vault._db.scalar("SELECT count(*) FROM outbox WHERE record_type = 'note_revision'"
+                            ) == 3
+    vault.close()
+
+    upgraded = Vault.open(data_dir, PASSPHRASE, keyring_store)
+    assert upgraded._db.scalar("PRAGMA user_version") == SCHEMA_VERSION
+    assert upgraded._db.rows("SELECT typeof(record_id), record_type, count(*) FROM outbox"
+                             " WHERE record_type IN ('', 'note_revision')") == [
+        ("integer", "", 3)]
+    assert upgraded.sync.pending(100) == queued
+    assert upgraded.sync.unsent_ids("note") and upgraded.sync.put_first(
+        frozenset({"note_revision"})) == 3  # still known by their type
+    assert [p.record_type for p in upgraded.sync.pending(100)][:3] == ["note_revision"] * 3
     upgraded.close()
 
 

@@ -11,6 +11,7 @@ import pytest
 from safeconf.domain import revisions
 from safeconf.domain.records import Case, Conference, Note, NoteRevision, NoteSection
 from safeconf.vault import revision_history
+from safeconf.vault.outbox import row_type
 from safeconf.vault.vault import Vault
 from tests.conftest import PASSPHRASE
 from tests.vault import revision_tamper as tamper
@@ -120,7 +121,7 @@ def test_saves_before_a_sync_send_the_latest_note_once_and_every_revision(vault,
     revs = [p for p in pending if p.record_type == "note_revision"]
     assert [p.data["revision"] for p in revs] == list(range(1, 13))
     # An append-only record's row keeps no copy of its own: it is read from the record.
-    stored = vault._db.rows("SELECT data FROM outbox WHERE record_type = 'note_revision'")
+    stored = vault._db.rows(f"SELECT data FROM outbox WHERE {row_type()} = 'note_revision'")
     assert stored and all(data is None for (data,) in stored)
     assert [p.seq for p in pending] == list(range(pending[0].seq, pending[-1].seq + 1))
     # What a later save replaced keeps no row: its seq goes as a marker all the same.
@@ -276,10 +277,10 @@ def test_compacting_keeps_the_copies_a_batch_on_its_way_must_resend(vault, note,
     # As a vault from before left it: whole copies in the records and in the outbox rows.
     for rev, text in zip(vault.notes.stored_revisions(note.id), texts, strict=True):
         alter_revision(vault, rev.id, body=text, base_id=None, delta="", sha256="")
-        db.execute("UPDATE outbox SET data = ? WHERE record_type = 'note_revision'"
+        db.execute(f"UPDATE outbox SET data = ? WHERE {row_type()} = 'note_revision'"
                    " AND record_id = ?", (tamper.revision_data(db, rev.id),
                                           tamper.queued_as(db, rev.id)))
-    rows = db.rows("SELECT seq FROM outbox WHERE record_type = 'note_revision' ORDER BY seq")
+    rows = db.rows(f"SELECT seq FROM outbox WHERE {row_type()} = 'note_revision' ORDER BY seq")
     in_flight = rows[1][0]  # the first two revisions went in a batch not yet answered
     vault.sync.put("push_batch", json.dumps({"id": "b", "last_seq": in_flight,
                                               "last_audit_seq": vault.audit.count()}))
@@ -293,6 +294,6 @@ def test_compacting_keeps_the_copies_a_batch_on_its_way_must_resend(vault, note,
     later = [p for p in pending if p.seq > in_flight and p.record_type == "note_revision"]
     assert later and all(p.data["base_id"] for p in later)  # read, compacted, from the rows
     stored = reopened._db.rows("SELECT data FROM outbox WHERE seq > ? AND"
-                               " record_type = 'note_revision'", (in_flight,))
+                               f" {row_type()} = 'note_revision'", (in_flight,))
     assert all(data is None for (data,) in stored)
     reopened.close()

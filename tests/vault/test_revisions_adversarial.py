@@ -11,6 +11,7 @@ from safeconf.domain.errors import DomainError
 from safeconf.domain.limits import MAX_NOTE_CHARS
 from safeconf.domain.records import Case, Conference, Note, NoteRevision, NoteSection
 from safeconf.vault import compaction
+from safeconf.vault.outbox import row_type
 from safeconf.vault.vault import Vault
 from tests.conftest import PASSPHRASE
 from tests.support.rooms import acknowledgment_of, seated
@@ -104,7 +105,7 @@ def _as_legacy(vault, note_id: str) -> None:
     db = vault._db
     for rev, text in vault.notes.history(note_id):
         alter_revision(vault, rev.id, body=text, base_id=None, delta="", sha256="")
-        db.execute("UPDATE outbox SET data = ? WHERE record_type = 'note_revision'"
+        db.execute(f"UPDATE outbox SET data = ? WHERE {row_type()} = 'note_revision'"
                    " AND record_id = ?", (tamper.revision_data(db, rev.id),
                                           tamper.queued_as(db, rev.id)))
 
@@ -137,7 +138,7 @@ def test_compaction_stopped_after_one_note_finishes_on_the_next_open(
         assert [r.is_copy for r in stored] == [True] + [False] * (len(texts[note.id]) - 1)
         assert [text for _rev, text in reopened.notes.history(note.id)] == texts[note.id]
     assert all(r.ok for r in reopened.check())
-    unsent = reopened._db.rows("SELECT data FROM outbox WHERE record_type = 'note_revision'")
+    unsent = reopened._db.rows(f"SELECT data FROM outbox WHERE {row_type()} = 'note_revision'")
     assert unsent and all(data is None for (data,) in unsent)
     assert all(p.data["sha256"] for p in reopened.sync.pending(1000)
                if p.record_type == "note_revision")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from safeconf.domain.auditchain import GENESIS_HASH, event_hash, verify_chain
-from safeconf.domain.ids import new_id, utc_now
+from safeconf.domain.ids import derived_id, utc_now
 from safeconf.domain.records import AuditEvent
 from safeconf.vault import packing as packed
 from safeconf.vault.database import Database
@@ -16,7 +16,7 @@ _COLUMNS = (
 )
 # How each field is kept on disk and read back (the rest are kept as their text); a device
 # migration 13 packed reads back from its 16 bytes.
-_PACK = {"id": packed.pack_id, "at": packed.pack_time, "record_id": packed.pack_id,
+_PACK = {"at": packed.pack_time, "record_id": packed.pack_id,
          "case_id": packed.pack_id, "prev_hash": packed.pack_hash, "hash": packed.pack_hash}
 _UNPACK = {"id": packed.unpack_id, "at": packed.unpack_time, "record_id": packed.unpack_id,
            "case_id": packed.unpack_id, "device": packed.unpack_id,
@@ -28,6 +28,17 @@ _WORDED = ("actor", "action", "record_type", "device")
 # at every pause in typing) is updated again and again. Each is kept in audit_words as its
 # 16 bytes; a record's creation names it itself, as most records are written once.
 _NUMBERED_IDS = {"case_id": None, "record_id": "update"}  # the action that numbers it (None: any)
+# What an event keeps as its id when the id is made from its device, seq and time
+# (`event_id`): nothing but the sign that it is, one header byte where the id took 17 bytes.
+# Events written before keep the random id they were given.
+_ID_FROM_FIELDS = 0
+
+
+def event_id(device: str, seq: int, at: str) -> str:
+    """The id of event `seq` of `device`'s chain, written at `at`: unique, as no device
+    writes two events with one seq at one microsecond (a laptop restored from a copy that
+    writes a seq again writes it later), and covered by the event's hash like any id."""
+    return derived_id(at, "audit event", device, seq)
 
 
 class AuditLog:
@@ -42,10 +53,11 @@ class AuditLog:
             last = self._db.row("SELECT seq, hash FROM audit_events ORDER BY seq DESC LIMIT 1")
             seq, prev = (1, GENESIS_HASH) if last is None else (
                 last[0] + 1, packed.unpack_hash(last[1]))
+            at = utc_now()
             body: dict[str, Any] = {
                 "seq": seq,
-                "id": new_id(),
-                "at": utc_now(),
+                "id": event_id(self.device, seq, at),
+                "at": at,
                 "actor": self.actor,
                 "action": action,
                 "record_type": record_type,
@@ -55,7 +67,8 @@ class AuditLog:
                 "prev_hash": prev,
             }
             event = AuditEvent(**body, hash=event_hash(body))
-            values = [self._word(getattr(event, c)) if c in _WORDED
+            values = [_ID_FROM_FIELDS if c == "id"
+                      else self._word(getattr(event, c)) if c in _WORDED
                       else self._word(packed.pack_id(getattr(event, c)))
                       if _numbered(c, action)
                       else _PACK.get(c, _same)(getattr(event, c)) for c in _COLUMNS]
@@ -78,6 +91,9 @@ class AuditLog:
         events: list[AuditEvent] = []
         for row in rows:
             fields = {c: _text_of(c, v, words) for c, v in zip(_COLUMNS, row, strict=True)}
+            kept_id = row[_COLUMNS.index("id")]
+            if type(kept_id) is int:  # any other number than the sign fails the event's hash
+                fields["id"] = _made_id(fields) if kept_id == _ID_FROM_FIELDS else f"#{kept_id}"
             if row[_COLUMNS.index("prev_hash")] is None:
                 fields["prev_hash"] = self._hash_before(fields["seq"], events)
             events.append(AuditEvent(**fields))
@@ -125,6 +141,15 @@ class AuditLog:
 
 def _as_dict(event: AuditEvent) -> dict[str, Any]:
     return {c: getattr(event, c) for c in _COLUMNS}
+
+
+def _made_id(fields: dict[str, Any]) -> str:
+    """The id of an event that keeps none; if its time was altered past reading, an id no
+    event was hashed with."""
+    try:
+        return event_id(fields["device"], fields["seq"], fields["at"])
+    except ValueError:
+        return "#unreadable time"
 
 
 def _numbered(column: str, action: str) -> bool:

@@ -18,7 +18,7 @@ from safeconf.domain.codec import APPEND_ONLY_TYPES
 from safeconf.domain.records import NoteRevision
 from safeconf.vault import revision_rows
 from safeconf.vault.database import Database
-from safeconf.vault.outbox import in_flight_through
+from safeconf.vault.outbox import in_flight_through, row_type
 from safeconf.vault.revision_rows import TABLE, VIEW
 
 _DONE = "revisions_compacted"
@@ -38,7 +38,7 @@ def compact_legacy_revisions(db: Database) -> int:
         # a revision compacted here goes to HQ as it now is, a save HQ never held. A batch
         # already on its way keeps its copies: its retry must send exactly what it sent.
         db.execute("UPDATE outbox SET data = NULL WHERE data IS NOT NULL AND seq > ?"
-                   f" AND record_type IN ({', '.join('?' * len(APPEND_ONLY_TYPES))})",
+                   f" AND {row_type()} IN ({', '.join('?' * len(APPEND_ONLY_TYPES))})",
                    (in_flight_through(db), *APPEND_ONLY_TYPES))
         db.execute("INSERT INTO meta (key, value) VALUES (?, '1')"
                    " ON CONFLICT (key) DO UPDATE SET value = '1'", (_DONE,))

@@ -47,7 +47,7 @@ from safeconf.vault.audit import AuditLog
 from safeconf.vault.database import Database
 from safeconf.vault.errors import AppendOnly, RecordNotFound, WriteConflict
 from safeconf.vault.indexes import REVISION_TYPE, of_type
-from safeconf.vault.outbox import COPYLESS_TYPES, SUPERSEDABLE_TYPES
+from safeconf.vault.outbox import COPYLESS_TYPES, REVISION_ROW, SUPERSEDABLE_TYPES
 from safeconf.vault.record_view import VaultRecordView
 from safeconf.vault.revision_history import RevisionTexts
 from safeconf.vault.signing import SigningKey
@@ -314,7 +314,8 @@ class RecordStore:
                      queued_as: int | None = None) -> None:
         """Audit the write (or name the event `covered_by` that covers it) and queue it, with
         the version HQ must hold for it to apply (`_base_for`). A revision's row names it by
-        its row in note_revisions (`queued_as`): fewer bytes than its id, one row a save."""
+        its row in note_revisions (`queued_as`), and keeps no type (vault/outbox.py): fewer
+        bytes than its id and its type, one row a save."""
         if covered_by is None:
             covered_by = self._audit.append(action, name, record.id, record.case_id).seq
         self._last_audit_seq = covered_by
@@ -325,7 +326,8 @@ class RecordStore:
         self._db.execute(
             "INSERT INTO outbox (record_type, record_id, version, data, audit_seq,"
             " base_version) VALUES (?, ?, ?, ?, ?, ?)",
-            (name, record.id if queued_as is None else queued_as, record.version,
+            (name if queued_as is None else REVISION_ROW,
+             record.id if queued_as is None else queued_as, record.version,
              None if name in COPYLESS_TYPES else data, covered_by, base_version),
         )
 

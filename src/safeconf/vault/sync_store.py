@@ -31,7 +31,7 @@ from safeconf.vault.audit import AuditLog
 from safeconf.vault.database import Database
 from safeconf.vault.errors import AppendOnly, RecordNotFound, WriteConflict
 from safeconf.vault.indexes import NOT_A_REVISION, REVISION_TYPE
-from safeconf.vault.outbox import GAP_TYPE
+from safeconf.vault.outbox import GAP_TYPE, REVISION_ROW, row_type
 from safeconf.vault.record_view import VaultRecordView
 from safeconf.vault.records import RecordStore
 
@@ -143,9 +143,9 @@ class SyncStore:
         rows = self._db.rows(
             # A revision's record is a view of three tables: looked up, not joined (SQLite
             # would read the whole view for each row on the right of a LEFT JOIN).
-            # Its outbox row names it by its row (vault migration 22).
-            "SELECT o.seq, o.record_type, coalesce(o.data, r.data, CASE WHEN o.data IS NULL"
-            f" AND o.record_type = '{REVISION_TYPE}' THEN (SELECT v.data FROM"
+            # Its outbox row names it by its row (vault migrations 22 and 23).
+            f"SELECT o.seq, {row_type('o')}, coalesce(o.data, r.data, CASE WHEN o.data IS NULL"
+            f" AND o.record_type = '{REVISION_ROW}' THEN (SELECT v.data FROM"
             f" {revision_rows.VIEW} AS v WHERE v.rowid = o.record_id) END),"
             " o.version, o.audit_seq, o.base_version FROM outbox AS o"
             " LEFT JOIN records AS r ON o.data IS NULL"
@@ -167,8 +167,8 @@ class SyncStore:
         breach) come before every other, each group keeping its own order; returns how many
         rows moved ahead. Call only with no batch in flight: HQ has then seen no seq above
         the acknowledged one, so the numbers are still this laptop's to give."""
-        rows = self._db.rows("SELECT seq, record_type FROM outbox WHERE seq > ? ORDER BY seq",
-                             (self.acked_seq,))
+        rows = self._db.rows(f"SELECT seq, {row_type()} FROM outbox WHERE seq > ?"
+                             " ORDER BY seq", (self.acked_seq,))
         order = ([seq for seq, rtype in rows if rtype in record_types]
                  + [seq for seq, rtype in rows if rtype not in record_types])
         held = [seq for seq, _ in rows]
@@ -191,7 +191,7 @@ class SyncStore:
         """Ids of records of this type still waiting in the outbox (not yet held by HQ):
         one query, for showing "not yet sent" without reading the whole outbox."""
         return {str(r[0]) for r in self._db.rows(
-            "SELECT DISTINCT record_id FROM outbox WHERE seq > ? AND record_type = ?",
+            f"SELECT DISTINCT record_id FROM outbox WHERE seq > ? AND {row_type()} = ?",
             (self.acked_seq, record_type))}
 
     def pending_audit(self, limit: int) -> list[AuditEvent]:
@@ -532,14 +532,14 @@ class SyncStore:
                         " WHERE r.id = outbox.record_id AND r.type = outbox.record_type)"
                         " WHERE data IS NULL AND seq > ? AND record_type <> ? AND record_id IN"
                         f" (SELECT id FROM {_OF_CASE})",
-                        (self.acked_seq, REVISION_TYPE, case_id),
+                        (self.acked_seq, REVISION_ROW, case_id),
                     )
                     self._db.execute(
                         f"UPDATE outbox SET data = (SELECT v.data FROM {revision_rows.VIEW}"
                         " AS v WHERE v.rowid = outbox.record_id)"
                         " WHERE data IS NULL AND seq > ?"
                         f" AND record_type = ? AND record_id IN {revision_rows.OF_CASE}",
-                        (self.acked_seq, REVISION_TYPE, kept_case, kept_case),
+                        (self.acked_seq, REVISION_ROW, kept_case, kept_case),
                     )
                     self._db.execute(
                         f"DELETE FROM search_index WHERE rowid IN (SELECT rowid FROM {_OF_CASE})",
